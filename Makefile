@@ -1,0 +1,95 @@
+# octavo — build the compiler, the edition, and the tests.
+#
+#   make               install missing dependencies, build build/octavo,
+#                      compile the manuscript to build/edition.{epub,pdf}
+#   make check         unit tests (Check) and end-to-end tests
+#   make check-sanitize  the same suite built with ASan and UBSan
+#   make install       PREFIX=/usr/local DESTDIR=
+
+PREFIX	?= /usr/local
+BINDIR	 = $(PREFIX)/bin
+DATADIR	 = $(PREFIX)/share/octavo
+BUILD	?= build
+SANITIZE ?=
+
+PKGS	 = libcmark pangocairo pango cairo libzip icu-i18n icu-uc glib-2.0
+TESTPKGS = check
+
+CFLAGS	?= -O2 -g
+WARN	 = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wwrite-strings \
+	   -Wmissing-prototypes -Werror
+ALLCFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) \
+	   -Isrc -DOCTAVO_DATADIR='"$(DATADIR)"' \
+	   $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LIBS	 = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhyphen -lm
+ifneq ($(SANITIZE),)
+ALLCFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer \
+	   -fno-sanitize-recover=all
+LDSAN	 = -fsanitize=$(SANITIZE)
+endif
+
+# One object group per stage; main.c is the front end alone.
+SRC	 = $(wildcard src/*.c src/epub/*.c src/pdf/*.c)
+LIBSRC	 = $(filter-out src/main.c,$(SRC))
+OBJ	 = $(SRC:%.c=$(BUILD)/obj/%.o)
+LIBOBJ	 = $(LIBSRC:%.c=$(BUILD)/obj/%.o)
+TESTSRC	 = $(wildcard tests/unit/*.c)
+TESTOBJ	 = $(TESTSRC:%.c=$(BUILD)/obj/%.o)
+
+MANUSCRIPT = manuscript/edition.ini manuscript/names.txt \
+	   $(wildcard manuscript/sources/*) $(wildcard styles/*)
+
+.PHONY: all deps edition check check-unit check-e2e check-sanitize \
+	install clean
+.DELETE_ON_ERROR:
+
+all: deps
+	@$(MAKE) --no-print-directory $(BUILD)/octavo edition
+
+deps:
+	@scripts/install-deps
+
+edition: $(BUILD)/edition.epub
+
+# One run of octavo writes both outputs.
+$(BUILD)/edition.epub $(BUILD)/edition.pdf &: $(BUILD)/octavo $(MANUSCRIPT)
+	$(BUILD)/octavo build --epub $(BUILD)/edition.epub \
+	    --pdf $(BUILD)/edition.pdf manuscript/edition.ini
+
+$(BUILD)/octavo: $(OBJ)
+	$(CC) $(LDSAN) -o $@ $(OBJ) $(LIBS)
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALLCFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/obj/tests/%.o: tests/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALLCFLAGS) $(shell pkg-config --cflags $(TESTPKGS)) \
+	    -MMD -MP -c -o $@ $<
+
+$(BUILD)/check_octavo: $(LIBOBJ) $(TESTOBJ)
+	$(CC) $(LDSAN) -o $@ $(LIBOBJ) $(TESTOBJ) $(LIBS) \
+	    $(shell pkg-config --libs $(TESTPKGS))
+
+check: check-unit check-e2e
+
+check-unit: $(BUILD)/check_octavo
+	cd tests/unit && CK_FORK=yes ../../$(BUILD)/check_octavo
+
+check-e2e: $(BUILD)/octavo
+	OCTAVO=$(BUILD)/octavo BUILD=$(BUILD) tests/e2e/run.sh
+
+check-sanitize:
+	$(MAKE) --no-print-directory BUILD=build/sanitize \
+	    SANITIZE=address,undefined CFLAGS="-O1 -g" check
+
+install: $(BUILD)/octavo
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/styles
+	install -m 755 $(BUILD)/octavo $(DESTDIR)$(BINDIR)/octavo
+	install -m 644 styles/* $(DESTDIR)$(DATADIR)/styles/
+
+clean:
+	rm -rf build
+
+-include $(OBJ:.o=.d) $(TESTOBJ:.o=.d)

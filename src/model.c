@@ -1,0 +1,291 @@
+/*
+ * model.c — building, walking and freeing the document tree.
+ */
+#include <string.h>
+
+#include "model.h"
+
+struct node *
+node_new(enum node_type type, struct srcpos pos)
+{
+	struct node *n = g_new0(struct node, 1);
+
+	n->type = type;
+	n->pos = pos;
+	return n;
+}
+
+/* A node holding text; len < 0 means NUL-terminated. */
+struct node *
+node_new_text(enum node_type type, struct srcpos pos, const char *s, gssize len)
+{
+	struct node *n = node_new(type, pos);
+
+	n->text = len < 0 ? g_strdup(s) : g_strndup(s, (gsize)len);
+	return n;
+}
+
+void
+node_append(struct node *parent, struct node *child)
+{
+	child->parent = parent;
+	child->next = NULL;
+	child->prev = parent->last;
+	if (parent->last != NULL)
+		parent->last->next = child;
+	else
+		parent->first = child;
+	parent->last = child;
+}
+
+void
+node_insert_before(struct node *sibling, struct node *child)
+{
+	struct node *parent = sibling->parent;
+
+	child->parent = parent;
+	child->next = sibling;
+	child->prev = sibling->prev;
+	if (sibling->prev != NULL)
+		sibling->prev->next = child;
+	else if (parent != NULL)
+		parent->first = child;
+	sibling->prev = child;
+}
+
+void
+node_unlink(struct node *n)
+{
+	if (n->prev != NULL)
+		n->prev->next = n->next;
+	else if (n->parent != NULL)
+		n->parent->first = n->next;
+	if (n->next != NULL)
+		n->next->prev = n->prev;
+	else if (n->parent != NULL)
+		n->parent->last = n->prev;
+	n->parent = n->prev = n->next = NULL;
+}
+
+/*
+ * Frees a subtree without recursion: children are spliced onto the list
+ * being freed, so depth costs nothing.
+ */
+void
+node_free(struct node *n)
+{
+	struct node *todo = n, *next;
+
+	if (n == NULL)
+		return;
+	node_unlink(n);
+	while (todo != NULL) {
+		if (todo->first != NULL) {
+			todo->last->next = todo->next;
+			todo->next = todo->first;
+		}
+		next = todo->next;
+		g_free(todo->text);
+		if (todo->type == NODE_LINK)
+			g_free(todo->as.link.url);
+		g_free(todo);
+		todo = next;
+	}
+}
+
+int
+node_is_block(const struct node *n)
+{
+	return n->type <= NODE_CODEBLOCK;
+}
+
+int
+node_is_leaf(const struct node *n)
+{
+	switch (n->type) {
+	case NODE_BREAK:
+	case NODE_CODEBLOCK:
+	case NODE_TEXT:
+	case NODE_CODE:
+	case NODE_SOFTBREAK:
+	case NODE_LINEBREAK:
+	case NODE_NOTEREF:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+const char *
+node_type_name(enum node_type t)
+{
+	static const char *const names[] = {
+		"document", "paragraph", "heading", "blockquote", "list",
+		"item", "break", "codeblock", "text", "emph", "strong", "code",
+		"link", "softbreak", "linebreak", "noteref"
+	};
+
+	g_assert((size_t)t < G_N_ELEMENTS(names));
+	return names[t];
+}
+
+void
+iter_init(struct iter *it, struct node *root)
+{
+	it->root = root;
+	it->cur = NULL;
+	it->ev = ITER_NONE;
+}
+
+/* Steps to the next event; returns ITER_NONE when the walk is over. */
+enum iter_event
+iter_next(struct iter *it)
+{
+	struct node *n = it->cur;
+
+	if (it->ev == ITER_NONE) {
+		if (it->root == NULL)
+			return ITER_NONE;
+		it->cur = it->root;
+		return it->ev = ITER_ENTER;
+	}
+	if (it->ev == ITER_ENTER && !node_is_leaf(n)) {
+		if (n->first != NULL) {
+			it->cur = n->first;
+			return it->ev = ITER_ENTER;
+		}
+		return it->ev = ITER_EXIT;
+	}
+	if (n == it->root) {
+		it->cur = NULL;
+		return it->ev = ITER_NONE;
+	}
+	if (n->next != NULL) {
+		it->cur = n->next;
+		return it->ev = ITER_ENTER;
+	}
+	it->cur = n->parent;
+	return it->ev = ITER_EXIT;
+}
+
+/* The concatenated text of a subtree; breaks become spaces, notes vanish. */
+char *
+node_text(const struct node *root)
+{
+	GString *s = g_string_new(NULL);
+	struct iter it;
+
+	iter_init(&it, (struct node *)root);
+	while (iter_next(&it) != ITER_NONE) {
+		if (it.ev != ITER_ENTER)
+			continue;
+		switch (it.cur->type) {
+		case NODE_TEXT:
+		case NODE_CODE:
+		case NODE_CODEBLOCK:
+			g_string_append(s, it.cur->text);
+			break;
+		case NODE_SOFTBREAK:
+		case NODE_LINEBREAK:
+			g_string_append_c(s, ' ');
+			break;
+		default:
+			break;
+		}
+	}
+	return g_string_free(s, FALSE);
+}
+
+struct note *
+note_new(int number, const char *label, struct srcpos pos)
+{
+	struct note *n = g_new0(struct note, 1);
+
+	n->number = number;
+	n->label = g_strdup(label);
+	n->pos = pos;
+	n->body = node_new(NODE_DOCUMENT, pos);
+	return n;
+}
+
+void
+note_free(struct note *n)
+{
+	if (n == NULL)
+		return;
+	g_free(n->label);
+	node_free(n->body);
+	g_free(n);
+}
+
+void
+meta_clear(struct meta *m)
+{
+	g_free(m->title);
+	g_free(m->subtitle);
+	g_free(m->author);
+	g_free(m->translator);
+	g_free(m->published);
+	g_free(m->source);
+	memset(m, 0, sizeof(*m));
+}
+
+struct chapter *
+chapter_new(const char *id)
+{
+	struct chapter *c = g_new0(struct chapter, 1);
+
+	c->id = g_strdup(id);
+	c->notes = g_ptr_array_new_with_free_func((GDestroyNotify)note_free);
+	return c;
+}
+
+void
+chapter_free(struct chapter *c)
+{
+	if (c == NULL)
+		return;
+	g_free(c->id);
+	g_free(c->path);
+	meta_clear(&c->meta);
+	node_free(c->doc);
+	g_ptr_array_free(c->notes, TRUE);
+	g_free(c);
+}
+
+struct edition *
+edition_new(void)
+{
+	struct edition *e = g_new0(struct edition, 1);
+
+	e->chapters = g_ptr_array_new_with_free_func((GDestroyNotify)chapter_free);
+	e->strings = g_string_chunk_new(256);
+	return e;
+}
+
+void
+edition_free(struct edition *e)
+{
+	if (e == NULL)
+		return;
+	meta_clear(&e->meta);
+	g_free(e->editor);
+	g_free(e->language);
+	g_free(e->identifier);
+	g_free(e->date);
+	g_free(e->rights);
+	g_free(e->description);
+	g_free(e->output);
+	g_free(e->manifest);
+	g_free(e->basedir);
+	g_ptr_array_free(e->chapters, TRUE);
+	g_string_chunk_free(e->strings);
+	g_free(e);
+}
+
+/* A copy of s that lives as long as the edition, shared between nodes. */
+const char *
+edition_intern(struct edition *e, const char *s)
+{
+	return g_string_chunk_insert_const(e->strings, s);
+}

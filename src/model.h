@@ -1,0 +1,154 @@
+/*
+ * model.h — the document model: the one structure every stage talks through.
+ *
+ * An edition is an ordered list of chapters.  A chapter owns a tree of
+ * nodes, shaped like cmark's: blocks (paragraphs, headings, quotations,
+ * lists) contain inlines (text, emphasis, links, note references).
+ * Children hang off first/last, siblings off prev/next, and every node
+ * carries the file:line:col it came from, so any stage can report a
+ * problem where the user can fix it.
+ *
+ * Ownership: the edition owns its chapters, a chapter its tree and its
+ * notes, a node its children and its strings.  Text is UTF-8, never
+ * escaped: each back end escapes for its own format.
+ *
+ * Back ends only read the model.  Walk it with the iterator below, which
+ * needs no recursion, so a tree nested 50,000 deep is no danger.
+ */
+#ifndef OCTAVO_MODEL_H
+#define OCTAVO_MODEL_H
+
+#include <glib.h>
+
+/* Where a node came from.  file points into the edition's interned strings. */
+struct srcpos {
+	const char	*file;
+	int		 line;		/* 1-based; 0 if unknown */
+	int		 col;		/* 1-based, in characters; 0 if unknown */
+};
+
+enum node_type {
+	/* blocks */
+	NODE_DOCUMENT,		/* root of a chapter's text, or of a note's body */
+	NODE_PARAGRAPH,
+	NODE_HEADING,		/* as.heading.level: 2 = section, 3 = subsection */
+	NODE_BLOCKQUOTE,
+	NODE_LIST,		/* as.list */
+	NODE_ITEM,
+	NODE_BREAK,		/* scene break (thematic break) */
+	NODE_CODEBLOCK,		/* text */
+	/* inlines */
+	NODE_TEXT,		/* text */
+	NODE_EMPH,
+	NODE_STRONG,
+	NODE_CODE,		/* text */
+	NODE_LINK,		/* as.link.url */
+	NODE_SOFTBREAK,
+	NODE_LINEBREAK,
+	NODE_NOTEREF		/* as.noteref.note */
+};
+
+struct note;
+
+struct node {
+	enum node_type	 type;
+	struct node	*parent, *first, *last, *prev, *next;
+	struct srcpos	 pos;
+	char		*text;		/* TEXT, CODE, CODEBLOCK; else NULL */
+	union {
+		struct { int level; } heading;
+		struct { int ordered, start; } list;
+		struct { char *url; } link;
+		struct { struct note *note; } noteref;
+	} as;
+};
+
+/* A footnote: its body is a NODE_DOCUMENT of blocks. */
+struct note {
+	int		 number;	/* as printed in the edition */
+	char		*label;		/* as written in the source ("12", "*") */
+	struct node	*body;
+	struct node	*ref;		/* the NODE_NOTEREF pointing here, or NULL */
+	struct srcpos	 pos;
+};
+
+/* Metadata that describes one text: the edition's and each chapter's. */
+struct meta {
+	char	*title;
+	char	*subtitle;
+	char	*author;	/* "A and B" for several */
+	char	*translator;
+	char	*published;	/* date of first publication, as written */
+	char	*source;	/* where it first appeared, as a citation */
+};
+
+enum source_format {
+	FORMAT_TEXT,		/* raw scraped text: one line, one paragraph */
+	FORMAT_MARKDOWN		/* CommonMark */
+};
+
+struct chapter {
+	char			*id;		/* the manifest's [chapter ID] */
+	char			*path;		/* source file, as given to diagnostics */
+	enum source_format	 format;
+	struct meta		 meta;
+	struct srcpos		 pos;		/* the manifest group, for diagnostics */
+	struct node		*doc;		/* NODE_DOCUMENT, or NULL before parsing */
+	GPtrArray		*notes;		/* struct note *, in edition order */
+};
+
+struct edition {
+	struct meta	 meta;
+	char		*editor;
+	char		*language;	/* BCP 47, e.g. "en-US" */
+	char		*identifier;	/* urn:uuid:… */
+	char		*date;		/* YYYY or YYYY-MM-DD */
+	char		*rights;
+	char		*description;
+	char		*output;	/* basename of the outputs */
+	char		*manifest;	/* path of edition.ini */
+	char		*basedir;	/* its directory: sources are relative to it */
+	GPtrArray	*chapters;	/* struct chapter *, in reading order */
+	GStringChunk	*strings;	/* interned file names for srcpos */
+};
+
+/* Tree building.  node_new never fails (GLib aborts on out-of-memory). */
+struct node	*node_new(enum node_type, struct srcpos);
+struct node	*node_new_text(enum node_type, struct srcpos, const char *, gssize);
+void		 node_append(struct node *parent, struct node *child);
+void		 node_insert_before(struct node *sibling, struct node *child);
+void		 node_unlink(struct node *);
+void		 node_free(struct node *);	/* and all its children */
+int		 node_is_block(const struct node *);
+const char	*node_type_name(enum node_type);
+
+/*
+ * The iterator visits each node twice, on ENTER and on EXIT, in document
+ * order; leaves (text, breaks) get only ENTER.  The tree must not change
+ * during the walk, except that the current node's text may be rewritten.
+ */
+enum iter_event { ITER_NONE, ITER_ENTER, ITER_EXIT };
+
+struct iter {
+	struct node	*root, *cur;
+	enum iter_event	 ev;
+};
+
+void		 iter_init(struct iter *, struct node *root);
+enum iter_event	 iter_next(struct iter *);
+int		 node_is_leaf(const struct node *);
+
+/* Plain text of a subtree (headings for a table of contents, titles). */
+char		*node_text(const struct node *);
+
+struct note	*note_new(int number, const char *label, struct srcpos);
+void		 note_free(struct note *);
+
+struct chapter	*chapter_new(const char *id);
+void		 chapter_free(struct chapter *);
+struct edition	*edition_new(void);
+void		 edition_free(struct edition *);
+const char	*edition_intern(struct edition *, const char *);
+void		 meta_clear(struct meta *);
+
+#endif
