@@ -61,12 +61,14 @@ $(BUILD)/octavo: $(OBJ)
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(@D)
-	$(CC) $(ALLCFLAGS) -MMD -MP -c -o $@ $<
+	@echo "  CC      $<"
+	@$(CC) $(ALLCFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/obj/tests/%.o: tests/%.c
 	@mkdir -p $(@D)
-	$(CC) $(ALLCFLAGS) $(shell pkg-config --cflags $(TESTPKGS)) \
-	    -MMD -MP -c -o $@ $<
+	@echo "  CC      $<"
+	@$(CC) $(ALLCFLAGS) $(shell pkg-config --cflags $(TESTPKGS)) \
+	    -Itests/unit -MMD -MP -c -o $@ $<
 
 $(BUILD)/check_octavo: $(LIBOBJ) $(TESTOBJ)
 	$(CC) $(LDSAN) -o $@ $(LIBOBJ) $(TESTOBJ) $(LIBS) \

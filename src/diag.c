@@ -9,6 +9,7 @@ void
 diags_init(struct diags *d)
 {
 	d->list = g_array_new(FALSE, FALSE, sizeof(struct diag));
+	d->files = g_string_chunk_new(256);
 	d->printed = 0;
 	d->worst = DIAG_INFO;
 	d->count[DIAG_INFO] = d->count[DIAG_WARNING] = d->count[DIAG_ERROR] = 0;
@@ -22,7 +23,9 @@ diags_release(struct diags *d)
 	for (i = 0; i < d->list->len; i++)
 		g_free(g_array_index(d->list, struct diag, i).msg);
 	g_array_free(d->list, TRUE);
+	g_string_chunk_free(d->files);
 	d->list = NULL;
+	d->files = NULL;
 }
 
 void
@@ -35,6 +38,8 @@ diag_add(struct diags *d, enum diag_level level, struct srcpos pos,
 	va_start(ap, fmt);
 	dg.level = level;
 	dg.pos = pos;
+	if (pos.file != NULL)
+		dg.pos.file = g_string_chunk_insert_const(d->files, pos.file);
 	dg.msg = g_strdup_vprintf(fmt, ap);
 	va_end(ap);
 	g_array_append_val(d->list, dg);

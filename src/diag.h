@@ -26,6 +26,7 @@ struct diag {
 
 struct diags {
 	GArray		*list;		/* struct diag */
+	GStringChunk	*files;		/* copies of pos.file: diags outlive editions */
 	guint		 printed;	/* how many diag_flush has shown */
 	enum diag_level	 worst;
 	int		 count[DIAG_ERROR + 1];

@@ -276,6 +276,8 @@ edition_free(struct edition *e)
 	g_free(e->rights);
 	g_free(e->description);
 	g_free(e->output);
+	g_free(e->print_style);
+	g_free(e->epub_style);
 	g_free(e->manifest);
 	g_free(e->basedir);
 	g_ptr_array_free(e->chapters, TRUE);

@@ -106,6 +106,8 @@ struct edition {
 	char		*rights;
 	char		*description;
 	char		*output;	/* basename of the outputs */
+	char		*print_style;	/* styles/print.ini, resolved */
+	char		*epub_style;	/* styles/epub.css, resolved */
 	char		*manifest;	/* path of edition.ini */
 	char		*basedir;	/* its directory: sources are relative to it */
 	GPtrArray	*chapters;	/* struct chapter *, in reading order */

@@ -11,6 +11,10 @@ main(void)
 	Suite *(*const suites[])(void) = {
 		model_suite,
 		diag_suite,
+		manifest_suite,
+		source_suite,
+		normalize_suite,
+		parse_suite,
 	};
 	SRunner *sr = srunner_create(NULL);
 	size_t i;

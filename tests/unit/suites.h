@@ -8,5 +8,9 @@
 
 Suite	*model_suite(void);
 Suite	*diag_suite(void);
+Suite	*manifest_suite(void);
+Suite	*source_suite(void);
+Suite	*normalize_suite(void);
+Suite	*parse_suite(void);
 
 #endif

@@ -1,0 +1,128 @@
+/*
+ * ini.c — loading INI files with GKeyFile and finding keys again by line.
+ */
+#include <string.h>
+
+#include "ini.h"
+
+int
+ini_open(struct ini *ini, const char *path, struct diags *d)
+{
+	GError *err = NULL;
+	gsize len;
+
+	memset(ini, 0, sizeof(*ini));
+	ini->path = path;
+	if (!g_file_get_contents(path, &ini->text, &len, &err)) {
+		diag_add(d, DIAG_ERROR, srcpos_at(path, 0, 0),
+		    "cannot read: %s", err->message);
+		g_error_free(err);
+		return -1;
+	}
+	if (!g_utf8_validate(ini->text, (gssize)len, NULL) ||
+	    memchr(ini->text, '\0', len) != NULL) {
+		diag_add(d, DIAG_ERROR, srcpos_at(path, 0, 0),
+		    "not UTF-8 text; save the file as UTF-8");
+		return -1;
+	}
+	ini->kf = g_key_file_new();
+	if (!g_key_file_load_from_data(ini->kf, ini->text, len,
+	    G_KEY_FILE_NONE, &err)) {
+		/* GLib's messages carry the line: "… on line 3 …". */
+		diag_add(d, DIAG_ERROR, srcpos_at(path, 0, 0),
+		    "%s; write groups as [name] and keys as key = value",
+		    err->message);
+		g_error_free(err);
+		return -1;
+	}
+	return 0;
+}
+
+void
+ini_close(struct ini *ini)
+{
+	if (ini->kf != NULL)
+		g_key_file_free(ini->kf);
+	g_free(ini->text);
+	memset(ini, 0, sizeof(*ini));
+}
+
+/* Does line (not NUL-terminated, len bytes) open the given group? */
+static int
+is_group_line(const char *line, size_t len, const char *group)
+{
+	size_t glen = strlen(group);
+
+	while (len > 0 && (*line == ' ' || *line == '\t'))
+		line++, len--;
+	return len >= glen + 2 && line[0] == '[' &&
+	    strncmp(line + 1, group, glen) == 0 && line[glen + 1] == ']';
+}
+
+/* If line sets key, the 1-based column of its value; else 0. */
+static int
+key_value_col(const char *line, size_t len, const char *key)
+{
+	size_t klen = strlen(key), i = 0;
+
+	while (i < len && (line[i] == ' ' || line[i] == '\t'))
+		i++;
+	if (len - i < klen || strncmp(line + i, key, klen) != 0)
+		return 0;
+	i += klen;
+	while (i < len && (line[i] == ' ' || line[i] == '\t'))
+		i++;
+	if (i >= len || line[i] != '=')
+		return 0;
+	i++;
+	while (i < len && (line[i] == ' ' || line[i] == '\t'))
+		i++;
+	return (int)g_utf8_strlen(line, (gssize)i) + 1;
+}
+
+struct srcpos
+ini_pos(const struct ini *ini, const char *group, const char *key)
+{
+	const char *p = ini->text, *eol;
+	int line = 1, in_group = 0, col;
+
+	for (; p != NULL && *p != '\0'; p = eol + 1, line++) {
+		size_t len;
+
+		eol = strchr(p, '\n');
+		len = eol != NULL ? (size_t)(eol - p) : strlen(p);
+		if (len > 0 && p[strspn(p, " \t")] == '[')
+			in_group = is_group_line(p, len, group);
+		if (in_group && key == NULL)
+			return srcpos_at(ini->path, line, 1);
+		if (in_group && key != NULL &&
+		    (col = key_value_col(p, len, key)) > 0)
+			return srcpos_at(ini->path, line, col);
+		if (eol == NULL)
+			break;
+	}
+	return srcpos_at(ini->path, 0, 0);
+}
+
+void
+ini_check_keys(const struct ini *ini, const char *group,
+    const char *const *known, struct diags *d)
+{
+	gchar **keys = g_key_file_get_keys(ini->kf, group, NULL, NULL);
+	gchar **k;
+
+	for (k = keys; k != NULL && *k != NULL; k++)
+		if (!g_strv_contains(known, *k))
+			diag_add(d, DIAG_WARNING, ini_pos(ini, group, *k),
+			    "unknown key '%s' in [%s] is ignored; check its "
+			    "spelling against README.md", *k, group);
+	g_strfreev(keys);
+}
+
+char *
+ini_string(const struct ini *ini, const char *group, const char *key)
+{
+	char *v = g_key_file_get_string(ini->kf, group, key, NULL);
+
+	return v != NULL ? g_strstrip(v) : NULL;
+}

@@ -1,0 +1,418 @@
+/*
+ * main.c — the front end: commands and options, the pipeline's stages
+ * in order with their times, diagnostics, and outputs that are written
+ * whole or not at all.
+ *
+ *   read → normalize → parse → (notes → index) → EPUB / PDF
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "diag.h"
+#include "epub/epub.h"
+#include "manifest.h"
+#include "model.h"
+#include "normalize.h"
+#include "parse.h"
+#include "pdf/pdf.h"
+#include "source.h"
+#include "style.h"
+
+#define OCTAVO_VERSION	"0.1.0"
+#define DEFAULT_MANIFEST "manuscript/edition.ini"
+
+enum exit_code { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
+
+/* Options shared by every command. */
+static gboolean opt_quiet, opt_verbose;
+static gchar *opt_epub, *opt_pdf, *opt_outdir;
+static gint64 opt_max_source = SOURCE_MAX;
+
+static const GOptionEntry common_entries[] = {
+	{ "quiet", 'q', 0, G_OPTION_ARG_NONE, &opt_quiet,
+	    "No progress on standard error", NULL },
+	{ "verbose", 'v', 0, G_OPTION_ARG_NONE, &opt_verbose,
+	    "Also show what the heuristics did", NULL },
+	{ "max-source", 0, 0, G_OPTION_ARG_INT64, &opt_max_source,
+	    "Largest source file read, in bytes (256 MiB)", "BYTES" },
+	G_OPTION_ENTRY_NULL
+};
+
+static const GOptionEntry build_entries[] = {
+	{ "epub", 0, 0, G_OPTION_ARG_FILENAME, &opt_epub,
+	    "Write the EPUB to FILE", "FILE" },
+	{ "pdf", 0, 0, G_OPTION_ARG_FILENAME, &opt_pdf,
+	    "Write the PDF to FILE", "FILE" },
+	G_OPTION_ENTRY_NULL
+};
+
+static const GOptionEntry normalize_entries[] = {
+	{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_outdir,
+	    "Write the chapters to DIR (build/normalized)", "DIR" },
+	G_OPTION_ENTRY_NULL
+};
+
+/*
+ * Progress: one line per stage with the time it took, on standard error.
+ * Diagnostics the stage added are printed just before its line.
+ */
+struct clock {
+	gint64		 start;
+	struct diags	*diags;
+};
+
+static void
+clock_start(struct clock *ck, struct diags *d)
+{
+	ck->start = g_get_monotonic_time();
+	ck->diags = d;
+}
+
+static void
+clock_stage(struct clock *ck, const char *stage, const char *what)
+{
+	gint64 now = g_get_monotonic_time();
+
+	diag_flush(ck->diags, stderr, opt_verbose ? DIAG_INFO : DIAG_WARNING);
+	if (!opt_quiet)
+		fprintf(stderr, "octavo: %-10s %8.1f ms  %s\n", stage,
+		    (double)(now - ck->start) / 1000.0, what);
+	ck->start = now;
+}
+
+/* The chapters' texts between stages. */
+struct texts {
+	GPtrArray	*raw;		/* char *, per chapter */
+	GArray		*norm;		/* struct normalized, per chapter */
+};
+
+/*
+ * Reads the manifest and every chapter into the model, stage by stage.
+ * Returns the edition, or NULL once any stage has added an error.
+ */
+static struct edition *
+load(const char *manifest, struct clock *ck, struct diags *d)
+{
+	struct edition *e;
+	struct texts t;
+	guint i;
+	gsize len, bytes = 0;
+
+	if ((e = manifest_read(manifest, d)) == NULL)
+		return NULL;
+	t.raw = g_ptr_array_new_with_free_func(g_free);
+	t.norm = g_array_new(FALSE, FALSE, sizeof(struct normalized));
+	for (i = 0; i < e->chapters->len; i++) {
+		struct chapter *c = g_ptr_array_index(e->chapters, i);
+
+		g_ptr_array_add(t.raw,
+		    source_read(c->path, (gsize)opt_max_source, &len, d));
+		bytes += len;
+	}
+	if (!diags_failed(d)) {
+		char *what = g_strdup_printf("%u sources, %" G_GSIZE_FORMAT
+		    " bytes", e->chapters->len, bytes);
+
+		clock_stage(ck, "read", what);
+		g_free(what);
+		for (i = 0; i < e->chapters->len; i++) {
+			struct normalized n;
+
+			normalized_init(&n);
+			g_array_append_val(t.norm, n);
+			normalize(g_ptr_array_index(e->chapters, i),
+			    g_ptr_array_index(t.raw, i), &n, d);
+		}
+	}
+	if (!diags_failed(d)) {
+		clock_stage(ck, "normalize", "");
+		for (i = 0; i < e->chapters->len; i++)
+			parse_chapter(e, g_ptr_array_index(e->chapters, i),
+			    &g_array_index(t.norm, struct normalized, i), d);
+		clock_stage(ck, "parse", "");
+	}
+	for (i = 0; i < t.norm->len; i++)
+		normalized_release(&g_array_index(t.norm, struct normalized, i));
+	g_array_free(t.norm, TRUE);
+	g_ptr_array_free(t.raw, TRUE);
+	if (diags_failed(d)) {
+		edition_free(e);
+		return NULL;
+	}
+	return e;
+}
+
+/*
+ * Writes one output atomically: the back end writes a temporary file in
+ * the destination's directory, which replaces the destination only if
+ * the back end succeeded.  A failed build leaves the old file as it was.
+ */
+static int
+write_atomic(const char *path, struct diags *d,
+    int (*write)(const struct edition *, const void *, const char *,
+    struct diags *), const struct edition *e, const void *arg)
+{
+	char *dir = g_path_get_dirname(path);
+	char *base = g_path_get_basename(path);
+	char *tmp = g_strdup_printf("%s/.%s.XXXXXX", dir, base);
+	int fd, rc = -1;
+
+	if (g_mkdir_with_parents(dir, 0777) == -1 ||
+	    (fd = g_mkstemp(tmp)) == -1) {
+		diag_add(d, DIAG_ERROR, srcpos_at(path, 0, 0), "cannot write "
+		    "here: %s; choose another output path", g_strerror(errno));
+		goto out;
+	}
+	close(fd);
+	if (write(e, arg, tmp, d) == 0) {
+		if (g_chmod(tmp, 0644) == 0 && g_rename(tmp, path) == 0)
+			rc = 0;
+		else
+			diag_add(d, DIAG_ERROR, srcpos_at(path, 0, 0),
+			    "cannot replace: %s", g_strerror(errno));
+	}
+	if (rc == -1)
+		g_unlink(tmp);
+out:
+	g_free(tmp);
+	g_free(base);
+	g_free(dir);
+	return rc;
+}
+
+/* Adapters from write_atomic's one argument to each back end's. */
+static int
+write_epub(const struct edition *e, const void *css, const char *path,
+    struct diags *d)
+{
+	return epub_write(e, css, path, d);
+}
+
+static int
+write_pdf(const struct edition *e, const void *style, const char *path,
+    struct diags *d)
+{
+	return pdf_write(e, style, path, d);
+}
+
+/* The default output path: build/<output>.<ext>. */
+static char *
+default_output(const struct edition *e, const char *ext)
+{
+	return g_strdup_printf("build/%s.%s", e->output, ext);
+}
+
+static int
+cmd_build(const char *manifest, struct diags *d)
+{
+	struct clock ck;
+	struct edition *e;
+	struct style style;
+	char *epub, *pdf;
+	int want_epub = opt_epub != NULL || opt_pdf == NULL;
+	int want_pdf = opt_pdf != NULL || opt_epub == NULL;
+
+	clock_start(&ck, d);
+	if ((e = load(manifest, &ck, d)) == NULL)
+		return EXIT_INPUT;
+	epub = opt_epub != NULL ? g_strdup(opt_epub) : default_output(e, "epub");
+	pdf = opt_pdf != NULL ? g_strdup(opt_pdf) : default_output(e, "pdf");
+	if (want_epub &&
+	    write_atomic(epub, d, write_epub, e, e->epub_style) == 0)
+		clock_stage(&ck, "epub", epub);
+	if (want_pdf && !diags_failed(d) &&
+	    style_read(&style, e->print_style, d) == 0) {
+		if (write_atomic(pdf, d, write_pdf, e, &style) == 0)
+			clock_stage(&ck, "pdf", pdf);
+		style_release(&style);
+	}
+	diag_flush(d, stderr, opt_verbose ? DIAG_INFO : DIAG_WARNING);
+	g_free(epub);
+	g_free(pdf);
+	edition_free(e);
+	return diags_failed(d) ? EXIT_INPUT : EXIT_OK;
+}
+
+/* Writes the metadata block and text of one normalized chapter. */
+static int
+write_normalized(const char *dir, const struct chapter *c, const char *text,
+    struct diags *d)
+{
+	char *path = g_strdup_printf("%s/%s.md", dir, c->id);
+	GString *s = g_string_new("---\n");
+	GError *err = NULL;
+	int rc = 0;
+
+	g_string_append_printf(s, "id: %s\nsource: %s\n", c->id, c->path);
+	if (c->meta.title != NULL)
+		g_string_append_printf(s, "title: %s\n", c->meta.title);
+	if (c->meta.author != NULL)
+		g_string_append_printf(s, "author: %s\n", c->meta.author);
+	g_string_append_printf(s, "---\n\n%s", text);
+	if (!g_file_set_contents(path, s->str, (gssize)s->len, &err)) {
+		diag_add(d, DIAG_ERROR, srcpos_at(path, 0, 0),
+		    "cannot write: %s", err->message);
+		g_error_free(err);
+		rc = -1;
+	}
+	g_string_free(s, TRUE);
+	g_free(path);
+	return rc;
+}
+
+static int
+cmd_normalize(const char *manifest, struct diags *d)
+{
+	const char *dir = opt_outdir != NULL ? opt_outdir : "build/normalized";
+	struct edition *e;
+	guint i;
+	gsize len;
+
+	if ((e = manifest_read(manifest, d)) == NULL)
+		return EXIT_INPUT;
+	if (g_mkdir_with_parents(dir, 0777) == -1)
+		diag_add(d, DIAG_ERROR, srcpos_at(dir, 0, 0),
+		    "cannot create: %s", g_strerror(errno));
+	for (i = 0; i < e->chapters->len && !diags_failed(d); i++) {
+		struct chapter *c = g_ptr_array_index(e->chapters, i);
+		char *text = source_read(c->path, (gsize)opt_max_source, &len, d);
+		struct normalized n;
+
+		if (text == NULL)
+			break;
+		normalized_init(&n);
+		if (normalize(c, text, &n, d) == 0)
+			write_normalized(dir, c, n.md->str, d);
+		normalized_release(&n);
+		g_free(text);
+	}
+	diag_flush(d, stderr, opt_verbose ? DIAG_INFO : DIAG_WARNING);
+	if (!opt_quiet && !diags_failed(d))
+		fprintf(stderr, "octavo: normalized %u chapters into %s\n",
+		    e->chapters->len, dir);
+	edition_free(e);
+	return diags_failed(d) ? EXIT_INPUT : EXIT_OK;
+}
+
+/* Validates the manuscript through every stage short of the outputs. */
+static int
+cmd_check(const char *manifest, struct diags *d)
+{
+	struct clock ck;
+	struct edition *e;
+	struct style style;
+
+	opt_quiet = TRUE;
+	clock_start(&ck, d);
+	e = load(manifest, &ck, d);
+	if (e != NULL && style_read(&style, e->print_style, d) == 0)
+		style_release(&style);
+	diag_flush(d, stdout, opt_verbose ? DIAG_INFO : DIAG_WARNING);
+	printf("octavo: %d errors, %d warnings\n", d->count[DIAG_ERROR],
+	    d->count[DIAG_WARNING]);
+	edition_free(e);
+	return diags_failed(d) ? EXIT_INPUT : EXIT_OK;
+}
+
+static int
+cmd_index(const char *manifest, struct diags *d)
+{
+	diag_add(d, DIAG_ERROR, srcpos_at(manifest, 0, 0), "the index of "
+	    "names is not built yet: this version of octavo has no names "
+	    "stage");
+	diag_flush(d, stderr, DIAG_INFO);
+	return EXIT_INPUT;
+}
+
+static const struct command {
+	const char	*name;
+	const char	*summary;
+	const GOptionEntry *entries;
+	int		(*run)(const char *, struct diags *);
+} commands[] = {
+	{ "build", "Compile the manuscript to an EPUB and a PDF",
+	    build_entries, cmd_build },
+	{ "normalize", "Write each chapter's normalized CommonMark",
+	    normalize_entries, cmd_normalize },
+	{ "index", "Regenerate the index of names", NULL, cmd_index },
+	{ "check", "Validate the manuscript and print every diagnostic",
+	    NULL, cmd_check },
+};
+
+static void
+usage(FILE *f)
+{
+	size_t i;
+
+	fputs("usage: octavo COMMAND [OPTION…] [MANIFEST]\n\ncommands:\n", f);
+	for (i = 0; i < G_N_ELEMENTS(commands); i++)
+		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+	fputs("\nMANIFEST defaults to " DEFAULT_MANIFEST ".\n"
+	    "'octavo COMMAND --help' lists a command's options; "
+	    "'octavo --version' prints the version.\n", f);
+}
+
+int
+main(int argc, char *argv[])
+{
+	const struct command *cmd = NULL;
+	GOptionContext *ctx;
+	GError *err = NULL;
+	struct diags d;
+	char *param;
+	size_t i;
+	int rc;
+
+	if (argc < 2) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		puts("octavo " OCTAVO_VERSION);
+		return EXIT_OK;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		usage(stdout);
+		return EXIT_OK;
+	}
+	for (i = 0; i < G_N_ELEMENTS(commands); i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			cmd = &commands[i];
+	if (cmd == NULL) {
+		fprintf(stderr, "octavo: unknown command '%s'\n", argv[1]);
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	param = g_strdup_printf("%s [MANIFEST]", cmd->name);
+	ctx = g_option_context_new(param);
+	g_free(param);
+	g_option_context_set_summary(ctx, cmd->summary);
+	g_option_context_add_main_entries(ctx, common_entries, NULL);
+	if (cmd->entries != NULL)
+		g_option_context_add_main_entries(ctx, cmd->entries, NULL);
+	/* The command's options follow its name: parse from there on. */
+	argv[1] = argv[0];
+	argv++;
+	argc--;
+	if (!g_option_context_parse(ctx, &argc, &argv, &err) || argc > 2 ||
+	    opt_max_source <= 0) {
+		fprintf(stderr, "octavo %s: %s\n", cmd->name, err != NULL ?
+		    err->message : "too many arguments or a bad --max-source");
+		g_clear_error(&err);
+		g_option_context_free(ctx);
+		return EXIT_USAGE;
+	}
+	g_option_context_free(ctx);
+	diags_init(&d);
+	rc = cmd->run(argc == 2 ? argv[1] : DEFAULT_MANIFEST, &d);
+	diags_release(&d);
+	g_free(opt_epub);
+	g_free(opt_pdf);
+	g_free(opt_outdir);
+	return rc;
+}

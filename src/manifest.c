@@ -1,0 +1,201 @@
+/*
+ * manifest.c — edition.ini to struct edition.
+ *
+ * [edition] holds the book's metadata; each [chapter ID] group, in the
+ * order written, is one chapter.  Everything particular to a source is
+ * here, so a new manuscript needs a manifest and no code.
+ */
+#include <string.h>
+
+#include "ini.h"
+#include "manifest.h"
+
+#define CHAPTER_PREFIX "chapter "
+
+static const char *const edition_keys[] = {
+	"title", "subtitle", "editor", "creator", "language", "identifier",
+	"date", "rights", "description", "output", "print-style",
+	"epub-style", NULL
+};
+
+static const char *const chapter_keys[] = {
+	"source", "format", "title", "subtitle", "author", "translator",
+	"published", "publication", NULL
+};
+
+/* A required key: its value, or NULL and an error naming it. */
+static char *
+required(const struct ini *ini, const char *group, const char *key,
+    struct diags *d)
+{
+	char *v = ini_string(ini, group, key);
+
+	if (v == NULL || *v == '\0')
+		diag_add(d, DIAG_ERROR, ini_pos(ini, group, NULL),
+		    "[%s] has no '%s'; add a line '%s = …'", group, key, key);
+	if (v != NULL && *v == '\0') {
+		g_free(v);
+		v = NULL;
+	}
+	return v;
+}
+
+static void
+read_meta(const struct ini *ini, const char *group, struct meta *m)
+{
+	m->title = ini_string(ini, group, "title");
+	m->subtitle = ini_string(ini, group, "subtitle");
+	m->author = ini_string(ini, group, "author");
+	m->translator = ini_string(ini, group, "translator");
+	m->published = ini_string(ini, group, "published");
+	m->source = ini_string(ini, group, "publication");
+}
+
+/*
+ * A style file: the manifest's key, relative to the manifest; else the
+ * styles/ folder beside the manuscript's; else the installed one.
+ */
+static char *
+style_path(const struct edition *e, const struct ini *ini, const char *key,
+    const char *name)
+{
+	char *v = ini_string(ini, "edition", key), *path;
+
+	if (v != NULL) {
+		path = g_path_is_absolute(v) ? g_strdup(v) :
+		    g_build_filename(e->basedir, v, NULL);
+		g_free(v);
+		return path;
+	}
+	path = g_build_filename(e->basedir, "..", "styles", name, NULL);
+	if (g_file_test(path, G_FILE_TEST_EXISTS))
+		return path;
+	g_free(path);
+	return g_build_filename(OCTAVO_DATADIR, "styles", name, NULL);
+}
+
+static void
+read_edition(struct edition *e, const struct ini *ini, struct diags *d)
+{
+	const char *g = "edition";
+
+	if (!g_key_file_has_group(ini->kf, g)) {
+		diag_add(d, DIAG_ERROR, srcpos_at(ini->path, 1, 1),
+		    "no [edition] group; start the manifest with [edition] "
+		    "and its title, language and identifier");
+		return;
+	}
+	ini_check_keys(ini, g, edition_keys, d);
+	e->meta.title = required(ini, g, "title", d);
+	e->meta.subtitle = ini_string(ini, g, "subtitle");
+	e->editor = ini_string(ini, g, "editor");
+	e->meta.author = ini_string(ini, g, "creator");
+	e->language = required(ini, g, "language", d);
+	e->identifier = required(ini, g, "identifier", d);
+	e->date = ini_string(ini, g, "date");
+	e->rights = ini_string(ini, g, "rights");
+	e->description = ini_string(ini, g, "description");
+	e->output = ini_string(ini, g, "output");
+	if (e->output == NULL)
+		e->output = g_strdup("edition");
+	else if (*e->output == '\0' || strchr(e->output, '/') != NULL)
+		diag_add(d, DIAG_ERROR, ini_pos(ini, g, "output"),
+		    "output must be a plain file name without '/', such as "
+		    "'edition'");
+	e->print_style = style_path(e, ini, "print-style", "print.ini");
+	e->epub_style = style_path(e, ini, "epub-style", "epub.css");
+	if (e->editor == NULL && e->meta.author == NULL)
+		diag_add(d, DIAG_WARNING, ini_pos(ini, g, NULL),
+		    "[edition] names neither editor nor creator; readers' "
+		    "libraries will show no author");
+	if (e->identifier != NULL &&
+	    !g_str_has_prefix(e->identifier, "urn:uuid:"))
+		diag_add(d, DIAG_WARNING, ini_pos(ini, g, "identifier"),
+		    "identifier should be a fixed 'urn:uuid:…'; generate one "
+		    "once with uuidgen and keep it");
+}
+
+/* Chapter IDs become file names and XML ids: keep them plain. */
+static int
+valid_id(const char *id)
+{
+	const char *p;
+
+	if (!g_ascii_isalpha(*id))
+		return 0;
+	for (p = id; *p != '\0'; p++)
+		if (!g_ascii_isalnum(*p) && *p != '-' && *p != '_')
+			return 0;
+	return 1;
+}
+
+static struct chapter *
+read_chapter(struct edition *e, const struct ini *ini, const char *g,
+    struct diags *d)
+{
+	const char *id = g + strlen(CHAPTER_PREFIX);
+	struct chapter *c = chapter_new(id);
+	char *source, *format;
+
+	c->pos = ini_pos(ini, g, NULL);
+	if (!valid_id(id))
+		diag_add(d, DIAG_ERROR, c->pos, "chapter id '%s' must start "
+		    "with a letter and hold only letters, digits, '-' and "
+		    "'_'", id);
+	ini_check_keys(ini, g, chapter_keys, d);
+	read_meta(ini, g, &c->meta);
+	if ((source = required(ini, g, "source", d)) != NULL) {
+		c->path = g_path_is_absolute(source) ? g_strdup(source) :
+		    g_build_filename(e->basedir, source, NULL);
+		g_free(source);
+	}
+	format = ini_string(ini, g, "format");
+	if (format == NULL || strcmp(format, "text") == 0)
+		c->format = FORMAT_TEXT;
+	else if (strcmp(format, "markdown") == 0)
+		c->format = FORMAT_MARKDOWN;
+	else
+		diag_add(d, DIAG_ERROR, ini_pos(ini, g, "format"),
+		    "unknown format '%s'; use 'text' for raw scraped text or "
+		    "'markdown' for CommonMark", format);
+	g_free(format);
+	return c;
+}
+
+struct edition *
+manifest_read(const char *path, struct diags *d)
+{
+	struct edition *e = edition_new();
+	struct ini ini;
+	gchar **groups, **g;
+	int errors = d->count[DIAG_ERROR];
+
+	e->manifest = g_strdup(path);
+	e->basedir = g_path_get_dirname(path);
+	if (ini_open(&ini, edition_intern(e, path), d) == -1) {
+		ini_close(&ini);
+		edition_free(e);
+		return NULL;
+	}
+	read_edition(e, &ini, d);
+	groups = g_key_file_get_groups(ini.kf, NULL);
+	for (g = groups; *g != NULL; g++) {
+		if (g_str_has_prefix(*g, CHAPTER_PREFIX))
+			g_ptr_array_add(e->chapters,
+			    read_chapter(e, &ini, *g, d));
+		else if (strcmp(*g, "edition") != 0)
+			diag_add(d, DIAG_WARNING, ini_pos(&ini, *g, NULL),
+			    "unknown group [%s] is ignored; chapters are "
+			    "written [chapter ID]", *g);
+	}
+	if (e->chapters->len == 0)
+		diag_add(d, DIAG_ERROR, srcpos_at(ini.path, 0, 0),
+		    "no chapters; add a [chapter ID] group with a source");
+	g_strfreev(groups);
+	ini_close(&ini);
+	if (d->count[DIAG_ERROR] > errors) {
+		edition_free(e);
+		return NULL;
+	}
+	return e;
+}

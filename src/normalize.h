@@ -1,0 +1,34 @@
+/*
+ * normalize.h — raw source text to clean CommonMark.
+ *
+ * A scraped text is not Markdown: one line is one paragraph, and any
+ * '*' or '[' in it is literal.  The normalizer decides what each line is
+ * and writes CommonMark that says so, with a map from each of its lines
+ * back to the source line it came from.
+ */
+#ifndef OCTAVO_NORMALIZE_H
+#define OCTAVO_NORMALIZE_H
+
+#include "diag.h"
+#include "model.h"
+
+struct normalized {
+	GString	*md;		/* the CommonMark text */
+	GArray	*srcline;	/* int: source line of each md line, from 0 */
+};
+
+void	normalized_init(struct normalized *);
+void	normalized_release(struct normalized *);
+
+/*
+ * Normalizes the chapter's source text (as read by source_read) into
+ * out.  Markdown sources pass through with an identity line map.
+ * Returns 0, or -1 with errors in diags.
+ */
+int	normalize(const struct chapter *, const char *text,
+	    struct normalized *out, struct diags *);
+
+/* Appends s to md with every character CommonMark would act on escaped. */
+void	normalize_escape(GString *md, const char *s, gssize len);
+
+#endif

@@ -1,0 +1,195 @@
+/*
+ * test_manifest.c — edition.ini: metadata, chapters in order, and the
+ * diagnostics a user sees when the manifest is wrong.
+ */
+#include <string.h>
+
+#include "fixture.h"
+#include "manifest.h"
+#include "suites.h"
+
+/* Reads a manifest from text; the diags are left for the test to inspect. */
+static struct edition *
+read_text(const char *text, struct diags *d)
+{
+	char *path = fixture_file("edition.ini", text, -1);
+	struct edition *e;
+
+	diags_init(d);
+	e = manifest_read(path, d);
+	g_free(path);
+	return e;
+}
+
+/* The first diagnostic's message and line. */
+static const struct diag *
+first(const struct diags *d)
+{
+	ck_assert_uint_gt(d->list->len, 0);
+	return &g_array_index(d->list, struct diag, 0);
+}
+
+#define HEAD "[edition]\ntitle = T\neditor = E\nlanguage = en\n" \
+	"identifier = urn:uuid:1\n"
+
+START_TEST(test_good)
+{
+	struct diags d;
+	struct edition *e;
+	struct chapter *c;
+
+	diags_init(&d);
+	e = manifest_read("../fixtures/good.ini", &d);
+	ck_assert_ptr_nonnull(e);
+	ck_assert_int_eq(d.list->len, 0);
+	ck_assert_str_eq(e->meta.title, "A Test Edition");
+	ck_assert_str_eq(e->language, "en-US");
+	ck_assert_str_eq(e->output, "edition");
+	ck_assert_uint_eq(e->chapters->len, 2);
+	c = g_ptr_array_index(e->chapters, 0);
+	ck_assert_str_eq(c->id, "one");
+	ck_assert_str_eq(c->path, "../fixtures/one.txt");
+	ck_assert_int_eq(c->format, FORMAT_TEXT);
+	c = g_ptr_array_index(e->chapters, 1);
+	ck_assert_str_eq(c->id, "two");
+	ck_assert_int_eq(c->format, FORMAT_MARKDOWN);
+	ck_assert_str_eq(c->meta.author, "Au Thor");
+	edition_free(e);
+	diags_release(&d);
+}
+END_TEST
+
+START_TEST(test_unknown_key_warns_with_line)
+{
+	struct diags d;
+	struct edition *e = read_text(HEAD "\n[chapter a]\nsource = a.txt\n"
+	    "colour = red\n", &d);
+
+	ck_assert_ptr_nonnull(e);
+	ck_assert_int_eq(d.count[DIAG_WARNING], 1);
+	ck_assert_int_eq(first(&d)->pos.line, 9);
+	ck_assert_int_eq(first(&d)->pos.col, 10);
+	ck_assert_ptr_nonnull(strstr(first(&d)->msg, "colour"));
+	edition_free(e);
+	diags_release(&d);
+}
+END_TEST
+
+START_TEST(test_missing_required)
+{
+	struct diags d;
+	struct edition *e = read_text("[edition]\ntitle = T\neditor = E\n"
+	    "\n[chapter a]\nsource = a.txt\n", &d);
+
+	ck_assert_ptr_null(e);
+	ck_assert_int_eq(d.count[DIAG_ERROR], 2);	/* language, identifier */
+	ck_assert_ptr_nonnull(strstr(first(&d)->msg, "language"));
+	ck_assert_int_eq(first(&d)->pos.line, 1);
+	diags_release(&d);
+}
+END_TEST
+
+START_TEST(test_chapter_without_source)
+{
+	struct diags d;
+	struct edition *e = read_text(HEAD "[chapter a]\ntitle = A\n", &d);
+
+	ck_assert_ptr_null(e);
+	ck_assert_ptr_nonnull(strstr(first(&d)->msg, "'source'"));
+	ck_assert_int_eq(first(&d)->pos.line, 6);
+	diags_release(&d);
+}
+END_TEST
+
+START_TEST(test_unknown_format)
+{
+	struct diags d;
+	struct edition *e = read_text(HEAD "[chapter a]\nsource = a\n"
+	    "format = docx\n", &d);
+
+	ck_assert_ptr_null(e);
+	ck_assert_ptr_nonnull(strstr(first(&d)->msg, "docx"));
+	ck_assert_int_eq(first(&d)->pos.line, 8);
+	diags_release(&d);
+}
+END_TEST
+
+START_TEST(test_no_chapters)
+{
+	struct diags d;
+	struct edition *e = read_text(HEAD, &d);
+
+	ck_assert_ptr_null(e);
+	ck_assert_ptr_nonnull(strstr(first(&d)->msg, "no chapters"));
+	diags_release(&d);
+}
+END_TEST
+
+START_TEST(test_bad_chapter_id)
+{
+	struct diags d;
+	struct edition *e = read_text(HEAD "[chapter 1 two]\nsource = a\n", &d);
+
+	ck_assert_ptr_null(e);
+	ck_assert_ptr_nonnull(strstr(first(&d)->msg, "chapter id"));
+	diags_release(&d);
+}
+END_TEST
+
+START_TEST(test_syntax_error)
+{
+	struct diags d;
+	struct edition *e = read_text("[edition\ntitle = x\n", &d);
+
+	ck_assert_ptr_null(e);
+	ck_assert_int_eq(d.count[DIAG_ERROR], 1);
+	diags_release(&d);
+}
+END_TEST
+
+START_TEST(test_missing_file)
+{
+	struct diags d;
+	struct edition *e;
+
+	diags_init(&d);
+	e = manifest_read("no/such/edition.ini", &d);
+	ck_assert_ptr_null(e);
+	ck_assert_str_eq(first(&d)->pos.file, "no/such/edition.ini");
+	diags_release(&d);
+}
+END_TEST
+
+START_TEST(test_chapter_order_kept)
+{
+	struct diags d;
+	struct edition *e = read_text(HEAD "[chapter z]\nsource = z\n"
+	    "[chapter a]\nsource = a\n[chapter m]\nsource = m\n", &d);
+
+	ck_assert_ptr_nonnull(e);
+	ck_assert_str_eq(((struct chapter *)g_ptr_array_index(e->chapters, 0))->id, "z");
+	ck_assert_str_eq(((struct chapter *)g_ptr_array_index(e->chapters, 2))->id, "m");
+	edition_free(e);
+	diags_release(&d);
+}
+END_TEST
+
+Suite *
+manifest_suite(void)
+{
+	Suite *s = suite_create("manifest");
+	TCase *tc = tcase_create("manifest");
+
+	tcase_add_test(tc, test_good);
+	tcase_add_test(tc, test_unknown_key_warns_with_line);
+	tcase_add_test(tc, test_missing_required);
+	tcase_add_test(tc, test_chapter_without_source);
+	tcase_add_test(tc, test_unknown_format);
+	tcase_add_test(tc, test_no_chapters);
+	tcase_add_test(tc, test_bad_chapter_id);
+	tcase_add_test(tc, test_syntax_error);
+	tcase_add_test(tc, test_missing_file);
+	tcase_add_test(tc, test_chapter_order_kept);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -1,0 +1,118 @@
+/*
+ * test_parse.c — normalized CommonMark into the model, with positions
+ * that point into the original source.
+ */
+#include <string.h>
+
+#include "manifest.h"
+#include "normalize.h"
+#include "parse.h"
+#include "source.h"
+#include "suites.h"
+
+/* The good.ini fixture, chapter i, read, normalized and parsed. */
+static struct edition *
+load(guint i, struct chapter **c)
+{
+	struct diags d;
+	struct edition *e;
+	struct normalized n;
+	gsize len;
+	char *text;
+
+	diags_init(&d);
+	e = manifest_read("../fixtures/good.ini", &d);
+	ck_assert_ptr_nonnull(e);
+	*c = g_ptr_array_index(e->chapters, i);
+	text = source_read((*c)->path, SOURCE_MAX, &len, &d);
+	ck_assert_ptr_nonnull(text);
+	normalized_init(&n);
+	normalize(*c, text, &n, &d);
+	ck_assert_int_eq(parse_chapter(e, *c, &n, &d), 0);
+	ck_assert_int_eq(d.count[DIAG_ERROR], 0);
+	normalized_release(&n);
+	g_free(text);
+	diags_release(&d);
+	return e;
+}
+
+/* The types of the document's children, as a string. */
+static char *
+shape(const struct node *doc)
+{
+	GString *s = g_string_new(NULL);
+	const struct node *n;
+
+	for (n = doc->first; n != NULL; n = n->next)
+		g_string_append_printf(s, "%s ", node_type_name(n->type));
+	return g_string_free(s, FALSE);
+}
+
+START_TEST(test_text_stays_literal)
+{
+	struct chapter *c;
+	struct edition *e = load(0, &c);
+	char *s = shape(c->doc);
+	char *t = node_text(c->doc->first);
+
+	ck_assert_str_eq(s, "paragraph paragraph paragraph paragraph ");
+	ck_assert_str_eq(t, "First paragraph, with *stars* and [brackets].");
+	ck_assert_int_eq(c->doc->first->first->type, NODE_TEXT);
+	ck_assert_ptr_null(c->doc->first->first->next);	/* merged */
+	g_free(t);
+	t = node_text(c->doc->last);
+	ck_assert_str_eq(t, "# Not a heading");
+	g_free(t);
+	g_free(s);
+	edition_free(e);
+}
+END_TEST
+
+START_TEST(test_positions_map_to_source)
+{
+	struct chapter *c;
+	struct edition *e = load(0, &c);
+	const struct node *p = c->doc->first->next;
+
+	ck_assert_str_eq(p->pos.file, "../fixtures/one.txt");
+	ck_assert_int_eq(p->pos.line, 3);
+	ck_assert_int_eq(c->doc->last->pos.line, 5);
+	edition_free(e);
+}
+END_TEST
+
+START_TEST(test_markdown_structure)
+{
+	struct chapter *c;
+	struct edition *e = load(1, &c);
+	char *s = shape(c->doc);
+	const struct node *n = c->doc->first;
+
+	ck_assert_str_eq(s, "heading paragraph blockquote list ");
+	ck_assert_int_eq(n->as.heading.level, 1);
+	n = n->next;
+	ck_assert_int_eq(n->first->next->type, NODE_EMPH);
+	ck_assert_int_eq(n->last->prev->type, NODE_LINK);
+	ck_assert_str_eq(n->last->prev->as.link.url, "http://example.com/");
+	n = c->doc->last;
+	ck_assert(n->as.list.ordered);
+	ck_assert_int_eq(n->as.list.start, 3);
+	ck_assert_int_eq(n->last->type, NODE_ITEM);
+	ck_assert_int_eq(n->pos.line, 7);
+	g_free(s);
+	edition_free(e);
+}
+END_TEST
+
+Suite *
+parse_suite(void)
+{
+	Suite *s = suite_create("parse");
+	TCase *tc = tcase_create("parse");
+
+	tcase_add_test(tc, test_text_stays_literal);
+	tcase_add_test(tc, test_positions_map_to_source);
+	tcase_add_test(tc, test_markdown_structure);
+	suite_add_tcase(s, tc);
+	return s;
+}
