@@ -106,13 +106,14 @@ ini_pos(const struct ini *ini, const char *group, const char *key)
 
 void
 ini_check_keys(const struct ini *ini, const char *group,
-    const char *const *known, struct diags *d)
+    const char *const *known, const char *const *more, struct diags *d)
 {
 	gchar **keys = g_key_file_get_keys(ini->kf, group, NULL, NULL);
 	gchar **k;
 
 	for (k = keys; k != NULL && *k != NULL; k++)
-		if (!g_strv_contains(known, *k))
+		if (!g_strv_contains(known, *k) &&
+		    (more == NULL || !g_strv_contains(more, *k)))
 			diag_add(d, DIAG_WARNING, ini_pos(ini, group, *k),
 			    "unknown key '%s' in [%s] is ignored; check its "
 			    "spelling against README.md", *k, group);

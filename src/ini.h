@@ -23,9 +23,13 @@ void		ini_close(struct ini *);
 /* Where group (and key, if not NULL) is written; line 0 if nowhere. */
 struct srcpos	ini_pos(const struct ini *, const char *group, const char *key);
 
-/* Warns about every key of group not in the NULL-terminated known list. */
+/*
+ * Warns about every key of group in neither NULL-terminated list (more
+ * may be NULL).
+ */
 void		ini_check_keys(const struct ini *, const char *group,
-		    const char *const *known, struct diags *);
+		    const char *const *known, const char *const *more,
+		    struct diags *);
 
 /* The key's value (trimmed, UTF-8 checked) or NULL if absent. */
 char		*ini_string(const struct ini *, const char *group, const char *key);

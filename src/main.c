@@ -131,9 +131,15 @@ load(const char *manifest, struct clock *ck, struct diags *d)
 	}
 	if (!diags_failed(d)) {
 		clock_stage(ck, "normalize", "");
-		for (i = 0; i < e->chapters->len; i++)
-			parse_chapter(e, g_ptr_array_index(e->chapters, i),
-			    &g_array_index(t.norm, struct normalized, i), d);
+		for (i = 0; i < e->chapters->len; i++) {
+			struct chapter *c = g_ptr_array_index(e->chapters, i);
+			struct normalized *n =
+			    &g_array_index(t.norm, struct normalized, i);
+
+			/* What the manifest says wins over what was found. */
+			meta_merge(&c->meta, &n->meta);
+			parse_chapter(e, c, n, d);
+		}
 		clock_stage(ck, "parse", "");
 	}
 	for (i = 0; i < t.norm->len; i++)

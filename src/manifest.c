@@ -9,6 +9,7 @@
 
 #include "ini.h"
 #include "manifest.h"
+#include "rules.h"
 
 #define CHAPTER_PREFIX "chapter "
 
@@ -85,7 +86,7 @@ read_edition(struct edition *e, const struct ini *ini, struct diags *d)
 		    "and its title, language and identifier");
 		return;
 	}
-	ini_check_keys(ini, g, edition_keys, d);
+	ini_check_keys(ini, g, edition_keys, NULL, d);
 	e->meta.title = required(ini, g, "title", d);
 	e->meta.subtitle = ini_string(ini, g, "subtitle");
 	e->editor = ini_string(ini, g, "editor");
@@ -142,8 +143,9 @@ read_chapter(struct edition *e, const struct ini *ini, const char *g,
 		diag_add(d, DIAG_ERROR, c->pos, "chapter id '%s' must start "
 		    "with a letter and hold only letters, digits, '-' and "
 		    "'_'", id);
-	ini_check_keys(ini, g, chapter_keys, d);
+	ini_check_keys(ini, g, chapter_keys, rules_keys, d);
 	read_meta(ini, g, &c->meta);
+	rules_read(c->rules, ini, g, d);
 	if ((source = required(ini, g, "source", d)) != NULL) {
 		c->path = g_path_is_absolute(source) ? g_strdup(source) :
 		    g_build_filename(e->basedir, source, NULL);

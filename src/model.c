@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "model.h"
+#include "rules.h"
 
 struct node *
 node_new(enum node_type type, struct srcpos pos)
@@ -227,7 +228,31 @@ meta_clear(struct meta *m)
 	g_free(m->translator);
 	g_free(m->published);
 	g_free(m->source);
+	g_free(m->credits);
+	g_free(m->dedication);
+	g_free(m->affiliation);
 	memset(m, 0, sizeof(*m));
+}
+
+static void
+merge_field(char **to, const char *from)
+{
+	if (*to == NULL && from != NULL)
+		*to = g_strdup(from);
+}
+
+void
+meta_merge(struct meta *to, const struct meta *from)
+{
+	merge_field(&to->title, from->title);
+	merge_field(&to->subtitle, from->subtitle);
+	merge_field(&to->author, from->author);
+	merge_field(&to->translator, from->translator);
+	merge_field(&to->published, from->published);
+	merge_field(&to->source, from->source);
+	merge_field(&to->credits, from->credits);
+	merge_field(&to->dedication, from->dedication);
+	merge_field(&to->affiliation, from->affiliation);
 }
 
 struct chapter *
@@ -237,6 +262,7 @@ chapter_new(const char *id)
 
 	c->id = g_strdup(id);
 	c->notes = g_ptr_array_new_with_free_func((GDestroyNotify)note_free);
+	c->rules = rules_new();
 	return c;
 }
 
@@ -249,6 +275,8 @@ chapter_free(struct chapter *c)
 	g_free(c->path);
 	meta_clear(&c->meta);
 	node_free(c->doc);
+	node_free(c->preface);
+	rules_free(c->rules);
 	g_ptr_array_free(c->notes, TRUE);
 	g_free(c);
 }

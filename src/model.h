@@ -49,6 +49,7 @@ enum node_type {
 };
 
 struct note;
+struct rules;
 
 struct node {
 	enum node_type	 type;
@@ -80,6 +81,9 @@ struct meta {
 	char	*translator;
 	char	*published;	/* date of first publication, as written */
 	char	*source;	/* where it first appeared, as a citation */
+	char	*credits;	/* transcription and mark-up credits */
+	char	*dedication;
+	char	*affiliation;	/* the author's */
 };
 
 enum source_format {
@@ -93,7 +97,9 @@ struct chapter {
 	enum source_format	 format;
 	struct meta		 meta;
 	struct srcpos		 pos;		/* the manifest group, for diagnostics */
+	struct rules		*rules;		/* how to normalize it (rules.h) */
 	struct node		*doc;		/* NODE_DOCUMENT, or NULL before parsing */
+	struct node		*preface;	/* an editor's introduction, or NULL */
 	GPtrArray		*notes;		/* struct note *, in edition order */
 };
 
@@ -152,5 +158,7 @@ struct edition	*edition_new(void);
 void		 edition_free(struct edition *);
 const char	*edition_intern(struct edition *, const char *);
 void		 meta_clear(struct meta *);
+/* Fills each field of to that is unset with a copy of from's. */
+void		 meta_merge(struct meta *to, const struct meta *from);
 
 #endif

@@ -1,16 +1,22 @@
 /*
- * normalize.c — the normalization stage: classify each line of a raw
- * text, then write it out as CommonMark.
+ * normalize.c — the normalization stage: a raw text's lines go through
+ * the passes (debris, front matter, notes block, structure) and come out
+ * as CommonMark, each output line mapped to its source line.
  */
+#include <stdlib.h>
 #include <string.h>
 
+#include "lines.h"
 #include "normalize.h"
 
 void
 normalized_init(struct normalized *n)
 {
+	memset(n, 0, sizeof(*n));
 	n->md = g_string_new(NULL);
 	n->srcline = g_array_new(FALSE, FALSE, sizeof(int));
+	n->preface = g_string_new(NULL);
+	n->preface_srcline = g_array_new(FALSE, FALSE, sizeof(int));
 }
 
 void
@@ -18,14 +24,9 @@ normalized_release(struct normalized *n)
 {
 	g_string_free(n->md, TRUE);
 	g_array_free(n->srcline, TRUE);
-}
-
-/* Ends the current md line, which came from source line srcline. */
-static void
-emit_line(struct normalized *out, int srcline)
-{
-	g_string_append_c(out->md, '\n');
-	g_array_append_val(out->srcline, srcline);
+	g_string_free(n->preface, TRUE);
+	g_array_free(n->preface_srcline, TRUE);
+	meta_clear(&n->meta);
 }
 
 /*
@@ -57,48 +58,225 @@ normalize_escape(GString *md, const char *s, gssize len)
 	}
 }
 
-/* Is the line empty or white space (including no-break spaces) only? */
-static int
-is_blank(const char *s, gsize len)
-{
-	const char *p = s, *end = s + len;
+/* --- writing CommonMark ------------------------------------------------ */
 
-	for (; p < end; p = g_utf8_next_char(p))
-		if (!g_unichar_isspace(g_utf8_get_char(p)) &&
-		    g_utf8_get_char(p) != 0xA0)
-			return 0;
-	return 1;
-}
+struct writer {
+	GString	*md;
+	GArray	*srcline;
+};
 
-/* Skips leading white space, no-break spaces included. */
-static const char *
-skip_space(const char *s, const char *end)
-{
-	while (s < end && (g_unichar_isspace(g_utf8_get_char(s)) ||
-	    g_utf8_get_char(s) == 0xA0))
-		s = g_utf8_next_char(s);
-	return s;
-}
-
-/* One source line, one paragraph: the rule scraped text follows. */
+/* Ends the current md line, which came from source line no. */
 static void
-normalize_text(const char *text, struct normalized *out)
+end_line(struct writer *w, int no)
 {
-	const char *p = text, *eol;
-	int line = 1;
+	g_string_append_c(w->md, '\n');
+	g_array_append_val(w->srcline, no);
+}
 
-	for (; *p != '\0'; p = eol + (*eol != '\0'), line++) {
-		const char *start;
+/*
+ * Splits a run-in numbered list, "(1) To adopt … (2) To …" or
+ * "1.Abrogation … 2.The workday …", into its items; NULL unless the line
+ * opens with item 1 and has at least items 2 and 3, in order.
+ */
+static GPtrArray *
+runin_items(const char *text)
+{
+	static const char *const styles[] = {
+		"(?:^|\\s)\\((\\d{1,2})\\)\\s+", "(?:^|\\s)(\\d{1,2})\\.(?=[A-Z])"
+	};
+	GPtrArray *items = NULL;
+	size_t k;
 
-		eol = p + strcspn(p, "\n");
-		if (is_blank(p, (gsize)(eol - p)))
+	for (k = 0; k < G_N_ELEMENTS(styles) && items == NULL; k++) {
+		GRegex *re = g_regex_new(styles[k], 0, 0, NULL);
+		GMatchInfo *mi;
+		GArray *at = g_array_new(FALSE, FALSE, sizeof(int) * 2);
+		int want = 1;
+
+		g_regex_match(re, text, 0, &mi);
+		for (; g_match_info_matches(mi); g_match_info_next(mi, NULL)) {
+			char *num = g_match_info_fetch(mi, 1);
+			int se[2];
+
+			if (atoi(num) == want) {
+				g_match_info_fetch_pos(mi, 0, &se[0], &se[1]);
+				g_array_append_val(at, se);
+				want++;
+			}
+			g_free(num);
+		}
+		g_match_info_free(mi);
+		g_regex_unref(re);
+		if (at->len >= 3 && g_array_index(at, int, 0) == 0) {
+			guint i;
+
+			items = g_ptr_array_new_with_free_func(g_free);
+			for (i = 0; i < at->len; i++) {
+				int from = g_array_index(at, int, 2 * i + 1);
+				int to = i + 1 < at->len ?
+				    g_array_index(at, int, 2 * (i + 1)) :
+				    (int)strlen(text);
+
+				g_ptr_array_add(items, g_strstrip(
+				    g_strndup(text + from, (gsize)(to - from))));
+			}
+		}
+		g_array_free(at, TRUE);
+	}
+	return items;
+}
+
+/* Writes one paragraph's text with a prefix on its line ("> ", "1. "). */
+static void
+write_para(struct writer *w, const char *prefix, const char *text, int no)
+{
+	g_string_append(w->md, prefix);
+	normalize_escape(w->md, text, -1);
+	end_line(w, no);
+}
+
+/* Writes a list, its items separated by blank lines (each with prefix). */
+static void
+write_items(struct writer *w, const char *prefix, GPtrArray *items,
+    int first, int no)
+{
+	guint i;
+
+	for (i = 0; i < items->len; i++) {
+		char *lead = g_strdup_printf("%s%d. ", prefix, first + (int)i);
+
+		if (i > 0) {
+			g_string_append(w->md, prefix);
+			end_line(w, no);
+		}
+		write_para(w, lead, g_ptr_array_index(items, i), no);
+		g_free(lead);
+	}
+}
+
+/* A paragraph's text: line i and the lines joined to it. */
+static char *
+joined_text(const struct lines *ls, guint *i)
+{
+	GString *s = g_string_new(LINE(ls, *i)->text);
+	guint next;
+
+	while ((next = lines_next(ls, *i)) < ls->a->len &&
+	    LINE(ls, next)->join) {
+		g_string_append_c(s, ' ');
+		g_string_append(s, LINE(ls, next)->text);
+		*i = next;
+	}
+	return g_string_free(s, FALSE);
+}
+
+/* Writes one block of the running text starting at line i; returns its last line. */
+static guint
+write_block(struct writer *w, const struct lines *ls, guint i)
+{
+	const struct line *l = LINE(ls, i);
+	const char *prefix = l->role == LINE_QUOTE ? "> " : "";
+	GPtrArray *items;
+	char *text;
+	guint next;
+
+	switch (l->role) {
+	case LINE_HEADING:
+		g_string_append(w->md, l->level == 3 ? "### " : "## ");
+		normalize_escape(w->md, l->text, -1);
+		end_line(w, l->no);
+		return i;
+	case LINE_BREAK:
+		g_string_append(w->md, "* * *");
+		end_line(w, l->no);
+		return i;
+	case LINE_ITEM:
+		items = g_ptr_array_new();
+		g_ptr_array_add(items, strchr(l->text, ' ') + 1);
+		while ((next = lines_next(ls, i)) < ls->a->len &&
+		    LINE(ls, next)->role == LINE_ITEM &&
+		    LINE(ls, next)->group == l->group) {
+			i = next;
+			g_ptr_array_add(items, strchr(LINE(ls, i)->text, ' ') + 1);
+		}
+		write_items(w, "", items, atoi(l->text), l->no);
+		g_ptr_array_free(items, TRUE);
+		return i;
+	default:
+		break;
+	}
+	/* Paragraphs, and the paragraphs of one quotation in one block. */
+	for (;;) {
+		text = joined_text(ls, &i);
+		if ((items = runin_items(text)) != NULL) {
+			write_items(w, prefix, items, 1, LINE(ls, i)->no);
+			g_ptr_array_free(items, TRUE);
+		} else
+			write_para(w, prefix, text, LINE(ls, i)->no);
+		g_free(text);
+		next = lines_next(ls, i);
+		if (l->role != LINE_QUOTE || next >= ls->a->len ||
+		    LINE(ls, next)->role != LINE_QUOTE ||
+		    LINE(ls, next)->group != l->group)
+			return i;
+		g_string_append(w->md, ">");
+		end_line(w, LINE(ls, i)->no);
+		i = next;
+	}
+}
+
+static void
+write_markdown(struct normalized *out, const struct lines *ls)
+{
+	struct writer body = { out->md, out->srcline };
+	struct writer preface = { out->preface, out->preface_srcline };
+	guint i;
+
+	for (i = lines_next(ls, G_MAXUINT); i < ls->a->len;
+	    i = lines_next(ls, i)) {
+		const struct line *l = LINE(ls, i);
+		struct writer *w = l->role == LINE_INTRO ? &preface : &body;
+
+		if (l->role == LINE_META)
 			continue;
-		start = skip_space(p, eol);
-		normalize_escape(out->md, start, eol - start);
-		emit_line(out, line);
-		emit_line(out, line);
-		if (*eol == '\0')
-			break;
+		if (l->role == LINE_INTRO) {
+			write_para(w, "", l->text, l->no);
+			end_line(w, l->no);
+			continue;
+		}
+		i = write_block(w, ls, i);
+		end_line(w, LINE(ls, i)->no);
+	}
+}
+
+/* --- the stage -------------------------------------------------------- */
+
+/* Applies the manifest's fix rules to every line. */
+static void
+fix_pass(struct lines *ls)
+{
+	guint i, k;
+
+	for (k = 0; k < ls->rules->fix->len; k++) {
+		const struct pattern *p = g_ptr_array_index(ls->rules->fix, k);
+
+		for (i = 0; i < ls->a->len; i++) {
+			struct line *l = LINE(ls, i);
+			char *out;
+
+			if (l->role == LINE_BLANK || l->role == LINE_DROPPED ||
+			    !g_regex_match(p->re, l->text, 0, NULL))
+				continue;
+			out = g_regex_replace(p->re, l->text, -1, 0,
+			    p->replacement, 0, NULL);
+			if (out == NULL)
+				continue;
+			diag_add(ls->diags, DIAG_INFO, srcpos_at(ls->path,
+			    l->no, 1), "fixed: '%s' => '%s'",
+			    g_regex_get_pattern(p->re), p->replacement);
+			g_free(l->text);
+			l->text = out;
+		}
 	}
 }
 
@@ -122,10 +300,24 @@ int
 normalize(const struct chapter *c, const char *text, struct normalized *out,
     struct diags *d)
 {
-	(void)d;
-	if (c->format == FORMAT_MARKDOWN)
+	struct lines ls = { 0 };
+
+	if (c->format == FORMAT_MARKDOWN) {
 		normalize_markdown(text, out);
-	else
-		normalize_text(text, out);
+		return 0;
+	}
+	ls.path = c->path;
+	ls.rules = c->rules;
+	ls.diags = d;
+	lines_split(&ls, text);
+	debris_pass(&ls);
+	fix_pass(&ls);
+	front_pass(&ls, &c->meta);
+	notes_block_pass(&ls);
+	structure_pass(&ls);
+	write_markdown(out, &ls);
+	out->meta = ls.meta;
+	memset(&ls.meta, 0, sizeof(ls.meta));
+	lines_release(&ls);
 	return 0;
 }

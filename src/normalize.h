@@ -13,8 +13,11 @@
 #include "model.h"
 
 struct normalized {
-	GString	*md;		/* the CommonMark text */
-	GArray	*srcline;	/* int: source line of each md line, from 0 */
+	GString		*md;		/* the CommonMark text */
+	GArray		*srcline;	/* int: source line of each md line */
+	GString		*preface;	/* an editor's introduction, CommonMark */
+	GArray		*preface_srcline;
+	struct meta	 meta;		/* metadata found in the text */
 };
 
 void	normalized_init(struct normalized *);
@@ -22,8 +25,9 @@ void	normalized_release(struct normalized *);
 
 /*
  * Normalizes the chapter's source text (as read by source_read) into
- * out.  Markdown sources pass through with an identity line map.
- * Returns 0, or -1 with errors in diags.
+ * out, following the chapter's rules.  Markdown sources pass through
+ * with an identity line map.  What the heuristics decided is reported
+ * at DIAG_INFO.  Returns 0, or -1 with errors in diags.
  */
 int	normalize(const struct chapter *, const char *text,
 	    struct normalized *out, struct diags *);

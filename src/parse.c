@@ -11,14 +11,14 @@
 
 /* Source position of a cmark node, mapped through the normalizer's lines. */
 static struct srcpos
-position(const struct chapter *c, const struct normalized *in,
-    cmark_node *cn, struct srcpos inherited)
+position(const struct chapter *c, const GArray *srcline, cmark_node *cn,
+    struct srcpos inherited)
 {
 	int line = cmark_node_get_start_line(cn);
 	struct srcpos pos = inherited;
 
-	if (line > 0 && (guint)line <= in->srcline->len) {
-		pos.line = g_array_index(in->srcline, int, line - 1);
+	if (line > 0 && (guint)line <= srcline->len) {
+		pos.line = g_array_index(srcline, int, line - 1);
 		pos.col = cmark_node_get_start_column(cn);
 		if (c->format == FORMAT_TEXT)
 			pos.col = 1;	/* escapes shifted the columns */
@@ -116,26 +116,26 @@ leaf(cmark_node *cn, struct node *parent, struct srcpos pos, struct diags *d)
 }
 
 /*
- * Walks cmark's tree with its iterator and builds ours alongside: cur is
- * our node matching the cmark container being walked.  Images become
- * their alt text, since an edition of texts carries no pictures.
+ * Parses md with cmark and builds our tree alongside cmark's, walking it
+ * with its iterator: cur is our node for the cmark container being
+ * walked.  Images become their alt text, since an edition of texts
+ * carries no pictures.
  */
-int
-parse_chapter(struct edition *e, struct chapter *c,
-    const struct normalized *in, struct diags *d)
+static struct node *
+parse_md(const struct chapter *c, struct srcpos base, const GString *md,
+    const GArray *srcline, struct diags *d)
 {
-	cmark_node *root = cmark_parse_document(in->md->str, in->md->len,
+	cmark_node *root = cmark_parse_document(md->str, md->len,
 	    CMARK_OPT_DEFAULT);
 	cmark_iter *it = cmark_iter_new(root);
-	struct srcpos base = srcpos_at(edition_intern(e, c->path), 1, 1);
-	struct node *cur;
+	struct node *doc, *cur;
 	cmark_event_type ev;
 
-	c->doc = cur = node_new(NODE_DOCUMENT, base);
+	doc = cur = node_new(NODE_DOCUMENT, base);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *cn = cmark_iter_get_node(it);
 		cmark_node_type t = cmark_node_get_type(cn);
-		struct srcpos pos = position(c, in, cn, cur->pos);
+		struct srcpos pos = position(c, srcline, cn, cur->pos);
 		struct node *n;
 
 		if (t == CMARK_NODE_DOCUMENT)
@@ -148,7 +148,7 @@ parse_chapter(struct edition *e, struct chapter *c,
 			continue;
 		}
 		if (ev == CMARK_EVENT_EXIT) {
-			if (cur != c->doc)
+			if (cur != doc)
 				cur = cur->parent;
 			continue;
 		}
@@ -160,5 +160,18 @@ parse_chapter(struct edition *e, struct chapter *c,
 	}
 	cmark_iter_free(it);
 	cmark_node_free(root);
+	return doc;
+}
+
+int
+parse_chapter(struct edition *e, struct chapter *c,
+    const struct normalized *in, struct diags *d)
+{
+	struct srcpos base = srcpos_at(edition_intern(e, c->path), 1, 1);
+
+	c->doc = parse_md(c, base, in->md, in->srcline, d);
+	if (in->preface->len > 0)
+		c->preface = parse_md(c, base, in->preface,
+		    in->preface_srcline, d);
 	return 0;
 }

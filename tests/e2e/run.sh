@@ -1,2 +1,125 @@
 #!/bin/sh
-echo "0 passed, 0 failed"
+# End-to-end tests: build the real manuscript with build/octavo and
+# inspect the EPUB and the PDF with the tools a reader's or a printer's
+# would use (unzip, epubcheck, qpdf, pdftotext); then feed octavo bad
+# input and check it fails cleanly without touching earlier outputs.
+#
+# Environment: OCTAVO (the binary), BUILD (the build folder).
+set -u
+
+OCTAVO=${OCTAVO:-build/octavo}
+BUILD=${BUILD:-build}
+MANIFEST=manuscript/edition.ini
+T=$BUILD/e2e
+EPUBCHECK="java -jar /usr/share/java/epubcheck.jar"
+rm -rf "$T" && mkdir -p "$T" || exit 1
+
+passed=0 failed=0
+ok() { passed=$((passed + 1)); echo "ok   - $1"; }
+not_ok() { failed=$((failed + 1)); echo "FAIL - $1"; }
+# check NAME COMMAND...: a test passes when the command succeeds.
+check() {
+	name=$1; shift
+	if "$@" >"$T/last.out" 2>&1; then ok "$name"; else
+		not_ok "$name"; sed 's/^/       /' "$T/last.out" | head -20
+	fi
+}
+
+# The chapter titles, as the manifest gives them.
+titles() {
+	awk '/^\[chapter /{c=1; next} /^\[/{c=0} c && /^title *=/ {
+	    sub(/^title *= */, ""); print }' "$MANIFEST"
+}
+
+# --- building the edition ---------------------------------------------
+SOURCE_DATE_EPOCH=1700000000 "$OCTAVO" build --epub "$T/a.epub" \
+    --pdf "$T/a.pdf" "$MANIFEST" 2>"$T/build.err"
+check "build exits 0" test $? -eq 0
+check "progress: one line per stage, with its time" \
+    grep -Eq '^octavo: (read|normalize|parse|epub|pdf) +[0-9.]+ ms' "$T/build.err"
+for stage in read normalize parse epub pdf; do
+	check "progress names stage $stage" grep -q "^octavo: $stage " "$T/build.err"
+done
+
+# --- the EPUB ----------------------------------------------------------
+unzip -Z1 "$T/a.epub" >"$T/files" 2>/dev/null
+check "EPUB: mimetype is the first entry" test "$(head -n 1 "$T/files")" = mimetype
+check "EPUB: mimetype is stored, not deflated" \
+    sh -c "unzip -Zv '$T/a.epub' mimetype | grep -q 'compression method:.*none (stored)'"
+check "EPUB: mimetype says application/epub+zip" \
+    test "$(unzip -p "$T/a.epub" mimetype)" = application/epub+zip
+check "EPUB: container.xml" grep -qx META-INF/container.xml "$T/files"
+check "EPUB: a package document" grep -q '\.opf$' "$T/files"
+check "EPUB: a navigation document" grep -q 'nav\.xhtml$' "$T/files"
+check "EPUB: a stylesheet" grep -q '\.css$' "$T/files"
+for id in $(awk '/^\[chapter /{sub(/^\[chapter /,""); sub(/\]$/,""); print}' "$MANIFEST"); do
+	check "EPUB: XHTML for chapter $id" grep -q "$id\.xhtml$" "$T/files"
+done
+$EPUBCHECK "$T/a.epub" >"$T/epubcheck.out" 2>&1
+check "epubcheck: no fatal, error or warning" \
+    grep -q 'No errors or warnings detected' "$T/epubcheck.out"
+grep -E '^(FATAL|ERROR|WARNING)' "$T/epubcheck.out" | head -5
+
+# --- the PDF -----------------------------------------------------------
+check "qpdf --check passes" qpdf --check "$T/a.pdf"
+pdftotext -layout "$T/a.pdf" - 2>/dev/null | tr -s ' \n' '  ' >"$T/pdf.txt"
+titles | while IFS= read -r title; do
+	if grep -qF -- "$title" "$T/pdf.txt"; then echo y; else echo "n $title"; fi
+done >"$T/titles"
+check "pdftotext finds every chapter title" sh -c "! grep -q '^n' '$T/titles'"
+check "PDF has more pages than chapters" \
+    sh -c "[ \$(pdfinfo '$T/a.pdf' | awk '/^Pages:/{print \$2}') -gt 10 ]"
+
+# --- reproducible ------------------------------------------------------
+SOURCE_DATE_EPOCH=1700000000 "$OCTAVO" build -q --epub "$T/b.epub" \
+    --pdf "$T/b.pdf" "$MANIFEST" 2>/dev/null
+check "same SOURCE_DATE_EPOCH, same EPUB bytes" cmp "$T/a.epub" "$T/b.epub"
+check "same SOURCE_DATE_EPOCH, same PDF bytes" cmp "$T/a.pdf" "$T/b.pdf"
+
+# --- options -----------------------------------------------------------
+"$OCTAVO" build -q --epub "$T/only.epub" "$MANIFEST" 2>"$T/q.err"
+check "-q: nothing on stderr" test ! -s "$T/q.err"
+check "--epub alone builds only the EPUB" \
+    sh -c "test -s '$T/only.epub' && test ! -e '$T/only.pdf' && ! ls '$T' | grep -q '^\.'"
+"$OCTAVO" --version >"$T/version"
+check "--version" grep -q '^octavo [0-9]' "$T/version"
+"$OCTAVO" --help >"$T/help"
+check "--help lists the commands" sh -c "grep -q build '$T/help' && grep -q normalize '$T/help'"
+"$OCTAVO" frobnicate >/dev/null 2>&1
+check "unknown command exits 2" test $? -eq 2
+"$OCTAVO" build --no-such-option >/dev/null 2>&1
+check "unknown option exits 2" test $? -eq 2
+"$OCTAVO" normalize -q -o "$T/norm" "$MANIFEST"
+check "normalize writes one file per chapter" \
+    test "$(ls "$T/norm" | wc -l)" -eq "$(grep -c '^\[chapter ' "$MANIFEST")"
+"$OCTAVO" check "$MANIFEST" >"$T/check.out" 2>&1
+check "check passes on the manuscript" test $? -eq 0
+
+# --- bad input: clear errors, old outputs untouched ----------------------
+bad=$T/bad
+mkdir -p "$bad/sources"
+cp "$MANIFEST" "$bad/edition.ini"
+cp manuscript/sources/* "$bad/sources/"
+cp "$T/a.epub" "$T/keep.epub" && cp "$T/a.pdf" "$T/keep.pdf"
+first=$(ls "$bad/sources" | head -n 1)
+printf 'Good line.\nBad \377 byte.\n' >"$bad/sources/$first"
+"$OCTAVO" build -q --epub "$T/a.epub" --pdf "$T/a.pdf" "$bad/edition.ini" 2>"$T/bad.err"
+check "invalid UTF-8 exits 1" test $? -eq 1
+check "invalid UTF-8 is reported at FILE:LINE:COL" \
+    grep -q "$bad/sources/$first:2:5: error: invalid UTF-8" "$T/bad.err"
+check "failed build leaves the old EPUB" cmp "$T/a.epub" "$T/keep.epub"
+check "failed build leaves the old PDF" cmp "$T/a.pdf" "$T/keep.pdf"
+check "failed build leaves no temporary file" sh -c "! ls -a '$T' | grep -q '^\.a\.'"
+rm "$bad/sources/$first"
+"$OCTAVO" build -q --epub "$T/a.epub" --pdf "$T/a.pdf" "$bad/edition.ini" 2>"$T/missing.err"
+check "missing source exits 1" test $? -eq 1
+check "missing source names the file" grep -q "$bad/sources/$first" "$T/missing.err"
+check "missing source leaves the old EPUB" cmp "$T/a.epub" "$T/keep.epub"
+"$OCTAVO" check "$bad/edition.ini" >/dev/null 2>&1
+check "check exits 1 on a broken manuscript" test $? -eq 1
+"$OCTAVO" build -q --epub /proc/no/such.epub "$MANIFEST" 2>"$T/unwritable.err"
+check "unwritable output exits 1 with its name" \
+    sh -c "test $? -eq 1 && grep -q /proc/no/such.epub '$T/unwritable.err'"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -85,10 +85,10 @@ END_TEST
 
 START_TEST(test_indent_and_nbsp_blank)
 {
-	/* Indented lines would be code blocks; NBSP-only lines are blank. */
-	char *md = run("    indented\n\xc2\xa0 \n\xc2\xa0\xc2\xa0text", FORMAT_TEXT, NULL);
+	/* Indents would make code blocks; NBSP-only lines are blank. */
+	char *md = run("  indented.\n\xc2\xa0 \n\xc2\xa0\xc2\xa0text.", FORMAT_TEXT, NULL);
 
-	ck_assert_str_eq(md, "indented\n\ntext\n\n");
+	ck_assert_str_eq(md, "indented.\n\ntext.\n\n");
 	g_free(md);
 }
 END_TEST

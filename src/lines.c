@@ -1,0 +1,139 @@
+/*
+ * lines.c — splitting a source into lines and the small operations the
+ * normalizer's passes share.
+ */
+#include <string.h>
+
+#include "lines.h"
+
+/* White space as scrapes have it: ASCII, no-break spaces, and the like. */
+static int
+is_space(gunichar c)
+{
+	return g_unichar_isspace(c) || c == 0xA0 || c == 0x2007 ||
+	    c == 0x202F || c == 0xFEFF || c == 0x200B;
+}
+
+/* The line's text without leading and trailing white space; its indent. */
+static char *
+trim(const char *s, const char *end, int *indent)
+{
+	*indent = 0;
+	while (s < end && is_space(g_utf8_get_char(s))) {
+		s = g_utf8_next_char(s);
+		(*indent)++;
+	}
+	while (end > s) {
+		const char *prev = g_utf8_prev_char(end);
+
+		if (!is_space(g_utf8_get_char(prev)))
+			break;
+		end = prev;
+	}
+	return g_strndup(s, (gsize)(end - s));
+}
+
+void
+lines_split(struct lines *ls, const char *text)
+{
+	const char *p = text, *eol;
+	int no = 1;
+
+	ls->a = g_array_new(FALSE, TRUE, sizeof(struct line));
+	for (;; p = eol + 1, no++) {
+		struct line l = { 0 };
+
+		eol = p + strcspn(p, "\n");
+		l.text = trim(p, eol, &l.indent);
+		l.no = no;
+		l.role = *l.text == '\0' ? LINE_BLANK : LINE_PARA;
+		g_array_append_val(ls->a, l);
+		if (*eol == '\0')
+			break;
+	}
+}
+
+void
+lines_release(struct lines *ls)
+{
+	guint i;
+
+	for (i = 0; i < ls->a->len; i++)
+		g_free(LINE(ls, i)->text);
+	g_array_free(ls->a, TRUE);
+	meta_clear(&ls->meta);
+}
+
+void
+line_set(struct lines *ls, guint i, enum line_role role, const char *why)
+{
+	struct line *l = LINE(ls, i);
+
+	l->role = role;
+	l->why = why;
+	if (why != NULL)
+		diag_add(ls->diags, DIAG_INFO, srcpos_at(ls->path, l->no, 1),
+		    "%s", why);
+}
+
+void
+line_split_at(struct lines *ls, guint i, gsize off)
+{
+	struct line tail = *LINE(ls, i);
+	struct line *l = LINE(ls, i);
+	char *head = g_strndup(l->text, off);
+
+	tail.text = g_strdup(g_strchug(l->text + off));
+	tail.indent = 0;
+	tail.join = 0;
+	tail.why = NULL;
+	g_free(l->text);
+	l->text = g_strchomp(head);
+	g_array_insert_val(ls->a, i + 1, tail);
+}
+
+static int
+is_content(const struct line *l)
+{
+	return l->role != LINE_BLANK && l->role != LINE_DROPPED;
+}
+
+guint
+lines_next(const struct lines *ls, guint i)
+{
+	for (i++; i < ls->a->len; i++)
+		if (is_content(LINE(ls, i)))
+			return i;
+	return ls->a->len;
+}
+
+guint
+lines_prev(const struct lines *ls, guint i)
+{
+	while (i-- > 0)
+		if (is_content(LINE(ls, i)))
+			return i;
+	return G_MAXUINT;
+}
+
+glong
+line_chars(const struct line *l)
+{
+	return g_utf8_strlen(l->text, -1);
+}
+
+int
+line_words(const struct line *l)
+{
+	const char *p = l->text;
+	int words = 0, in_word = 0;
+
+	for (; *p != '\0'; p = g_utf8_next_char(p)) {
+		int space = is_space(g_utf8_get_char(p));
+
+		if (!space && !in_word)
+			words++;
+		in_word = !space;
+	}
+	return words;
+}
