@@ -1,7 +1,22 @@
 /*
- * footnotes.c — finding a raw text's notes: the block of notes at its
- * end, in whichever convention the source used.
+ * footnotes.c — recognizing a raw text's notes, in whichever of three
+ * conventions its source used, and writing them in one: a marker
+ * (MARK_OPEN label MARK_CLOSE, which the writer turns into "[^label]")
+ * where the reference was, and one "[^label]: …" definition per note.
+ *
+ *   bracket        "word[12]" or "word [12]"; notes run on: "[1] … [2] …"
+ *   numbered       "[12]" markers; notes are paragraphs "12. …", maybe
+ *                  continued by unnumbered lines
+ *   glued-digits   "corpse.’5", "March.26Trotsky"; notes run on:
+ *                  "1 … 2 … 3 …"
+ *
+ * Numbers in running text and in notes look like markers and note
+ * starts.  The sequence decides: a marker or a note is accepted only as
+ * the next number (or, for markers, a small step past a missing one),
+ * and a note start only where the note after it can still be found.
+ * Whatever cannot be resolved stays text, with a warning.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "lines.h"
@@ -13,7 +28,20 @@ static const struct {
 } openers[] = {
 	{ NOTES_NUMBERED, "^1\\.\\s+\\S", "^2\\.\\s+\\S" },
 	{ NOTES_BRACKET, "^\\[1\\]\\s*\\S", "\\[2\\]" },
-	{ NOTES_GLUED, "^1\\s+[[:upper:]‘“(]", "\\s2\\s+[[:upper:]‘“(]" },
+	{ NOTES_GLUED, "^1\\s+[[:upper:]‘“(]", "[\\s.,;:)’”]2\\s+[[:upper:]‘“(]" },
+};
+
+/* A note start in run-on notes: the number n, then the note's first word. */
+static const char *const runon_start[] = {
+	[NOTES_BRACKET] = "\\[%d\\]\\s*",
+	[NOTES_GLUED] = "(?:^|(?<=\\s)|(?<=[.,;:)’”]))%d\\s+(?=[[:upper:]‘“\"'(\\[])",
+};
+
+/* A marker in the text, as a pattern with the number as group 1. */
+static const char *const marker_re[] = {
+	[NOTES_BRACKET] = "\\s?\\[(\\d{1,4})\\]",
+	[NOTES_NUMBERED] = "\\s?\\[(\\d{1,4})\\]",
+	[NOTES_GLUED] = "(?<=[.,;:!?’”)])(\\d{1,3})(?=\\s|$|[[:upper:]‘“])",
 };
 
 /*
@@ -48,31 +76,249 @@ find_block(const struct lines *ls, enum notes_style *style)
 	return G_MAXUINT;
 }
 
+/* Where note n starts in s at or after from: its number's offset, and its text's. */
+static int
+find_start(enum notes_style style, const char *s, gsize from, int n,
+    gsize *at, gsize *text)
+{
+	char *src = g_strdup_printf(runon_start[style], n);
+	GRegex *re = g_regex_new(src, 0, 0, NULL);
+	GMatchInfo *mi;
+	int found, a, b;
+
+	found = g_regex_match_full(re, s, -1, (gint)from, 0, &mi, NULL);
+	if (found) {
+		g_match_info_fetch_pos(mi, 0, &a, &b);
+		*at = (gsize)a;
+		*text = (gsize)b;
+	}
+	g_match_info_free(mi);
+	g_regex_unref(re);
+	g_free(src);
+	return found;
+}
+
+/* Adds note n (0: the author's note) with its text, from source line no. */
+static void
+add_note(struct lines *ls, int n, const char *text, int no)
+{
+	struct line note = { 0 };
+
+	note.text = g_strstrip(g_strdup(text));
+	note.no = no;
+	note.role = LINE_NOTES;
+	note.group = n;
+	g_array_append_val(ls->notes, note);
+}
+
+/*
+ * Where note n starts, at or after from: the first place it can be found
+ * after which note n + 1 can still be found, or else (n is the last
+ * note) the first place at all.  This is how "pp. 1-12 (dated …" in
+ * note 11 loses to the real start of note 12 further on.
+ */
+static int
+next_start(enum notes_style style, const char *s, gsize from, int n,
+    gsize *at, gsize *text)
+{
+	gsize a, t, a2, t2, first_a = 0, first_t = 0;
+	int have = 0;
+
+	while (find_start(style, s, from, n, &a, &t)) {
+		if (!have) {
+			first_a = a;
+			first_t = t;
+			have = 1;
+		}
+		if (find_start(style, s, t, n + 1, &a2, &t2)) {
+			*at = a;
+			*text = t;
+			return 1;
+		}
+		from = t;
+	}
+	*at = first_a;
+	*text = first_t;
+	return have;
+}
+
+/* Splits run-on notes, "[1] … [2] …" or "1 … 2 …", by their sequence. */
+static void
+split_runon(struct lines *ls, enum notes_style style, const char *s, int no)
+{
+	gsize at, text, next_at, next_text;
+	int n = 1;
+
+	if (!next_start(style, s, 0, 1, &at, &text))
+		return;
+	for (;; n++, at = next_at, text = next_text) {
+		int more = next_start(style, s, text, n + 1, &next_at,
+		    &next_text);
+		char *body = g_strndup(s + text, (more ? next_at : strlen(s)) -
+		    text);
+
+		add_note(ls, n, body, no);
+		g_free(body);
+		if (!more)
+			return;
+	}
+}
+
+/* "12. text" paragraphs, each continued by any unnumbered lines after it. */
+static void
+split_numbered(struct lines *ls, guint start)
+{
+	GRegex *re = g_regex_new("^(\\d{1,4})\\.\\s+", 0, 0, NULL);
+	guint i;
+	int want = 1;
+
+	for (i = start; i < ls->a->len; i++) {
+		struct line *l = LINE(ls, i);
+		GMatchInfo *mi;
+		int end;
+
+		if (l->role != LINE_NOTES)
+			continue;
+		if (g_regex_match(re, l->text, 0, &mi) &&
+		    atoi(l->text) == want) {
+			g_match_info_fetch_pos(mi, 0, NULL, &end);
+			add_note(ls, want++, l->text + end, l->no);
+		} else if (ls->notes->len > 0) {
+			/* A continuation: a further paragraph of the note. */
+			struct line *last = &g_array_index(ls->notes,
+			    struct line, ls->notes->len - 1);
+			char *joined = g_strconcat(last->text, "\n", l->text,
+			    NULL);
+
+			g_free(last->text);
+			last->text = joined;
+		} else
+			diag_add(ls->diags, DIAG_WARNING, srcpos_at(ls->path,
+			    l->no, 1), "text before note 1 in the notes; it "
+			    "is kept as a paragraph of the body");
+		g_match_info_free(mi);
+	}
+	g_regex_unref(re);
+}
+
+/*
+ * Replaces each marker in a body line by MARK_OPEN label MARK_CLOSE,
+ * accepting a number only a little past the last one: a number that
+ * jumps or goes back is a date or a page, not a marker.
+ */
+static void
+mark_refs(struct lines *ls, enum notes_style style, int *last)
+{
+	GRegex *re = g_regex_new(marker_re[style], 0, 0, NULL);
+	guint i;
+
+	for (i = 0; i < ls->a->len; i++) {
+		struct line *l = LINE(ls, i);
+		GString *out;
+		GMatchInfo *mi;
+		gsize done = 0;
+
+		if (l->role != LINE_PARA || !g_regex_match(re, l->text, 0, &mi)) {
+			if (l->role == LINE_PARA)
+				g_match_info_free(mi);
+			continue;
+		}
+		out = g_string_new(NULL);
+		for (; g_match_info_matches(mi); g_match_info_next(mi, NULL)) {
+			char *num = g_match_info_fetch(mi, 1);
+			int n = atoi(num), a, b;
+
+			g_match_info_fetch_pos(mi, 0, &a, &b);
+			if (n > *last && n <= *last + 3) {
+				if (n > *last + 1)
+					diag_add(ls->diags, DIAG_WARNING,
+					    srcpos_at(ls->path, l->no, 1),
+					    "note marker %d follows %d: the "
+					    "markers between are missing", n,
+					    *last);
+				g_string_append_len(out, l->text + done,
+				    (gssize)a - (gssize)done);
+				g_string_append_printf(out, MARK_OPEN "%d"
+				    MARK_CLOSE, n);
+				/* "March.26Trotsky" → "March.[26] Trotsky" */
+				if (g_unichar_isalpha(g_utf8_get_char(l->text + b)))
+					g_string_append_c(out, ' ');
+				done = (gsize)b;
+				*last = n;
+			}
+			g_free(num);
+		}
+		g_match_info_free(mi);
+		g_string_append(out, l->text + done);
+		g_free(l->text);
+		l->text = g_string_free(out, FALSE);
+	}
+	g_regex_unref(re);
+}
+
+/*
+ * An author's note: a paragraph that opens with '*' ("* The author is
+ * grateful …"), after the text, where a byline's '*' pointed.
+ */
+static void
+author_note(struct lines *ls)
+{
+	guint i;
+
+	for (i = 0; i < ls->a->len; i++) {
+		struct line *l = LINE(ls, i);
+
+		if (l->role == LINE_PARA && g_str_has_prefix(l->text, "* ")) {
+			add_note(ls, 0, l->text + 2, l->no);
+			line_set(ls, i, LINE_META, "taken as the author's note");
+		}
+	}
+}
+
 void
 notes_block_pass(struct lines *ls)
 {
 	enum notes_style style = ls->rules->notes;
 	guint i, start = G_MAXUINT;
+	int last_ref = 0;
 
+	ls->notes = g_array_new(FALSE, TRUE, sizeof(struct line));
 	if (style == NOTES_NONE)
 		return;
+	author_note(ls);
 	if (ls->rules->notes_start > 0) {
-		for (i = 0; i < ls->a->len; i++)
-			if (LINE(ls, i)->no == ls->rules->notes_start) {
+		for (i = 0; i < ls->a->len && start == G_MAXUINT; i++)
+			if (LINE(ls, i)->no == ls->rules->notes_start)
 				start = i;
-				break;
-			}
-		if (start == G_MAXUINT)
-			diag_add(ls->diags, DIAG_ERROR, srcpos_at(ls->path, 0, 0),
-			    "notes-start %d is past the end of the text",
+		if (start == G_MAXUINT) {
+			diag_add(ls->diags, DIAG_ERROR, srcpos_at(ls->path, 0,
+			    0), "notes-start %d is past the end of the text",
 			    ls->rules->notes_start);
+			return;
+		}
+		if (style == NOTES_AUTO)
+			find_block(ls, &style);
 	} else
 		start = find_block(ls, &style);
-	if (start == G_MAXUINT)
+	if (start == G_MAXUINT || style == NOTES_AUTO)
 		return;
 	diag_add(ls->diags, DIAG_INFO, srcpos_at(ls->path, LINE(ls, start)->no,
 	    1), "the notes start here");
 	for (i = start; i < ls->a->len; i++)
 		if (LINE(ls, i)->role == LINE_PARA)
 			LINE(ls, i)->role = LINE_NOTES;
+	if (style == NOTES_NUMBERED)
+		split_numbered(ls, start);
+	else {
+		/* Run-on notes may still have been broken over lines. */
+		GString *all = g_string_new(NULL);
+
+		for (i = start; i < ls->a->len; i++)
+			if (LINE(ls, i)->role == LINE_NOTES)
+				g_string_append_printf(all, "%s%s",
+				    all->len > 0 ? " " : "", LINE(ls, i)->text);
+		split_runon(ls, style, all->str, LINE(ls, start)->no);
+		g_string_free(all, TRUE);
+	}
+	mark_refs(ls, style, &last_ref);
 }

@@ -254,7 +254,7 @@ glued_affiliation(struct lines *ls)
 		char *at;
 
 		if (l->role != LINE_PARA ||
-		    (at = g_strrstr(l->text, aff)) == NULL)
+		    (at = strstr(l->text, aff)) == NULL)
 			continue;
 		add(&ls->meta.affiliation, aff, "; ");
 		if (at[strlen(aff)] != '\0') {
@@ -262,7 +262,7 @@ glued_affiliation(struct lines *ls)
 			LINE(ls, i + 1)->role = LINE_PARA;
 		}
 		l = LINE(ls, i);
-		at = g_strrstr(l->text, aff);
+		at = strstr(l->text, aff);
 		*at = '\0';
 		g_strchomp(l->text);
 		diag_add(ls->diags, DIAG_INFO, srcpos_at(ls->path, l->no, 1),

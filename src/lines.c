@@ -61,6 +61,10 @@ lines_release(struct lines *ls)
 	for (i = 0; i < ls->a->len; i++)
 		g_free(LINE(ls, i)->text);
 	g_array_free(ls->a, TRUE);
+	for (i = 0; ls->notes != NULL && i < ls->notes->len; i++)
+		g_free(g_array_index(ls->notes, struct line, i).text);
+	if (ls->notes != NULL)
+		g_array_free(ls->notes, TRUE);
 	meta_clear(&ls->meta);
 }
 

@@ -38,8 +38,18 @@ struct line {
 	const char	*why;		/* what a pass decided, for check -v */
 };
 
+/*
+ * A note reference in a line's text, until the writer makes it "[^N]":
+ * two private-use characters no source has around the note's label.
+ */
+#define MARK_OPEN	"\xee\x80\x80"	/* U+E000 */
+#define MARK_CLOSE	"\xee\x80\x81"	/* U+E001 */
+
 struct lines {
 	GArray		*a;		/* struct line */
+	GArray		*notes;		/* struct line: a note each; .group is
+					   its number (0: the author's), .text
+					   its paragraphs, '\n' between */
 	const char	*path;		/* for diagnostics (interned) */
 	const struct rules *rules;
 	struct diags	*diags;

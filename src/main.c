@@ -3,7 +3,7 @@
  * in order with their times, diagnostics, and outputs that are written
  * whole or not at all.
  *
- *   read → normalize → parse → (notes → index) → EPUB / PDF
+ *   read → normalize → parse → notes → EPUB / PDF
  */
 #include <errno.h>
 #include <stdio.h>
@@ -18,6 +18,7 @@
 #include "manifest.h"
 #include "model.h"
 #include "normalize.h"
+#include "notes.h"
 #include "parse.h"
 #include "pdf/pdf.h"
 #include "source.h"
@@ -141,6 +142,8 @@ load(const char *manifest, struct clock *ck, struct diags *d)
 			parse_chapter(e, c, n, d);
 		}
 		clock_stage(ck, "parse", "");
+		notes_link(e, d);
+		clock_stage(ck, "notes", "");
 	}
 	for (i = 0; i < t.norm->len; i++)
 		normalized_release(&g_array_index(t.norm, struct normalized, i));

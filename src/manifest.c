@@ -16,7 +16,7 @@
 static const char *const edition_keys[] = {
 	"title", "subtitle", "editor", "creator", "language", "identifier",
 	"date", "rights", "description", "output", "print-style",
-	"epub-style", NULL
+	"epub-style", "note-numbering", NULL
 };
 
 static const char *const chapter_keys[] = {
@@ -75,6 +75,21 @@ style_path(const struct edition *e, const struct ini *ini, const char *key,
 	return g_build_filename(OCTAVO_DATADIR, "styles", name, NULL);
 }
 
+/* note-numbering: "chapter" (from 1 in each, the default) or "continuous". */
+static void
+read_numbering(struct edition *e, const struct ini *ini, struct diags *d)
+{
+	char *v = ini_string(ini, "edition", "note-numbering");
+
+	if (v != NULL && strcmp(v, "continuous") == 0)
+		e->notes_continuous = 1;
+	else if (v != NULL && strcmp(v, "chapter") != 0)
+		diag_add(d, DIAG_ERROR, ini_pos(ini, "edition",
+		    "note-numbering"), "note-numbering is 'chapter' or "
+		    "'continuous', not '%s'", v);
+	g_free(v);
+}
+
 static void
 read_edition(struct edition *e, const struct ini *ini, struct diags *d)
 {
@@ -103,6 +118,7 @@ read_edition(struct edition *e, const struct ini *ini, struct diags *d)
 		diag_add(d, DIAG_ERROR, ini_pos(ini, g, "output"),
 		    "output must be a plain file name without '/', such as "
 		    "'edition'");
+	read_numbering(e, ini, d);
 	e->print_style = style_path(e, ini, "print-style", "print.ini");
 	e->epub_style = style_path(e, ini, "epub-style", "epub.css");
 	if (e->editor == NULL && e->meta.author == NULL)

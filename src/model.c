@@ -111,6 +111,7 @@ node_is_leaf(const struct node *n)
 	case NODE_SOFTBREAK:
 	case NODE_LINEBREAK:
 	case NODE_NOTEREF:
+	case NODE_XREF:
 		return 1;
 	default:
 		return 0;
@@ -123,7 +124,7 @@ node_type_name(enum node_type t)
 	static const char *const names[] = {
 		"document", "paragraph", "heading", "blockquote", "list",
 		"item", "break", "codeblock", "text", "emph", "strong", "code",
-		"link", "softbreak", "linebreak", "noteref"
+		"link", "softbreak", "linebreak", "noteref", "xref"
 	};
 
 	g_assert((size_t)t < G_N_ELEMENTS(names));

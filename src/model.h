@@ -45,7 +45,8 @@ enum node_type {
 	NODE_LINK,		/* as.link.url */
 	NODE_SOFTBREAK,
 	NODE_LINEBREAK,
-	NODE_NOTEREF		/* as.noteref.note */
+	NODE_NOTEREF,		/* as.noteref.note; text: the source's label */
+	NODE_XREF		/* "see note 12": as.noteref.note, printed as its number */
 };
 
 struct note;
@@ -55,7 +56,7 @@ struct node {
 	enum node_type	 type;
 	struct node	*parent, *first, *last, *prev, *next;
 	struct srcpos	 pos;
-	char		*text;		/* TEXT, CODE, CODEBLOCK; else NULL */
+	char		*text;		/* TEXT, CODE, CODEBLOCK, NOTEREF; else NULL */
 	union {
 		struct { int level; } heading;
 		struct { int ordered, start; } list;
@@ -66,7 +67,7 @@ struct node {
 
 /* A footnote: its body is a NODE_DOCUMENT of blocks. */
 struct note {
-	int		 number;	/* as printed in the edition */
+	int		 number;	/* as printed; 0 for the author's note, "*" */
 	char		*label;		/* as written in the source ("12", "*") */
 	struct node	*body;
 	struct node	*ref;		/* the NODE_NOTEREF pointing here, or NULL */
@@ -112,6 +113,7 @@ struct edition {
 	char		*rights;
 	char		*description;
 	char		*output;	/* basename of the outputs */
+	int		 notes_continuous; /* number notes through the book */
 	char		*print_style;	/* styles/print.ini, resolved */
 	char		*epub_style;	/* styles/epub.css, resolved */
 	char		*manifest;	/* path of edition.ini */

@@ -52,6 +52,17 @@ normalize_escape(GString *md, const char *s, gssize len)
 		p = q;
 	}
 	for (; p < end; p++) {
+		const char *close;
+
+		if (strncmp(p, MARK_OPEN, 3) == 0 &&
+		    (close = strstr(p, MARK_CLOSE)) != NULL) {
+			/* A note reference, in pandoc's syntax. */
+			g_string_append(md, "[^");
+			g_string_append_len(md, p + 3, close - p - 3);
+			g_string_append_c(md, ']');
+			p = close + 2;
+			continue;
+		}
 		if (strchr("\\`*_[]<>&!", *p) != NULL)
 			g_string_append_c(md, '\\');
 		g_string_append_c(md, *p);
@@ -225,6 +236,36 @@ write_block(struct writer *w, const struct lines *ls, guint i)
 	}
 }
 
+/*
+ * The notes, as pandoc writes them: "[^N]: first paragraph", further
+ * paragraphs indented by four spaces.  The author's note is "[^*]".
+ */
+static void
+write_notes(struct writer *w, const struct lines *ls)
+{
+	guint i;
+
+	for (i = 0; i < ls->notes->len; i++) {
+		const struct line *n = &g_array_index(ls->notes, struct line, i);
+		gchar **paras = g_strsplit(n->text, "\n", -1), **p;
+
+		if (n->group == 0)
+			g_string_append(w->md, "[^*]: ");
+		else
+			g_string_append_printf(w->md, "[^%d]: ", n->group);
+		for (p = paras; *p != NULL; p++) {
+			if (p != paras) {
+				end_line(w, n->no);
+				g_string_append(w->md, "    ");
+			}
+			normalize_escape(w->md, *p, -1);
+			end_line(w, n->no);
+		}
+		end_line(w, n->no);
+		g_strfreev(paras);
+	}
+}
+
 static void
 write_markdown(struct normalized *out, const struct lines *ls)
 {
@@ -237,7 +278,7 @@ write_markdown(struct normalized *out, const struct lines *ls)
 		const struct line *l = LINE(ls, i);
 		struct writer *w = l->role == LINE_INTRO ? &preface : &body;
 
-		if (l->role == LINE_META)
+		if (l->role == LINE_META || l->role == LINE_NOTES)
 			continue;
 		if (l->role == LINE_INTRO) {
 			write_para(w, "", l->text, l->no);
@@ -247,6 +288,7 @@ write_markdown(struct normalized *out, const struct lines *ls)
 		i = write_block(w, ls, i);
 		end_line(w, LINE(ls, i)->no);
 	}
+	write_notes(&body, ls);
 }
 
 /* --- the stage -------------------------------------------------------- */

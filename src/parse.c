@@ -163,13 +163,169 @@ parse_md(const struct chapter *c, struct srcpos base, const GString *md,
 	return doc;
 }
 
+/* --- footnotes, in pandoc's syntax, which cmark does not know ---------- */
+
+/* A text that has its own lines: the body, or one note's definition. */
+struct part {
+	GString	*md;
+	GArray	*srcline;
+	char	*label;		/* a note's; NULL for the body */
+};
+
+static struct part *
+part_new(const char *label)
+{
+	struct part *p = g_new0(struct part, 1);
+
+	p->md = g_string_new(NULL);
+	p->srcline = g_array_new(FALSE, FALSE, sizeof(int));
+	p->label = g_strdup(label);
+	return p;
+}
+
+static void
+part_free(struct part *p)
+{
+	g_string_free(p->md, TRUE);
+	g_array_free(p->srcline, TRUE);
+	g_free(p->label);
+	g_free(p);
+}
+
+/* The label of a definition line "[^label]: …", and where its text starts. */
+static char *
+definition_label(const char *line, gsize len, gsize *text)
+{
+	gsize i;
+
+	if (len < 5 || strncmp(line, "[^", 2) != 0)
+		return NULL;
+	for (i = 2; i < len && line[i] != ']' && line[i] != ' ' &&
+	    line[i] != '['; i++)
+		;
+	if (i == 2 || i + 1 >= len || line[i] != ']' || line[i + 1] != ':')
+		return NULL;
+	*text = i + 2;
+	while (*text < len && line[*text] == ' ')
+		(*text)++;
+	return g_strndup(line + 2, i - 2);
+}
+
+/*
+ * Splits md into the body and one part per note definition.  A
+ * definition runs over the lines after it that are blank or indented by
+ * four spaces (its further paragraphs), as in pandoc.
+ */
+static GPtrArray *
+split_parts(const GString *md, const GArray *srcline)
+{
+	GPtrArray *parts = g_ptr_array_new_with_free_func((GDestroyNotify)part_free);
+	struct part *body = part_new(NULL), *cur = body;
+	const char *p = md->str, *eol;
+	guint n = 0;
+
+	g_ptr_array_add(parts, body);
+	for (; *p != '\0'; p = eol + (*eol != '\0'), n++) {
+		gsize len, text;
+		char *label;
+		int no = n < srcline->len ? g_array_index(srcline, int, n) : 0;
+
+		eol = p + strcspn(p, "\n");
+		len = (gsize)(eol - p);
+		if ((label = definition_label(p, len, &text)) != NULL) {
+			cur = part_new(label);
+			g_ptr_array_add(parts, cur);
+			g_free(label);
+			p += text;
+			len -= text;
+		} else if (cur != body && len > 0 &&
+		    strncmp(p, "    ", 4) == 0) {
+			p += 4;
+			len -= 4;
+		} else if (len > 0)
+			cur = body;
+		g_string_append_len(cur->md, p, (gssize)len);
+		g_string_append_c(cur->md, '\n');
+		g_array_append_val(cur->srcline, no);
+		if (*eol == '\0')
+			break;
+	}
+	return parts;
+}
+
+/*
+ * Turns each "[^label]" in the text of the tree into a NODE_NOTEREF
+ * holding the label; the notes stage links it to its note.
+ */
+static void
+split_refs(struct node *root)
+{
+	GPtrArray *texts = g_ptr_array_new();
+	GRegex *re = g_regex_new("\\[\\^([^\\]\\s\\[]+)\\]", 0, 0, NULL);
+	struct iter it;
+	guint i;
+
+	iter_init(&it, root);
+	while (iter_next(&it) != ITER_NONE)
+		if (it.ev == ITER_ENTER && it.cur->type == NODE_TEXT &&
+		    strstr(it.cur->text, "[^") != NULL)
+			g_ptr_array_add(texts, it.cur);
+	for (i = 0; i < texts->len; i++) {
+		struct node *t = g_ptr_array_index(texts, i);
+		GMatchInfo *mi;
+		int a, b, done = 0;
+
+		g_regex_match(re, t->text, 0, &mi);
+		for (; g_match_info_matches(mi); g_match_info_next(mi, NULL)) {
+			char *label = g_match_info_fetch(mi, 1);
+			struct node *ref = node_new(NODE_NOTEREF, t->pos);
+
+			g_match_info_fetch_pos(mi, 0, &a, &b);
+			if (a > done)
+				node_insert_before(t, node_new_text(NODE_TEXT,
+				    t->pos, t->text + done, a - done));
+			ref->text = label;
+			node_insert_before(t, ref);
+			done = b;
+		}
+		g_match_info_free(mi);
+		if (done > 0) {
+			char *rest = g_strdup(t->text + done);
+
+			g_free(t->text);
+			t->text = rest;
+			if (*rest == '\0')
+				node_free(t);
+		}
+	}
+	g_regex_unref(re);
+	g_ptr_array_free(texts, TRUE);
+}
+
 int
 parse_chapter(struct edition *e, struct chapter *c,
     const struct normalized *in, struct diags *d)
 {
 	struct srcpos base = srcpos_at(edition_intern(e, c->path), 1, 1);
+	GPtrArray *parts = split_parts(in->md, in->srcline);
+	struct part *body = g_ptr_array_index(parts, 0);
+	guint i;
 
-	c->doc = parse_md(c, base, in->md, in->srcline, d);
+	c->doc = parse_md(c, base, body->md, body->srcline, d);
+	split_refs(c->doc);
+	for (i = 1; i < parts->len; i++) {
+		struct part *p = g_ptr_array_index(parts, i);
+		struct srcpos pos = base;
+		struct note *n;
+
+		pos.line = p->srcline->len > 0 ?
+		    g_array_index(p->srcline, int, 0) : 0;
+		n = note_new(0, p->label, pos);
+		node_free(n->body);
+		n->body = parse_md(c, pos, p->md, p->srcline, d);
+		g_ptr_array_add(c->notes, n);
+	}
+	g_ptr_array_free(parts, TRUE);
 	if (in->preface->len > 0)
 		c->preface = parse_md(c, base, in->preface,
 		    in->preface_srcline, d);
