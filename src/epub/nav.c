@@ -1,0 +1,199 @@
+/*
+ * nav.c — navigation: the EPUB 3 navigation document (table of
+ * contents and landmarks) and the NCX that EPUB 2 readers use instead.
+ * Both come from one flat list of entries, each with its depth.
+ */
+#include "epub/book.h"
+#include "epub/escape.h"
+#include "epub/xhtml.h"
+
+/* One entry of the table of contents. */
+struct tocent {
+	int		 depth;		/* 1 = chapter; never more than one below the last */
+	char		*href;
+	const char	*label;
+};
+
+/* How one format spells the tree: the NCX has no list element. */
+struct toc_syntax {
+	const char	*list_open, *list_close, *item_close;
+	void		(*item_open)(GString *, const struct tocent *, guint order);
+};
+
+static void
+tocent_free(struct tocent *t)
+{
+	g_free(t->href);
+	g_free(t);
+}
+
+static void
+toc_add(GPtrArray *toc, int depth, char *href, const char *label)
+{
+	struct tocent *t = g_new(struct tocent, 1);
+
+	t->depth = depth;
+	t->href = href;
+	t->label = label;
+	g_ptr_array_add(toc, t);
+}
+
+/*
+ * The title page, each chapter, and its headings nested by level.  A
+ * heading nests under the nearest one before it of a lower level; a
+ * skipped level (h2 then h4) nests one step only, since a list can only
+ * grow one level at a time.  stack holds the levels of the open
+ * entries, strictly increasing, so levels 2..6 need five places.
+ */
+static GPtrArray *
+toc_entries(const struct book *b)
+{
+	GPtrArray *toc = g_ptr_array_new_with_free_func(
+	    (GDestroyNotify)tocent_free);
+	const struct part *p;
+	const struct heading *h;
+	int stack[5], n;
+	guint i, j;
+
+	toc_add(toc, 1, g_strdup(BOOK_TITLEPAGE), "Title Page");
+	for (i = 0; i < b->parts->len; i++) {
+		p = g_ptr_array_index(b->parts, i);
+		toc_add(toc, 1, g_strdup(p->file), chapter_title(p->chapter));
+		n = 0;
+		for (j = 0; j < p->headings->len; j++) {
+			h = g_ptr_array_index(p->headings, j);
+			while (n > 1 && stack[n - 2] >= h->level)
+				n--;
+			if (n == 0 || stack[n - 1] < h->level)
+				n++;
+			stack[n - 1] = h->level;
+			toc_add(toc, 1 + n,
+			    g_strdup_printf("%s#%s", p->file, h->id), h->text);
+		}
+	}
+	return toc;
+}
+
+/* Writes the entries as a tree: each deeper entry opens a nested list. */
+static void
+toc_emit(GString *out, const GPtrArray *toc, const struct toc_syntax *sx)
+{
+	const struct tocent *t;
+	int prev = 0, d;
+	guint i;
+
+	for (i = 0; i < toc->len; i++) {
+		t = g_ptr_array_index(toc, i);
+		if (t->depth > prev)
+			g_string_append(out, sx->list_open);
+		else {
+			g_string_append(out, sx->item_close);
+			for (d = prev; d > t->depth; d--) {
+				g_string_append(out, sx->list_close);
+				g_string_append(out, sx->item_close);
+			}
+		}
+		sx->item_open(out, t, i + 1);
+		prev = t->depth;
+	}
+	if (prev == 0)
+		return;
+	g_string_append(out, sx->item_close);
+	for (d = prev; d > 1; d--) {
+		g_string_append(out, sx->list_close);
+		g_string_append(out, sx->item_close);
+	}
+	g_string_append(out, sx->list_close);
+}
+
+static void
+nav_item(GString *out, const struct tocent *t, guint order)
+{
+	(void)order;
+	g_string_append_printf(out, "<li><a href=\"%s\">", t->href);
+	xml_escape(out, t->label);
+	g_string_append(out, "</a>");
+}
+
+static void
+ncx_item(GString *out, const struct tocent *t, guint order)
+{
+	g_string_append_printf(out, "<navPoint id=\"navpoint-%u\" "
+	    "playOrder=\"%u\"><navLabel><text>", order, order);
+	xml_escape(out, t->label);
+	g_string_append_printf(out, "</text></navLabel><content src=\"%s\"/>\n",
+	    t->href);
+}
+
+static const struct toc_syntax nav_syntax = {
+	"\n<ol>\n", "</ol>\n", "</li>\n", nav_item
+};
+static const struct toc_syntax ncx_syntax = {
+	"", "", "</navPoint>\n", ncx_item
+};
+
+static void
+landmark(GString *out, const char *href, const char *type, const char *label)
+{
+	g_string_append_printf(out, "<li><a href=\"%s\" epub:type=\"%s\">",
+	    href, type);
+	xml_escape(out, label);
+	g_string_append(out, "</a></li>\n");
+}
+
+GString *
+nav_document(const struct book *b)
+{
+	GString *out = g_string_new(NULL);
+	GPtrArray *toc = toc_entries(b);
+	const struct part *first;
+
+	xhtml_begin(out, b->edition->language, "Contents", "frontmatter");
+	g_string_append(out, "<nav id=\"toc\" epub:type=\"toc\" "
+	    "role=\"doc-toc\">\n<h2>Contents</h2>");
+	toc_emit(out, toc, &nav_syntax);
+	g_string_append(out, "</nav>\n<nav id=\"landmarks\" "
+	    "epub:type=\"landmarks\" hidden=\"hidden\">\n"
+	    "<h2>Landmarks</h2>\n<ol>\n");
+	landmark(out, BOOK_TITLEPAGE, "titlepage", "Title Page");
+	landmark(out, BOOK_NAV "#toc", "toc", "Contents");
+	if (b->parts->len > 0) {
+		first = g_ptr_array_index(b->parts, 0);
+		landmark(out, first->file, "bodymatter",
+		    chapter_title(first->chapter));
+	}
+	g_string_append(out, "</ol>\n</nav>\n");
+	xhtml_end(out);
+	g_ptr_array_free(toc, TRUE);
+	return out;
+}
+
+GString *
+nav_ncx(const struct book *b)
+{
+	GString *out = g_string_new(NULL);
+	GPtrArray *toc = toc_entries(b);
+	int depth = 1;
+	guint i;
+
+	for (i = 0; i < toc->len; i++)
+		depth = MAX(depth,
+		    ((const struct tocent *)g_ptr_array_index(toc, i))->depth);
+	g_string_append(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<ncx xmlns=\"http://www.daisy.org/z3986/2005/ncx/\" "
+	    "version=\"2005-1\" xml:lang=\"");
+	xml_escape(out, b->edition->language);
+	g_string_append(out, "\">\n<head>\n<meta name=\"dtb:uid\" content=\"");
+	xml_escape(out, b->edition->identifier);
+	g_string_append_printf(out, "\"/>\n"
+	    "<meta name=\"dtb:depth\" content=\"%d\"/>\n"
+	    "<meta name=\"dtb:totalPageCount\" content=\"0\"/>\n"
+	    "<meta name=\"dtb:maxPageNumber\" content=\"0\"/>\n"
+	    "</head>\n<docTitle><text>", depth);
+	xml_escape(out, b->edition->meta.title);
+	g_string_append(out, "</text></docTitle>\n<navMap>\n");
+	toc_emit(out, toc, &ncx_syntax);
+	g_string_append(out, "</navMap>\n</ncx>\n");
+	g_ptr_array_free(toc, TRUE);
+	return out;
+}

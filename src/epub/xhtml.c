@@ -1,0 +1,319 @@
+/*
+ * xhtml.c — XHTML content documents: the shared page frame, and the
+ * chapter renderer, which walks the tree with the model's iterator (no
+ * recursion, whatever the depth) and maps each node in one switch.
+ */
+#include "epub/book.h"
+#include "epub/escape.h"
+#include "epub/xhtml.h"
+
+/* How an element sits in the output: where its tags take newlines. */
+enum layout {
+	INLINE,		/* <em>…</em> */
+	BLOCK,		/* <p>…</p>\n */
+	CONTAINER	/* <blockquote>\n…</blockquote>\n */
+};
+
+/* State of one chapter's rendering. */
+struct render {
+	GString			*out;
+	GPtrArray		*headings;	/* collects headings; NULL in notes */
+	int			 sections;	/* headings so far: ids s-1, s-2… */
+	const struct note	*label;		/* note numbered in the next <p> */
+};
+
+void
+heading_free(struct heading *h)
+{
+	g_free(h->id);
+	g_free(h->text);
+	g_free(h);
+}
+
+/* The manifest requires a title; the id stands in for a hand-made model. */
+const char *
+chapter_title(const struct chapter *c)
+{
+	return c->meta.title != NULL ? c->meta.title : c->id;
+}
+
+void
+xhtml_begin(GString *out, const char *lang, const char *title,
+    const char *matter)
+{
+	g_string_append(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<!DOCTYPE html>\n"
+	    "<html xmlns=\"http://www.w3.org/1999/xhtml\" "
+	    "xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"");
+	xml_escape(out, lang);
+	g_string_append(out, "\" xml:lang=\"");
+	xml_escape(out, lang);
+	g_string_append(out, "\">\n<head>\n<title>");
+	xml_escape(out, title);
+	g_string_append_printf(out, "</title>\n<link href=\"%s\" "
+	    "rel=\"stylesheet\" type=\"text/css\"/>\n</head>\n"
+	    "<body epub:type=\"%s\">\n", BOOK_CSS, matter);
+}
+
+void
+xhtml_end(GString *out)
+{
+	g_string_append(out, "</body>\n</html>\n");
+}
+
+void
+xhtml_para(GString *out, const char *cls, const char *prefix,
+    const char *text)
+{
+	if (text == NULL)
+		return;
+	g_string_append_printf(out, "<p class=\"%s\">%s", cls, prefix);
+	xml_escape(out, text);
+	g_string_append(out, "</p>\n");
+}
+
+static void
+element(GString *out, int enter, const char *name, enum layout layout)
+{
+	if (enter)
+		g_string_append_printf(out,
+		    layout == CONTAINER ? "<%s>\n" : "<%s>", name);
+	else
+		g_string_append_printf(out,
+		    layout == INLINE ? "</%s>" : "</%s>\n", name);
+}
+
+/*
+ * A heading: h2 to h6 (h1 is the chapter's title), with an id for the
+ * navigation to point at.  Headings without text get no nav entry.
+ */
+static void
+heading(struct render *r, const struct node *n, int enter)
+{
+	int level = CLAMP(n->as.heading.level, 2, 6);
+	struct heading *h;
+	char *text;
+
+	if (!enter) {
+		g_string_append_printf(r->out, "</h%d>\n", level);
+		return;
+	}
+	r->sections++;
+	g_string_append_printf(r->out, "<h%d id=\"s-%d\">", level,
+	    r->sections);
+	if (r->headings == NULL)
+		return;
+	text = g_strstrip(node_text(n));
+	if (*text == '\0') {
+		g_free(text);
+		return;
+	}
+	h = g_new(struct heading, 1);
+	h->level = level;
+	h->id = g_strdup_printf("s-%d", r->sections);
+	h->text = text;
+	g_ptr_array_add(r->headings, h);
+}
+
+static void
+list(GString *out, const struct node *n, int enter)
+{
+	if (!n->as.list.ordered)
+		g_string_append(out, enter ? "<ul>\n" : "</ul>\n");
+	else if (!enter)
+		g_string_append(out, "</ol>\n");
+	else if (n->as.list.start != 1)
+		g_string_append_printf(out, "<ol start=\"%d\">\n",
+		    n->as.list.start);
+	else
+		g_string_append(out, "<ol>\n");
+}
+
+static void
+anchor(GString *out, const struct node *n, int enter)
+{
+	if (!enter) {
+		g_string_append(out, "</a>");
+		return;
+	}
+	g_string_append(out, "<a href=\"");
+	xml_escape_url(out, n->as.link.url != NULL ? n->as.link.url : "");
+	g_string_append(out, "\">");
+}
+
+/*
+ * A note reference, numbered as the edition prints it.  Only the
+ * reference the note points back to carries the id its backlink needs,
+ * so ids stay unique even if several references share a note.
+ */
+static void
+noteref(GString *out, const struct node *n)
+{
+	const struct note *note = n->as.noteref.note;
+
+	if (note == NULL)
+		return;
+	g_string_append_printf(out, "<sup><a href=\"#note-%d\"",
+	    note->number);
+	if (note->ref == n)
+		g_string_append_printf(out, " id=\"noteref-%d\"",
+		    note->number);
+	g_string_append_printf(out, " epub:type=\"noteref\" "
+	    "role=\"doc-noteref\">%d</a></sup>", note->number);
+}
+
+/* A note's number, linking back to its reference when it has one. */
+static void
+note_label(GString *out, const struct note *note)
+{
+	if (note->ref != NULL)
+		g_string_append_printf(out, "<a href=\"#noteref-%d\" "
+		    "role=\"doc-backlink\">%d.</a> ",
+		    note->number, note->number);
+	else
+		g_string_append_printf(out,
+		    "<span class=\"note-number\">%d.</span> ", note->number);
+}
+
+static void
+render_tree(struct render *r, struct node *root)
+{
+	struct iter it;
+	struct node *n;
+	int enter;
+
+	iter_init(&it, root);
+	while (iter_next(&it) != ITER_NONE) {
+		n = it.cur;
+		enter = it.ev == ITER_ENTER;
+		switch (n->type) {
+		case NODE_DOCUMENT:
+			break;
+		case NODE_PARAGRAPH:
+			element(r->out, enter, "p", BLOCK);
+			if (enter && r->label != NULL) {
+				note_label(r->out, r->label);
+				r->label = NULL;
+			}
+			break;
+		case NODE_HEADING:
+			heading(r, n, enter);
+			break;
+		case NODE_BLOCKQUOTE:
+			element(r->out, enter, "blockquote", CONTAINER);
+			break;
+		case NODE_LIST:
+			list(r->out, n, enter);
+			break;
+		case NODE_ITEM:
+			element(r->out, enter, "li", CONTAINER);
+			break;
+		case NODE_BREAK:
+			g_string_append(r->out, "<hr/>\n");
+			break;
+		case NODE_CODEBLOCK:
+			g_string_append(r->out, "<pre><code>");
+			xml_escape(r->out, n->text);
+			g_string_append(r->out, "</code></pre>\n");
+			break;
+		case NODE_TEXT:
+			xml_escape(r->out, n->text);
+			break;
+		case NODE_EMPH:
+			element(r->out, enter, "em", INLINE);
+			break;
+		case NODE_STRONG:
+			element(r->out, enter, "strong", INLINE);
+			break;
+		case NODE_CODE:
+			g_string_append(r->out, "<code>");
+			xml_escape(r->out, n->text);
+			g_string_append(r->out, "</code>");
+			break;
+		case NODE_LINK:
+			anchor(r->out, n, enter);
+			break;
+		case NODE_SOFTBREAK:
+			g_string_append_c(r->out, '\n');
+			break;
+		case NODE_LINEBREAK:
+			g_string_append(r->out, "<br/>\n");
+			break;
+		case NODE_NOTEREF:
+			noteref(r->out, n);
+			break;
+		case NODE_XREF:
+			g_string_append_printf(r->out, "<a href=\"#note-%d\">"
+			    "%d</a>", n->as.noteref.note->number,
+			    n->as.noteref.note->number);
+			break;
+		}
+	}
+}
+
+/* The chapter's title block: title, then what else the manifest gave. */
+static void
+header(GString *out, const struct chapter *c)
+{
+	g_string_append(out, "<header>\n<h1>");
+	xml_escape(out, chapter_title(c));
+	g_string_append(out, "</h1>\n");
+	xhtml_para(out, "subtitle", "", c->meta.subtitle);
+	xhtml_para(out, "author", "", c->meta.author);
+	xhtml_para(out, "translator", "Translated by ", c->meta.translator);
+	xhtml_para(out, "published", "", c->meta.published);
+	xhtml_para(out, "source", "", c->meta.source);
+	g_string_append(out, "</header>\n");
+}
+
+/*
+ * The chapter's notes, after its text.  Each note's number opens its
+ * first paragraph (or a paragraph of its own if it starts otherwise)
+ * and links back to the reference.
+ */
+static void
+notes(struct render *r, const struct chapter *c)
+{
+	const struct note *note;
+	guint i;
+
+	if (c->notes->len == 0)
+		return;
+	g_string_append(r->out, "<section epub:type=\"endnotes\" "
+	    "role=\"doc-endnotes\">\n<h2>Notes</h2>\n");
+	r->headings = NULL;
+	for (i = 0; i < c->notes->len; i++) {
+		note = g_ptr_array_index(c->notes, i);
+		g_string_append_printf(r->out, "<aside id=\"note-%d\" "
+		    "epub:type=\"footnote\" role=\"doc-footnote\">\n",
+		    note->number);
+		if (note->body->first != NULL &&
+		    note->body->first->type == NODE_PARAGRAPH)
+			r->label = note;
+		else {
+			g_string_append(r->out, "<p>");
+			note_label(r->out, note);
+			g_string_append(r->out, "</p>\n");
+		}
+		render_tree(r, note->body);
+		g_string_append(r->out, "</aside>\n");
+	}
+	g_string_append(r->out, "</section>\n");
+}
+
+GString *
+xhtml_chapter(const struct chapter *c, const char *lang, GPtrArray *headings)
+{
+	struct render r = { g_string_new(NULL), headings, 0, NULL };
+
+	xhtml_begin(r.out, lang, chapter_title(c), "bodymatter");
+	g_string_append(r.out, "<section epub:type=\"chapter\" "
+	    "role=\"doc-chapter\">\n");
+	header(r.out, c);
+	if (c->doc != NULL)
+		render_tree(&r, c->doc);
+	notes(&r, c);
+	g_string_append(r.out, "</section>\n");
+	xhtml_end(r.out);
+	return r.out;
+}
