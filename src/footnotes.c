@@ -202,13 +202,16 @@ split_numbered(struct lines *ls, guint start)
 }
 
 /*
- * Replaces each marker in a body line by MARK_OPEN label MARK_CLOSE,
- * accepting a number only a little past the last one: a number that
- * jumps or goes back is a date or a page, not a marker.
+ * Replaces each marker in a body line by MARK_OPEN label MARK_CLOSE.
+ * A bracketed number is a marker if there is such a note, or nearly (the
+ * notes stage reports a marker without its note).  A bare glued
+ * number must also come a little past the last marker: one that jumps
+ * or goes back is a date or a page, not a marker.
  */
 static void
-mark_refs(struct lines *ls, enum notes_style style, int *last)
+mark_refs(struct lines *ls, enum notes_style style)
 {
+	int last = 0, notes = (int)ls->notes->len;
 	GRegex *re = g_regex_new(marker_re[style], 0, 0, NULL);
 	guint i;
 
@@ -229,13 +232,14 @@ mark_refs(struct lines *ls, enum notes_style style, int *last)
 			int n = atoi(num), a, b;
 
 			g_match_info_fetch_pos(mi, 0, &a, &b);
-			if (n > *last && n <= *last + 3) {
-				if (n > *last + 1)
+			if (style == NOTES_GLUED ? n > last && n <= last + 3 :
+			    n >= 1 && n <= notes + 3) {
+				if (style == NOTES_GLUED && n > last + 1)
 					diag_add(ls->diags, DIAG_WARNING,
 					    srcpos_at(ls->path, l->no, 1),
 					    "note marker %d follows %d: the "
 					    "markers between are missing", n,
-					    *last);
+					    last);
 				g_string_append_len(out, l->text + done,
 				    (gssize)a - (gssize)done);
 				g_string_append_printf(out, MARK_OPEN "%d"
@@ -244,7 +248,7 @@ mark_refs(struct lines *ls, enum notes_style style, int *last)
 				if (g_unichar_isalpha(g_utf8_get_char(l->text + b)))
 					g_string_append_c(out, ' ');
 				done = (gsize)b;
-				*last = n;
+				last = n;
 			}
 			g_free(num);
 		}
@@ -265,6 +269,8 @@ author_note(struct lines *ls)
 {
 	guint i;
 
+	if (!ls->author_marker)
+		return;
 	for (i = 0; i < ls->a->len; i++) {
 		struct line *l = LINE(ls, i);
 
@@ -280,7 +286,6 @@ notes_block_pass(struct lines *ls)
 {
 	enum notes_style style = ls->rules->notes;
 	guint i, start = G_MAXUINT;
-	int last_ref = 0;
 
 	ls->notes = g_array_new(FALSE, TRUE, sizeof(struct line));
 	if (style == NOTES_NONE)
@@ -320,5 +325,5 @@ notes_block_pass(struct lines *ls)
 		split_runon(ls, style, all->str, LINE(ls, start)->no);
 		g_string_free(all, TRUE);
 	}
-	mark_refs(ls, style, &last_ref);
+	mark_refs(ls, style);
 }

@@ -58,9 +58,12 @@ add(char **field, const char *text, const char *sep)
 	g_free(old);
 }
 
-/* A byline's name: "By J. Arch Getty*" → "J. Arch Getty". */
+/*
+ * A byline's name: "By J. Arch Getty*" → "J. Arch Getty", and whether a
+ * '*' marked an author's note.
+ */
 static char *
-byline_name(const char *text)
+byline_name(const char *text, int *marker)
 {
 	const char *p = text;
 	char *name;
@@ -69,8 +72,10 @@ byline_name(const char *text)
 		p += 3;
 	name = g_strstrip(g_strdup(p));
 	/* A trailing '*' is an author note's marker; the notes pass finds it. */
-	while (*name != '\0' && name[strlen(name) - 1] == '*')
+	while (*name != '\0' && name[strlen(name) - 1] == '*') {
 		name[strlen(name) - 1] = '\0';
+		*marker = 1;
+	}
 	return g_strchomp(name);
 }
 
@@ -87,7 +92,7 @@ take(struct lines *ls, guint i, enum field f)
 		line_set(ls, i, LINE_META, "taken as the title");
 		return;
 	case F_AUTHOR:
-		name = byline_name(l->text);
+		name = byline_name(l->text, &ls->author_marker);
 		add(&m->author, name, " and ");
 		g_free(name);
 		line_set(ls, i, LINE_META, "taken as the author");

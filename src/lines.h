@@ -55,6 +55,7 @@ struct lines {
 	struct diags	*diags;
 	struct meta	 meta;		/* what the passes found */
 	int		 groups;	/* last quotation or list number used */
+	int		 author_marker;	/* the byline had a '*': an author's note */
 };
 
 #define LINE(ls, i)	(&g_array_index((ls)->a, struct line, (i)))

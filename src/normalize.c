@@ -157,7 +157,9 @@ write_items(struct writer *w, const char *prefix, GPtrArray *items,
 		char *lead = g_strdup_printf("%s%d. ", prefix, first + (int)i);
 
 		if (i > 0) {
-			g_string_append(w->md, prefix);
+			/* The blank line between items, inside a quotation too. */
+			g_string_append_len(w->md, prefix,
+			    (gssize)strcspn(prefix, " "));
 			end_line(w, no);
 		}
 		write_para(w, lead, g_ptr_array_index(items, i), no);

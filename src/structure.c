@@ -143,6 +143,7 @@ is_short_heading(const struct lines *ls, guint i)
 	    line_words(l) > r->heading_max_words ||
 	    line_chars(l) > r->heading_max_chars ||
 	    starts_with_any(l->text, OPENERS) ||
+	    g_regex_match_simple("^[A-Z]\\.\\s", l->text, 0, 0) ||
 	    g_utf8_strchr(".:,;…", -1, last) != NULL ||
 	    !g_unichar_isupper(g_utf8_get_char(l->text)))
 		return 0;
