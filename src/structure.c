@@ -39,17 +39,23 @@ last_char(const char *s)
 }
 
 /*
- * Where a trailing note marker starts: "…end.”[12]" → the '[', and a
- * marker may be followed by '.', ',' or ';'; or digits glued to closing
- * punctuation, "…corpse.’5" → the '5'.  strlen(s) if there is none.
+ * Where a trailing note marker starts: one the notes pass found, or
+ * "…end.”[12]" → the '[' (a marker may be followed by '.', ',' or ';'),
+ * or digits glued to closing punctuation, "…corpse.’5" → the '5'.
+ * strlen(s) if there is none.
  */
 static gsize
 marker_at(const char *s)
 {
 	gsize len = strlen(s), end = len, i;
+	const char *open;
 
 	while (end > 0 && strchr(".,;", s[end - 1]) != NULL)
 		end--;
+	/* A marker the notes pass has already recognized. */
+	if (end >= 3 && strncmp(s + end - 3, MARK_CLOSE, 3) == 0 &&
+	    (open = g_strrstr_len(s, (gssize)end, MARK_OPEN)) != NULL)
+		return (gsize)(open - s);
 	if (end > 0 && s[end - 1] == ']') {
 		for (i = end - 1; i > 0 && g_ascii_isdigit(s[i - 1]); i--)
 			;
@@ -69,11 +75,18 @@ ends_with_marker(const char *s)
 	return marker_at(s) < strlen(s);
 }
 
-/* The last character before any note marker. */
+/*
+ * The last character before any note marker, and before the full stop
+ * a scrape may have put after a closing quote ("….”.").
+ */
 static gunichar
 last_before_marker(const char *s)
 {
-	return last_char_n(s, marker_at(s));
+	gsize len = marker_at(s);
+
+	while (len > 1 && strchr(".,;", s[len - 1]) != NULL)
+		len--;
+	return last_char_n(s, len);
 }
 
 /* Did a blank line (or the edge of the text) part lines i and j? */
