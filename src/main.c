@@ -419,6 +419,7 @@ main(int argc, char *argv[])
 	g_option_context_free(ctx);
 	diags_init(&d);
 	rc = cmd->run(argc == 2 ? argv[1] : DEFAULT_MANIFEST, &d);
+	diag_flush(&d, stderr, opt_verbose ? DIAG_INFO : DIAG_WARNING);
 	diags_release(&d);
 	g_free(opt_epub);
 	g_free(opt_pdf);

@@ -60,6 +60,38 @@ check "epubcheck: no fatal, error or warning" \
     grep -q 'No errors or warnings detected' "$T/epubcheck.out"
 grep -E '^(FATAL|ERROR|WARNING)' "$T/epubcheck.out" | head -5
 
+# --- the text in the EPUB: clean, structured, with its notes ------------
+xhtml() { unzip -p "$T/a.epub" "OEBPS/chapter-$1.xhtml"; }
+count() { xhtml "$1" | grep -o "$2" | wc -l; }
+for debris in "Leave a Reply" "Similar Posts" "Image removed" \
+    "Please follow and like us" "thoughts on" "Last updated on" \
+    "Your email address" "Trotsykite Plot" "Marxists Internet Archive.é"; do
+	check "EPUB: no debris '$debris'" sh -c \
+	    "! unzip -p '$T/a.epub' 'OEBPS/*.xhtml' | grep -qF '$debris'"
+done
+check "EPUB: 18 section headings in left-opposition" \
+    test "$(count left-opposition '<h2 id="s-')" -eq 18
+check "EPUB: 6 + 12 headings in chimes" sh -c \
+    "[ $(count chimes '<h2 id="s-') -eq 6 ] && [ $(count chimes '<h3 id="s-') -eq 12 ]"
+check "EPUB: 6 section headings in bloc" test "$(count bloc '<h2 id="s-')" -eq 6
+check "EPUB: chimes has its 24 block quotations" \
+    test "$(count chimes '<blockquote')" -eq 24
+check "EPUB: moscow-trials has its 6 block quotations" \
+    test "$(count moscow-trials '<blockquote')" -eq 6
+check "EPUB: exile has 37 note references and 38 + 1 notes" \
+    sh -c "[ $(count exile 'epub:type=\"noteref\"') -eq 37 ] &&
+    [ $(count exile 'role=\"doc-footnote\"') -eq 39 ]"
+check "EPUB: bloc has 108 references and 108 notes" \
+    sh -c "[ $(count bloc 'epub:type=\"noteref\"') -eq 108 ] &&
+    [ $(count bloc 'role=\"doc-footnote\"') -eq 108 ]"
+check "EPUB: chimes has 189 references and 189 notes" \
+    sh -c "[ $(count chimes 'epub:type=\"noteref\"') -eq 189 ] &&
+    [ $(count chimes 'role=\"doc-footnote\"') -eq 189 ]"
+check "EPUB: no source note marker left in running text" \
+    sh -c "! unzip -p '$T/a.epub' 'OEBPS/chapter-*.xhtml' |
+    sed 's/<sup>[^<]*<a [^>]*>[0-9]*<.a><.sup>//g; s/<[^>]*>//g' |
+    grep -Eq '\[[0-9]{1,3}\]|[a-z][.’”][0-9]{1,2} [A-Z]'"
+
 # --- the PDF -----------------------------------------------------------
 check "qpdf --check passes" qpdf --check "$T/a.pdf"
 pdftotext -layout "$T/a.pdf" - 2>/dev/null | tr -s ' \n' '  ' >"$T/pdf.txt"
@@ -78,7 +110,7 @@ check "same SOURCE_DATE_EPOCH, same PDF bytes" cmp "$T/a.pdf" "$T/b.pdf"
 
 # --- options -----------------------------------------------------------
 "$OCTAVO" build -q --epub "$T/only.epub" "$MANIFEST" 2>"$T/q.err"
-check "-q: nothing on stderr" test ! -s "$T/q.err"
+check "-q: no progress on stderr" sh -c "! grep -q ' ms ' '$T/q.err'"
 check "--epub alone builds only the EPUB" \
     sh -c "test -s '$T/only.epub' && test ! -e '$T/only.pdf' && ! ls '$T' | grep -q '^\.'"
 "$OCTAVO" --version >"$T/version"
