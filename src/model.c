@@ -204,10 +204,25 @@ note_new(int number, const char *label, struct srcpos pos)
 	struct note *n = g_new0(struct note, 1);
 
 	n->number = number;
+	g_snprintf(n->mark, sizeof(n->mark), "%d", number);
 	n->label = g_strdup(label);
 	n->pos = pos;
 	n->body = node_new(NODE_DOCUMENT, pos);
 	return n;
+}
+
+const struct note *
+chapter_author_note(const struct chapter *c)
+{
+	guint i;
+
+	for (i = 0; i < c->notes->len; i++) {
+		const struct note *n = g_ptr_array_index(c->notes, i);
+
+		if (n->number == 0)
+			return n;
+	}
+	return NULL;
 }
 
 void

@@ -67,7 +67,8 @@ struct node {
 
 /* A footnote: its body is a NODE_DOCUMENT of blocks. */
 struct note {
-	int		 number;	/* as printed; 0 for the author's note, "*" */
+	int		 number;	/* 1, 2, …; 0 for the author's note */
+	char		 mark[12];	/* as printed: "12", or "*" */
 	char		*label;		/* as written in the source ("12", "*") */
 	struct node	*body;
 	struct node	*ref;		/* the NODE_NOTEREF pointing here, or NULL */
@@ -152,6 +153,8 @@ int		 node_is_leaf(const struct node *);
 char		*node_text(const struct node *);
 
 struct note	*note_new(int number, const char *label, struct srcpos);
+/* The chapter's author's note (the byline's "*"), or NULL. */
+const struct note *chapter_author_note(const struct chapter *);
 void		 note_free(struct note *);
 
 struct chapter	*chapter_new(const char *id);

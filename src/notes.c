@@ -161,6 +161,7 @@ number(struct chapter *c, int *next, struct diags *d)
 
 		if (strcmp(n->label, "*") == 0) {
 			n->number = 0;
+			g_strlcpy(n->mark, "*", sizeof(n->mark));
 			continue;
 		}
 		if (label != prev + 1)
@@ -169,6 +170,7 @@ number(struct chapter *c, int *next, struct diags *d)
 			    prev);
 		prev = label;
 		n->number = (*next)++;
+		g_snprintf(n->mark, sizeof(n->mark), "%d", n->number);
 		if (n->ref == NULL)
 			diag_add(d, DIAG_WARNING, n->pos, "note %s has no "
 			    "marker in the text; it is kept, unreferenced, in "

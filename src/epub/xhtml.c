@@ -141,38 +141,49 @@ anchor(GString *out, const struct node *n, int enter)
 	g_string_append(out, "\">");
 }
 
-/*
- * A note reference, numbered as the edition prints it.  Only the
- * reference the note points back to carries the id its backlink needs,
- * so ids stay unique even if several references share a note.
- */
+/* A note's id suffix: its number, or "author" for the byline's note. */
 static void
-noteref(GString *out, const struct node *n)
+note_id(GString *out, const char *prefix, const struct note *note)
 {
-	const struct note *note = n->as.noteref.note;
-
-	if (note == NULL)
-		return;
-	g_string_append_printf(out, "<sup><a href=\"#note-%d\"",
-	    note->number);
-	if (note->ref == n)
-		g_string_append_printf(out, " id=\"noteref-%d\"",
-		    note->number);
-	g_string_append_printf(out, " epub:type=\"noteref\" "
-	    "role=\"doc-noteref\">%d</a></sup>", note->number);
+	if (note->number == 0)
+		g_string_append_printf(out, "%s-author", prefix);
+	else
+		g_string_append_printf(out, "%s-%d", prefix, note->number);
 }
 
-/* A note's number, linking back to its reference when it has one. */
+/*
+ * A note reference, marked as the edition prints it.  The link sits
+ * inside the <sup> (Apple Books mishandles a <sup> inside the link).
+ * Only the reference the note points back to carries the id its
+ * backlink needs, so ids stay unique even if references share a note.
+ */
+static void
+noteref(GString *out, const struct note *note, int first)
+{
+	g_string_append(out, "<sup><a href=\"#");
+	note_id(out, "note", note);
+	g_string_append_c(out, '"');
+	if (first) {
+		g_string_append(out, " id=\"");
+		note_id(out, "noteref", note);
+		g_string_append_c(out, '"');
+	}
+	g_string_append_printf(out, " epub:type=\"noteref\" "
+	    "role=\"doc-noteref\">%s</a></sup>", note->mark);
+}
+
+/* A note's mark, linking back to its reference when it has one. */
 static void
 note_label(GString *out, const struct note *note)
 {
-	if (note->ref != NULL)
-		g_string_append_printf(out, "<a href=\"#noteref-%d\" "
-		    "role=\"doc-backlink\">%d.</a> ",
-		    note->number, note->number);
-	else
+	if (note->ref != NULL || note->number == 0) {
+		g_string_append(out, "<a href=\"#");
+		note_id(out, "noteref", note);
+		g_string_append_printf(out, "\" role=\"doc-backlink\">%s%s</a> ",
+		    note->mark, note->number != 0 ? "." : "");
+	} else
 		g_string_append_printf(out,
-		    "<span class=\"note-number\">%d.</span> ", note->number);
+		    "<span class=\"note-number\">%s.</span> ", note->mark);
 }
 
 static void
@@ -240,12 +251,14 @@ render_tree(struct render *r, struct node *root)
 			g_string_append(r->out, "<br/>\n");
 			break;
 		case NODE_NOTEREF:
-			noteref(r->out, n);
+			noteref(r->out, n->as.noteref.note,
+			    n->as.noteref.note->ref == n);
 			break;
 		case NODE_XREF:
-			g_string_append_printf(r->out, "<a href=\"#note-%d\">"
-			    "%d</a>", n->as.noteref.note->number,
-			    n->as.noteref.note->number);
+			g_string_append(r->out, "<a href=\"#");
+			note_id(r->out, "note", n->as.noteref.note);
+			g_string_append_printf(r->out, "\">%s</a>",
+			    n->as.noteref.note->mark);
 			break;
 		}
 	}
@@ -259,7 +272,13 @@ header(GString *out, const struct chapter *c)
 	xml_escape(out, chapter_title(c));
 	g_string_append(out, "</h1>\n");
 	xhtml_para(out, "subtitle", "", c->meta.subtitle);
-	xhtml_para(out, "author", "", c->meta.author);
+	if (c->meta.author != NULL && chapter_author_note(c) != NULL) {
+		g_string_append(out, "<p class=\"author\">");
+		xml_escape(out, c->meta.author);
+		noteref(out, chapter_author_note(c), 1);
+		g_string_append(out, "</p>\n");
+	} else
+		xhtml_para(out, "author", "", c->meta.author);
 	xhtml_para(out, "translator", "Translated by ", c->meta.translator);
 	xhtml_para(out, "published", "", c->meta.published);
 	xhtml_para(out, "source", "", c->meta.source);
@@ -284,9 +303,10 @@ notes(struct render *r, const struct chapter *c)
 	r->headings = NULL;
 	for (i = 0; i < c->notes->len; i++) {
 		note = g_ptr_array_index(c->notes, i);
-		g_string_append_printf(r->out, "<aside id=\"note-%d\" "
-		    "epub:type=\"footnote\" role=\"doc-footnote\">\n",
-		    note->number);
+		g_string_append(r->out, "<aside id=\"");
+		note_id(r->out, "note", note);
+		g_string_append(r->out, "\" epub:type=\"footnote\" "
+		    "role=\"doc-footnote\">\n");
 		if (note->body->first != NULL &&
 		    note->body->first->type == NODE_PARAGRAPH)
 			r->label = note;
