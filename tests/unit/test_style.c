@@ -1,0 +1,258 @@
+/*
+ * test_style.c — the print style: defaults, units, and the diagnostics
+ * for unknown keys, bad values and fonts that are not installed.
+ */
+#include <string.h>
+
+#include "fixture.h"
+#include "style.h"
+#include "suites.h"
+
+#define EPS	0.001
+
+/* Reads a style file with the given text; returns style_read's result. */
+static int
+read_text(struct style *st, const char *text, struct diags *d)
+{
+	char *path = fixture_file("print.ini", text, -1);
+	int rc;
+
+	diags_init(d);
+	rc = style_read(st, path, d);
+	g_free(path);
+	return rc;
+}
+
+static const struct diag *
+diag_at(const struct diags *d, guint i)
+{
+	ck_assert_uint_gt(d->list->len, i);
+	return &g_array_index(d->list, struct diag, i);
+}
+
+START_TEST(test_defaults)
+{
+	struct style st;
+
+	style_init(&st);
+	ck_assert_double_eq_tol(st.width, 6 * 72, EPS);
+	ck_assert_double_eq_tol(st.height, 9 * 72, EPS);
+	/* A 4.5in measure, a little outward of the page's centre. */
+	ck_assert_double_eq_tol(st.width - st.inner - st.outer, 4.5 * 72, EPS);
+	ck_assert(st.inner > st.outer);
+	ck_assert_str_eq(st.body.family, "EB Garamond 12");
+	ck_assert_double_eq_tol(st.body.size, 11, EPS);
+	ck_assert_double_eq_tol(st.body.leading, 14, EPS);
+	/* Derived: the quotation's family is the body's. */
+	ck_assert_str_eq(st.quote.family, "EB Garamond 12");
+	ck_assert_int_eq(st.folio, FOLIO_HEAD);
+	style_release(&st);
+}
+END_TEST
+
+START_TEST(test_units)
+{
+	struct style st;
+	struct diags d;
+
+	ck_assert_int_eq(read_text(&st, "[page]\nwidth = 152.4mm\n"
+	    "height = 9 in\ntop = 54pt\n[body]\nsize = 10.5pt\n", &d), 0);
+	ck_assert_uint_eq(d.list->len, 0);
+	ck_assert_double_eq_tol(st.width, 432, EPS);
+	ck_assert_double_eq_tol(st.height, 648, EPS);
+	ck_assert_double_eq_tol(st.top, 54, EPS);
+	ck_assert_double_eq_tol(st.body.size, 10.5, EPS);
+	/* Keys the file leaves out keep their defaults. */
+	ck_assert_double_eq_tol(st.body.leading, 14, EPS);
+	style_release(&st);
+	diags_release(&d);
+}
+END_TEST
+
+START_TEST(test_unknown_key_warns_at_line)
+{
+	struct style st;
+	struct diags d;
+	const struct diag *dg;
+
+	ck_assert_int_eq(read_text(&st, "# margins\n[page]\nwidth = 6in\n"
+	    "widht = 5in\n", &d), 0);
+	ck_assert_uint_eq(d.list->len, 1);
+	dg = diag_at(&d, 0);
+	ck_assert_int_eq(dg->level, DIAG_WARNING);
+	ck_assert_int_eq(dg->pos.line, 4);
+	ck_assert_ptr_nonnull(strstr(dg->msg, "widht"));
+	ck_assert_double_eq_tol(st.width, 432, EPS);
+	style_release(&st);
+	diags_release(&d);
+}
+END_TEST
+
+START_TEST(test_unknown_group_warns)
+{
+	struct style st;
+	struct diags d;
+
+	ck_assert_int_eq(read_text(&st, "[page]\nwidth = 6in\n\n[colour]\n"
+	    "ink = black\n", &d), 0);
+	ck_assert_uint_eq(d.list->len, 1);
+	ck_assert_int_eq(diag_at(&d, 0)->pos.line, 4);
+	ck_assert_ptr_nonnull(strstr(diag_at(&d, 0)->msg, "[colour]"));
+	style_release(&st);
+	diags_release(&d);
+}
+END_TEST
+
+START_TEST(test_negative_size_is_error)
+{
+	struct style st;
+	struct diags d;
+	const struct diag *dg;
+
+	ck_assert_int_eq(read_text(&st, "[page]\nheight = -9in\n", &d), -1);
+	ck_assert(diags_failed(&d));
+	dg = diag_at(&d, 0);
+	ck_assert_int_eq(dg->level, DIAG_ERROR);
+	ck_assert_int_eq(dg->pos.line, 2);
+	ck_assert_int_eq(dg->pos.col, 10);	/* at the value */
+	ck_assert_ptr_nonnull(strstr(dg->msg, "height = 9in"));	/* the hint */
+	diags_release(&d);
+}
+END_TEST
+
+START_TEST(test_bad_unit_points_at_unit)
+{
+	struct style st;
+	struct diags d;
+	const struct diag *dg;
+
+	ck_assert_int_eq(read_text(&st, "[body]\nsize = 11\nleading = 14 "
+	    "furlongs\n", &d), -1);
+	ck_assert_int_eq(d.count[DIAG_ERROR], 2);	/* both, not the first */
+	dg = diag_at(&d, 0);
+	ck_assert_int_eq(dg->pos.line, 2);
+	ck_assert_int_eq(dg->pos.col, 10);	/* "size = 11^": no unit */
+	dg = diag_at(&d, 1);
+	ck_assert_int_eq(dg->pos.line, 3);
+	ck_assert_int_eq(dg->pos.col, 14);	/* at "furlongs" */
+	diags_release(&d);
+}
+END_TEST
+
+START_TEST(test_margins_wider_than_page)
+{
+	struct style st;
+	struct diags d;
+	const struct diag *dg;
+
+	ck_assert_int_eq(read_text(&st, "[page]\nwidth = 4in\ninner = 2in\n"
+	    "outer = 2in\n", &d), -1);
+	ck_assert_int_eq(d.count[DIAG_ERROR], 1);
+	dg = diag_at(&d, 0);
+	ck_assert_int_eq(dg->pos.line, 4);	/* the outer margin */
+	ck_assert_ptr_nonnull(strstr(dg->msg, "narrower"));
+	diags_release(&d);
+}
+END_TEST
+
+START_TEST(test_margins_taller_than_page)
+{
+	struct style st;
+	struct diags d;
+
+	ck_assert_int_eq(read_text(&st, "[page]\ntop = 5in\nbottom = 4in\n",
+	    &d), -1);
+	ck_assert_int_eq(diag_at(&d, 0)->pos.line, 3);
+	diags_release(&d);
+}
+END_TEST
+
+START_TEST(test_bad_folio)
+{
+	struct style st;
+	struct diags d;
+
+	ck_assert_int_eq(read_text(&st, "[page]\nfolio = middle\n", &d), -1);
+	ck_assert_ptr_nonnull(strstr(diag_at(&d, 0)->msg, "head or foot"));
+	diags_release(&d);
+}
+END_TEST
+
+START_TEST(test_unknown_font_falls_back)
+{
+	struct style st;
+	struct diags d;
+	const struct diag *dg;
+
+	ck_assert_int_eq(read_text(&st, "[body]\nfont = No Such Typeface\n"
+	    "[running-head]\nfont = EB Garamond\n", &d), 0);
+	ck_assert_uint_eq(d.list->len, 1);
+	dg = diag_at(&d, 0);
+	ck_assert_int_eq(dg->level, DIAG_WARNING);
+	ck_assert_int_eq(dg->pos.line, 2);
+	ck_assert_ptr_nonnull(strstr(dg->msg, "No Such Typeface"));
+	ck_assert_str_eq(st.body.family, "EB Garamond 12");
+	ck_assert_str_eq(st.note.family, "EB Garamond 12");
+	ck_assert_str_eq(st.head.family, "EB Garamond");
+	style_release(&st);
+	diags_release(&d);
+}
+END_TEST
+
+START_TEST(test_missing_file)
+{
+	struct style st;
+	struct diags d;
+
+	diags_init(&d);
+	ck_assert_int_eq(style_read(&st, "/nonexistent/print.ini", &d), -1);
+	ck_assert(diags_failed(&d));
+	ck_assert_str_eq(diag_at(&d, 0)->pos.file, "/nonexistent/print.ini");
+	diags_release(&d);
+}
+END_TEST
+
+/* The shipped styles read without a word. */
+START_TEST(test_shipped_styles)
+{
+	static const char *const files[] = { "print.ini", "print-a5.ini",
+	    "print-letter.ini" };
+	static const double widths[] = { 432, 148 / 25.4 * 72, 8.5 * 72 };
+	struct style st;
+	struct diags d;
+	char *path;
+
+	path = g_build_filename("..", "..", "styles", files[_i], NULL);
+	diags_init(&d);
+	ck_assert_int_eq(style_read(&st, path, &d), 0);
+	ck_assert_uint_eq(d.list->len, 0);
+	ck_assert_double_eq_tol(st.width, widths[_i], EPS);
+	ck_assert_double_eq_tol(st.body.leading, _i == 0 ? 14 :
+	    _i == 1 ? 13.5 : 15, EPS);
+	style_release(&st);
+	diags_release(&d);
+	g_free(path);
+}
+END_TEST
+
+Suite *
+style_suite(void)
+{
+	Suite *s = suite_create("style");
+	TCase *tc = tcase_create("read");
+
+	tcase_add_test(tc, test_defaults);
+	tcase_add_test(tc, test_units);
+	tcase_add_test(tc, test_unknown_key_warns_at_line);
+	tcase_add_test(tc, test_unknown_group_warns);
+	tcase_add_test(tc, test_negative_size_is_error);
+	tcase_add_test(tc, test_bad_unit_points_at_unit);
+	tcase_add_test(tc, test_margins_wider_than_page);
+	tcase_add_test(tc, test_margins_taller_than_page);
+	tcase_add_test(tc, test_bad_folio);
+	tcase_add_test(tc, test_unknown_font_falls_back);
+	tcase_add_test(tc, test_missing_file);
+	tcase_add_loop_test(tc, test_shipped_styles, 0, 3);
+	suite_add_tcase(s, tc);
+	return s;
+}
