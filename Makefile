@@ -82,7 +82,10 @@ check-unit: $(BUILD)/check_octavo
 check-e2e: $(BUILD)/octavo
 	OCTAVO=$(BUILD)/octavo BUILD=$(BUILD) tests/e2e/run.sh
 
+# fontconfig keeps its configuration until exit; tests/lsan.supp says so.
 check-sanitize:
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	UBSAN_OPTIONS=print_stacktrace=1 \
 	$(MAKE) --no-print-directory BUILD=build/sanitize \
 	    SANITIZE=address,undefined CFLAGS="-O1 -g" check
 

@@ -121,13 +121,14 @@ load(const char *manifest, struct clock *ck, struct diags *d)
 
 		clock_stage(ck, "read", what);
 		g_free(what);
+		g_array_set_size(t.norm, e->chapters->len);
 		for (i = 0; i < e->chapters->len; i++) {
-			struct normalized n;
+			struct normalized *n =
+			    &g_array_index(t.norm, struct normalized, i);
 
-			normalized_init(&n);
-			g_array_append_val(t.norm, n);
+			normalized_init(n);
 			normalize(g_ptr_array_index(e->chapters, i),
-			    g_ptr_array_index(t.raw, i), &n, d);
+			    g_ptr_array_index(t.raw, i), n, d);
 		}
 	}
 	if (!diags_failed(d)) {

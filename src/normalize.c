@@ -8,6 +8,7 @@
 
 #include "lines.h"
 #include "normalize.h"
+#include "typo.h"
 
 void
 normalized_init(struct normalized *n)
@@ -137,12 +138,22 @@ runin_items(const char *text)
 	return items;
 }
 
+/* Writes a paragraph's text, its typography corrected, escaped. */
+static void
+write_text(struct writer *w, const char *text)
+{
+	char *clean = typo_paragraph(text, -1);
+
+	normalize_escape(w->md, clean, -1);
+	g_free(clean);
+}
+
 /* Writes one paragraph's text with a prefix on its line ("> ", "1. "). */
 static void
 write_para(struct writer *w, const char *prefix, const char *text, int no)
 {
 	g_string_append(w->md, prefix);
-	normalize_escape(w->md, text, -1);
+	write_text(w, text);
 	end_line(w, no);
 }
 
@@ -196,7 +207,7 @@ write_block(struct writer *w, const struct lines *ls, guint i)
 	switch (l->role) {
 	case LINE_HEADING:
 		g_string_append(w->md, l->level == 3 ? "### " : "## ");
-		normalize_escape(w->md, l->text, -1);
+		write_text(w, l->text);
 		end_line(w, l->no);
 		return i;
 	case LINE_BREAK:
@@ -260,7 +271,7 @@ write_notes(struct writer *w, const struct lines *ls)
 				end_line(w, n->no);
 				g_string_append(w->md, "    ");
 			}
-			normalize_escape(w->md, *p, -1);
+			write_text(w, *p);
 			end_line(w, n->no);
 		}
 		end_line(w, n->no);
@@ -324,6 +335,24 @@ fix_pass(struct lines *ls)
 	}
 }
 
+/* The metadata found in the text gets the text's typography. */
+static void
+typo_meta(struct meta *m)
+{
+	char **fields[] = { &m->title, &m->subtitle, &m->author,
+	    &m->translator, &m->published, &m->source, &m->credits,
+	    &m->dedication, &m->affiliation };
+	size_t i;
+
+	for (i = 0; i < G_N_ELEMENTS(fields); i++)
+		if (*fields[i] != NULL) {
+			char *clean = typo_paragraph(*fields[i], -1);
+
+			g_free(*fields[i]);
+			*fields[i] = clean;
+		}
+}
+
 /* Markdown is already what we want: copy it, line for line. */
 static void
 normalize_markdown(const char *text, struct normalized *out)
@@ -360,6 +389,7 @@ normalize(const struct chapter *c, const char *text, struct normalized *out,
 	notes_block_pass(&ls);
 	structure_pass(&ls);
 	write_markdown(out, &ls);
+	typo_meta(&ls.meta);
 	out->meta = ls.meta;
 	memset(&ls.meta, 0, sizeof(ls.meta));
 	lines_release(&ls);

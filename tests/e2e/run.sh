@@ -78,8 +78,8 @@ check "EPUB: chimes has its 24 block quotations" \
     test "$(count chimes '<blockquote')" -eq 24
 check "EPUB: moscow-trials has its 6 block quotations" \
     test "$(count moscow-trials '<blockquote')" -eq 6
-check "EPUB: exile has 37 note references and 38 + 1 notes" \
-    sh -c "[ $(count exile 'epub:type=\"noteref\"') -eq 37 ] &&
+check "EPUB: exile has 37 + 1 (the byline's) references and 38 + 1 notes" \
+    sh -c "[ $(count exile 'epub:type=\"noteref\"') -eq 38 ] &&
     [ $(count exile 'role=\"doc-footnote\"') -eq 39 ]"
 check "EPUB: bloc has 108 references and 108 notes" \
     sh -c "[ $(count bloc 'epub:type=\"noteref\"') -eq 108 ] &&
@@ -91,6 +91,16 @@ check "EPUB: no source note marker left in running text" \
     sh -c "! unzip -p '$T/a.epub' 'OEBPS/chapter-*.xhtml' |
     sed 's/<sup>[^<]*<a [^>]*>[0-9]*<.a><.sup>//g; s/<[^>]*>//g' |
     grep -Eq '\[[0-9]{1,3}\]|[a-z][.’”][0-9]{1,2} [A-Z]'"
+
+# Typography: what a copy-editor would have fixed is fixed.
+unzip -p "$T/a.epub" 'OEBPS/chapter-*.xhtml' | sed 's/<[^>]*>//g' |
+    sed "s/&quot;/\"/g; s/&#39;/'/g" >"$T/text"
+check "EPUB text: no straight quotes" sh -c "! grep -q \"[\\\"']\" '$T/text'"
+check "EPUB text: no '--'" sh -c "! grep -qF -- '--' '$T/text'"
+check "EPUB text: no '...' or '. . .'" sh -c "! grep -qE '\.\.\.|\. \. \.' '$T/text'"
+check "EPUB text: no spaced hyphen as a dash" sh -c "! grep -qE ' - ' '$T/text'"
+check "EPUB text: ranges take en dashes (1926–1938)" grep -q '1926–1938' "$T/text"
+check "EPUB text: the soft sign stays (Byullenten’)" grep -q 'Byullenten’' "$T/text"
 
 # --- the PDF -----------------------------------------------------------
 check "qpdf --check passes" qpdf --check "$T/a.pdf"

@@ -14,7 +14,14 @@ main(void)
 		manifest_suite,
 		source_suite,
 		normalize_suite,
+		passes_suite,
+		typo_suite,
 		parse_suite,
+		notes_suite,
+		manuscript_suite,
+		epub_suite,
+		style_suite,
+		pdf_suite,
 	};
 	SRunner *sr = srunner_create(NULL);
 	size_t i;

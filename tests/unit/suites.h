@@ -11,6 +11,13 @@ Suite	*diag_suite(void);
 Suite	*manifest_suite(void);
 Suite	*source_suite(void);
 Suite	*normalize_suite(void);
+Suite	*passes_suite(void);
+Suite	*typo_suite(void);
 Suite	*parse_suite(void);
+Suite	*notes_suite(void);
+Suite	*manuscript_suite(void);
+Suite	*epub_suite(void);
+Suite	*style_suite(void);
+Suite	*pdf_suite(void);
 
 #endif

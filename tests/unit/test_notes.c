@@ -114,7 +114,7 @@ START_TEST(test_bracket_runon_notes)
 	ck_assert_str_eq(s, "2>2 1>1 ");
 	ck_assert_int_eq(count(&d, "out of order"), 1);
 	t = note_text(e, 0);
-	ck_assert_str_eq(t, "Deutscher, The Prophet, 1963, pp. 301-394.");
+	ck_assert_str_eq(t, "Deutscher, The Prophet, 1963, pp.\xc2\xa0" "301–394.");
 	g_free(t);
 	/* The heading's marker is at its end, out of its text. */
 	t = node_text(first_chapter(e)->doc->first);
@@ -140,7 +140,7 @@ START_TEST(test_glued_digits)
 
 	ck_assert_str_eq(s, "1>1 2>2 3>3 ");
 	t = note_text(e, 0);
-	ck_assert_str_eq(t, "Deutscher, op. cit. (New York, 1963) pp. 172-5.");
+	ck_assert_str_eq(t, "Deutscher, op. cit. (New York, 1963) pp.\xc2\xa0" "172–5.");
 	g_free(t);
 	t = note_text(e, 1);
 	ck_assert(g_str_has_prefix(t, "Most writers"));
@@ -150,7 +150,7 @@ START_TEST(test_glued_digits)
 	ck_assert(g_str_has_prefix(t, "The editors"));
 	g_free(t);
 	t = node_text(first_chapter(e)->doc);
-	ck_assert_ptr_nonnull(strstr(t, "in 1929-32,"));
+	ck_assert_ptr_nonnull(strstr(t, "in 1929–32,"));
 	ck_assert_ptr_nonnull(strstr(t, "15 March. Trotsky’s"));
 	g_free(t);
 	g_free(s);

@@ -116,7 +116,7 @@ START_TEST(test_front_matter)
 
 	ck_assert_str_eq(m.title, "The Long Title of an Essay");
 	ck_assert_str_eq(m.published, "March 1931");
-	ck_assert_str_eq(m.source, "From A Journal, Vol. 3 No. 2, 1990.");
+	ck_assert_str_eq(m.source, "From A Journal, Vol.\xc2\xa0" "3 No.\xc2\xa0" "2, 1990.");
 	ck_assert_str_eq(m.translator, "John Doe");
 	ck_assert_ptr_nonnull(strstr(m.credits, "Transcribed by Someone"));
 	ck_assert_str_eq(md, BODY "\n\n");
