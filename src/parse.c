@@ -8,6 +8,7 @@
 #include <cmark.h>
 
 #include "parse.h"
+#include "typo.h"
 
 /* Source position of a cmark node, mapped through the normalizer's lines. */
 static struct srcpos
@@ -302,6 +303,39 @@ split_refs(struct node *root)
 	g_ptr_array_free(texts, TRUE);
 }
 
+/*
+ * Markdown's text gets the typography raw text got in the normalizer:
+ * each paragraph and heading through one struct typo, node by node, so
+ * a quote after an emphasis takes its direction from the emphasis.
+ */
+static void
+typo_tree(struct node *root)
+{
+	struct typo t;
+	struct node *last = NULL;
+	struct iter it;
+
+	typo_init(&t);
+	iter_init(&it, root);
+	while (iter_next(&it) != ITER_NONE) {
+		struct node *n = it.cur;
+		char *clean;
+
+		if (node_is_block(n) && n->type != NODE_CODEBLOCK) {
+			if (last != NULL)	/* the paragraph's end: no space */
+				g_strchomp(last->text);
+			typo_init(&t);
+			last = NULL;
+		} else if (n->type == NODE_TEXT) {
+			clean = typo_text(&t, n->text, -1);
+			g_free(n->text);
+			n->text = clean;
+			last = n;
+		} else if (n->type == NODE_SOFTBREAK || n->type == NODE_LINEBREAK)
+			t.prev = ' ';
+	}
+}
+
 int
 parse_chapter(struct edition *e, struct chapter *c,
     const struct normalized *in, struct diags *d)
@@ -312,6 +346,8 @@ parse_chapter(struct edition *e, struct chapter *c,
 	guint i;
 
 	c->doc = parse_md(c, base, body->md, body->srcline, d);
+	if (c->format == FORMAT_MARKDOWN)
+		typo_tree(c->doc);
 	split_refs(c->doc);
 	for (i = 1; i < parts->len; i++) {
 		struct part *p = g_ptr_array_index(parts, i);
@@ -323,6 +359,8 @@ parse_chapter(struct edition *e, struct chapter *c,
 		n = note_new(0, p->label, pos);
 		node_free(n->body);
 		n->body = parse_md(c, pos, p->md, p->srcline, d);
+		if (c->format == FORMAT_MARKDOWN)
+			typo_tree(n->body);
 		g_ptr_array_add(c->notes, n);
 	}
 	g_ptr_array_free(parts, TRUE);

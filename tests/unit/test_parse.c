@@ -104,6 +104,37 @@ START_TEST(test_markdown_structure)
 }
 END_TEST
 
+/* Markdown's text nodes get typography, across inline boundaries too. */
+START_TEST(test_markdown_typography)
+{
+	struct edition *e = edition_new();
+	struct chapter *c = chapter_new("m");
+	struct normalized n;
+	struct diags d;
+	char *t;
+
+	c->format = FORMAT_MARKDOWN;
+	c->path = g_strdup("m.md");
+	g_ptr_array_add(e->chapters, c);
+	diags_init(&d);
+	normalized_init(&n);
+	normalize(c, "He said \"*this*\" -- in 1926-1938...\n\n[^1]: It's so.\n"
+	    "\nA note[^1].\n", &n, &d);
+	parse_chapter(e, c, &n, &d);
+	t = node_text(c->doc->first);
+	ck_assert_str_eq(t, "He said “this”—in 1926–1938…");
+	g_free(t);
+	t = node_text(((struct note *)g_ptr_array_index(c->notes, 0))->body);
+	ck_assert_str_eq(t, "It’s so.");
+	g_free(t);
+	ck_assert_int_eq(c->doc->last->last->type, NODE_TEXT);
+	ck_assert_int_eq(c->doc->last->last->prev->type, NODE_NOTEREF);
+	normalized_release(&n);
+	diags_release(&d);
+	edition_free(e);
+}
+END_TEST
+
 Suite *
 parse_suite(void)
 {
@@ -113,6 +144,7 @@ parse_suite(void)
 	tcase_add_test(tc, test_text_stays_literal);
 	tcase_add_test(tc, test_positions_map_to_source);
 	tcase_add_test(tc, test_markdown_structure);
+	tcase_add_test(tc, test_markdown_typography);
 	suite_add_tcase(s, tc);
 	return s;
 }
