@@ -36,7 +36,7 @@ LIBOBJ	 = $(LIBSRC:%.c=$(BUILD)/obj/%.o)
 TESTSRC	 = $(wildcard tests/unit/*.c)
 TESTOBJ	 = $(TESTSRC:%.c=$(BUILD)/obj/%.o)
 
-MANUSCRIPT = manuscript/edition.ini manuscript/names.txt \
+MANUSCRIPT = manuscript/edition.ini $(wildcard manuscript/names.txt) \
 	   $(wildcard manuscript/sources/*) $(wildcard styles/*)
 
 .PHONY: all deps edition check check-unit check-e2e check-sanitize \
@@ -83,7 +83,9 @@ check-e2e: $(BUILD)/octavo
 	OCTAVO=$(BUILD)/octavo BUILD=$(BUILD) tests/e2e/run.sh
 
 # fontconfig keeps its configuration until exit; tests/lsan.supp says so.
+# Sanitized code runs several times slower: Check's timeouts grow to match.
 check-sanitize:
+	CK_TIMEOUT_MULTIPLIER=10 \
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	UBSAN_OPTIONS=print_stacktrace=1 \
 	$(MAKE) --no-print-directory BUILD=build/sanitize \
