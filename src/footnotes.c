@@ -7,7 +7,7 @@
  *   bracket        "word[12]" or "word [12]"; notes run on: "[1] … [2] …"
  *   numbered       "[12]" markers; notes are paragraphs "12. …", maybe
  *                  continued by unnumbered lines
- *   glued-digits   "corpse.’5", "March.26Trotsky"; notes run on:
+ *   glued-digits   "the end.’5", "March.26Then"; notes run on:
  *                  "1 … 2 … 3 …"
  *
  * Numbers in running text and in notes look like markers and note
@@ -244,7 +244,7 @@ mark_refs(struct lines *ls, enum notes_style style)
 				    (gssize)a - (gssize)done);
 				g_string_append_printf(out, MARK_OPEN "%d"
 				    MARK_CLOSE, n);
-				/* "March.26Trotsky" → "March.[26] Trotsky" */
+				/* "March.26Then" → "March.[26] Then" */
 				if (g_unichar_isalpha(g_utf8_get_char(l->text + b)))
 					g_string_append_c(out, ' ');
 				done = (gsize)b;

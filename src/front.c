@@ -59,7 +59,7 @@ add(char **field, const char *text, const char *sep)
 }
 
 /*
- * A byline's name: "By J. Arch Getty*" → "J. Arch Getty", and whether a
+ * A byline's name: "By J. R. Smith*" → "J. R. Smith", and whether a
  * '*' marked an author's note.
  */
 static char *
@@ -203,7 +203,7 @@ front_heuristics(struct lines *ls, const struct meta *manifest)
 
 /*
  * A date and a publication glued to the first paragraph: "October 13,
- * 2017 — Links International Journal␣ In Victor Serge's novel …".
+ * 2017 — A Journal␣ In the novel …".
  */
 static void
 glued_dateline(struct lines *ls)
@@ -243,7 +243,7 @@ glued_dateline(struct lines *ls)
 
 /*
  * The author's affiliation glued to the last paragraph ("… in 1917.
- * University of California, Riverside * The author is …"): the manifest
+ * University of Nowhere * The author is …"): the manifest
  * names it; the text after it becomes a paragraph of its own.
  */
 static void

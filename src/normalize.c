@@ -87,7 +87,7 @@ end_line(struct writer *w, int no)
 
 /*
  * Splits a run-in numbered list, "(1) To adopt … (2) To …" or
- * "1.Abrogation … 2.The workday …", into its items; NULL unless the line
+ * "1.Repeal … 2.The hours …", into its items; NULL unless the line
  * opens with item 1 and has at least items 2 and 3, in order.
  */
 static GPtrArray *

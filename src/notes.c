@@ -88,7 +88,7 @@ link_refs(struct chapter *c, GHashTable *by_label, struct diags *d)
 /*
  * "see note 31", "(note 29)", "Cf. n.43", "footnote 1" inside a note
  * become cross-references, which print the note's new number.  A number
- * after a page ("Livre Rouge, p. 59, note 6") is another book's note.
+ * after a page ("Some Book, p. 59, note 6") is another book's note.
  */
 static void
 link_xrefs(struct note *note, GHashTable *by_label)

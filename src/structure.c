@@ -41,7 +41,7 @@ last_char(const char *s)
 /*
  * Where a trailing note marker starts: one the notes pass found, or
  * "…end.”[12]" → the '[' (a marker may be followed by '.', ',' or ';'),
- * or digits glued to closing punctuation, "…corpse.’5" → the '5'.
+ * or digits glued to closing punctuation, "…the end.’5" → the '5'.
  * strlen(s) if there is none.
  */
 static gsize
@@ -142,7 +142,7 @@ numbered_level(const struct lines *ls, const struct line *l)
 
 /*
  * A short unpunctuated line alone between blank lines, with text after
- * it: "Lenin's concerns".  Not a quotation ("“…”"), not a lead-in (':').
+ * it: "The first years".  Not a quotation ("“…”"), not a lead-in (':').
  */
 static int
 is_short_heading(const struct lines *ls, guint i)

@@ -400,7 +400,7 @@ after_abbreviation(const struct pass *x)
 /*
  * Whether c, read after white space, is punctuation that ends a clause
  * (followed by white space or a closing mark), so the space goes:
- * "Moscow , a".  Not ".NET", not ":)".
+ * "Paris , a".  Not ".NET", not ":)".
  */
 static gboolean
 ends_clause(const struct pass *x, gunichar c)

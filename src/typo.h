@@ -15,15 +15,15 @@
  * Quotes: a straight " or ' opens after the start of the paragraph, white
  *   space, an opening bracket or quotation mark, or a dash, unless white
  *   space or closing punctuation follows; otherwise it closes.  ' after a
- *   letter or digit is always ’ (don't, Trotsky's, workers', 1930's), and
+ *   letter or digit is always ’ (don't, Smith's, workers', 1930's), and
  *   so is ' opening an elision: '30s, 'em, 'n', and 'tis, 'twas, 'twere,
  *   'twould, 'twill, 'til, lower-case or capitalized.  Curly marks are
  *   kept, with two corrections that are certain: ‘ or “ directly after a
  *   letter or digit and before white space or punctuation closes
- *   (‘Explanation‘ → ‘Explanation’), and ” after white space or an
+ *   (‘Reply‘ → ‘Reply’), and ” after white space or an
  *   opening mark and before a letter or digit opens (‘”The → ‘“The).
  *   ’ is never changed: between letters it may be a transliterated soft
- *   sign (Gol’tsman, ostavat’).
+ *   sign (Ol’ga, Il’ich).
  *
  * Dashes: between digits, a hyphen, an en dash, or a run of them ("--",
  *   "-–"), unspaced or spaced on both sides, becomes an unspaced en dash
@@ -33,7 +33,7 @@
  *   and so does a lone em dash, an en dash or hyphen spaced on both sides,
  *   and one glued to closing punctuation and spaced after ("October’-
  *   a"); the em dash is unspaced when there is text on both sides (en-US:
- *   word—word).  A hyphen glued between words is kept (Jews-this cannot
+ *   word—word).  A hyphen glued between words is kept (war-this cannot
  *   be told from a compound), so is a suspended hyphen (pre- and post-),
  *   and so is "May 26-June 10": a range between dates is left as written.
  *   Runs of em dashes alone (2-em and 3-em dashes) are kept.
@@ -51,7 +51,7 @@
  * Spaces: every run of white space (spaces, no-break and other Unicode
  *   spaces, tabs, newlines) becomes one space; none at the start of a
  *   paragraph; a space before , ; : . ? ! that is followed by white space
- *   or a closing mark is removed ("Moscow , a").  After p. pp. No. no.
+ *   or a closing mark is removed ("Paris , a").  After p. pp. No. no.
  *   Nos. nos. Vol. vol. Vols. vols. before a digit the space is a no-break
  *   space, added where missing (pp.161 → pp. 161); no other no-break
  *   space is kept.  Zero-width spaces and joiners, word joiners, byte
