@@ -1,0 +1,37 @@
+/*
+ * pages.h — what the print layout tells the other outputs: where each
+ * printed page begins in the text, and on which page a node fell.
+ *
+ * The PDF back end fills a pagemap as it lays the book out; the EPUB
+ * back end reads it to put page-break markers and a page list in the
+ * e-book, and the index reads it for page numbers.  One layout pass
+ * serves both outputs.
+ */
+#ifndef OCTAVO_PAGES_H
+#define OCTAVO_PAGES_H
+
+#include "model.h"
+
+/* A page's first line begins in block, offset bytes into its text. */
+struct pagebreak {
+	const struct node	*block;		/* a paragraph, heading, … */
+	gsize			 offset;	/* into node_text(block) */
+	char			 label[16];	/* the folio as printed: "12", "iv" */
+};
+
+struct pagemap {
+	GArray		*breaks;	/* struct pagebreak, in page order;
+					   only pages that begin inside a
+					   chapter's text or notes */
+	GHashTable	*page_of;	/* const struct node * → page number
+					   (1-based, GINT_TO_POINTER), for
+					   note references and index marks */
+	GPtrArray	*labels;	/* char *: the label of each page */
+};
+
+void	pagemap_init(struct pagemap *);
+void	pagemap_release(struct pagemap *);
+/* The printed label of the page a node fell on, or NULL if not set. */
+const char *pagemap_label(const struct pagemap *, const struct node *);
+
+#endif
