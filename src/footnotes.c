@@ -31,18 +31,43 @@ static const struct {
 	{ NOTES_GLUED, "^1\\s+[[:upper:]‘“(]", "[\\s.,;:)’”]2\\s+[[:upper:]‘“(]" },
 };
 
-/* A note start in run-on notes: the number n, then the note's first word. */
+/* A note start in run-on notes: its number (group 1), then its first word. */
 static const char *const runon_start[] = {
-	[NOTES_BRACKET] = "\\[%d\\]\\s*",
-	[NOTES_GLUED] = "(?:^|(?<=\\s)|(?<=[.,;:)’”]))%d\\s+(?=[[:upper:]‘“\"'(\\[])",
+	[NOTES_BRACKET] = "\\[(\\d{1,6})\\]\\s*",
+	[NOTES_GLUED] = "(?:^|(?<=\\s)|(?<=[.,;:)])|(?<=’)|(?<=”))(\\d{1,6})\\s+"
+	    "(?=[A-Z\"'(\\[]|‘|“)",
+};
+
+/* Run-on notes being split: the text and its note-start pattern. */
+struct runon {
+	GRegex		*re;
+	const char	*s;
+	gssize		 len;
 };
 
 /* A marker in the text, as a pattern with the number as group 1. */
 static const char *const marker_re[] = {
 	[NOTES_BRACKET] = "\\s?\\[(\\d{1,4})\\]",
 	[NOTES_NUMBERED] = "\\s?\\[(\\d{1,4})\\]",
-	[NOTES_GLUED] = "(?<=[.,;:!?’”)])(\\d{1,3})(?=\\s|$|[[:upper:]‘“])",
+	[NOTES_GLUED] = "(?:(?<=[.,;:!?)])|(?<=’)|(?<=”))(\\d{1,3})"
+	    "(?=\\s|$|[A-Z]|‘|“)",
 };
+
+/*
+ * These patterns run over whole lines, match after match: compiled raw
+ * (bytes, not UTF-8), since PCRE checks a UTF-8 subject whole at every
+ * match, which makes a line with many markers quadratic.  The text was
+ * checked once when read; the patterns spell non-ASCII marks as
+ * alternatives, so bytes match them as well as characters would.
+ */
+static GRegex *
+compile_raw(const char *src)
+{
+	GRegex *re = g_regex_new(src, G_REGEX_RAW | G_REGEX_OPTIMIZE, 0, NULL);
+
+	g_assert(re != NULL);
+	return re;
+}
 
 /*
  * The first line of the notes block, by the convention's look: the last
@@ -76,25 +101,30 @@ find_block(const struct lines *ls, enum notes_style *style)
 	return G_MAXUINT;
 }
 
-/* Where note n starts in s at or after from: its number's offset, and its text's. */
+/*
+ * Where note n starts at or after from: its number's offset, and its
+ * text's.  One pattern serves every n, and the search only goes forward,
+ * so splitting N notes is linear in the text, not N passes over it.
+ */
 static int
-find_start(enum notes_style style, const char *s, gsize from, int n,
-    gsize *at, gsize *text)
+find_start(const struct runon *r, gsize from, int n, gsize *at, gsize *text)
 {
-	char *src = g_strdup_printf(runon_start[style], n);
-	GRegex *re = g_regex_new(src, 0, 0, NULL);
 	GMatchInfo *mi;
-	int found, a, b;
+	int found = 0, a, b;
 
-	found = g_regex_match_full(re, s, -1, (gint)from, 0, &mi, NULL);
-	if (found) {
-		g_match_info_fetch_pos(mi, 0, &a, &b);
-		*at = (gsize)a;
-		*text = (gsize)b;
+	g_regex_match_full(r->re, r->s, r->len, (gint)from, 0, &mi, NULL);
+	for (; !found && g_match_info_matches(mi); g_match_info_next(mi, NULL)) {
+		char *num = g_match_info_fetch(mi, 1);
+
+		if (atoi(num) == n) {
+			g_match_info_fetch_pos(mi, 0, &a, &b);
+			*at = (gsize)a;
+			*text = (gsize)b;
+			found = 1;
+		}
+		g_free(num);
 	}
 	g_match_info_free(mi);
-	g_regex_unref(re);
-	g_free(src);
 	return found;
 }
 
@@ -118,19 +148,18 @@ add_note(struct lines *ls, int n, const char *text, int no)
  * note 11 loses to the real start of note 12 further on.
  */
 static int
-next_start(enum notes_style style, const char *s, gsize from, int n,
-    gsize *at, gsize *text)
+next_start(const struct runon *r, gsize from, int n, gsize *at, gsize *text)
 {
 	gsize a, t, a2, t2, first_a = 0, first_t = 0;
 	int have = 0;
 
-	while (find_start(style, s, from, n, &a, &t)) {
+	while (find_start(r, from, n, &a, &t)) {
 		if (!have) {
 			first_a = a;
 			first_t = t;
 			have = 1;
 		}
-		if (find_start(style, s, t, n + 1, &a2, &t2)) {
+		if (find_start(r, t, n + 1, &a2, &t2)) {
 			*at = a;
 			*text = t;
 			return 1;
@@ -146,22 +175,25 @@ next_start(enum notes_style style, const char *s, gsize from, int n,
 static void
 split_runon(struct lines *ls, enum notes_style style, const char *s, int no)
 {
+	struct runon r = { compile_raw(runon_start[style]), s,
+	    (gssize)strlen(s) };
 	gsize at, text, next_at, next_text;
-	int n = 1;
+	int n = 1, more;
 
-	if (!next_start(style, s, 0, 1, &at, &text))
+	if (!next_start(&r, 0, 1, &at, &text)) {
+		g_regex_unref(r.re);
 		return;
-	for (;; n++, at = next_at, text = next_text) {
-		int more = next_start(style, s, text, n + 1, &next_at,
-		    &next_text);
-		char *body = g_strndup(s + text, (more ? next_at : strlen(s)) -
-		    text);
+	}
+	for (more = 1; more; n++, at = next_at, text = next_text) {
+		char *body;
 
+		more = next_start(&r, text, n + 1, &next_at, &next_text);
+		body = g_strndup(s + text, (more ? next_at : (gsize)r.len) -
+		    text);
 		add_note(ls, n, body, no);
 		g_free(body);
-		if (!more)
-			return;
 	}
+	g_regex_unref(r.re);
 }
 
 /* "12. text" paragraphs, each continued by any unnumbered lines after it. */
@@ -212,7 +244,7 @@ static void
 mark_refs(struct lines *ls, enum notes_style style)
 {
 	int last = 0, notes = (int)ls->notes->len;
-	GRegex *re = g_regex_new(marker_re[style], 0, 0, NULL);
+	GRegex *re = compile_raw(marker_re[style]);
 	guint i;
 
 	for (i = 0; i < ls->a->len; i++) {

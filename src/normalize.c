@@ -100,7 +100,8 @@ runin_items(const char *text)
 	size_t k;
 
 	for (k = 0; k < G_N_ELEMENTS(styles) && items == NULL; k++) {
-		GRegex *re = g_regex_new(styles[k], 0, 0, NULL);
+		/* Raw: PCRE would check a UTF-8 text whole at every match. */
+		GRegex *re = g_regex_new(styles[k], G_REGEX_RAW, 0, NULL);
 		GMatchInfo *mi;
 		GArray *at = g_array_new(FALSE, FALSE, sizeof(int) * 2);
 		int want = 1;

@@ -262,7 +262,8 @@ static void
 split_refs(struct node *root)
 {
 	GPtrArray *texts = g_ptr_array_new();
-	GRegex *re = g_regex_new("\\[\\^([^\\]\\s\\[]+)\\]", 0, 0, NULL);
+	/* Raw: PCRE would check a UTF-8 text whole at every match. */
+	GRegex *re = g_regex_new("\\[\\^([^\\]\\s\\[]+)\\]", G_REGEX_RAW, 0, NULL);
 	struct iter it;
 	guint i;
 
