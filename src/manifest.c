@@ -16,7 +16,7 @@
 static const char *const edition_keys[] = {
 	"title", "subtitle", "editor", "creator", "language", "identifier",
 	"date", "rights", "description", "output", "print-style",
-	"epub-style", "note-numbering", NULL
+	"epub-style", "note-numbering", "names", NULL
 };
 
 static const char *const chapter_keys[] = {
@@ -75,6 +75,36 @@ style_path(const struct edition *e, const struct ini *ini, const char *key,
 	return g_build_filename(OCTAVO_DATADIR, "styles", name, NULL);
 }
 
+/*
+ * names: the list of names, relative to the manifest; else names.txt
+ * beside the manifest if there is one.  An empty value: no index.
+ */
+static char *
+names_path(const struct edition *e, const struct ini *ini, struct diags *d)
+{
+	char *v = ini_string(ini, "edition", "names"), *path;
+
+	if (v == NULL) {
+		path = g_build_filename(e->basedir, "names.txt", NULL);
+		if (g_file_test(path, G_FILE_TEST_IS_REGULAR))
+			return path;
+		g_free(path);
+		return NULL;
+	}
+	if (*v == '\0') {
+		g_free(v);
+		return NULL;
+	}
+	path = g_path_is_absolute(v) ? g_strdup(v) :
+	    g_build_filename(e->basedir, v, NULL);
+	if (!g_file_test(path, G_FILE_TEST_IS_REGULAR))
+		diag_add(d, DIAG_ERROR, ini_pos(ini, "edition", "names"),
+		    "no list of names at '%s'; give its path relative to the "
+		    "manifest, or leave the value empty for no index", path);
+	g_free(v);
+	return path;
+}
+
 /* note-numbering: "chapter" (from 1 in each, the default) or "continuous". */
 static void
 read_numbering(struct edition *e, const struct ini *ini, struct diags *d)
@@ -121,6 +151,7 @@ read_edition(struct edition *e, const struct ini *ini, struct diags *d)
 	read_numbering(e, ini, d);
 	e->print_style = style_path(e, ini, "print-style", "print.ini");
 	e->epub_style = style_path(e, ini, "epub-style", "epub.css");
+	e->names = names_path(e, ini, d);
 	if (e->editor == NULL && e->meta.author == NULL)
 		diag_add(d, DIAG_WARNING, ini_pos(ini, g, NULL),
 		    "[edition] names neither editor nor creator; readers' "

@@ -112,6 +112,7 @@ node_is_leaf(const struct node *n)
 	case NODE_LINEBREAK:
 	case NODE_NOTEREF:
 	case NODE_XREF:
+	case NODE_INDEXMARK:
 		return 1;
 	default:
 		return 0;
@@ -124,7 +125,7 @@ node_type_name(enum node_type t)
 	static const char *const names[] = {
 		"document", "paragraph", "heading", "blockquote", "list",
 		"item", "break", "codeblock", "text", "emph", "strong", "code",
-		"link", "softbreak", "linebreak", "noteref", "xref"
+		"link", "softbreak", "linebreak", "noteref", "xref", "indexmark"
 	};
 
 	g_assert((size_t)t < G_N_ELEMENTS(names));
@@ -196,6 +197,56 @@ node_text(const struct node *root)
 		}
 	}
 	return g_string_free(s, FALSE);
+}
+
+struct index_entry *
+index_entry_new(const char *heading, const char *gloss)
+{
+	struct index_entry *ie = g_new0(struct index_entry, 1);
+
+	ie->heading = g_strdup(heading);
+	ie->gloss = g_strdup(gloss);
+	ie->sort = g_strdup(heading);
+	ie->subs = g_ptr_array_new_with_free_func(
+	    (GDestroyNotify)index_entry_free);
+	ie->see_also = g_ptr_array_new();
+	ie->marks = g_ptr_array_new_with_free_func(g_free);
+	return ie;
+}
+
+/* Frees an entry, its sub-headings and its marks (not the marks' nodes). */
+void
+index_entry_free(struct index_entry *ie)
+{
+	if (ie == NULL)
+		return;
+	g_free(ie->heading);
+	g_free(ie->gloss);
+	g_free(ie->sort);
+	g_ptr_array_free(ie->subs, TRUE);
+	g_ptr_array_free(ie->see_also, TRUE);
+	g_ptr_array_free(ie->marks, TRUE);
+	g_free(ie);
+}
+
+int
+index_entry_printed(const struct index_entry *ie)
+{
+	guint i;
+
+	if (ie->marks->len > 0)
+		return 1;
+	for (i = 0; i < ie->subs->len; i++)
+		if (index_entry_printed(g_ptr_array_index(ie->subs, i)))
+			return 1;
+	return ie->see != NULL && index_entry_printed(ie->see);
+}
+
+int
+index_mark_same_place(const struct index_mark *a, const struct index_mark *b)
+{
+	return a->chapter == b->chapter && a->note == b->note &&
+	    (a->note != NULL || a->para == b->para);
 }
 
 struct note *
@@ -303,6 +354,8 @@ edition_new(void)
 	struct edition *e = g_new0(struct edition, 1);
 
 	e->chapters = g_ptr_array_new_with_free_func((GDestroyNotify)chapter_free);
+	e->index = g_ptr_array_new_with_free_func(
+	    (GDestroyNotify)index_entry_free);
 	e->strings = g_string_chunk_new(256);
 	return e;
 }
@@ -322,9 +375,11 @@ edition_free(struct edition *e)
 	g_free(e->output);
 	g_free(e->print_style);
 	g_free(e->epub_style);
+	g_free(e->names);
 	g_free(e->manifest);
 	g_free(e->basedir);
 	g_ptr_array_free(e->chapters, TRUE);
+	g_ptr_array_free(e->index, TRUE);
 	g_string_chunk_free(e->strings);
 	g_free(e);
 }

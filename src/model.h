@@ -46,11 +46,13 @@ enum node_type {
 	NODE_SOFTBREAK,
 	NODE_LINEBREAK,
 	NODE_NOTEREF,		/* as.noteref.note; text: the source's label */
-	NODE_XREF		/* "see note 12": as.noteref.note, printed as its number */
+	NODE_XREF,		/* "see note 12": as.noteref.note, printed as its number */
+	NODE_INDEXMARK		/* empty; just before a name: as.mark (index stage) */
 };
 
 struct note;
 struct rules;
+struct index_mark;
 
 struct node {
 	enum node_type	 type;
@@ -62,6 +64,7 @@ struct node {
 		struct { int ordered, start; } list;
 		struct { char *url; } link;
 		struct { struct note *note; } noteref;
+		struct index_mark *mark;
 	} as;
 };
 
@@ -105,6 +108,33 @@ struct chapter {
 	GPtrArray		*notes;		/* struct note *, in edition order */
 };
 
+/*
+ * The index of names, made by the index stage (index.h) from the
+ * authority list.  A mark is one occurrence of a name: a NODE_INDEXMARK
+ * placed just before it in the text, where a back end puts an anchor.
+ * Back ends print a heading's marks once per place (paragraph or note).
+ */
+struct index_entry {
+	char			*heading;	/* "Trotsky, Leon", as printed */
+	char			*gloss;		/* "(1879–1940)", or NULL */
+	char			*sort;		/* what it is collated by */
+	struct index_entry	*parent;	/* a sub-heading's main heading */
+	GPtrArray		*subs;		/* struct index_entry *, collated */
+	struct index_entry	*see;		/* "see" this instead; then no marks */
+	GPtrArray		*see_also;	/* struct index_entry * */
+	GPtrArray		*marks;		/* struct index_mark *, text order */
+	int			 id;		/* 1, 2… through the index */
+};
+
+struct index_mark {
+	struct index_entry	*entry;
+	const struct chapter	*chapter;
+	const struct note	*note;		/* the note it is in, or NULL */
+	int			 para;		/* paragraph or heading, from 1, in
+						   the chapter's text or the note */
+	int			 id;		/* 1, 2… through the edition */
+};
+
 struct edition {
 	struct meta	 meta;
 	char		*editor;
@@ -117,9 +147,12 @@ struct edition {
 	int		 notes_continuous; /* number notes through the book */
 	char		*print_style;	/* styles/print.ini, resolved */
 	char		*epub_style;	/* styles/epub.css, resolved */
+	char		*names;		/* the authority list (names.txt), or NULL */
 	char		*manifest;	/* path of edition.ini */
 	char		*basedir;	/* its directory: sources are relative to it */
 	GPtrArray	*chapters;	/* struct chapter *, in reading order */
+	GPtrArray	*index;		/* struct index_entry *: main headings,
+					   collated; empty without a list */
 	GStringChunk	*strings;	/* interned file names for srcpos */
 };
 
@@ -151,6 +184,14 @@ int		 node_is_leaf(const struct node *);
 
 /* Plain text of a subtree (headings for a table of contents, titles). */
 char		*node_text(const struct node *);
+
+struct index_entry *index_entry_new(const char *heading, const char *gloss);
+void		 index_entry_free(struct index_entry *);	/* and its subs */
+/* Whether an index prints the entry: it has marks, or leads to some. */
+int		 index_entry_printed(const struct index_entry *);
+/* Whether two marks are in the same place: one note, or one paragraph. */
+int		 index_mark_same_place(const struct index_mark *,
+		    const struct index_mark *);
 
 struct note	*note_new(int number, const char *label, struct srcpos);
 /* The chapter's author's note (the byline's "*"), or NULL. */

@@ -1,7 +1,8 @@
 /*
  * book.h — the EPUB being assembled, shared by the back end's parts:
  * epub.c builds it, and the package document (opf.c), navigation
- * (nav.c) and title page (titlepage.c) are rendered from it.
+ * (nav.c), title page (titlepage.c) and index of names (index.c) are
+ * rendered from it.
  */
 #ifndef OCTAVO_EPUB_BOOK_H
 #define OCTAVO_EPUB_BOOK_H
@@ -13,6 +14,8 @@
 #define BOOK_NAV	"nav.xhtml"
 #define BOOK_NCX	"toc.ncx"
 #define BOOK_TITLEPAGE	"titlepage.xhtml"
+#define BOOK_INDEX	"index.xhtml"
+#define BOOK_INDEX_TITLE "Index of Names"
 
 /* One chapter's content document. */
 struct part {
@@ -30,11 +33,13 @@ struct book {
 	GPtrArray		*editors;	/* names: "A and B" split */
 	GPtrArray		*authors;	/* distinct names, reading order */
 	GPtrArray		*translators;	/* likewise */
+	int			 has_index;	/* the index of names is printed */
 };
 
 GString	*opf_package(const struct book *);
 GString	*nav_document(const struct book *);
 GString	*nav_ncx(const struct book *);
 GString	*titlepage(const struct book *);
+GString	*index_document(const struct book *);
 
 #endif

@@ -97,6 +97,7 @@ book_init(struct book *b, const struct edition *e, GDateTime *t)
 	guint i;
 
 	b->edition = e;
+	b->has_index = 0;
 	b->modified = g_date_time_format(t, "%Y-%m-%dT%H:%M:%SZ");
 	b->parts = g_ptr_array_new_with_free_func((GDestroyNotify)part_free);
 	b->editors = g_ptr_array_new_with_free_func(g_free);
@@ -117,6 +118,9 @@ book_init(struct book *b, const struct edition *e, GDateTime *t)
 		names_add(b->authors, c->meta.author);
 		names_add(b->translators, c->meta.translator);
 	}
+	for (i = 0; i < e->index->len; i++)
+		b->has_index |= index_entry_printed(g_ptr_array_index(e->index,
+		    i));
 }
 
 static void
@@ -152,6 +156,8 @@ book_entries(const struct book *b, GBytes *css)
 		entry_add(entries, g_strconcat(OEBPS, p->file, NULL),
 		    g_bytes_ref(p->xhtml));
 	}
+	if (b->has_index)
+		entry_page(entries, BOOK_INDEX, index_document(b));
 	return entries;
 }
 

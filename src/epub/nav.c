@@ -71,6 +71,8 @@ toc_entries(const struct book *b)
 			    g_strdup_printf("%s#%s", p->file, h->id), h->text);
 		}
 	}
+	if (b->has_index)
+		toc_add(toc, 1, g_strdup(BOOK_INDEX), BOOK_INDEX_TITLE);
 	return toc;
 }
 
@@ -162,6 +164,8 @@ nav_document(const struct book *b)
 		landmark(out, first->file, "bodymatter",
 		    chapter_title(first->chapter));
 	}
+	if (b->has_index)
+		landmark(out, BOOK_INDEX, "index", BOOK_INDEX_TITLE);
 	g_string_append(out, "</ol>\n</nav>\n");
 	xhtml_end(out);
 	g_ptr_array_free(toc, TRUE);

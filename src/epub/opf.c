@@ -92,6 +92,8 @@ metadata(GString *out, const struct book *b)
 	meta(out, "schema:accessibilityFeature", NULL, NULL, "readingOrder");
 	meta(out, "schema:accessibilityFeature", NULL, NULL,
 	    "structuralNavigation");
+	if (b->has_index)
+		meta(out, "schema:accessibilityFeature", NULL, NULL, "index");
 	meta(out, "schema:accessibilityHazard", NULL, NULL, "none");
 	meta(out, "schema:accessibilitySummary", NULL, NULL, summary);
 	g_string_append(out, "</metadata>\n");
@@ -130,12 +132,16 @@ opf_package(const struct book *b)
 		p = g_ptr_array_index(b->parts, i);
 		item(out, p->id, p->file, XHTML_TYPE, NULL);
 	}
+	if (b->has_index)
+		item(out, "index", BOOK_INDEX, XHTML_TYPE, "index");
 	g_string_append(out, "</manifest>\n<spine toc=\"ncx\">\n"
 	    "<itemref idref=\"titlepage\"/>\n<itemref idref=\"nav\"/>\n");
 	for (i = 0; i < b->parts->len; i++) {
 		p = g_ptr_array_index(b->parts, i);
 		g_string_append_printf(out, "<itemref idref=\"%s\"/>\n", p->id);
 	}
+	if (b->has_index)
+		g_string_append(out, "<itemref idref=\"index\"/>\n");
 	g_string_append(out, "</spine>\n</package>\n");
 	return out;
 }

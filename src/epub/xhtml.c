@@ -260,6 +260,11 @@ render_tree(struct render *r, struct node *root)
 			g_string_append_printf(r->out, "\">%s</a>",
 			    n->as.noteref.note->mark);
 			break;
+		case NODE_INDEXMARK:
+			/* Where the index of names links to. */
+			g_string_append_printf(r->out, "<span id=\"ix-%d\">"
+			    "</span>", n->as.mark->id);
+			break;
 		}
 	}
 }
