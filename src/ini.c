@@ -5,6 +5,31 @@
 
 #include "ini.h"
 
+/*
+ * The first line GKeyFile cannot read (its messages name the line's text
+ * but not its number): not blank, not a comment, not a [group] and not
+ * a key = value.  0 if every line looks right.
+ */
+static int
+bad_line(const char *text)
+{
+	gchar **lines = g_strsplit(text, "\n", -1);
+	int i, bad = 0;
+
+	for (i = 0; lines[i] != NULL && bad == 0; i++) {
+		char *l = g_strstrip(lines[i]);
+		size_t len = strlen(l);
+
+		if (len == 0 || *l == '#')
+			continue;
+		if (*l == '[' ? l[len - 1] != ']' || strchr(l + 1, '[') != NULL :
+		    strchr(l, '=') == NULL || *l == '=')
+			bad = i + 1;
+	}
+	g_strfreev(lines);
+	return bad;
+}
+
 int
 ini_open(struct ini *ini, const char *path, struct diags *d)
 {
@@ -28,8 +53,7 @@ ini_open(struct ini *ini, const char *path, struct diags *d)
 	ini->kf = g_key_file_new();
 	if (!g_key_file_load_from_data(ini->kf, ini->text, len,
 	    G_KEY_FILE_NONE, &err)) {
-		/* GLib's messages carry the line: "… on line 3 …". */
-		diag_add(d, DIAG_ERROR, srcpos_at(path, 0, 0),
+		diag_add(d, DIAG_ERROR, srcpos_at(path, bad_line(ini->text), 1),
 		    "%s; write groups as [name] and keys as key = value",
 		    err->message);
 		g_error_free(err);

@@ -62,6 +62,19 @@ strip_crlf(char *text, gsize len)
 	return j;
 }
 
+/* Is the text nothing but white space (no-break spaces included)? */
+static int
+is_blank(const char *text)
+{
+	const char *p;
+
+	for (p = text; *p != '\0'; p = g_utf8_next_char(p))
+		if (!g_unichar_isspace(g_utf8_get_char(p)) &&
+		    g_utf8_get_char(p) != 0xA0)
+			return 0;
+	return 1;
+}
+
 char *
 source_read(const char *path, gsize max, gsize *len, struct diags *d)
 {
@@ -98,5 +111,11 @@ source_read(const char *path, gsize max, gsize *len, struct diags *d)
 		return NULL;
 	}
 	*len = strip_crlf(text, *len);
+	if (is_blank(text)) {
+		diag_add(d, DIAG_ERROR, srcpos_at(path, 0, 0), "the source "
+		    "is empty; give 'source' a file with the chapter's text");
+		g_free(text);
+		return NULL;
+	}
 	return text;
 }

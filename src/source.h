@@ -9,7 +9,8 @@
 #define SOURCE_MAX	((gsize)256 << 20)	/* default cap: 256 MiB */
 
 /*
- * Reads path, which must be UTF-8 text of at most max bytes.  A leading
+ * Reads path, which must be UTF-8 text of at most max bytes, not blank.
+ * A leading
  * byte-order mark is dropped and CR LF becomes LF.  Returns the text
  * (NUL-terminated, length in *len) or NULL with an error at the first
  * offending file:line:col.

@@ -139,10 +139,15 @@ END_TEST
 START_TEST(test_syntax_error)
 {
 	struct diags d;
-	struct edition *e = read_text("[edition\ntitle = x\n", &d);
+	struct edition *e = read_text("[edition]\n# fine\ntitle = x\nstray words\n", &d);
 
 	ck_assert_ptr_null(e);
 	ck_assert_int_eq(d.count[DIAG_ERROR], 1);
+	ck_assert_int_eq(first(&d)->pos.line, 4);
+	diags_release(&d);
+	e = read_text("[edition\ntitle = x\n", &d);
+	ck_assert_ptr_null(e);
+	ck_assert_int_eq(first(&d)->pos.line, 1);
 	diags_release(&d);
 }
 END_TEST

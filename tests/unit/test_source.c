@@ -110,19 +110,21 @@ START_TEST(test_missing_and_directory)
 }
 END_TEST
 
+/* An empty or blank source is a mistake in the manifest, not a chapter. */
 START_TEST(test_empty_file)
 {
 	char *path = fixture_file("a.txt", "", -1);
+	char *blank = fixture_file("b.txt", " \n\xc2\xa0\n\n", -1);
 	struct diags d;
 	gsize len;
-	char *text;
 
 	diags_init(&d);
-	text = source_read(path, SOURCE_MAX, &len, &d);
-	ck_assert_ptr_nonnull(text);
-	ck_assert_uint_eq(len, 0);
-	g_free(text);
+	ck_assert_ptr_null(source_read(path, SOURCE_MAX, &len, &d));
+	ck_assert_ptr_null(source_read(blank, SOURCE_MAX, &len, &d));
+	ck_assert_int_eq(d.count[DIAG_ERROR], 2);
+	ck_assert_ptr_nonnull(strstr(first(&d)->msg, "empty"));
 	g_free(path);
+	g_free(blank);
 	diags_release(&d);
 }
 END_TEST
