@@ -39,7 +39,7 @@ TESTOBJ	 = $(TESTSRC:%.c=$(BUILD)/obj/%.o)
 MANUSCRIPT = manuscript/edition.ini $(wildcard manuscript/names.txt) \
 	   $(wildcard manuscript/sources/*) $(wildcard styles/*)
 
-.PHONY: all deps edition check check-unit check-e2e check-sanitize \
+.PHONY: all deps edition check check-unit check-e2e check-bad check-sanitize \
 	install clean
 .DELETE_ON_ERROR:
 
@@ -74,13 +74,16 @@ $(BUILD)/check_octavo: $(LIBOBJ) $(TESTOBJ)
 	$(CC) $(LDSAN) -o $@ $(LIBOBJ) $(TESTOBJ) $(LIBS) \
 	    $(shell pkg-config --libs $(TESTPKGS))
 
-check: check-unit check-e2e
+check: check-unit check-e2e check-bad
 
 check-unit: $(BUILD)/check_octavo
 	cd tests/unit && CK_FORK=yes ../../$(BUILD)/check_octavo
 
 check-e2e: $(BUILD)/octavo
 	OCTAVO=$(BUILD)/octavo BUILD=$(BUILD) tests/e2e/run.sh
+
+check-bad: $(BUILD)/octavo
+	OCTAVO=$(BUILD)/octavo BUILD=$(BUILD) tests/bad/run.sh
 
 # fontconfig keeps its configuration until exit; tests/lsan.supp says so.
 # Sanitized code runs several times slower: Check's timeouts grow to match.

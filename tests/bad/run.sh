@@ -1,0 +1,92 @@
+#!/bin/sh
+# The corpus of bad input: each folder here is a manuscript with one thing
+# wrong, and its file `expect` says how octavo must fail:
+#
+#	exit N		the exit status
+#	stderr RE	an extended regular expression the diagnostics match
+#
+# Every case builds over a previous EPUB and PDF, which must come out
+# byte for byte as they were.  Then come the cases too big to keep as
+# files (a 20 MB line, 100,000 notes, Markdown nested 50,000 deep) and a
+# full disk: octavo must get through them or fail cleanly, never crash.
+#
+# Environment: OCTAVO (the binary), BUILD (the build folder).
+set -u
+
+OCTAVO=$(cd "$(dirname "${OCTAVO:-build/octavo}")" && pwd)/$(basename "${OCTAVO:-build/octavo}")
+BUILD=${BUILD:-build}
+HERE=$(cd "$(dirname "$0")" && pwd)
+T=$BUILD/bad
+rm -rf "$T" && mkdir -p "$T" || exit 1
+T=$(cd "$T" && pwd)
+
+passed=0 failed=0
+ok() { passed=$((passed + 1)); echo "ok   - $1"; }
+not_ok() { failed=$((failed + 1)); echo "FAIL - $1"; sed 's/^/       /' "$T/err" | head -5; }
+
+# The outputs a failed build must leave alone.
+echo "previous EPUB" >"$T/keep.epub"
+echo "previous PDF" >"$T/keep.pdf"
+
+for dir in "$HERE"/*/; do
+	name=$(basename "$dir")
+	want_exit=$(sed -n 's/^exit //p' "$dir/expect")
+	want_err=$(sed -n 's/^stderr //p' "$dir/expect")
+	cp "$T/keep.epub" "$T/out.epub"
+	cp "$T/keep.pdf" "$T/out.pdf"
+	(cd "$dir" && "$OCTAVO" build -q --epub "$T/out.epub" \
+	    --pdf "$T/out.pdf" edition.ini) >/dev/null 2>"$T/err"
+	got=$?
+	if [ "$got" -ne "$want_exit" ]; then
+		not_ok "$name: exit $got, want $want_exit"
+	elif ! grep -Eq -- "$want_err" "$T/err"; then
+		not_ok "$name: no diagnostic matching '$want_err'"
+	elif ! cmp -s "$T/out.epub" "$T/keep.epub" ||
+	    ! cmp -s "$T/out.pdf" "$T/keep.pdf"; then
+		not_ok "$name: the previous outputs changed"
+	elif grep -q 'AddressSanitizer\|runtime error' "$T/err"; then
+		not_ok "$name: a sanitizer spoke"
+	else
+		ok "$name"
+	fi
+done
+
+# --- too big for files: generated, and checked without outputs ---------
+big=$T/big
+mkdir -p "$big"
+sed -e 's|^print-style = .*|print-style = '"$HERE"'/../../styles/print.ini|' \
+    -e 's|^epub-style = .*|epub-style = '"$HERE"'/../../styles/epub.css|' \
+    "$HERE/invalid-utf8/edition.ini" >"$big/edition.ini"
+generated() {	# generated NAME FORMAT: check the generated source
+	sed -e "s|^source = .*|source = $1|" "$big/edition.ini" >"$big/$1.ini"
+	[ "$2" = markdown ] && printf 'format = markdown\n' >>"$big/$1.ini"
+	"$OCTAVO" check "$big/$1.ini" >"$T/err" 2>&1
+}
+awk 'BEGIN { for (i = 0; i < 2000000; i++) printf "word%d ", i % 97; print "" }' \
+    >"$big/long-line.txt"
+generated long-line.txt text
+[ $? -eq 0 ] && ok "a 20 MB line" || not_ok "a 20 MB line"
+awk 'BEGIN { for (i = 1; i <= 100000; i++) printf "Text.[%d] ", i; print "\n\n";
+    for (i = 1; i <= 100000; i++) printf "[%d] A note. ", i; print "" }' \
+    >"$big/many-notes.txt"
+generated many-notes.txt text
+[ $? -eq 0 ] && ok "100,000 note markers" || not_ok "100,000 note markers"
+awk 'BEGIN { for (i = 0; i < 50000; i++) printf "> "; print "deep" }' \
+    >"$big/deep.md"
+generated deep.md markdown
+[ $? -eq 0 ] && ok "Markdown nested 50,000 deep" || not_ok "Markdown nested 50,000 deep"
+
+# --- a full disk: every write past 64 KiB fails --------------------------
+cp "$T/keep.epub" "$T/out.epub"
+(ulimit -f 128; "$OCTAVO" build -q --epub "$T/out.epub" \
+    "$HERE/../../manuscript/edition.ini") >/dev/null 2>"$T/err"
+got=$?
+if [ "$got" -eq 1 ] && grep -q "out.epub" "$T/err" &&
+    cmp -s "$T/out.epub" "$T/keep.epub"; then
+	ok "a full disk: exit 1, the file named, the old EPUB kept"
+else
+	not_ok "a full disk: exit $got"
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
