@@ -3,9 +3,10 @@
  * in order with their times, diagnostics, and outputs that are written
  * whole or not at all.
  *
- *   read → normalize → parse → notes → EPUB / PDF
+ *   read → normalize → parse → notes → index → EPUB / PDF
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,11 +16,14 @@
 
 #include "diag.h"
 #include "epub/epub.h"
+#include "index.h"
 #include "manifest.h"
 #include "model.h"
+#include "names.h"
 #include "normalize.h"
 #include "notes.h"
 #include "parse.h"
+#include "pages.h"
 #include "pdf/pdf.h"
 #include "source.h"
 #include "style.h"
@@ -31,7 +35,7 @@ enum exit_code { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 
 /* Options shared by every command. */
 static gboolean opt_quiet, opt_verbose;
-static gchar *opt_epub, *opt_pdf, *opt_outdir;
+static gchar *opt_epub, *opt_pdf, *opt_outdir, *opt_report;
 static gint64 opt_max_source = SOURCE_MAX;
 
 static const GOptionEntry common_entries[] = {
@@ -49,6 +53,14 @@ static const GOptionEntry build_entries[] = {
 	    "Write the EPUB to FILE", "FILE" },
 	{ "pdf", 0, 0, G_OPTION_ARG_FILENAME, &opt_pdf,
 	    "Write the PDF to FILE", "FILE" },
+	{ "report", 0, 0, G_OPTION_ARG_FILENAME, &opt_report,
+	    "Write the PDF's typesetting report to FILE", "FILE" },
+	G_OPTION_ENTRY_NULL
+};
+
+static const GOptionEntry index_entries[] = {
+	{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_outdir,
+	    "Write the index to FILE (build/names-index.txt)", "FILE" },
 	G_OPTION_ENTRY_NULL
 };
 
@@ -94,10 +106,12 @@ struct texts {
 
 /*
  * Reads the manifest and every chapter into the model, stage by stage.
- * Returns the edition, or NULL once any stage has added an error.
+ * Returns the edition, or NULL once any stage has added an error.  The
+ * index stage reports to log unless it is NULL.
  */
 static struct edition *
-load(const char *manifest, struct clock *ck, struct diags *d)
+load(const char *manifest, struct clock *ck, struct index_log *log,
+    struct diags *d)
 {
 	struct edition *e;
 	struct texts t;
@@ -145,6 +159,15 @@ load(const char *manifest, struct clock *ck, struct diags *d)
 		clock_stage(ck, "parse", "");
 		notes_link(e, d);
 		clock_stage(ck, "notes", "");
+		if (e->names != NULL) {
+			struct names nl;
+
+			names_init(&nl);
+			if (names_read(&nl, e->names, d) == 0)
+				index_names(e, &nl, log, d);
+			names_release(&nl);
+			clock_stage(ck, "index", e->names);
+		}
 	}
 	for (i = 0; i < t.norm->len; i++)
 		normalized_release(&g_array_index(t.norm, struct normalized, i));
@@ -203,11 +226,19 @@ write_epub(const struct edition *e, const void *css, const char *path,
 	return epub_write(e, css, path, d);
 }
 
+/* What the PDF back end takes besides the edition. */
+struct pdf_args {
+	const struct style	*style;
+	struct pagemap		*pages;
+};
+
 static int
-write_pdf(const struct edition *e, const void *style, const char *path,
+write_pdf(const struct edition *e, const void *arg, const char *path,
     struct diags *d)
 {
-	return pdf_write(e, style, path, d);
+	const struct pdf_args *a = arg;
+
+	return pdf_write(e, a->style, path, a->pages, opt_report, d);
 }
 
 /* The default output path: build/<output>.<ext>. */
@@ -223,24 +254,29 @@ cmd_build(const char *manifest, struct diags *d)
 	struct clock ck;
 	struct edition *e;
 	struct style style;
+	struct pagemap pages;
 	char *epub, *pdf;
 	int want_epub = opt_epub != NULL || opt_pdf == NULL;
 	int want_pdf = opt_pdf != NULL || opt_epub == NULL;
 
 	clock_start(&ck, d);
-	if ((e = load(manifest, &ck, d)) == NULL)
+	if ((e = load(manifest, &ck, NULL, d)) == NULL)
 		return EXIT_INPUT;
 	epub = opt_epub != NULL ? g_strdup(opt_epub) : default_output(e, "epub");
 	pdf = opt_pdf != NULL ? g_strdup(opt_pdf) : default_output(e, "pdf");
-	if (want_epub &&
-	    write_atomic(epub, d, write_epub, e, e->epub_style) == 0)
-		clock_stage(&ck, "epub", epub);
-	if (want_pdf && !diags_failed(d) &&
-	    style_read(&style, e->print_style, d) == 0) {
-		if (write_atomic(pdf, d, write_pdf, e, &style) == 0)
+	/* The PDF first: its page map is for the EPUB's page list. */
+	pagemap_init(&pages);
+	if (want_pdf && style_read(&style, e->print_style, d) == 0) {
+		struct pdf_args args = { &style, &pages };
+
+		if (write_atomic(pdf, d, write_pdf, e, &args) == 0)
 			clock_stage(&ck, "pdf", pdf);
 		style_release(&style);
 	}
+	if (want_epub && !diags_failed(d) &&
+	    write_atomic(epub, d, write_epub, e, e->epub_style) == 0)
+		clock_stage(&ck, "epub", epub);
+	pagemap_release(&pages);
 	diag_flush(d, stderr, opt_verbose ? DIAG_INFO : DIAG_WARNING);
 	g_free(epub);
 	g_free(pdf);
@@ -319,7 +355,7 @@ cmd_check(const char *manifest, struct diags *d)
 
 	opt_quiet = TRUE;
 	clock_start(&ck, d);
-	e = load(manifest, &ck, d);
+	e = load(manifest, &ck, NULL, d);
 	if (e != NULL && style_read(&style, e->print_style, d) == 0)
 		style_release(&style);
 	diag_flush(d, stdout, opt_verbose ? DIAG_INFO : DIAG_WARNING);
@@ -329,14 +365,70 @@ cmd_check(const char *manifest, struct diags *d)
 	return diags_failed(d) ? EXIT_INPUT : EXIT_OK;
 }
 
+/* Prints one section of the index's report, if it has lines. */
+static void
+report(const char *title, const GPtrArray *lines, const char *prefix)
+{
+	guint i;
+
+	if (lines->len == 0)
+		return;
+	printf("\n# %s (%u):\n", title, lines->len);
+	for (i = 0; i < lines->len; i++)
+		printf("%s%s\n", prefix, (const char *)g_ptr_array_index(lines,
+		    i));
+}
+
+/*
+ * Runs the stages up to the index, writes it as text, and reports what
+ * the list of names should look at.
+ */
 static int
 cmd_index(const char *manifest, struct diags *d)
 {
-	diag_add(d, DIAG_ERROR, srcpos_at(manifest, 0, 0), "the index of "
-	    "names is not built yet: this version of octavo has no names "
-	    "stage");
-	diag_flush(d, stderr, DIAG_INFO);
-	return EXIT_INPUT;
+	const char *out = opt_outdir != NULL ? opt_outdir :
+	    "build/names-index.txt";
+	char *dir = g_path_get_dirname(out);
+	struct index_log log;
+	struct clock ck;
+	struct edition *e;
+	GError *err = NULL;
+	GString *text;
+
+	index_log_init(&log);
+	clock_start(&ck, d);
+	if ((e = load(manifest, &ck, &log, d)) != NULL && e->names == NULL)
+		diag_add(d, DIAG_ERROR, srcpos_at(manifest, 0, 0), "no list of "
+		    "names: write names.txt beside the manifest, or name it "
+		    "with 'names = FILE' in [edition]");
+	if (e != NULL && !diags_failed(d)) {
+		text = index_text(e);
+		if (g_mkdir_with_parents(dir, 0777) == -1 ||
+		    !g_file_set_contents(out, text->str, (gssize)text->len,
+		    &err)) {
+			diag_add(d, DIAG_ERROR, srcpos_at(out, 0, 0), "cannot "
+			    "write the index: %s", err != NULL ? err->message :
+			    g_strerror(errno));
+			g_clear_error(&err);
+		} else {
+			clock_stage(&ck, "write", out);
+			printf("octavo index: %d headings, %d occurrences in %d "
+			    "places, written to %s\n", log.headings, log.marks,
+			    log.locators, out);
+			report("Headings no text names", log.unmatched, "#   ");
+			report("Forms of several headings, and how each "
+			    "occurrence was decided", log.ambiguous, "#   ");
+			report("Capitalised words the list does not know, most "
+			    "frequent first; paste the names among them into "
+			    "the list", log.candidates, "");
+		}
+		g_string_free(text, TRUE);
+	}
+	diag_flush(d, stderr, opt_verbose ? DIAG_INFO : DIAG_WARNING);
+	index_log_release(&log);
+	edition_free(e);
+	g_free(dir);
+	return diags_failed(d) ? EXIT_INPUT : EXIT_OK;
 }
 
 static const struct command {
@@ -349,7 +441,8 @@ static const struct command {
 	    build_entries, cmd_build },
 	{ "normalize", "Write each chapter's normalized CommonMark",
 	    normalize_entries, cmd_normalize },
-	{ "index", "Regenerate the index of names", NULL, cmd_index },
+	{ "index", "Regenerate the index of names and report on the list",
+	    index_entries, cmd_index },
 	{ "check", "Validate the manuscript and print every diagnostic",
 	    NULL, cmd_check },
 };
@@ -378,6 +471,8 @@ main(int argc, char *argv[])
 	size_t i;
 	int rc;
 
+	/* A write past a file-size limit must fail, not kill us. */
+	signal(SIGXFSZ, SIG_IGN);
 	if (argc < 2) {
 		usage(stderr);
 		return EXIT_USAGE;
@@ -425,5 +520,6 @@ main(int argc, char *argv[])
 	g_free(opt_epub);
 	g_free(opt_pdf);
 	g_free(opt_outdir);
+	g_free(opt_report);
 	return rc;
 }

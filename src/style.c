@@ -23,7 +23,9 @@ enum kind {
 	SPACE,		/* a length of zero or more */
 	FAMILY,		/* a fontconfig family, checked against the fonts installed */
 	TEXT,		/* any string, "" included */
-	FOLIO		/* head or foot */
+	FOLIO,		/* head or foot */
+	COUNT,		/* a whole number of zero or more */
+	NUMBER		/* a number of zero or more, without a unit */
 };
 
 struct key {
@@ -61,11 +63,21 @@ static const struct key keys[] = {
 	{ "running-head", "font", FAMILY, AT(head.family), DEFAULT_FAMILY },
 	{ "running-head", "size", SIZE, AT(head.size), "9pt" },
 	{ "break", "mark", TEXT, AT(break_mark), "* * *" },
+	{ "hyphenation", "min-word", COUNT, AT(hyph_min_word), "6" },
+	{ "hyphenation", "min-left", COUNT, AT(hyph_min_left), "2" },
+	{ "hyphenation", "min-right", COUNT, AT(hyph_min_right), "3" },
+	{ "hyphenation", "max-lines", COUNT, AT(hyph_max_lines), "2" },
+	{ "justification", "tolerance", NUMBER, AT(tolerance), "300" },
+	{ "justification", "pretolerance", NUMBER, AT(pretolerance), "100" },
+	{ "justification", "hyphen-penalty", COUNT, AT(hyphen_penalty), "500" },
+	{ "justification", "space-stretch", NUMBER, AT(space_stretch), "0.5" },
+	{ "justification", "space-shrink", NUMBER, AT(space_shrink), "0.333" },
+	{ "justification", "emergency-stretch", SPACE, AT(emergency), "3pt" },
 };
 
 static const char *const groups[] = {
 	"page", "body", "heading", "quote", "list", "note", "running-head",
-	"break", NULL
+	"break", "hyphenation", "justification", NULL
 };
 
 #define FIELD(st, k, type)	((type *)(void *)((char *)(st) + (k)->off))
@@ -173,6 +185,7 @@ static int
 set_value(struct style *st, const struct key *k, const char *v,
     const char **bad)
 {
+	char *end;
 	double pt;
 
 	*bad = v;
@@ -185,6 +198,17 @@ set_value(struct style *st, const struct key *k, const char *v,
 		if (pt < 0 || (k->kind == SIZE && pt == 0))
 			return -1;
 		*FIELD(st, k, double) = pt;
+		return 0;
+	case COUNT:
+	case NUMBER:
+		pt = g_ascii_strtod(v, &end);
+		if (end == v || *end != '\0' || !isfinite(pt) || pt < 0 ||
+		    (k->kind == COUNT && (pt != floor(pt) || pt > 10000)))
+			return -1;
+		if (k->kind == COUNT)
+			*FIELD(st, k, int) = (int)pt;
+		else
+			*FIELD(st, k, double) = pt;
 		return 0;
 	case FOLIO:
 		if (strcmp(v, "head") != 0 && strcmp(v, "foot") != 0)
@@ -215,6 +239,10 @@ kind_hint(enum kind kind)
 		return "a length of zero or more, in in, mm or pt";
 	case FOLIO:
 		return "head or foot";
+	case COUNT:
+		return "a whole number of zero or more";
+	case NUMBER:
+		return "a number of zero or more";
 	case FAMILY:
 		return "a font family";
 	case TEXT:

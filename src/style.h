@@ -9,7 +9,8 @@
  * "EB Garamond 12" would read as EB Garamond at 12 points.
  *
  * The defaults are a 6 × 9 in octavo set in EB Garamond 11 on 14 pt to a
- * 4.5 in measure, with the folio in the running head at the outer corner.
+ * 4.5 in measure, with the folio in the running head at the outer corner,
+ * justified and hyphenated as TeX would (Knuth–Plass, TeX's penalties).
  */
 #ifndef OCTAVO_STYLE_H
 #define OCTAVO_STYLE_H
@@ -51,6 +52,19 @@ struct style {
 	struct font	 head;
 	/* [break] */
 	char		*break_mark;		/* a scene break; "" leaves a blank line */
+	/* [hyphenation]: counts of characters, and of lines */
+	int		 hyph_min_word;		/* shorter words are never broken */
+	int		 hyph_min_left;		/* before the hyphen, at least */
+	int		 hyph_min_right;	/* after it */
+	int		 hyph_max_lines;	/* hyphenated lines in a row */
+	/* [justification]: the line breaker's, as in TeX */
+	double		 tolerance;		/* largest badness of a line */
+	double		 pretolerance;		/* the same for a first try without
+						   hyphens; 0 skips that try */
+	int		 hyphen_penalty;	/* the cost of a break at a hyphen */
+	double		 space_stretch;		/* how far a space may stretch, */
+	double		 space_shrink;		/* and shrink, as a share of it */
+	double		 emergency;		/* stretch assumed in a last try */
 	char		*path;			/* the file read, for diagnostics */
 };
 

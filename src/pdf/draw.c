@@ -5,12 +5,38 @@
  * even number of pages, so the text's page 1 is a recto too.  The
  * running head stands two lines above the first baseline and the foot
  * folio two lines below the last; where the folio goes is the style's.
+ *
+ * The tags of a galley are issued in order as its lines are drawn, so a
+ * paragraph broken across pages stays one element.  A footnote is drawn
+ * right after the line that anchors it, so in the structure it follows
+ * its reference; a part of one continued overleaf is drawn at the head
+ * of the page, in elements of its own.
  */
+#include <string.h>
+
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
 #include "draw.h"
-#include "typeset.h"
+#include "ink.h"
+#include "shape.h"
+
+/* The length of the rule above footnotes, as a share of the measure. */
+#define RULE_SHARE	0.3
+
+/* The drawing of one part: where the tags and heads have got to. */
+struct drawer {
+	cairo_t			*cr;
+	const struct press	*p;
+	const struct edition	*e;
+	const struct part	*part;
+	const struct galley	*g;
+	guint			 tag;		/* the next tag event */
+	guint			 head;		/* the next heading */
+	struct outline		*ol;
+	double			 left;		/* of the page being drawn */
+	struct ink_state	 ink;
+};
 
 /* Lower-case roman numerals, as prelims are numbered. */
 static void
@@ -29,14 +55,52 @@ roman(int n, char *buf, size_t size)
 			g_strlcat(buf, r[i].s, size);
 }
 
-/*
- * Shows text in the running-head type, letterspaced small capitals,
- * on a baseline at y, in a box from x, width wide, cut short with an
- * ellipsis if it is too long.
- */
+void
+part_label(const struct part *part, int n, char *buf, size_t size)
+{
+	if (part->text)
+		g_snprintf(buf, size, "%d", n);
+	else
+		roman(n, buf, size);
+}
+
+/* Begins or ends a tag, after the span a line left open. */
 static void
-show_head(cairo_t *cr, const struct press *p, const char *text, double x,
-    double y, double width, PangoAlignment align)
+tag(struct drawer *d, const char *name, const char *attrs, gboolean end)
+{
+	ink_close(d->cr, &d->ink);
+	if (end)
+		cairo_tag_end(d->cr, name);
+	else
+		cairo_tag_begin(d->cr, name, attrs);
+}
+
+static void
+issue(struct drawer *d, const struct tagev *t)
+{
+	tag(d, t->name, t->attrs, t->end);
+}
+
+/* Issues the tags due before line k, or only the ends among them. */
+static void
+tags_before(struct drawer *d, guint k, gboolean ends_only)
+{
+	const GArray *tags = d->g->tags;
+
+	while (d->tag < tags->len) {
+		const struct tagev *t = &g_array_index(tags, struct tagev,
+		    d->tag);
+
+		if (t->line > k || (ends_only && !t->end))
+			break;
+		issue(d, t);
+		d->tag++;
+	}
+}
+
+/* A layout in the running-head type: letterspaced small capitals. */
+static PangoLayout *
+head_layout(const struct press *p, const char *text)
 {
 	PangoLayout *l = pango_layout_new(p->pc);
 	PangoFontDescription *fd = press_font(&p->st->head, PANGO_STYLE_NORMAL,
@@ -48,94 +112,309 @@ show_head(cairo_t *cr, const struct press *p, const char *text, double x,
 	pango_layout_set_font_description(l, fd);
 	pango_layout_set_attributes(l, attrs);
 	pango_layout_set_single_paragraph_mode(l, TRUE);
+	pango_layout_set_text(l, text, -1);
+	pango_attr_list_unref(attrs);
+	pango_font_description_free(fd);
+	return l;
+}
+
+/*
+ * A title short enough for the running head: whole if it fits, else
+ * its longest beginning that ends before a preposition or conjunction
+ * ("The ‘Bloc’ of the Oppositions against Stalin | in the USSR"), as an
+ * editor would shorten it; NULL if none fits.
+ */
+static char *
+short_title(const struct press *p, const char *title, double width)
+{
+	static const char *const joins[] = { "against", "in", "of", "and",
+	    "on", "for", "from", "with", "to", "at", "by", "under", NULL };
+	char **words = g_strsplit(title, " ", -1);
+	guint n = g_strv_length(words), k;
+	char *fit = NULL;
+
+	for (k = n; k > 0 && fit == NULL; k--) {
+		char *save, *cand;
+		PangoLayout *l;
+		int w;
+
+		if (k < n && !g_strv_contains(joins, words[k]))
+			continue;
+		save = words[k];
+		words[k] = NULL;
+		cand = g_strjoinv(" ", words);
+		words[k] = save;
+		l = head_layout(p, cand);
+		pango_layout_get_size(l, &w, NULL);
+		g_object_unref(l);
+		if (w <= width * PANGO_SCALE)
+			fit = cand;
+		else
+			g_free(cand);
+	}
+	g_strfreev(words);
+	return fit;
+}
+
+/*
+ * Shows text in the running-head type on a baseline at y, in a box from
+ * x, width wide: shortened at a phrase if it is too long, and cut short
+ * with an ellipsis only if even that does not fit.
+ */
+static void
+show_head(cairo_t *cr, const struct press *p, const char *text, double x,
+    double y, double width, PangoAlignment align)
+{
+	char *fit = short_title(p, text, width);
+	PangoLayout *l = head_layout(p, fit != NULL ? fit : text);
+
 	pango_layout_set_width(l, (int)(width * PANGO_SCALE));
 	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
 	pango_layout_set_alignment(l, align);
-	pango_layout_set_text(l, text, -1);
 	cairo_move_to(cr, x, y - (double)pango_layout_get_baseline(l) /
 	    PANGO_SCALE);
 	pango_cairo_show_layout(cr, l);
-	pango_attr_list_unref(attrs);
-	pango_font_description_free(fd);
 	g_object_unref(l);
+	g_free(fit);
 }
 
-/* The running head and the folio of page n of the text. */
+/* The running head: the chapter's author (or the book's title) on the
+ * verso, the chapter's title on the recto, and the folio. */
 static void
-furniture(cairo_t *cr, const struct press *p, const struct edition *e,
-    const struct page *pg, int n, double left)
+furniture(struct drawer *d, const struct page *pg, int n)
 {
-	const struct style *st = p->st;
+	const struct style *st = d->p->st;
+	const struct edition *e = d->e;
 	/* Two lines off the text, but never off the page. */
 	double head = MAX(st->top + st->body.size - 2 * st->body.leading,
 	    st->head.leading);
-	double foot = MIN(st->top + p->depth + 2 * st->body.leading,
+	double foot = MIN(st->top + d->p->depth + 2 * st->body.leading,
 	    st->height - st->head.leading / 2);
 	double room = 3 * st->head.size;	/* for the folio beside the head */
 	const struct chapter *c = pg->chapter >= 0 ?
 	    g_ptr_array_index(e->chapters, pg->chapter) : NULL;
-	const char *title = n % 2 == 0 || c == NULL || c->meta.title == NULL ?
-	    e->meta.title : c->meta.title;
+	const char *title;
 	char folio[16];
 
-	g_snprintf(folio, sizeof(folio), "%d", n);
+	part_label(d->part, n, folio, sizeof(folio));
+	if (!d->part->text) {
+		/* Only the contents' pages show their folio, at the foot. */
+		if (pg->count > 0 && pg->first >= d->part->folios_from)
+			show_head(d->cr, d->p, folio, d->left, foot,
+			    d->p->measure, PANGO_ALIGN_CENTER);
+		return;
+	}
+	if (n % 2 == 0)
+		title = c != NULL && c->meta.author != NULL ? c->meta.author :
+		    e->meta.title;
+	else
+		title = c != NULL && c->meta.title != NULL ? c->meta.title :
+		    e->meta.title;
 	if (st->folio == FOLIO_FOOT || pg->opening)
-		show_head(cr, p, folio, left, foot, p->measure,
+		show_head(d->cr, d->p, folio, d->left, foot, d->p->measure,
 		    PANGO_ALIGN_CENTER);
 	else
-		show_head(cr, p, folio, left, head, p->measure,
+		show_head(d->cr, d->p, folio, d->left, head, d->p->measure,
 		    n % 2 == 0 ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
 	if (!pg->opening && title != NULL)
-		show_head(cr, p, title, left + room, head,
-		    p->measure - 2 * room, PANGO_ALIGN_CENTER);
+		show_head(d->cr, d->p, title, d->left + room, head,
+		    d->p->measure - 2 * room, PANGO_ALIGN_CENTER);
 }
 
-/* An entry in the PDF's outline for a chapter opening on page n of the file. */
+/* An outline entry for a heading, under the chapter or section above. */
 static void
-outline(cairo_t *cr, const struct press *p, const struct edition *e,
-    const struct page *pg, int n)
+outline(struct drawer *d, const struct head *h)
 {
-	const struct chapter *c = g_ptr_array_index(e->chapters, pg->chapter);
-	/* Whole points: %g would write a decimal comma in some locales. */
-	char *dest = g_strdup_printf("page=%d pos=[0 %d]", n, (int)p->st->top);
+	cairo_surface_t *s = cairo_get_target(d->cr);
+	char attrs[32];
+	int parent = CAIRO_PDF_OUTLINE_ROOT, id;
 
-	cairo_pdf_surface_add_outline(cairo_get_target(cr),
-	    CAIRO_PDF_OUTLINE_ROOT, c->meta.title != NULL ? c->meta.title :
-	    c->id, dest, 0);
-	g_free(dest);
+	g_snprintf(attrs, sizeof(attrs), "dest='%s'", h->dest);
+	if (h->level == 2 && d->ol->chapter > 0)
+		parent = d->ol->chapter;
+	else if (h->level >= 3)
+		parent = d->ol->section > 0 ? d->ol->section :
+		    MAX(d->ol->chapter, CAIRO_PDF_OUTLINE_ROOT);
+	id = cairo_pdf_surface_add_outline(s, parent, h->title, attrs, 0);
+	if (h->level == 1) {
+		d->ol->chapter = id;
+		d->ol->section = 0;
+	} else if (h->level == 2)
+		d->ol->section = id;
+}
+
+/* Line k of the galley, a destination and an outline entry if it
+ * begins a heading. */
+static void
+body_line(struct drawer *d, guint k)
+{
+	const struct line *ln = GALLEY_LINE(d->g, k);
+	const struct head *h = d->head < d->g->heads->len ?
+	    &g_array_index(d->g->heads, struct head, d->head) : NULL;
+	char attrs[32];
+
+	if (h != NULL && h->line == k) {
+		g_snprintf(attrs, sizeof(attrs), "name='%s'", h->dest);
+		tag(d, CAIRO_TAG_DEST, attrs, FALSE);
+	} else
+		h = NULL;
+	ink_line(d->cr, d->p, &d->ink, ln, d->left, d->p->st->top + ln->y);
+	if (h != NULL) {
+		tag(d, CAIRO_TAG_DEST, NULL, TRUE);
+		outline(d, h);
+		d->head++;
+	}
+}
+
+/* The names of the elements open before line k of a note: its tags
+ * from the first up to k, replayed. */
+static GPtrArray *
+open_at(const struct galley *ng, const struct footnote *fn, guint k,
+    guint *next)
+{
+	GPtrArray *stack = g_ptr_array_new();
+	guint t;
+
+	for (t = fn->tags; t < fn->tags + fn->ntags; t++) {
+		const struct tagev *ev = &g_array_index(ng->tags, struct tagev,
+		    t);
+
+		if (ev->line > k)
+			break;
+		if (ev->end && stack->len > 0)
+			g_ptr_array_set_size(stack, (gint)stack->len - 1);
+		else if (!ev->end)
+			g_ptr_array_add(stack, (gpointer)ev->name);
+	}
+	*next = t;
+	return stack;
+}
+
+/*
+ * Draws lines from…to of a footnote.  A part that continues one begun
+ * overleaf opens anew the elements it is inside; a part that the next
+ * page continues closes those still open.
+ */
+static void
+draw_note(struct drawer *d, const struct placed *pl)
+{
+	const struct galley *ng = d->p->notes;
+	const struct footnote *fn = &g_array_index(d->p->footnotes,
+	    struct footnote, pl->fn);
+	guint t = fn->tags, end = fn->tags + fn->ntags, k, i;
+	GPtrArray *stack = NULL;
+
+	if (pl->from > fn->first) {
+		stack = open_at(ng, fn, pl->from, &t);
+		for (i = 0; i < stack->len; i++)
+			tag(d, g_ptr_array_index(stack, i), NULL, FALSE);
+	}
+	for (k = pl->from; k < pl->to; k++) {
+		const struct line *ln = GALLEY_LINE(ng, k);
+
+		for (; t < end && g_array_index(ng->tags, struct tagev,
+		    t).line <= k; t++)
+			issue(d, &g_array_index(ng->tags, struct tagev, t));
+		ink_line(d->cr, d->p, &d->ink, ln, d->left,
+		    d->p->st->top + ln->y);
+	}
+	if (pl->to == fn->first + fn->count) {
+		for (; t < end; t++)
+			issue(d, &g_array_index(ng->tags, struct tagev, t));
+	} else {
+		if (stack != NULL)
+			g_ptr_array_free(stack, TRUE);
+		stack = open_at(ng, fn, pl->to - 1, &t);
+		for (i = stack->len; i > 0; i--)
+			tag(d, g_ptr_array_index(stack, i - 1), NULL, TRUE);
+	}
+	if (stack != NULL)
+		g_ptr_array_free(stack, TRUE);
+}
+
+/* The footnotes anchored on line k, as this page sets them. */
+static void
+anchored_notes(struct drawer *d, const struct page *pg, guint k)
+{
+	const struct line *ln = GALLEY_LINE(d->g, k);
+	guint i, j;
+
+	for (i = 0; i < ln->nnotes; i++) {
+		guint fn = g_array_index(d->g->anchored, guint, ln->notes + i);
+
+		for (j = 0; j < pg->nnotes; j++) {
+			const struct placed *pl = &g_array_index(
+			    d->part->mk.placed, struct placed, pg->notes + j);
+			const struct footnote *f = &g_array_index(
+			    d->p->footnotes, struct footnote, pl->fn);
+
+			if (pl->fn == fn && pl->from == f->first)
+				draw_note(d, pl);
+		}
+	}
+}
+
+/* The short rule above a page's footnotes. */
+static void
+rule(struct drawer *d, const struct page *pg)
+{
+	cairo_set_line_width(d->cr, 0.4);
+	cairo_move_to(d->cr, d->left, d->p->st->top + pg->rule);
+	cairo_rel_line_to(d->cr, d->p->measure * RULE_SHARE, 0);
+	cairo_stroke(d->cr);
+}
+
+static void
+draw_page(struct drawer *d, const struct page *pg, int n)
+{
+	guint k, j;
+
+	/* Close what ended on the page before, and draw what continues of
+	 * its notes, before this page's own elements begin. */
+	if (pg->count > 0)
+		tags_before(d, pg->first, TRUE);
+	for (j = 0; j < pg->nnotes; j++) {
+		const struct placed *pl = &g_array_index(d->part->mk.placed,
+		    struct placed, pg->notes + j);
+
+		if (pl->from > g_array_index(d->p->footnotes, struct footnote,
+		    pl->fn).first)
+			draw_note(d, pl);
+	}
+	for (k = pg->first; k < pg->first + pg->count; k++) {
+		tags_before(d, k, FALSE);
+		body_line(d, k);
+		anchored_notes(d, pg, k);
+	}
+	if (pg->count > 0)
+		tags_before(d, pg->first + pg->count, TRUE);
+	ink_close(d->cr, &d->ink);
+	if (pg->nnotes > 0)
+		rule(d, pg);
+	if (pg->count > 0 || pg->nnotes > 0)
+		furniture(d, pg, n);
 }
 
 void
 draw_part(cairo_t *cr, const struct press *p, const struct edition *e,
-    const struct part *part)
+    const struct part *part, struct outline *ol)
 {
-	guint i, j;
+	struct drawer d = { cr, p, e, part, part->galley, 0, 0, ol, 0,
+	    { FALSE } };
+	guint i;
 
-	for (i = 0; i < part->pages->len; i++) {
-		const struct page *pg = &g_array_index(part->pages,
+	for (i = 0; i < part->mk.pages->len; i++) {
+		const struct page *pg = &g_array_index(part->mk.pages,
 		    struct page, i);
 		int n = (int)i + 1;
-		double left = n % 2 == 1 ? p->st->inner : p->st->outer;
 		char label[32];
 
-		if (part->text)
-			g_snprintf(label, sizeof(label), "%d", n);
-		else
-			roman(n, label, sizeof(label));
+		part_label(part, n, label, sizeof(label));
 		cairo_pdf_surface_set_page_label(cairo_get_target(cr), label);
-		for (j = pg->first; j < pg->first + pg->count; j++) {
-			const struct line *ln = &g_array_index(part->galley,
-			    struct line, j);
-
-			cairo_move_to(cr, left + ln->x, p->st->top + ln->y);
-			pango_cairo_show_layout_line(cr,
-			    pango_layout_get_line_readonly(ln->layout,
-			    ln->index));
-		}
-		if (part->text && pg->count > 0)
-			furniture(cr, p, e, pg, n, left);
-		if (part->text && pg->opening)
-			outline(cr, p, e, pg, part->before + n);
+		d.left = n % 2 == 1 ? p->st->inner : p->st->outer;
+		draw_page(&d, pg, n);
 		cairo_show_page(cr);
 	}
+	tags_before(&d, G_MAXUINT, FALSE);
+	ink_close(cr, &d.ink);
 }

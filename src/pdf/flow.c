@@ -1,12 +1,20 @@
 /*
- * flow.c — giving each block of a chapter its shape.
+ * flow.c — giving each block of a chapter its shape and its tag.
  *
  * One walk over the tree, with the iterator: a paragraph's or heading's
  * inlines are gathered into runs between its ENTER and its EXIT, and the
  * block is set at the EXIT.  What the walk is inside of (quotations,
  * lists) is counted, not recursed into, so any depth is safe; indents
  * stop growing when only a third of the measure is left (typeset.c).
+ *
+ * Footnotes are set by a second flow, into the notes' galley, when the
+ * line of their reference is known; a note without a reference follows
+ * the note before it, and the author's note the byline.
  */
+#include <string.h>
+
+#include <cairo.h>
+
 #include "flow.h"
 #include "runs.h"
 #include "typeset.h"
@@ -17,31 +25,54 @@ struct list_state {
 };
 
 struct flow {
-	const struct press	*p;
+	struct press		*p;
 	const struct style	*st;
-	GArray			*galley;
+	struct galley		*g;
+	const struct font	*text_font;	/* body, or notes' */
+	const struct font	*quote_font;
+	double			 indent;	/* first lines of paragraphs */
 	int			 chapter;
+	const struct chapter	*c;
+	GHashTable		*order;		/* the chapter's notes → index + 1 */
 	int			 quotes;	/* block quotations open */
 	GArray			*lists;		/* struct list_state, innermost last */
 	const struct node	*text;		/* paragraph or heading being gathered */
 	struct runs		 runs;
 	char			 marker[16];	/* for an item's first paragraph */
-	gboolean		 hang;		/* this paragraph hangs a marker */
-	gboolean		 indent;	/* indent the next paragraph */
+	const struct note	*lead;		/* its number begins the next paragraph */
+	gboolean		 indent_next;	/* indent the next paragraph */
 	double			 space;		/* above the next block */
 	unsigned		 flags;		/* for the next block's first line */
+	struct flow		*notes;		/* sets the footnotes; NULL in it */
+	guint			 heads;		/* headings so far, for their names */
 };
+
+static void flow_tree(struct flow *, const struct node *);
 
 /* Sets b with what is pending from before it: space, a new page. */
 static void
-put(struct flow *f, struct block *b, const char *text, PangoAttrList *attrs)
+put(struct flow *f, struct block *b, const struct runs *r)
 {
 	b->space = MAX(b->space, f->space);
 	b->flags |= f->flags;
 	b->chapter = f->chapter;
 	f->space = 0;
 	f->flags = 0;
-	typeset(f->p, b, text, attrs, f->galley);
+	typeset(f->p, b, r, f->g);
+}
+
+/* The same for plain text, as one tagged block. */
+static void
+put_text(struct flow *f, struct block *b, const char *tag, const char *text)
+{
+	struct runs r;
+
+	runs_init(&r, b->slant != PANGO_STYLE_NORMAL);
+	runs_add(&r, text);
+	galley_tag(f->g, tag, NULL, FALSE);
+	put(f, b, &r);
+	galley_tag(f->g, tag, NULL, TRUE);
+	runs_release(&r);
 }
 
 /* The left indent of whatever quotations and lists are open. */
@@ -52,22 +83,141 @@ nesting(const struct flow *f)
 	    f->lists->len * f->st->list_indent;
 }
 
+/* A heading for the outline, with a destination for links to it. */
+static void
+add_head(struct flow *f, int level, const char *title, const char *dest)
+{
+	struct head h = { f->g->lines->len, level, g_strdup(title), "" };
+
+	if (dest != NULL)
+		g_strlcpy(h.dest, dest, sizeof(h.dest));
+	else
+		g_snprintf(h.dest, sizeof(h.dest), "h%u", ++f->heads);
+	g_array_append_val(f->g->heads, h);
+}
+
+/* --- footnotes ------------------------------------------------------------ */
+
+/* Sets a note into the notes' galley; returns its index in the footnotes. */
+static guint
+set_note(struct flow *f, const struct note *note)
+{
+	struct flow *nf = f->notes;
+	struct footnote *fn, init = { note, f->chapter, 0, 0, 0, 0, FALSE };
+	guint i = f->p->footnotes->len;
+
+	init.first = nf->g->lines->len;
+	init.tags = nf->g->tags->len;
+	/* The author's note is referred to from the byline, if any. */
+	init.backlink = note->ref != NULL || (note->number == 0 &&
+	    f->c->meta.author != NULL);
+	/* Registered first, so that its own cross-references find it. */
+	g_array_append_val(f->p->footnotes, init);
+	g_hash_table_insert(f->p->note_index, (gpointer)note,
+	    GUINT_TO_POINTER(i + 1));
+	nf->chapter = f->chapter;
+	nf->lead = note;
+	nf->indent_next = TRUE;
+	galley_tag(nf->g, "Note", NULL, FALSE);
+	if (note->body != NULL)
+		flow_tree(nf, note->body);
+	if (nf->lead != NULL) {
+		/* A note with no paragraph: its number alone. */
+		struct runs r;
+		struct block b;
+
+		block_init(&b, nf->text_font);
+		runs_init(&r, FALSE);
+		runs_add_anchor(&r, ANCHOR_BACK, note, NULL, note->mark);
+		put(nf, &b, &r);
+		runs_release(&r);
+		nf->lead = NULL;
+	}
+	galley_tag(nf->g, "Note", NULL, TRUE);
+	fn = &g_array_index(f->p->footnotes, struct footnote, i);
+	fn->count = nf->g->lines->len - fn->first;
+	fn->ntags = nf->g->tags->len - fn->tags;
+	return i;
+}
+
+/*
+ * Anchors a note to line i of the galley, setting it now.  A note set
+ * already (a second reference to it) is only linked to.
+ */
+static void
+anchor(struct flow *f, guint i, const struct note *note)
+{
+	struct line *ln = GALLEY_LINE(f->g, i);
+	guint k;
+
+	if (press_footnote(f->p, note) != NULL)
+		return;
+	k = set_note(f, note);
+	if (ln->nnotes == 0)
+		ln->notes = f->g->anchored->len;
+	g_array_append_val(f->g->anchored, k);
+	ln->nnotes++;
+	galley_flag_block(f->g, i, LINE_SPANS);
+}
+
+/* Anchors a note and the notes without references that follow it. */
+static void
+anchor_with_followers(struct flow *f, guint i, const struct note *note)
+{
+	guint k = GPOINTER_TO_UINT(g_hash_table_lookup(f->order, note));
+
+	anchor(f, i, note);
+	for (; k > 0 && k < f->c->notes->len; k++) {
+		const struct note *next = g_ptr_array_index(f->c->notes, k);
+
+		if (next->ref != NULL || next->number == 0)
+			break;
+		anchor(f, i, next);
+	}
+}
+
+/*
+ * The notes whose references the lines from first on hold: each at the
+ * line its reference is on.  A second reference to a note only links.
+ */
+static void
+anchor_refs(struct flow *f, guint first)
+{
+	guint i, j;
+
+	for (i = first; i < f->g->lines->len; i++) {
+		const struct line *ln = GALLEY_LINE(f->g, i);
+		const GArray *as = ln->para->anchors;
+		guint end = i + 1 < f->g->lines->len ?
+		    GALLEY_LINE(f->g, i + 1)->start : G_MAXUINT;
+
+		for (j = 0; j < as->len; j++) {
+			const struct anchor *a = &g_array_index(as,
+			    struct anchor, j);
+
+			if (a->kind == ANCHOR_REF && a->start >= ln->start &&
+			    a->start < end && (a->node == NULL ||
+			    a->node == a->note->ref))
+				anchor_with_followers(f, i, a->note);
+		}
+	}
+}
+
+/* --- blocks --------------------------------------------------------------- */
+
 static void
 paragraph_block(const struct flow *f, struct block *b)
 {
 	const struct style *st = f->st;
 
-	block_init(b, f->quotes > 0 ? &st->quote : &st->body);
+	block_init(b, f->quotes > 0 ? f->quote_font : f->text_font);
 	b->justify = TRUE;
 	b->left = nesting(f);
 	b->right = f->quotes > 0 ? st->quote_indent : 0;
-	if (f->hang) {
-		/* "1.<tab>text": the marker out in the list's indent. */
-		b->left -= st->list_indent;
-		b->indent = -st->list_indent;
-		b->tab = st->list_indent;
-	} else if (f->indent && f->lists->len == 0)
-		b->indent = st->indent;
+	if (f->marker[0] != '\0')
+		b->marker = f->marker;
+	else if (f->indent_next && f->lists->len == 0)
+		b->indent = f->indent;
 }
 
 /* Level 2 centred; level 3 (and below) italic, ranged left. */
@@ -94,64 +244,92 @@ text_begin(struct flow *f, const struct node *n)
 {
 	f->text = n;
 	runs_init(&f->runs, n->type == NODE_HEADING && n->as.heading.level > 2);
-	f->hang = FALSE;
-	if (n->type == NODE_PARAGRAPH && f->marker[0] != '\0') {
-		g_string_append_printf(f->runs.text, "%s\t", f->marker);
-		f->hang = TRUE;
+	if (n->type == NODE_PARAGRAPH && f->lead != NULL) {
+		char *num = g_strdup_printf("%s%s", f->lead->mark,
+		    f->lead->number != 0 ? "." : "");
+
+		runs_add_anchor(&f->runs, ANCHOR_BACK, f->lead, NULL, num);
+		runs_add(&f->runs, " ");
+		f->lead = NULL;
+		g_free(num);
 	}
-	f->marker[0] = '\0';
 }
 
 static void
 text_end(struct flow *f)
 {
 	const struct node *n = f->text;
-	PangoAttrList *attrs = runs_attrs(&f->runs);
+	int level = n->type == NODE_HEADING ? n->as.heading.level : 0;
+	const char *tag = level == 0 ? "P" : level <= 2 ? "H2" : "H3";
+	guint first = f->g->lines->len;
 	struct block b;
 
-	if (n->type == NODE_HEADING)
-		heading_block(f, &b, n->as.heading.level);
-	else
+	if (level > 0) {
+		char *title = node_text(n);
+
+		heading_block(f, &b, level);
+		add_head(f, MIN(level, 3), title, NULL);
+		g_free(title);
+	} else
 		paragraph_block(f, &b);
-	put(f, &b, f->runs.text->str, attrs);
+	b.node = n;
+	galley_tag(f->g, tag, NULL, FALSE);
+	put(f, &b, &f->runs);
+	galley_tag(f->g, tag, NULL, TRUE);
+	if (f->notes != NULL)
+		anchor_refs(f, first);
 	/* Indent only from the second paragraph on; set sections clear. */
-	f->indent = n->type == NODE_PARAGRAPH;
-	if (n->type == NODE_HEADING && n->as.heading.level <= 2)
+	f->indent_next = level == 0;
+	f->marker[0] = '\0';
+	if (level > 0 && level <= 2)
 		f->space = f->st->body.leading / 2;
-	pango_attr_list_unref(attrs);
 	runs_release(&f->runs);
 	f->text = NULL;
 }
 
-/* A scene break: the style's mark centred on a line of its own. */
+/* A scene break: the style's mark centred on a line of its own, never
+ * at the head or foot of a page, ornament rather than text. */
 static void
 scene_break(struct flow *f)
 {
+	struct runs r;
 	struct block b;
 
-	block_init(&b, &f->st->body);
+	block_init(&b, f->text_font);
 	b.align = PANGO_ALIGN_CENTER;
-	put(f, &b, f->st->break_mark, NULL);
-	f->indent = FALSE;
+	b.flags = LINE_KEEP | LINE_HEAD;
+	runs_init(&r, FALSE);
+	runs_add(&r, f->st->break_mark);
+	put(f, &b, &r);
+	runs_release(&r);
+	f->indent_next = FALSE;
 }
 
 /* Code: monospaced, a little smaller, line for line, indented. */
 static void
 code_block(struct flow *f, const struct node *n)
 {
-	struct font mono = { (char *)"monospace", f->st->quote.size * 0.9,
-	    f->st->quote.leading };
-	char *text = g_strdup(n->text != NULL ? n->text : "");
+	struct font mono = { (char *)"monospace", f->quote_font->size * 0.9,
+	    f->quote_font->leading };
+	char **lines = g_strsplit(n->text != NULL ? n->text : "", "\n", -1);
+	guint i, count = g_strv_length(lines);
 	struct block b;
 
-	block_init(&b, &mono);
-	b.code = TRUE;
-	b.left = nesting(f) + f->st->indent;
-	b.space = f->st->body.leading / 2;
-	put(f, &b, g_strchomp(text), NULL);
-	g_free(text);
+	while (count > 1 && lines[count - 1][0] == '\0')
+		count--;
+	galley_tag(f->g, "P", NULL, FALSE);
+	for (i = 0; i < count; i++) {
+		block_init(&b, &mono);
+		b.code = TRUE;
+		b.node = n;
+		b.left = nesting(f) + f->indent;
+		b.space = i == 0 ? f->st->body.leading / 2 : 0;
+		put_text(f, &b, "Span", lines[i]);
+	}
+	galley_tag(f->g, "P", NULL, TRUE);
+	g_strfreev(lines);
 	f->space = f->st->body.leading / 2;
-	f->indent = FALSE;
+	f->indent_next = FALSE;
 }
 
 /* Space before and after a quotation or an outermost list. */
@@ -159,7 +337,7 @@ static void
 open_space(struct flow *f)
 {
 	f->space = MAX(f->space, f->st->body.leading / 2);
-	f->indent = FALSE;
+	f->indent_next = FALSE;
 }
 
 static void
@@ -167,6 +345,7 @@ list_event(struct flow *f, enum iter_event ev, const struct node *n)
 {
 	struct list_state ls = { n->as.list.ordered, n->as.list.start };
 
+	galley_tag(f->g, "L", NULL, ev == ITER_EXIT);
 	if (ev == ITER_ENTER) {
 		if (f->lists->len == 0)
 			open_space(f);
@@ -179,27 +358,29 @@ list_event(struct flow *f, enum iter_event ev, const struct node *n)
 }
 
 static void
-item_begin(struct flow *f)
+item_event(struct flow *f, enum iter_event ev)
 {
 	struct list_state *ls;
 
-	if (f->lists->len == 0)
+	galley_tag(f->g, "LI", NULL, ev == ITER_EXIT);
+	if (ev == ITER_EXIT || f->lists->len == 0)
 		return;		/* an item outside a list: no marker */
 	ls = &g_array_index(f->lists, struct list_state, f->lists->len - 1);
+	/* With a space after it, read out apart from the item's text. */
 	if (ls->ordered)
-		g_snprintf(f->marker, sizeof(f->marker), "%d.", ls->next++);
+		g_snprintf(f->marker, sizeof(f->marker), "%d. ", ls->next++);
 	else
-		g_strlcpy(f->marker, "\xe2\x80\xa2", sizeof(f->marker));	/* • */
+		g_strlcpy(f->marker, "\xe2\x80\xa2 ", sizeof(f->marker));	/* • */
 }
 
 /* Sets every block under root. */
 static void
-flow_tree(struct flow *f, struct node *root)
+flow_tree(struct flow *f, const struct node *root)
 {
 	struct iter it;
 	enum iter_event ev;
 
-	iter_init(&it, root);
+	iter_init(&it, (struct node *)root);
 	while ((ev = iter_next(&it)) != ITER_NONE) {
 		const struct node *n = it.cur;
 
@@ -213,14 +394,14 @@ flow_tree(struct flow *f, struct node *root)
 			break;
 		case NODE_BLOCKQUOTE:
 			f->quotes += ev == ITER_ENTER ? 1 : -1;
+			galley_tag(f->g, "BlockQuote", NULL, ev == ITER_EXIT);
 			open_space(f);
 			break;
 		case NODE_LIST:
 			list_event(f, ev, n);
 			break;
 		case NODE_ITEM:
-			if (ev == ITER_ENTER)
-				item_begin(f);
+			item_event(f, ev);
 			break;
 		case NODE_BREAK:
 			scene_break(f);
@@ -238,7 +419,9 @@ flow_tree(struct flow *f, struct node *root)
 	}
 }
 
-/* One line of the chapter's head, if the metadata has it. */
+/* --- the chapter's head ------------------------------------------------- */
+
+/* One centred line (or lines) of the head, if the metadata has it. */
 static void
 head_line(struct flow *f, const char *text, const struct font *font,
     PangoStyle slant, PangoVariant variant, double space)
@@ -253,57 +436,195 @@ head_line(struct flow *f, const char *text, const struct font *font,
 	b.align = PANGO_ALIGN_CENTER;
 	b.space = space;
 	b.flags = LINE_KEEP;
-	put(f, &b, text, NULL);
+	put_text(f, &b, "P", text);
 }
 
-/* Title, subtitle and author, sunk on a new recto. */
+/* The author, with the mark of the author's note if there is one. */
+static void
+byline(struct flow *f, const struct chapter *c)
+{
+	const struct note *note = chapter_author_note(c);
+	guint first = f->g->lines->len;
+	struct runs r;
+	struct block b;
+
+	block_init(&b, &f->st->body);
+	b.variant = PANGO_VARIANT_SMALL_CAPS;
+	b.align = PANGO_ALIGN_CENTER;
+	b.space = f->st->body.leading;
+	b.flags = LINE_KEEP;
+	runs_init(&r, FALSE);
+	runs_add(&r, c->meta.author);
+	if (note != NULL)
+		runs_add_noteref(&r, note, NULL);
+	galley_tag(f->g, "P", NULL, FALSE);
+	put(f, &b, &r);
+	galley_tag(f->g, "P", NULL, TRUE);
+	runs_release(&r);
+	if (note != NULL)
+		anchor(f, first, note);
+}
+
+char *
+source_line(const struct meta *m)
+{
+	const char *year;
+	char *y;
+	gboolean has;
+
+	if (m->source == NULL)
+		return m->published != NULL ?
+		    g_strdup_printf("First published %s", m->published) : NULL;
+	if (m->published == NULL)
+		return g_strdup(m->source);
+	/* The last run of four digits in the date is its year. */
+	for (year = m->published + strlen(m->published); year > m->published;
+	    year--)
+		if (year - m->published >= 4 && g_ascii_isdigit(year[-1]) &&
+		    g_ascii_isdigit(year[-4]))
+			break;
+	y = year - m->published >= 4 ? g_strndup(year - 4, 4) : NULL;
+	has = y != NULL && strstr(m->source, y) != NULL;
+	g_free(y);
+	return has ? g_strdup(m->source) :
+	    g_strdup_printf("%s, %s", m->source, m->published);
+}
+
+/* Title, subtitle, author and source, sunk on a new recto. */
 static void
 chapter_head(struct flow *f, const struct chapter *c)
 {
 	const struct style *st = f->st;
+	const char *title = c->meta.title != NULL ? c->meta.title : c->id;
+	char dest[16], *src = source_line(&c->meta), *tr;
+	guint first = f->g->lines->len, i;
+	struct block b;
 
 	f->flags = LINE_NEW_RECTO;
 	f->space = st->sink;
-	head_line(f, c->meta.title, &st->chapter, PANGO_STYLE_NORMAL,
-	    PANGO_VARIANT_NORMAL, 0);
+	g_snprintf(dest, sizeof(dest), "c%d", f->chapter + 1);
+	add_head(f, 1, title, dest);
+	block_init(&b, &st->chapter);
+	b.align = PANGO_ALIGN_CENTER;
+	b.flags = LINE_KEEP;
+	put_text(f, &b, "H1", title);
 	head_line(f, c->meta.subtitle, &st->section, PANGO_STYLE_ITALIC,
 	    PANGO_VARIANT_NORMAL, st->body.leading / 2);
-	head_line(f, c->meta.author, &st->body, PANGO_STYLE_NORMAL,
-	    PANGO_VARIANT_SMALL_CAPS, st->body.leading);
+	if (c->meta.author != NULL)
+		byline(f, c);
+	head_line(f, c->meta.affiliation, &st->quote, PANGO_STYLE_ITALIC,
+	    PANGO_VARIANT_NORMAL, 0);
+	tr = c->meta.translator != NULL ?
+	    g_strdup_printf("Translated by %s", c->meta.translator) : NULL;
+	head_line(f, src, &st->quote, PANGO_STYLE_ITALIC, PANGO_VARIANT_NORMAL,
+	    st->body.leading);
+	head_line(f, tr, &st->quote, PANGO_STYLE_ITALIC, PANGO_VARIANT_NORMAL,
+	    src != NULL ? 0 : st->body.leading);
+	head_line(f, c->meta.dedication, &st->body, PANGO_STYLE_ITALIC,
+	    PANGO_VARIANT_NORMAL, 2 * st->body.leading);
+	/* Notes that no reference places: the author's without a byline,
+	 * and those before the first reference, go with the title. */
+	for (i = 0; i < c->notes->len; i++) {
+		const struct note *n = g_ptr_array_index(c->notes, i);
+
+		if (n->ref != NULL)
+			break;
+		if (n->number != 0 || c->meta.author == NULL)
+			anchor(f, first, n);
+	}
 	f->space = 2 * st->body.leading;
-	f->indent = FALSE;
+	f->indent_next = FALSE;
+	g_free(src);
+	g_free(tr);
+}
+
+/* The editor's introduction: headed, in the quotations' smaller type. */
+static void
+preface(struct flow *f, const struct node *doc)
+{
+	const struct font *text = f->text_font;
+	struct block b;
+
+	galley_tag(f->g, "Sect", NULL, FALSE);
+	block_init(&b, &f->st->quote);
+	b.variant = PANGO_VARIANT_SMALL_CAPS;
+	b.align = PANGO_ALIGN_CENTER;
+	b.flags = LINE_KEEP;
+	add_head(f, 2, "Editor\xe2\x80\x99s note", NULL);
+	put_text(f, &b, "H2", "Editor\xe2\x80\x99s note");
+	f->space = f->st->quote.leading / 2;
+	f->text_font = &f->st->quote;
+	f->indent_next = FALSE;
+	flow_tree(f, doc);
+	f->text_font = text;
+	galley_tag(f->g, "Sect", NULL, TRUE);
+	f->space = 2 * f->st->body.leading;
+	f->indent_next = FALSE;
+}
+
+/* Notes of the chapter no line took: at its end, rather than lost. */
+static void
+anchor_rest(struct flow *f, const struct chapter *c)
+{
+	guint i;
+
+	for (i = 0; i < c->notes->len; i++) {
+		const struct note *n = g_ptr_array_index(c->notes, i);
+
+		if (press_footnote(f->p, n) == NULL)
+			anchor(f, f->g->lines->len - 1, n);
+	}
+}
+
+static void
+flow_init(struct flow *f, struct press *p, struct galley *g,
+    const struct font *text, const struct font *quote, double indent)
+{
+	memset(f, 0, sizeof(*f));
+	f->p = p;
+	f->st = p->st;
+	f->g = g;
+	f->text_font = text;
+	f->quote_font = quote;
+	f->indent = indent;
+	f->lists = g_array_new(FALSE, FALSE, sizeof(struct list_state));
 }
 
 void
-flow_chapters(const struct press *p, const struct edition *e, GArray *galley,
+flow_chapters(struct press *p, const struct edition *e, struct galley *g,
     GArray *starts)
 {
-	struct flow f = { 0 };
-	guint i;
+	const struct style *st = p->st;
+	struct flow f, notes;
+	guint i, j;
 
-	f.p = p;
-	f.st = p->st;
-	f.galley = galley;
-	f.lists = g_array_new(FALSE, FALSE, sizeof(struct list_state));
+	flow_init(&f, p, g, &st->body, &st->quote, st->indent);
+	flow_init(&notes, p, p->notes, &st->note, &st->note,
+	    st->indent * st->note.size / st->body.size);
+	f.notes = &notes;
 	for (i = 0; i < e->chapters->len; i++) {
 		const struct chapter *c = g_ptr_array_index(e->chapters, i);
-		guint start = galley->len;
+		guint start = g->lines->len;
 
 		g_array_append_val(starts, start);
 		f.chapter = (int)i;
+		f.c = c;
+		f.order = g_hash_table_new(g_direct_hash, g_direct_equal);
+		for (j = 0; j < c->notes->len; j++)
+			g_hash_table_insert(f.order, g_ptr_array_index(c->notes,
+			    j), GUINT_TO_POINTER(j + 1));
+		galley_tag(g, "Sect", NULL, FALSE);
 		chapter_head(&f, c);
-		if (c->preface != NULL) {
-			/* The editor's introduction: set as a quotation. */
-			f.quotes = 1;
-			flow_tree(&f, c->preface);
-			f.quotes = 0;
-			f.space = 2 * f.st->body.leading;
-			f.indent = FALSE;
-		}
+		if (c->preface != NULL)
+			preface(&f, c->preface);
 		if (c->doc != NULL)
 			flow_tree(&f, c->doc);
+		anchor_rest(&f, c);
+		galley_tag(g, "Sect", NULL, TRUE);
 		g_array_set_size(f.lists, 0);
 		f.quotes = 0;
+		g_hash_table_destroy(f.order);
 	}
 	g_array_free(f.lists, TRUE);
+	g_array_free(notes.lists, TRUE);
 }

@@ -1,6 +1,8 @@
 /*
- * flow.h — the chapters into the galley: each block of the model given
- * its font, indents and space, then set by typeset().
+ * flow.h — the chapters into galleys: each block of the model given its
+ * font, indents, space and structure tag, then set by typeset(); each
+ * footnote set into the notes' galley when its reference is, and
+ * anchored to the line of the reference.
  */
 #ifndef OCTAVO_PDF_FLOW_H
 #define OCTAVO_PDF_FLOW_H
@@ -9,11 +11,18 @@
 #include "model.h"
 
 /*
- * Sets every chapter, opening on a recto with its title, subtitle and
- * author, and appends the lines to the galley.  starts gets, for each
- * chapter, the index of its first line (guint).
+ * Sets every chapter into the galley, each opening on a recto with its
+ * head (title, subtitle, author, source, dedication) and its editor's
+ * note, and its footnotes into p->notes.  starts gets, for each chapter,
+ * the index of its first line (guint).
  */
-void	flow_chapters(const struct press *, const struct edition *,
-	    GArray *galley, GArray *starts);
+void	flow_chapters(struct press *, const struct edition *,
+	    struct galley *, GArray *starts);
+
+/*
+ * Where a text first appeared: the citation, with the date unless the
+ * citation has its year already; NULL if the metadata says nothing.
+ */
+char	*source_line(const struct meta *);
 
 #endif

@@ -1,5 +1,6 @@
 /*
- * galley.c — the array of typeset lines, which own their layouts.
+ * galley.c — the galleys' arrays, whose lines hold their paragraphs'
+ * references, and the footnotes' names.
  */
 #include "galley.h"
 
@@ -8,21 +9,113 @@ line_clear(gpointer p)
 {
 	struct line *ln = p;
 
-	g_object_unref(ln->layout);
+	para_unref(ln->para);
+	para_unref(ln->side);
 }
 
-GArray *
+static void
+tag_clear(gpointer p)
+{
+	struct tagev *t = p;
+
+	g_free(t->attrs);
+}
+
+static void
+head_clear(gpointer p)
+{
+	struct head *h = p;
+
+	g_free(h->title);
+}
+
+struct galley *
 galley_new(void)
 {
-	GArray *g = g_array_new(FALSE, FALSE, sizeof(struct line));
+	struct galley *g = g_new0(struct galley, 1);
 
-	g_array_set_clear_func(g, line_clear);
+	g->lines = g_array_new(FALSE, FALSE, sizeof(struct line));
+	g_array_set_clear_func(g->lines, line_clear);
+	g->tags = g_array_new(FALSE, FALSE, sizeof(struct tagev));
+	g_array_set_clear_func(g->tags, tag_clear);
+	g->anchored = g_array_new(FALSE, FALSE, sizeof(guint));
+	g->heads = g_array_new(FALSE, FALSE, sizeof(struct head));
+	g_array_set_clear_func(g->heads, head_clear);
 	return g;
 }
 
 void
-galley_free(GArray *g)
+galley_free(struct galley *g)
 {
-	if (g != NULL)
-		g_array_free(g, TRUE);
+	if (g == NULL)
+		return;
+	g_array_free(g->lines, TRUE);
+	g_array_free(g->tags, TRUE);
+	g_array_free(g->anchored, TRUE);
+	g_array_free(g->heads, TRUE);
+	g_free(g);
+}
+
+void
+galley_tag(struct galley *g, const char *name, const char *attrs,
+    gboolean end)
+{
+	struct tagev t = { g->lines->len, name, g_strdup(attrs), end };
+
+	g_array_append_val(g->tags, t);
+}
+
+void
+galley_flag_block(struct galley *g, guint i, unsigned flags)
+{
+	guint first = i, last = i;
+
+	while (first > 0 && !(GALLEY_LINE(g, first)->flags & LINE_FIRST))
+		first--;
+	while (last + 1 < g->lines->len &&
+	    !(GALLEY_LINE(g, last)->flags & LINE_LAST))
+		last++;
+	for (i = first; i <= last; i++)
+		GALLEY_LINE(g, i)->flags |= flags;
+}
+
+struct para *
+para_ref(struct para *pa)
+{
+	if (pa != NULL)
+		pa->refs++;
+	return pa;
+}
+
+void
+para_unref(struct para *pa)
+{
+	guint i;
+
+	if (pa == NULL || --pa->refs > 0)
+		return;
+	for (i = 0; i < pa->nitems; i++)
+		pango_item_free(pa->items[i]);
+	g_free(pa->items);
+	g_array_free(pa->pieces, TRUE);
+	g_array_free(pa->anchors, TRUE);
+	g_free(pa->text);
+	g_free(pa);
+}
+
+const struct footnote *
+press_footnote(const struct press *p, const struct note *n)
+{
+	guint i = GPOINTER_TO_UINT(g_hash_table_lookup(p->note_index, n));
+
+	return i == 0 ? NULL :
+	    &g_array_index(p->footnotes, struct footnote, i - 1);
+}
+
+void
+footnote_dest(const struct press *p, const struct footnote *fn, char kind,
+    char *buf, size_t size)
+{
+	g_snprintf(buf, size, "%c%u", kind, (guint)(fn -
+	    &g_array_index(p->footnotes, struct footnote, 0)) + 1);
 }

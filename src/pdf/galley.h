@@ -1,13 +1,20 @@
 /*
  * galley.h — what the units of the print back end hand each other.
  *
- * A galley is the book's text set in lines but not yet made up into
- * pages, as on a compositor's galley tray:
+ * A galley is text set in lines but not yet made up into pages, as on a
+ * compositor's galley tray.  The book has three: the prelims, the text,
+ * and the footnotes, which the page builder draws on as it fills pages.
  *
- *	flow.c, prelims.c  blocks of the model → struct block + text (runs.c)
- *	typeset.c          a block → struct line in the galley
- *	page.c             the galley → struct page, each line given its place
- *	draw.c             the pages → Cairo, with running heads and folios
+ *	press.c           what one run shares: Pango, the caches, the notes
+ *	runs.c            a block's inlines → text, attributes and anchors
+ *	shape.c           the text → pieces shaped by Pango, once per word
+ *	hyph.c, kp.c      hyphenation points; Knuth–Plass line breaking
+ *	typeset.c         a block → struct line in a galley
+ *	flow.c, prelims.c the model → blocks, footnotes and the tags of the
+ *	                  logical structure
+ *	page.c            the galleys → struct page, each line given its place
+ *	ink.c, draw.c     the pages → Cairo: lines, notes, heads, tags, links
+ *	map.c, report.c   where pages begin (pages.h); the typesetting measured
  *
  * Each stage only reads what the one before made, so a better line
  * breaker or page builder can replace typeset.c or page.c alone.
@@ -17,6 +24,8 @@
 
 #include <pango/pango.h>
 
+#include "diag.h"
+#include "model.h"
 #include "style.h"
 
 /* What the page builder may and may not do around a line. */
@@ -25,30 +34,108 @@ enum line_flag {
 	LINE_LAST	= 1 << 1,	/* the last line of its block */
 	LINE_KEEP	= 1 << 2,	/* no page break after this line */
 	LINE_NEW_PAGE	= 1 << 3,	/* begins a page */
-	LINE_NEW_RECTO	= 1 << 4	/* begins a right-hand (odd) page */
+	LINE_NEW_RECTO	= 1 << 4,	/* begins a right-hand (odd) page */
+	LINE_HEAD	= 1 << 5,	/* not at the head of a page (a scene break) */
+	LINE_SPANS	= 1 << 6	/* its block's element holds others (tags) */
 };
 
-/* One line of type; several lines share one PangoLayout. */
+/* A place in a block's text that the drawing or the page map needs. */
+enum anchor_kind {
+	ANCHOR_REF,	/* a note's number in the text: links to the note */
+	ANCHOR_XREF,	/* "see note 12": links to the note */
+	ANCHOR_BACK,	/* a note's number at its foot: links back */
+	ANCHOR_MARK	/* an index mark: no text, only where it fell */
+};
+
+struct anchor {
+	enum anchor_kind	 kind;
+	guint			 start, end;	/* bytes of the text */
+	const struct node	*node;		/* NOTEREF, XREF, INDEXMARK or NULL */
+	const struct note	*note;
+};
+
+/*
+ * A block's text shaped once (shape.c): the Pango items and, within each,
+ * pieces that are words or runs of spaces, each shaped by itself.  Lines
+ * are cut from it; it is shared by them and counted.
+ */
+struct piece {
+	guint			 start, end;	/* bytes of the text */
+	guint			 item;		/* index into items */
+	const struct shaped	*sh;		/* its glyphs (shape.c's cache) */
+	unsigned		 space : 1;	/* spaces: glue between words */
+	unsigned		 tie : 1;	/* no-break spaces: glue, no break */
+};
+
+struct para {
+	int		 refs;
+	char		*text;
+	PangoItem	**items;
+	guint		 nitems;
+	GArray		*pieces;	/* struct piece, in text order */
+	GArray		*anchors;	/* struct anchor, by start */
+};
+
+/* One line of type. */
 struct line {
-	PangoLayout	*layout;	/* a reference of its own */
-	int		 index;		/* which line of the layout */
+	struct para	*para;		/* a reference of its own, or NULL */
+	guint		 start, end;	/* bytes of para's text set on it */
 	double		 x;		/* from the left of the measure */
+	double		 ratio;		/* adjustment ratio of its spaces */
+	unsigned	 justified : 1;	/* spaces stretch or shrink by ratio */
+	unsigned	 hyphen : 1;	/* ends in a hyphen its break added */
+	unsigned	 fill : 1;	/* ends a paragraph (or a forced break) */
+	struct para	*side;		/* a second text on the baseline (a list
+					   item's marker, a page number), or NULL */
+	double		 side_x;
 	double		 ascent;	/* to the baseline, at the top of a page */
 	double		 advance;	/* from the baseline of the line before */
 	double		 space;		/* more above; dropped at the top of a page
 					   unless the line begins the page */
 	unsigned	 flags;		/* enum line_flag */
 	int		 chapter;	/* index into the edition's, or -1 */
+	const struct node *block;	/* the model's block, or NULL */
+	gsize		 offset;	/* into node_text(block): where it begins */
+	guint		 notes, nnotes;	/* footnotes anchored here: indices
+					   galley->anchored[notes…] */
 	/* set by page.c */
 	int		 page;		/* index into the pages */
 	double		 y;		/* baseline, from the text block's top */
 };
 
-/* One page: a run of lines of the galley, or none if it is blank. */
-struct page {
-	guint		 first, count;
-	int		 chapter;	/* whose text it holds, or -1 */
-	gboolean	 opening;	/* a chapter begins at its head */
+/*
+ * A tag of the logical structure (or a link), begun or ended before a
+ * line is drawn: the galley's tags are issued in order as its lines are.
+ */
+struct tagev {
+	guint		 line;
+	const char	*name;		/* "P", "H2", CAIRO_TAG_LINK… */
+	char		*attrs;		/* owned; NULL for none */
+	gboolean	 end;
+};
+
+/* A heading: a destination for links and an entry in the outline. */
+struct head {
+	guint		 line;		/* its first line */
+	int		 level;		/* 1 chapter, 2 section, 3 subsection */
+	char		*title;
+	char		 dest[16];
+};
+
+struct galley {
+	GArray		*lines;		/* struct line */
+	GArray		*tags;		/* struct tagev */
+	GArray		*anchored;	/* guint: footnotes, by line */
+	GArray		*heads;		/* struct head */
+};
+
+/* A footnote: its lines in the notes' galley, and whose they are. */
+struct footnote {
+	const struct note *note;
+	int		 chapter;
+	guint		 first, count;	/* lines of the notes' galley */
+	guint		 tags, ntags;	/* its tags in the notes' galley */
+	gboolean	 backlink;	/* its number links back to a reference */
 };
 
 /* How to set one block: the font, the shape and what the lines carry. */
@@ -58,26 +145,57 @@ struct block {
 	PangoVariant	 variant;
 	PangoAlignment	 align;
 	gboolean	 justify;
-	gboolean	 code;		/* keep spaces and line ends, break anywhere */
+	gboolean	 code;		/* keep spaces; break only where it must */
 	double		 left, right;	/* from the measure's edges */
 	double		 indent;	/* first line: in (> 0) or out (< 0) */
-	double		 tab;		/* a tab stop from left, or 0 for none */
-	PangoTabAlign	 tab_align;
+	const char	*marker;	/* set in the indent of the first line */
 	double		 space;		/* above the block */
-	unsigned	 flags;		/* NEW_PAGE, NEW_RECTO: first line; KEEP: all */
+	unsigned	 flags;		/* NEW_PAGE, NEW_RECTO: first line;
+					   KEEP, HEAD, SPANS: all */
 	int		 chapter;
+	const struct node *node;	/* the model's block, or NULL */
 };
 
-/* The geometry and the Pango context every unit shares. */
+struct shaper;
+struct hyph;
+
+/*
+ * The geometry, the Pango context and what every unit shares for one
+ * run: the cache of shaped words, the hyphenation patterns, and the
+ * footnotes with their galley.
+ */
 struct press {
 	const struct style	*st;
 	PangoContext		*pc;
+	PangoFontMap		*fm;
 	double			 measure;	/* the text block's width */
 	double			 depth;		/* and height */
+	struct shaper		*shaper;
+	struct hyph		*hyph;		/* or NULL: no hyphenation */
+	struct galley		*notes;		/* the footnotes' lines */
+	GArray			*footnotes;	/* struct footnote */
+	GHashTable		*note_index;	/* note → footnote index + 1 */
+	struct diags		*diags;
 };
 
-/* The galley's lines hold layouts: free it with this. */
-GArray	*galley_new(void);
-void	 galley_free(GArray *);
+struct galley	*galley_new(void);
+void		 galley_free(struct galley *);
+/* The line at i. */
+#define GALLEY_LINE(g, i)	(&g_array_index((g)->lines, struct line, (i)))
+/* Adds a tag event before the next line the galley gets. */
+void		 galley_tag(struct galley *, const char *name, const char *attrs,
+		    gboolean end);
+/* Flags every line of the block that line i belongs to. */
+void		 galley_flag_block(struct galley *, guint i, unsigned flags);
+
+struct para	*para_ref(struct para *);
+void		 para_unref(struct para *);
+
+/* The footnote set for a note, or NULL if it has none yet. */
+const struct footnote *press_footnote(const struct press *,
+		    const struct note *);
+/* The names of a footnote's destinations: "nI" the note, "rI" its reference. */
+void		 footnote_dest(const struct press *, const struct footnote *,
+		    char kind, char *buf, size_t size);
 
 #endif

@@ -4,22 +4,25 @@
  *
  * The text is set and made up first, so that the contents can give its
  * page numbers; then the prelims, padded to an even count so the text
- * opens on a recto; then both are drawn.  One Pango context serves the
- * whole run, at 72 dpi so that a Pango unit is 1/1024 pt.
+ * opens on a recto; then both are drawn, inside one Document element of
+ * the tagged structure.  One Pango context serves the whole run, at 72
+ * dpi so that a Pango unit is 1/1024 pt, and one cache of shaped words.
  */
 #include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
+#include <string.h>
 
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
-#include <pango/pangocairo.h>
 
 #include "draw.h"
 #include "flow.h"
+#include "map.h"
 #include "page.h"
 #include "pdf.h"
 #include "prelims.h"
+#include "press.h"
+#include "report.h"
 
 /* The file Cairo writes to, and the first error in writing it. */
 struct out {
@@ -69,11 +72,32 @@ set_date(cairo_surface_t *s, struct diags *d)
 	g_date_time_unref(dt);
 }
 
+/* The keywords: the chapters' authors and titles, as a catalogue would. */
+static char *
+keywords(const struct edition *e)
+{
+	GString *s = g_string_new(NULL);
+	guint i;
+
+	for (i = 0; i < e->chapters->len; i++) {
+		const struct chapter *c = g_ptr_array_index(e->chapters, i);
+		const char *words[] = { c->meta.author, c->meta.title };
+		size_t k;
+
+		for (k = 0; k < G_N_ELEMENTS(words); k++)
+			if (words[k] != NULL && strstr(s->str, words[k]) == NULL)
+				g_string_append_printf(s, "%s%s",
+				    s->len > 0 ? "; " : "", words[k]);
+	}
+	return g_string_free(s, FALSE);
+}
+
 static void
 set_metadata(cairo_surface_t *s, const struct edition *e, struct diags *d)
 {
 	char *title = e->meta.subtitle == NULL ? g_strdup(e->meta.title) :
 	    g_strdup_printf("%s: %s", e->meta.title, e->meta.subtitle);
+	char *kw = keywords(e);
 
 	if (title != NULL)
 		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE,
@@ -84,77 +108,118 @@ set_metadata(cairo_surface_t *s, const struct edition *e, struct diags *d)
 	if (e->description != NULL)
 		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT,
 		    e->description);
+	if (kw[0] != '\0')
+		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_KEYWORDS,
+		    kw);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "octavo");
 	set_date(s, d);
 	g_free(title);
+	g_free(kw);
 }
 
-/* Pango for print: one context, unhinted, positions not rounded. */
-static PangoContext *
-press_context(const struct edition *e, PangoFontMap **fm)
-{
-	cairo_font_options_t *fo = cairo_font_options_create();
-	PangoContext *pc;
-
-	*fm = pango_cairo_font_map_new();
-	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(*fm), 72);
-	pc = pango_font_map_create_context(*fm);
-	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-	pango_cairo_context_set_font_options(pc, fo);
-	pango_context_set_round_glyph_positions(pc, FALSE);
-	if (e->language != NULL)
-		pango_context_set_language(pc,
-		    pango_language_from_string(e->language));
-	cairo_font_options_destroy(fo);
-	return pc;
-}
-
-/* Sets and makes up the text and the prelims, then draws them. */
+/*
+ * Marks the blocks that a page break cuts as holding elements: the
+ * running head of the page and the notes continued at the head of the
+ * next are drawn while such a block is open.
+ */
 static void
-compose(cairo_t *cr, const struct press *p, const struct edition *e)
+mark_cut_blocks(struct galley *g, const GArray *pages)
 {
-	struct part text = { galley_new(), NULL, TRUE, 0 };
-	struct part front = { galley_new(), NULL, FALSE, 0 };
-	GArray *starts = g_array_new(FALSE, FALSE, sizeof(guint));
-	int *folios = g_new0(int, e->chapters->len + 1);
-	struct page blank = { 0, 0, -1, FALSE };
 	guint i;
 
-	flow_chapters(p, e, text.galley, starts);
-	text.pages = page_make_up(p, text.galley);
+	for (i = 0; i < pages->len; i++) {
+		const struct page *pg = &g_array_index(pages, struct page, i);
+
+		if (pg->count > 0 && !(GALLEY_LINE(g, pg->first + pg->count -
+		    1)->flags & LINE_LAST))
+			galley_flag_block(g, pg->first + pg->count - 1,
+			    LINE_SPANS);
+	}
+}
+
+/* The first line of the contents, from which prelims show folios. */
+static guint
+contents_line(const struct galley *g)
+{
+	guint i;
+
+	for (i = 0; i < g->heads->len; i++) {
+		const struct head *h = &g_array_index(g->heads, struct head, i);
+
+		if (strcmp(h->dest, "toc") == 0)
+			return h->line;
+	}
+	return G_MAXUINT;
+}
+
+/* Sets and makes up the text, then the prelims, whose contents need it. */
+static void
+compose(struct press *p, const struct edition *e, struct part *front,
+    struct part *text)
+{
+	GArray *starts = g_array_new(FALSE, FALSE, sizeof(guint));
+	int *folios = g_new0(int, e->chapters->len + 1);
+	struct page blank = { 0, 0, 0, 0, -1, FALSE, 0, 0 };
+	guint i;
+
+	flow_chapters(p, e, text->galley, starts);
+	page_make_up(p, text->galley, p->notes, &text->mk);
+	mark_cut_blocks(text->galley, text->mk.pages);
 	for (i = 0; i < starts->len; i++) {
 		guint at = g_array_index(starts, guint, i);
 
-		if (at < text.galley->len)
-			folios[i] = g_array_index(text.galley, struct line,
-			    at).page + 1;
+		if (at < text->galley->lines->len)
+			folios[i] = GALLEY_LINE(text->galley, at)->page + 1;
 	}
-	prelims(p, e, folios, front.galley);
-	front.pages = page_make_up(p, front.galley);
-	if (front.pages->len % 2 == 1)
-		g_array_append_val(front.pages, blank);
-	text.before = (int)front.pages->len;
-	draw_part(cr, p, e, &front);
-	draw_part(cr, p, e, &text);
-	g_array_free(front.pages, TRUE);
-	g_array_free(text.pages, TRUE);
-	galley_free(front.galley);
-	galley_free(text.galley);
+	prelims(p, e, folios, front->galley);
+	page_make_up(p, front->galley, NULL, &front->mk);
+	mark_cut_blocks(front->galley, front->mk.pages);
+	if (front->mk.pages->len % 2 == 1)
+		g_array_append_val(front->mk.pages, blank);
+	front->folios_from = contents_line(front->galley);
+	text->before = (int)front->mk.pages->len;
 	g_array_free(starts, TRUE);
 	g_free(folios);
 }
 
+/* Typesets, draws, maps and reports; returns Cairo's status. */
+static cairo_status_t
+press_run(cairo_t *cr, struct press *p, const struct edition *e,
+    struct pagemap *pages, const char *report, struct diags *d)
+{
+	struct part front = { galley_new(), { NULL, NULL }, FALSE, 0,
+	    G_MAXUINT };
+	struct part text = { galley_new(), { NULL, NULL }, TRUE, 0,
+	    G_MAXUINT };
+	struct outline ol = { 0, 0 };
+	cairo_status_t status;
+
+	compose(p, e, &front, &text);
+	cairo_tag_begin(cr, "Document", NULL);
+	draw_part(cr, p, e, &front, &ol);
+	draw_part(cr, p, e, &text, &ol);
+	cairo_tag_end(cr, "Document");
+	status = cairo_status(cr);
+	if (pages != NULL)
+		map_pages(pages, p, e, &front, &text);
+	if (report != NULL)
+		report_write(p, e, &text, report, d);
+	makeup_release(&front.mk);
+	makeup_release(&text.mk);
+	galley_free(front.galley);
+	galley_free(text.galley);
+	return status;
+}
+
 int
 pdf_write(const struct edition *e, const struct style *st, const char *path,
-    struct diags *d)
+    struct pagemap *pages, const char *report, struct diags *d)
 {
 	struct out o = { g_fopen(path, "wb"), 0 };
-	struct press p = { st, NULL, st->width - st->inner - st->outer,
-	    st->height - st->top - st->bottom };
+	int errors = d->count[DIAG_ERROR];
 	cairo_surface_t *s;
 	cairo_status_t status;
-	PangoFontMap *fm;
+	struct press *p;
 	cairo_t *cr;
 
 	if (o.fp == NULL) {
@@ -165,17 +230,15 @@ pdf_write(const struct edition *e, const struct style *st, const char *path,
 	s = cairo_pdf_surface_create_for_stream(out_write, &o, st->width,
 	    st->height);
 	set_metadata(s, e, d);
-	p.pc = press_context(e, &fm);
+	p = press_new(e->language, st, d);
 	cr = cairo_create(s);
-	compose(cr, &p, e);
-	status = cairo_status(cr);
+	status = press_run(cr, p, e, pages, report, d);
 	cairo_destroy(cr);
 	cairo_surface_finish(s);
 	if (status == CAIRO_STATUS_SUCCESS)
 		status = cairo_surface_status(s);
 	cairo_surface_destroy(s);
-	g_object_unref(p.pc);
-	g_object_unref(fm);
+	press_free(p);
 	if (fclose(o.fp) != 0 && o.err == 0)
 		o.err = errno;
 	if (o.err != 0 || status != CAIRO_STATUS_SUCCESS) {
@@ -184,5 +247,5 @@ pdf_write(const struct edition *e, const struct style *st, const char *path,
 		    g_strerror(o.err) : cairo_status_to_string(status));
 		return -1;
 	}
-	return 0;
+	return d->count[DIAG_ERROR] > errors ? -1 : 0;	/* the report's */
 }

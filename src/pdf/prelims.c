@@ -1,19 +1,27 @@
 /*
- * prelims.c — what comes before the text: i half-title, ii blank,
- * iii title page, iv copyright page (set to its foot), v contents.
+ * prelims.c — what comes before the text: i half-title, ii blank, iii
+ * title page, iv imprint (rights, the sources of the texts, colophon;
+ * set to the foot), v contents, linked to the chapters.
  */
 #include <math.h>
+#include <string.h>
 
+#include <cairo.h>
+
+#include "flow.h"
 #include "prelims.h"
 #include "typeset.h"
 
-/* A block of plain text, if there is any. */
+/* A tagged block of plain text, if there is any. */
 static void
-set(const struct press *p, GArray *galley, const char *text,
+set(struct press *p, struct galley *g, const char *tag, const char *text,
     const struct block *shape)
 {
-	if (text != NULL)
-		typeset(p, shape, text, NULL, galley);
+	if (text == NULL)
+		return;
+	galley_tag(g, tag, NULL, FALSE);
+	typeset_text(p, shape, text, g);
+	galley_tag(g, tag, NULL, TRUE);
 }
 
 static struct block
@@ -30,108 +38,223 @@ centred(const struct font *f, PangoStyle slant, double space, unsigned flags)
 }
 
 static void
-half_title(const struct press *p, const struct edition *e, GArray *galley)
+half_title(struct press *p, const struct edition *e, struct galley *g)
 {
 	struct block b = centred(&p->st->section, PANGO_STYLE_NORMAL,
 	    p->depth / 5, LINE_NEW_RECTO);
 
-	set(p, galley, e->meta.title, &b);
+	b.variant = PANGO_VARIANT_SMALL_CAPS;
+	/* Always a line, so the page exists even without a title. */
+	set(p, g, "P", e->meta.title != NULL ? e->meta.title : "", &b);
+}
+
+/* "A", "A and B", "A, B and C" of the chapters' authors; NULL if none. */
+static char *
+authors(const struct edition *e)
+{
+	GPtrArray *names = g_ptr_array_new();
+	GString *s = g_string_new(NULL);
+	guint i;
+
+	for (i = 0; i < e->chapters->len; i++) {
+		const struct chapter *c = g_ptr_array_index(e->chapters, i);
+		guint j;
+
+		for (j = 0; c->meta.author != NULL && j < names->len; j++)
+			if (strcmp(g_ptr_array_index(names, j),
+			    c->meta.author) == 0)
+				break;
+		if (c->meta.author != NULL && j == names->len)
+			g_ptr_array_add(names, c->meta.author);
+	}
+	for (i = 0; i < names->len; i++)
+		g_string_append_printf(s, "%s%s", i == 0 ? "" :
+		    i + 1 == names->len ? " and " : ", ",
+		    (const char *)g_ptr_array_index(names, i));
+	g_ptr_array_free(names, TRUE);
+	if (s->len == 0) {
+		g_string_free(s, TRUE);
+		return NULL;
+	}
+	return g_string_free(s, FALSE);
 }
 
 static void
-title_page(const struct press *p, const struct edition *e, GArray *galley)
+title_page(struct press *p, const struct edition *e, struct galley *g)
 {
 	const struct style *st = p->st;
 	struct font big = { st->chapter.family, st->chapter.size * 4 / 3,
 	    ceil(st->chapter.size * 4 / 3 * 1.25) };
 	struct block b = centred(&big, PANGO_STYLE_NORMAL, p->depth / 5,
 	    LINE_NEW_RECTO);
-	char *by;
+	char *by = authors(e), *line;
 
-	/* Always a line, so the page exists even without a title. */
-	typeset(p, &b, e->meta.title != NULL ? e->meta.title : "", NULL, galley);
+	set(p, g, "H1", e->meta.title != NULL ? e->meta.title : "", &b);
 	b = centred(&st->section, PANGO_STYLE_ITALIC, st->body.leading, 0);
-	set(p, galley, e->meta.subtitle, &b);
+	set(p, g, "P", e->meta.subtitle, &b);
 	if (e->editor != NULL) {
-		by = g_strdup_printf("Edited by %s", e->editor);
+		line = g_strdup_printf("Edited by %s", e->editor);
 		b = centred(&st->body, PANGO_STYLE_NORMAL,
 		    3 * st->body.leading, 0);
 		b.variant = PANGO_VARIANT_SMALL_CAPS;
-		set(p, galley, by, &b);
-		g_free(by);
+		set(p, g, "P", line, &b);
+		g_free(line);
 	}
+	if (by != NULL) {
+		line = g_strdup_printf("With texts by %s", by);
+		b = centred(&st->quote, PANGO_STYLE_ITALIC,
+		    2 * st->body.leading, 0);
+		set(p, g, "P", line, &b);
+		g_free(line);
+	}
+	g_free(by);
 }
 
-/* The rights and the colophon, the last line on the foot of page iv. */
+/* “Title,” by Author. Source. Translated by X. Credits. */
+static char *
+source_entry(const struct chapter *c)
+{
+	const struct meta *m = &c->meta;
+	GString *s = g_string_new("\xe2\x80\x9c");	/* “ */
+	char *src = source_line(m);
+	const char *t;
+
+	/* Quotation marks in the title turn single inside the double. */
+	for (t = m->title != NULL ? m->title : c->id; *t != '\0';
+	    t = g_utf8_next_char(t)) {
+		gunichar ch = g_utf8_get_char(t);
+
+		g_string_append_unichar(s, ch == 0x201C ? 0x2018 :
+		    ch == 0x201D ? 0x2019 : ch);
+	}
+	if (m->author != NULL)
+		g_string_append_printf(s, ",\xe2\x80\x9d by %s.", m->author);
+	else
+		g_string_append(s, ".\xe2\x80\x9d");
+	if (src != NULL)
+		g_string_append_printf(s, " %s%s", src,
+		    g_str_has_suffix(src, ".") ? "" : ".");
+	if (m->translator != NULL && (m->credits == NULL ||
+	    strstr(m->credits, "ranslated by") == NULL))
+		g_string_append_printf(s, " Translated by %s.", m->translator);
+	if (m->credits != NULL)
+		g_string_append_printf(s, " %s%s", m->credits,
+		    g_str_has_suffix(m->credits, ".") ? "" : ".");
+	g_free(src);
+	return g_string_free(s, FALSE);
+}
+
+/* The rights, the sources and the colophon, the last line at the foot. */
 static void
-copyright_page(const struct press *p, const struct edition *e,
-    GArray *galley)
+imprint(struct press *p, const struct edition *e, struct galley *g)
 {
 	const struct style *st = p->st;
 	char *published = e->date != NULL ?
 	    g_strdup_printf("Published %s.", e->date) : NULL;
-	char *colophon = g_strdup_printf("Set in %s by octavo.",
-	    st->body.family);
-	const char *paras[] = { e->rights, published, e->identifier, colophon };
-	guint first = galley->len, i;
-	struct line *ln;
+	char *colophon = g_strdup_printf("Set in %s, %g on %g point, "
+	    "and made up into pages by octavo.", st->body.family,
+	    st->body.size, st->body.leading);
+	const char *paras[] = { e->rights, published, e->identifier };
+	guint first = g->lines->len, i;
 	double height;
+	struct line *ln;
 	struct block b;
 
 	for (i = 0; i < G_N_ELEMENTS(paras); i++) {
 		block_init(&b, &st->note);
-		b.space = galley->len > first ? st->note.leading / 2 : 0;
-		b.flags = galley->len > first ? 0 : LINE_NEW_PAGE;
-		set(p, galley, paras[i], &b);
+		b.space = g->lines->len > first ? st->note.leading / 2 : 0;
+		b.flags = g->lines->len > first ? 0 : LINE_NEW_PAGE;
+		set(p, g, "P", paras[i], &b);
 	}
-	ln = &g_array_index(galley, struct line, first);
+	block_init(&b, &st->note);
+	b.variant = PANGO_VARIANT_SMALL_CAPS;
+	b.space = st->note.leading;
+	b.flags = LINE_KEEP | (g->lines->len > first ? 0 : LINE_NEW_PAGE);
+	set(p, g, "H2", "Sources", &b);
+	for (i = 0; i < e->chapters->len; i++) {
+		char *entry = source_entry(g_ptr_array_index(e->chapters, i));
+
+		block_init(&b, &st->note);
+		b.justify = TRUE;
+		b.left = st->indent;
+		b.indent = -st->indent;
+		b.space = st->note.leading / 4;
+		set(p, g, "P", entry, &b);
+		g_free(entry);
+	}
+	block_init(&b, &st->note);
+	b.space = st->note.leading;
+	set(p, g, "P", colophon, &b);
+	ln = GALLEY_LINE(g, first);
 	height = ln->ascent;
-	for (i = first + 1; i < galley->len; i++)
-		height += g_array_index(galley, struct line, i).advance +
-		    g_array_index(galley, struct line, i).space;
+	for (i = first + 1; i < g->lines->len; i++)
+		height += GALLEY_LINE(g, i)->advance + GALLEY_LINE(g, i)->space;
 	ln->space = MAX(0, p->depth - height);
 	g_free(published);
 	g_free(colophon);
 }
 
-/* "Title<tab>page" with the number set flush right, author below. */
+/*
+ * One chapter in the contents: its title, hanging, with the page number
+ * flush right on its last line, all a link to the chapter; the author
+ * below.
+ */
 static void
-contents(const struct press *p, const struct edition *e, const int *folios,
-    GArray *galley)
+contents_entry(struct press *p, const struct chapter *c, int i, int folio,
+    struct galley *g)
 {
 	const struct style *st = p->st;
-	struct block b = centred(&st->chapter, PANGO_STYLE_NORMAL, st->sink,
-	    LINE_NEW_RECTO | LINE_KEEP);
+	char num[16], attrs[32];
+	struct line *last;
+	struct block b;
+
+	/* A space before the number: read out, it is apart from the title. */
+	g_snprintf(num, sizeof(num), " %.0d", folio);	/* 0: none */
+	g_snprintf(attrs, sizeof(attrs), "dest='c%d'", i + 1);
+	galley_tag(g, "TOCI", NULL, FALSE);
+	galley_tag(g, CAIRO_TAG_LINK, attrs, FALSE);
+	block_init(&b, &st->body);
+	b.left = st->indent;
+	b.indent = -st->indent;
+	b.right = 3 * st->body.size;
+	b.space = i == 0 ? 2 * st->body.leading : st->body.leading / 2;
+	b.flags = c->meta.author != NULL ? LINE_KEEP : 0;
+	typeset_text(p, &b, c->meta.title != NULL ? c->meta.title : c->id, g);
+	last = GALLEY_LINE(g, g->lines->len - 1);
+	last->side = typeset_side(p, &b, num);
+	last->side_x = p->measure - para_width(last->side);
+	galley_tag(g, CAIRO_TAG_LINK, NULL, TRUE);
+	block_init(&b, &st->body);
+	b.slant = PANGO_STYLE_ITALIC;
+	b.left = st->indent;
+	set(p, g, "P", c->meta.author, &b);
+	galley_tag(g, "TOCI", NULL, TRUE);
+}
+
+static void
+contents(struct press *p, const struct edition *e, const int *folios,
+    struct galley *g)
+{
+	struct block b = centred(&p->st->chapter, PANGO_STYLE_NORMAL,
+	    p->st->sink, LINE_NEW_RECTO | LINE_KEEP);
+	struct head h = { g->lines->len, 1, g_strdup("Contents"), "toc" };
 	guint i;
 
-	set(p, galley, "Contents", &b);
-	for (i = 0; i < e->chapters->len; i++) {
-		const struct chapter *c = g_ptr_array_index(e->chapters, i);
-		/* %.0d prints nothing for 0: a chapter without pages. */
-		char *entry = g_strdup_printf("%s\t%.0d",
-		    c->meta.title != NULL ? c->meta.title : c->id, folios[i]);
-
-		block_init(&b, &st->body);
-		b.indent = -st->indent;		/* a long title hangs */
-		b.tab = p->measure;
-		b.tab_align = PANGO_TAB_RIGHT;
-		b.space = i == 0 ? 2 * st->body.leading : st->body.leading / 2;
-		b.flags = c->meta.author != NULL ? LINE_KEEP : 0;
-		set(p, galley, entry, &b);
-		g_free(entry);
-		block_init(&b, &st->body);
-		b.slant = PANGO_STYLE_ITALIC;
-		b.left = st->indent;
-		set(p, galley, c->meta.author, &b);
-	}
+	g_array_append_val(g->heads, h);
+	set(p, g, "H1", "Contents", &b);
+	galley_tag(g, "TOC", NULL, FALSE);
+	for (i = 0; i < e->chapters->len; i++)
+		contents_entry(p, g_ptr_array_index(e->chapters, i), (int)i,
+		    folios[i], g);
+	galley_tag(g, "TOC", NULL, TRUE);
 }
 
 void
-prelims(const struct press *p, const struct edition *e, const int *folios,
-    GArray *galley)
+prelims(struct press *p, const struct edition *e, const int *folios,
+    struct galley *g)
 {
-	half_title(p, e, galley);
-	title_page(p, e, galley);
-	copyright_page(p, e, galley);
-	contents(p, e, folios, galley);
+	half_title(p, e, g);
+	title_page(p, e, g);
+	imprint(p, e, g);
+	contents(p, e, folios, g);
 }

@@ -1,6 +1,6 @@
 /*
- * prelims.h — the preliminary pages: half-title, title page, copyright
- * page and contents, numbered in roman apart from the text.
+ * prelims.h — the preliminary pages: half-title, title page, imprint
+ * and contents, numbered in roman apart from the text.
  */
 #ifndef OCTAVO_PDF_PRELIMS_H
 #define OCTAVO_PDF_PRELIMS_H
@@ -12,7 +12,7 @@
  * Sets the prelims into the galley.  folios gives each chapter's first
  * page number, or 0 for one that has none, for the contents.
  */
-void	prelims(const struct press *, const struct edition *,
-	    const int *folios, GArray *galley);
+void	prelims(struct press *, const struct edition *, const int *folios,
+	    struct galley *);
 
 #endif

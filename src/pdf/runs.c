@@ -1,9 +1,11 @@
 /*
- * runs.c — turning inline nodes into text and attribute spans.
+ * runs.c — turning inline nodes into text, attribute spans and anchors.
  *
  * A span is recorded when its node is entered and closed when it is
  * left; runs_attrs inserts them in the order they opened, so an inner
  * span, inserted after the outer one it shares a start with, wins.
+ * Every stretch of text copied from the model is noted with its offset
+ * in node_text, so the page map can say where a line begins.
  */
 #include <string.h>
 
@@ -16,12 +18,22 @@ struct span {
 	gboolean	 italic;	/* for NODE_EMPH */
 };
 
+/* Text from at on was copied from node_text's src on, len bytes of it. */
+struct srcmap {
+	guint		 at, len;
+	gsize		 src;
+};
+
 void
 runs_init(struct runs *r, gboolean italic)
 {
 	r->text = g_string_new(NULL);
 	r->spans = g_array_new(FALSE, FALSE, sizeof(struct span));
 	r->open = g_array_new(FALSE, FALSE, sizeof(guint));
+	r->anchors = g_array_new(FALSE, FALSE, sizeof(struct anchor));
+	r->breaks = g_array_new(FALSE, FALSE, sizeof(guint));
+	r->map = g_array_new(FALSE, FALSE, sizeof(struct srcmap));
+	r->src = 0;
 	r->italic = italic;
 	r->emph = 0;
 }
@@ -32,19 +44,44 @@ runs_release(struct runs *r)
 	g_string_free(r->text, TRUE);
 	g_array_free(r->spans, TRUE);
 	g_array_free(r->open, TRUE);
+	g_array_free(r->anchors, TRUE);
+	g_array_free(r->breaks, TRUE);
+	g_array_free(r->map, TRUE);
 }
 
-/* Text as it will be set: a line end or tab inside a text node is a space. */
-static void
+void
 runs_add(struct runs *r, const char *s)
 {
 	gsize from = r->text->len;
 
+	/* As it will be set: a line end or tab is a space, of one byte. */
 	g_string_append(r->text, s);
 	for (; from < r->text->len; from++)
 		if (r->text->str[from] == '\n' || r->text->str[from] == '\r' ||
 		    r->text->str[from] == '\t')
 			r->text->str[from] = ' ';
+}
+
+/* Text copied from the model: as runs_add, and mapped to its source. */
+static void
+add_source(struct runs *r, const char *s)
+{
+	struct srcmap m = { (guint)r->text->len, (guint)strlen(s), r->src };
+
+	runs_add(r, s);
+	g_array_append_val(r->map, m);
+	r->src += m.len;
+}
+
+void
+runs_add_anchor(struct runs *r, enum anchor_kind kind,
+    const struct note *note, const struct node *node, const char *s)
+{
+	struct anchor a = { kind, (guint)r->text->len, 0, node, note };
+
+	runs_add(r, s);
+	a.end = (guint)r->text->len;
+	g_array_append_val(r->anchors, a);
 }
 
 static void
@@ -71,38 +108,57 @@ span_close(struct runs *r)
 	g_array_index(r->spans, struct span, i).end = (guint)r->text->len;
 }
 
-/* A leaf in a span of its own: code, a note's number. */
-static void
-span_leaf(struct runs *r, enum node_type type, const char *s)
+void
+runs_add_noteref(struct runs *r, const struct note *note,
+    const struct node *node)
 {
-	span_open(r, type);
-	runs_add(r, s);
+	span_open(r, NODE_NOTEREF);
+	runs_add_anchor(r, ANCHOR_REF, note, node, note->mark);
 	span_close(r);
+}
+
+/* A reference or cross-reference: the number of the note, if it has one. */
+static void
+noteref(struct runs *r, const struct node *n)
+{
+	const struct note *note = n->as.noteref.note;
+
+	if (note == NULL)
+		return;
+	if (n->type == NODE_NOTEREF)
+		runs_add_noteref(r, note, n);
+	else
+		runs_add_anchor(r, ANCHOR_XREF, note, n, note->mark);
 }
 
 void
 runs_event(struct runs *r, enum iter_event ev, const struct node *n)
 {
-	char num[16];
+	guint at;
 
 	switch (n->type) {
 	case NODE_TEXT:
-		runs_add(r, n->text);
+		add_source(r, n->text);
 		break;
 	case NODE_SOFTBREAK:
-		runs_add(r, " ");
+		add_source(r, " ");
 		break;
 	case NODE_LINEBREAK:
-		g_string_append(r->text, "\xe2\x80\xa8");	/* U+2028 */
+		at = (guint)r->text->len;
+		g_array_append_val(r->breaks, at);
+		add_source(r, " ");
 		break;
 	case NODE_CODE:
-		span_leaf(r, NODE_CODE, n->text);
+		span_open(r, NODE_CODE);
+		add_source(r, n->text);
+		span_close(r);
 		break;
 	case NODE_NOTEREF:
-		if (n->as.noteref.note == NULL)
-			break;
-		g_snprintf(num, sizeof(num), "%d", n->as.noteref.note->number);
-		span_leaf(r, NODE_NOTEREF, num);
+	case NODE_XREF:
+		noteref(r, n);
+		break;
+	case NODE_INDEXMARK:
+		runs_add_anchor(r, ANCHOR_MARK, NULL, n, "");
 		break;
 	case NODE_EMPH:
 		if (ev == ITER_ENTER) {
@@ -135,7 +191,7 @@ insert(PangoAttrList *list, PangoAttribute *a, const struct span *sp,
 }
 
 PangoAttrList *
-runs_attrs(const struct runs *r)
+runs_attrs(const struct runs *r, double size)
 {
 	PangoAttrList *list = pango_attr_list_new();
 	guint i, len = (guint)r->text->len;
@@ -157,14 +213,35 @@ runs_attrs(const struct runs *r)
 			insert(list, pango_attr_scale_new(0.85), sp, len);
 			break;
 		case NODE_NOTEREF:
-			insert(list, pango_attr_font_scale_new(
-			    PANGO_FONT_SCALE_SUPERSCRIPT), sp, len);
-			insert(list, pango_attr_baseline_shift_new(
-			    PANGO_BASELINE_SHIFT_SUPERSCRIPT), sp, len);
+			/* Superior figures: smaller, their tops at the caps'. */
+			insert(list, pango_attr_scale_new(0.7), sp, len);
+			insert(list, pango_attr_rise_new((int)(size * 0.33 *
+			    PANGO_SCALE)), sp, len);
 			break;
 		default:
 			break;
 		}
 	}
 	return list;
+}
+
+gsize
+runs_source(const struct runs *r, guint at)
+{
+	const struct srcmap *m = (const struct srcmap *)(void *)r->map->data;
+	guint lo = 0, hi = r->map->len;
+
+	/* The last stretch that begins at or before at. */
+	while (lo < hi) {
+		guint mid = (lo + hi) / 2;
+
+		if (m[mid].at <= at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0)
+		return 0;
+	m += lo - 1;
+	return m->src + MIN(at - m->at, m->len);
 }

@@ -1,18 +1,24 @@
 /*
  * runs.h — the inlines of one block (text, emphasis, code, note
- * references) as one string and the Pango attributes that style it.
+ * references, index marks) as one string, the Pango attributes that
+ * style it, the anchors that link it, and where each byte came from.
  */
 #ifndef OCTAVO_PDF_RUNS_H
 #define OCTAVO_PDF_RUNS_H
 
 #include <pango/pango.h>
 
-#include "model.h"
+#include "galley.h"
 
 struct runs {
-	GString		*text;		/* a caller may add to it between events */
+	GString		*text;
 	GArray		*spans;		/* struct span, in the order they open */
 	GArray		*open;		/* guint indices of spans still open */
+	GArray		*anchors;	/* struct anchor, in text order */
+	GArray		*breaks;	/* guint: forced line breaks, at a space */
+	GArray		*map;		/* struct srcmap: text copied from the
+					   model, for runs_source */
+	gsize		 src;		/* bytes of node_text read so far */
 	gboolean	 italic;	/* the block's slant: emphasis turns it roman */
 	int		 emph;		/* emphases open */
 };
@@ -23,7 +29,25 @@ void		 runs_release(struct runs *);
 /* Takes one event of a walk over a block's inlines; blocks are ignored. */
 void		 runs_event(struct runs *, enum iter_event, const struct node *);
 
-/* The attributes for the text so far; the caller unrefs them. */
-PangoAttrList	*runs_attrs(const struct runs *);
+/* Text that is not the model's (a title, a marker): no source offsets. */
+void		 runs_add(struct runs *, const char *);
+/* Text that an anchor covers, such as a note's number. */
+void		 runs_add_anchor(struct runs *, enum anchor_kind,
+		    const struct note *, const struct node *, const char *);
+
+/* A note's number, raised: node is its NODE_NOTEREF, or NULL for a
+ * reference octavo adds (the byline's to the author's note). */
+void		 runs_add_noteref(struct runs *, const struct note *,
+		    const struct node *);
+
+/*
+ * The attributes for the text so far, for a block in type of the given
+ * size (note references are raised by a share of it); the caller unrefs.
+ */
+PangoAttrList	*runs_attrs(const struct runs *, double size);
+
+/* The offset into node_text of the block where byte at of the text came
+ * from; text added by octavo maps to where the model's text resumes. */
+gsize		 runs_source(const struct runs *, guint at);
 
 #endif

@@ -1,26 +1,41 @@
 /*
- * typeset.c — breaking a block into lines with a PangoLayout.
+ * typeset.c — a block's pieces into boxes, glue and penalties, broken
+ * into lines by total fit.
  *
- * Pango breaks, justifies and indents; this file only reads back where
- * each line begins.  The baselines are not Pango's: every line advances
- * by its font's leading, so the page builder keeps the text on its grid.
+ * Words are boxes; a space is glue that stretches and shrinks by the
+ * style's shares of its width (fixed in text that is not justified,
+ * where each line's end has glue instead); places inside a word where a
+ * line may end are penalties: hyphenation points (a hyphen added), after
+ * a hyphen or dash already there, after a slash, and in a word too long
+ * for any line, anywhere.
  */
 #include <string.h>
 
+#include "hyph.h"
+#include "kp.h"
+#include "shape.h"
 #include "typeset.h"
 
-PangoFontDescription *
-press_font(const struct font *f, PangoStyle slant, PangoVariant variant)
-{
-	PangoFontDescription *fd = pango_font_description_new();
+/* TeX's \exhyphenpenalty; after a slash; inside a word, as a last resort. */
+#define EXPLICIT_PENALTY	50
+#define SLASH_PENALTY		100
+#define ANYWHERE_PENALTY	1000
 
-	/* Set field by field: "EB Garamond 12" as a string is a size. */
-	pango_font_description_set_family(fd, f->family);
-	pango_font_description_set_absolute_size(fd, f->size * PANGO_SCALE);
-	pango_font_description_set_style(fd, slant);
-	pango_font_description_set_variant(fd, variant);
-	return fd;
-}
+#define PT(units)	((double)(units) / PANGO_SCALE)
+
+struct setter {
+	struct press		*p;
+	const struct block	*b;
+	const struct runs	*r;
+	struct galley		*g;
+	struct para		*pa;
+	GArray			*items;		/* struct kp_item */
+	double			 width;		/* of lines after the first */
+	guint			 first_word;	/* where the text set begins */
+	guint			 last_word;	/* where the last word begins */
+	guint8			*points;	/* scratch for hyph_word */
+	gsize			 npoints;
+};
 
 void
 block_init(struct block *b, const struct font *f)
@@ -30,73 +45,421 @@ block_init(struct block *b, const struct font *f)
 	b->slant = PANGO_STYLE_NORMAL;
 	b->variant = PANGO_VARIANT_NORMAL;
 	b->align = PANGO_ALIGN_LEFT;
-	b->tab_align = PANGO_TAB_LEFT;
 	b->chapter = -1;
 }
 
-/* The layout for b, width wide, without its text. */
-static PangoLayout *
-block_layout(const struct press *p, const struct block *b, double width)
+static void
+add(struct setter *s, enum kp_kind kind, double width, guint at)
 {
-	PangoLayout *l = pango_layout_new(p->pc);
-	PangoFontDescription *fd = press_font(b->font, b->slant, b->variant);
+	struct kp_item it = { 0 };
 
-	pango_layout_set_font_description(l, fd);
-	pango_font_description_free(fd);
-	pango_layout_set_width(l, (int)(width * PANGO_SCALE));
-	pango_layout_set_wrap(l, b->code ? PANGO_WRAP_CHAR : PANGO_WRAP_WORD_CHAR);
-	pango_layout_set_alignment(l, b->align);
-	pango_layout_set_justify(l, b->justify);
-	pango_layout_set_indent(l, (int)(b->indent * PANGO_SCALE));
-	if (b->tab > 0) {
-		PangoTabArray *tabs = pango_tab_array_new(1, FALSE);
+	it.kind = kind;
+	it.width = width;
+	it.at = at;
+	g_array_append_val(s->items, it);
+}
 
-		pango_tab_array_set_tab(tabs, 0, b->tab_align,
-		    (int)(b->tab * PANGO_SCALE));
-		pango_layout_set_tabs(l, tabs);
-		pango_tab_array_free(tabs);
+static void
+add_penalty(struct setter *s, int penalty, double width, gboolean flagged,
+    gboolean hyph, guint at)
+{
+	struct kp_item it = { 0 };
+
+	it.kind = KP_PENALTY;
+	it.width = width;
+	it.penalty = penalty;
+	it.flagged = flagged;
+	it.hyph = hyph;
+	it.at = at;
+	g_array_append_val(s->items, it);
+}
+
+/* Glue for a run of spaces: fixed unless the block is justified. */
+static void
+add_glue(struct setter *s, double w, guint at)
+{
+	const struct style *st = s->p->st;
+	struct kp_item it = { 0 };
+
+	it.kind = KP_GLUE;
+	it.width = w;
+	if (s->b->justify) {
+		it.stretch = w * st->space_stretch;
+		it.shrink = w * st->space_shrink;
 	}
-	return l;
+	it.at = at;
+	g_array_append_val(s->items, it);
+}
+
+/* Glue that takes up whatever is left: a paragraph's end, a forced break. */
+static void
+add_fill(struct setter *s, guint at)
+{
+	struct kp_item it = { 0 };
+
+	it.kind = KP_GLUE;
+	it.fill = 1;
+	it.at = at;
+	g_array_append_val(s->items, it);
+}
+
+static gboolean
+is_forced(const struct setter *s, const struct piece *pc)
+{
+	guint i;
+
+	for (i = 0; i < s->r->breaks->len; i++) {
+		guint at = g_array_index(s->r->breaks, guint, i);
+
+		if (at >= pc->start && at < pc->end)
+			return TRUE;
+	}
+	return FALSE;
+}
+
+/* Text where hyphenating would be wrong: addresses, numbers. */
+static gboolean
+unhyphenable(const char *w, gsize len)
+{
+	gsize i;
+
+	for (i = 0; i < len; i++)
+		if (w[i] == '/' || w[i] == '@' || g_ascii_isdigit(w[i]) ||
+		    (w[i] == '.' && i + 1 < len && g_ascii_isalpha(w[i + 1])))
+			return TRUE;
+	return FALSE;
+}
+
+/*
+ * Marks in kind[] (one per byte of the piece) where it may break, and
+ * how: 'h' hyphenation, 'x' after an explicit hyphen or dash, '/' after
+ * a slash, 'a' anywhere (a word too wide).
+ */
+static void
+find_breaks(struct setter *s, const struct piece *pc, char *kind)
+{
+	const char *t = s->pa->text, *w = t + pc->start;
+	gsize len = pc->end - pc->start, i, j;
+	gboolean wide = PT(pc->sh->width) > s->width / 2;
+
+	memset(kind, 0, len);
+	for (i = 1; i < len; i = (gsize)(g_utf8_next_char(w + i) - w)) {
+		const char *prev = g_utf8_prev_char(w + i);
+		gunichar c = g_utf8_get_char(prev);
+		gunichar next = g_utf8_get_char(w + i);
+
+		/* Not inside a range of numbers ("1926–38", "pp. 161-89"). */
+		if ((c == '-' || c == 0x2013 || c == 0x2014) &&
+		    g_unichar_isalnum(next) && prev > w &&
+		    g_unichar_isalnum(g_utf8_get_char(g_utf8_prev_char(prev))) &&
+		    !(g_unichar_isdigit(next) && g_unichar_isdigit(
+		    g_utf8_get_char(g_utf8_prev_char(prev)))))
+			kind[i] = 'x';
+		else if (c == '/' && next != '/')
+			kind[i] = '/';
+		else if (wide)
+			kind[i] = 'a';
+	}
+	if (s->p->hyph == NULL || !s->b->justify || pc->start >= s->last_word ||
+	    unhyphenable(w, len))
+		return;
+	if (s->npoints < len) {
+		s->npoints = len;
+		s->points = g_realloc(s->points, len);
+	}
+	/* Each run of letters is a word to hyphenate. */
+	for (i = 0; i < len; i = j) {
+		for (; i < len && !g_ascii_isalpha(w[i]); i++)
+			;
+		for (j = i; j < len && g_ascii_isalpha(w[j]); j++)
+			;
+		if (j > i && (j == len || (guchar)w[j] < 0x80 ||
+		    g_utf8_get_char(w + j) == 0x2019) &&
+		    hyph_word(s->p->hyph, w + i, j - i, s->points) > 0) {
+			gsize k;
+
+			for (k = 1; k < j - i; k++)
+				if (s->points[k])
+					kind[i + k] = 'h';
+		}
+	}
+}
+
+/* A word: boxes between the places it may break. */
+static void
+add_word(struct setter *s, const struct piece *pc)
+{
+	gsize len = pc->end - pc->start, i;
+	char *kind = g_malloc(len);
+	guint from = pc->start;
+	int from_x = 0;
+
+	find_breaks(s, pc, kind);
+	for (i = 1; i < len; i++) {
+		guint at = pc->start + (guint)i;
+		const struct shaped *hy;
+		int x;
+
+		if (kind[i] == 0 || (x = piece_x(pc, at)) < 0)
+			continue;
+		add(s, KP_BOX, PT(x - from_x), from);
+		switch (kind[i]) {
+		case 'h':
+			hy = shaper_hyphen(s->p->shaper,
+			    s->pa->items[pc->item]);
+			add_penalty(s, s->p->st->hyphen_penalty, PT(hy->width),
+			    TRUE, TRUE, at);
+			break;
+		case 'x':
+			add_penalty(s, EXPLICIT_PENALTY, 0, TRUE, FALSE, at);
+			break;
+		case '/':
+			add_penalty(s, SLASH_PENALTY, 0, FALSE, FALSE, at);
+			break;
+		default:
+			add_penalty(s, ANYWHERE_PENALTY, 0, FALSE, FALSE, at);
+			break;
+		}
+		from = at;
+		from_x = x;
+	}
+	add(s, KP_BOX, PT(pc->sh->width - from_x), from);
+	g_free(kind);
+}
+
+/* The items of the whole paragraph, ending with a forced break. */
+static void
+build_items(struct setter *s)
+{
+	const struct block *b = s->b;
+	const GArray *pcs = s->pa->pieces;
+	guint i, first = 0, last = pcs->len;
+
+	/* Spaces at either end are not set, except code's indentation. */
+	while (first < last && !b->code &&
+	    g_array_index(pcs, struct piece, first).space)
+		first++;
+	while (last > first && g_array_index(pcs, struct piece, last - 1).space)
+		last--;
+	s->first_word = first < last ?
+	    g_array_index(pcs, struct piece, first).start : 0;
+	s->last_word = last > 0 ?
+	    g_array_index(pcs, struct piece, last - 1).end : 0;
+	for (i = last; i > first; i--)
+		if (g_array_index(pcs, struct piece, i - 1).space) {
+			s->last_word = g_array_index(pcs, struct piece, i - 1).end;
+			break;
+		}
+	if (b->indent > 0)
+		add(s, KP_BOX, b->indent, 0);
+	for (i = first; i < last; i++) {
+		const struct piece *pc = &g_array_index(pcs, struct piece, i);
+		double w = PT(pc->sh->width);
+
+		if (pc->space && i == first)
+			add(s, KP_BOX, w, pc->start);	/* code's indentation */
+		else if (pc->space && is_forced(s, pc)) {
+			add_fill(s, pc->start);
+			add_penalty(s, -KP_INFINITY, 0, FALSE, FALSE, pc->start);
+		} else if (pc->space)
+			add_glue(s, w, pc->start);
+		else if (pc->tie) {
+			add_penalty(s, KP_INFINITY, 0, FALSE, FALSE, pc->start);
+			add_glue(s, w, pc->start);
+		} else
+			add_word(s, pc);
+	}
+	add_penalty(s, KP_INFINITY, 0, FALSE, FALSE, s->last_word);
+	if (b->align != PANGO_ALIGN_CENTER)
+		add_fill(s, s->last_word);
+	add_penalty(s, -KP_INFINITY, 0, FALSE, FALSE,
+	    last > first ? g_array_index(pcs, struct piece, last - 1).end : 0);
+}
+
+/*
+ * Chooses the breaks: for justified text, without hyphens within the
+ * pretolerance, with them within the tolerance, with emergency stretch,
+ * and last at any cost; for other text at once, its lines balanced by
+ * stretch at their ends.
+ */
+static void
+choose_breaks(struct setter *s, double first, GArray *breaks)
+{
+	const struct style *st = s->p->st;
+	const struct kp_item *it = (const struct kp_item *)(void *)s->items->data;
+	guint n = s->items->len;
+	struct kp_params pp;
+
+	kp_params_init(&pp, s->width, st->tolerance);
+	pp.first = first;
+	pp.max_hyphens = st->hyph_max_lines;
+	if (!s->b->justify) {
+		pp.ragged = 3 * s->b->font->size;
+		pp.tolerance = KP_INFINITY;
+		pp.force = TRUE;
+		kp_break(it, n, &pp, breaks);
+		return;
+	}
+	if (st->pretolerance > 0) {
+		pp.tolerance = st->pretolerance;
+		pp.hyphenate = FALSE;
+		if (kp_break(it, n, &pp, breaks) == 0)
+			return;
+		pp.hyphenate = TRUE;
+		pp.tolerance = st->tolerance;
+	}
+	if (kp_break(it, n, &pp, breaks) == 0)
+		return;
+	pp.emergency = st->emergency;
+	if (pp.emergency > 0 && kp_break(it, n, &pp, breaks) == 0)
+		return;
+	pp.tolerance = KP_INFINITY;
+	pp.force = TRUE;
+	kp_break(it, n, &pp, breaks);
+}
+
+/* The first box's offset after the break at item i (the line's start). */
+static guint
+line_start(const struct setter *s, guint i)
+{
+	const struct kp_item *it = (const struct kp_item *)(void *)s->items->data;
+
+	for (; i < s->items->len; i++)
+		if (it[i].kind == KP_BOX)
+			return it[i].at;
+	return it[s->items->len - 1].at;
+}
+
+/* Whether the paragraph has anchors that are drawn as links. */
+static gboolean
+has_links(const struct para *pa)
+{
+	guint i;
+
+	for (i = 0; i < pa->anchors->len; i++)
+		if (g_array_index(pa->anchors, struct anchor, i).kind !=
+		    ANCHOR_MARK)
+			return TRUE;
+	return FALSE;
+}
+
+/* Appends a line for each break. */
+static void
+emit_lines(struct setter *s, const GArray *breaks, double left)
+{
+	const struct block *b = s->b;
+	const struct kp_item *it = (const struct kp_item *)(void *)s->items->data;
+	unsigned keep = b->flags & (LINE_KEEP | LINE_HEAD | LINE_SPANS);
+	guint i, from = 0;
+
+	if (has_links(s->pa))
+		keep |= LINE_SPANS;
+	for (i = 0; i < breaks->len; i++) {
+		const struct kp_break *k = &g_array_index(breaks,
+		    struct kp_break, i);
+		const struct kp_item *at = &it[k->item];
+		double w = i == 0 ? s->width - MIN(b->indent, 0) : s->width;
+		struct line ln = { 0 };
+
+		ln.para = para_ref(s->pa);
+		ln.start = i == 0 ? s->first_word : line_start(s, from);
+		ln.end = MAX(at->at, ln.start);
+		ln.ratio = k->ratio;
+		ln.justified = b->justify;
+		ln.hyphen = at->kind == KP_PENALTY && at->hyph;
+		ln.fill = i + 1 == breaks->len || (at->kind == KP_PENALTY &&
+		    at->penalty <= -KP_INFINITY);
+		/* The first line's indent: a box in, or a hang out. */
+		ln.x = left + (i == 0 ? b->indent : 0);
+		if (b->align == PANGO_ALIGN_CENTER)
+			ln.x = left + (w - k->natural) / 2;
+		else if (b->align == PANGO_ALIGN_RIGHT)
+			ln.x = left + w - k->natural;
+		ln.ascent = b->font->size;
+		ln.advance = b->font->leading;
+		ln.space = i == 0 ? b->space : 0;
+		ln.flags = keep;
+		if (i == 0)
+			ln.flags |= LINE_FIRST |
+			    (b->flags & (LINE_NEW_PAGE | LINE_NEW_RECTO));
+		if (i + 1 == breaks->len)
+			ln.flags |= LINE_LAST;
+		ln.chapter = b->chapter;
+		ln.block = b->node;
+		ln.offset = runs_source(s->r, ln.start);
+		ln.page = -1;
+		if (i == 0 && b->marker != NULL) {
+			ln.side = typeset_side(s->p, b, b->marker);
+			ln.side_x = left - s->p->st->list_indent;
+		}
+		g_array_append_val(s->g->lines, ln);
+		from = k->item;
+	}
 }
 
 void
-typeset(const struct press *p, const struct block *b, const char *text,
-    PangoAttrList *attrs, GArray *galley)
+typeset(struct press *p, const struct block *b, const struct runs *r,
+    struct galley *g)
 {
 	/* However deep the quotations, keep a third of the measure. */
 	double width = MAX(p->measure - b->left - b->right, p->measure / 3);
 	double left = MIN(b->left, p->measure - width);
-	PangoLayout *l = block_layout(p, b, width);
-	PangoLayoutIter *it;
-	int i = 0, n;
+	PangoFontDescription *fd = press_font(b->font, b->slant, b->variant);
+	PangoAttrList *attrs = runs_attrs(r, b->font->size);
+	struct setter s = { p, b, r, g, NULL, NULL, width, 0, 0, NULL, 0 };
+	GArray *breaks = g_array_new(FALSE, FALSE, sizeof(struct kp_break));
+	struct srcpos pos = b->node != NULL ? b->node->pos :
+	    srcpos_at(NULL, 0, 0);
 
-	pango_layout_set_text(l, text, -1);
-	if (attrs != NULL)
-		pango_layout_set_attributes(l, attrs);
-	n = pango_layout_get_line_count(l);
-	it = pango_layout_get_iter(l);
-	do {
-		struct line ln = { 0 };
-		PangoRectangle logical;
+	pango_attr_list_insert_before(attrs, pango_attr_font_desc_new(fd));
+	s.pa = para_new(p->shaper, r->text->str, r->text->len, attrs,
+	    r->anchors, pos);
+	s.items = g_array_new(FALSE, FALSE, sizeof(struct kp_item));
+	build_items(&s);
+	choose_breaks(&s, width - MIN(b->indent, 0), breaks);
+	emit_lines(&s, breaks, left);
+	para_unref(s.pa);
+	g_array_free(s.items, TRUE);
+	g_array_free(breaks, TRUE);
+	g_free(s.points);
+	pango_attr_list_unref(attrs);
+	pango_font_description_free(fd);
+}
 
-		pango_layout_iter_get_line_extents(it, NULL, &logical);
-		ln.layout = g_object_ref(l);
-		ln.index = i;
-		ln.x = left + (double)logical.x / PANGO_SCALE;
-		ln.ascent = b->font->size;
-		ln.advance = b->font->leading;
-		ln.space = i == 0 ? b->space : 0;
-		ln.flags = b->flags & LINE_KEEP;
-		if (i == 0)
-			ln.flags |= LINE_FIRST |
-			    (b->flags & (LINE_NEW_PAGE | LINE_NEW_RECTO));
-		if (i == n - 1)
-			ln.flags |= LINE_LAST;
-		ln.chapter = b->chapter;
-		ln.page = -1;
-		g_array_append_val(galley, ln);
-		i++;
-	} while (pango_layout_iter_next_line(it));
-	pango_layout_iter_free(it);
-	g_object_unref(l);
+void
+typeset_text(struct press *p, const struct block *b, const char *text,
+    struct galley *g)
+{
+	struct runs r;
+
+	runs_init(&r, b->slant != PANGO_STYLE_NORMAL);
+	runs_add(&r, text);
+	typeset(p, b, &r, g);
+	runs_release(&r);
+}
+
+struct para *
+typeset_side(struct press *p, const struct block *b, const char *text)
+{
+	PangoFontDescription *fd = press_font(b->font, b->slant, b->variant);
+	PangoAttrList *attrs = pango_attr_list_new();
+	struct para *pa;
+
+	pango_attr_list_insert(attrs, pango_attr_font_desc_new(fd));
+	pa = para_new(p->shaper, text, strlen(text), attrs, NULL,
+	    srcpos_at(NULL, 0, 0));
+	pango_attr_list_unref(attrs);
+	pango_font_description_free(fd);
+	return pa;
+}
+
+double
+para_width(const struct para *pa)
+{
+	int w = 0;
+	guint i;
+
+	for (i = 0; i < pa->pieces->len; i++)
+		w += g_array_index(pa->pieces, struct piece, i).sh->width;
+	return PT(w);
 }

@@ -1,10 +1,13 @@
 #!/bin/sh
 # End-to-end tests: build the real manuscript with build/octavo and
 # inspect the EPUB and the PDF with the tools a reader's or a printer's
-# would use (unzip, epubcheck, qpdf, pdftotext); then feed octavo bad
-# input and check it fails cleanly without touching earlier outputs.
+# would use (unzip, epubcheck, qpdf, pdftotext, pdffonts, pdfinfo, and
+# ../shared/tools/word-spacing.py for the evenness of the justification);
+# then feed octavo bad input and check it fails cleanly without touching
+# earlier outputs.
 #
-# Environment: OCTAVO (the binary), BUILD (the build folder).
+# Environment: OCTAVO (the binary), BUILD (the build folder), WORD_SPACING
+# (the word-spacing script, if not at ../shared/tools).
 set -u
 
 OCTAVO=${OCTAVO:-build/octavo}
@@ -37,7 +40,7 @@ SOURCE_DATE_EPOCH=1700000000 "$OCTAVO" build --epub "$T/a.epub" \
 check "build exits 0" test $? -eq 0
 check "progress: one line per stage, with its time" \
     grep -Eq '^octavo: (read|normalize|parse|epub|pdf) +[0-9.]+ ms' "$T/build.err"
-for stage in read normalize parse epub pdf; do
+for stage in read normalize parse notes index epub pdf; do
 	check "progress names stage $stage" grep -q "^octavo: $stage " "$T/build.err"
 done
 
@@ -102,6 +105,34 @@ check "EPUB text: no spaced hyphen as a dash" sh -c "! grep -qE ' - ' '$T/text'"
 check "EPUB text: ranges take en dashes (1926–1938)" grep -q '1926–1938' "$T/text"
 check "EPUB text: the soft sign stays (Byullenten’)" grep -q 'Byullenten’' "$T/text"
 
+# --- the index of names in the EPUB -------------------------------------
+check "EPUB: an index of names" grep -qx 'OEBPS/index.xhtml' "$T/files"
+unzip -p "$T/a.epub" OEBPS/index.xhtml >"$T/index.xhtml"
+check "EPUB: the index is an EPUB Indexes document" sh -c "grep -q \
+    '<body epub:type=\"index\">' '$T/index.xhtml' && grep -q \
+    'epub:type=\"index-locator\" href=\"chapter-' '$T/index.xhtml'"
+check "EPUB: the index is in the package with properties=\"index\"" \
+    sh -c "unzip -p '$T/a.epub' OEBPS/content.opf | grep -q 'properties=\"index\"'"
+# Every locator's target exists, and Trotsky's land on one of his forms.
+grep -o 'href="chapter-[a-z-]*\.xhtml#ix-[0-9]*"' "$T/index.xhtml" |
+    sed 's/href="chapter-\([a-z-]*\)\.xhtml#\(ix-[0-9]*\)"/\1 \2/' |
+    sort -u >"$T/locators"
+for id in $(awk '/^\[chapter /{sub(/^\[chapter /,""); sub(/\]$/,""); print}' "$MANIFEST"); do
+	xhtml "$id" | grep -o 'id="ix-[0-9]*"' | sed "s/id=\"\(.*\)\"/$id \1/"
+done | sort -u >"$T/anchors"
+check "EPUB: index locators (some hundreds)" \
+    test "$(wc -l <"$T/locators")" -gt 500
+check "EPUB: every index locator has its anchor" \
+    test -z "$(comm -23 "$T/locators" "$T/anchors")"
+grep -o '<li epub:type="index-entry" id="ixe-[0-9]*"><span epub:type="index-term">Trotsky, Leon</span>.*' \
+    "$T/index.xhtml" | head -n 1 | grep -o '#ix-[0-9]*' | sed 's/#//' >"$T/trotsky"
+for ix in $(cat "$T/trotsky"); do
+	unzip -p "$T/a.epub" 'OEBPS/chapter-*.xhtml' |
+	    grep -o "id=\"$ix\"></span>[A-Za-z]*" | sed 's/.*>//'
+done | sort | uniq -c >"$T/trotsky.forms"
+check "EPUB: Trotsky's locators land on his name" sh -c \
+    "test -s '$T/trotsky.forms' && ! grep -vE ' (Trotsky|Lev|Leon|L|Trotksy|Trockij)$' '$T/trotsky.forms'"
+
 # --- the PDF -----------------------------------------------------------
 check "qpdf --check passes" qpdf --check "$T/a.pdf"
 pdftotext -layout "$T/a.pdf" - 2>/dev/null | tr -s ' \n' '  ' >"$T/pdf.txt"
@@ -111,6 +142,56 @@ done >"$T/titles"
 check "pdftotext finds every chapter title" sh -c "! grep -q '^n' '$T/titles'"
 check "PDF has more pages than chapters" \
     sh -c "[ \$(pdfinfo '$T/a.pdf' | awk '/^Pages:/{print \$2}') -gt 10 ]"
+
+# --- the PDF as a printer and a reader's software see it -----------------
+WORD_SPACING=${WORD_SPACING:-../shared/tools/word-spacing.py}
+pdffonts "$T/a.pdf" >"$T/fonts" 2>&1
+check "pdffonts: every font embedded and subset" awk 'NR > 2 &&
+    ($(NF-4) != "yes" || $(NF-3) != "yes") { bad = 1 } END { exit bad }' "$T/fonts"
+pdfinfo "$T/a.pdf" >"$T/info" 2>&1
+check "pdfinfo: Title" grep -q '^Title: *Trotsky, Stalin' "$T/info"
+check "pdfinfo: Author" grep -q '^Author: *[^ ]' "$T/info"
+check "pdfinfo: Tagged: yes" grep -q '^Tagged: *yes$' "$T/info"
+qpdf --json --json-key=outlines "$T/a.pdf" >"$T/outline" 2>&1
+titles | while IFS= read -r title; do
+	title=$(printf '%s' "$title" | sed 's/"/\\"/g')
+	if grep -qF -- "\"title\": \"$title\"" "$T/outline"; then echo y
+	else echo "n $title"; fi
+done >"$T/in-outline"
+check "the outline lists every chapter" sh -c "! grep -q '^n' '$T/in-outline'"
+python3 "$WORD_SPACING" "$T/a.pdf" >"$T/spacing" 2>&1
+cat "$T/spacing"
+check "word spacing: p95 at most 0.39, under 0.5% loose lines" awk '{
+    for (i = 1; i <= NF; i++) {
+	if ($i == "\047p95\047:") p95 = $(i + 1) + 0
+	if ($i == "\047loose\047:") loose = $(i + 1) + 0
+    } } END { exit !(p95 > 0 && p95 <= 0.39 && loose < 0.005) }' "$T/spacing"
+# Each chapter's page in the contents is odd, and the chapter opens there.
+pdftotext -layout "$T/a.pdf" "$T/pages.txt" 2>/dev/null
+check "every chapter opens on an odd page, the one the contents gives" \
+    awk -v RS='\f' -v titles="$(titles)" '
+    { page[NR] = $0; if (!toc && $0 ~ /(^|\n) *Contents *\n/) toc = NR }
+    END {
+	n = split(titles, want, "\n")
+	if (!toc || n == 0) exit 1
+	for (i = 1; i <= n; i++) {
+		t = want[i]
+		split(page[toc] "\n" page[toc + 1], lines, "\n")
+		for (j in lines)
+			if (index(lines[j], t) && match(lines[j], /[0-9]+ *$/))
+				folio[i] = substr(lines[j], RSTART) + 0
+		if (!folio[i] || folio[i] % 2 == 0) exit 1
+	}
+	# The text begins after the prelims: chapter one is on page 1.
+	for (p = toc + 1; p in page; p++)
+		if (index(page[p], want[1]) && !index(page[p], "Contents")) {
+			front = p - folio[1]; break
+		}
+	# A long title breaks over lines on its opening page: its start.
+	for (i = 1; i <= n; i++)
+		if (!index(page[front + folio[i]], substr(want[i], 1, 16)))
+			exit 1
+    }' "$T/pages.txt"
 
 # --- reproducible ------------------------------------------------------
 SOURCE_DATE_EPOCH=1700000000 "$OCTAVO" build -q --epub "$T/b.epub" \
@@ -137,10 +218,39 @@ check "normalize writes one file per chapter" \
 "$OCTAVO" check "$MANIFEST" >"$T/check.out" 2>&1
 check "check passes on the manuscript" test $? -eq 0
 
+# --- octavo index -------------------------------------------------------
+case $OCTAVO in /*) octavo=$OCTAVO ;; *) octavo=$PWD/$OCTAVO ;; esac
+mkdir -p "$T/idx"
+start=$(date +%s%N)
+manifest=$PWD/$MANIFEST
+(cd "$T/idx" && "$octavo" index "$manifest" >index.out 2>index.err)
+rc=$?
+ms=$(( ($(date +%s%N) - start) / 1000000 ))
+echo "       octavo index took $ms ms"
+check "index exits 0" test $rc -eq 0
+check "index writes build/names-index.txt" test -s "$T/idx/build/names-index.txt"
+check "index: 'Trotsky, Leon' with its locators" sh -c "grep -qx \
+    'Trotsky, Leon (1879–1940)' '$T/idx/build/names-index.txt' && grep -A1 \
+    '^Trotsky, Leon' '$T/idx/build/names-index.txt' | grep -q '^  left-opposition ¶1, ¶2'"
+check "index: a 'see' reference" grep -A1 -x 'Gurov, G\.' "$T/idx/build/names-index.txt"
+check "index reports its counts" \
+    grep -Eq '^octavo index: [0-9]+ headings, [0-9]+ occurrences in [0-9]+ places' "$T/idx/index.out"
+check "index reports shared forms and their rulings" \
+    grep -q 'Smirnov, Alexander Petrovich (at bloc:66#3)' "$T/idx/index.out"
+check "index reports candidates to paste into the list" \
+    grep -q '^# Capitalised words the list does not know' "$T/idx/index.out"
+check "index shows its stage time" grep -q '^octavo: index ' "$T/idx/index.err"
+check "index takes well under a second" test "$ms" -lt 1000
+(cd "$T/idx" && "$octavo" index -q -o again.txt "$manifest" >again.out 2>/dev/null)
+sed 1d "$T/idx/index.out" >"$T/idx/index.out.tail"
+check "index is deterministic" sh -c "cmp '$T/idx/again.txt' '$T/idx/build/names-index.txt' && \
+    sed 1d '$T/idx/again.out' | cmp -s - '$T/idx/index.out.tail'"
+
 # --- bad input: clear errors, old outputs untouched ----------------------
 bad=$T/bad
 mkdir -p "$bad/sources"
 cp "$MANIFEST" "$bad/edition.ini"
+cp manuscript/names.txt "$bad/"
 cp manuscript/sources/* "$bad/sources/"
 cp "$T/a.epub" "$T/keep.epub" && cp "$T/a.pdf" "$T/keep.pdf"
 first=$(ls "$bad/sources" | head -n 1)
@@ -162,6 +272,15 @@ check "check exits 1 on a broken manuscript" test $? -eq 1
 "$OCTAVO" build -q --epub /proc/no/such.epub "$MANIFEST" 2>"$T/unwritable.err"
 check "unwritable output exits 1 with its name" \
     sh -c "test $? -eq 1 && grep -q /proc/no/such.epub '$T/unwritable.err'"
+
+# A broken list of names: an error at its line and column, no output.
+cp "manuscript/sources/$first" "$bad/sources/"
+printf 'Trotsky, Leon (1879\n' >"$bad/names.txt"
+"$OCTAVO" index -q -o "$T/bad-index.txt" "$bad/edition.ini" >/dev/null 2>"$T/badnames.err"
+check "a malformed list of names exits 1" test $? -eq 1
+check "a malformed list is reported at FILE:LINE:COL" \
+    grep -q "$bad/names.txt:1:15: error: unbalanced parentheses" "$T/badnames.err"
+check "a malformed list writes no index" test ! -e "$T/bad-index.txt"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -18,9 +18,12 @@ main(void)
 		typo_suite,
 		parse_suite,
 		notes_suite,
+		names_suite,
+		index_suite,
 		manuscript_suite,
 		epub_suite,
 		style_suite,
+		typeset_suite,
 		pdf_suite,
 	};
 	SRunner *sr = srunner_create(NULL);

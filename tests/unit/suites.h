@@ -15,9 +15,12 @@ Suite	*passes_suite(void);
 Suite	*typo_suite(void);
 Suite	*parse_suite(void);
 Suite	*notes_suite(void);
+Suite	*names_suite(void);
+Suite	*index_suite(void);
 Suite	*manuscript_suite(void);
 Suite	*epub_suite(void);
 Suite	*style_suite(void);
+Suite	*typeset_suite(void);
 Suite	*pdf_suite(void);
 
 #endif

@@ -1,223 +1,37 @@
 /*
- * test_pdf.c — the print back end: the inlines' attributes, the page
- * builder's breaks, and whole PDFs of a hand-built edition read back with
- * poppler's pdftotext, pdfinfo and pdffonts.
+ * test_pdf.c — whole PDFs of hand-built editions read back with poppler
+ * (pdftotext, pdfinfo, pdffonts) and qpdf: the text, the book's
+ * structure, footnotes on the page of their reference, the outline,
+ * tags and links, the report and the page map.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
 
+#include "pages.h"
 #include "pdf/pdf.h"
-#include "pdf/page.h"
-#include "pdf/runs.h"
 #include "suites.h"
 
 static struct srcpos here = { "test", 1, 1 };
 static GRegex *spaces;		/* white space, for page_text */
 
-/* --- runs --------------------------------------------------------------- */
-
-/* The style attribute in force at byte i of the runs' text. */
-static PangoStyle
-style_at(PangoAttrList *attrs, int i)
-{
-	PangoAttrIterator *it = pango_attr_list_get_iterator(attrs);
-	PangoStyle style = PANGO_STYLE_NORMAL;
-
-	do {
-		int start, end;
-		PangoAttribute *a;
-
-		pango_attr_iterator_range(it, &start, &end);
-		if (i >= start && i < end &&
-		    (a = pango_attr_iterator_get(it, PANGO_ATTR_STYLE)) != NULL)
-			style = (PangoStyle)((PangoAttrInt *)a)->value;
-	} while (pango_attr_iterator_next(it));
-	pango_attr_iterator_destroy(it);
-	return style;
-}
-
-/* Feeds every event of a walk over root to the runs. */
-static void
-walk(struct runs *r, struct node *root)
-{
-	struct iter it;
-
-	iter_init(&it, root);
-	while (iter_next(&it) != ITER_NONE)
-		runs_event(r, it.ev, it.cur);
-}
-
-/* "a *b *c* d* e": emphasis within emphasis is roman again. */
-START_TEST(test_runs_nested_emphasis)
-{
-	struct node *p = node_new(NODE_PARAGRAPH, here);
-	struct node *em = node_new(NODE_EMPH, here);
-	struct node *inner = node_new(NODE_EMPH, here);
-	PangoAttrList *attrs;
-	struct runs r;
-
-	node_append(p, node_new_text(NODE_TEXT, here, "a ", -1));
-	node_append(p, em);
-	node_append(em, inner);		/* inner and outer start together */
-	node_append(inner, node_new_text(NODE_TEXT, here, "c", -1));
-	node_append(em, node_new_text(NODE_TEXT, here, " d", -1));
-	node_append(p, node_new(NODE_SOFTBREAK, here));
-	node_append(p, node_new_text(NODE_TEXT, here, "e", -1));
-	runs_init(&r, FALSE);
-	walk(&r, p);
-	ck_assert_str_eq(r.text->str, "a c d e");
-	attrs = runs_attrs(&r);
-	ck_assert_int_eq(style_at(attrs, 0), PANGO_STYLE_NORMAL);
-	ck_assert_int_eq(style_at(attrs, 2), PANGO_STYLE_NORMAL);	/* c */
-	ck_assert_int_eq(style_at(attrs, 4), PANGO_STYLE_ITALIC);	/* d */
-	ck_assert_int_eq(style_at(attrs, 6), PANGO_STYLE_NORMAL);	/* e */
-	pango_attr_list_unref(attrs);
-	runs_release(&r);
-	node_free(p);
-}
-END_TEST
-
-/* In an italic block emphasis is roman; a note's number is raised. */
-START_TEST(test_runs_italic_block_and_noteref)
-{
-	struct node *p = node_new(NODE_PARAGRAPH, here);
-	struct node *em = node_new(NODE_EMPH, here);
-	struct node *ref = node_new(NODE_NOTEREF, here);
-	struct note *note = note_new(12, "12", here);
-	PangoAttrList *attrs;
-	PangoAttrIterator *it;
-	struct runs r;
-	int raised = 0;
-
-	ref->as.noteref.note = note;
-	node_append(p, em);
-	node_append(em, node_new_text(NODE_TEXT, here, "Title", -1));
-	node_append(p, node_new_text(NODE_TEXT, here, " line\nend", -1));
-	node_append(p, ref);
-	runs_init(&r, TRUE);
-	walk(&r, p);
-	ck_assert_str_eq(r.text->str, "Title line end12");
-	attrs = runs_attrs(&r);
-	ck_assert_int_eq(style_at(attrs, 0), PANGO_STYLE_NORMAL);
-	it = pango_attr_list_get_iterator(attrs);
-	do {
-		int start, end;
-
-		pango_attr_iterator_range(it, &start, &end);
-		if (pango_attr_iterator_get(it, PANGO_ATTR_BASELINE_SHIFT))
-			raised += start == 14 && end == 16;
-	} while (pango_attr_iterator_next(it));
-	pango_attr_iterator_destroy(it);
-	ck_assert_int_eq(raised, 1);
-	pango_attr_list_unref(attrs);
-	runs_release(&r);
-	node_free(p);
-	note_free(note);
-}
-END_TEST
-
-/* --- the page builder ----------------------------------------------------- */
-
-/* A press ten lines of 11 on 14 deep. */
-static struct press ten_lines = { NULL, NULL, 324, 11 + 9 * 14 };
-
-/* Appends a block of n lines to a galley of bare lines (no layouts). */
-static void
-add_block(GArray *g, int n, unsigned flags)
-{
-	int i;
-
-	for (i = 0; i < n; i++) {
-		struct line ln = { 0 };
-
-		ln.ascent = 11;
-		ln.advance = 14;
-		ln.chapter = 0;
-		ln.flags = (flags & LINE_KEEP) | (i == 0 ? LINE_FIRST |
-		    (flags & (LINE_NEW_PAGE | LINE_NEW_RECTO)) : 0) |
-		    (i == n - 1 ? LINE_LAST : 0);
-		g_array_append_val(g, ln);
-	}
-}
-
-static guint
-count_on(GArray *pages, guint i)
-{
-	ck_assert_uint_gt(pages->len, i);
-	return g_array_index(pages, struct page, i).count;
-}
-
-START_TEST(test_page_fills_to_depth)
-{
-	GArray *g = g_array_new(FALSE, FALSE, sizeof(struct line));
-	GArray *pages;
-
-	add_block(g, 15, 0);
-	add_block(g, 5, 0);
-	pages = page_make_up(&ten_lines, g);
-	ck_assert_uint_eq(pages->len, 2);
-	ck_assert_uint_eq(count_on(pages, 0), 10);
-	ck_assert_double_eq_tol(g_array_index(g, struct line, 9).y, 137, 1e-6);
-	ck_assert_int_eq(g_array_index(g, struct line, 10).page, 1);
-	ck_assert_double_eq_tol(g_array_index(g, struct line, 10).y, 11, 1e-6);
-	g_array_free(pages, TRUE);
-	g_array_free(g, TRUE);
-}
-END_TEST
-
-/* Eleven lines: the last would stand alone at the head of page 2. */
-START_TEST(test_page_no_widow)
-{
-	GArray *g = g_array_new(FALSE, FALSE, sizeof(struct line));
-	GArray *pages;
-
-	add_block(g, 11, 0);
-	pages = page_make_up(&ten_lines, g);
-	ck_assert_uint_eq(count_on(pages, 0), 9);
-	ck_assert_uint_eq(count_on(pages, 1), 2);
-	g_array_free(pages, TRUE);
-	g_array_free(g, TRUE);
-}
-END_TEST
-
-/* A heading at the foot goes over with its paragraph's first lines. */
-START_TEST(test_page_heading_kept_with_text)
-{
-	GArray *g = g_array_new(FALSE, FALSE, sizeof(struct line));
-	GArray *pages;
-
-	add_block(g, 8, 0);
-	add_block(g, 1, LINE_KEEP);
-	add_block(g, 5, 0);
-	pages = page_make_up(&ten_lines, g);
-	ck_assert_uint_eq(count_on(pages, 0), 8);
-	ck_assert_int_eq(g_array_index(g, struct line, 8).page, 1);
-	g_array_free(pages, TRUE);
-	g_array_free(g, TRUE);
-}
-END_TEST
-
-/* A chapter after an odd number of pages: a blank verso first. */
-START_TEST(test_page_new_recto)
-{
-	GArray *g = g_array_new(FALSE, FALSE, sizeof(struct line));
-	GArray *pages;
-	const struct page *pg;
-
-	add_block(g, 3, 0);
-	add_block(g, 3, LINE_NEW_RECTO);
-	pages = page_make_up(&ten_lines, g);
-	ck_assert_uint_eq(pages->len, 3);
-	ck_assert_uint_eq(count_on(pages, 1), 0);
-	pg = &g_array_index(pages, struct page, 2);
-	ck_assert_uint_eq(pg->first, 3);
-	ck_assert(pg->opening);
-	g_array_free(pages, TRUE);
-	g_array_free(g, TRUE);
-}
-END_TEST
+/* A paragraph long enough to break into a dozen lines at 4.5 in. */
+static const char *const prose =
+    "The history of the struggle within the party is not a history of "
+    "personal quarrels, as its opponents liked to present it, but of "
+    "irreconcilable disagreements over the character of the revolution "
+    "itself, over industrialization and collectivization, over the "
+    "international strategy of the movement and the internal regime of "
+    "the party. Every one of these questions was argued in pamphlets, "
+    "platforms and resolutions, in the columns of the press and at "
+    "meetings of the Central Committee, and every one of them was finally "
+    "settled not by argument but by administrative measures: transfers, "
+    "expulsions, exile and, in the end, the trials. The documents that "
+    "survive allow us to reconstruct these arguments with considerable "
+    "precision, notwithstanding the extraordinary difficulties of "
+    "interpretation that their fragmentary and frequently contradictory "
+    "testimony presents to the historian.";
 
 /* --- whole PDFs ----------------------------------------------------------- */
 
@@ -281,6 +95,7 @@ sample(void)
 	note = note_new(7, "7", here);
 	note->ref = ref;
 	ref->as.noteref.note = note;
+	add_para(note->body, "The seventh note, at the foot.");
 	g_ptr_array_add(c->notes, note);
 	node_append(n, ref);
 	n = node_new(NODE_HEADING, here);
@@ -333,7 +148,7 @@ write_styled(const struct edition *e, const struct style *st,
 	struct diags d;
 
 	diags_init(&d);
-	ck_assert_int_eq(pdf_write(e, st, path, &d), 0);
+	ck_assert_int_eq(pdf_write(e, st, path, NULL, NULL, &d), 0);
 	ck_assert_uint_eq(d.list->len, 0);
 	diags_release(&d);
 	return path;
@@ -567,7 +382,6 @@ START_TEST(test_running_heads)
 END_TEST
 
 /* Same SOURCE_DATE_EPOCH, same bytes, dated then. */
-/* Same SOURCE_DATE_EPOCH, same bytes, dated then. */
 START_TEST(test_reproducible)
 {
 	struct edition *e = sample();
@@ -651,7 +465,8 @@ START_TEST(test_unwritable_path)
 
 	style_init(&st);
 	diags_init(&d);
-	ck_assert_int_eq(pdf_write(e, &st, "/nonexistent/dir/a.pdf", &d), -1);
+	ck_assert_int_eq(pdf_write(e, &st, "/nonexistent/dir/a.pdf", NULL,
+	    NULL, &d), -1);
 	ck_assert(diags_failed(&d));
 	dg = &g_array_index(d.list, struct diag, 0);
 	ck_assert_str_eq(dg->pos.file, "/nonexistent/dir/a.pdf");
@@ -707,20 +522,357 @@ START_TEST(test_edition_unchanged)
 }
 END_TEST
 
+/* --- footnotes, structure, report and page map --------------------------- */
+
+/* The text of every page, split at pdftotext's form feeds; NULL-ended. */
+static char **
+all_pages(const char *pdf)
+{
+	const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+	char *text = run(argv), **pages;
+
+	ck_assert_ptr_nonnull(text);
+	pages = g_strsplit(text, "\f", -1);
+	g_free(text);
+	return pages;
+}
+
+/* The page (from 1) whose text has needle, or 0. */
+static int
+find_page(char **pages, const char *needle)
+{
+	int i;
+
+	for (i = 0; pages[i] != NULL; i++)
+		if (strstr(pages[i], needle) != NULL)
+			return i + 1;
+	return 0;
+}
+
+/* A note numbered n referred to at the end of paragraph p after the
+ * word "marker<n>z", whose body begins "Foot<n>" and is words long. */
+static struct note *
+add_note(struct chapter *c, struct node *p, int n, int words)
+{
+	struct note *note = note_new(n, "", here);
+	struct node *ref = node_new(NODE_NOTEREF, here);
+	GString *s = g_string_new(NULL);
+	int i;
+
+	g_string_printf(s, "Foot%d begins the note", n);
+	for (i = 0; i < words; i++)
+		g_string_append(s, i % 9 == 8 ? " and so on." : " words");
+	g_string_append_printf(s, " End%d.", n);
+	add_para(note->body, s->str);
+	g_string_free(s, TRUE);
+	if (p != NULL) {
+		char *marker = g_strdup_printf(" marker%dz", n);
+
+		node_append(p, node_new_text(NODE_TEXT, here, marker, -1));
+		node_append(p, ref);
+		ref->as.noteref.note = note;
+		note->ref = ref;
+		g_free(marker);
+	} else
+		node_free(ref);
+	g_ptr_array_add(c->notes, note);
+	return note;
+}
+
+/*
+ * One chapter of forty paragraphs with a note after every third, one of
+ * them long enough to continue overleaf, one note without a reference
+ * (after note 5), and the author's note on the byline.
+ */
+static struct edition *
+annotated(void)
+{
+	struct edition *e = edition_new();
+	struct chapter *c = add_chapter(e, "notes", "A Chapter with Notes");
+	struct note *author;
+	int i, n = 0;
+
+	e->meta.title = g_strdup("Annotated");
+	e->language = g_strdup("en-US");
+	c->meta.author = g_strdup("An Author");
+	author = note_new(0, "*", here);
+	g_strlcpy(author->mark, "*", sizeof(author->mark));
+	add_para(author->body, "AuthorNote: the author teaches history.");
+	g_ptr_array_add(c->notes, author);
+	for (i = 0; i < 40; i++) {
+		struct node *p = add_para(c->doc, prose);
+
+		if (i % 3 == 0) {
+			n++;
+			add_note(c, p, n, n == 7 ? 700 : 12 + 5 * (n % 4));
+		}
+		if (n == 5 && i % 3 == 0)
+			add_note(c, NULL, ++n, 10);
+	}
+	return e;
+}
+
+/* Each note starts on the page of its reference. */
+START_TEST(test_footnotes_on_reference_pages)
+{
+	struct edition *e = annotated();
+	const struct chapter *c = g_ptr_array_index(e->chapters, 0);
+	char *path = write_sample(e, "notes.pdf"), **pages = all_pages(path);
+	guint i;
+	int checked = 0;
+
+	for (i = 0; i < c->notes->len; i++) {
+		const struct note *n = g_ptr_array_index(c->notes, i);
+		char *marker, *foot;
+
+		if (n->ref == NULL)
+			continue;
+		marker = g_strdup_printf("marker%dz", n->number);
+		foot = g_strdup_printf("Foot%d ", n->number);
+		ck_assert_int_gt(find_page(pages, marker), 0);
+		ck_assert_msg(find_page(pages, marker) == find_page(pages, foot),
+		    "note %d: reference on page %d, note on page %d",
+		    n->number, find_page(pages, marker), find_page(pages, foot));
+		checked++;
+		g_free(marker);
+		g_free(foot);
+	}
+	ck_assert_int_gt(checked, 10);
+	/* The unreferenced note 6 with note 5; the author's with the byline. */
+	ck_assert_int_eq(find_page(pages, "Foot6 "), find_page(pages,
+	    "marker5z"));
+	ck_assert_int_eq(find_page(pages, "AuthorNote"), find_page(pages,
+	    "The history of the struggle"));
+	g_strfreev(pages);
+	remove_pdf(path);
+	edition_free(e);
+}
+END_TEST
+
+/*
+ * Note 7 is longer than the room left: it begins on the page of its
+ * reference and ends overleaf, at the head of that page's notes.
+ */
+START_TEST(test_long_note_continues)
+{
+	struct edition *e = annotated();
+	char *path = write_sample(e, "long.pdf"), **pages = all_pages(path);
+	int at = find_page(pages, "marker7z"), end = find_page(pages, "End7.");
+	const char *p, *next_note;
+
+	ck_assert_int_gt(at, 0);
+	ck_assert_int_eq(find_page(pages, "Foot7 "), at);
+	ck_assert_int_gt(end, at);
+	/* Between, the note fills each page's notes; overleaf it comes first. */
+	p = pages[end - 1];
+	next_note = strstr(p, "Foot8 ");
+	if (next_note != NULL)
+		ck_assert(strstr(p, "End7.") < next_note);
+	g_strfreev(pages);
+	remove_pdf(path);
+	edition_free(e);
+}
+END_TEST
+
+/* What qpdf says of the file as JSON, for one key. */
+static char *
+qpdf_json(const char *pdf, const char *key)
+{
+	char *arg = g_strdup_printf("--json-key=%s", key);
+	const char *argv[] = { "qpdf", "--json", arg, pdf, NULL };
+	char *out = run(argv);
+
+	ck_assert_ptr_nonnull(out);
+	g_free(arg);
+	return out;
+}
+
+/* Tagged, with chapters in the outline and sections under them, links. */
+START_TEST(test_structure_outline_links)
+{
+	struct edition *e = sample();
+	char *path = write_sample(e, "a.pdf"), *info = pdf_info(path);
+	char *outlines = qpdf_json(path, "outlines"), *kids;
+	const char *qdf[] = { "qpdf", "--qdf", "--object-streams=disable",
+	    path, "-", NULL };
+	char *raw = run(qdf);
+	int links = 0;
+	const char *at;
+
+	ck_assert(g_regex_match_simple("^Tagged: +yes$", info,
+	    G_REGEX_MULTILINE, 0));
+	ck_assert_ptr_nonnull(strstr(outlines, "\"title\": \"Contents\""));
+	ck_assert_ptr_nonnull(strstr(outlines,
+	    "\"title\": \"The First Chapter\""));
+	ck_assert_ptr_nonnull(strstr(outlines,
+	    "\"title\": \"The Second Chapter\""));
+	/* The section is a kid of its chapter, not a sibling. */
+	kids = strstr(strstr(outlines, "\"title\": \"The First Chapter\"") -
+	    600, "\"kids\"");
+	ck_assert_ptr_nonnull(kids);
+	ck_assert(strstr(kids, "A Section") < strstr(outlines,
+	    "\"title\": \"The First Chapter\""));
+	/* Contents → two chapters, reference → note, note → reference. */
+	ck_assert_ptr_nonnull(raw);
+	for (at = raw; (at = strstr(at, "/Subtype /Link")) != NULL; at++)
+		links++;
+	ck_assert_int_ge(links, 4);
+	ck_assert_ptr_nonnull(strstr(raw, "/S /Note"));
+	ck_assert_ptr_nonnull(strstr(raw, "/S /TOC"));
+	ck_assert_ptr_nonnull(strstr(raw, "/S /H2"));
+	g_free(raw);
+	g_free(outlines);
+	g_free(info);
+	remove_pdf(path);
+	edition_free(e);
+}
+END_TEST
+
+/* Page labels: roman in the prelims, arabic from the text. */
+START_TEST(test_page_labels)
+{
+	struct edition *e = sample();
+	char *path = write_sample(e, "a.pdf");
+	char *labels = qpdf_json(path, "pagelabels");
+
+	ck_assert_ptr_nonnull(strstr(labels, "\"u:iv\""));
+	/* Cairo writes the text's folios as decimal numbering. */
+	ck_assert_ptr_nonnull(strstr(labels, "\"/S\": \"/D\""));
+	g_free(labels);
+	remove_pdf(path);
+	edition_free(e);
+}
+END_TEST
+
+/* The report: ratios per paragraph, and no fault in the totals. */
+START_TEST(test_report_totals)
+{
+	struct edition *e = annotated();
+	char *path = pdf_path("r.pdf"), *report = g_strconcat(path, ".txt",
+	    NULL), *text;
+	struct style st;
+	struct diags d;
+
+	style_init(&st);
+	diags_init(&d);
+	ck_assert_int_eq(pdf_write(e, &st, path, NULL, report, &d), 0);
+	ck_assert(g_file_get_contents(report, &text, NULL, NULL));
+	ck_assert(g_regex_match_simple("^notes test:1  p\\. 1: -?[0-9]", text,
+	    G_REGEX_MULTILINE, 0));
+	ck_assert(g_regex_match_simple("^overfull +0 ", text,
+	    G_REGEX_MULTILINE, 0));
+	ck_assert(g_regex_match_simple("^widows +0$", text,
+	    G_REGEX_MULTILINE, 0));
+	ck_assert(g_regex_match_simple("^orphans +0$", text,
+	    G_REGEX_MULTILINE, 0));
+	ck_assert(g_regex_match_simple("^hyphens +[0-9]+ \\(at most [0-2] ",
+	    text, G_REGEX_MULTILINE, 0));
+	ck_assert(g_regex_match_simple("^lines +[0-9]{3}$", text,
+	    G_REGEX_MULTILINE, 0));
+	g_free(text);
+	g_remove(report);
+	g_free(report);
+	remove_pdf(path);
+	diags_release(&d);
+	style_release(&st);
+	edition_free(e);
+}
+END_TEST
+
+/*
+ * The page map of a hand-built edition: a label for every page, one
+ * break for every page of the text that is not blank, each at the text
+ * the page begins with, and the page of the note reference.
+ */
+START_TEST(test_page_map)
+{
+	struct edition *e = sample();
+	const struct chapter *one = g_ptr_array_index(e->chapters, 0);
+	const struct note *note = g_ptr_array_index(one->notes, 0);
+	char *path = pdf_path("m.pdf"), **pages;
+	struct pagemap pm;
+	struct style st;
+	struct diags d;
+	int total, front, blank = 0, i;
+	guint k;
+
+	style_init(&st);
+	diags_init(&d);
+	pagemap_init(&pm);
+	ck_assert_int_eq(pdf_write(e, &st, path, &pm, NULL, &d), 0);
+	pages = all_pages(path);
+	total = page_count(path);
+	ck_assert_uint_eq(pm.labels->len, (guint)total);
+	for (front = 0; front < total && strcmp(g_ptr_array_index(pm.labels,
+	    front), "1") != 0; front++)
+		;
+	ck_assert_str_eq(g_ptr_array_index(pm.labels, 0), "i");
+	for (i = front; i < total; i++)
+		blank += g_strstrip(pages[i])[0] == '\0';
+	ck_assert_int_gt(blank, 0);	/* the verso before chapter two */
+	ck_assert_uint_eq(pm.breaks->len, (guint)(total - front - blank));
+	ck_assert_str_eq(pagemap_label(&pm, note->ref), "1");
+	for (k = 0; k < pm.breaks->len; k++) {
+		const struct pagebreak *pb = &g_array_index(pm.breaks,
+		    struct pagebreak, k);
+		char *text = node_text(pb->block), *start;
+		int n = atoi(pb->label);
+
+		start = g_strndup(text + pb->offset, 12);
+		ck_assert_msg(strstr(pages[front + n - 1], start) != NULL,
+		    "page %s does not begin with '%s'", pb->label, start);
+		g_free(start);
+		g_free(text);
+	}
+	g_strfreev(pages);
+	pagemap_release(&pm);
+	remove_pdf(path);
+	diags_release(&d);
+	style_release(&st);
+	edition_free(e);
+}
+END_TEST
+
+/* Every font is embedded, and subset. */
+START_TEST(test_fonts_embedded)
+{
+	struct edition *e = annotated();
+	char *path = write_sample(e, "f.pdf");
+	const char *argv[] = { "pdffonts", path, NULL };
+	char *out = run(argv), **lines;
+	int i, fonts = 0;
+
+	ck_assert_ptr_nonnull(out);
+	lines = g_strsplit(out, "\n", -1);
+	for (i = 2; lines[i] != NULL && lines[i][0] != '\0'; i++) {
+		char **f = g_strsplit_set(g_strstrip(lines[i]), " ", -1);
+		GPtrArray *cols = g_ptr_array_new();
+		int j;
+
+		for (j = 0; f[j] != NULL; j++)
+			if (f[j][0] != '\0')
+				g_ptr_array_add(cols, f[j]);
+		ck_assert_uint_ge(cols->len, 7);
+		ck_assert_str_eq(g_ptr_array_index(cols, cols->len - 5), "yes");
+		ck_assert_str_eq(g_ptr_array_index(cols, cols->len - 4), "yes");
+		fonts++;
+		g_ptr_array_free(cols, TRUE);
+		g_strfreev(f);
+	}
+	ck_assert_int_gt(fonts, 0);
+	g_strfreev(lines);
+	g_free(out);
+	remove_pdf(path);
+	edition_free(e);
+}
+END_TEST
+
 Suite *
 pdf_suite(void)
 {
 	Suite *s = suite_create("pdf");
-	TCase *runs = tcase_create("runs");
-	TCase *pages = tcase_create("pages");
 	TCase *write = tcase_create("write");
 
-	tcase_add_test(runs, test_runs_nested_emphasis);
-	tcase_add_test(runs, test_runs_italic_block_and_noteref);
-	tcase_add_test(pages, test_page_fills_to_depth);
-	tcase_add_test(pages, test_page_no_widow);
-	tcase_add_test(pages, test_page_heading_kept_with_text);
-	tcase_add_test(pages, test_page_new_recto);
 	/* Each test writes whole PDFs and runs poppler over them. */
 	tcase_set_timeout(write, 60);
 	tcase_add_unchecked_fixture(write, spaces_new, spaces_free);
@@ -736,8 +888,13 @@ pdf_suite(void)
 	tcase_add_test(write, test_unwritable_path);
 	tcase_add_test(write, test_deep_nesting);
 	tcase_add_test(write, test_edition_unchanged);
-	suite_add_tcase(s, runs);
-	suite_add_tcase(s, pages);
+	tcase_add_test(write, test_footnotes_on_reference_pages);
+	tcase_add_test(write, test_long_note_continues);
+	tcase_add_test(write, test_structure_outline_links);
+	tcase_add_test(write, test_page_labels);
+	tcase_add_test(write, test_report_totals);
+	tcase_add_test(write, test_page_map);
+	tcase_add_test(write, test_fonts_embedded);
 	suite_add_tcase(s, write);
 	return s;
 }

@@ -46,7 +46,49 @@ START_TEST(test_defaults)
 	/* Derived: the quotation's family is the body's. */
 	ck_assert_str_eq(st.quote.family, "EB Garamond 12");
 	ck_assert_int_eq(st.folio, FOLIO_HEAD);
+	/* TeX's line breaking and hyphenation, with fewer hyphens. */
+	ck_assert_int_eq(st.hyph_min_word, 6);
+	ck_assert_int_eq(st.hyph_min_left, 2);
+	ck_assert_int_eq(st.hyph_min_right, 3);
+	ck_assert_int_eq(st.hyph_max_lines, 2);
+	ck_assert_double_eq_tol(st.tolerance, 300, EPS);
+	ck_assert_double_eq_tol(st.pretolerance, 100, EPS);
+	ck_assert_int_eq(st.hyphen_penalty, 500);
+	ck_assert_double_eq_tol(st.space_stretch, 0.5, EPS);
 	style_release(&st);
+}
+END_TEST
+
+START_TEST(test_justification_keys)
+{
+	struct style st;
+	struct diags d;
+
+	ck_assert_int_eq(read_text(&st, "[hyphenation]\nmin-word = 8\n"
+	    "max-lines = 1\n[justification]\ntolerance = 400\n"
+	    "emergency-stretch = 1.5mm\n", &d), 0);
+	ck_assert_uint_eq(d.list->len, 0);
+	ck_assert_int_eq(st.hyph_min_word, 8);
+	ck_assert_int_eq(st.hyph_max_lines, 1);
+	ck_assert_double_eq_tol(st.tolerance, 400, EPS);
+	ck_assert_double_eq_tol(st.emergency, 1.5 * 72 / 25.4, EPS);
+	style_release(&st);
+	diags_release(&d);
+}
+END_TEST
+
+/* A count takes a whole number; a number no unit. */
+START_TEST(test_bad_count)
+{
+	struct style st;
+	struct diags d;
+
+	ck_assert_int_eq(read_text(&st, "[hyphenation]\nmin-left = 2.5\n"
+	    "[justification]\ntolerance = 200pt\n", &d), -1);
+	ck_assert_int_eq(d.count[DIAG_ERROR], 2);
+	ck_assert_ptr_nonnull(strstr(diag_at(&d, 0)->msg, "whole number"));
+	ck_assert_ptr_nonnull(strstr(diag_at(&d, 1)->msg, "a number"));
+	diags_release(&d);
 }
 END_TEST
 
@@ -243,6 +285,8 @@ style_suite(void)
 
 	tcase_add_test(tc, test_defaults);
 	tcase_add_test(tc, test_units);
+	tcase_add_test(tc, test_justification_keys);
+	tcase_add_test(tc, test_bad_count);
 	tcase_add_test(tc, test_unknown_key_warns_at_line);
 	tcase_add_test(tc, test_unknown_group_warns);
 	tcase_add_test(tc, test_negative_size_is_error);

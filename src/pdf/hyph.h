@@ -1,0 +1,30 @@
+/*
+ * hyph.h — where words may be hyphenated: libhyphen's patterns (TeX's,
+ * as packaged for LibreOffice) for the edition's language, within the
+ * style's limits on word and fragment lengths.
+ */
+#ifndef OCTAVO_PDF_HYPH_H
+#define OCTAVO_PDF_HYPH_H
+
+#include "diag.h"
+#include "style.h"
+
+/*
+ * The patterns for a BCP 47 language ("en-US") from dir (NULL: the
+ * system's /usr/share/hyphen).  Without them the book is set without
+ * hyphens: a warning, and NULL.
+ */
+struct hyph	*hyph_new(const char *language, const char *dir,
+		    const struct style *, struct diags *);
+void		 hyph_free(struct hyph *);
+
+/*
+ * Sets at[i] to 1 where word (len bytes) may take a hyphen before byte
+ * i, 0 elsewhere; at has len bytes.  Only words of ASCII letters, not
+ * all capitals, of the style's minimum length are hyphenated.  Returns
+ * the number of places.
+ */
+int		 hyph_word(struct hyph *, const char *word, gsize len,
+		    guint8 *at);
+
+#endif

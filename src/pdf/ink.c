@@ -1,0 +1,336 @@
+/*
+ * ink.c — drawing a line from its paragraph's shaped pieces.
+ *
+ * The pieces between the line's start and end are gathered into groups
+ * of one Pango item (one font) and one anchor each; a group's glyphs are
+ * copied from the pieces, spaces given their share of the line's
+ * adjustment, and shown with their text and clusters, so that a PDF
+ * reader extracts the words and the spaces between them.
+ */
+#include <string.h>
+
+#include <pango/pangocairo.h>
+
+#include "ink.h"
+#include "shape.h"
+
+/* The most a line's spaces stretch, as a ratio of their stretch. */
+#define MAX_RATIO	3.0
+
+struct inker {
+	cairo_t			*cr;
+	const struct press	*p;
+	struct ink_state	*st;
+	const struct line	*ln;
+	const struct para	*pa;
+	double			 x, y;
+	PangoGlyphString	*gs;		/* the group being gathered */
+	int			 item;		/* its item, or -1 if empty */
+	guint			 start, end;	/* its bytes */
+	const struct anchor	*anchor;	/* its anchor, or NULL */
+	gboolean		 plain;		/* its pieces' glyphs read back alone */
+};
+
+/* The anchor (not an index mark) that covers byte at, or NULL. */
+static const struct anchor *
+anchor_at(const struct para *pa, guint at)
+{
+	guint i;
+
+	for (i = 0; i < pa->anchors->len; i++) {
+		const struct anchor *a = &g_array_index(pa->anchors,
+		    struct anchor, i);
+
+		if (a->kind != ANCHOR_MARK && at >= a->start && at < a->end)
+			return a;
+	}
+	return NULL;
+}
+
+/* The next anchor boundary after at, before end. */
+static guint
+anchor_next(const struct para *pa, guint at, guint end)
+{
+	guint i;
+
+	for (i = 0; i < pa->anchors->len; i++) {
+		const struct anchor *a = &g_array_index(pa->anchors,
+		    struct anchor, i);
+
+		if (a->kind == ANCHOR_MARK)
+			continue;
+		if (a->start > at && a->start < end)
+			end = a->start;
+		if (a->end > at && a->end < end)
+			end = a->end;
+	}
+	return end;
+}
+
+/* The rise of an item's text (note references), in points. */
+static double
+rise(const PangoItem *item)
+{
+	GSList *l;
+
+	for (l = item->analysis.extra_attrs; l != NULL; l = l->next) {
+		const PangoAttribute *a = l->data;
+
+		if (a->klass->type == PANGO_ATTR_RISE)
+			return (double)((const PangoAttrInt *)a)->value /
+			    PANGO_SCALE;
+	}
+	return 0;
+}
+
+void
+ink_close(cairo_t *cr, struct ink_state *st)
+{
+	if (st->span)
+		cairo_tag_end(cr, "Span");
+	st->span = FALSE;
+}
+
+/* Text of a block that holds elements goes in a span, kept open across
+ * lines until a link or a tag of the drawer's closes it. */
+static void
+span_begin(struct inker *k)
+{
+	if ((k->ln->flags & LINE_SPANS) && !k->st->span) {
+		cairo_tag_begin(k->cr, "Span", NULL);
+		k->st->span = TRUE;
+	}
+}
+
+/* Begins or ends the tags of an anchor: a link, and a destination. */
+static void
+anchor_tags(struct inker *k, const struct anchor *a, gboolean end)
+{
+	const struct footnote *fn = press_footnote(k->p, a->note);
+	char link[24] = "", dest[24] = "", attrs[40];
+
+	switch (fn != NULL ? a->kind : ANCHOR_MARK) {
+	case ANCHOR_REF:
+		footnote_dest(k->p, fn, 'n', link, sizeof(link));
+		if (a->node == NULL || a->node == a->note->ref)
+			footnote_dest(k->p, fn, 'r', dest, sizeof(dest));
+		break;
+	case ANCHOR_XREF:
+		footnote_dest(k->p, fn, 'n', link, sizeof(link));
+		break;
+	case ANCHOR_BACK:
+		if (fn->backlink)
+			footnote_dest(k->p, fn, 'r', link, sizeof(link));
+		footnote_dest(k->p, fn, 'n', dest, sizeof(dest));
+		break;
+	case ANCHOR_MARK:
+		break;
+	}
+	if (end) {
+		if (dest[0] != '\0')
+			cairo_tag_end(k->cr, CAIRO_TAG_DEST);
+		if (link[0] != '\0')
+			cairo_tag_end(k->cr, CAIRO_TAG_LINK);
+		return;
+	}
+	if (link[0] != '\0') {
+		ink_close(k->cr, k->st);
+		g_snprintf(attrs, sizeof(attrs), "dest='%s'", link);
+		cairo_tag_begin(k->cr, CAIRO_TAG_LINK, attrs);
+	} else
+		span_begin(k);
+	if (dest[0] != '\0') {
+		g_snprintf(attrs, sizeof(attrs), "name='%s'", dest);
+		cairo_tag_begin(k->cr, CAIRO_TAG_DEST, attrs);
+	}
+}
+
+/*
+ * Shows glyphs of text bytes start…end in item's font, at the pen: with
+ * their text and clusters, unless they are plain, when a reader maps
+ * each glyph back to its character without them (and Cairo is several
+ * times faster).
+ */
+static void
+show(struct inker *k, const PangoItem *item, const char *text, guint start,
+    guint end, PangoGlyphString *gs, gboolean plain)
+{
+	PangoItem it = *item;
+	PangoGlyphItem gi;
+
+	cairo_move_to(k->cr, k->x, k->y - rise(item));
+	if (plain)
+		pango_cairo_show_glyph_string(k->cr, item->analysis.font, gs);
+	else {
+		memset(&gi, 0, sizeof(gi));
+		it.offset = (int)start;
+		it.length = (int)(end - start);
+		it.num_chars = (int)g_utf8_strlen(text + start,
+		    (gssize)(end - start));
+		gi.item = &it;
+		gi.glyphs = gs;
+		pango_cairo_show_glyph_item(k->cr, text, &gi);
+	}
+	k->x += (double)pango_glyph_string_get_width(gs) / PANGO_SCALE;
+}
+
+/* Shows the group gathered, in the tags of its anchor or as a span. */
+static void
+flush(struct inker *k)
+{
+	if (k->item < 0)
+		return;
+	if (k->anchor != NULL)
+		anchor_tags(k, k->anchor, FALSE);
+	else
+		span_begin(k);
+	show(k, k->pa->items[k->item], k->pa->text, k->start, k->end, k->gs,
+	    k->plain);
+	if (k->anchor != NULL)
+		anchor_tags(k, k->anchor, TRUE);
+	pango_glyph_string_set_size(k->gs, 0);
+	k->item = -1;
+}
+
+/*
+ * The adjustment of a space glyph w wide, in Pango units.  A line the
+ * breaker could only set very loose (long words in capitals, say) is
+ * stretched no further than MAX_RATIO and left short of the measure,
+ * rather than drawn with gaps a reader falls into.
+ */
+static int
+adjust(const struct inker *k, int w)
+{
+	const struct style *st = k->p->st;
+	double r = MIN(k->ln->ratio, MAX_RATIO);
+
+	if (!k->ln->justified || r == 0)
+		return 0;
+	return (int)(w * r * (r > 0 ? st->space_stretch : st->space_shrink));
+}
+
+/* Adds the glyphs of piece pc whose clusters are in from…to to the group. */
+static void
+gather(struct inker *k, const struct piece *pc, guint from, guint to)
+{
+	const PangoGlyphString *g = pc->sh->glyphs;
+	const struct anchor *a = anchor_at(k->pa, from);
+	int i, n;
+
+	if (k->item >= 0 && (k->item != (int)pc->item || k->anchor != a ||
+	    k->end != from))
+		flush(k);
+	if (k->item < 0) {
+		k->item = (int)pc->item;
+		k->start = from;
+		k->anchor = a;
+		k->plain = TRUE;
+	}
+	k->plain = k->plain && pc->sh->plain;
+	k->end = to;
+	n = k->gs->num_glyphs;
+	pango_glyph_string_set_size(k->gs, n + g->num_glyphs);
+	for (i = 0; i < g->num_glyphs; i++) {
+		guint at = pc->start + (guint)g->log_clusters[i];
+
+		if (at < from || at >= to)
+			continue;
+		k->gs->glyphs[n] = g->glyphs[i];
+		k->gs->log_clusters[n] = (int)(at - k->start);
+		if (pc->space || pc->tie)
+			k->gs->glyphs[n].geometry.width +=
+			    adjust(k, g->glyphs[i].geometry.width);
+		n++;
+	}
+	k->gs->num_glyphs = n;
+}
+
+/* The hyphen a break inside a word adds, in the last piece's font. */
+static void
+hyphen(struct inker *k, const struct piece *last)
+{
+	const PangoItem *item = k->pa->items[last->item];
+	const struct shaped *hy = shaper_hyphen(k->p->shaper, item);
+	PangoGlyphString *gs = pango_glyph_string_copy(hy->glyphs);
+
+	span_begin(k);
+	show(k, item, "-", 0, 1, gs, hy->plain);
+	pango_glyph_string_free(gs);
+}
+
+/* The first piece that ends after byte at. */
+static guint
+first_piece(const struct para *pa, guint at)
+{
+	guint lo = 0, hi = pa->pieces->len;
+
+	while (lo < hi) {
+		guint mid = (lo + hi) / 2;
+
+		if (g_array_index(pa->pieces, struct piece, mid).end <= at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Draws the pieces of para from start to end from x on, and a hyphen. */
+static void
+ink_text(struct inker *k, const struct para *pa, guint start, guint end,
+    gboolean hyphenated)
+{
+	const struct piece *last = NULL;
+	guint i;
+
+	k->pa = pa;
+	k->item = -1;
+	for (i = first_piece(pa, start); i < pa->pieces->len; i++) {
+		const struct piece *pc = &g_array_index(pa->pieces,
+		    struct piece, i);
+		guint from = MAX(start, pc->start), to = MIN(end, pc->end);
+
+		if (pc->start >= end)
+			break;
+		while (from < to) {
+			guint cut = anchor_next(pa, from, to);
+
+			gather(k, pc, from, cut);
+			from = cut;
+		}
+		if (pc->end > start)
+			last = pc;
+	}
+	flush(k);
+	if (hyphenated && last != NULL)
+		hyphen(k, last);
+}
+
+void
+ink_line(cairo_t *cr, const struct press *p, struct ink_state *st,
+    const struct line *ln, double x, double y)
+{
+	struct inker k = { cr, p, st, ln, NULL, x + ln->x, y, NULL, -1, 0, 0,
+	    NULL, FALSE };
+
+	k.gs = pango_glyph_string_new();
+	if (ln->side != NULL && ln->side_x < ln->x) {
+		k.x = x + ln->side_x;
+		ink_text(&k, ln->side, 0, (guint)strlen(ln->side->text), FALSE);
+		k.x = x + ln->x;
+	}
+	if (ln->para != NULL) {
+		guint end = ln->end;
+
+		/* The space a break took, drawn (it has no ink) so that the
+		 * text read out has it between the last word and the next. */
+		if (!ln->hyphen && ln->para->text[end] == ' ')
+			end++;
+		ink_text(&k, ln->para, ln->start, end, ln->hyphen);
+	}
+	if (ln->side != NULL && ln->side_x >= ln->x) {
+		k.x = x + ln->side_x;
+		ink_text(&k, ln->side, 0, (guint)strlen(ln->side->text), FALSE);
+	}
+	pango_glyph_string_free(k.gs);
+}

@@ -1,0 +1,32 @@
+/*
+ * ink.h — one line of type onto Cairo: its words' glyphs, the spaces
+ * between them widened or narrowed as its break set them, the hyphen the
+ * break added, and the tags of its links.
+ */
+#ifndef OCTAVO_PDF_INK_H
+#define OCTAVO_PDF_INK_H
+
+#include <cairo.h>
+
+#include "galley.h"
+
+/* Whether a span is open: lines of one block share it. */
+struct ink_state {
+	gboolean	 span;
+};
+
+/*
+ * Draws ln with its left edge at x and its baseline at y.  The runs of
+ * its anchors are links (to a note, or back to its reference) and
+ * destinations; if its block holds other elements (LINE_SPANS) the rest
+ * of its text is tagged as spans, since a structure element in Cairo
+ * 1.16 holds either content or elements, not both.  A span is left open
+ * for the next line: ink_close it before any other tag.  The spaces are
+ * real glyphs, so the text is extracted with them.
+ */
+void	ink_line(cairo_t *, const struct press *, struct ink_state *,
+	    const struct line *, double x, double y);
+/* Ends the span open, if one is. */
+void	ink_close(cairo_t *, struct ink_state *);
+
+#endif

@@ -1,0 +1,93 @@
+/*
+ * map.c — the page map (pages.h) read off the made-up parts: every
+ * page's label, where each page of the text begins, and the page of each
+ * note reference and index mark.
+ */
+#include "map.h"
+
+/* The model's place where a page's first line begins. */
+static gboolean
+page_start(const struct press *p, const struct edition *e,
+    const struct part *text, const struct page *pg, struct pagebreak *pb)
+{
+	const struct line *ln;
+
+	if (pg->count > 0)
+		ln = GALLEY_LINE(text->galley, pg->first);
+	else if (pg->nnotes > 0)
+		ln = GALLEY_LINE(p->notes, g_array_index(text->mk.placed,
+		    struct placed, pg->notes).from);
+	else
+		return FALSE;	/* a blank page */
+	if (ln->block != NULL) {
+		pb->block = ln->block;
+		pb->offset = ln->offset;
+		return TRUE;
+	}
+	if (ln->chapter >= 0) {
+		/* A chapter's head, not the model's text: its beginning. */
+		const struct chapter *c = g_ptr_array_index(e->chapters,
+		    ln->chapter);
+
+		pb->block = c->preface != NULL ? c->preface : c->doc;
+		pb->offset = 0;
+		return pb->block != NULL;
+	}
+	return FALSE;
+}
+
+/* The pages of the note references and index marks of a galley's lines. */
+static void
+place_anchors(struct pagemap *pm, const struct galley *g, int before)
+{
+	guint i, j;
+
+	for (i = 0; i < g->lines->len; i++) {
+		const struct line *ln = GALLEY_LINE(g, i);
+		const struct line *next = i + 1 < g->lines->len ?
+		    GALLEY_LINE(g, i + 1) : NULL;
+		guint end = next != NULL && next->para == ln->para ?
+		    next->start : G_MAXUINT;
+
+		if (ln->para == NULL || ln->page < 0)
+			continue;
+		for (j = 0; j < ln->para->anchors->len; j++) {
+			const struct anchor *a = &g_array_index(
+			    ln->para->anchors, struct anchor, j);
+
+			if (a->node == NULL || a->start < ln->start ||
+			    a->start >= end || (a->kind != ANCHOR_REF &&
+			    a->kind != ANCHOR_MARK))
+				continue;
+			g_hash_table_insert(pm->page_of, (gpointer)a->node,
+			    GINT_TO_POINTER(before + ln->page + 1));
+		}
+	}
+}
+
+void
+map_pages(struct pagemap *pm, const struct press *p, const struct edition *e,
+    const struct part *front, const struct part *text)
+{
+	const struct part *parts[] = { front, text };
+	guint i, k;
+
+	for (k = 0; k < G_N_ELEMENTS(parts); k++)
+		for (i = 0; i < parts[k]->mk.pages->len; i++) {
+			char label[16];
+
+			part_label(parts[k], (int)i + 1, label, sizeof(label));
+			g_ptr_array_add(pm->labels, g_strdup(label));
+		}
+	for (i = 0; i < text->mk.pages->len; i++) {
+		struct pagebreak pb = { NULL, 0, "" };
+
+		if (!page_start(p, e, text, &g_array_index(text->mk.pages,
+		    struct page, i), &pb))
+			continue;
+		part_label(text, (int)i + 1, pb.label, sizeof(pb.label));
+		g_array_append_val(pm->breaks, pb);
+	}
+	place_anchors(pm, text->galley, text->before);
+	place_anchors(pm, p->notes, text->before);
+}

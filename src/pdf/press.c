@@ -1,0 +1,66 @@
+/*
+ * press.c — the state one run of the print back end shares: the Pango
+ * context and font map, the cache of shaped words, the hyphenation
+ * patterns, and the footnotes with their galley.
+ */
+#include <pango/pangocairo.h>
+
+#include "hyph.h"
+#include "press.h"
+#include "shape.h"
+
+/* Pango for print: one context, unhinted, positions not rounded. */
+static PangoContext *
+press_context(const char *language, PangoFontMap **fm)
+{
+	cairo_font_options_t *fo = cairo_font_options_create();
+	PangoContext *pc;
+
+	*fm = pango_cairo_font_map_new();
+	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(*fm), 72);
+	pc = pango_font_map_create_context(*fm);
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	pango_cairo_context_set_font_options(pc, fo);
+	pango_context_set_round_glyph_positions(pc, FALSE);
+	if (language != NULL)
+		pango_context_set_language(pc,
+		    pango_language_from_string(language));
+	cairo_font_options_destroy(fo);
+	return pc;
+}
+
+struct press *
+press_new(const char *language, const struct style *st, struct diags *d)
+{
+	const char *families[] = { st->body.family, st->chapter.family,
+	    st->head.family, NULL };
+	struct press *p = g_new0(struct press, 1);
+
+	p->st = st;
+	p->pc = press_context(language, &p->fm);
+	p->measure = st->width - st->inner - st->outer;
+	p->depth = st->height - st->top - st->bottom;
+	p->shaper = shaper_new(p->pc, families, d);
+	p->hyph = hyph_new(language, NULL, st, d);
+	p->notes = galley_new();
+	p->footnotes = g_array_new(FALSE, FALSE, sizeof(struct footnote));
+	p->note_index = g_hash_table_new(g_direct_hash, g_direct_equal);
+	p->diags = d;
+	return p;
+}
+
+void
+press_free(struct press *p)
+{
+	if (p == NULL)
+		return;
+	galley_free(p->notes);
+	shaper_free(p->shaper);
+	hyph_free(p->hyph);
+	g_array_free(p->footnotes, TRUE);
+	g_hash_table_destroy(p->note_index);
+	g_object_unref(p->pc);
+	g_object_unref(p->fm);
+	g_free(p);
+}

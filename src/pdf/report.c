@@ -1,0 +1,156 @@
+/*
+ * report.c — writing what the line breaker and the page builder did, so
+ * that the typography is measured, not guessed.
+ */
+#include "kp.h"
+#include "report.h"
+
+/* Lines TeX reports as underfull: r > 2.15, spaces over twice as wide. */
+#define LOOSE_BADNESS	1000
+
+/* Whether a line's ratio says anything: justified, not a last line. */
+static gboolean
+counted(const struct line *ln)
+{
+	return ln->para != NULL && ln->justified && !ln->fill;
+}
+
+/* Counts one galley's lines. */
+static void
+tally_lines(const struct galley *g, struct tally *t)
+{
+	int run = 0;
+	guint i;
+
+	for (i = 0; i < g->lines->len; i++) {
+		const struct line *ln = GALLEY_LINE(g, i);
+
+		if (ln->justified && (ln->flags & LINE_FIRST))
+			t->paragraphs++;
+		if (ln->hyphen) {
+			t->hyphens++;
+			run++;
+			t->hyphen_run = MAX(t->hyphen_run, run);
+		} else
+			run = 0;
+		if (!counted(ln))
+			continue;
+		t->lines++;
+		t->loose += kp_badness(ln->ratio) > LOOSE_BADNESS;
+		t->tight += ln->ratio < -0.5;
+		t->overfull += ln->ratio < -1;
+	}
+}
+
+void
+tally_part(const struct press *p, const struct part *part, struct tally *t)
+{
+	const GArray *pages = part->mk.pages;
+	guint i;
+
+	tally_lines(part->galley, t);
+	if (part->text && p->notes != NULL)
+		tally_lines(p->notes, t);
+	t->pages += (int)pages->len;
+	for (i = 0; i < pages->len; i++) {
+		const struct page *pg = &g_array_index(pages, struct page, i);
+
+		t->short_pages += pg->short_by > 0;
+		if (pg->count == 0)
+			continue;
+		switch (page_fault(part->galley, pg->first + pg->count)) {
+		case FAULT_WIDOW:
+			t->widows++;
+			break;
+		case FAULT_ORPHAN:
+			t->orphans++;
+			break;
+		case FAULT_KEEP:
+			t->keeps++;
+			break;
+		case FAULT_NONE:
+			break;
+		}
+	}
+}
+
+/* Where a line's block comes from: chapter, and file:line. */
+static void
+where(GString *out, const struct edition *e, const struct line *ln,
+    const char *what)
+{
+	const struct chapter *c = ln->chapter >= 0 ?
+	    g_ptr_array_index(e->chapters, ln->chapter) : NULL;
+
+	g_string_append_printf(out, "%s%s", c != NULL ? c->id : "-", what);
+	if (ln->block != NULL && ln->block->pos.file != NULL)
+		g_string_append_printf(out, " %s:%d", ln->block->pos.file,
+		    ln->block->pos.line);
+}
+
+/* One line per paragraph of a galley: where, page, and each line's ratio. */
+static void
+paragraphs(GString *out, const struct edition *e, const struct part *part,
+    const struct galley *g, const char *what)
+{
+	guint i;
+
+	for (i = 0; i < g->lines->len; i++) {
+		const struct line *ln = GALLEY_LINE(g, i);
+		char label[16];
+
+		if (!ln->justified)
+			continue;
+		if (ln->flags & LINE_FIRST) {
+			where(out, e, ln, what);
+			part_label(part, ln->page + 1, label, sizeof(label));
+			g_string_append_printf(out, "  p. %s:", label);
+		}
+		if (counted(ln))
+			g_string_append_printf(out, " %.2f%s", ln->ratio,
+			    ln->hyphen ? "-" : "");
+		if (ln->flags & LINE_LAST)
+			g_string_append_c(out, '\n');
+	}
+}
+
+int
+report_write(const struct press *p, const struct edition *e,
+    const struct part *text, const char *path, struct diags *d)
+{
+	GString *out = g_string_new(NULL);
+	struct tally t = { 0 };
+	GError *err = NULL;
+	int rc = 0;
+
+	tally_part(p, text, &t);
+	g_string_append(out, "# octavo typesetting report\n"
+	    "# Each justified paragraph: chapter, source, first page, and the\n"
+	    "# adjustment ratio of each line but the last (> 0: spaces\n"
+	    "# stretched by that share of their stretch; < 0: shrunk; a\n"
+	    "# trailing '-' marks a hyphen).\n");
+	paragraphs(out, e, text, text->galley, "");
+	paragraphs(out, e, text, p->notes, " note");
+	g_string_append_printf(out, "\n# totals\n"
+	    "paragraphs      %d\n"
+	    "lines           %d\n"
+	    "loose           %d (badness > %d, as TeX's \\hbadness)\n"
+	    "tight           %d (r < -0.5)\n"
+	    "overfull        %d (r < -1)\n"
+	    "hyphens         %d (at most %d lines in a row)\n"
+	    "widows          %d\n"
+	    "orphans         %d\n"
+	    "headings at foot %d\n"
+	    "short pages     %d of %d\n",
+	    t.paragraphs, t.lines, t.loose, LOOSE_BADNESS, t.tight,
+	    t.overfull, t.hyphens, t.hyphen_run, t.widows, t.orphans, t.keeps,
+	    t.short_pages, t.pages);
+	if (!g_file_set_contents(path, out->str, (gssize)out->len, &err)) {
+		diag_add(d, DIAG_ERROR, srcpos_at(path, 0, 0),
+		    "cannot write the report: %s", err->message);
+		g_error_free(err);
+		rc = -1;
+	}
+	g_string_free(out, TRUE);
+	return rc;
+}

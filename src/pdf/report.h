@@ -1,0 +1,31 @@
+/*
+ * report.h — the typesetting measured: each paragraph's lines with their
+ * adjustment ratios, and totals of loose, tight and overfull lines,
+ * hyphens, widows and orphans, for `octavo build --report FILE`.
+ */
+#ifndef OCTAVO_PDF_REPORT_H
+#define OCTAVO_PDF_REPORT_H
+
+#include "draw.h"
+
+/* What the report counts over the text and its notes. */
+struct tally {
+	int	 paragraphs, lines;	/* justified lines, last lines apart */
+	int	 loose, tight, overfull;	/* badness > 1000, r < -0.5, r < -1 */
+	int	 hyphens, hyphen_run;	/* and the most in a row */
+	int	 widows, orphans, keeps;	/* at page breaks */
+	int	 short_pages, pages;
+};
+
+/* Counts the faults of a made-up part and its notes' lines. */
+void	tally_part(const struct press *, const struct part *,
+	    struct tally *);
+
+/*
+ * Writes the report on the text part to path.  Returns 0, or -1 with an
+ * error in diags.
+ */
+int	report_write(const struct press *, const struct edition *,
+	    const struct part *text, const char *path, struct diags *);
+
+#endif

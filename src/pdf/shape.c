@@ -1,0 +1,377 @@
+/*
+ * shape.c — itemizing paragraphs and shaping their words through a
+ * cache, so each word is shaped once per font in the whole book.
+ */
+#include <string.h>
+
+#include <hb.h>
+
+#include "shape.h"
+
+/* What shaping depends on besides the text. */
+struct fontkey {
+	PangoFont	*font;
+	int		 script;
+	int		 level;
+};
+
+/*
+ * For each glyph of a font file, the character a PDF reader takes it
+ * for when it is drawn without its text: the lowest that the character
+ * map gives it (as Cairo's ToUnicode does), or 0.
+ */
+struct reverse {
+	gunichar	*of;		/* indexed by glyph */
+	unsigned	 glyphs;
+};
+
+/* The words shaped in one font. */
+struct fontcache {
+	struct fontkey	 key;		/* holds a reference on the font */
+	GHashTable	*words;		/* char * → struct shaped * */
+	struct shaped	*hyphen;	/* "-", when first asked for */
+	gboolean	 fallback;	/* not a family the style names */
+	const struct reverse *rev;
+};
+
+struct shaper {
+	PangoContext	*pc;
+	GHashTable	*fonts;		/* struct fontkey * → struct fontcache * */
+	GHashTable	*reverses;	/* hb_face_t * → struct reverse * */
+	GHashTable	*warned;	/* characters already reported missing */
+	GString		*buf;		/* the word looked up */
+	char		**families;	/* the families the style names */
+	struct diags	*d;
+};
+
+static guint
+fontkey_hash(gconstpointer p)
+{
+	const struct fontkey *k = p;
+
+	return g_direct_hash(k->font) ^ (guint)(k->script * 31 + k->level);
+}
+
+static gboolean
+fontkey_equal(gconstpointer a, gconstpointer b)
+{
+	const struct fontkey *x = a, *y = b;
+
+	return x->font == y->font && x->script == y->script &&
+	    x->level == y->level;
+}
+
+static void
+shaped_free(gpointer p)
+{
+	struct shaped *s = p;
+
+	if (s == NULL)
+		return;
+	pango_glyph_string_free(s->glyphs);
+	g_free(s);
+}
+
+static void
+reverse_free(gpointer p)
+{
+	struct reverse *r = p;
+
+	g_free(r->of);
+	g_free(r);
+}
+
+/* The reverse map of a font's file, made on first use. */
+static const struct reverse *
+reverse_get(struct shaper *sh, PangoFont *font)
+{
+	hb_font_t *hb = pango_font_get_hb_font(font);
+	hb_face_t *face = hb != NULL ? hb_font_get_face(hb) : NULL;
+	struct reverse *r = g_hash_table_lookup(sh->reverses, face);
+	hb_set_t *set;
+	hb_codepoint_t c = HB_SET_VALUE_INVALID, g;
+
+	if (r != NULL || face == NULL)
+		return r;
+	r = g_new0(struct reverse, 1);
+	r->glyphs = hb_face_get_glyph_count(face);
+	r->of = g_new0(gunichar, r->glyphs + 1);
+	set = hb_set_create();
+	hb_face_collect_unicodes(face, set);
+	while (hb_set_next(set, &c))
+		if (hb_font_get_nominal_glyph(hb, c, &g) && g < r->glyphs &&
+		    r->of[g] == 0)
+			r->of[g] = c;
+	hb_set_destroy(set);
+	g_hash_table_insert(sh->reverses, face, r);
+	return r;
+}
+
+/*
+ * Whether a shaped word can be drawn without its text (which Cairo
+ * makes costly) and still be read back: one glyph per character, in
+ * order, each the glyph its character maps to and back.
+ */
+static gboolean
+is_plain(const struct reverse *rev, const char *s, gsize len,
+    const PangoGlyphString *g)
+{
+	const char *p = s;
+	int i;
+
+	if (rev == NULL)
+		return FALSE;
+	for (i = 0; i < g->num_glyphs; i++, p = g_utf8_next_char(p)) {
+		PangoGlyph gl = g->glyphs[i].glyph;
+
+		if (p >= s + len || g->log_clusters[i] != p - s ||
+		    gl >= rev->glyphs || rev->of[gl] != g_utf8_get_char(p))
+			return FALSE;
+	}
+	return p == s + len;
+}
+
+static void
+fontcache_free(gpointer p)
+{
+	struct fontcache *fc = p;
+
+	g_hash_table_destroy(fc->words);
+	shaped_free(fc->hyphen);
+	g_object_unref(fc->key.font);
+	g_free(fc);
+}
+
+struct shaper *
+shaper_new(PangoContext *pc, const char *const *families, struct diags *d)
+{
+	struct shaper *sh = g_new0(struct shaper, 1);
+
+	sh->pc = pc;
+	sh->fonts = g_hash_table_new_full(fontkey_hash, fontkey_equal, NULL,
+	    fontcache_free);
+	sh->reverses = g_hash_table_new_full(g_direct_hash, g_direct_equal,
+	    NULL, reverse_free);
+	sh->warned = g_hash_table_new(g_direct_hash, g_direct_equal);
+	sh->buf = g_string_new(NULL);
+	sh->families = g_strdupv((char **)families);
+	sh->d = d;
+	return sh;
+}
+
+void
+shaper_free(struct shaper *sh)
+{
+	if (sh == NULL)
+		return;
+	g_hash_table_destroy(sh->fonts);
+	g_hash_table_destroy(sh->reverses);
+	g_hash_table_destroy(sh->warned);
+	g_string_free(sh->buf, TRUE);
+	g_strfreev(sh->families);
+	g_free(sh);
+}
+
+PangoFontDescription *
+press_font(const struct font *f, PangoStyle slant, PangoVariant variant)
+{
+	PangoFontDescription *fd = pango_font_description_new();
+
+	/* Set field by field: "EB Garamond 12" as a string is a size. */
+	pango_font_description_set_family(fd, f->family);
+	pango_font_description_set_absolute_size(fd, f->size * PANGO_SCALE);
+	pango_font_description_set_style(fd, slant);
+	pango_font_description_set_variant(fd, variant);
+	return fd;
+}
+
+/*
+ * Whether font is one the style asked for: fontconfig's family may be
+ * shorter ("EB Garamond") than the style's ("EB Garamond 12").  A
+ * monospaced font is what code asks for.
+ */
+static gboolean
+font_named(const struct shaper *sh, PangoFont *font)
+{
+	PangoFontDescription *fd = pango_font_describe(font);
+	const char *fam = pango_font_description_get_family(fd);
+	PangoFontFace *face = pango_font_get_face(font);
+	gboolean named = face != NULL && pango_font_family_is_monospace(
+	    pango_font_face_get_family(face));
+	char **f;
+
+	for (f = sh->families; fam != NULL && *f != NULL && !named; f++)
+		named = g_str_has_prefix(*f, fam) || g_str_has_prefix(fam, *f);
+	pango_font_description_free(fd);
+	return named;
+}
+
+static struct fontcache *
+fontcache_get(struct shaper *sh, const PangoItem *item)
+{
+	struct fontkey k = { item->analysis.font, item->analysis.script,
+	    item->analysis.level };
+	struct fontcache *fc = g_hash_table_lookup(sh->fonts, &k);
+
+	if (fc != NULL)
+		return fc;
+	fc = g_new0(struct fontcache, 1);
+	fc->key = k;
+	g_object_ref(k.font);
+	fc->words = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	    shaped_free);
+	fc->fallback = !font_named(sh, k.font);
+	fc->rev = reverse_get(sh, k.font);
+	g_hash_table_insert(sh->fonts, &fc->key, fc);
+	return fc;
+}
+
+static struct shaped *
+shape(const char *s, gsize len, const PangoItem *item,
+    const struct reverse *rev)
+{
+	struct shaped *w = g_new(struct shaped, 1);
+
+	w->glyphs = pango_glyph_string_new();
+	pango_shape_with_flags(s, (int)len, s, (int)len, &item->analysis,
+	    w->glyphs, PANGO_SHAPE_NONE);
+	w->width = pango_glyph_string_get_width(w->glyphs);
+	w->plain = is_plain(rev, s, len, w->glyphs);
+	return w;
+}
+
+/* The glyphs of s (len bytes) in item's font, shaped on first use. */
+static const struct shaped *
+lookup(struct shaper *sh, struct fontcache *fc, const char *s, gsize len,
+    const PangoItem *item)
+{
+	struct shaped *w;
+
+	g_string_truncate(sh->buf, 0);
+	g_string_append_len(sh->buf, s, (gssize)len);
+	w = g_hash_table_lookup(fc->words, sh->buf->str);
+	if (w == NULL) {
+		w = shape(s, len, item, fc->rev);
+		g_hash_table_insert(fc->words, g_strdup(sh->buf->str), w);
+	}
+	return w;
+}
+
+const struct shaped *
+shaper_hyphen(struct shaper *sh, const PangoItem *item)
+{
+	struct fontcache *fc = fontcache_get(sh, item);
+
+	if (fc->hyphen == NULL)
+		fc->hyphen = shape("-", 1, item, fc->rev);
+	return fc->hyphen;
+}
+
+/* Whether some glyph is the box of a character no font has. */
+static gboolean
+has_unknown(const struct shaped *w)
+{
+	int i;
+
+	for (i = 0; i < w->glyphs->num_glyphs; i++)
+		if (w->glyphs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+			return TRUE;
+	return FALSE;
+}
+
+/* Warns once for each character of a piece set in a fallback font (or
+ * in none). */
+static void
+warn_fallback(struct shaper *sh, const PangoItem *item, const char *s,
+    gsize len, struct srcpos pos)
+{
+	const char *p;
+
+	for (p = s; p < s + len; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		PangoFontDescription *fd;
+		char *name;
+
+		if (g_hash_table_contains(sh->warned, GUINT_TO_POINTER(c)))
+			continue;
+		g_hash_table_add(sh->warned, GUINT_TO_POINTER(c));
+		fd = pango_font_describe(item->analysis.font);
+		name = pango_font_description_to_string(fd);
+		diag_add(sh->d, DIAG_WARNING, pos, "'%.*s' (U+%04X) is in "
+		    "none of the style's fonts; it is set in %s; choose a font "
+		    "that has it", (int)(g_utf8_next_char(p) - p), p, c, name);
+		g_free(name);
+		pango_font_description_free(fd);
+	}
+}
+
+enum class { WORD, SPACE, TIE };
+
+static enum class
+classify(gunichar c)
+{
+	return c == ' ' ? SPACE : c == 0x00A0 ? TIE : WORD;
+}
+
+/* Cuts item i into pieces of one class each, shaped through the cache. */
+static void
+cut_item(struct shaper *sh, struct para *pa, guint i, struct srcpos pos)
+{
+	const PangoItem *item = pa->items[i];
+	struct fontcache *fc = fontcache_get(sh, item);
+	const char *text = pa->text;
+	guint at = (guint)item->offset, end = at + (guint)item->length;
+
+	while (at < end) {
+		enum class cls = classify(g_utf8_get_char(text + at));
+		struct piece pc = { at, at, i, NULL, cls == SPACE, cls == TIE };
+
+		while (pc.end < end &&
+		    classify(g_utf8_get_char(text + pc.end)) == cls)
+			pc.end = (guint)(g_utf8_next_char(text + pc.end) - text);
+		pc.sh = lookup(sh, fc, text + at, pc.end - at, item);
+		if ((fc->fallback || has_unknown(pc.sh)) && cls == WORD)
+			warn_fallback(sh, item, text + at, pc.end - at, pos);
+		g_array_append_val(pa->pieces, pc);
+		at = pc.end;
+	}
+}
+
+struct para *
+para_new(struct shaper *sh, const char *text, gsize len, PangoAttrList *attrs,
+    const GArray *anchors, struct srcpos pos)
+{
+	struct para *pa = g_new0(struct para, 1);
+	GList *items, *l;
+	guint i;
+
+	pa->refs = 1;
+	pa->text = g_strndup(text, len);
+	pa->pieces = g_array_new(FALSE, FALSE, sizeof(struct piece));
+	pa->anchors = g_array_new(FALSE, FALSE, sizeof(struct anchor));
+	if (anchors != NULL)
+		g_array_append_vals(pa->anchors, anchors->data, anchors->len);
+	items = len > 0 ? pango_itemize(sh->pc, pa->text, 0, (int)len, attrs,
+	    NULL) : NULL;
+	pa->nitems = g_list_length(items);
+	pa->items = g_new(PangoItem *, pa->nitems + 1);
+	for (i = 0, l = items; l != NULL; l = l->next, i++)
+		pa->items[i] = l->data;
+	g_list_free(items);
+	for (i = 0; i < pa->nitems; i++)
+		cut_item(sh, pa, i, pos);
+	return pa;
+}
+
+int
+piece_x(const struct piece *pc, guint at)
+{
+	const PangoGlyphString *g = pc->sh->glyphs;
+	int i, x = 0, rel = (int)(at - pc->start);
+
+	if (at >= pc->end)
+		return pc->sh->width;
+	for (i = 0; i < g->num_glyphs && g->log_clusters[i] < rel; i++)
+		x += g->glyphs[i].geometry.width;
+	return i < g->num_glyphs && g->log_clusters[i] == rel ? x : -1;
+}

@@ -1,0 +1,52 @@
+/*
+ * shape.h — a block's text itemized by Pango and shaped by HarfBuzz one
+ * word at a time, each word once per font for the whole book.
+ *
+ * Shaping is the costly part of setting type.  A paragraph is itemized
+ * (fonts chosen, scripts found) as a whole; then every word and every run
+ * of spaces in an item is looked up in a cache keyed by font and text,
+ * and shaped only the first time.  Widths for the line breaker and glyphs
+ * for drawing both come from the cache, so nothing is shaped twice.
+ */
+#ifndef OCTAVO_PDF_SHAPE_H
+#define OCTAVO_PDF_SHAPE_H
+
+#include "galley.h"
+
+/* A word (or a run of spaces) shaped in one font. */
+struct shaped {
+	PangoGlyphString *glyphs;	/* log_clusters from the word's start */
+	int		 width;		/* Pango units */
+	gboolean	 plain;		/* one glyph per character, each the one
+					   a PDF reader maps back to it */
+};
+
+/* families: those the style names (NULL-terminated); any other is a fallback. */
+struct shaper	*shaper_new(PangoContext *, const char *const *families,
+		    struct diags *);
+void		 shaper_free(struct shaper *);
+
+/*
+ * Itemizes and shapes text (len bytes) styled by attrs, which must set
+ * the font over the whole text.  The anchors are copied.  A character
+ * the requested family lacks is set in a fallback font, with a warning
+ * at pos, once per character.
+ */
+struct para	*para_new(struct shaper *, const char *text, gsize len,
+		    PangoAttrList *attrs, const GArray *anchors,
+		    struct srcpos pos);
+
+/*
+ * The advance from the start of a piece to byte at within it, in Pango
+ * units, or -1 if at falls inside a cluster (a ligature).
+ */
+int		 piece_x(const struct piece *, guint at);
+
+/* A hyphen in the font of item: its glyph, and its width in Pango units. */
+const struct shaped *shaper_hyphen(struct shaper *, const PangoItem *);
+
+/* A font description for f in the given slant and variant. */
+PangoFontDescription *press_font(const struct font *f, PangoStyle,
+		    PangoVariant);
+
+#endif

@@ -1,0 +1,577 @@
+/*
+ * test_index.c — the index stage on editions built by hand: marks where
+ * the names are, in text, headings, quotations and notes; references and
+ * sub-headings; disambiguation by chapter and by line; collation; the
+ * plain-text index and the report; the EPUB's index document; and the
+ * manifest's 'names' key.
+ */
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <zip.h>
+
+#include "epub/epub.h"
+#include "fixture.h"
+#include "index.h"
+#include "manifest.h"
+#include "suites.h"
+
+/* Appends a paragraph (or heading) of one text node at file:line. */
+static struct node *
+para(struct node *parent, enum node_type type, const char *file, int line,
+    const char *text)
+{
+	struct srcpos pos = { file, line, 1 };
+	struct node *p = node_new(type, pos);
+
+	if (type == NODE_HEADING)
+		p->as.heading.level = 2;
+	node_append(parent, p);
+	node_append(p, node_new_text(NODE_TEXT, pos, text, -1));
+	return p;
+}
+
+static struct chapter *
+chapter(struct edition *e, const char *id, const char *path)
+{
+	struct chapter *c = chapter_new(id);
+	struct srcpos pos = { path, 1, 1 };
+
+	c->path = g_strdup(path);
+	c->meta.title = g_strdup(id);
+	c->doc = node_new(NODE_DOCUMENT, pos);
+	g_ptr_array_add(e->chapters, c);
+	return c;
+}
+
+static struct edition *
+edition(void)
+{
+	struct edition *e = edition_new();
+
+	e->meta.title = g_strdup("Essays");
+	e->editor = g_strdup("The Editors");
+	e->language = g_strdup("en");
+	e->identifier = g_strdup("urn:uuid:0b1c6f0e-6a53-4c4b-9d42-0f3b7f2ad001");
+	return e;
+}
+
+/* Runs the stage on e with the list text, which must parse. */
+static void
+run(struct edition *e, const char *list, struct index_log *log,
+    struct diags *d)
+{
+	struct names nl;
+
+	names_init(&nl);
+	diags_init(d);
+	ck_assert_int_eq(names_parse(&nl, "names.txt", list, d), 0);
+	index_names(e, &nl, log, d);
+	names_release(&nl);
+}
+
+/* A tree's text with each mark as "[heading]" before its name. */
+static char *
+dump(struct node *root)
+{
+	GString *s = g_string_new(NULL);
+	struct iter it;
+
+	iter_init(&it, root);
+	while (iter_next(&it) != ITER_NONE) {
+		if (it.ev != ITER_ENTER)
+			continue;
+		if (it.cur->type == NODE_TEXT)
+			g_string_append(s, it.cur->text);
+		else if (it.cur->type == NODE_INDEXMARK)
+			g_string_append_printf(s, "[%s]",
+			    it.cur->as.mark->entry->heading);
+		else if (it.cur->type == NODE_PARAGRAPH && s->len > 0)
+			g_string_append_c(s, '/');
+	}
+	return g_string_free(s, FALSE);
+}
+
+#define assert_dump(root, want) do { \
+	char *s_ = dump(root); \
+	ck_assert_str_eq(s_, (want)); \
+	g_free(s_); \
+} while (0)
+
+/* The index entry with heading h, at the top level or under another. */
+static struct index_entry *
+entry(const struct edition *e, const char *h)
+{
+	guint i, k;
+
+	for (i = 0; i < e->index->len; i++) {
+		struct index_entry *ie = g_ptr_array_index(e->index, i);
+
+		if (strcmp(ie->heading, h) == 0)
+			return ie;
+		for (k = 0; k < ie->subs->len; k++)
+			if (strcmp(((struct index_entry *)g_ptr_array_index(
+			    ie->subs, k))->heading, h) == 0)
+				return g_ptr_array_index(ie->subs, k);
+	}
+	ck_abort_msg("no entry '%s'", h);
+	return NULL;
+}
+
+static int
+count(const struct diags *d, const char *needle)
+{
+	guint i;
+	int n = 0;
+
+	for (i = 0; i < d->list->len; i++)
+		n += strstr(g_array_index(d->list, struct diag, i).msg,
+		    needle) != NULL;
+	return n;
+}
+
+static const char list[] =
+    "Trotsky, Leon (1879–1940)\n"
+    "    forms: Lev Trotsky\n"
+    "    see also: Sedov, Leon\n"
+    "    - papers\n"
+    "        forms: Trotsky papers\n"
+    "Sedov, Leon\n"
+    "    forms: Sedov\n"
+    "Sedov, Sergei\n"
+    "    in chimes: Sergei\n"
+    "Zinoviev, Grigory\n"
+    "Radomylski, Gregori Y.\n"
+    "    see: Zinoviev, Grigory\n"
+    "Stalin, Joseph\n"
+    "Deutscher, Isaac\n"
+    "Smirnov, Ivan Nikitich\n"
+    "    forms: Smirnov\n"
+    "Smirnov, Alexander Petrovich\n"
+    "    forms: A.P. Smirnov\n"
+    "    at bloc:66#3: Smirnov\n"
+    "Nobody, Here\n"
+    "! not names\n"
+    "    forms: Institut Léon Trotsky\n";
+
+/* Each name gets a mark just before it; the text reads as it did. */
+START_TEST(test_marks_before_names)
+{
+	struct edition *e = edition();
+	struct chapter *c = chapter(e, "a", "src/a.txt");
+	struct index_entry *trotsky;
+	struct index_mark *m;
+	struct diags d;
+
+	para(c->doc, NODE_PARAGRAPH, "src/a.txt", 1, "Once.");
+	para(c->doc, NODE_PARAGRAPH, "src/a.txt", 3, "Trotsky met Sedov’s son "
+	    "and Lev Trotsky, not the Institut Léon Trotsky.");
+	run(e, list, NULL, &d);
+	assert_dump(c->doc, "Once./[Trotsky, Leon]Trotsky met [Sedov, Leon]"
+	    "Sedov’s son and [Trotsky, Leon]Lev Trotsky, not the Institut "
+	    "Léon Trotsky.");
+	trotsky = entry(e, "Trotsky, Leon");
+	ck_assert_uint_eq(trotsky->marks->len, 2);
+	m = g_ptr_array_index(trotsky->marks, 0);
+	ck_assert_ptr_eq(m->chapter, c);
+	ck_assert_ptr_null(m->note);
+	ck_assert_int_eq(m->para, 2);
+	ck_assert_int_eq(m->id, 1);
+	ck_assert_int_eq(((struct index_mark *)g_ptr_array_index(
+	    trotsky->marks, 1))->id, 3);
+	ck_assert_int_eq(c->doc->last->first->type, NODE_INDEXMARK);
+	ck_assert_ptr_eq(c->doc->last->first->as.mark, m);
+	edition_free(e);
+	diags_release(&d);
+}
+END_TEST
+
+/* Headings and quotations are numbered as paragraphs; notes by number. */
+START_TEST(test_headings_quotes_notes)
+{
+	struct edition *e = edition();
+	struct chapter *c = chapter(e, "a", "src/a.txt");
+	struct note *n = note_new(3, "3", c->doc->pos);
+	struct node *q = node_new(NODE_BLOCKQUOTE, c->doc->pos);
+	const struct index_mark *m;
+	struct diags d;
+
+	g_strlcpy(n->mark, "3", sizeof(n->mark));
+	g_ptr_array_add(c->notes, n);
+	para(c->doc, NODE_HEADING, "src/a.txt", 1, "Stalin’s purge");
+	node_append(c->doc, q);
+	para(q, NODE_PARAGRAPH, "src/a.txt", 2, "Zinoviev wrote:");
+	para(n->body, NODE_PARAGRAPH, "src/a.txt", 9, "See Deutscher.");
+	para(n->body, NODE_PARAGRAPH, "src/a.txt", 9, "And Deutscher again.");
+	run(e, list, NULL, &d);
+	m = g_ptr_array_index(entry(e, "Stalin, Joseph")->marks, 0);
+	ck_assert_int_eq(m->para, 1);
+	m = g_ptr_array_index(entry(e, "Zinoviev, Grigory")->marks, 0);
+	ck_assert_int_eq(m->para, 2);
+	m = g_ptr_array_index(entry(e, "Deutscher, Isaac")->marks, 1);
+	ck_assert_ptr_eq(m->note, n);
+	ck_assert_int_eq(m->para, 2);
+	/* One note is one place, whatever its paragraphs. */
+	ck_assert(index_mark_same_place(g_ptr_array_index(entry(e,
+	    "Deutscher, Isaac")->marks, 0), m));
+	assert_dump(n->body, "See [Deutscher, Isaac]Deutscher./And "
+	    "[Deutscher, Isaac]Deutscher again.");
+	edition_free(e);
+	diags_release(&d);
+}
+END_TEST
+
+/* A "see" heading's forms mark the heading it points to. */
+START_TEST(test_see_and_sub_headings)
+{
+	struct edition *e = edition();
+	struct chapter *c = chapter(e, "a", "src/a.txt");
+	struct index_entry *rad, *zin;
+	struct diags d;
+
+	para(c->doc, NODE_PARAGRAPH, "src/a.txt", 1, "Gregori Y. Radomylski, "
+	    "known as Zinoviev; the Trotsky Papers.");
+	run(e, list, NULL, &d);
+	rad = entry(e, "Radomylski, Gregori Y.");
+	zin = entry(e, "Zinoviev, Grigory");
+	ck_assert_ptr_eq(rad->see, zin);
+	ck_assert_uint_eq(rad->marks->len, 0);
+	ck_assert_uint_eq(zin->marks->len, 2);
+	ck_assert(index_entry_printed(rad));
+	ck_assert_uint_eq(entry(e, "papers")->marks->len, 1);
+	ck_assert_ptr_eq(entry(e, "papers")->parent, entry(e, "Trotsky, Leon"));
+	ck_assert(index_entry_printed(entry(e, "Trotsky, Leon")));
+	ck_assert(!index_entry_printed(entry(e, "Nobody, Here")));
+	ck_assert_ptr_eq(g_ptr_array_index(entry(e, "Trotsky, Leon")->see_also,
+	    0), entry(e, "Sedov, Leon"));
+	edition_free(e);
+	diags_release(&d);
+}
+END_TEST
+
+/* "in CHAPTER:" holds in that chapter only. */
+START_TEST(test_chapter_default)
+{
+	struct edition *e = edition();
+	struct chapter *a = chapter(e, "chimes", "src/greene.txt");
+	struct chapter *b = chapter(e, "bloc", "src/broue.txt");
+	struct diags d;
+
+	para(a->doc, NODE_PARAGRAPH, "src/greene.txt", 4, "Sergei and Sedov.");
+	para(b->doc, NODE_PARAGRAPH, "src/broue.txt", 4, "Sergei and Sedov.");
+	run(e, list, NULL, &d);
+	assert_dump(a->doc, "[Sedov, Sergei]Sergei and [Sedov, Leon]Sedov.");
+	assert_dump(b->doc, "Sergei and [Sedov, Leon]Sedov.");
+	ck_assert_int_eq(count(&d, "could be"), 0);
+	edition_free(e);
+	diags_release(&d);
+}
+END_TEST
+
+/* "at PLACE:LINE#N:" picks one occurrence on one source line. */
+START_TEST(test_line_override)
+{
+	struct edition *e = edition();
+	struct chapter *c = chapter(e, "bloc", "src/broue.txt");
+	struct diags d;
+
+	para(c->doc, NODE_PARAGRAPH, "src/broue.txt", 66, "The Smirnov Group, "
+	    "Smirnov himself, A.P. Smirnov; suggested to Smirnov.");
+	para(c->doc, NODE_PARAGRAPH, "src/broue.txt", 67, "Smirnov left.");
+	run(e, list, NULL, &d);
+	assert_dump(c->doc, "The [Smirnov, Ivan Nikitich]Smirnov Group, "
+	    "[Smirnov, Ivan Nikitich]Smirnov himself, [Smirnov, Alexander "
+	    "Petrovich]A.P. Smirnov; suggested to [Smirnov, Alexander "
+	    "Petrovich]Smirnov./[Smirnov, Ivan Nikitich]Smirnov left.");
+	edition_free(e);
+	diags_release(&d);
+}
+END_TEST
+
+/* A form only implied by two headings is a warning, not a guess. */
+START_TEST(test_unresolved_warning)
+{
+	struct edition *e = edition();
+	struct chapter *c = chapter(e, "left", "src/left.txt");
+	struct diags d;
+
+	para(c->doc, NODE_PARAGRAPH, "src/left.txt", 157, "Bronstein was "
+	    "arrested. Bronstein again.");
+	run(e, "Bronstein, Alexander\nBronstein, Matvei\nX, Y\n"
+	    "    in nowhere: Y\n", NULL, &d);
+	assert_dump(c->doc, "Bronstein was arrested. Bronstein again.");
+	ck_assert_int_eq(count(&d, "'Bronstein' could be 'Bronstein, "
+	    "Alexander' or 'Bronstein, Matvei'"), 1);
+	ck_assert_int_eq(count(&d, "no chapter 'nowhere'"), 1);
+	ck_assert_int_eq(d.count[DIAG_ERROR], 0);
+	edition_free(e);
+	diags_release(&d);
+}
+END_TEST
+
+/* Headings in ICU's English order; "sort:" files van Heijenoort under H. */
+START_TEST(test_collation)
+{
+	static const char *const lists[] = {
+	    "Ørsted, Hans\nZinoviev, Grigory\nvan Heijenoort, Jean\n"
+	    "    sort: Heijenoort, Jean van\nAbel, Niels\n",
+	    "Ørsted, Hans\nZinoviev, Grigory\nvan Heijenoort, Jean\n"
+	    "Abel, Niels\n" };
+	static const char *const want[] = {
+	    "Abel, Niels|van Heijenoort, Jean|Ørsted, Hans|Zinoviev, Grigory|",
+	    "Abel, Niels|Ørsted, Hans|van Heijenoort, Jean|Zinoviev, Grigory|" };
+	guint k, i;
+
+	for (k = 0; k < 2; k++) {
+		struct edition *e = edition();
+		struct chapter *c = chapter(e, "a", "src/a.txt");
+		GString *order = g_string_new(NULL);
+		struct diags d;
+
+		para(c->doc, NODE_PARAGRAPH, "src/a.txt", 1, "Zinoviev, "
+		    "Orsted, Abel and Van Heijenoort.");
+		run(e, lists[k], NULL, &d);
+		for (i = 0; i < e->index->len; i++) {
+			struct index_entry *ie = g_ptr_array_index(e->index, i);
+
+			g_string_append_printf(order, "%s|", ie->heading);
+			ck_assert_int_eq(ie->id, (int)i + 1);
+			ck_assert_uint_eq(ie->marks->len, 1);
+		}
+		ck_assert_str_eq(order->str, want[k]);
+		g_string_free(order, TRUE);
+		edition_free(e);
+		diags_release(&d);
+	}
+}
+END_TEST
+
+/* The plain-text index: headings, locators once per place, references. */
+START_TEST(test_index_text)
+{
+	struct edition *e = edition();
+	struct chapter *a = chapter(e, "one", "src/a.txt");
+	struct chapter *b = chapter(e, "two", "src/b.txt");
+	struct note *n = note_new(1, "1", b->doc->pos);
+	struct diags d;
+	GString *s;
+
+	g_strlcpy(n->mark, "1", sizeof(n->mark));
+	g_ptr_array_add(b->notes, n);
+	para(a->doc, NODE_PARAGRAPH, "src/a.txt", 1, "Trotsky and Trotsky.");
+	para(a->doc, NODE_PARAGRAPH, "src/a.txt", 3, "Sedov and Trotsky.");
+	para(b->doc, NODE_PARAGRAPH, "src/b.txt", 1, "Radomylski; Trotsky "
+	    "papers.");
+	para(n->body, NODE_PARAGRAPH, "src/b.txt", 5, "Trotsky again.");
+	run(e, list, NULL, &d);
+	s = index_text(e);
+	ck_assert_ptr_nonnull(strstr(s->str, "\nTrotsky, Leon (1879–1940)\n"
+	    "  one \xc2\xb6" "1, \xc2\xb6" "2; two n.1\n  papers\n"
+	    "    two \xc2\xb6" "1\n  see also Sedov, Leon\n"));
+	ck_assert_ptr_nonnull(strstr(s->str, "\nRadomylski, Gregori Y.\n"
+	    "  see Zinoviev, Grigory\n"));
+	ck_assert_ptr_null(strstr(s->str, "Nobody"));
+	g_string_free(s, TRUE);
+	edition_free(e);
+	diags_release(&d);
+}
+END_TEST
+
+/* The report: unmatched headings, shared forms, and candidates. */
+START_TEST(test_report)
+{
+	struct edition *e = edition();
+	struct chapter *c = chapter(e, "bloc", "src/broue.txt");
+	struct index_log log;
+	struct diags d;
+	GString *all = g_string_new(NULL);
+	guint i;
+
+	para(c->doc, NODE_PARAGRAPH, "src/broue.txt", 66, "Smirnov met "
+	    "P.A. Galkin in Moscow, and Galkin met Trotskyists in Moscow. "
+	    "Grigori I. Brilliant, known as Sokolnikov, was there.");
+	index_log_init(&log);
+	run(e, list, &log, &d);
+	ck_assert_int_eq(log.marks, 1);
+	for (i = 0; i < log.unmatched->len; i++)
+		g_string_append_printf(all, "%s\n", (char *)g_ptr_array_index(
+		    log.unmatched, i));
+	ck_assert_ptr_nonnull(strstr(all->str, "names.txt:20: Nobody, Here\n"));
+	ck_assert_ptr_nonnull(strstr(all->str, "names.txt:4: Trotsky, Leon — "
+	    "papers\n"));
+	g_string_truncate(all, 0);
+	for (i = 0; i < log.ambiguous->len; i++)
+		g_string_append_printf(all, "%s\n", (char *)g_ptr_array_index(
+		    log.ambiguous, i));
+	ck_assert_ptr_nonnull(strstr(all->str, "\"Smirnov\":\n      1× "
+	    "Smirnov, Ivan Nikitich (forms:, the default), first "
+	    "src/broue.txt:66\n"));
+	g_string_truncate(all, 0);
+	for (i = 0; i < log.candidates->len; i++)
+		g_string_append_printf(all, "%s\n", (char *)g_ptr_array_index(
+		    log.candidates, i));
+	ck_assert_msg(g_str_has_prefix(all->str, "Sokolnikov "), "%s", all->str);
+	ck_assert_ptr_nonnull(strstr(all->str, "after \"known as\""));
+	ck_assert_ptr_nonnull(strstr(all->str, "\nGalkin "));
+	ck_assert_ptr_nonnull(strstr(all->str, "\nBrilliant, Grigori I. "));
+	ck_assert_ptr_nonnull(strstr(all->str, "# 1×, first src/broue.txt:66"));
+	ck_assert_ptr_null(strstr(all->str, "Moscow"));
+	ck_assert_ptr_null(strstr(all->str, "Trotskyists"));
+	g_string_free(all, TRUE);
+	index_log_release(&log);
+	edition_free(e);
+	diags_release(&d);
+}
+END_TEST
+
+/* An entry of the EPUB at path, NUL-terminated; NULL if absent. */
+static char *
+zip_entry(const char *path, const char *name)
+{
+	zip_t *za = zip_open(path, ZIP_RDONLY, NULL);
+	zip_stat_t st;
+	zip_file_t *f;
+	char *buf = NULL;
+
+	ck_assert_ptr_nonnull(za);
+	if (zip_stat(za, name, 0, &st) == 0) {
+		buf = g_malloc0(st.size + 1);
+		ck_assert_ptr_nonnull(f = zip_fopen(za, name, 0));
+		ck_assert_int_eq(zip_fread(f, buf, st.size),
+		    (zip_int64_t)st.size);
+		zip_fclose(f);
+	}
+	zip_discard(za);
+	return buf;
+}
+
+static void
+assert_well_formed(const char *name, const char *xml)
+{
+	static const GMarkupParser none = { 0 };
+	GMarkupParseContext *ctx = g_markup_parse_context_new(&none, 0, NULL,
+	    NULL);
+	GError *err = NULL;
+
+	ck_assert_msg(g_markup_parse_context_parse(ctx, xml, -1, &err) &&
+	    g_markup_parse_context_end_parse(ctx, &err), "%s: %s", name,
+	    err != NULL ? err->message : "");
+	g_markup_parse_context_free(ctx);
+}
+
+#define assert_has(hay, needle) \
+	ck_assert_msg(strstr((hay), (needle)) != NULL, \
+	    "expected \"%s\" in:\n%s", (needle), (hay))
+
+/* The EPUB's index document: well-formed, typed, linked to the marks. */
+START_TEST(test_epub_index_document)
+{
+	char *dir = g_dir_make_tmp("octavo-index-XXXXXX", NULL);
+	char *css = g_build_filename(dir, "epub.css", NULL);
+	char *path = g_build_filename(dir, "book.epub", NULL);
+	struct edition *e = edition();
+	struct chapter *c = chapter(e, "one", "src/a.txt");
+	struct diags d;
+	char *x;
+
+	g_setenv("SOURCE_DATE_EPOCH", "1700000000", TRUE);
+	ck_assert(g_file_set_contents(css, "p {}\n", -1, NULL));
+	para(c->doc, NODE_PARAGRAPH, "src/a.txt", 1, "Trotsky & Sedov; "
+	    "Radomylski.");
+	run(e, list, NULL, &d);
+	ck_assert_int_eq(epub_write(e, css, path, &d), 0);
+	x = zip_entry(path, "OEBPS/index.xhtml");
+	ck_assert_ptr_nonnull(x);
+	assert_well_formed("index.xhtml", x);
+	assert_has(x, "<body epub:type=\"index\">");
+	assert_has(x, "<section epub:type=\"index-group\">\n<h2>T</h2>\n"
+	    "<ul epub:type=\"index-entry-list\">\n");
+	assert_has(x, "<li epub:type=\"index-entry\" id=\"ixe-");
+	assert_has(x, "<span epub:type=\"index-term\">Trotsky, Leon</span> "
+	    "<span class=\"gloss\">(1879–1940)</span>, <a epub:type=\""
+	    "index-locator\" href=\"chapter-one.xhtml#ix-1\">one \xc2\xb6\xc2\xa0"
+	    "1</a>. <span epub:type=\"index-xref-related\">See also <a "
+	    "epub:type=\"index-term\" href=\"#ixe-");
+	assert_has(x, "Radomylski, Gregori Y.</span> <span epub:type=\""
+	    "index-xref-preferred\">See <a epub:type=\"index-term\"");
+	g_free(x);
+	x = zip_entry(path, "OEBPS/chapter-one.xhtml");
+	assert_has(x, "<p><span id=\"ix-1\"></span>Trotsky &amp; <span "
+	    "id=\"ix-2\"></span>Sedov; <span id=\"ix-3\"></span>Radomylski.</p>");
+	g_free(x);
+	x = zip_entry(path, "OEBPS/content.opf");
+	assert_has(x, "<item id=\"index\" href=\"index.xhtml\" media-type=\""
+	    "application/xhtml+xml\" properties=\"index\"/>");
+	assert_has(x, "<itemref idref=\"index\"/>");
+	g_free(x);
+	x = zip_entry(path, "OEBPS/nav.xhtml");
+	assert_has(x, "<a href=\"index.xhtml\" epub:type=\"index\">");
+	assert_well_formed("nav.xhtml", x);
+	g_free(x);
+	edition_free(e);
+	diags_release(&d);
+	g_unlink(path);
+	g_unlink(css);
+	g_rmdir(dir);
+	g_free(path);
+	g_free(css);
+	g_free(dir);
+}
+END_TEST
+
+/* 'names' in [edition], or names.txt beside the manifest, or none. */
+START_TEST(test_manifest_names)
+{
+	static const char head[] = "[edition]\ntitle = T\neditor = E\n"
+	    "language = en\nidentifier = urn:uuid:1\n";
+	char *text = g_strconcat(head, "[chapter a]\nsource = a.txt\n", NULL);
+	char *path = fixture_file("edition.ini", text, -1);
+	char *dir = g_path_get_dirname(path), *txt;
+	struct edition *e;
+	struct diags d;
+
+	diags_init(&d);
+	e = manifest_read(path, &d);
+	ck_assert_ptr_null(e->names);
+	edition_free(e);
+	txt = g_build_filename(dir, "names.txt", NULL);
+	ck_assert(g_file_set_contents(txt, "Trotsky, Leon\n", -1, NULL));
+	e = manifest_read(path, &d);
+	ck_assert_str_eq(e->names, txt);
+	edition_free(e);
+	g_free(text);
+	g_free(path);
+	text = g_strconcat(head, "names = missing.txt\n[chapter a]\n"
+	    "source = a.txt\n", NULL);
+	path = fixture_file("edition.ini", text, -1);
+	ck_assert_ptr_null(manifest_read(path, &d));
+	ck_assert_int_eq(count(&d, "no list of names at"), 1);
+	ck_assert_int_eq(g_array_index(d.list, struct diag, 0).pos.line, 6);
+	diags_release(&d);
+	g_free(text);
+	g_free(path);
+	g_free(txt);
+	g_free(dir);
+}
+END_TEST
+
+Suite *
+index_suite(void)
+{
+	Suite *s = suite_create("index");
+	TCase *tc = tcase_create("index");
+
+	tcase_add_test(tc, test_marks_before_names);
+	tcase_add_test(tc, test_headings_quotes_notes);
+	tcase_add_test(tc, test_see_and_sub_headings);
+	tcase_add_test(tc, test_chapter_default);
+	tcase_add_test(tc, test_line_override);
+	tcase_add_test(tc, test_unresolved_warning);
+	tcase_add_test(tc, test_collation);
+	tcase_add_test(tc, test_index_text);
+	tcase_add_test(tc, test_report);
+	tcase_add_test(tc, test_epub_index_document);
+	tcase_add_test(tc, test_manifest_names);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -1,0 +1,726 @@
+/*
+ * test_typeset.c — the print back end's text units: the inlines' runs,
+ * hyphenation points, the Knuth–Plass breaker on boxes and glue and on
+ * a real paragraph shaped by Pango, and the page builder's breaks.
+ */
+#include <string.h>
+
+#include "pdf/hyph.h"
+#include "pdf/kp.h"
+#include "pdf/page.h"
+#include "pdf/press.h"
+#include "pdf/runs.h"
+#include "pdf/shape.h"
+#include "pdf/typeset.h"
+#include "suites.h"
+
+static struct srcpos here = { "test", 1, 1 };
+
+/* A paragraph long enough to break into a dozen lines at 4.5 in. */
+static const char *const prose =
+    "The history of the struggle within the party is not a history of "
+    "personal quarrels, as its opponents liked to present it, but of "
+    "irreconcilable disagreements over the character of the revolution "
+    "itself, over industrialization and collectivization, over the "
+    "international strategy of the movement and the internal regime of "
+    "the party. Every one of these questions was argued in pamphlets, "
+    "platforms and resolutions, in the columns of the press and at "
+    "meetings of the Central Committee, and every one of them was finally "
+    "settled not by argument but by administrative measures: transfers, "
+    "expulsions, exile and, in the end, the trials. The documents that "
+    "survive allow us to reconstruct these arguments with considerable "
+    "precision, notwithstanding the extraordinary difficulties of "
+    "interpretation that their fragmentary and frequently contradictory "
+    "testimony presents to the historian.";
+
+/* --- runs --------------------------------------------------------------- */
+
+/* The style attribute in force at byte i of the runs' text. */
+static PangoStyle
+style_at(PangoAttrList *attrs, int i)
+{
+	PangoAttrIterator *it = pango_attr_list_get_iterator(attrs);
+	PangoStyle style = PANGO_STYLE_NORMAL;
+
+	do {
+		int start, end;
+		PangoAttribute *a;
+
+		pango_attr_iterator_range(it, &start, &end);
+		if (i >= start && i < end &&
+		    (a = pango_attr_iterator_get(it, PANGO_ATTR_STYLE)) != NULL)
+			style = (PangoStyle)((PangoAttrInt *)a)->value;
+	} while (pango_attr_iterator_next(it));
+	pango_attr_iterator_destroy(it);
+	return style;
+}
+
+/* Feeds every event of a walk over root to the runs. */
+static void
+walk(struct runs *r, struct node *root)
+{
+	struct iter it;
+
+	iter_init(&it, root);
+	while (iter_next(&it) != ITER_NONE)
+		runs_event(r, it.ev, it.cur);
+}
+
+/* "a *b *c* d* e": emphasis within emphasis is roman again. */
+START_TEST(test_runs_nested_emphasis)
+{
+	struct node *p = node_new(NODE_PARAGRAPH, here);
+	struct node *em = node_new(NODE_EMPH, here);
+	struct node *inner = node_new(NODE_EMPH, here);
+	PangoAttrList *attrs;
+	struct runs r;
+
+	node_append(p, node_new_text(NODE_TEXT, here, "a ", -1));
+	node_append(p, em);
+	node_append(em, inner);		/* inner and outer start together */
+	node_append(inner, node_new_text(NODE_TEXT, here, "c", -1));
+	node_append(em, node_new_text(NODE_TEXT, here, " d", -1));
+	node_append(p, node_new(NODE_SOFTBREAK, here));
+	node_append(p, node_new_text(NODE_TEXT, here, "e", -1));
+	runs_init(&r, FALSE);
+	walk(&r, p);
+	ck_assert_str_eq(r.text->str, "a c d e");
+	attrs = runs_attrs(&r, 11);
+	ck_assert_int_eq(style_at(attrs, 0), PANGO_STYLE_NORMAL);
+	ck_assert_int_eq(style_at(attrs, 2), PANGO_STYLE_NORMAL);	/* c */
+	ck_assert_int_eq(style_at(attrs, 4), PANGO_STYLE_ITALIC);	/* d */
+	ck_assert_int_eq(style_at(attrs, 6), PANGO_STYLE_NORMAL);	/* e */
+	pango_attr_list_unref(attrs);
+	runs_release(&r);
+	node_free(p);
+}
+END_TEST
+
+/*
+ * In an italic block emphasis is roman; a note's number is raised and
+ * anchored; every byte of the model's text maps back to node_text.
+ */
+START_TEST(test_runs_italic_block_and_noteref)
+{
+	struct node *p = node_new(NODE_PARAGRAPH, here);
+	struct node *em = node_new(NODE_EMPH, here);
+	struct node *ref = node_new(NODE_NOTEREF, here);
+	struct note *note = note_new(12, "12", here);
+	const struct anchor *a;
+	PangoAttrList *attrs;
+	PangoAttrIterator *it;
+	struct runs r;
+	int raised = 0;
+
+	ref->as.noteref.note = note;
+	node_append(p, em);
+	node_append(em, node_new_text(NODE_TEXT, here, "Title", -1));
+	node_append(p, node_new_text(NODE_TEXT, here, " line\nend", -1));
+	node_append(p, ref);
+	node_append(p, node_new_text(NODE_TEXT, here, " after", -1));
+	runs_init(&r, TRUE);
+	walk(&r, p);
+	ck_assert_str_eq(r.text->str, "Title line end12 after");
+	attrs = runs_attrs(&r, 11);
+	ck_assert_int_eq(style_at(attrs, 0), PANGO_STYLE_NORMAL);
+	it = pango_attr_list_get_iterator(attrs);
+	do {
+		int start, end;
+
+		pango_attr_iterator_range(it, &start, &end);
+		if (pango_attr_iterator_get(it, PANGO_ATTR_RISE))
+			raised += start == 14 && end == 16;
+	} while (pango_attr_iterator_next(it));
+	pango_attr_iterator_destroy(it);
+	ck_assert_int_eq(raised, 1);
+	ck_assert_uint_eq(r.anchors->len, 1);
+	a = &g_array_index(r.anchors, struct anchor, 0);
+	ck_assert_int_eq(a->kind, ANCHOR_REF);
+	ck_assert_ptr_eq(a->node, ref);
+	ck_assert_uint_eq(a->start, 14);
+	/* "Title line end after": the number is not the model's text. */
+	ck_assert_uint_eq(runs_source(&r, 6), 6);
+	ck_assert_uint_eq(runs_source(&r, 15), 14);
+	ck_assert_uint_eq(runs_source(&r, 17), 15);
+	pango_attr_list_unref(attrs);
+	runs_release(&r);
+	node_free(p);
+	note_free(note);
+}
+END_TEST
+
+/* --- hyphenation ----------------------------------------------------------- */
+
+/* The word with its hyphenation points shown as "-". */
+static char *
+hyphenated(struct hyph *h, const char *word)
+{
+	gsize len = strlen(word), i;
+	guint8 *at = g_malloc(len);
+	GString *s = g_string_new(NULL);
+
+	hyph_word(h, word, len, at);
+	for (i = 0; i < len; i++) {
+		if (at[i])
+			g_string_append_c(s, '-');
+		g_string_append_c(s, word[i]);
+	}
+	g_free(at);
+	return g_string_free(s, FALSE);
+}
+
+START_TEST(test_hyph_points)
+{
+	static const char *const cases[][2] = {
+		{ "hyphenation", "hy-phen-ation" },
+		{ "Revolutionary", "Rev-o-lu-tion-ary" },
+		{ "bureaucracy", "bu-reau-cracy" },
+		{ "table", "table" },		/* shorter than min-word */
+		{ "USSR", "USSR" },		/* capitals */
+		{ "McCarthyism", "McCarthyism" },
+	};
+	struct style st;
+	struct diags d;
+	struct hyph *h;
+	size_t i;
+
+	style_init(&st);
+	diags_init(&d);
+	h = hyph_new("en-US", NULL, &st, &d);
+	ck_assert_ptr_nonnull(h);
+	ck_assert_uint_eq(d.list->len, 0);
+	for (i = 0; i < G_N_ELEMENTS(cases); i++) {
+		char *got = hyphenated(h, cases[i][0]);
+
+		ck_assert_str_eq(got, cases[i][1]);
+		g_free(got);
+	}
+	hyph_free(h);
+	/* Fragments of at least three letters on each side. */
+	st.hyph_min_left = 3;
+	h = hyph_new("en-US", NULL, &st, &d);
+	{
+		char *got = hyphenated(h, "hyphenation");
+
+		ck_assert_str_eq(got, "hyphen-ation");
+		g_free(got);
+	}
+	hyph_free(h);
+	diags_release(&d);
+	style_release(&st);
+}
+END_TEST
+
+START_TEST(test_hyph_missing_patterns_warn)
+{
+	struct style st;
+	struct diags d;
+
+	style_init(&st);
+	diags_init(&d);
+	ck_assert_ptr_null(hyph_new("xx-YY", "/nonexistent", &st, &d));
+	ck_assert_int_eq(d.count[DIAG_WARNING], 1);
+	ck_assert_ptr_nonnull(strstr(g_array_index(d.list, struct diag,
+	    0).msg, "xx-YY"));
+	diags_release(&d);
+	style_release(&st);
+}
+END_TEST
+
+/* --- the line breaker on boxes and glue -------------------------------- */
+
+static void
+kp_add(GArray *items, enum kp_kind kind, double w, double y, double z,
+    int penalty, gboolean flagged)
+{
+	struct kp_item it = { 0 };
+
+	it.kind = kind;
+	it.width = w;
+	it.stretch = y;
+	it.shrink = z;
+	it.penalty = penalty;
+	it.flagged = flagged;
+	it.hyph = flagged;
+	g_array_append_val(items, it);
+}
+
+/* A paragraph's end: no break, glue that fills, a forced break. */
+static void
+kp_end(GArray *items)
+{
+	struct kp_item fill = { 0 };
+
+	kp_add(items, KP_PENALTY, 0, 0, 0, KP_INFINITY, FALSE);
+	fill.kind = KP_GLUE;
+	fill.fill = 1;
+	g_array_append_val(items, fill);
+	kp_add(items, KP_PENALTY, 0, 0, 0, -KP_INFINITY, FALSE);
+}
+
+/* Words of n syllables, 10 wide each, hyphenable between them. */
+static GArray *
+syllables(int words, int n)
+{
+	GArray *items = g_array_new(FALSE, FALSE, sizeof(struct kp_item));
+	int i, j;
+
+	for (i = 0; i < words; i++) {
+		if (i > 0)
+			kp_add(items, KP_GLUE, 4, 2, 1.3, 0, FALSE);
+		for (j = 0; j < n; j++) {
+			if (j > 0)
+				kp_add(items, KP_PENALTY, 3, 0, 0, 50, TRUE);
+			kp_add(items, KP_BOX, 10, 0, 0, 0, FALSE);
+		}
+	}
+	kp_end(items);
+	return items;
+}
+
+/* Words of varied width: every line within its glue, the last filled. */
+START_TEST(test_kp_fixed_paragraph)
+{
+	GArray *items = g_array_new(FALSE, FALSE, sizeof(struct kp_item));
+	GArray *breaks = g_array_new(FALSE, FALSE, sizeof(struct kp_break));
+	struct kp_params pp;
+	guint i;
+
+	for (i = 0; i < 120; i++) {
+		if (i > 0)
+			kp_add(items, KP_GLUE, 3.3, 1.65, 1.1, 0, FALSE);
+		kp_add(items, KP_BOX, 12 + (i * 7) % 11, 0, 0, 0, FALSE);
+	}
+	kp_end(items);
+	kp_params_init(&pp, 200, 200);
+	ck_assert_int_eq(kp_break((struct kp_item *)(void *)items->data,
+	    items->len, &pp, breaks), 0);
+	ck_assert_uint_gt(breaks->len, 10);
+	for (i = 0; i < breaks->len; i++) {
+		const struct kp_break *b = &g_array_index(breaks,
+		    struct kp_break, i);
+
+		ck_assert(b->ratio >= -1);
+		ck_assert(b->badness <= 200);
+	}
+	ck_assert_uint_eq(g_array_index(breaks, struct kp_break,
+	    breaks->len - 1).item, items->len - 1);
+	/* The last line is filled, or shrunk to hold its last word. */
+	ck_assert(g_array_index(breaks, struct kp_break,
+	    breaks->len - 1).ratio <= 0);
+	g_array_free(items, TRUE);
+	g_array_free(breaks, TRUE);
+}
+END_TEST
+
+/* The most breaks at hyphens in a row, forced, with the limit given. */
+static int
+hyphen_run(const GArray *items, int limit)
+{
+	GArray *breaks = g_array_new(FALSE, FALSE, sizeof(struct kp_break));
+	const struct kp_item *it = (struct kp_item *)(void *)items->data;
+	struct kp_params pp;
+	int run = 0, most = 0;
+	guint i;
+
+	kp_params_init(&pp, 43, KP_INFINITY);
+	pp.max_hyphens = limit;
+	pp.force = TRUE;
+	ck_assert_int_eq(kp_break(it, items->len, &pp, breaks), 0);
+	for (i = 0; i < breaks->len; i++) {
+		const struct kp_break *b = &g_array_index(breaks,
+		    struct kp_break, i);
+
+		ck_assert(b->ratio >= -1);
+		run = it[b->item].flagged ? run + 1 : 0;
+		most = MAX(most, run);
+	}
+	g_array_free(breaks, TRUE);
+	return most;
+}
+
+/*
+ * Lines four syllables and a hyphen wide: every line would end in a
+ * hyphen if it could.  Within the tolerance there is no other way, so
+ * the breaker fails; forced, it hyphenates line after line unless told
+ * not to, and then never more than the limit in a row.
+ */
+START_TEST(test_kp_two_hyphens_in_a_row)
+{
+	GArray *items = syllables(12, 8);
+	GArray *breaks = g_array_new(FALSE, FALSE, sizeof(struct kp_break));
+	struct kp_params pp;
+
+	kp_params_init(&pp, 43, 200);
+	pp.max_hyphens = 2;
+	ck_assert_int_eq(kp_break((struct kp_item *)(void *)items->data,
+	    items->len, &pp, breaks), -1);
+	ck_assert_uint_eq(breaks->len, 0);
+	ck_assert_int_gt(hyphen_run(items, 0), 2);
+	ck_assert_int_le(hyphen_run(items, 2), 2);
+	ck_assert_int_le(hyphen_run(items, 1), 1);
+	g_array_free(items, TRUE);
+	g_array_free(breaks, TRUE);
+}
+END_TEST
+
+/* A box wider than the line: forced, it overflows rather than fail. */
+START_TEST(test_kp_force_overfull)
+{
+	GArray *items = g_array_new(FALSE, FALSE, sizeof(struct kp_item));
+	GArray *breaks = g_array_new(FALSE, FALSE, sizeof(struct kp_break));
+	struct kp_params pp;
+
+	kp_add(items, KP_BOX, 20, 0, 0, 0, FALSE);
+	kp_add(items, KP_GLUE, 4, 2, 1, 0, FALSE);
+	kp_add(items, KP_BOX, 80, 0, 0, 0, FALSE);
+	kp_end(items);
+	kp_params_init(&pp, 50, 200);
+	ck_assert_int_eq(kp_break((struct kp_item *)(void *)items->data,
+	    items->len, &pp, breaks), -1);
+	pp.force = TRUE;
+	pp.tolerance = KP_INFINITY;
+	ck_assert_int_eq(kp_break((struct kp_item *)(void *)items->data,
+	    items->len, &pp, breaks), 0);
+	ck_assert_uint_eq(breaks->len, 2);
+	g_array_free(items, TRUE);
+	g_array_free(breaks, TRUE);
+}
+END_TEST
+
+/* --- typesetting a real paragraph ---------------------------------------- */
+
+#define PT(u)	((double)(u) / PANGO_SCALE)
+
+/* A line's width as drawn: its pieces, spaces adjusted, and a hyphen. */
+static double
+line_width(struct press *p, const struct line *ln)
+{
+	const struct para *pa = ln->para;
+	double w = 0;
+	guint i;
+
+	for (i = 0; i < pa->pieces->len; i++) {
+		const struct piece *pc = &g_array_index(pa->pieces,
+		    struct piece, i);
+		guint from = MAX(ln->start, pc->start), to = MIN(ln->end,
+		    pc->end);
+		double pw;
+
+		if (from >= to)
+			continue;
+		pw = PT(piece_x(pc, to) - piece_x(pc, from));
+		if (pc->space && ln->justified)
+			pw += pw * ln->ratio * (ln->ratio > 0 ?
+			    p->st->space_stretch : p->st->space_shrink);
+		w += pw;
+	}
+	if (ln->hyphen)
+		w += PT(shaper_hyphen(p->shaper,
+		    pa->items[pa->nitems - 1])->width);
+	return w;
+}
+
+/* Sets text justified on the style's measure. */
+static struct galley *
+set_prose(struct press *p, const char *text)
+{
+	struct galley *g = galley_new();
+	struct block b;
+	struct runs r;
+
+	block_init(&b, &p->st->body);
+	b.justify = TRUE;
+	b.indent = p->st->indent;
+	runs_init(&r, FALSE);
+	runs_add(&r, text);
+	typeset(p, &b, &r, g);
+	runs_release(&r);
+	return g;
+}
+
+/*
+ * Every line but the last fills the measure exactly, its spaces within
+ * their stretch and shrink; the last is not hyphenated; no more than two
+ * hyphens in a row; the lines hold every word in order.
+ */
+START_TEST(test_typeset_paragraph)
+{
+	struct style st;
+	struct diags d;
+	struct press *p;
+	struct galley *g;
+	GString *again = g_string_new(NULL);
+	int run = 0;
+	guint i;
+
+	style_init(&st);
+	diags_init(&d);
+	p = press_new("en-US", &st, &d);
+	g = set_prose(p, prose);
+	ck_assert_uint_ge(g->lines->len, 8);
+	for (i = 0; i < g->lines->len; i++) {
+		const struct line *ln = GALLEY_LINE(g, i);
+		double w = line_width(p, ln) + (i == 0 ? st.indent : 0);
+
+		if (i + 1 < g->lines->len) {
+			ck_assert_msg(ln->ratio >= -1 && ln->ratio <= 2,
+			    "line %u: ratio %g", i, ln->ratio);
+			ck_assert_double_eq_tol(w, p->measure, 0.01);
+		} else {
+			ck_assert(!ln->hyphen);
+			ck_assert(w <= p->measure);
+		}
+		run = ln->hyphen ? run + 1 : 0;
+		ck_assert_int_le(run, 2);
+		g_string_append_len(again, ln->para->text + ln->start,
+		    ln->end - ln->start);
+		g_string_append(again, ln->hyphen ? "" : " ");
+	}
+	g_strchomp(again->str);
+	ck_assert_str_eq(again->str, prose);
+	galley_free(g);
+	g_string_free(again, TRUE);
+	press_free(p);
+	diags_release(&d);
+	style_release(&st);
+}
+END_TEST
+
+/* A character the style's fonts lack: set in another, with a warning
+ * naming it and the font, once. */
+START_TEST(test_typeset_missing_glyph)
+{
+	struct style st;
+	struct diags d;
+	struct press *p;
+	struct galley *g;
+	const struct diag *dg;
+
+	style_init(&st);
+	diags_init(&d);
+	p = press_new("en-US", &st, &d);
+	g = set_prose(p, "A sun \xe2\x98\x80 and a sun \xe2\x98\x80 again.");
+	ck_assert_int_eq(d.count[DIAG_WARNING], 1);
+	dg = &g_array_index(d.list, struct diag, 0);
+	ck_assert_ptr_nonnull(strstr(dg->msg, "U+2600"));
+	ck_assert_ptr_nonnull(strstr(dg->msg, "DejaVu"));
+	galley_free(g);
+	press_free(p);
+	diags_release(&d);
+	style_release(&st);
+}
+END_TEST
+
+/* On a narrow measure, with at most one hyphen in a row, none follow. */
+START_TEST(test_typeset_narrow_hyphen_limit)
+{
+	struct style st;
+	struct diags d;
+	struct press *p;
+	struct galley *g;
+	int run = 0, hyphens = 0;
+	guint i;
+
+	style_init(&st);
+	st.inner = st.outer = (st.width - 2 * 72) / 2;	/* a 2 in measure */
+	st.hyph_max_lines = 1;
+	diags_init(&d);
+	p = press_new("en-US", &st, &d);
+	g = set_prose(p, prose);
+	for (i = 0; i < g->lines->len; i++) {
+		const struct line *ln = GALLEY_LINE(g, i);
+
+		ck_assert(ln->ratio >= -1);
+		hyphens += ln->hyphen;
+		run = ln->hyphen ? run + 1 : 0;
+		ck_assert_int_le(run, 1);
+	}
+	ck_assert_int_gt(hyphens, 2);
+	galley_free(g);
+	press_free(p);
+	diags_release(&d);
+	style_release(&st);
+}
+END_TEST
+
+/* --- the page builder ----------------------------------------------------- */
+
+/* A press ten lines of 11 on 14 deep, with the default style. */
+static struct style page_style;
+static struct press ten_lines;
+
+static void
+ten_lines_setup(void)
+{
+	style_init(&page_style);
+	memset(&ten_lines, 0, sizeof(ten_lines));
+	ten_lines.st = &page_style;
+	ten_lines.measure = 324;
+	ten_lines.depth = 11 + 9 * 14;
+}
+
+static void
+ten_lines_teardown(void)
+{
+	style_release(&page_style);
+}
+
+/* Appends a block of n lines to a galley of bare lines (no text). */
+static void
+add_block(struct galley *g, int n, unsigned flags)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		struct line ln = { 0 };
+
+		ln.ascent = 11;
+		ln.advance = 14;
+		ln.chapter = 0;
+		ln.page = -1;
+		ln.flags = (flags & LINE_KEEP) | (i == 0 ? LINE_FIRST |
+		    (flags & (LINE_NEW_PAGE | LINE_NEW_RECTO)) : 0) |
+		    (i == n - 1 ? LINE_LAST : 0);
+		g_array_append_val(g->lines, ln);
+	}
+}
+
+static guint
+count_on(const struct makeup *mk, guint i)
+{
+	ck_assert_uint_gt(mk->pages->len, i);
+	return g_array_index(mk->pages, struct page, i).count;
+}
+
+START_TEST(test_page_fills_to_depth)
+{
+	struct galley *g = galley_new();
+	struct makeup mk;
+
+	add_block(g, 15, 0);
+	add_block(g, 5, 0);
+	page_make_up(&ten_lines, g, NULL, &mk);
+	ck_assert_uint_eq(mk.pages->len, 2);
+	ck_assert_uint_eq(count_on(&mk, 0), 10);
+	ck_assert_double_eq_tol(GALLEY_LINE(g, 9)->y, 137, 1e-6);
+	ck_assert_int_eq(GALLEY_LINE(g, 10)->page, 1);
+	ck_assert_double_eq_tol(GALLEY_LINE(g, 10)->y, 11, 1e-6);
+	makeup_release(&mk);
+	galley_free(g);
+}
+END_TEST
+
+/* Eleven lines: the last would stand alone at the head of page 2. */
+START_TEST(test_page_no_widow)
+{
+	struct galley *g = galley_new();
+	struct makeup mk;
+
+	add_block(g, 11, 0);
+	page_make_up(&ten_lines, g, NULL, &mk);
+	ck_assert_uint_eq(count_on(&mk, 0), 9);
+	ck_assert_uint_eq(count_on(&mk, 1), 2);
+	ck_assert_int_eq(g_array_index(mk.pages, struct page, 0).short_by, 1);
+	makeup_release(&mk);
+	galley_free(g);
+}
+END_TEST
+
+/* A heading at the foot goes over with its paragraph's first lines. */
+START_TEST(test_page_heading_kept_with_text)
+{
+	struct galley *g = galley_new();
+	struct makeup mk;
+
+	add_block(g, 8, 0);
+	add_block(g, 1, LINE_KEEP);
+	add_block(g, 5, 0);
+	page_make_up(&ten_lines, g, NULL, &mk);
+	ck_assert_uint_eq(count_on(&mk, 0), 8);
+	ck_assert_int_eq(GALLEY_LINE(g, 8)->page, 1);
+	makeup_release(&mk);
+	galley_free(g);
+}
+END_TEST
+
+/* A chapter after an odd number of pages: a blank verso first. */
+START_TEST(test_page_new_recto)
+{
+	struct galley *g = galley_new();
+	struct makeup mk;
+	const struct page *pg;
+
+	add_block(g, 3, 0);
+	add_block(g, 3, LINE_NEW_RECTO);
+	page_make_up(&ten_lines, g, NULL, &mk);
+	ck_assert_uint_eq(mk.pages->len, 3);
+	ck_assert_uint_eq(count_on(&mk, 1), 0);
+	pg = &g_array_index(mk.pages, struct page, 2);
+	ck_assert_uint_eq(pg->first, 3);
+	ck_assert(pg->opening);
+	makeup_release(&mk);
+	galley_free(g);
+}
+END_TEST
+
+/*
+ * Paragraphs of every length from one line to eleven, in a mixed order,
+ * with headings between some: no page ends in a widow, an orphan or a
+ * heading, and none is more than three lines short.
+ */
+START_TEST(test_page_no_lonely_lines)
+{
+	struct galley *g = galley_new();
+	struct makeup mk;
+	guint i;
+
+	for (i = 0; i < 400; i++) {
+		if (i % 17 == 5)
+			add_block(g, 1, LINE_KEEP);
+		add_block(g, 1 + (int)(i * 7 % 11), 0);
+	}
+	page_make_up(&ten_lines, g, NULL, &mk);
+	ck_assert_uint_gt(mk.pages->len, 100);
+	for (i = 0; i < mk.pages->len; i++) {
+		const struct page *pg = &g_array_index(mk.pages, struct page,
+		    i);
+
+		ck_assert_msg(page_fault(g, pg->first + pg->count) ==
+		    FAULT_NONE, "page %u ends badly", i + 1);
+		ck_assert_int_le(pg->short_by, 3);
+	}
+	makeup_release(&mk);
+	galley_free(g);
+}
+END_TEST
+
+Suite *
+typeset_suite(void)
+{
+	Suite *s = suite_create("typeset");
+	TCase *runs = tcase_create("runs");
+	TCase *lines = tcase_create("lines");
+	TCase *pages = tcase_create("pages");
+
+	tcase_add_test(runs, test_runs_nested_emphasis);
+	tcase_add_test(runs, test_runs_italic_block_and_noteref);
+	tcase_add_test(lines, test_hyph_points);
+	tcase_add_test(lines, test_hyph_missing_patterns_warn);
+	tcase_add_test(lines, test_kp_fixed_paragraph);
+	tcase_add_test(lines, test_kp_two_hyphens_in_a_row);
+	tcase_add_test(lines, test_kp_force_overfull);
+	tcase_add_test(lines, test_typeset_paragraph);
+	tcase_add_test(lines, test_typeset_narrow_hyphen_limit);
+	tcase_add_test(lines, test_typeset_missing_glyph);
+	tcase_add_checked_fixture(pages, ten_lines_setup, ten_lines_teardown);
+	tcase_add_test(pages, test_page_fills_to_depth);
+	tcase_add_test(pages, test_page_no_widow);
+	tcase_add_test(pages, test_page_heading_kept_with_text);
+	tcase_add_test(pages, test_page_new_recto);
+	tcase_add_test(pages, test_page_no_lonely_lines);
+	suite_add_tcase(s, runs);
+	suite_add_tcase(s, lines);
+	suite_add_tcase(s, pages);
+	return s;
+}
