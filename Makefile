@@ -39,7 +39,8 @@ TESTOBJ	 = $(TESTSRC:%.c=$(BUILD)/obj/%.o)
 MANUSCRIPT = manuscript/edition.ini $(wildcard manuscript/names.txt) \
 	   $(wildcard manuscript/sources/*) $(wildcard styles/*)
 
-.PHONY: all deps edition check check-unit check-e2e check-bad check-sanitize \
+.PHONY: all deps edition check check-unit check-e2e check-bad check-valgrind \
+	check-sanitize \
 	install clean
 .DELETE_ON_ERROR:
 
@@ -74,7 +75,7 @@ $(BUILD)/check_octavo: $(LIBOBJ) $(TESTOBJ)
 	$(CC) $(LDSAN) -o $@ $(LIBOBJ) $(TESTOBJ) $(LIBS) \
 	    $(shell pkg-config --libs $(TESTPKGS))
 
-check: check-unit check-e2e check-bad
+check: check-unit check-e2e check-bad check-valgrind
 
 check-unit: $(BUILD)/check_octavo
 	cd tests/unit && CK_FORK=yes ../../$(BUILD)/check_octavo
@@ -85,6 +86,16 @@ check-e2e: $(BUILD)/octavo
 check-bad: $(BUILD)/octavo
 	OCTAVO=$(BUILD)/octavo BUILD=$(BUILD) tests/bad/run.sh
 
+# One whole build under valgrind: no error, no definite leak.  PCRE's JIT
+# is not used, since valgrind cannot see through it.
+check-valgrind: $(BUILD)/octavo
+	valgrind -q --error-exitcode=1 --leak-check=full \
+	    --errors-for-leak-kinds=definite --show-leak-kinds=definite \
+	    --suppressions=tests/valgrind.supp $(BUILD)/octavo build -q \
+	    --epub $(BUILD)/valgrind.epub --pdf $(BUILD)/valgrind.pdf \
+	    manuscript/edition.ini
+	@echo "valgrind: no error, no definite leak"
+
 # fontconfig keeps its configuration until exit; tests/lsan.supp says so.
 # Sanitized code runs several times slower: Check's timeouts grow to match.
 check-sanitize:
@@ -92,7 +103,8 @@ check-sanitize:
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	UBSAN_OPTIONS=print_stacktrace=1 \
 	$(MAKE) --no-print-directory BUILD=build/sanitize \
-	    SANITIZE=address,undefined CFLAGS="-O1 -g" check
+	    SANITIZE=address,undefined CFLAGS="-O1 -g" \
+	    check-unit check-e2e check-bad
 
 install: $(BUILD)/octavo
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/styles

@@ -34,7 +34,7 @@ static const char *const thread_end =
 static GRegex *
 compile(const char *src)
 {
-	GRegex *re = g_regex_new(src, G_REGEX_OPTIMIZE, 0, NULL);
+	GRegex *re = g_regex_new(src, 0, 0, NULL);
 
 	g_assert(re != NULL);
 	return re;

@@ -63,7 +63,7 @@ static const char *const marker_re[] = {
 static GRegex *
 compile_raw(const char *src)
 {
-	GRegex *re = g_regex_new(src, G_REGEX_RAW | G_REGEX_OPTIMIZE, 0, NULL);
+	GRegex *re = g_regex_new(src, G_REGEX_RAW, 0, NULL);
 
 	g_assert(re != NULL);
 	return re;

@@ -239,7 +239,7 @@ read_patterns(GPtrArray *list, const struct ini *ini, const char *group,
 			*arrow = '\0';
 			p->replacement = g_strdup(arrow + 4);
 		}
-		p->re = g_regex_new(src, G_REGEX_OPTIMIZE, 0, &err);
+		p->re = g_regex_new(src, 0, 0, &err);
 		if (p->re == NULL) {
 			diag_add(d, DIAG_ERROR, pos, "%s: bad regular "
 			    "expression '%s': %s", key, src, err->message);
