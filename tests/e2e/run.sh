@@ -2,12 +2,11 @@
 # End-to-end tests: build the real manuscript with build/octavo and
 # inspect the EPUB and the PDF with the tools a reader's or a printer's
 # would use (unzip, epubcheck, qpdf, pdftotext, pdffonts, pdfinfo, and
-# ../shared/tools/word-spacing.py for the evenness of the justification);
+# tests/tools/word-spacing.py for the evenness of the justification);
 # then feed octavo bad input and check it fails cleanly without touching
 # earlier outputs.
 #
-# Environment: OCTAVO (the binary), BUILD (the build folder), WORD_SPACING
-# (the word-spacing script, if not at ../shared/tools).
+# Environment: OCTAVO (the binary), BUILD (the build folder).
 set -u
 
 OCTAVO=${OCTAVO:-build/octavo}
@@ -144,7 +143,7 @@ check "PDF has more pages than chapters" \
     sh -c "[ \$(pdfinfo '$T/a.pdf' | awk '/^Pages:/{print \$2}') -gt 10 ]"
 
 # --- the PDF as a printer and a reader's software see it -----------------
-WORD_SPACING=${WORD_SPACING:-../shared/tools/word-spacing.py}
+WORD_SPACING=tests/tools/word-spacing.py
 pdffonts "$T/a.pdf" >"$T/fonts" 2>&1
 check "pdffonts: every font embedded and subset" awk 'NR > 2 &&
     ($(NF-4) != "yes" || $(NF-3) != "yes") { bad = 1 } END { exit bad }' "$T/fonts"
