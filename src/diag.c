@@ -1,9 +1,13 @@
 /*
  * diag.c — collecting and printing diagnostics.
  */
+#include <string.h>
+
 #include "diag.h"
 
-static const char *const level_names[] = { "info", "warning", "error" };
+static const char *const level_names[] = {
+	"info", "unsure", "warning", "error"
+};
 
 void
 diags_init(struct diags *d)
@@ -12,7 +16,7 @@ diags_init(struct diags *d)
 	d->files = g_string_chunk_new(256);
 	d->printed = 0;
 	d->worst = DIAG_INFO;
-	d->count[DIAG_INFO] = d->count[DIAG_WARNING] = d->count[DIAG_ERROR] = 0;
+	memset(d->count, 0, sizeof(d->count));
 }
 
 void

@@ -14,6 +14,7 @@
 
 enum diag_level {
 	DIAG_INFO,		/* shown with -v only: what a heuristic did */
+	DIAG_DOUBT,		/* shown by check: what a heuristic was unsure of */
 	DIAG_WARNING,		/* the output is built, but look at this */
 	DIAG_ERROR		/* the input is wrong: no output */
 };

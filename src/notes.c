@@ -187,7 +187,6 @@ notes_link(struct edition *e, struct diags *d)
 	for (i = 0; i < e->chapters->len; i++) {
 		struct chapter *c = g_ptr_array_index(e->chapters, i);
 		GHashTable *by_label = g_hash_table_new(g_str_hash, g_str_equal);
-		int refs = 0;
 
 		for (k = 0; k < c->notes->len; k++) {
 			struct note *n = g_ptr_array_index(c->notes, k);
@@ -202,14 +201,8 @@ notes_link(struct edition *e, struct diags *d)
 		if (!e->notes_continuous)
 			next = 1;
 		number(c, &next, d);
-		for (k = 0; k < c->notes->len; k++) {
-			struct note *n = g_ptr_array_index(c->notes, k);
-
-			link_xrefs(n, by_label);
-			refs += n->ref != NULL;
-		}
-		diag_add(d, DIAG_INFO, c->pos, "chapter %s: %u notes, %d "
-		    "referenced", c->id, c->notes->len, refs);
+		for (k = 0; k < c->notes->len; k++)
+			link_xrefs(g_ptr_array_index(c->notes, k), by_label);
 		g_hash_table_destroy(by_label);
 	}
 }

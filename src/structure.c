@@ -362,6 +362,54 @@ joins(struct lines *ls)
 	}
 }
 
+/* --- what the rules were unsure of ------------------------------------ */
+
+/* Counts the occurrences of the character c (UTF-8) in s. */
+static int
+count_char(const char *s, const char *c)
+{
+	int n = 0;
+
+	for (s = strstr(s, c); s != NULL; s = strstr(s + 1, c))
+		n++;
+	return n;
+}
+
+/*
+ * Reports, for `octavo check`, the lines a rule nearly took: short lines
+ * alone that missed being a heading by a few words, and paragraphs that
+ * open a quotation they never close.  The manifest settles the first
+ * (headings, not-headings); the second is for the editor's eye.
+ */
+static void
+doubts(struct lines *ls)
+{
+	const struct rules *r = ls->rules;
+	guint i;
+
+	for (i = 0; i < ls->a->len; i++) {
+		struct line *l = LINE(ls, i);
+		gunichar last = last_char(l->text);
+
+		if (l->role != LINE_PARA && l->role != LINE_QUOTE)
+			continue;
+		if (l->role == LINE_PARA && !lineset_has(&r->not_headings, l->no) &&
+		    line_words(l) <= r->heading_max_words + 6 &&
+		    g_unichar_isupper(g_utf8_get_char(l->text)) &&
+		    g_utf8_strchr(".:,;…", -1, last) == NULL &&
+		    blank_between(ls, lines_prev(ls, i), i) &&
+		    blank_between(ls, i, lines_next(ls, i)))
+			diag_add(ls->diags, DIAG_DOUBT, srcpos_at(ls->path,
+			    l->no, 1), "a short line alone might be a heading; "
+			    "list it in 'headings' or 'not-headings'");
+		if (count_char(l->text, "“") > count_char(l->text, "”") ||
+		    count_char(l->text, "\"") % 2 == 1)
+			diag_add(ls->diags, DIAG_DOUBT, srcpos_at(ls->path,
+			    l->no, 1), "a quotation opened in this paragraph "
+			    "is not closed in it");
+	}
+}
+
 void
 structure_pass(struct lines *ls)
 {
@@ -370,4 +418,5 @@ structure_pass(struct lines *ls)
 	quote_heuristics(ls);
 	lists(ls);
 	joins(ls);
+	doubts(ls);
 }

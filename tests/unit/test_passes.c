@@ -334,6 +334,37 @@ START_TEST(test_bad_rules)
 }
 END_TEST
 
+/* What the rules nearly did is reported as unsure, at its line. */
+START_TEST(test_doubts)
+{
+	struct chapter *c = chapter_new("t");
+	struct normalized n;
+	struct diags d;
+	guint i;
+	int heading = 0, quote = 0;
+
+	c->path = g_strdup("t.txt");
+	diags_init(&d);
+	normalized_init(&n);
+	normalize(c, BODY "\n\nDocument No. 1: Letter from Someone to Someone Else, "
+	    "3 July 1937\n\n" BODY " He said “it was so, and left.\n", &n, &d);
+	for (i = 0; i < d.list->len; i++) {
+		const struct diag *dg = &g_array_index(d.list, struct diag, i);
+
+		if (dg->level != DIAG_DOUBT)
+			continue;
+		heading += dg->pos.line == 3 && strstr(dg->msg, "heading") != NULL;
+		quote += dg->pos.line == 5 && strstr(dg->msg, "not closed") != NULL;
+	}
+	ck_assert_int_eq(heading, 1);
+	ck_assert_int_eq(quote, 1);
+	ck_assert_int_eq(d.count[DIAG_DOUBT], 2);
+	normalized_release(&n);
+	diags_release(&d);
+	chapter_free(c);
+}
+END_TEST
+
 Suite *
 passes_suite(void)
 {
@@ -360,6 +391,7 @@ passes_suite(void)
 	tcase_add_test(tc, test_scene_break);
 	tcase_add_test(tc, test_introduction_lines);
 	tcase_add_test(tc, test_bad_rules);
+	tcase_add_test(tc, test_doubts);
 	suite_add_tcase(s, tc);
 	return s;
 }
