@@ -578,7 +578,7 @@ heading_line(struct parser *p, int lineno, const char *line)
 		if (depth != 0)
 			error(p, lineno, line, paren, "unbalanced parentheses "
 			    "in the gloss; write it as '(1879–1940)' or "
-			    "'(Trotsky's son)'");
+			    "'(the author's son)'");
 		gloss = g_strdup(paren);
 	}
 	if ((q = strpbrk(heading, ":;")) != NULL)
@@ -752,7 +752,7 @@ key_line(struct parser *p, int lineno, const char *line, const char *text)
 	g_free(place);
 }
 
-/* "Trotsky, Leon" implies "Leon Trotsky" and "Trotsky". */
+/* "Smith, Jane" implies "Jane Smith" and "Smith". */
 static void
 implied_forms(struct parser *p, struct name_entry *e)
 {

@@ -14,7 +14,7 @@
  * and inner apostrophes), each folded to lower case without accents and
  * without a possessive "'s"; from each word the longest run of words that
  * spells a form wins.  A name is therefore never found inside a longer
- * word (Trotskyist, Leningrad), and Broue matches Broué.
+ * word (Smithson, Smithfield), and Rene matches René.
  */
 #ifndef OCTAVO_NAMES_H
 #define OCTAVO_NAMES_H
@@ -23,7 +23,7 @@
 
 /* How far a claim on a form reaches, weakest first. */
 enum name_scope {
-	SCOPE_IMPLIED,		/* made from the heading: "Leon Trotsky", "Trotsky" */
+	SCOPE_IMPLIED,		/* made from the heading: "Jane Smith", "Smith" */
 	SCOPE_ANYWHERE,		/* "forms:" */
 	SCOPE_CHAPTER,		/* "in CHAPTER:" */
 	SCOPE_LINE		/* "at PLACE:LINE:", or "at PLACE:LINE#N:" */
@@ -31,7 +31,7 @@ enum name_scope {
 
 /* A heading or sub-heading of the list, or a "!" group of non-names. */
 struct name_entry {
-	char			*heading;	/* "Trotsky, Leon" */
+	char			*heading;	/* "Smith, Jane" */
 	char			*gloss;		/* "(1879–1940)", or NULL */
 	char			*sort;		/* "sort:", or NULL for the heading */
 	struct name_entry	*parent;	/* a sub-heading's main heading */
