@@ -149,8 +149,10 @@ family_installed(PangoFontMap *fm, const char *name)
 }
 
 /*
- * Replaces every font family that is not installed, with a warning: by
- * the default family if that is installed, else by fontconfig's "serif".
+ * Checks every font family is installed.  One the style file names is an
+ * error: the book would not look as its style says.  A default that is
+ * not installed (fonts-ebgaramond missing) is a warning, and replaced by
+ * fontconfig's "serif", so octavo still works.
  */
 static void
 check_fonts(struct style *st, const struct ini *ini, struct diags *d)
@@ -162,6 +164,7 @@ check_fonts(struct style *st, const struct ini *ini, struct diags *d)
 
 	for (i = 0; i < G_N_ELEMENTS(keys); i++) {
 		const struct key *k = &keys[i];
+		struct srcpos pos;
 		char **family;
 
 		if (k->kind != FAMILY)
@@ -169,11 +172,18 @@ check_fonts(struct style *st, const struct ini *ini, struct diags *d)
 		family = FIELD(st, k, char *);
 		if (family_installed(fm, *family))
 			continue;
+		pos = ini_pos(ini, k->group, k->name);
+		if (pos.line > 0) {
+			diag_add(d, DIAG_ERROR, pos, "font '%s' for [%s] %s "
+			    "is not installed; install it or name a family "
+			    "that `fc-list : family` shows", *family,
+			    k->group, k->name);
+			continue;
+		}
 		/* A default not installed is reported at the file. */
-		diag_add(d, DIAG_WARNING, ini_pos(ini, k->group, k->name),
-		    "font '%s' for [%s] %s is not installed; using '%s'; "
-		    "install it or name a family that `fc-list : family` "
-		    "shows", *family, k->group, k->name, fallback);
+		diag_add(d, DIAG_WARNING, pos, "the default font '%s' for "
+		    "[%s] %s is not installed; using '%s'; install "
+		    "fonts-ebgaramond", *family, k->group, k->name, fallback);
 		g_free(*family);
 		*family = g_strdup(fallback);
 	}
