@@ -96,12 +96,29 @@ runin_items(const char *text)
 	static const char *const styles[] = {
 		"(?:^|\\s)\\((\\d{1,2})\\)\\s+", "(?:^|\\s)(\\d{1,2})\\.(?=[A-Z])"
 	};
+	static GRegex *compiled[G_N_ELEMENTS(styles)];
+	static gsize once;
 	GPtrArray *items = NULL;
+	const char *p = text;
 	size_t k;
 
-	for (k = 0; k < G_N_ELEMENTS(styles) && items == NULL; k++) {
+	/*
+	 * Item 1 must match at offset 0: after at most one space, a '(' or
+	 * a digit.  Most paragraphs fail this and are not searched at all.
+	 */
+	if (strchr(" \t\n\v\f\r", *p) != NULL && *p != '\0')
+		p++;
+	if (*p != '(' && !g_ascii_isdigit(*p))
+		return NULL;
+	if (g_once_init_enter(&once)) {
 		/* Raw: PCRE would check a UTF-8 text whole at every match. */
-		GRegex *re = g_regex_new(styles[k], G_REGEX_RAW, 0, NULL);
+		for (k = 0; k < G_N_ELEMENTS(styles); k++)
+			compiled[k] = g_regex_new(styles[k], G_REGEX_RAW, 0,
+			    NULL);
+		g_once_init_leave(&once, 1);
+	}
+	for (k = 0; k < G_N_ELEMENTS(styles) && items == NULL; k++) {
+		GRegex *re = compiled[k];
 		GMatchInfo *mi;
 		GArray *at = g_array_new(FALSE, FALSE, sizeof(int) * 2);
 		int want = 1;
@@ -119,7 +136,6 @@ runin_items(const char *text)
 			g_free(num);
 		}
 		g_match_info_free(mi);
-		g_regex_unref(re);
 		if (at->len >= 3 && g_array_index(at, int, 0) == 0) {
 			guint i;
 
@@ -347,10 +363,18 @@ typo_meta(struct meta *m)
 
 	for (i = 0; i < G_N_ELEMENTS(fields); i++)
 		if (*fields[i] != NULL) {
-			char *clean = typo_paragraph(*fields[i], -1);
+			/* Line by line: credits keep a line each. */
+			gchar **lines = g_strsplit(*fields[i], "\n", -1), **l;
 
+			for (l = lines; *l != NULL; l++) {
+				char *clean = typo_paragraph(*l, -1);
+
+				g_free(*l);
+				*l = clean;
+			}
 			g_free(*fields[i]);
-			*fields[i] = clean;
+			*fields[i] = g_strjoinv("\n", lines);
+			g_strfreev(lines);
 		}
 }
 
