@@ -1,8 +1,9 @@
 /*
  * draw.c — drawing made-up pages with Cairo.
  *
- * Page n of a part (from 1) is a recto when n is odd; the prelims are an
- * even number of pages, so the text's page 1 is a recto too.  The
+ * A page is a recto when its folio is odd; the prelims are an even
+ * number of pages, so the text's page 1 is a recto too, and so is the
+ * index's, the text being padded to an even count before it.  The
  * running head stands two lines above the first baseline and the foot
  * folio two lines below the last; where the folio goes is the style's.
  *
@@ -59,9 +60,9 @@ void
 part_label(const struct part *part, int n, char *buf, size_t size)
 {
 	if (part->text)
-		g_snprintf(buf, size, "%d", n);
+		g_snprintf(buf, size, "%d", part->folio_base + n);
 	else
-		roman(n, buf, size);
+		roman(part->folio_base + n, buf, size);
 }
 
 /* Begins or ends a tag, after the span a line left open. */
@@ -204,7 +205,10 @@ furniture(struct drawer *d, const struct page *pg, int n)
 			    d->p->measure, PANGO_ALIGN_CENTER);
 		return;
 	}
-	if (n % 2 == 0)
+	n += d->part->folio_base;	/* from here on, for its parity */
+	if (d->part->running != NULL)
+		title = d->part->running;
+	else if (n % 2 == 0)
 		title = c != NULL && c->meta.author != NULL ? c->meta.author :
 		    e->meta.title;
 	else
@@ -411,7 +415,8 @@ draw_part(cairo_t *cr, const struct press *p, const struct edition *e,
 
 		part_label(part, n, label, sizeof(label));
 		cairo_pdf_surface_set_page_label(cairo_get_target(cr), label);
-		d.left = n % 2 == 1 ? p->st->inner : p->st->outer;
+		d.left = (n + part->folio_base) % 2 == 1 ? p->st->inner :
+		    p->st->outer;
 		draw_page(&d, pg, n);
 		cairo_show_page(cr);
 	}

@@ -13,7 +13,7 @@
 #include "model.h"
 #include "page.h"
 
-/* A run of pages numbered as one: the prelims, or the text. */
+/* A run of pages numbered as one: the prelims, the text, the index. */
 struct part {
 	struct galley	*galley;
 	struct makeup	 mk;
@@ -21,6 +21,10 @@ struct part {
 	int		 before;	/* pages of the file before it */
 	guint		 folios_from;	/* prelims: lines from which pages
 					   show their folio (the contents) */
+	int		 folio_base;	/* the folio before its first page:
+					   the index's continue the text's */
+	const char	*running;	/* the running head of both pages, or
+					   NULL for the chapter's */
 };
 
 /* The outline's state across parts: the entries new ones go under. */

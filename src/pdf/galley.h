@@ -12,6 +12,7 @@
  *	typeset.c         a block → struct line in a galley
  *	flow.c, prelims.c the model → blocks, footnotes and the tags of the
  *	                  logical structure
+ *	backmatter.c      the index of names, set and made up in two columns
  *	page.c            the galleys → struct page, each line given its place
  *	ink.c, draw.c     the pages → Cairo: lines, notes, heads, tags, links
  *	map.c, report.c   where pages begin (pages.h); the typesetting measured
@@ -44,7 +45,8 @@ enum anchor_kind {
 	ANCHOR_REF,	/* a note's number in the text: links to the note */
 	ANCHOR_XREF,	/* "see note 12": links to the note */
 	ANCHOR_BACK,	/* a note's number at its foot: links back */
-	ANCHOR_MARK	/* an index mark: no text, only where it fell */
+	ANCHOR_MARK,	/* an index mark: no text, only where it fell */
+	ANCHOR_PAGE	/* a page number in the index: links to the page */
 };
 
 struct anchor {
@@ -52,6 +54,7 @@ struct anchor {
 	guint			 start, end;	/* bytes of the text */
 	const struct node	*node;		/* NOTEREF, XREF, INDEXMARK or NULL */
 	const struct note	*note;
+	int			 page;		/* ANCHOR_PAGE: of the file, from 1 */
 };
 
 /*

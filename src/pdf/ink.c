@@ -109,6 +109,16 @@ anchor_tags(struct inker *k, const struct anchor *a, gboolean end)
 	const struct footnote *fn = press_footnote(k->p, a->note);
 	char link[24] = "", dest[24] = "", attrs[40];
 
+	if (a->kind == ANCHOR_PAGE) {
+		if (end) {
+			cairo_tag_end(k->cr, CAIRO_TAG_LINK);
+			return;
+		}
+		ink_close(k->cr, k->st);
+		g_snprintf(attrs, sizeof(attrs), "page=%d", a->page);
+		cairo_tag_begin(k->cr, CAIRO_TAG_LINK, attrs);
+		return;
+	}
 	switch (fn != NULL ? a->kind : ANCHOR_MARK) {
 	case ANCHOR_REF:
 		footnote_dest(k->p, fn, 'n', link, sizeof(link));
@@ -124,6 +134,7 @@ anchor_tags(struct inker *k, const struct anchor *a, gboolean end)
 		footnote_dest(k->p, fn, 'n', dest, sizeof(dest));
 		break;
 	case ANCHOR_MARK:
+	case ANCHOR_PAGE:
 		break;
 	}
 	if (end) {

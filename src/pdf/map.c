@@ -67,12 +67,13 @@ place_anchors(struct pagemap *pm, const struct galley *g, int before)
 
 void
 map_pages(struct pagemap *pm, const struct press *p, const struct edition *e,
-    const struct part *front, const struct part *text)
+    const struct part *front, const struct part *text,
+    const struct part *index)
 {
-	const struct part *parts[] = { front, text };
+	const struct part *parts[] = { front, text, index };
 	guint i, k;
 
-	for (k = 0; k < G_N_ELEMENTS(parts); k++)
+	for (k = 0; k < G_N_ELEMENTS(parts) && parts[k] != NULL; k++)
 		for (i = 0; i < parts[k]->mk.pages->len; i++) {
 			char label[16];
 

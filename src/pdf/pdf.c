@@ -4,9 +4,10 @@
  *
  * The text is set and made up first, so that the contents can give its
  * page numbers; then the prelims, padded to an even count so the text
- * opens on a recto; then both are drawn, inside one Document element of
- * the tagged structure.  One Pango context serves the whole run, at 72
- * dpi so that a Pango unit is 1/1024 pt, and one cache of shaped words.
+ * opens on a recto; then the index of names, whose page numbers are the
+ * text's; then all are drawn, inside one Document element of the tagged
+ * structure.  One Pango context serves the whole run, at 72 dpi so that
+ * a Pango unit is 1/1024 pt, and one cache of shaped words.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -15,6 +16,7 @@
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
 
+#include "backmatter.h"
 #include "draw.h"
 #include "flow.h"
 #include "map.h"
@@ -152,10 +154,13 @@ contents_line(const struct galley *g)
 	return G_MAXUINT;
 }
 
-/* Sets and makes up the text, then the prelims, whose contents need it. */
+/*
+ * Sets and makes up the text, then the prelims, whose contents need it,
+ * then the index, whose page numbers do; the index opens on a recto.
+ */
 static void
 compose(struct press *p, const struct edition *e, struct part *front,
-    struct part *text)
+    struct part *text, struct part *index)
 {
 	GArray *starts = g_array_new(FALSE, FALSE, sizeof(guint));
 	int *folios = g_new0(int, e->chapters->len + 1);
@@ -171,6 +176,11 @@ compose(struct press *p, const struct edition *e, struct part *front,
 		if (at < text->galley->lines->len)
 			folios[i] = GALLEY_LINE(text->galley, at)->page + 1;
 	}
+	if (backmatter_has_index(e)) {
+		if (text->mk.pages->len % 2 == 1)
+			g_array_append_val(text->mk.pages, blank);
+		folios[e->chapters->len] = (int)text->mk.pages->len + 1;
+	}
 	prelims(p, e, folios, front->galley);
 	page_make_up(p, front->galley, NULL, &front->mk);
 	mark_cut_blocks(front->galley, front->mk.pages);
@@ -178,6 +188,14 @@ compose(struct press *p, const struct edition *e, struct part *front,
 		g_array_append_val(front->mk.pages, blank);
 	front->folios_from = contents_line(front->galley);
 	text->before = (int)front->mk.pages->len;
+	if (folios[e->chapters->len] > 0) {
+		GHashTable *marks = backmatter_mark_pages(p, text);
+
+		index->folio_base = (int)text->mk.pages->len;
+		index->before = text->before + index->folio_base;
+		backmatter_index(p, e, text, marks, index);
+		g_hash_table_destroy(marks);
+	}
 	g_array_free(starts, TRUE);
 	g_free(folios);
 }
@@ -188,26 +206,34 @@ press_run(cairo_t *cr, struct press *p, const struct edition *e,
     struct pagemap *pages, const char *report, struct diags *d)
 {
 	struct part front = { galley_new(), { NULL, NULL }, FALSE, 0,
-	    G_MAXUINT };
+	    G_MAXUINT, 0, NULL };
 	struct part text = { galley_new(), { NULL, NULL }, TRUE, 0,
-	    G_MAXUINT };
+	    G_MAXUINT, 0, NULL };
+	struct part index = { galley_new(), { NULL, NULL }, TRUE, 0,
+	    G_MAXUINT, 0, INDEX_HEAD };
 	struct outline ol = { 0, 0 };
 	cairo_status_t status;
 
-	compose(p, e, &front, &text);
+	compose(p, e, &front, &text, &index);
 	cairo_tag_begin(cr, "Document", NULL);
 	draw_part(cr, p, e, &front, &ol);
 	draw_part(cr, p, e, &text, &ol);
+	if (index.mk.pages != NULL)
+		draw_part(cr, p, e, &index, &ol);
 	cairo_tag_end(cr, "Document");
 	status = cairo_status(cr);
 	if (pages != NULL)
-		map_pages(pages, p, e, &front, &text);
+		map_pages(pages, p, e, &front, &text,
+		    index.mk.pages != NULL ? &index : NULL);
 	if (report != NULL)
 		report_write(p, e, &text, report, d);
 	makeup_release(&front.mk);
 	makeup_release(&text.mk);
+	if (index.mk.pages != NULL)
+		makeup_release(&index.mk);
 	galley_free(front.galley);
 	galley_free(text.galley);
+	galley_free(index.galley);
 	return status;
 }
 

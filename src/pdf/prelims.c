@@ -1,7 +1,7 @@
 /*
  * prelims.c — what comes before the text: i half-title, ii blank, iii
  * title page, iv imprint (rights, the sources of the texts, colophon;
- * set to the foot), v contents, linked to the chapters.
+ * set to the foot), v contents, linked to the chapters and the index.
  */
 #include <math.h>
 #include <string.h>
@@ -9,6 +9,7 @@
 #include <cairo.h>
 
 #include "flow.h"
+#include "backmatter.h"
 #include "prelims.h"
 #include "typeset.h"
 
@@ -200,8 +201,8 @@ imprint(struct press *p, const struct edition *e, struct galley *g)
  * below.
  */
 static void
-contents_entry(struct press *p, const struct chapter *c, int i, int folio,
-    struct galley *g)
+contents_entry(struct press *p, const char *title, const char *author,
+    const char *dest, gboolean first, int folio, struct galley *g)
 {
 	const struct style *st = p->st;
 	char num[16], attrs[32];
@@ -210,16 +211,16 @@ contents_entry(struct press *p, const struct chapter *c, int i, int folio,
 
 	/* A space before the number: read out, it is apart from the title. */
 	g_snprintf(num, sizeof(num), " %.0d", folio);	/* 0: none */
-	g_snprintf(attrs, sizeof(attrs), "dest='c%d'", i + 1);
+	g_snprintf(attrs, sizeof(attrs), "dest='%s'", dest);
 	galley_tag(g, "TOCI", NULL, FALSE);
 	galley_tag(g, CAIRO_TAG_LINK, attrs, FALSE);
 	block_init(&b, &st->body);
 	b.left = st->indent;
 	b.indent = -st->indent;
 	b.right = 3 * st->body.size;
-	b.space = i == 0 ? 2 * st->body.leading : st->body.leading / 2;
-	b.flags = c->meta.author != NULL ? LINE_KEEP : 0;
-	typeset_text(p, &b, c->meta.title != NULL ? c->meta.title : c->id, g);
+	b.space = first ? 2 * st->body.leading : st->body.leading / 2;
+	b.flags = author != NULL ? LINE_KEEP : 0;
+	typeset_text(p, &b, title, g);
 	last = GALLEY_LINE(g, g->lines->len - 1);
 	last->side = typeset_side(p, &b, num);
 	last->side_x = p->measure - para_width(last->side);
@@ -227,7 +228,7 @@ contents_entry(struct press *p, const struct chapter *c, int i, int folio,
 	block_init(&b, &st->body);
 	b.slant = PANGO_STYLE_ITALIC;
 	b.left = st->indent;
-	set(p, g, "P", c->meta.author, &b);
+	set(p, g, "P", author, &b);
 	galley_tag(g, "TOCI", NULL, TRUE);
 }
 
@@ -243,9 +244,17 @@ contents(struct press *p, const struct edition *e, const int *folios,
 	g_array_append_val(g->heads, h);
 	set(p, g, "H1", "Contents", &b);
 	galley_tag(g, "TOC", NULL, FALSE);
-	for (i = 0; i < e->chapters->len; i++)
-		contents_entry(p, g_ptr_array_index(e->chapters, i), (int)i,
-		    folios[i], g);
+	for (i = 0; i < e->chapters->len; i++) {
+		const struct chapter *c = g_ptr_array_index(e->chapters, i);
+		char dest[16];
+
+		g_snprintf(dest, sizeof(dest), "c%u", i + 1);
+		contents_entry(p, c->meta.title != NULL ? c->meta.title : c->id,
+		    c->meta.author, dest, i == 0, folios[i], g);
+	}
+	if (folios[e->chapters->len] > 0)
+		contents_entry(p, INDEX_TITLE, NULL, "index", i == 0,
+		    folios[e->chapters->len], g);
 	galley_tag(g, "TOC", NULL, TRUE);
 }
 

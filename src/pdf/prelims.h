@@ -10,7 +10,8 @@
 
 /*
  * Sets the prelims into the galley.  folios gives each chapter's first
- * page number, or 0 for one that has none, for the contents.
+ * page number, or 0 for one that has none, for the contents, and after
+ * them the index's (0: no index).
  */
 void	prelims(struct press *, const struct edition *, const int *folios,
 	    struct galley *);

@@ -77,11 +77,19 @@ void
 runs_add_anchor(struct runs *r, enum anchor_kind kind,
     const struct note *note, const struct node *node, const char *s)
 {
-	struct anchor a = { kind, (guint)r->text->len, 0, node, note };
+	struct anchor a = { kind, (guint)r->text->len, 0, node, note, 0 };
 
 	runs_add(r, s);
 	a.end = (guint)r->text->len;
 	g_array_append_val(r->anchors, a);
+}
+
+void
+runs_add_page(struct runs *r, int page, const char *s)
+{
+	runs_add_anchor(r, ANCHOR_PAGE, NULL, NULL, s);
+	g_array_index(r->anchors, struct anchor, r->anchors->len - 1).page =
+	    page;
 }
 
 static void
@@ -106,6 +114,18 @@ span_close(struct runs *r)
 	i = g_array_index(r->open, guint, r->open->len - 1);
 	g_array_set_size(r->open, r->open->len - 1);
 	g_array_index(r->spans, struct span, i).end = (guint)r->text->len;
+}
+
+void
+runs_emph(struct runs *r, gboolean begin)
+{
+	if (begin) {
+		r->emph++;
+		span_open(r, NODE_EMPH);
+	} else {
+		r->emph--;
+		span_close(r);
+	}
 }
 
 void
@@ -161,13 +181,7 @@ runs_event(struct runs *r, enum iter_event ev, const struct node *n)
 		runs_add_anchor(r, ANCHOR_MARK, NULL, n, "");
 		break;
 	case NODE_EMPH:
-		if (ev == ITER_ENTER) {
-			r->emph++;
-			span_open(r, NODE_EMPH);
-		} else {
-			r->emph--;
-			span_close(r);
-		}
+		runs_emph(r, ev == ITER_ENTER);
 		break;
 	case NODE_STRONG:
 		if (ev == ITER_ENTER)

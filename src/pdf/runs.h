@@ -35,6 +35,11 @@ void		 runs_add(struct runs *, const char *);
 void		 runs_add_anchor(struct runs *, enum anchor_kind,
 		    const struct note *, const struct node *, const char *);
 
+/* A page number linked to page (of the file, from 1). */
+void		 runs_add_page(struct runs *, int page, const char *);
+/* Begins or ends emphasis: italic, or roman in an italic block. */
+void		 runs_emph(struct runs *, gboolean begin);
+
 /* A note's number, raised: node is its NODE_NOTEREF, or NULL for a
  * reference octavo adds (the byline's to the author's note). */
 void		 runs_add_noteref(struct runs *, const struct note *,

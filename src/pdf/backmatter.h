@@ -1,0 +1,45 @@
+/*
+ * backmatter.h — the index of names at the end of the book: its
+ * headings in the collation order of the index stage, each with the
+ * pages its marks fell on, set small in two columns.
+ */
+#ifndef OCTAVO_PDF_BACKMATTER_H
+#define OCTAVO_PDF_BACKMATTER_H
+
+#include "draw.h"
+#include "model.h"
+
+#define INDEX_TITLE	"Index of Names"
+#define INDEX_HEAD	"Index"		/* its running head */
+
+/* Whether the edition's index prints a heading at all. */
+gboolean backmatter_has_index(const struct edition *);
+
+/*
+ * The pages of the text part where each index mark fell (struct
+ * index_mark * → its folio, GINT_TO_POINTER), in the text or in a note;
+ * the text must be made up.  The caller destroys it.
+ */
+GHashTable *backmatter_mark_pages(const struct press *,
+	    const struct part *text);
+
+/*
+ * Sets the index into index->galley, titled, and makes it up into
+ * index->mk: pages of two columns, the last page's balanced.  Each page
+ * number of a heading is a link to that page of the file, the text's
+ * first page being page text->before + 1; marks gives their folios.
+ */
+void	backmatter_index(struct press *, const struct edition *,
+	    const struct part *text, GHashTable *marks, struct part *index);
+
+/*
+ * A heading's locators as printed: its marks' pages, each once, runs of
+ * consecutive pages as ranges ("45–47"), a page where it is named only
+ * in a note with an "n" ("112n").  Appends to out; if links is not NULL
+ * it gets, for each page number, its folio and the bytes of out it
+ * covers (three ints).  Returns how many pages were listed.
+ */
+int	backmatter_locators(const struct index_entry *, GHashTable *marks,
+	    GString *out, GArray *links);
+
+#endif
