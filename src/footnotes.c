@@ -77,28 +77,41 @@ compile_raw(const char *src)
 static guint
 find_block(const struct lines *ls, enum notes_style *style)
 {
-	guint i, j;
+	GRegex *first[G_N_ELEMENTS(openers)], *second[G_N_ELEMENTS(openers)];
+	guint i, j, found = G_MAXUINT;
 	size_t k;
 
-	for (i = ls->a->len; i-- > 0;) {
+	/* Compiled once here, not once per line as g_regex_match_simple. */
+	for (k = 0; k < G_N_ELEMENTS(openers); k++) {
+		first[k] = g_regex_new(openers[k].first, 0, 0, NULL);
+		second[k] = g_regex_new(openers[k].second, 0, 0, NULL);
+		g_assert(first[k] != NULL && second[k] != NULL);
+	}
+	for (i = ls->a->len; found == G_MAXUINT && i-- > 0;) {
 		const struct line *l = LINE(ls, i);
 
 		if (l->role != LINE_PARA || l->indent > 0)
 			continue;
-		for (k = 0; k < G_N_ELEMENTS(openers); k++) {
+		for (k = 0; k < G_N_ELEMENTS(openers) && found == G_MAXUINT;
+		    k++) {
 			if ((ls->rules->notes != NOTES_AUTO &&
 			    ls->rules->notes != openers[k].style) ||
-			    !g_regex_match_simple(openers[k].first, l->text, 0, 0))
+			    !g_regex_match(first[k], l->text, 0, NULL))
 				continue;
 			for (j = i; j < ls->a->len; j = lines_next(ls, j))
-				if (g_regex_match_simple(openers[k].second,
-				    LINE(ls, j)->text + (j == i), 0, 0)) {
+				if (g_regex_match(second[k],
+				    LINE(ls, j)->text + (j == i), 0, NULL)) {
 					*style = openers[k].style;
-					return i;
+					found = i;
+					break;
 				}
 		}
 	}
-	return G_MAXUINT;
+	for (k = 0; k < G_N_ELEMENTS(openers); k++) {
+		g_regex_unref(first[k]);
+		g_regex_unref(second[k]);
+	}
+	return found;
 }
 
 /*
