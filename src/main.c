@@ -70,6 +70,15 @@ static const GOptionEntry normalize_entries[] = {
 	G_OPTION_ENTRY_NULL
 };
 
+/* check shows what the heuristics were unsure of; -v shows what they did. */
+static gboolean checking;
+
+static enum diag_level
+least_shown(void)
+{
+	return opt_verbose ? DIAG_INFO : checking ? DIAG_DOUBT : DIAG_WARNING;
+}
+
 /*
  * Progress: one line per stage with the time it took, on standard error.
  * Diagnostics the stage added are printed just before its line.
@@ -91,7 +100,8 @@ clock_stage(struct clock *ck, const char *stage, const char *what)
 {
 	gint64 now = g_get_monotonic_time();
 
-	diag_flush(ck->diags, stderr, opt_verbose ? DIAG_INFO : DIAG_WARNING);
+	if (!checking)
+		diag_flush(ck->diags, stderr, least_shown());
 	if (!opt_quiet)
 		fprintf(stderr, "octavo: %-10s %8.1f ms  %s\n", stage,
 		    (double)(now - ck->start) / 1000.0, what);
@@ -218,12 +228,20 @@ out:
 	return rc;
 }
 
+/* What the EPUB back end takes besides the edition. */
+struct epub_args {
+	const char		*css;
+	const struct pagemap	*pages;
+};
+
 /* Adapters from write_atomic's one argument to each back end's. */
 static int
-write_epub(const struct edition *e, const void *css, const char *path,
+write_epub(const struct edition *e, const void *arg, const char *path,
     struct diags *d)
 {
-	return epub_write(e, css, path, d);
+	const struct epub_args *a = arg;
+
+	return epub_write(e, a->css, a->pages, path, d);
 }
 
 /* What the PDF back end takes besides the edition. */
@@ -264,42 +282,87 @@ cmd_build(const char *manifest, struct diags *d)
 		return EXIT_INPUT;
 	epub = opt_epub != NULL ? g_strdup(opt_epub) : default_output(e, "epub");
 	pdf = opt_pdf != NULL ? g_strdup(opt_pdf) : default_output(e, "pdf");
-	/* The PDF first: its page map is for the EPUB's page list. */
+	/*
+	 * The PDF first: its page map is for the EPUB's page list.  For an
+	 * EPUB alone the book is still laid out, to know its print pages.
+	 */
 	pagemap_init(&pages);
-	if (want_pdf && style_read(&style, e->print_style, d) == 0) {
+	if (style_read(&style, e->print_style, d) == 0) {
 		struct pdf_args args = { &style, &pages };
 
-		if (write_atomic(pdf, d, write_pdf, e, &args) == 0)
+		if (!want_pdf) {
+			if (pdf_write(e, &style, NULL, &pages, NULL, d) == 0)
+				clock_stage(&ck, "layout", "print pages");
+		} else if (write_atomic(pdf, d, write_pdf, e, &args) == 0)
 			clock_stage(&ck, "pdf", pdf);
 		style_release(&style);
 	}
-	if (want_epub && !diags_failed(d) &&
-	    write_atomic(epub, d, write_epub, e, e->epub_style) == 0)
-		clock_stage(&ck, "epub", epub);
+	if (want_epub && !diags_failed(d)) {
+		struct epub_args args = { e->epub_style, &pages };
+
+		if (write_atomic(epub, d, write_epub, e, &args) == 0)
+			clock_stage(&ck, "epub", epub);
+	}
 	pagemap_release(&pages);
-	diag_flush(d, stderr, opt_verbose ? DIAG_INFO : DIAG_WARNING);
+	diag_flush(d, stderr, least_shown());
 	g_free(epub);
 	g_free(pdf);
 	edition_free(e);
 	return diags_failed(d) ? EXIT_INPUT : EXIT_OK;
 }
 
-/* Writes the metadata block and text of one normalized chapter. */
+/* A metadata field as YAML: one line, or a block for several lines. */
+static void
+yaml_field(GString *s, const char *key, const char *value)
+{
+	gchar **lines, **l;
+
+	if (value == NULL)
+		return;
+	if (strchr(value, '\n') == NULL) {
+		g_string_append_printf(s, "%s: \"", key);
+		for (; *value != '\0'; value++) {
+			if (*value == '"' || *value == '\\')
+				g_string_append_c(s, '\\');
+			g_string_append_c(s, *value);
+		}
+		g_string_append(s, "\"\n");
+		return;
+	}
+	g_string_append_printf(s, "%s: |\n", key);
+	lines = g_strsplit(value, "\n", -1);
+	for (l = lines; *l != NULL; l++)
+		g_string_append_printf(s, "  %s\n", *l);
+	g_strfreev(lines);
+}
+
+/*
+ * Writes one normalized chapter: a YAML metadata block (the manifest's
+ * and what the text gave), an editor's introduction, then the text.
+ */
 static int
-write_normalized(const char *dir, const struct chapter *c, const char *text,
-    struct diags *d)
+write_normalized(const char *dir, const struct chapter *c,
+    const struct normalized *n, struct diags *d)
 {
 	char *path = g_strdup_printf("%s/%s.md", dir, c->id);
 	GString *s = g_string_new("---\n");
 	GError *err = NULL;
 	int rc = 0;
 
-	g_string_append_printf(s, "id: %s\nsource: %s\n", c->id, c->path);
-	if (c->meta.title != NULL)
-		g_string_append_printf(s, "title: %s\n", c->meta.title);
-	if (c->meta.author != NULL)
-		g_string_append_printf(s, "author: %s\n", c->meta.author);
-	g_string_append_printf(s, "---\n\n%s", text);
+	yaml_field(s, "id", c->id);
+	yaml_field(s, "file", c->path);
+	yaml_field(s, "title", c->meta.title);
+	yaml_field(s, "subtitle", c->meta.subtitle);
+	yaml_field(s, "author", c->meta.author);
+	yaml_field(s, "translator", c->meta.translator);
+	yaml_field(s, "published", c->meta.published);
+	yaml_field(s, "source", c->meta.source);
+	yaml_field(s, "credits", c->meta.credits);
+	yaml_field(s, "dedication", c->meta.dedication);
+	yaml_field(s, "affiliation", c->meta.affiliation);
+	yaml_field(s, "introduction", n->preface->len > 0 ? n->preface->str :
+	    NULL);
+	g_string_append_printf(s, "---\n\n%s", n->md->str);
 	if (!g_file_set_contents(path, s->str, (gssize)s->len, &err)) {
 		diag_add(d, DIAG_ERROR, srcpos_at(path, 0, 0),
 		    "cannot write: %s", err->message);
@@ -332,17 +395,41 @@ cmd_normalize(const char *manifest, struct diags *d)
 		if (text == NULL)
 			break;
 		normalized_init(&n);
-		if (normalize(c, text, &n, d) == 0)
-			write_normalized(dir, c, n.md->str, d);
+		if (normalize(c, text, &n, d) == 0) {
+			meta_merge(&c->meta, &n.meta);
+			write_normalized(dir, c, &n, d);
+		}
 		normalized_release(&n);
 		g_free(text);
 	}
-	diag_flush(d, stderr, opt_verbose ? DIAG_INFO : DIAG_WARNING);
+	diag_flush(d, stderr, least_shown());
 	if (!opt_quiet && !diags_failed(d))
 		fprintf(stderr, "octavo: normalized %u chapters into %s\n",
 		    e->chapters->len, dir);
 	edition_free(e);
 	return diags_failed(d) ? EXIT_INPUT : EXIT_OK;
+}
+
+/* One chapter's notes, as check lists them (their problems are above). */
+static void
+print_notes(const struct chapter *c)
+{
+	guint i;
+	int refs = 0, unreferenced = 0;
+
+	for (i = 0; i < c->notes->len; i++) {
+		const struct note *n = g_ptr_array_index(c->notes, i);
+
+		refs += n->ref != NULL;
+		unreferenced += n->ref == NULL && n->number != 0;
+	}
+	printf("octavo: chapter %s: %u notes, %d referenced", c->id,
+	    c->notes->len, refs);
+	if (chapter_author_note(c) != NULL)
+		printf(", and the author's note");
+	if (unreferenced > 0)
+		printf(", %d without a marker", unreferenced);
+	printf("\n");
 }
 
 /* Validates the manuscript through every stage short of the outputs. */
@@ -352,15 +439,19 @@ cmd_check(const char *manifest, struct diags *d)
 	struct clock ck;
 	struct edition *e;
 	struct style style;
+	guint i;
 
 	opt_quiet = TRUE;
+	checking = TRUE;
 	clock_start(&ck, d);
 	e = load(manifest, &ck, NULL, d);
 	if (e != NULL && style_read(&style, e->print_style, d) == 0)
 		style_release(&style);
-	diag_flush(d, stdout, opt_verbose ? DIAG_INFO : DIAG_WARNING);
-	printf("octavo: %d errors, %d warnings\n", d->count[DIAG_ERROR],
-	    d->count[DIAG_WARNING]);
+	diag_flush(d, stdout, least_shown());
+	for (i = 0; e != NULL && i < e->chapters->len; i++)
+		print_notes(g_ptr_array_index(e->chapters, i));
+	printf("octavo: %d errors, %d warnings, %d unsure\n",
+	    d->count[DIAG_ERROR], d->count[DIAG_WARNING], d->count[DIAG_DOUBT]);
 	edition_free(e);
 	return diags_failed(d) ? EXIT_INPUT : EXIT_OK;
 }
@@ -424,7 +515,7 @@ cmd_index(const char *manifest, struct diags *d)
 		}
 		g_string_free(text, TRUE);
 	}
-	diag_flush(d, stderr, opt_verbose ? DIAG_INFO : DIAG_WARNING);
+	diag_flush(d, stderr, least_shown());
 	index_log_release(&log);
 	edition_free(e);
 	g_free(dir);
@@ -515,7 +606,7 @@ main(int argc, char *argv[])
 	g_option_context_free(ctx);
 	diags_init(&d);
 	rc = cmd->run(argc == 2 ? argv[1] : DEFAULT_MANIFEST, &d);
-	diag_flush(&d, stderr, opt_verbose ? DIAG_INFO : DIAG_WARNING);
+	diag_flush(&d, stderr, least_shown());
 	diags_release(&d);
 	g_free(opt_epub);
 	g_free(opt_pdf);

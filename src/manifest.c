@@ -16,7 +16,7 @@
 static const char *const edition_keys[] = {
 	"title", "subtitle", "editor", "creator", "language", "identifier",
 	"date", "rights", "description", "output", "print-style",
-	"epub-style", "note-numbering", "names", NULL
+	"epub-style", "epub-embed-fonts", "note-numbering", "names", NULL
 };
 
 static const char *const chapter_keys[] = {
@@ -120,6 +120,21 @@ read_numbering(struct edition *e, const struct ini *ini, struct diags *d)
 	g_free(v);
 }
 
+/* epub-embed-fonts: "true" or "false" (the default). */
+static void
+read_embed(struct edition *e, const struct ini *ini, struct diags *d)
+{
+	char *v = ini_string(ini, "edition", "epub-embed-fonts");
+
+	if (v != NULL && strcmp(v, "true") == 0)
+		e->epub_embed_fonts = 1;
+	else if (v != NULL && strcmp(v, "false") != 0)
+		diag_add(d, DIAG_ERROR, ini_pos(ini, "edition",
+		    "epub-embed-fonts"), "epub-embed-fonts is 'true' or "
+		    "'false', not '%s'", v);
+	g_free(v);
+}
+
 static void
 read_edition(struct edition *e, const struct ini *ini, struct diags *d)
 {
@@ -151,6 +166,7 @@ read_edition(struct edition *e, const struct ini *ini, struct diags *d)
 	read_numbering(e, ini, d);
 	e->print_style = style_path(e, ini, "print-style", "print.ini");
 	e->epub_style = style_path(e, ini, "epub-style", "epub.css");
+	read_embed(e, ini, d);
 	e->names = names_path(e, ini, d);
 	if (e->editor == NULL && e->meta.author == NULL)
 		diag_add(d, DIAG_WARNING, ini_pos(ini, g, NULL),

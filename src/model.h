@@ -115,7 +115,7 @@ struct chapter {
  * Back ends print a heading's marks once per place (paragraph or note).
  */
 struct index_entry {
-	char			*heading;	/* "Trotsky, Leon", as printed */
+	char			*heading;	/* "Smith, Jane", as printed */
 	char			*gloss;		/* "(1879–1940)", or NULL */
 	char			*sort;		/* what it is collated by */
 	struct index_entry	*parent;	/* a sub-heading's main heading */
@@ -147,6 +147,7 @@ struct edition {
 	int		 notes_continuous; /* number notes through the book */
 	char		*print_style;	/* styles/print.ini, resolved */
 	char		*epub_style;	/* styles/epub.css, resolved */
+	int		 epub_embed_fonts; /* the print face goes in the EPUB */
 	char		*names;		/* the authority list (names.txt), or NULL */
 	char		*manifest;	/* path of edition.ini */
 	char		*basedir;	/* its directory: sources are relative to it */

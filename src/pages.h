@@ -12,17 +12,22 @@
 
 #include "model.h"
 
-/* A page's first line begins in block, offset bytes into its text. */
+/*
+ * A page's first line begins in block, offset bytes into its text; or,
+ * for a page of the index, in an entry.
+ */
 struct pagebreak {
-	const struct node	*block;		/* a paragraph, heading, … */
+	const struct node	*block;		/* a paragraph, heading, …, or NULL */
 	gsize			 offset;	/* into node_text(block) */
+	const struct index_entry *entry;	/* the index's, or NULL */
 	char			 label[16];	/* the folio as printed: "12", "iv" */
 };
 
 struct pagemap {
-	GArray		*breaks;	/* struct pagebreak, in page order;
-					   only pages that begin inside a
-					   chapter's text or notes */
+	GArray		*breaks;	/* struct pagebreak, in page order:
+					   the pages of the chapters (a blank
+					   one with the page after it) and of
+					   the index */
 	GHashTable	*page_of;	/* const struct node * → page number
 					   (1-based, GINT_TO_POINTER), for
 					   note references and index marks */

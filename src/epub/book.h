@@ -1,21 +1,28 @@
 /*
  * book.h — the EPUB being assembled, shared by the back end's parts:
- * epub.c builds it, and the package document (opf.c), navigation
- * (nav.c), title page (titlepage.c) and index of names (index.c) are
- * rendered from it.
+ * epub.c builds it, the pages (titlepage.c, imprint.c, xhtml.c,
+ * index.c), the cover (cover.c), the fonts (fonts.c), the navigation
+ * (nav.c) and the package document (opf.c) are rendered from it, and
+ * ocf.c writes it out.
  */
 #ifndef OCTAVO_EPUB_BOOK_H
 #define OCTAVO_EPUB_BOOK_H
 
+#include "diag.h"
+#include "epub/pagemarks.h"
 #include "model.h"
 
-/* The package's paths, relative to the OPF, and its stylesheet's. */
+/* The package's paths, relative to the OPF. */
 #define BOOK_CSS	"css/epub.css"
+#define BOOK_COVER	"cover.xhtml"
+#define BOOK_COVER_PNG	"images/cover.png"
+#define BOOK_TITLEPAGE	"titlepage.xhtml"
+#define BOOK_IMPRINT	"imprint.xhtml"
 #define BOOK_NAV	"nav.xhtml"
 #define BOOK_NCX	"toc.ncx"
-#define BOOK_TITLEPAGE	"titlepage.xhtml"
 #define BOOK_INDEX	"index.xhtml"
 #define BOOK_INDEX_TITLE "Index of Names"
+#define XHTML_TYPE	"application/xhtml+xml"
 
 /* One chapter's content document. */
 struct part {
@@ -26,6 +33,16 @@ struct part {
 	GBytes			*xhtml;		/* the rendered page */
 };
 
+/* A file of the package. */
+struct item {
+	char		*id;		/* in the manifest */
+	char		*href;		/* relative to the OPF */
+	const char	*type;		/* media type */
+	const char	*properties;	/* the manifest's, or NULL */
+	int		 spine;		/* in the reading order */
+	GBytes		*data;
+};
+
 struct book {
 	const struct edition	*edition;
 	char			*modified;	/* dcterms:modified, UTC */
@@ -33,13 +50,33 @@ struct book {
 	GPtrArray		*editors;	/* names: "A and B" split */
 	GPtrArray		*authors;	/* distinct names, reading order */
 	GPtrArray		*translators;	/* likewise */
+	struct pagemarks	 marks;		/* the print pages, as placed */
+	guint			 pages;		/* how many got a marker */
+	GPtrArray		*items;		/* struct item *: manifest order,
+						   the spine's in reading order */
+	int			 has_cover;	/* a cover image and page */
 	int			 has_index;	/* the index of names is printed */
+	GBytes			*index;		/* its page, or NULL */
+	int			 has_fonts;	/* the print face is embedded */
 };
+
+/* Adds a file to the package; the item takes over data. */
+void	book_add(struct book *, const char *id, const char *href,
+	    const char *type, const char *properties, int spine, GBytes *data);
+/* Adds an XHTML page to the spine, from a rendered page it frees. */
+void	book_page(struct book *, const char *id, const char *href,
+	    const char *properties, GString *page);
+
+/* "A", "A and B", "A, B and C"; NULL for no names. */
+char	*book_names(const GPtrArray *names);
 
 GString	*opf_package(const struct book *);
 GString	*nav_document(const struct book *);
 GString	*nav_ncx(const struct book *);
 GString	*titlepage(const struct book *);
-GString	*index_document(const struct book *);
+GString	*cover_page(const struct book *);
+GString	*imprint(const struct book *);
+/* The index; it writes the markers of the index's print pages. */
+GString	*index_document(struct book *);
 
 #endif

@@ -1,63 +1,19 @@
 /*
- * epub.c — the EPUB back end's entry point: assembles the book, every
- * file rendered into memory, then writes the OCF container with libzip.
- * The output depends only on the edition, the stylesheet and
+ * epub.c — the EPUB back end's entry point: renders every file of the
+ * book into memory, in reading order, then has ocf.c zip them.  The
+ * output depends only on the edition, the styles, the page map and
  * SOURCE_DATE_EPOCH: fixed file order, fixed times, no random ids.
  */
 #include <string.h>
 
-#include <zip.h>
-
 #include "epub/book.h"
+#include "epub/cover.h"
 #include "epub/epub.h"
+#include "epub/fonts.h"
+#include "epub/ocf.h"
 #include "epub/xhtml.h"
 
-#define MIMETYPE	"application/epub+zip"
-#define OEBPS		"OEBPS/"
 #define EPOCH_MAX	G_GINT64_CONSTANT(253402300799)	/* 9999-12-31 */
-
-static const char container[] =
-    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    "<container version=\"1.0\" "
-    "xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\">\n"
-    "<rootfiles>\n"
-    "<rootfile full-path=\"" OEBPS "content.opf\" "
-    "media-type=\"application/oebps-package+xml\"/>\n"
-    "</rootfiles>\n"
-    "</container>\n";
-
-/* One file of the container. */
-struct entry {
-	char	*name;
-	GBytes	*data;
-};
-
-static void
-entry_free(struct entry *en)
-{
-	g_free(en->name);
-	g_bytes_unref(en->data);
-	g_free(en);
-}
-
-/* Adds a file; the entry takes over data. */
-static void
-entry_add(GPtrArray *entries, char *name, GBytes *data)
-{
-	struct entry *en = g_new(struct entry, 1);
-
-	en->name = name;
-	en->data = data;
-	g_ptr_array_add(entries, en);
-}
-
-/* Adds a file under OEBPS/ from a rendered document, which it frees. */
-static void
-entry_page(GPtrArray *entries, const char *file, GString *page)
-{
-	entry_add(entries, g_strconcat(OEBPS, file, NULL),
-	    g_string_free_to_bytes(page));
-}
 
 /* Adds the names in field ("A and B" for several) not yet in names. */
 static void
@@ -78,6 +34,22 @@ names_add(GPtrArray *names, const char *field)
 	g_strfreev(v);
 }
 
+char *
+book_names(const GPtrArray *names)
+{
+	GString *s;
+	guint i;
+
+	if (names->len == 0)
+		return NULL;
+	s = g_string_new(g_ptr_array_index(names, 0));
+	for (i = 1; i < names->len; i++)
+		g_string_append_printf(s, "%s%s",
+		    i + 1 == names->len ? " and " : ", ",
+		    (const char *)g_ptr_array_index(names, i));
+	return g_string_free(s, FALSE);
+}
+
 static void
 part_free(struct part *p)
 {
@@ -88,21 +60,59 @@ part_free(struct part *p)
 	g_free(p);
 }
 
-/* Renders every chapter (which collects the headings the nav needs). */
 static void
-book_init(struct book *b, const struct edition *e, GDateTime *t)
+item_free(struct item *it)
+{
+	g_free(it->id);
+	g_free(it->href);
+	g_bytes_unref(it->data);
+	g_free(it);
+}
+
+void
+book_add(struct book *b, const char *id, const char *href, const char *type,
+    const char *properties, int spine, GBytes *data)
+{
+	struct item *it = g_new(struct item, 1);
+
+	it->id = g_strdup(id);
+	it->href = g_strdup(href);
+	it->type = type;
+	it->properties = properties;
+	it->spine = spine;
+	it->data = data;
+	g_ptr_array_add(b->items, it);
+}
+
+void
+book_page(struct book *b, const char *id, const char *href,
+    const char *properties, GString *page)
+{
+	book_add(b, id, href, XHTML_TYPE, properties, 1,
+	    g_string_free_to_bytes(page));
+}
+
+/*
+ * Renders every chapter and the index, which places the print pages'
+ * markers and collects the headings the navigation needs.
+ */
+static void
+book_init(struct book *b, const struct edition *e,
+    const struct pagemap *pages, GDateTime *t, struct diags *d)
 {
 	const struct chapter *c;
 	struct part *p;
 	guint i;
 
+	memset(b, 0, sizeof(*b));
 	b->edition = e;
-	b->has_index = 0;
 	b->modified = g_date_time_format(t, "%Y-%m-%dT%H:%M:%SZ");
 	b->parts = g_ptr_array_new_with_free_func((GDestroyNotify)part_free);
 	b->editors = g_ptr_array_new_with_free_func(g_free);
 	b->authors = g_ptr_array_new_with_free_func(g_free);
 	b->translators = g_ptr_array_new_with_free_func(g_free);
+	b->items = g_ptr_array_new_with_free_func((GDestroyNotify)item_free);
+	pagemarks_init(&b->marks, pages, e, d);
 	names_add(b->editors, e->editor);
 	for (i = 0; i < e->chapters->len; i++) {
 		c = g_ptr_array_index(e->chapters, i);
@@ -112,8 +122,8 @@ book_init(struct book *b, const struct edition *e, GDateTime *t)
 		p->file = g_strdup_printf("%s.xhtml", p->id);
 		p->headings = g_ptr_array_new_with_free_func(
 		    (GDestroyNotify)heading_free);
-		p->xhtml = g_string_free_to_bytes(
-		    xhtml_chapter(c, e->language, p->headings));
+		p->xhtml = g_string_free_to_bytes(xhtml_chapter(p,
+		    e->language, &b->marks, d));
 		g_ptr_array_add(b->parts, p);
 		names_add(b->authors, c->meta.author);
 		names_add(b->translators, c->meta.translator);
@@ -121,6 +131,11 @@ book_init(struct book *b, const struct edition *e, GDateTime *t)
 	for (i = 0; i < e->index->len; i++)
 		b->has_index |= index_entry_printed(g_ptr_array_index(e->index,
 		    i));
+	if (b->has_index)
+		b->index = g_string_free_to_bytes(index_document(b));
+	pagemarks_check(&b->marks, d);
+	for (i = 0; pages != NULL && i < pages->breaks->len; i++)
+		b->pages += b->marks.file[i] != NULL;
 }
 
 static void
@@ -131,34 +146,84 @@ book_release(struct book *b)
 	g_ptr_array_free(b->editors, TRUE);
 	g_ptr_array_free(b->authors, TRUE);
 	g_ptr_array_free(b->translators, TRUE);
+	g_ptr_array_free(b->items, TRUE);
+	if (b->index != NULL)
+		g_bytes_unref(b->index);
+	pagemarks_release(&b->marks);
 }
 
-/* The container's files, mimetype first as OCF requires. */
-static GPtrArray *
-book_entries(const struct book *b, GBytes *css)
+/*
+ * The stylesheet and the styles beside it: the cover's design (if
+ * there is a cover.ini) and the embedded face (if the edition asks).
+ * Returns 0, or -1 with an error in diags.
+ */
+static int
+book_styles(struct book *b, const char *css, struct diags *d)
 {
-	GPtrArray *entries = g_ptr_array_new_with_free_func(
-	    (GDestroyNotify)entry_free);
+	GString *sheet;
+	GError *err = NULL;
+	GBytes *png;
+	char *text, *dir, *cover;
+	gsize len;
+	int rc = 0;
+
+	if (css == NULL || !g_file_get_contents(css, &text, &len, &err)) {
+		diag_add(d, DIAG_ERROR, srcpos_at(css, 0, 0),
+		    "cannot read the EPUB stylesheet: %s",
+		    err != NULL ? err->message : "none given");
+		g_clear_error(&err);
+		return -1;
+	}
+	sheet = g_string_new_len(text, (gssize)len);
+	g_free(text);
+	if (b->edition->epub_embed_fonts)
+		rc = fonts_embed(b, sheet, d);
+	b->has_fonts = b->edition->epub_embed_fonts;
+	book_add(b, "css", BOOK_CSS, "text/css", NULL, 0,
+	    g_string_free_to_bytes(sheet));
+	dir = g_path_get_dirname(css);
+	cover = g_build_filename(dir, "cover.ini", NULL);
+	if (!g_file_test(cover, G_FILE_TEST_EXISTS))
+		diag_add(d, DIAG_INFO, srcpos_at(cover, 0, 0),
+		    "no cover style beside the stylesheet: the e-book has no "
+		    "cover");
+	else if ((png = cover_png(b, cover, d)) == NULL)
+		rc = -1;
+	else {
+		b->has_cover = 1;
+		book_add(b, "cover-image", BOOK_COVER_PNG, "image/png",
+		    "cover-image", 0, png);
+	}
+	g_free(cover);
+	g_free(dir);
+	return rc;
+}
+
+/*
+ * The pages in reading order: cover, title page, imprint, contents,
+ * the chapters, the index; the NCX last, outside the spine.
+ */
+static void
+book_pages(struct book *b)
+{
 	const struct part *p;
 	guint i;
 
-	entry_add(entries, g_strdup("mimetype"),
-	    g_bytes_new_static(MIMETYPE, strlen(MIMETYPE)));
-	entry_add(entries, g_strdup("META-INF/container.xml"),
-	    g_bytes_new_static(container, strlen(container)));
-	entry_page(entries, "content.opf", opf_package(b));
-	entry_page(entries, BOOK_NAV, nav_document(b));
-	entry_page(entries, BOOK_NCX, nav_ncx(b));
-	entry_add(entries, g_strdup(OEBPS BOOK_CSS), g_bytes_ref(css));
-	entry_page(entries, BOOK_TITLEPAGE, titlepage(b));
+	if (b->has_cover)
+		book_page(b, "cover", BOOK_COVER, NULL, cover_page(b));
+	book_page(b, "titlepage", BOOK_TITLEPAGE, NULL, titlepage(b));
+	book_page(b, "imprint", BOOK_IMPRINT, NULL, imprint(b));
+	book_page(b, "nav", BOOK_NAV, "nav", nav_document(b));
 	for (i = 0; i < b->parts->len; i++) {
 		p = g_ptr_array_index(b->parts, i);
-		entry_add(entries, g_strconcat(OEBPS, p->file, NULL),
+		book_add(b, p->id, p->file, XHTML_TYPE, NULL, 1,
 		    g_bytes_ref(p->xhtml));
 	}
 	if (b->has_index)
-		entry_page(entries, BOOK_INDEX, index_document(b));
-	return entries;
+		book_add(b, "index", BOOK_INDEX, XHTML_TYPE, "index", 1,
+		    g_bytes_ref(b->index));
+	book_add(b, "ncx", BOOK_NCX, "application/x-dtbncx+xml", NULL, 0,
+	    g_string_free_to_bytes(nav_ncx(b)));
 }
 
 /* The time of the build: SOURCE_DATE_EPOCH if set, else now. */
@@ -179,88 +244,14 @@ build_time(struct diags *d)
 	return g_date_time_new_from_unix_utc(t);
 }
 
-/*
- * The time in the MS-DOS form zip stores.  libzip's own conversion
- * uses local time, which would make the bytes depend on the time zone;
- * this uses UTC.  Zip dates start in 1980 and end in 2107.
- */
-static void
-dos_time(GDateTime *t, zip_uint16_t *dtime, zip_uint16_t *ddate)
-{
-	int year = CLAMP(g_date_time_get_year(t), 1980, 2107);
-
-	*dtime = (zip_uint16_t)(g_date_time_get_hour(t) << 11 |
-	    g_date_time_get_minute(t) << 5 | g_date_time_get_second(t) / 2);
-	*ddate = (zip_uint16_t)((year - 1980) << 9 |
-	    g_date_time_get_month(t) << 5 | g_date_time_get_day_of_month(t));
-}
-
-/*
- * Writes the entries in order, all with time t; the first, mimetype, is
- * stored and the rest deflated.  libzip reads the buffers only in
- * zip_close, so they must live until then: the caller's entries own
- * them.  A source belongs to the archive once zip_file_add succeeds,
- * and to us before.
- */
-static int
-write_zip(const char *path, const GPtrArray *entries, GDateTime *t,
-    struct diags *d)
-{
-	const struct entry *en;
-	zip_t *za;
-	zip_source_t *src;
-	zip_error_t ze;
-	zip_int64_t idx;
-	zip_uint16_t dtime, ddate;
-	gconstpointer data;
-	gsize len;
-	int err;
-	guint i;
-
-	if ((za = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &err)) == NULL) {
-		zip_error_init_with_code(&ze, err);
-		diag_add(d, DIAG_ERROR, srcpos_at(path, 0, 0),
-		    "cannot write the EPUB: %s", zip_error_strerror(&ze));
-		zip_error_fini(&ze);
-		return -1;
-	}
-	dos_time(t, &dtime, &ddate);
-	for (i = 0; i < entries->len; i++) {
-		en = g_ptr_array_index(entries, i);
-		data = g_bytes_get_data(en->data, &len);
-		if ((src = zip_source_buffer(za, data, len, 0)) == NULL)
-			goto fail;
-		if ((idx = zip_file_add(za, en->name, src, 0)) < 0) {
-			zip_source_free(src);
-			goto fail;
-		}
-		if (zip_set_file_compression(za, (zip_uint64_t)idx,
-		    i == 0 ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 0) < 0 ||
-		    zip_file_set_dostime(za, (zip_uint64_t)idx, dtime, ddate,
-		    0) < 0)
-			goto fail;
-	}
-	if (zip_close(za) == 0)
-		return 0;
-fail:
-	diag_add(d, DIAG_ERROR, srcpos_at(path, 0, 0),
-	    "cannot write the EPUB: %s", zip_strerror(za));
-	zip_discard(za);
-	return -1;
-}
-
 int
-epub_write(const struct edition *e, const char *css, const char *path,
-    struct diags *d)
+epub_write(const struct edition *e, const char *css,
+    const struct pagemap *pages, const char *path, struct diags *d)
 {
 	struct book b;
-	GPtrArray *entries;
 	GDateTime *t;
-	GError *err = NULL;
-	GBytes *style;
-	gchar *text;
-	gsize len;
-	int rc;
+	GBytes *opf;
+	int rc = -1;
 
 	if (e->meta.title == NULL || e->language == NULL ||
 	    e->identifier == NULL) {
@@ -269,24 +260,16 @@ epub_write(const struct edition *e, const char *css, const char *path,
 		    "identifier");
 		return -1;
 	}
-	if (css == NULL || !g_file_get_contents(css, &text, &len, &err)) {
-		diag_add(d, DIAG_ERROR, srcpos_at(css, 0, 0),
-		    "cannot read the EPUB stylesheet: %s",
-		    err != NULL ? err->message : "none given");
-		g_clear_error(&err);
+	if ((t = build_time(d)) == NULL)
 		return -1;
+	book_init(&b, e, pages, t, d);
+	if (book_styles(&b, css, d) == 0) {
+		book_pages(&b);
+		opf = g_string_free_to_bytes(opf_package(&b));
+		rc = ocf_write(path, &b, opf, t, d);
+		g_bytes_unref(opf);
 	}
-	style = g_bytes_new_take(text, len);
-	if ((t = build_time(d)) == NULL) {
-		g_bytes_unref(style);
-		return -1;
-	}
-	book_init(&b, e, t);
-	entries = book_entries(&b, style);
-	rc = write_zip(path, entries, t, d);
-	g_ptr_array_free(entries, TRUE);
 	book_release(&b);
 	g_date_time_unref(t);
-	g_bytes_unref(style);
 	return rc;
 }

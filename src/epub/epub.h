@@ -6,13 +6,17 @@
 
 #include "diag.h"
 #include "model.h"
+#include "pages.h"
 
 /*
- * Writes the edition to path (the caller renames it into place).
- * css is the stylesheet file to include.  Returns 0, or -1 with an
- * error in diags.  Never changes the edition.
+ * Writes the edition to path (the caller renames it into place).  css
+ * is the stylesheet file to include; a cover.ini beside it designs the
+ * cover (without one the book has none).  pages, the print layout's
+ * page map, or NULL, puts the print edition's page numbers in the book:
+ * markers, a page list, and page numbers in the index.  Returns 0, or
+ * -1 with an error in diags.  Never changes the edition.
  */
-int	epub_write(const struct edition *, const char *css, const char *path,
-	    struct diags *);
+int	epub_write(const struct edition *, const char *css,
+	    const struct pagemap *pages, const char *path, struct diags *);
 
 #endif

@@ -2,6 +2,8 @@
  * escape.c — XML escaping: the only code in the EPUB back end that
  * turns the model's unescaped text into character data.
  */
+#include <string.h>
+
 #include "epub/escape.h"
 
 /* Characters that pass through, beyond the URL's unreserved ones. */
@@ -25,14 +27,14 @@ xml_char(gunichar c)
  * character to replace or drop.
  */
 void
-xml_escape(GString *out, const char *s)
+xml_escape_len(GString *out, const char *s, gsize len)
 {
-	const char *run = s, *p = s, *next;
+	const char *run = s, *p = s, *end = s + len, *next;
 	const char *repl;
 	gunichar c;
 
-	while (*p != '\0') {
-		c = g_utf8_get_char_validated(p, -1);
+	while (p < end && *p != '\0') {
+		c = g_utf8_get_char_validated(p, end - p);
 		if (c == (gunichar)-1 || c == (gunichar)-2) {
 			next = p + 1;
 			repl = "";
@@ -51,6 +53,9 @@ xml_escape(GString *out, const char *s)
 			case '"':
 				repl = "&quot;";
 				break;
+			case 0xAD:	/* soft hyphen: the reader hyphenates */
+				repl = "";
+				break;
 			default:
 				repl = xml_char(c) ? NULL : "";
 				break;
@@ -64,6 +69,12 @@ xml_escape(GString *out, const char *s)
 		p = next;
 	}
 	g_string_append_len(out, run, p - run);
+}
+
+void
+xml_escape(GString *out, const char *s)
+{
+	xml_escape_len(out, s, strlen(s));
 }
 
 void

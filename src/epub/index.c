@@ -1,9 +1,12 @@
 /*
  * index.c — the index of names as an EPUB Indexes document: headings
  * grouped by initial letter in the order the index stage collated them,
- * each locator a link to the mark where the name occurs, and "see" and
- * "see also" links to other headings.
+ * each locator a link to the mark where the name occurs (named by its
+ * print page when there is a page map, else by chapter and paragraph),
+ * and "see" and "see also" links to other headings.
  */
+#include <string.h>
+
 #include "epub/book.h"
 #include "epub/escape.h"
 #include "epub/xhtml.h"
@@ -37,29 +40,117 @@ letter(const char *sort)
 	return g_unichar_isalpha(c) ? g_unichar_toupper(c) : '#';
 }
 
-/* One link per place: "chimes ¶3", "chimes n. 12"; later a page number. */
+/* Adds the index marks under root to nodes: index_mark * → its node. */
 static void
-locators(GString *out, const struct book *b, const struct index_entry *ie)
+collect(GHashTable *nodes, struct node *root)
 {
+	struct iter it;
+
+	if (root == NULL)
+		return;
+	iter_init(&it, root);
+	while (iter_next(&it) != ITER_NONE)
+		if (it.cur->type == NODE_INDEXMARK)
+			g_hash_table_insert(nodes, it.cur->as.mark, it.cur);
+}
+
+/* Where the marks are in the chapters' texts and notes. */
+static GHashTable *
+mark_nodes(const struct edition *e)
+{
+	GHashTable *nodes = g_hash_table_new(g_direct_hash, g_direct_equal);
+	guint i, j;
+
+	for (i = 0; i < e->chapters->len; i++) {
+		const struct chapter *c = g_ptr_array_index(e->chapters, i);
+
+		collect(nodes, c->preface);
+		collect(nodes, c->doc);
+		for (j = 0; j < c->notes->len; j++)
+			collect(nodes, ((struct note *)g_ptr_array_index(
+			    c->notes, j))->body);
+	}
+	return nodes;
+}
+
+/* One locator: where a mark is, as the index prints it. */
+struct locator {
+	int			 page;		/* its print page; G_MAXINT if none */
+	const struct index_mark	*mark;
+	char			*text;
+};
+
+/*
+ * A mark's locator: the print page ("12", "12 n. 3" in a note) if the
+ * page map has it, else the chapter and paragraph ("chimes ¶3",
+ * "chimes n. 12").
+ */
+static struct locator
+locate(const struct index_mark *m, const struct pagemap *pm,
+    GHashTable *nodes)
+{
+	const struct node *n = g_hash_table_lookup(nodes, m);
+	const char *label = pm != NULL ? pagemap_label(pm, n) : NULL;
+	struct locator l = { G_MAXINT, m, NULL };
+	const char *where = label != NULL ? label : m->chapter->id;
+
+	if (label != NULL)
+		l.page = GPOINTER_TO_INT(g_hash_table_lookup(pm->page_of, n));
+	if (m->note != NULL)
+		l.text = g_strdup_printf("%s n.\xc2\xa0%s", where, m->note->mark);
+	else if (label != NULL)
+		l.text = g_strdup(label);
+	else
+		l.text = g_strdup_printf("%s \xc2\xb6\xc2\xa0%d", where, m->para);
+	return l;
+}
+
+/* Page order; marks on one page (or on none) in the edition's order. */
+static gint
+locator_cmp(gconstpointer a, gconstpointer b)
+{
+	const struct locator *x = a, *y = b;
+
+	if (x->page != y->page)
+		return x->page < y->page ? -1 : 1;
+	return x->mark->id < y->mark->id ? -1 : x->mark->id > y->mark->id;
+}
+
+/*
+ * One link per place, in text order, or page order if there are print
+ * pages: a locator that repeats the one before is left out.
+ */
+static void
+locators(GString *out, const struct book *b, const struct index_entry *ie,
+    GHashTable *nodes)
+{
+	GArray *locs = g_array_sized_new(FALSE, FALSE, sizeof(struct locator),
+	    ie->marks->len);
+	const struct locator *l, *prev = NULL;
 	guint i;
 
 	for (i = 0; i < ie->marks->len; i++) {
-		const struct index_mark *m = g_ptr_array_index(ie->marks, i);
+		struct locator l1 = locate(g_ptr_array_index(ie->marks, i),
+		    b->marks.map, nodes);
 
-		if (i > 0 && index_mark_same_place(g_ptr_array_index(ie->marks,
-		    i - 1), m))
+		g_array_append_val(locs, l1);
+	}
+	if (b->marks.map != NULL)
+		g_array_sort(locs, locator_cmp);
+	for (i = 0; i < locs->len; i++) {
+		l = &g_array_index(locs, struct locator, i);
+		if (prev != NULL && strcmp(prev->text, l->text) == 0)
 			continue;
 		g_string_append_printf(out, ", <a epub:type=\"index-locator\" "
-		    "href=\"%s#ix-%d\">", file_of(b, m->chapter), m->id);
-		xml_escape(out, m->chapter->id);
-		if (m->note != NULL) {
-			g_string_append(out, " n.\xc2\xa0");
-			xml_escape(out, m->note->mark);
-		} else
-			g_string_append_printf(out, " \xc2\xb6\xc2\xa0%d",
-			    m->para);
+		    "href=\"%s#ix-%d\">", file_of(b, l->mark->chapter),
+		    l->mark->id);
+		xml_escape(out, l->text);
 		g_string_append(out, "</a>");
+		prev = l;
 	}
+	for (i = 0; i < locs->len; i++)
+		g_free(g_array_index(locs, struct locator, i).text);
+	g_array_free(locs, TRUE);
 }
 
 /*
@@ -85,13 +176,16 @@ xref(GString *out, const char *type, const char *words,
 }
 
 static void
-entry(GString *out, const struct book *b, const struct index_entry *ie)
+entry(GString *out, struct book *b, const struct index_entry *ie,
+    GHashTable *nodes)
 {
 	int first = 1;
 	guint i;
 
 	g_string_append_printf(out, "<li epub:type=\"index-entry\" "
-	    "id=\"ixe-%d\"><span epub:type=\"index-term\">", ie->id);
+	    "id=\"ixe-%d\">", ie->id);
+	pagemarks_entry(&b->marks, out, ie, BOOK_INDEX);
+	g_string_append(out, "<span epub:type=\"index-term\">");
 	xml_escape(out, ie->heading);
 	g_string_append(out, "</span>");
 	if (ie->gloss != NULL) {
@@ -99,7 +193,7 @@ entry(GString *out, const struct book *b, const struct index_entry *ie)
 		xml_escape(out, ie->gloss);
 		g_string_append(out, "</span>");
 	}
-	locators(out, b, ie);
+	locators(out, b, ie, nodes);
 	if (ie->see != NULL) {
 		xref(out, "index-xref-preferred", "See", ie, ie->see, 1);
 		g_string_append(out, "</span>");
@@ -125,7 +219,7 @@ entry(GString *out, const struct book *b, const struct index_entry *ie)
 			g_string_append(out, "\n<ul epub:type=\""
 			    "index-entry-list\">\n");
 		first = -1;
-		entry(out, b, sub);
+		entry(out, b, sub, nodes);
 	}
 	if (first < 0)
 		g_string_append(out, "</ul>\n");
@@ -133,9 +227,10 @@ entry(GString *out, const struct book *b, const struct index_entry *ie)
 }
 
 GString *
-index_document(const struct book *b)
+index_document(struct book *b)
 {
 	const GPtrArray *index = b->edition->index;
+	GHashTable *nodes = mark_nodes(b->edition);
 	GString *out = g_string_new(NULL);
 	gunichar group = 0;
 	char utf8[8];
@@ -157,10 +252,11 @@ index_document(const struct book *b)
 			    "index-group\">\n<h2>%s</h2>\n<ul epub:type=\""
 			    "index-entry-list\">\n", utf8);
 		}
-		entry(out, b, ie);
+		entry(out, b, ie, nodes);
 	}
 	if (group != 0)
 		g_string_append(out, "</ul>\n</section>\n");
 	xhtml_end(out);
+	g_hash_table_destroy(nodes);
 	return out;
 }

@@ -1,8 +1,11 @@
 /*
  * nav.c — navigation: the EPUB 3 navigation document (table of
- * contents and landmarks) and the NCX that EPUB 2 readers use instead.
- * Both come from one flat list of entries, each with its depth.
+ * contents, landmarks, and the list of the print edition's pages) and
+ * the NCX that EPUB 2 readers use instead.  Both tables of contents come
+ * from one flat list of entries, each with its depth.
  */
+#include <stdlib.h>
+
 #include "epub/book.h"
 #include "epub/escape.h"
 #include "epub/xhtml.h"
@@ -56,6 +59,7 @@ toc_entries(const struct book *b)
 	guint i, j;
 
 	toc_add(toc, 1, g_strdup(BOOK_TITLEPAGE), "Title Page");
+	toc_add(toc, 1, g_strdup(BOOK_IMPRINT), "Imprint");
 	for (i = 0; i < b->parts->len; i++) {
 		p = g_ptr_array_index(b->parts, i);
 		toc_add(toc, 1, g_strdup(p->file), chapter_title(p->chapter));
@@ -143,6 +147,56 @@ landmark(GString *out, const char *href, const char *type, const char *label)
 	g_string_append(out, "</a></li>\n");
 }
 
+/*
+ * The print pages that have a marker, in page order; for each, calls
+ * item with its label, the href of its marker and its place in the list.
+ */
+static void
+pages_each(const struct book *b, GString *out,
+    void (*item)(GString *, const char *label, const char *href, guint n))
+{
+	const struct pagemarks *pm = &b->marks;
+	guint i, n = 0;
+	char *href;
+
+	for (i = 0; pm->map != NULL && i < pm->map->breaks->len; i++) {
+		if (pm->file[i] == NULL)
+			continue;
+		href = g_strdup_printf("%s#%s", pm->file[i], pm->id[i]);
+		item(out, g_array_index(pm->map->breaks, struct pagebreak,
+		    i).label, href, ++n);
+		g_free(href);
+	}
+}
+
+static void
+page_item(GString *out, const char *label, const char *href, guint n)
+{
+	(void)n;
+	g_string_append_printf(out, "<li><a href=\"%s\">", href);
+	xml_escape(out, label);
+	g_string_append(out, "</a></li>\n");
+}
+
+/*
+ * A page target: arabic numbers are the text's, with their value;
+ * others (roman numerals) are the front matter's.
+ */
+static void
+ncx_page(GString *out, const char *label, const char *href, guint n)
+{
+	g_string_append_printf(out, "<pageTarget id=\"pt-%u\" ", n);
+	if (g_ascii_isdigit(*label))
+		g_string_append_printf(out, "type=\"normal\" value=\"%d\"",
+		    atoi(label));
+	else
+		g_string_append(out, "type=\"front\"");
+	g_string_append(out, "><navLabel><text>");
+	xml_escape(out, label);
+	g_string_append_printf(out, "</text></navLabel><content src=\"%s\"/>"
+	    "</pageTarget>\n", href);
+}
+
 GString *
 nav_document(const struct book *b)
 {
@@ -157,6 +211,8 @@ nav_document(const struct book *b)
 	g_string_append(out, "</nav>\n<nav id=\"landmarks\" "
 	    "epub:type=\"landmarks\" hidden=\"hidden\">\n"
 	    "<h2>Landmarks</h2>\n<ol>\n");
+	if (b->has_cover)
+		landmark(out, BOOK_COVER, "cover", "Cover");
 	landmark(out, BOOK_TITLEPAGE, "titlepage", "Title Page");
 	landmark(out, BOOK_NAV "#toc", "toc", "Contents");
 	if (b->parts->len > 0) {
@@ -167,9 +223,32 @@ nav_document(const struct book *b)
 	if (b->has_index)
 		landmark(out, BOOK_INDEX, "index", BOOK_INDEX_TITLE);
 	g_string_append(out, "</ol>\n</nav>\n");
+	if (b->pages > 0) {
+		g_string_append(out, "<nav id=\"page-list\" "
+		    "epub:type=\"page-list\" hidden=\"hidden\">\n"
+		    "<h2>Pages</h2>\n<ol>\n");
+		pages_each(b, out, page_item);
+		g_string_append(out, "</ol>\n</nav>\n");
+	}
 	xhtml_end(out);
 	g_ptr_array_free(toc, TRUE);
 	return out;
+}
+
+/* The highest arabic page number with a marker, or 0. */
+static int
+max_page(const struct book *b)
+{
+	const struct pagemarks *pm = &b->marks;
+	gint64 n, max = 0;
+	guint i;
+
+	for (i = 0; pm->map != NULL && i < pm->map->breaks->len; i++)
+		if (pm->file[i] != NULL && g_ascii_string_to_signed(
+		    g_array_index(pm->map->breaks, struct pagebreak, i).label,
+		    10, 1, G_MAXINT, &n, NULL))
+			max = MAX(max, n);
+	return (int)max;
 }
 
 GString *
@@ -191,13 +270,20 @@ nav_ncx(const struct book *b)
 	xml_escape(out, b->edition->identifier);
 	g_string_append_printf(out, "\"/>\n"
 	    "<meta name=\"dtb:depth\" content=\"%d\"/>\n"
-	    "<meta name=\"dtb:totalPageCount\" content=\"0\"/>\n"
-	    "<meta name=\"dtb:maxPageNumber\" content=\"0\"/>\n"
-	    "</head>\n<docTitle><text>", depth);
+	    "<meta name=\"dtb:totalPageCount\" content=\"%u\"/>\n"
+	    "<meta name=\"dtb:maxPageNumber\" content=\"%d\"/>\n"
+	    "</head>\n<docTitle><text>", depth, b->pages, max_page(b));
 	xml_escape(out, b->edition->meta.title);
 	g_string_append(out, "</text></docTitle>\n<navMap>\n");
 	toc_emit(out, toc, &ncx_syntax);
-	g_string_append(out, "</navMap>\n</ncx>\n");
+	g_string_append(out, "</navMap>\n");
+	if (b->pages > 0) {
+		g_string_append(out, "<pageList>\n<navLabel><text>Pages</text>"
+		    "</navLabel>\n");
+		pages_each(b, out, ncx_page);
+		g_string_append(out, "</pageList>\n");
+	}
+	g_string_append(out, "</ncx>\n");
 	g_ptr_array_free(toc, TRUE);
 	return out;
 }

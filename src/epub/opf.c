@@ -1,16 +1,22 @@
 /*
- * opf.c — the package document: metadata (Dublin Core, roles,
- * accessibility), the manifest of every file, and the reading order.
+ * opf.c — the package document: metadata (Dublin Core, roles, sources,
+ * accessibility, the source of the page numbers), the manifest of every
+ * file, and the reading order.
  */
 #include "epub/book.h"
+#include "epub/cite.h"
 #include "epub/escape.h"
 
-#define XHTML_TYPE	"application/xhtml+xml"
-
 static const char summary[] =
-    "Chapters and their sections are marked with headings and listed "
-    "in a table of contents; note references link to their notes and "
-    "back.  The publication is text only, with no images.";
+    "Chapters and their sections are marked with headings and listed in "
+    "a table of contents; note references link to their notes and back.";
+static const char summary_pages[] =
+    " The print edition\xe2\x80\x99s page numbers are marked in the text "
+    "and listed in a page list.";
+static const char summary_index[] =
+    " An index of names links to every place a name occurs.";
+static const char summary_cover[] =
+    " The only image, the cover, has a text equivalent.";
 
 /* <dc:name id="id">value</dc:name>, or nothing if value is NULL. */
 static void
@@ -57,11 +63,72 @@ agents(GString *out, const char *element, const GPtrArray *names,
 	}
 }
 
+/* One accessibility feature (schema.org's accessibilityFeature). */
+static void
+feature(GString *out, const char *value)
+{
+	meta(out, "schema:accessibilityFeature", NULL, NULL, value);
+}
+
+/* What a reader's assistive technology needs to know before opening. */
+static void
+accessibility(GString *out, const struct book *b)
+{
+	GString *sum = g_string_new(summary);
+
+	meta(out, "schema:accessMode", NULL, NULL, "textual");
+	if (b->has_cover)
+		meta(out, "schema:accessMode", NULL, NULL, "visual");
+	meta(out, "schema:accessModeSufficient", NULL, NULL, "textual");
+	feature(out, "tableOfContents");
+	feature(out, "readingOrder");
+	feature(out, "structuralNavigation");
+	if (b->has_index) {
+		feature(out, "index");
+		g_string_append(sum, summary_index);
+	}
+	if (b->pages > 0) {
+		feature(out, "printPageNumbers");
+		feature(out, "pageBreakMarkers");
+		feature(out, "pageNavigation");
+		g_string_append(sum, summary_pages);
+	}
+	if (b->has_cover) {
+		feature(out, "alternativeText");
+		g_string_append(sum, summary_cover);
+	}
+	meta(out, "schema:accessibilityHazard", NULL, NULL, "none");
+	meta(out, "schema:accessibilitySummary", NULL, NULL, sum->str);
+	g_string_free(sum, TRUE);
+}
+
+/*
+ * Where the page numbers come from: the print edition, as a dc:source
+ * refined by source-of "pagination" (EPUB 3.2's form; epubcheck 4.2
+ * knows no pageBreakSource).
+ */
+static void
+pagination(GString *out, const struct book *b)
+{
+	const struct edition *e = b->edition;
+	char *print;
+
+	if (b->pages == 0)
+		return;
+	print = e->date != NULL ? g_strdup_printf("%s, print edition (%s)",
+	    e->meta.title, e->date) : g_strdup_printf("%s, print edition",
+	    e->meta.title);
+	dc(out, "source", "pagination", print);
+	meta(out, "source-of", "pagination", NULL, "pagination");
+	g_free(print);
+}
+
 static void
 metadata(GString *out, const struct book *b)
 {
 	const struct edition *e = b->edition;
 	const struct part *p;
+	char *cite;
 	int agent = 0;
 	guint i;
 
@@ -83,39 +150,53 @@ metadata(GString *out, const struct book *b)
 	dc(out, "description", NULL, e->description);
 	for (i = 0; i < b->parts->len; i++) {
 		p = g_ptr_array_index(b->parts, i);
-		dc(out, "source", NULL, p->chapter->meta.source);
+		if (p->chapter->meta.source == NULL &&
+		    p->chapter->meta.published == NULL)
+			continue;
+		cite = cite_entry(p->chapter);
+		dc(out, "source", NULL, cite);
+		g_free(cite);
 	}
+	pagination(out, b);
 	meta(out, "dcterms:modified", NULL, NULL, b->modified);
-	meta(out, "schema:accessMode", NULL, NULL, "textual");
-	meta(out, "schema:accessModeSufficient", NULL, NULL, "textual");
-	meta(out, "schema:accessibilityFeature", NULL, NULL, "tableOfContents");
-	meta(out, "schema:accessibilityFeature", NULL, NULL, "readingOrder");
-	meta(out, "schema:accessibilityFeature", NULL, NULL,
-	    "structuralNavigation");
-	if (b->has_index)
-		meta(out, "schema:accessibilityFeature", NULL, NULL, "index");
-	meta(out, "schema:accessibilityHazard", NULL, NULL, "none");
-	meta(out, "schema:accessibilitySummary", NULL, NULL, summary);
+	accessibility(out, b);
+	if (b->has_cover)
+		g_string_append(out, "<meta name=\"cover\" "
+		    "content=\"cover-image\"/>\n");
 	g_string_append(out, "</metadata>\n");
 }
 
+/* The manifest (every item) and the spine (the pages, in order). */
 static void
-item(GString *out, const char *id, const char *href, const char *type,
-    const char *properties)
+items(GString *out, const struct book *b)
 {
-	g_string_append_printf(out, "<item id=\"%s\" href=\"%s\" "
-	    "media-type=\"%s\"", id, href, type);
-	if (properties != NULL)
-		g_string_append_printf(out, " properties=\"%s\"", properties);
-	g_string_append(out, "/>\n");
+	const struct item *it;
+	guint i;
+
+	g_string_append(out, "<manifest>\n");
+	for (i = 0; i < b->items->len; i++) {
+		it = g_ptr_array_index(b->items, i);
+		g_string_append_printf(out, "<item id=\"%s\" href=\"%s\" "
+		    "media-type=\"%s\"", it->id, it->href, it->type);
+		if (it->properties != NULL)
+			g_string_append_printf(out, " properties=\"%s\"",
+			    it->properties);
+		g_string_append(out, "/>\n");
+	}
+	g_string_append(out, "</manifest>\n<spine toc=\"ncx\">\n");
+	for (i = 0; i < b->items->len; i++) {
+		it = g_ptr_array_index(b->items, i);
+		if (it->spine)
+			g_string_append_printf(out,
+			    "<itemref idref=\"%s\"/>\n", it->id);
+	}
+	g_string_append(out, "</spine>\n");
 }
 
 GString *
 opf_package(const struct book *b)
 {
 	GString *out = g_string_new(NULL);
-	const struct part *p;
-	guint i;
 
 	g_string_append(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	    "<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" "
@@ -123,25 +204,7 @@ opf_package(const struct book *b)
 	xml_escape(out, b->edition->language);
 	g_string_append(out, "\">\n");
 	metadata(out, b);
-	g_string_append(out, "<manifest>\n");
-	item(out, "css", BOOK_CSS, "text/css", NULL);
-	item(out, "nav", BOOK_NAV, XHTML_TYPE, "nav");
-	item(out, "ncx", BOOK_NCX, "application/x-dtbncx+xml", NULL);
-	item(out, "titlepage", BOOK_TITLEPAGE, XHTML_TYPE, NULL);
-	for (i = 0; i < b->parts->len; i++) {
-		p = g_ptr_array_index(b->parts, i);
-		item(out, p->id, p->file, XHTML_TYPE, NULL);
-	}
-	if (b->has_index)
-		item(out, "index", BOOK_INDEX, XHTML_TYPE, "index");
-	g_string_append(out, "</manifest>\n<spine toc=\"ncx\">\n"
-	    "<itemref idref=\"titlepage\"/>\n<itemref idref=\"nav\"/>\n");
-	for (i = 0; i < b->parts->len; i++) {
-		p = g_ptr_array_index(b->parts, i);
-		g_string_append_printf(out, "<itemref idref=\"%s\"/>\n", p->id);
-	}
-	if (b->has_index)
-		g_string_append(out, "<itemref idref=\"index\"/>\n");
-	g_string_append(out, "</spine>\n</package>\n");
+	items(out, b);
+	g_string_append(out, "</package>\n");
 	return out;
 }

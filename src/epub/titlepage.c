@@ -1,26 +1,27 @@
 /*
- * titlepage.c — the title page: the edition's title and subtitle, its
- * editors, and the authors of its chapters.
+ * titlepage.c — the pages that open the book: the cover (its image,
+ * with the words it shows as alt text) and the title page (title,
+ * subtitle, editors, and the authors of the chapters).
  */
 #include "epub/book.h"
+#include "epub/cover.h"
 #include "epub/escape.h"
 #include "epub/xhtml.h"
 
-/* "A", "A and B", "A, B and C"; NULL for no names. */
-static char *
-join_names(const GPtrArray *names)
+GString *
+cover_page(const struct book *b)
 {
-	GString *s;
-	guint i;
+	GString *out = g_string_new(NULL);
+	char *alt = cover_alt(b);
 
-	if (names->len == 0)
-		return NULL;
-	s = g_string_new(g_ptr_array_index(names, 0));
-	for (i = 1; i < names->len; i++)
-		g_string_append_printf(s, "%s%s",
-		    i + 1 == names->len ? " and " : ", ",
-		    (const char *)g_ptr_array_index(names, i));
-	return g_string_free(s, FALSE);
+	xhtml_begin(out, b->edition->language, "Cover", "frontmatter");
+	g_string_append(out, "<section id=\"cover\" epub:type=\"cover\">\n"
+	    "<img src=\"" BOOK_COVER_PNG "\" alt=\"");
+	xml_escape(out, alt);
+	g_string_append(out, "\"/>\n</section>\n");
+	xhtml_end(out);
+	g_free(alt);
+	return out;
 }
 
 GString *
@@ -28,8 +29,8 @@ titlepage(const struct book *b)
 {
 	const struct edition *e = b->edition;
 	GString *out = g_string_new(NULL);
-	char *editors = join_names(b->editors);
-	char *authors = join_names(b->authors);
+	char *editors = book_names(b->editors);
+	char *authors = book_names(b->authors);
 
 	xhtml_begin(out, e->language, "Title Page", "frontmatter");
 	g_string_append(out, "<section id=\"titlepage\" "

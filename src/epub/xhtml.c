@@ -4,8 +4,13 @@
  * recursion, whatever the depth) and maps each node in one switch.
  */
 #include "epub/book.h"
+#include "epub/cite.h"
 #include "epub/escape.h"
+#include "epub/pagemarks.h"
 #include "epub/xhtml.h"
+
+/* Kobo shows a note in a pop-up only up to about this many characters. */
+#define POPUP_MAX	5000
 
 /* How an element sits in the output: where its tags take newlines. */
 enum layout {
@@ -20,6 +25,9 @@ struct render {
 	GPtrArray		*headings;	/* collects headings; NULL in notes */
 	int			 sections;	/* headings so far: ids s-1, s-2… */
 	const struct note	*label;		/* note numbered in the next <p> */
+	int			 backlink;	/* its number links to its reference */
+	struct pagemarks	*pm;		/* the print pages' markers */
+	const char		*file;		/* the page being written */
 };
 
 void
@@ -83,6 +91,24 @@ element(GString *out, int enter, const char *name, enum layout layout)
 		    layout == INLINE ? "</%s>" : "</%s>\n", name);
 }
 
+/* A nav entry for a heading; takes id and text, dropped if text is empty. */
+static void
+nav_entry(struct render *r, int level, char *id, char *text)
+{
+	struct heading *h;
+
+	if (r->headings == NULL || *g_strstrip(text) == '\0') {
+		g_free(id);
+		g_free(text);
+		return;
+	}
+	h = g_new(struct heading, 1);
+	h->level = level;
+	h->id = id;
+	h->text = text;
+	g_ptr_array_add(r->headings, h);
+}
+
 /*
  * A heading: h2 to h6 (h1 is the chapter's title), with an id for the
  * navigation to point at.  Headings without text get no nav entry.
@@ -91,8 +117,6 @@ static void
 heading(struct render *r, const struct node *n, int enter)
 {
 	int level = CLAMP(n->as.heading.level, 2, 6);
-	struct heading *h;
-	char *text;
 
 	if (!enter) {
 		g_string_append_printf(r->out, "</h%d>\n", level);
@@ -101,18 +125,16 @@ heading(struct render *r, const struct node *n, int enter)
 	r->sections++;
 	g_string_append_printf(r->out, "<h%d id=\"s-%d\">", level,
 	    r->sections);
-	if (r->headings == NULL)
-		return;
-	text = g_strstrip(node_text(n));
-	if (*text == '\0') {
-		g_free(text);
-		return;
-	}
-	h = g_new(struct heading, 1);
-	h->level = level;
-	h->id = g_strdup_printf("s-%d", r->sections);
-	h->text = text;
-	g_ptr_array_add(r->headings, h);
+	nav_entry(r, level, g_strdup_printf("s-%d", r->sections),
+	    node_text(n));
+}
+
+/* A section's own heading, outside the text: "Notes", "Editor’s note". */
+static void
+section_heading(struct render *r, const char *id, const char *text)
+{
+	g_string_append_printf(r->out, "<h2 id=\"%s\">%s</h2>\n", id, text);
+	nav_entry(r, 2, g_strdup(id), g_strdup(text));
 }
 
 static void
@@ -172,11 +194,11 @@ noteref(GString *out, const struct note *note, int first)
 	    "role=\"doc-noteref\">%s</a></sup>", note->mark);
 }
 
-/* A note's mark, linking back to its reference when it has one. */
+/* A note's mark, linking back to its reference if backlink. */
 static void
-note_label(GString *out, const struct note *note)
+note_label(GString *out, const struct note *note, int backlink)
 {
-	if (note->ref != NULL || note->number == 0) {
+	if (backlink) {
 		g_string_append(out, "<a href=\"#");
 		note_id(out, "noteref", note);
 		g_string_append_printf(out, "\" role=\"doc-backlink\">%s%s</a> ",
@@ -203,7 +225,7 @@ render_tree(struct render *r, struct node *root)
 		case NODE_PARAGRAPH:
 			element(r->out, enter, "p", BLOCK);
 			if (enter && r->label != NULL) {
-				note_label(r->out, r->label);
+				note_label(r->out, r->label, r->backlink);
 				r->label = NULL;
 			}
 			break;
@@ -224,12 +246,12 @@ render_tree(struct render *r, struct node *root)
 			break;
 		case NODE_CODEBLOCK:
 			g_string_append(r->out, "<pre><code>");
-			xml_escape(r->out, n->text);
+			pagemarks_text(r->pm, r->out, n, n->text, r->file);
 			g_string_append(r->out, "</code></pre>\n");
-			break;
+			continue;
 		case NODE_TEXT:
-			xml_escape(r->out, n->text);
-			break;
+			pagemarks_text(r->pm, r->out, n, n->text, r->file);
+			continue;
 		case NODE_EMPH:
 			element(r->out, enter, "em", INLINE);
 			break;
@@ -238,9 +260,9 @@ render_tree(struct render *r, struct node *root)
 			break;
 		case NODE_CODE:
 			g_string_append(r->out, "<code>");
-			xml_escape(r->out, n->text);
+			pagemarks_text(r->pm, r->out, n, n->text, r->file);
 			g_string_append(r->out, "</code>");
-			break;
+			continue;
 		case NODE_LINK:
 			anchor(r->out, n, enter);
 			break;
@@ -266,13 +288,27 @@ render_tree(struct render *r, struct node *root)
 			    "</span>", n->as.mark->id);
 			break;
 		}
+		/* Nodes with text placed their markers in it. */
+		if (enter)
+			pagemarks_node(r->pm, r->out, n, r->file);
 	}
 }
 
-/* The chapter's title block: title, then what else the manifest gave. */
+/*
+ * The chapter's opening: title, then what the metadata gives, the
+ * author's note marked at the byline.  The markers of a print page that
+ * begins with the chapter come first.
+ */
 static void
-header(GString *out, const struct chapter *c)
+opening(struct render *r, const struct chapter *c)
 {
+	GString *out = r->out;
+	char *src = cite_source(&c->meta);
+
+	if (c->preface != NULL)
+		pagemarks_node(r->pm, out, c->preface, r->file);
+	if (c->doc != NULL)
+		pagemarks_node(r->pm, out, c->doc, r->file);
 	g_string_append(out, "<header>\n<h1>");
 	xml_escape(out, chapter_title(c));
 	g_string_append(out, "</h1>\n");
@@ -284,40 +320,67 @@ header(GString *out, const struct chapter *c)
 		g_string_append(out, "</p>\n");
 	} else
 		xhtml_para(out, "author", "", c->meta.author);
+	xhtml_para(out, "affiliation", "", c->meta.affiliation);
 	xhtml_para(out, "translator", "Translated by ", c->meta.translator);
-	xhtml_para(out, "published", "", c->meta.published);
-	xhtml_para(out, "source", "", c->meta.source);
+	xhtml_para(out, "source", "", src);
+	xhtml_para(out, "dedication", "", c->meta.dedication);
 	g_string_append(out, "</header>\n");
+	g_free(src);
+}
+
+/* The editor's introduction, set apart before the text. */
+static void
+preface(struct render *r, const struct chapter *c)
+{
+	if (c->preface == NULL)
+		return;
+	g_string_append(r->out, "<section class=\"preface\" "
+	    "epub:type=\"preface\" role=\"doc-preface\" "
+	    "aria-labelledby=\"preface\">\n");
+	section_heading(r, "preface", "Editor\xe2\x80\x99s note");
+	render_tree(r, c->preface);
+	g_string_append(r->out, "</section>\n");
 }
 
 /*
- * The chapter's notes, after its text.  Each note's number opens its
- * first paragraph (or a paragraph of its own if it starts otherwise)
- * and links back to the reference.
+ * The chapter's notes, after its text, where Kobo's pop-ups want them.
+ * Each note's number opens its first paragraph (or a paragraph of its
+ * own if it starts otherwise) and links back to the reference.
  */
 static void
-notes(struct render *r, const struct chapter *c)
+notes(struct render *r, const struct chapter *c, struct diags *d)
 {
 	const struct note *note;
+	char *text;
 	guint i;
 
 	if (c->notes->len == 0)
 		return;
 	g_string_append(r->out, "<section epub:type=\"endnotes\" "
-	    "role=\"doc-endnotes\">\n<h2>Notes</h2>\n");
+	    "role=\"doc-endnotes\" aria-labelledby=\"notes\">\n");
+	section_heading(r, "notes", "Notes");
 	r->headings = NULL;
 	for (i = 0; i < c->notes->len; i++) {
 		note = g_ptr_array_index(c->notes, i);
+		text = node_text(note->body);
+		if (g_utf8_strlen(text, -1) > POPUP_MAX)
+			diag_add(d, DIAG_WARNING, note->pos, "note %s is over "
+			    "%d characters: Kobo readers will not show it in "
+			    "a pop-up", note->mark, POPUP_MAX);
+		g_free(text);
 		g_string_append(r->out, "<aside id=\"");
 		note_id(r->out, "note", note);
 		g_string_append(r->out, "\" epub:type=\"footnote\" "
 		    "role=\"doc-footnote\">\n");
+		/* The author's note is referred to from the byline. */
+		r->backlink = note->ref != NULL || (note->number == 0 &&
+		    c->meta.author != NULL);
 		if (note->body->first != NULL &&
 		    note->body->first->type == NODE_PARAGRAPH)
 			r->label = note;
 		else {
 			g_string_append(r->out, "<p>");
-			note_label(r->out, note);
+			note_label(r->out, note, r->backlink);
 			g_string_append(r->out, "</p>\n");
 		}
 		render_tree(r, note->body);
@@ -327,17 +390,21 @@ notes(struct render *r, const struct chapter *c)
 }
 
 GString *
-xhtml_chapter(const struct chapter *c, const char *lang, GPtrArray *headings)
+xhtml_chapter(struct part *p, const char *lang, struct pagemarks *pm,
+    struct diags *d)
 {
-	struct render r = { g_string_new(NULL), headings, 0, NULL };
+	const struct chapter *c = p->chapter;
+	struct render r = { g_string_new(NULL), p->headings, 0, NULL, 0, pm,
+	    p->file };
 
 	xhtml_begin(r.out, lang, chapter_title(c), "bodymatter");
 	g_string_append(r.out, "<section epub:type=\"chapter\" "
 	    "role=\"doc-chapter\">\n");
-	header(r.out, c);
+	opening(&r, c);
+	preface(&r, c);
 	if (c->doc != NULL)
 		render_tree(&r, c->doc);
-	notes(&r, c);
+	notes(&r, c, d);
 	g_string_append(r.out, "</section>\n");
 	xhtml_end(r.out);
 	return r.out;

@@ -5,12 +5,16 @@
 #ifndef OCTAVO_EPUB_XHTML_H
 #define OCTAVO_EPUB_XHTML_H
 
+#include "diag.h"
 #include "model.h"
+
+struct part;
+struct pagemarks;
 
 /* A section heading, collected while rendering, for the navigation. */
 struct heading {
 	int	 level;		/* 2..6, as rendered */
-	char	*id;		/* its id in the page: "s-N" */
+	char	*id;		/* its id in the page: "s-N", "preface", "notes" */
 	char	*text;		/* plain text, never empty */
 };
 
@@ -26,8 +30,12 @@ void		 xhtml_end(GString *);
 void		 xhtml_para(GString *, const char *cls, const char *prefix,
 		    const char *text);
 
-/* The chapter's page; appends its non-empty headings to headings. */
-GString		*xhtml_chapter(const struct chapter *, const char *lang,
-		    GPtrArray *headings);
+/*
+ * The chapter's page: its opening, the editor's note, the text and the
+ * notes, with the print pages' markers.  Fills the part's headings; warns
+ * about notes too long for a reader's pop-up.
+ */
+GString		*xhtml_chapter(struct part *, const char *lang,
+		    struct pagemarks *, struct diags *);
 
 #endif

@@ -254,7 +254,11 @@ set_entry(struct setter *s, const struct index_entry *ie, int level,
 	runs_init(&r, FALSE);
 	entry_runs(s, ie, &r);
 	galley_tag(s->g, "P", NULL, FALSE);
+	before = s->g->lines->len;
 	typeset(s->p, &b, &r, s->g);
+	/* For the page map: the entry each index page begins in. */
+	for (i = before; i < s->g->lines->len; i++)
+		GALLEY_LINE(s->g, i)->entry = ie;
 	galley_tag(s->g, "P", NULL, TRUE);
 	runs_release(&r);
 	before = s->g->lines->len;

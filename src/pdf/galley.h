@@ -99,6 +99,7 @@ struct line {
 	int		 chapter;	/* index into the edition's, or -1 */
 	const struct node *block;	/* the model's block, or NULL */
 	gsize		 offset;	/* into node_text(block): where it begins */
+	const struct index_entry *entry; /* the index's entry it sets, or NULL */
 	guint		 notes, nnotes;	/* footnotes anchored here: indices
 					   galley->anchored[notes…] */
 	/* set by page.c */

@@ -65,6 +65,28 @@ place_anchors(struct pagemap *pm, const struct galley *g, int before)
 	}
 }
 
+/* A break for each page of the index, at the first entry it sets. */
+static void
+index_breaks(struct pagemap *pm, const struct part *index)
+{
+	const struct galley *g = index->galley;
+	guint i, k;
+
+	for (i = 0; i < index->mk.pages->len; i++) {
+		const struct page *pg = &g_array_index(index->mk.pages,
+		    struct page, i);
+		struct pagebreak pb = { NULL, 0, NULL, "" };
+
+		for (k = pg->first; k < pg->first + pg->count &&
+		    pb.entry == NULL; k++)
+			pb.entry = GALLEY_LINE(g, k)->entry;
+		if (pb.entry == NULL)
+			continue;
+		part_label(index, (int)i + 1, pb.label, sizeof(pb.label));
+		g_array_append_val(pm->breaks, pb);
+	}
+}
+
 void
 map_pages(struct pagemap *pm, const struct press *p, const struct edition *e,
     const struct part *front, const struct part *text,
@@ -80,15 +102,24 @@ map_pages(struct pagemap *pm, const struct press *p, const struct edition *e,
 			part_label(parts[k], (int)i + 1, label, sizeof(label));
 			g_ptr_array_add(pm->labels, g_strdup(label));
 		}
-	for (i = 0; i < text->mk.pages->len; i++) {
-		struct pagebreak pb = { NULL, 0, "" };
+	/*
+	 * A blank page (a verso before a chapter) has no text to begin in:
+	 * its break goes where the next page's does, just before it, so
+	 * the page list still counts every page.
+	 */
+	for (i = 0, k = 0; i < text->mk.pages->len; i++) {
+		struct pagebreak pb = { NULL, 0, NULL, "" };
 
 		if (!page_start(p, e, text, &g_array_index(text->mk.pages,
 		    struct page, i), &pb))
 			continue;
-		part_label(text, (int)i + 1, pb.label, sizeof(pb.label));
-		g_array_append_val(pm->breaks, pb);
+		for (; k <= i; k++) {
+			part_label(text, (int)k + 1, pb.label, sizeof(pb.label));
+			g_array_append_val(pm->breaks, pb);
+		}
 	}
+	if (index != NULL)
+		index_breaks(pm, index);
 	place_anchors(pm, text->galley, text->before);
 	place_anchors(pm, p->notes, text->before);
 }

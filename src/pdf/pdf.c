@@ -241,20 +241,21 @@ int
 pdf_write(const struct edition *e, const struct style *st, const char *path,
     struct pagemap *pages, const char *report, struct diags *d)
 {
-	struct out o = { g_fopen(path, "wb"), 0 };
+	struct out o = { path != NULL ? g_fopen(path, "wb") : NULL, 0 };
 	int errors = d->count[DIAG_ERROR];
 	cairo_surface_t *s;
 	cairo_status_t status;
 	struct press *p;
 	cairo_t *cr;
 
-	if (o.fp == NULL) {
+	if (path != NULL && o.fp == NULL) {
 		diag_add(d, DIAG_ERROR, srcpos_at(path, 0, 0),
 		    "cannot write the PDF: %s", g_strerror(errno));
 		return -1;
 	}
-	s = cairo_pdf_surface_create_for_stream(out_write, &o, st->width,
-	    st->height);
+	/* Without a path, Cairo's no-op writer: the layout is all we want. */
+	s = cairo_pdf_surface_create_for_stream(path != NULL ? out_write : NULL,
+	    &o, st->width, st->height);
 	set_metadata(s, e, d);
 	p = press_new(e->language, st, d);
 	cr = cairo_create(s);
@@ -265,11 +266,11 @@ pdf_write(const struct edition *e, const struct style *st, const char *path,
 		status = cairo_surface_status(s);
 	cairo_surface_destroy(s);
 	press_free(p);
-	if (fclose(o.fp) != 0 && o.err == 0)
+	if (o.fp != NULL && fclose(o.fp) != 0 && o.err == 0)
 		o.err = errno;
 	if (o.err != 0 || status != CAIRO_STATUS_SUCCESS) {
-		diag_add(d, DIAG_ERROR, srcpos_at(path, 0, 0),
-		    "cannot write the PDF: %s", o.err != 0 ?
+		diag_add(d, DIAG_ERROR, srcpos_at(path != NULL ? path : "",
+		    0, 0), "cannot write the PDF: %s", o.err != 0 ?
 		    g_strerror(o.err) : cairo_status_to_string(status));
 		return -1;
 	}

@@ -12,7 +12,7 @@
 
 /*
  * Typesets the edition into a PDF at path (the caller renames it into
- * place).  If pages is not NULL it is filled: a label for every page,
+ * place), or, if path is NULL, only lays it out.  If pages is not NULL it is filled: a label for every page,
  * a break for every page that begins in a chapter's text or notes, and
  * the page of every note reference and index mark.  If report is not
  * NULL, the typesetting report is written there.  Returns 0, or -1 with

@@ -127,10 +127,78 @@ grep -o '<li epub:type="index-entry" id="ixe-[0-9]*"><span epub:type="index-term
     "$T/index.xhtml" | head -n 1 | grep -o '#ix-[0-9]*' | sed 's/#//' >"$T/trotsky"
 for ix in $(cat "$T/trotsky"); do
 	unzip -p "$T/a.epub" 'OEBPS/chapter-*.xhtml' |
+	    sed 's/<span epub:type="pagebreak"[^>]*\/>//g' |
 	    grep -o "id=\"$ix\"></span>[A-Za-z]*" | sed 's/.*>//'
 done | sort | uniq -c >"$T/trotsky.forms"
+# (G. Gurov was one of his pseudonyms.)
 check "EPUB: Trotsky's locators land on his name" sh -c \
-    "test -s '$T/trotsky.forms' && ! grep -vE ' (Trotsky|Lev|Leon|L|Trotksy|Trockij)$' '$T/trotsky.forms'"
+    "test -s '$T/trotsky.forms' && ! grep -vE ' (Trotsky|Lev|Leon|L|G|Trotksy|Trockij)$' '$T/trotsky.forms'"
+
+# --- the EPUB as a professional producer would ship it ---------------------
+unzip -p "$T/a.epub" OEBPS/content.opf >"$T/opf"
+unzip -p "$T/a.epub" OEBPS/nav.xhtml >"$T/nav.xhtml"
+for page in cover titlepage imprint nav index; do
+	check "EPUB: front and back matter: $page.xhtml" grep -qx "OEBPS/$page.xhtml" "$T/files"
+done
+check "EPUB: the cover image, declared as such" grep -q \
+    'href="images/cover.png" media-type="image/png" properties="cover-image"' "$T/opf"
+unzip -p "$T/a.epub" OEBPS/images/cover.png >"$T/cover.png"
+check "EPUB: the cover is drawn, not blank" python3 tests/e2e/inked.py "$T/cover.png"
+sed -n 's/^author *= *//p' "$MANIFEST" | sort -u | while IFS= read -r author; do
+	id=$(grep -o "<dc:creator id=\"[^\"]*\">$author<" "$T/opf" | sed 's/.*id="\([^"]*\)".*/\1/')
+	if [ -n "$id" ] && grep -q "refines=\"#$id\" scheme=\"marc:relators\">aut<" "$T/opf"
+	then echo y; else echo "n $author"; fi
+done >"$T/creators"
+check "EPUB: a dc:creator with the role aut for each author" sh -c "! grep -q '^n' '$T/creators'"
+check "EPUB: a dc:source for each published essay" \
+    test "$(grep -c '<dc:source>' "$T/opf")" -ge 3
+check "EPUB: dcterms:modified from SOURCE_DATE_EPOCH" \
+    grep -q '<meta property="dcterms:modified">2023-11-14T22:13:20Z</meta>' "$T/opf"
+for feature in tableOfContents index printPageNumbers readingOrder structuralNavigation; do
+	check "EPUB: accessibilityFeature $feature" \
+	    grep -q "\"schema:accessibilityFeature\">$feature<" "$T/opf"
+done
+check "EPUB: accessibilityHazard none, and a summary" sh -c "grep -q \
+    '\"schema:accessibilityHazard\">none<' '$T/opf' && grep -q \
+    '\"schema:accessibilitySummary\">' '$T/opf'"
+check "EPUB: the print edition is the source of the page numbers" \
+    grep -q '<meta property="source-of" refines="#pagination">pagination</meta>' "$T/opf"
+check "EPUB: the imprint links each chapter's source" sh -c "for id in \
+    $(awk '/^\[chapter /{sub(/^\[chapter /,""); sub(/\]$/,""); printf "%s ", $0}' "$MANIFEST"); do
+    unzip -p '$T/a.epub' OEBPS/imprint.xhtml | grep -q \"<p class=\\\"entry\\\"><a href=\\\"chapter-\$id.xhtml\" || exit 1; done"
+for nav in toc landmarks page-list; do
+	check "EPUB: the navigation has its $nav" grep -q "epub:type=\"$nav\"" "$T/nav.xhtml"
+done
+for mark in cover titlepage toc bodymatter index; do
+	check "EPUB: a landmark for the $mark" grep -q "epub:type=\"$mark\">" "$T/nav.xhtml"
+done
+check "EPUB: a toc.ncx with the print pages" sh -c \
+    "unzip -p '$T/a.epub' OEBPS/toc.ncx | grep -q '<pageTarget '"
+# The print pages: each in the page list has its marker where the
+# PDF's page begins, and the list leaves out only blank pages.
+check "EPUB: page markers where the PDF's pages begin, all listed" \
+    python3 tests/e2e/pages.py "$T/a.epub" "$T/a.pdf"
+check "EPUB: no soft hyphens (U+00AD) in the text" sh -c \
+    "! unzip -p '$T/a.epub' 'OEBPS/*.xhtml' OEBPS/toc.ncx OEBPS/content.opf | grep -q \"\$(printf '\302\255')\""
+# Each chapter as a reading system would show it: Chromium renders the
+# page with its stylesheet; the result must hold the chapter's title
+# and be more than a blank or single-colour page.
+mkdir -p "$T/book" "$T/render" && unzip -q -o "$T/a.epub" -d "$T/book"
+chrome() {
+	chromium --headless --no-sandbox --disable-gpu \
+	    --disable-background-networking --disable-component-update \
+	    --disable-sync --no-first-run --user-data-dir="$T/render/profile" \
+	    --window-size=800,1200 "$@" 2>/dev/null
+}
+for id in $(awk '/^\[chapter /{sub(/^\[chapter /,""); sub(/\]$/,""); print}' "$MANIFEST"); do
+	page=file://$PWD/$T/book/OEBPS/chapter-$id.xhtml
+	chrome --screenshot="$T/render/$id.png" "$page" >/dev/null
+	chrome --dump-dom "$page" >"$T/render/$id.dom"
+	title=$(sed -n 's/.*<h1>\([^<]*\)<\/h1>.*/\1/p' "$T/book/OEBPS/chapter-$id.xhtml" | head -n 1)
+	check "render: chapter $id shows its title, and parses" sh -c "grep -qF -- \
+	    '$title' '$T/render/$id.dom' && ! grep -q parsererror '$T/render/$id.dom'"
+	check "render: chapter $id is not a blank page" python3 tests/e2e/inked.py "$T/render/$id.png"
+done
 
 # --- the PDF -----------------------------------------------------------
 check "qpdf --check passes" qpdf --check "$T/a.pdf"
@@ -192,6 +260,33 @@ check "every chapter opens on an odd page, the one the contents gives" \
 			exit 1
     }' "$T/pages.txt"
 
+# The index of names: last, on a recto, and every page it gives for a
+# heading prints the name (text block only: no running head or folio).
+ix=$(awk -v RS='\f' '/Index of Names/ { p = NR } END { print p }' "$T/pages.txt")
+ixfolio=$(awk -v RS='\f' '/Contents/ && !c { c = NR } c && NR <= c + 1 &&
+    match($0, /Index of Names +[0-9]+/) { s = substr($0, RSTART, RLENGTH)
+    sub(/.* /, "", s); print s; exit }' "$T/pages.txt")
+check "PDF: the index of names, in the contents, on an odd page" \
+    sh -c "[ -n '$ix' ] && [ -n '$ixfolio' ] && [ \$(( $ixfolio % 2 )) -eq 1 ]"
+# The folios the index gives for a heading, ranges spread out.
+index_folios() {
+	pdftotext -f "$ix" -y 50 -W 500 -H 536 "$T/a.pdf" - 2>/dev/null |
+	    tr '\n\f' '  ' | grep -o "$1, [^(),]* ([^)]*), [0-9][0-9n–, ]*" |
+	    head -n 1 | sed 's/^[^)]*), //' | tr ',' '\n' | awk -F'–' '
+	    { gsub(/[ n]/, "") } $0 == "" { next }
+	    NF == 2 { for (p = $1; p <= $2; p++) print p; next } { print }'
+}
+for name in Zinoviev Bukharin Kamenev Radek; do
+	index_folios "$name" >"$T/ix-$name"
+	front=$((ix - ${ixfolio:-0}))
+	check "PDF index: every page given for $name names him" sh -c "
+	    [ -s '$T/ix-$name' ] || exit 1
+	    while read -r n; do
+		pdftotext -f \$(($front + n)) -l \$(($front + n)) '$T/a.pdf' - |
+		    tr -d '\n' | grep -q '$name' || { echo \"page \$n\"; exit 1; }
+	    done <'$T/ix-$name'"
+done
+
 # --- reproducible ------------------------------------------------------
 SOURCE_DATE_EPOCH=1700000000 "$OCTAVO" build -q --epub "$T/b.epub" \
     --pdf "$T/b.pdf" "$MANIFEST" 2>/dev/null
@@ -212,10 +307,18 @@ check "unknown command exits 2" test $? -eq 2
 "$OCTAVO" build --no-such-option >/dev/null 2>&1
 check "unknown option exits 2" test $? -eq 2
 "$OCTAVO" normalize -q -o "$T/norm" "$MANIFEST"
+check "normalize writes the metadata found in the text" \
+    grep -q '^published: "January 1980"' "$T/norm/bloc.md"
 check "normalize writes one file per chapter" \
     test "$(ls "$T/norm" | wc -l)" -eq "$(grep -c '^\[chapter ' "$MANIFEST")"
 "$OCTAVO" check "$MANIFEST" >"$T/check.out" 2>&1
 check "check passes on the manuscript" test $? -eq 0
+check "check lists each chapter's notes" \
+    grep -q 'chapter exile: 39 notes, 37 referenced' "$T/check.out"
+check "check says what the heuristics were unsure of, at its line" \
+    grep -q 'broue-bloc-of-oppositions.txt:163:1: unsure: .*heading' "$T/check.out"
+check "check -v lists every dropped line" sh -c "'$OCTAVO' check -v '$MANIFEST' 2>&1 |
+    grep -q 'getty-trotsky-in-exile.txt:46:1: info: dropped'"
 
 # --- octavo index -------------------------------------------------------
 case $OCTAVO in /*) octavo=$OCTAVO ;; *) octavo=$PWD/$OCTAVO ;; esac

@@ -479,7 +479,7 @@ START_TEST(test_epub_index_document)
 	para(c->doc, NODE_PARAGRAPH, "src/a.txt", 1, "Trotsky & Sedov; "
 	    "Radomylski.");
 	run(e, list, NULL, &d);
-	ck_assert_int_eq(epub_write(e, css, path, &d), 0);
+	ck_assert_int_eq(epub_write(e, css, NULL, path, &d), 0);
 	x = zip_entry(path, "OEBPS/index.xhtml");
 	ck_assert_ptr_nonnull(x);
 	assert_well_formed("index.xhtml", x);

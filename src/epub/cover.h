@@ -1,0 +1,20 @@
+/*
+ * cover.h — the cover image: a typographic design drawn with Cairo and
+ * Pango to a PNG, styled by a cover.ini.
+ */
+#ifndef OCTAVO_EPUB_COVER_H
+#define OCTAVO_EPUB_COVER_H
+
+#include "epub/book.h"
+
+/*
+ * The cover of the book, drawn as style (a cover.ini) says: the title,
+ * subtitle, authors and editors.  The same book gives the same bytes.
+ * Returns the PNG, or NULL with an error in diags.
+ */
+GBytes	*cover_png(const struct book *, const char *style, struct diags *);
+
+/* What the cover shows, in words, for its image's alt text. */
+char	*cover_alt(const struct book *);
+
+#endif

@@ -1,0 +1,79 @@
+/*
+ * imprint.c — the imprint, after the title page: the rights, the date
+ * and identifier of the edition, the source of each of its texts, and a
+ * colophon saying how the e-book was made.
+ */
+#include "epub/book.h"
+#include "epub/cite.h"
+#include "epub/escape.h"
+#include "epub/fonts.h"
+#include "epub/xhtml.h"
+
+/* Each chapter's first publication, in reading order. */
+static void
+sources(GString *out, const struct book *b)
+{
+	guint i;
+
+	if (b->parts->len == 0)
+		return;
+	g_string_append(out, "<section id=\"sources\" "
+	    "aria-labelledby=\"sources-title\">\n"
+	    "<h2 id=\"sources-title\">Sources</h2>\n");
+	for (i = 0; i < b->parts->len; i++) {
+		const struct part *p = g_ptr_array_index(b->parts, i);
+		char *entry = cite_entry(p->chapter);
+
+		g_string_append_printf(out, "<p class=\"entry\">"
+		    "<a href=\"%s\">", p->file);
+		xml_escape(out, entry);
+		g_string_append(out, "</a></p>\n");
+		g_free(entry);
+	}
+	g_string_append(out, "</section>\n");
+}
+
+/* What made the book, what it carries from print, and when. */
+static void
+colophon(GString *out, const struct book *b)
+{
+	g_string_append(out, "<section id=\"colophon\" epub:type=\"colophon\" "
+	    "aria-labelledby=\"colophon-title\">\n"
+	    "<h2 id=\"colophon-title\">Colophon</h2>\n<p>This e-book");
+	if (b->has_cover)
+		g_string_append(out, " and its cover");
+	g_string_append(out, " were made by octavo from the manuscript that "
+	    "also makes the print edition.");
+	if (b->pages > 0)
+		g_string_append(out, " The print edition\xe2\x80\x99s page "
+		    "numbers are marked in the text and listed in the "
+		    "navigation, so that the e-book can be cited by page.");
+	if (b->has_fonts)
+		g_string_append(out, " It is set in the print edition\xe2\x80\x99s "
+		    "face, " FONTS_CREDIT ".");
+	else
+		g_string_append(out, " Its type and hyphenation are the "
+		    "reader\xe2\x80\x99s own choice.");
+	g_string_append_printf(out, " Made %.10s.</p>\n</section>\n",
+	    b->modified);
+}
+
+GString *
+imprint(const struct book *b)
+{
+	const struct edition *e = b->edition;
+	GString *out = g_string_new(NULL);
+
+	xhtml_begin(out, e->language, "Imprint", "frontmatter");
+	g_string_append(out, "<section id=\"imprint\" epub:type=\"imprint\" "
+	    "aria-labelledby=\"imprint-title\">\n"
+	    "<h1 id=\"imprint-title\">Imprint</h1>\n");
+	xhtml_para(out, "rights", "", e->rights);
+	xhtml_para(out, "date", "Published ", e->date);
+	xhtml_para(out, "identifier", "", e->identifier);
+	sources(out, b);
+	colophon(out, b);
+	g_string_append(out, "</section>\n");
+	xhtml_end(out);
+	return out;
+}

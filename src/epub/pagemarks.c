@@ -1,0 +1,272 @@
+/*
+ * pagemarks.c — page-break markers: each break of the page map pinned
+ * to a spot in the model's text, then written where the renderer passes
+ * that spot.
+ */
+#include <string.h>
+
+#include "epub/escape.h"
+#include "epub/pagemarks.h"
+
+/* A break pinned to a node: at bytes into its text (0 for no text). */
+struct spot {
+	gsize	at;
+	guint	brk;		/* index into the map's breaks */
+};
+
+/* What a node adds to node_text(): the two must agree. */
+static gsize
+text_length(const struct node *n)
+{
+	switch (n->type) {
+	case NODE_TEXT:
+	case NODE_CODE:
+	case NODE_CODEBLOCK:
+		return strlen(n->text);
+	case NODE_SOFTBREAK:
+	case NODE_LINEBREAK:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static gint
+spot_cmp(gconstpointer a, gconstpointer b)
+{
+	const struct spot *x = a, *y = b;
+
+	if (x->at != y->at)
+		return x->at < y->at ? -1 : 1;
+	return x->brk < y->brk ? -1 : x->brk > y->brk;
+}
+
+/* Adds a spot for a node or an index entry. */
+static void
+spot_add(struct pagemarks *pm, const void *key, struct spot sp)
+{
+	GArray *list;
+
+	if ((list = g_hash_table_lookup(pm->spots, key)) == NULL) {
+		list = g_array_new(FALSE, FALSE, sizeof(struct spot));
+		g_hash_table_insert(pm->spots, (gpointer)key, list);
+	}
+	g_array_append_val(list, sp);
+	g_array_sort(list, spot_cmp);
+}
+
+/*
+ * The node and byte where a break's offset falls: the text node that
+ * holds that byte (moved back to a character's start), or the end of
+ * the last text if the offset is past it.  A document, or a block
+ * without text, takes the marker at its start; a note with a reference,
+ * after the reference.
+ */
+static void
+pin(struct pagemarks *pm, const struct pagebreak *pb, guint brk)
+{
+	struct spot sp = { 0, brk };
+	const struct node *at = pb->block, *last = NULL, *root;
+	const struct note *note;
+	gsize run = 0, len;
+	struct iter it;
+
+	for (root = pb->block; root->parent != NULL; root = root->parent)
+		continue;
+	if ((note = g_hash_table_lookup(pm->notes, root)) != NULL &&
+	    note->ref != NULL)
+		at = note->ref;
+	else if (pb->block->type != NODE_DOCUMENT) {
+		iter_init(&it, (struct node *)pb->block);
+		while (iter_next(&it) != ITER_NONE) {
+			if (it.ev != ITER_ENTER ||
+			    (len = text_length(it.cur)) == 0)
+				continue;
+			last = at = it.cur;
+			if (pb->offset < run + len) {
+				sp.at = pb->offset - run;
+				break;
+			}
+			run += len;
+			sp.at = len;
+		}
+		if (last != NULL && last->text == NULL)
+			sp.at = 0;
+		else if (last != NULL)
+			while (sp.at > 0 && (last->text[sp.at] & 0xC0) == 0x80)
+				sp.at--;
+	}
+	spot_add(pm, at, sp);
+}
+
+/* Where a diagnostic about a break points: its block, if in the text. */
+static struct srcpos
+break_pos(const struct pagebreak *pb)
+{
+	return pb->block != NULL ? pb->block->pos : srcpos_at(NULL, 0, 0);
+}
+
+/* "page-" and the label, with what an XML id cannot hold as '-'. */
+static char *
+page_id(const char *label)
+{
+	char *id = g_strconcat("page-", label, NULL), *p;
+
+	for (p = id + 5; *p != '\0'; p++)
+		if (!g_ascii_isalnum(*p))
+			*p = '-';
+	return id;
+}
+
+static void
+spots_free(gpointer list)
+{
+	g_array_free(list, TRUE);
+}
+
+void
+pagemarks_init(struct pagemarks *pm, const struct pagemap *map,
+    const struct edition *e, struct diags *d)
+{
+	GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+	guint n = map != NULL ? map->breaks->len : 0, i, j;
+
+	pm->map = map;
+	pm->spots = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
+	    spots_free);
+	pm->file = g_new0(const char *, n + 1);
+	pm->id = g_new0(char *, n + 1);
+	pm->order = g_new0(guint, n + 1);
+	pm->written = 0;
+	pm->notes = g_hash_table_new(g_direct_hash, g_direct_equal);
+	for (i = 0; i < e->chapters->len; i++) {
+		const struct chapter *c = g_ptr_array_index(e->chapters, i);
+
+		for (j = 0; j < c->notes->len; j++) {
+			const struct note *nt = g_ptr_array_index(c->notes, j);
+
+			g_hash_table_insert(pm->notes, nt->body, (gpointer)nt);
+		}
+	}
+	for (i = 0; i < n; i++) {
+		const struct pagebreak *pb = &g_array_index(map->breaks,
+		    struct pagebreak, i);
+		char *id;
+
+		if (pb->block == NULL && pb->entry == NULL)
+			continue;
+		id = page_id(pb->label);
+		if (g_hash_table_contains(seen, id)) {
+			diag_add(d, DIAG_WARNING, break_pos(pb),
+			    "print page '%s' is numbered like an earlier one; "
+			    "the e-book marks only the first", pb->label);
+			g_free(id);
+			continue;
+		}
+		pm->id[i] = id;
+		g_hash_table_add(seen, id);
+		if (pb->block != NULL)
+			pin(pm, pb, i);
+		else
+			spot_add(pm, pb->entry, (struct spot){ 0, i });
+	}
+	g_hash_table_destroy(seen);
+}
+
+void
+pagemarks_release(struct pagemarks *pm)
+{
+	guint n = pm->map != NULL ? pm->map->breaks->len : 0, i;
+
+	for (i = 0; i < n; i++)
+		g_free(pm->id[i]);
+	g_free(pm->id);
+	g_free(pm->file);
+	g_free(pm->order);
+	g_hash_table_destroy(pm->spots);
+	g_hash_table_destroy(pm->notes);
+}
+
+/* The marker of one break, once: later passes over its spot skip it. */
+static void
+marker(struct pagemarks *pm, GString *out, guint brk, const char *file)
+{
+	const struct pagebreak *pb = &g_array_index(pm->map->breaks,
+	    struct pagebreak, brk);
+
+	if (pm->file[brk] != NULL)
+		return;
+	pm->file[brk] = file;
+	pm->order[brk] = ++pm->written;
+	g_string_append_printf(out, "<span epub:type=\"pagebreak\" "
+	    "role=\"doc-pagebreak\" id=\"%s\" aria-label=\"", pm->id[brk]);
+	xml_escape(out, pb->label);
+	g_string_append(out, "\"/>");
+}
+
+/* Writes the markers due at the start of a node or an index entry. */
+static void
+markers_at(struct pagemarks *pm, GString *out, const void *key,
+    const char *file)
+{
+	GArray *list = g_hash_table_lookup(pm->spots, key);
+	guint i;
+
+	for (i = 0; list != NULL && i < list->len; i++)
+		marker(pm, out, g_array_index(list, struct spot, i).brk, file);
+}
+
+void
+pagemarks_node(struct pagemarks *pm, GString *out, const struct node *n,
+    const char *file)
+{
+	markers_at(pm, out, n, file);
+}
+
+void
+pagemarks_entry(struct pagemarks *pm, GString *out,
+    const struct index_entry *ie, const char *file)
+{
+	markers_at(pm, out, ie, file);
+}
+
+void
+pagemarks_text(struct pagemarks *pm, GString *out, const struct node *n,
+    const char *text, const char *file)
+{
+	GArray *list = g_hash_table_lookup(pm->spots, n);
+	gsize done = 0;
+	guint i;
+
+	for (i = 0; list != NULL && i < list->len; i++) {
+		const struct spot *sp = &g_array_index(list, struct spot, i);
+
+		xml_escape_len(out, text + done, sp->at - done);
+		done = sp->at;
+		marker(pm, out, sp->brk, file);
+	}
+	xml_escape(out, text + done);
+}
+
+void
+pagemarks_check(const struct pagemarks *pm, struct diags *d)
+{
+	guint n = pm->map != NULL ? pm->map->breaks->len : 0, i, last = 0;
+
+	for (i = 0; i < n; i++) {
+		const struct pagebreak *pb = &g_array_index(pm->map->breaks,
+		    struct pagebreak, i);
+
+		if (pm->id[i] != NULL && pm->file[i] == NULL)
+			diag_add(d, DIAG_WARNING, break_pos(pb),
+			    "print page '%s' begins in text the e-book does "
+			    "not show; the page list leaves it out", pb->label);
+		else if (pm->file[i] != NULL && pm->order[i] < last)
+			diag_add(d, DIAG_WARNING, break_pos(pb),
+			    "the page list is out of reading order at print "
+			    "page '%s': a page before it begins in a note "
+			    "without a reference, which the e-book sets later",
+			    pb->label);
+		last = MAX(last, pm->order[i]);
+	}
+}
