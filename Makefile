@@ -4,7 +4,10 @@
 #                      compile the manuscript to build/edition.{epub,pdf}
 #   make check         unit tests (Check) and end-to-end tests
 #   make check-sanitize  the same suite built with ASan and UBSan
+#   make fuzz          libFuzzer harnesses (clang-14), each run FUZZ_SECONDS
 #   make install       PREFIX=/usr/local DESTDIR=
+#   make bench         time octavo (-O2, build/bench) on the manuscript
+#                      and ten copies of it, against the Pango floor
 
 PREFIX	?= /usr/local
 BINDIR	 = $(PREFIX)/bin
@@ -33,14 +36,16 @@ SRC	 = $(wildcard src/*.c src/epub/*.c src/pdf/*.c)
 LIBSRC	 = $(filter-out src/main.c,$(SRC))
 OBJ	 = $(SRC:%.c=$(BUILD)/obj/%.o)
 LIBOBJ	 = $(LIBSRC:%.c=$(BUILD)/obj/%.o)
-TESTSRC	 = $(wildcard tests/unit/*.c)
+# The fuzz targets go into the unit tests too, which replay every input
+# the fuzzers once crashed on (tests/fuzz/regress/).
+TESTSRC	 = $(wildcard tests/unit/*.c) tests/fuzz/targets.c
 TESTOBJ	 = $(TESTSRC:%.c=$(BUILD)/obj/%.o)
 
 MANUSCRIPT = manuscript/edition.ini $(wildcard manuscript/names.txt) \
 	   $(wildcard manuscript/sources/*) $(wildcard styles/*)
 
 .PHONY: all deps edition check check-unit check-e2e check-bad check-valgrind \
-	check-sanitize \
+	check-sanitize fuzz fuzz-build bench \
 	install clean
 .DELETE_ON_ERROR:
 
@@ -105,6 +110,42 @@ check-sanitize:
 	$(MAKE) --no-print-directory BUILD=build/sanitize \
 	    SANITIZE=address,undefined CFLAGS="-O1 -g" \
 	    check-unit check-e2e check-bad
+
+# libFuzzer harnesses, built with clang-14 into build/fuzz (the stages
+# they drive only: no back end, no front end), then each run for
+# FUZZ_SECONDS from its seeds in tests/fuzz/corpus/.  A crash is copied
+# to tests/fuzz/regress/, which check-unit replays.
+FUZZ_CC	?= clang-14
+FUZZ_SECONDS ?= 60
+FUZZERS	 = normalize markdown manifest style names
+FUZZLIBSRC = $(filter-out src/main.c,$(wildcard src/*.c)) tests/fuzz/targets.c
+FUZZLIBOBJ = $(FUZZLIBSRC:%.c=$(BUILD)/obj/%.o)
+
+fuzz: fuzz-build
+	FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run.sh build/fuzz $(FUZZERS)
+
+fuzz-build:
+	@scripts/install-deps --fuzz
+	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=$(FUZZ_CC) \
+	    SANITIZE=address,undefined,fuzzer-no-link CFLAGS="-O1 -g" \
+	    $(FUZZERS:%=build/fuzz/fuzz_%)
+
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZLIBOBJ)
+	@echo "  LINK    $@"
+	@$(CC) $(ALLCFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZLIBOBJ) $(LIBS)
+
+# The floor is built here only, never by `make`; see docs/PERFORMANCE.md.
+BENCHRUNS ?= 5
+bench: deps
+	@$(MAKE) --no-print-directory BUILD=build/bench CFLAGS=-O2 \
+	    build/bench/octavo build/bench/pango-floor
+	scripts/bench build/bench/octavo build/bench/pango-floor $(BENCHRUNS)
+
+build/bench/pango-floor: tools/pango-floor.c
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	@$(CC) -std=c11 $(WARN) $(CFLAGS) $(shell pkg-config --cflags \
+	    pangocairo) -o $@ $< $(shell pkg-config --libs pangocairo)
 
 install: $(BUILD)/octavo
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/styles

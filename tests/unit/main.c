@@ -25,6 +25,7 @@ main(void)
 		style_suite,
 		typeset_suite,
 		pdf_suite,
+		fuzz_suite,
 	};
 	SRunner *sr = srunner_create(NULL);
 	size_t i;

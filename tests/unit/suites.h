@@ -22,5 +22,6 @@ Suite	*epub_suite(void);
 Suite	*style_suite(void);
 Suite	*typeset_suite(void);
 Suite	*pdf_suite(void);
+Suite	*fuzz_suite(void);
 
 #endif

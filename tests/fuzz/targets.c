@@ -1,0 +1,280 @@
+/*
+ * targets.c — the fuzz targets: arbitrary bytes through each reader and
+ * stage of octavo, the same way the front end drives them.
+ *
+ * Readers that take a path get the bytes in a scratch folder of their
+ * own (one per process, removed at exit); the normalizer gets them
+ * through source_read, which is what checks a source is text.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "index.h"
+#include "manifest.h"
+#include "names.h"
+#include "normalize.h"
+#include "notes.h"
+#include "parse.h"
+#include "rules.h"
+#include "source.h"
+#include "style.h"
+#include "targets.h"
+
+static char	*scratch_dir;
+static pid_t	 scratch_pid;
+
+/* The scratch folder's files, removed with it at exit. */
+static const char *const scratch_files[] = {
+	"text.txt", "edition.ini", "print.ini", NULL
+};
+
+static void
+scratch_remove(void)
+{
+	size_t i;
+
+	if (scratch_dir == NULL || scratch_pid != getpid())
+		return;
+	for (i = 0; scratch_files[i] != NULL; i++) {
+		char *p = g_build_filename(scratch_dir, scratch_files[i], NULL);
+
+		g_unlink(p);
+		g_free(p);
+	}
+	g_rmdir(scratch_dir);
+}
+
+/*
+ * Writes the bytes to name (one of scratch_files) in this process's
+ * scratch folder; returns its path, to free, or NULL if it cannot.
+ */
+static char *
+scratch(const char *name, const uint8_t *data, size_t size)
+{
+	char *path;
+	FILE *f;
+	int ok;
+
+	if (scratch_dir == NULL || scratch_pid != getpid()) {
+		scratch_dir = g_dir_make_tmp("octavo-fuzz-XXXXXX", NULL);
+		if (scratch_dir == NULL)
+			return NULL;
+		if (scratch_pid == 0)
+			atexit(scratch_remove);
+		scratch_pid = getpid();
+	}
+	path = g_build_filename(scratch_dir, name, NULL);
+	if ((f = fopen(path, "wb")) == NULL) {
+		g_free(path);
+		return NULL;
+	}
+	ok = fwrite(data, 1, size, f) == size;
+	if (fclose(f) != 0 || !ok) {
+		g_free(path);
+		return NULL;
+	}
+	return path;
+}
+
+/* A few names, some sharing forms, for the index stage to look for. */
+static const char names_list[] =
+    "! not names\n"
+    "    forms: Leon Trotsky Institute; May Day\n"
+    "Trotsky, Leon (1879–1940)\n"
+    "    forms: Trotskii; L.D. Trotsky\n"
+    "    see also: Sedov, Leon\n"
+    "Stalin, Joseph\n"
+    "Sedov, Leon\n"
+    "    in fuzz: Leon\n"
+    "Smirnov, Ivan Nikitich\n"
+    "    forms: I.N. Smirnov\n"
+    "    at fuzz:3: Smirnov\n"
+    "    - papers\n"
+    "        forms: Smirnov papers\n"
+    "Smirnov, Vladimir\n"
+    "Broue, Pierre\n";
+
+/* Adds lines first..last (last 0: to the end) to a line set. */
+static void
+lines(struct lineset *s, int first, int last)
+{
+	g_array_append_val(s->ranges, first);
+	g_array_append_val(s->ranges, last);
+}
+
+/*
+ * Sets the manifest's line rules that the bits of b choose, on lines
+ * that short texts have, so they meet whatever the heuristics found.
+ */
+static void
+line_rules(struct rules *r, unsigned b)
+{
+	if (b & 0x01)
+		lines(&r->drop, 2, 2);
+	if (b & 0x02)
+		lines(&r->quotes, 3, 5);
+	if (b & 0x04)
+		lines(&r->headings, 1, 1);
+	if (b & 0x08)
+		lines(&r->subheadings, 4, 4);
+	if (b & 0x10)
+		lines(&r->join, 2, 3);
+	if (b & 0x20)
+		lines(&r->not_headings, 1, 0);
+	if (b & 0x40) {
+		lines(&r->title_lines, 1, 1);
+		lines(&r->author_lines, 2, 2);
+	}
+	if (b & 0x80) {
+		lines(&r->intro_lines, 3, 4);
+		lines(&r->keep, 1, 0);
+	}
+}
+
+/*
+ * Runs one chapter of the given format and notes style through the
+ * pipeline up to the index: read, normalize, parse, notes, index.
+ */
+static void
+pipeline(const uint8_t *data, size_t size, enum source_format format,
+    enum notes_style style, int flags, unsigned rules)
+{
+	struct edition *e;
+	struct chapter *c;
+	struct normalized n;
+	struct names nl;
+	struct diags d;
+	char *path, *text;
+	gsize len;
+
+	if ((path = scratch("text.txt", data, size)) == NULL)
+		return;
+	diags_init(&d);
+	if ((text = source_read(path, SOURCE_MAX, &len, &d)) == NULL) {
+		diags_release(&d);
+		g_free(path);
+		return;
+	}
+	e = edition_new();
+	c = chapter_new("fuzz");
+	c->path = path;
+	c->format = format;
+	c->rules->notes = style;
+	if (flags & 1)
+		c->rules->heading_max_words = 0;
+	if (flags & 2)
+		c->rules->notes_start = 1 + (flags >> 2);
+	line_rules(c->rules, rules);
+	g_ptr_array_add(e->chapters, c);
+	normalized_init(&n);
+	if (normalize(c, text, &n, &d) == 0) {
+		meta_merge(&c->meta, &n.meta);
+		parse_chapter(e, c, &n, &d);
+		if (!diags_failed(&d)) {
+			notes_link(e, &d);
+			names_init(&nl);
+			if (names_parse(&nl, "names.txt", names_list, &d) == 0) {
+				index_names(e, &nl, NULL, &d);
+				g_string_free(index_text(e), TRUE);
+			}
+			names_release(&nl);
+		}
+	}
+	normalized_release(&n);
+	edition_free(e);
+	diags_release(&d);
+	g_free(text);
+}
+
+/*
+ * The first byte chooses the notes style (each of the parsers, or the
+ * guess) and a few other rules, the second the manifest's line rules;
+ * the rest is the source.
+ */
+int
+fuzz_normalize(const uint8_t *data, size_t size)
+{
+	if (size < 2)
+		return 0;
+	pipeline(data + 2, size - 2, FORMAT_TEXT,
+	    (enum notes_style)(data[0] % (NOTES_GLUED + 1)), data[0] >> 3,
+	    data[1]);
+	return 0;
+}
+
+int
+fuzz_markdown(const uint8_t *data, size_t size)
+{
+	pipeline(data, size, FORMAT_MARKDOWN, NOTES_AUTO, 0, 0);
+	return 0;
+}
+
+int
+fuzz_manifest(const uint8_t *data, size_t size)
+{
+	struct diags d;
+	char *path;
+
+	if ((path = scratch("edition.ini", data, size)) == NULL)
+		return 0;
+	diags_init(&d);
+	edition_free(manifest_read(path, &d));
+	diags_release(&d);
+	g_free(path);
+	return 0;
+}
+
+int
+fuzz_style(const uint8_t *data, size_t size)
+{
+	struct style st;
+	struct diags d;
+	char *path;
+
+	if ((path = scratch("print.ini", data, size)) == NULL)
+		return 0;
+	diags_init(&d);
+	if (style_read(&st, path, &d) == 0)
+		style_release(&st);
+	diags_release(&d);
+	g_free(path);
+	return 0;
+}
+
+/*
+ * The bytes as a list of names (NUL-terminated, as names_read gives
+ * them), then every form of it looked for in the bytes themselves.
+ */
+int
+fuzz_names(const uint8_t *data, size_t size)
+{
+	struct names nl;
+	struct diags d;
+	char *text = g_strndup((const char *)data, size);
+
+	diags_init(&d);
+	names_init(&nl);
+	if (names_parse(&nl, "names.txt", text, &d) == 0) {
+		GArray *words = names_words(text);
+
+		g_array_free(names_match(&nl, text, words, NULL, NULL), TRUE);
+		names_words_free(words);
+	}
+	names_release(&nl);
+	diags_release(&d);
+	g_free(text);
+	return 0;
+}
+
+const struct fuzz_target fuzz_targets[] = {
+	{ "normalize", fuzz_normalize },
+	{ "markdown", fuzz_markdown },
+	{ "manifest", fuzz_manifest },
+	{ "style", fuzz_style },
+	{ "names", fuzz_names },
+	{ NULL, NULL }
+};
