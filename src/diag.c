@@ -52,6 +52,26 @@ diag_add(struct diags *d, enum diag_level level, struct srcpos pos,
 		d->worst = level;
 }
 
+void
+diags_move(struct diags *to, struct diags *from)
+{
+	guint i;
+
+	for (i = 0; i < from->list->len; i++) {
+		struct diag dg = g_array_index(from->list, struct diag, i);
+
+		if (dg.pos.file != NULL)
+			dg.pos.file = g_string_chunk_insert_const(to->files,
+			    dg.pos.file);
+		g_array_append_val(to->list, dg);
+		to->count[dg.level]++;
+		if (dg.level > to->worst)
+			to->worst = dg.level;
+	}
+	g_array_set_size(from->list, 0);	/* the messages are to's now */
+	from->printed = 0;
+}
+
 /* Prints the diagnostics added since the last flush, those at least as grave as least. */
 void
 diag_flush(struct diags *d, FILE *f, enum diag_level least)

@@ -37,6 +37,8 @@ void	diags_init(struct diags *);
 void	diags_release(struct diags *);
 void	diag_add(struct diags *, enum diag_level, struct srcpos,
 	    const char *fmt, ...) G_GNUC_PRINTF(4, 5);
+/* Moves from's diagnostics to the end of to's (from another thread's). */
+void	diags_move(struct diags *to, struct diags *from);
 void	diag_flush(struct diags *, FILE *, enum diag_level least);
 int	diags_failed(const struct diags *);
 

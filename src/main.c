@@ -34,7 +34,7 @@
 enum exit_code { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 
 /* Options shared by every command. */
-static gboolean opt_quiet, opt_verbose;
+static gboolean opt_quiet, opt_verbose, opt_no_pages;
 static gchar *opt_epub, *opt_pdf, *opt_outdir, *opt_report;
 static gint64 opt_max_source = SOURCE_MAX;
 
@@ -61,6 +61,8 @@ static const GOptionEntry build_entries[] = {
 static const GOptionEntry index_entries[] = {
 	{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_outdir,
 	    "Write the index to FILE (build/names-index.txt)", "FILE" },
+	{ "no-pages", 0, 0, G_OPTION_ARG_NONE, &opt_no_pages,
+	    "Only the locators: no layout pass for the print pages", NULL },
 	G_OPTION_ENTRY_NULL
 };
 
@@ -228,35 +230,46 @@ out:
 	return rc;
 }
 
-/* What the EPUB back end takes besides the edition. */
-struct epub_args {
-	const char		*css;
+/*
+ * The EPUB, written on a thread of its own while the main thread draws
+ * the PDF: both only read the edition and the page map, and each has
+ * its own diagnostics, its own Pango font map, its own files.
+ */
+struct epub_job {
+	const struct edition	*e;
 	const struct pagemap	*pages;
+	const char		*path;
+	struct diags		 diags;
+	gint64			 took;		/* µs */
+	int			 rc;
 };
 
-/* Adapters from write_atomic's one argument to each back end's. */
 static int
 write_epub(const struct edition *e, const void *arg, const char *path,
     struct diags *d)
 {
-	const struct epub_args *a = arg;
+	const struct epub_job *job = arg;
 
-	return epub_write(e, a->css, a->pages, path, d);
+	return epub_write(e, e->epub_style, job->pages, path, d);
 }
 
-/* What the PDF back end takes besides the edition. */
-struct pdf_args {
-	const struct style	*style;
-	struct pagemap		*pages;
-};
+static gpointer
+epub_job_run(gpointer arg)
+{
+	struct epub_job *job = arg;
+	gint64 start = g_get_monotonic_time();
+
+	job->rc = write_atomic(job->path, &job->diags, write_epub, job->e, job);
+	job->took = g_get_monotonic_time() - start;
+	return NULL;
+}
 
 static int
-write_pdf(const struct edition *e, const void *arg, const char *path,
+write_pdf(const struct edition *e, const void *layout, const char *path,
     struct diags *d)
 {
-	const struct pdf_args *a = arg;
-
-	return pdf_write(e, a->style, path, a->pages, opt_report, d);
+	(void)e;
+	return pdf_draw((struct pdf_layout *)layout, path, d);
 }
 
 /* The default output path: build/<output>.<ext>. */
@@ -266,6 +279,11 @@ default_output(const struct edition *e, const char *ext)
 	return g_strdup_printf("build/%s.%s", e->output, ext);
 }
 
+/*
+ * Lays the book out (for the PDF, and for the EPUB's print pages even
+ * when there is no PDF), then writes the EPUB on a second thread while
+ * drawing the PDF on this one.
+ */
 static int
 cmd_build(const char *manifest, struct diags *d)
 {
@@ -273,36 +291,44 @@ cmd_build(const char *manifest, struct diags *d)
 	struct edition *e;
 	struct style style;
 	struct pagemap pages;
+	struct pdf_layout *layout = NULL;
+	struct epub_job job;
+	GThread *thread = NULL;
 	char *epub, *pdf;
 	int want_epub = opt_epub != NULL || opt_pdf == NULL;
 	int want_pdf = opt_pdf != NULL || opt_epub == NULL;
+	int styled;
 
 	clock_start(&ck, d);
 	if ((e = load(manifest, &ck, NULL, d)) == NULL)
 		return EXIT_INPUT;
 	epub = opt_epub != NULL ? g_strdup(opt_epub) : default_output(e, "epub");
 	pdf = opt_pdf != NULL ? g_strdup(opt_pdf) : default_output(e, "pdf");
-	/*
-	 * The PDF first: its page map is for the EPUB's page list.  For an
-	 * EPUB alone the book is still laid out, to know its print pages.
-	 */
 	pagemap_init(&pages);
-	if (style_read(&style, e->print_style, d) == 0) {
-		struct pdf_args args = { &style, &pages };
-
-		if (!want_pdf) {
-			if (pdf_write(e, &style, NULL, &pages, NULL, d) == 0)
-				clock_stage(&ck, "layout", "print pages");
-		} else if (write_atomic(pdf, d, write_pdf, e, &args) == 0)
-			clock_stage(&ck, "pdf", pdf);
+	styled = style_read(&style, e->print_style, d) == 0;
+	if (styled && (layout = pdf_lay_out(e, &style, &pages, opt_report,
+	    d)) != NULL)
+		clock_stage(&ck, "layout", "");
+	if (layout != NULL && want_epub) {
+		job = (struct epub_job){ e, &pages, epub, { 0 }, 0, -1 };
+		diags_init(&job.diags);
+		thread = g_thread_new("epub", epub_job_run, &job);
+	}
+	if (layout != NULL && want_pdf &&
+	    write_atomic(pdf, d, write_pdf, e, layout) == 0)
+		clock_stage(&ck, "pdf", pdf);
+	if (thread != NULL) {
+		g_thread_join(thread);
+		diags_move(d, &job.diags);
+		diags_release(&job.diags);
+		if (job.rc == 0 && !opt_quiet)
+			fprintf(stderr, "octavo: %-10s %8.1f ms  %s (beside "
+			    "the pdf)\n", "epub", (double)job.took / 1000.0,
+			    epub);
+	}
+	pdf_layout_free(layout);
+	if (styled)
 		style_release(&style);
-	}
-	if (want_epub && !diags_failed(d)) {
-		struct epub_args args = { e->epub_style, &pages };
-
-		if (write_atomic(epub, d, write_epub, e, &args) == 0)
-			clock_stage(&ck, "epub", epub);
-	}
 	pagemap_release(&pages);
 	diag_flush(d, stderr, least_shown());
 	g_free(epub);
@@ -474,6 +500,30 @@ report(const char *title, const GPtrArray *lines, const char *prefix)
  * Runs the stages up to the index, writes it as text, and reports what
  * the list of names should look at.
  */
+/*
+ * The print page of every index mark, from a layout pass without the
+ * drawing; NULL if the print style cannot be read.
+ */
+static GHashTable *
+print_folios(const struct edition *e, struct diags *d)
+{
+	GHashTable *folios = NULL;
+	struct pdf_layout *layout;
+	struct pagemap pages;
+	struct style style;
+
+	if (style_read(&style, e->print_style, d) != 0)
+		return NULL;
+	pagemap_init(&pages);
+	if ((layout = pdf_lay_out(e, &style, &pages, NULL, d)) != NULL) {
+		folios = pagemap_folios(&pages, e);
+		pdf_layout_free(layout);
+	}
+	pagemap_release(&pages);
+	style_release(&style);
+	return folios;
+}
+
 static int
 cmd_index(const char *manifest, struct diags *d)
 {
@@ -493,7 +543,13 @@ cmd_index(const char *manifest, struct diags *d)
 		    "names: write names.txt beside the manifest, or name it "
 		    "with 'names = FILE' in [edition]");
 	if (e != NULL && !diags_failed(d)) {
-		text = index_text(e);
+		GHashTable *folios = opt_no_pages ? NULL : print_folios(e, d);
+
+		clock_stage(&ck, "layout", folios != NULL ? "print pages" :
+		    "none");
+		text = index_text(e, folios);
+		if (folios != NULL)
+			g_hash_table_destroy(folios);
 		if (g_mkdir_with_parents(dir, 0777) == -1 ||
 		    !g_file_set_contents(out, text->str, (gssize)text->len,
 		    &err)) {

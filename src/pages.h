@@ -39,4 +39,11 @@ void	pagemap_release(struct pagemap *);
 /* The printed label of the page a node fell on, or NULL if not set. */
 const char *pagemap_label(const struct pagemap *, const struct node *);
 
+/*
+ * The folio of every index mark the map places (struct index_mark * →
+ * its page's number, for index_pages); the text's pages are numbered
+ * in arabic.  The caller destroys the table.
+ */
+GHashTable *pagemap_folios(const struct pagemap *, const struct edition *);
+
 #endif

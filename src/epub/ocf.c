@@ -1,6 +1,7 @@
 /*
  * ocf.c — the OCF container, written with libzip: mimetype first and
- * stored, the rest deflated, every entry with the same time in UTC.
+ * stored, images stored (they are compressed already), the rest
+ * deflated, every entry with the same time in UTC.
  */
 #include <string.h>
 
@@ -66,6 +67,22 @@ add(zip_t *za, const char *name, GBytes *data, int store,
 	return 0;
 }
 
+/* Whether a file's media type is compressed already: then it is stored. */
+static int
+compressed(const char *type)
+{
+	static const char *const types[] = {
+		"image/png", "image/jpeg", "image/gif", "font/woff",
+		"font/woff2", NULL
+	};
+	int i;
+
+	for (i = 0; types[i] != NULL; i++)
+		if (strcmp(type, types[i]) == 0)
+			return 1;
+	return 0;
+}
+
 int
 ocf_write(const char *path, const struct book *b, GBytes *opf, GDateTime *t,
     struct diags *d)
@@ -94,7 +111,8 @@ ocf_write(const char *path, const struct book *b, GBytes *opf, GDateTime *t,
 		const struct item *it = g_ptr_array_index(b->items, i);
 		char *name = g_strconcat(OEBPS, it->href, NULL);	/* copied */
 
-		err = add(za, name, it->data, 0, dtime, ddate);
+		err = add(za, name, it->data, compressed(it->type), dtime,
+		    ddate);
 		g_free(name);
 		if (err < 0)
 			goto fail;

@@ -32,14 +32,5 @@ GHashTable *backmatter_mark_pages(const struct press *,
 void	backmatter_index(struct press *, const struct edition *,
 	    const struct part *text, GHashTable *marks, struct part *index);
 
-/*
- * A heading's locators as printed: its marks' pages, each once, runs of
- * consecutive pages as ranges ("45–47"), a page where it is named only
- * in a note with an "n" ("112n").  Appends to out; if links is not NULL
- * it gets, for each page number, its folio and the bytes of out it
- * covers (three ints).  Returns how many pages were listed.
- */
-int	backmatter_locators(const struct index_entry *, GHashTable *marks,
-	    GString *out, GArray *links);
 
 #endif

@@ -5,7 +5,8 @@
  * The text is set and made up first, so that the contents can give its
  * page numbers; then the prelims, padded to an even count so the text
  * opens on a recto; then the index of names, whose page numbers are the
- * text's; then all are drawn, inside one Document element of the tagged
+ * text's; then, as a second step the caller may overlap with other
+ * work, all are drawn, inside one Document element of the tagged
  * structure.  One Pango context serves the whole run, at 72 dpi so that
  * a Pango unit is 1/1024 pt, and one cache of shaped words.
  */
@@ -200,79 +201,118 @@ compose(struct press *p, const struct edition *e, struct part *front,
 	g_free(folios);
 }
 
-/* Typesets, draws, maps and reports; returns Cairo's status. */
-static cairo_status_t
-press_run(cairo_t *cr, struct press *p, const struct edition *e,
+/* A laid-out edition: its parts made up into pages, ready to draw. */
+struct pdf_layout {
+	const struct edition	*e;
+	const struct style	*st;
+	struct press		*p;
+	struct part		 front, text, index;
+};
+
+struct pdf_layout *
+pdf_lay_out(const struct edition *e, const struct style *st,
     struct pagemap *pages, const char *report, struct diags *d)
 {
-	struct part front = { galley_new(), { NULL, NULL }, FALSE, 0,
-	    G_MAXUINT, 0, NULL };
-	struct part text = { galley_new(), { NULL, NULL }, TRUE, 0,
-	    G_MAXUINT, 0, NULL };
-	struct part index = { galley_new(), { NULL, NULL }, TRUE, 0,
-	    G_MAXUINT, 0, INDEX_HEAD };
-	struct outline ol = { 0, 0 };
-	cairo_status_t status;
+	struct pdf_layout *l = g_new0(struct pdf_layout, 1);
+	int errors = d->count[DIAG_ERROR];
 
-	compose(p, e, &front, &text, &index);
-	cairo_tag_begin(cr, "Document", NULL);
-	draw_part(cr, p, e, &front, &ol);
-	draw_part(cr, p, e, &text, &ol);
-	if (index.mk.pages != NULL)
-		draw_part(cr, p, e, &index, &ol);
-	cairo_tag_end(cr, "Document");
-	status = cairo_status(cr);
+	l->e = e;
+	l->st = st;
+	l->p = press_new(e->language, st, d);
+	l->front = (struct part){ galley_new(), { NULL, NULL }, FALSE, 0,
+	    G_MAXUINT, 0, NULL };
+	l->text = (struct part){ galley_new(), { NULL, NULL }, TRUE, 0,
+	    G_MAXUINT, 0, NULL };
+	l->index = (struct part){ galley_new(), { NULL, NULL }, TRUE, 0,
+	    G_MAXUINT, 0, INDEX_HEAD };
+	compose(l->p, e, &l->front, &l->text, &l->index);
 	if (pages != NULL)
-		map_pages(pages, p, e, &front, &text,
-		    index.mk.pages != NULL ? &index : NULL);
+		map_pages(pages, l->p, e, &l->front, &l->text,
+		    l->index.mk.pages != NULL ? &l->index : NULL);
 	if (report != NULL)
-		report_write(p, e, &text, report, d);
-	makeup_release(&front.mk);
-	makeup_release(&text.mk);
-	if (index.mk.pages != NULL)
-		makeup_release(&index.mk);
-	galley_free(front.galley);
-	galley_free(text.galley);
-	galley_free(index.galley);
-	return status;
+		report_write(l->p, e, &l->text, report, d);
+	if (d->count[DIAG_ERROR] > errors) {	/* the report's */
+		pdf_layout_free(l);
+		return NULL;
+	}
+	return l;
+}
+
+void
+pdf_layout_free(struct pdf_layout *l)
+{
+	if (l == NULL)
+		return;
+	makeup_release(&l->front.mk);
+	makeup_release(&l->text.mk);
+	if (l->index.mk.pages != NULL)
+		makeup_release(&l->index.mk);
+	galley_free(l->front.galley);
+	galley_free(l->text.galley);
+	galley_free(l->index.galley);
+	press_free(l->p);
+	g_free(l);
+}
+
+/* Draws every part, inside one Document element; returns Cairo's status. */
+static cairo_status_t
+draw_parts(cairo_t *cr, struct pdf_layout *l)
+{
+	struct outline ol = { 0, 0 };
+
+	cairo_tag_begin(cr, "Document", NULL);
+	draw_part(cr, l->p, l->e, &l->front, &ol);
+	draw_part(cr, l->p, l->e, &l->text, &ol);
+	if (l->index.mk.pages != NULL)
+		draw_part(cr, l->p, l->e, &l->index, &ol);
+	cairo_tag_end(cr, "Document");
+	return cairo_status(cr);
+}
+
+int
+pdf_draw(struct pdf_layout *l, const char *path, struct diags *d)
+{
+	struct out o = { g_fopen(path, "wb"), 0 };
+	cairo_surface_t *s;
+	cairo_status_t status;
+	cairo_t *cr;
+
+	if (o.fp == NULL) {
+		diag_add(d, DIAG_ERROR, srcpos_at(path, 0, 0),
+		    "cannot write the PDF: %s", g_strerror(errno));
+		return -1;
+	}
+	s = cairo_pdf_surface_create_for_stream(out_write, &o, l->st->width,
+	    l->st->height);
+	set_metadata(s, l->e, d);
+	cr = cairo_create(s);
+	status = draw_parts(cr, l);
+	cairo_destroy(cr);
+	cairo_surface_finish(s);
+	if (status == CAIRO_STATUS_SUCCESS)
+		status = cairo_surface_status(s);
+	cairo_surface_destroy(s);
+	if (fclose(o.fp) != 0 && o.err == 0)
+		o.err = errno;
+	if (o.err != 0 || status != CAIRO_STATUS_SUCCESS) {
+		diag_add(d, DIAG_ERROR, srcpos_at(path, 0, 0),
+		    "cannot write the PDF: %s", o.err != 0 ?
+		    g_strerror(o.err) : cairo_status_to_string(status));
+		return -1;
+	}
+	return 0;
 }
 
 int
 pdf_write(const struct edition *e, const struct style *st, const char *path,
     struct pagemap *pages, const char *report, struct diags *d)
 {
-	struct out o = { path != NULL ? g_fopen(path, "wb") : NULL, 0 };
-	int errors = d->count[DIAG_ERROR];
-	cairo_surface_t *s;
-	cairo_status_t status;
-	struct press *p;
-	cairo_t *cr;
+	struct pdf_layout *l = pdf_lay_out(e, st, pages, report, d);
+	int rc;
 
-	if (path != NULL && o.fp == NULL) {
-		diag_add(d, DIAG_ERROR, srcpos_at(path, 0, 0),
-		    "cannot write the PDF: %s", g_strerror(errno));
+	if (l == NULL)
 		return -1;
-	}
-	/* Without a path, Cairo's no-op writer: the layout is all we want. */
-	s = cairo_pdf_surface_create_for_stream(path != NULL ? out_write : NULL,
-	    &o, st->width, st->height);
-	set_metadata(s, e, d);
-	p = press_new(e->language, st, d);
-	cr = cairo_create(s);
-	status = press_run(cr, p, e, pages, report, d);
-	cairo_destroy(cr);
-	cairo_surface_finish(s);
-	if (status == CAIRO_STATUS_SUCCESS)
-		status = cairo_surface_status(s);
-	cairo_surface_destroy(s);
-	press_free(p);
-	if (o.fp != NULL && fclose(o.fp) != 0 && o.err == 0)
-		o.err = errno;
-	if (o.err != 0 || status != CAIRO_STATUS_SUCCESS) {
-		diag_add(d, DIAG_ERROR, srcpos_at(path != NULL ? path : "",
-		    0, 0), "cannot write the PDF: %s", o.err != 0 ?
-		    g_strerror(o.err) : cairo_status_to_string(status));
-		return -1;
-	}
-	return d->count[DIAG_ERROR] > errors ? -1 : 0;	/* the report's */
+	rc = pdf_draw(l, path, d);
+	pdf_layout_free(l);
+	return rc;
 }

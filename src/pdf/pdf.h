@@ -11,13 +11,24 @@
 #include "style.h"
 
 /*
- * Typesets the edition into a PDF at path (the caller renames it into
- * place), or, if path is NULL, only lays it out.  If pages is not NULL it is filled: a label for every page,
- * a break for every page that begins in a chapter's text or notes, and
- * the page of every note reference and index mark.  If report is not
- * NULL, the typesetting report is written there.  Returns 0, or -1 with
- * an error in diags.  Never changes the edition.
+ * Typesets the edition and makes it up into pages, without drawing.  If
+ * pages is not NULL it is filled: a label for every page, a break for
+ * every page of the chapters and the index, and the page of every note
+ * reference and index mark.  If report is not NULL, the typesetting
+ * report is written there.  Returns the layout, or NULL with an error in
+ * diags.  Never changes the edition, which must outlive the layout.
  */
+struct pdf_layout;
+
+struct pdf_layout *pdf_lay_out(const struct edition *, const struct style *,
+		    struct pagemap *pages, const char *report,
+		    struct diags *);
+/* Draws a layout into a PDF at path (the caller renames it into place). */
+int		 pdf_draw(struct pdf_layout *, const char *path,
+		    struct diags *);
+void		 pdf_layout_free(struct pdf_layout *);
+
+/* pdf_lay_out, then pdf_draw: returns 0, or -1 with an error in diags. */
 int	pdf_write(const struct edition *, const struct style *, const char *path,
 	    struct pagemap *pages, const char *report, struct diags *);
 

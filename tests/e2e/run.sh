@@ -268,13 +268,17 @@ ixfolio=$(awk -v RS='\f' '/Contents/ && !c { c = NR } c && NR <= c + 1 &&
     sub(/.* /, "", s); print s; exit }' "$T/pages.txt")
 check "PDF: the index of names, in the contents, on an odd page" \
     sh -c "[ -n '$ix' ] && [ -n '$ixfolio' ] && [ \$(( $ixfolio % 2 )) -eq 1 ]"
-# The folios the index gives for a heading, ranges spread out.
+# Page numbers "8, 9–11, 12n" one per line, ranges spread out.
+spread() {
+	tr ',' '\n' | awk -F'–' '
+	    { gsub(/[ n]/, "") } $0 == "" { next }
+	    NF == 2 { for (p = $1; p <= $2; p++) print p; next } { print }'
+}
+# The folios the index gives for a heading.
 index_folios() {
 	pdftotext -f "$ix" -y 50 -W 500 -H 536 "$T/a.pdf" - 2>/dev/null |
 	    tr '\n\f' '  ' | grep -o "$1, [^(),]* ([^)]*), [0-9][0-9n–, ]*" |
-	    head -n 1 | sed 's/^[^)]*), //' | tr ',' '\n' | awk -F'–' '
-	    { gsub(/[ n]/, "") } $0 == "" { next }
-	    NF == 2 { for (p = $1; p <= $2; p++) print p; next } { print }'
+	    head -n 1 | sed 's/^[^)]*), //' | spread
 }
 for name in Zinoviev Bukharin Kamenev Radek; do
 	index_folios "$name" >"$T/ix-$name"
@@ -347,6 +351,16 @@ check "index takes well under a second" test "$ms" -lt 1000
 sed 1d "$T/idx/index.out" >"$T/idx/index.out.tail"
 check "index is deterministic" sh -c "cmp '$T/idx/again.txt' '$T/idx/build/names-index.txt' && \
     sed 1d '$T/idx/again.out' | cmp -s - '$T/idx/index.out.tail'"
+# Its print pages are the PDF's: the same layout, made again.
+for name in Zinoviev Bukharin Kamenev Radek; do
+	grep -A2 "^$name, " "$T/idx/build/names-index.txt" | head -n 3 |
+	    sed -n 's/^  pages //p' | spread >"$T/idx/pages-$name"
+	check "index: the print pages of $name are the PDF index's" sh -c \
+	    "test -s '$T/idx/pages-$name' && cmp '$T/idx/pages-$name' '$T/ix-$name'"
+done
+"$OCTAVO" index -q --no-pages -o "$T/idx/nopages.txt" "$MANIFEST" >/dev/null 2>&1
+check "index --no-pages lists the locators alone" sh -c \
+    "test -s '$T/idx/nopages.txt' && ! grep -q '^ *pages ' '$T/idx/nopages.txt'"
 
 # --- bad input: clear errors, old outputs untouched ----------------------
 bad=$T/bad

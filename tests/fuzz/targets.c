@@ -179,7 +179,7 @@ pipeline(const uint8_t *data, size_t size, enum source_format format,
 			names_init(&nl);
 			if (names_parse(&nl, "names.txt", names_list, &d) == 0) {
 				index_names(e, &nl, NULL, &d);
-				g_string_free(index_text(e), TRUE);
+				g_string_free(index_text(e, NULL), TRUE);
 			}
 			names_release(&nl);
 		}

@@ -364,7 +364,7 @@ START_TEST(test_index_text)
 	    "papers.");
 	para(n->body, NODE_PARAGRAPH, "src/b.txt", 5, "Trotsky again.");
 	run(e, list, NULL, &d);
-	s = index_text(e);
+	s = index_text(e, NULL);
 	ck_assert_ptr_nonnull(strstr(s->str, "\nTrotsky, Leon (1879–1940)\n"
 	    "  one \xc2\xb6" "1, \xc2\xb6" "2; two n.1\n  papers\n"
 	    "    two \xc2\xb6" "1\n  see also Sedov, Leon\n"));
