@@ -105,33 +105,21 @@ names_path(const struct edition *e, const struct ini *ini, struct diags *d)
 	return path;
 }
 
-/* note-numbering: "chapter" (from 1 in each, the default) or "continuous". */
+/*
+ * A key of [edition] with two values: sets *flag if it is yes, leaves it
+ * if it is no or absent (the default), and is an error otherwise.
+ */
 static void
-read_numbering(struct edition *e, const struct ini *ini, struct diags *d)
+read_choice(const struct ini *ini, const char *key, const char *no,
+    const char *yes, int *flag, struct diags *d)
 {
-	char *v = ini_string(ini, "edition", "note-numbering");
+	char *v = ini_string(ini, "edition", key);
 
-	if (v != NULL && strcmp(v, "continuous") == 0)
-		e->notes_continuous = 1;
-	else if (v != NULL && strcmp(v, "chapter") != 0)
-		diag_add(d, DIAG_ERROR, ini_pos(ini, "edition",
-		    "note-numbering"), "note-numbering is 'chapter' or "
-		    "'continuous', not '%s'", v);
-	g_free(v);
-}
-
-/* epub-embed-fonts: "true" or "false" (the default). */
-static void
-read_embed(struct edition *e, const struct ini *ini, struct diags *d)
-{
-	char *v = ini_string(ini, "edition", "epub-embed-fonts");
-
-	if (v != NULL && strcmp(v, "true") == 0)
-		e->epub_embed_fonts = 1;
-	else if (v != NULL && strcmp(v, "false") != 0)
-		diag_add(d, DIAG_ERROR, ini_pos(ini, "edition",
-		    "epub-embed-fonts"), "epub-embed-fonts is 'true' or "
-		    "'false', not '%s'", v);
+	if (v != NULL && strcmp(v, yes) == 0)
+		*flag = 1;
+	else if (v != NULL && strcmp(v, no) != 0)
+		diag_add(d, DIAG_ERROR, ini_pos(ini, "edition", key),
+		    "%s is '%s' or '%s', not '%s'", key, no, yes, v);
 	g_free(v);
 }
 
@@ -163,10 +151,12 @@ read_edition(struct edition *e, const struct ini *ini, struct diags *d)
 		diag_add(d, DIAG_ERROR, ini_pos(ini, g, "output"),
 		    "output must be a plain file name without '/', such as "
 		    "'edition'");
-	read_numbering(e, ini, d);
+	read_choice(ini, "note-numbering", "chapter", "continuous",
+	    &e->notes_continuous, d);
 	e->print_style = style_path(e, ini, "print-style", "print.ini");
 	e->epub_style = style_path(e, ini, "epub-style", "epub.css");
-	read_embed(e, ini, d);
+	read_choice(ini, "epub-embed-fonts", "false", "true",
+	    &e->epub_embed_fonts, d);
 	e->names = names_path(e, ini, d);
 	if (e->editor == NULL && e->meta.author == NULL)
 		diag_add(d, DIAG_WARNING, ini_pos(ini, g, NULL),

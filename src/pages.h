@@ -12,22 +12,31 @@
 
 #include "model.h"
 
+/* The prelims' pages, each of which the e-book has a page of its own for. */
+enum prelim {
+	PRELIM_NONE,
+	PRELIM_TITLE,		/* the half-title and the title page */
+	PRELIM_IMPRINT,		/* rights, sources, colophon */
+	PRELIM_CONTENTS
+};
+
 /*
  * A page's first line begins in block, offset bytes into its text; or,
- * for a page of the index, in an entry.
+ * for a page of the index, in an entry; or, for a page of the prelims,
+ * in one of them.
  */
 struct pagebreak {
 	const struct node	*block;		/* a paragraph, heading, …, or NULL */
 	gsize			 offset;	/* into node_text(block) */
 	const struct index_entry *entry;	/* the index's, or NULL */
+	enum prelim		 prelim;	/* or PRELIM_NONE */
 	char			 label[16];	/* the folio as printed: "12", "iv" */
 };
 
 struct pagemap {
-	GArray		*breaks;	/* struct pagebreak, in page order:
-					   the pages of the chapters (a blank
-					   one with the page after it) and of
-					   the index */
+	GArray		*breaks;	/* struct pagebreak, one per page in
+					   page order: a blank page's where
+					   the next page's is */
 	GHashTable	*page_of;	/* const struct node * → page number
 					   (1-based, GINT_TO_POINTER), for
 					   note references and index marks */

@@ -51,6 +51,9 @@ struct book {
 	GPtrArray		*authors;	/* distinct names, reading order */
 	GPtrArray		*translators;	/* likewise */
 	struct pagemarks	 marks;		/* the print pages, as placed */
+	GString			*prelim_marks[PRELIM_CONTENTS + 1];
+						/* the markers of each prelim's
+						   pages, for its e-book page */
 	guint			 pages;		/* how many got a marker */
 	GPtrArray		*items;		/* struct item *: manifest order,
 						   the spine's in reading order */

@@ -113,6 +113,13 @@ book_init(struct book *b, const struct edition *e,
 	b->translators = g_ptr_array_new_with_free_func(g_free);
 	b->items = g_ptr_array_new_with_free_func((GDestroyNotify)item_free);
 	pagemarks_init(&b->marks, pages, e, d);
+	/* The prelims' pages first: the page list is in reading order. */
+	for (i = PRELIM_TITLE; i <= PRELIM_CONTENTS; i++) {
+		b->prelim_marks[i] = g_string_new(NULL);
+		pagemarks_prelim(&b->marks, b->prelim_marks[i], i,
+		    i == PRELIM_TITLE ? BOOK_TITLEPAGE : i == PRELIM_IMPRINT ?
+		    BOOK_IMPRINT : BOOK_NAV);
+	}
 	names_add(b->editors, e->editor);
 	for (i = 0; i < e->chapters->len; i++) {
 		c = g_ptr_array_index(e->chapters, i);
@@ -141,6 +148,8 @@ book_init(struct book *b, const struct edition *e,
 static void
 book_release(struct book *b)
 {
+	guint i;
+
 	g_free(b->modified);
 	g_ptr_array_free(b->parts, TRUE);
 	g_ptr_array_free(b->editors, TRUE);
@@ -149,6 +158,8 @@ book_release(struct book *b)
 	g_ptr_array_free(b->items, TRUE);
 	if (b->index != NULL)
 		g_bytes_unref(b->index);
+	for (i = PRELIM_TITLE; i <= PRELIM_CONTENTS; i++)
+		g_string_free(b->prelim_marks[i], TRUE);
 	pagemarks_release(&b->marks);
 }
 

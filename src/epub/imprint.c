@@ -4,7 +4,7 @@
  * colophon saying how the e-book was made.
  */
 #include "epub/book.h"
-#include "epub/cite.h"
+#include "cite.h"
 #include "epub/escape.h"
 #include "epub/fonts.h"
 #include "epub/xhtml.h"
@@ -66,8 +66,9 @@ imprint(const struct book *b)
 
 	xhtml_begin(out, e->language, "Imprint", "frontmatter");
 	g_string_append(out, "<section id=\"imprint\" epub:type=\"imprint\" "
-	    "aria-labelledby=\"imprint-title\">\n"
-	    "<h1 id=\"imprint-title\">Imprint</h1>\n");
+	    "aria-labelledby=\"imprint-title\">\n");
+	g_string_append(out, b->prelim_marks[PRELIM_IMPRINT]->str);
+	g_string_append(out, "<h1 id=\"imprint-title\">Imprint</h1>\n");
 	xhtml_para(out, "rights", "", e->rights);
 	xhtml_para(out, "date", "Published ", e->date);
 	xhtml_para(out, "identifier", "", e->identifier);

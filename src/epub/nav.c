@@ -205,6 +205,7 @@ nav_document(const struct book *b)
 	const struct part *first;
 
 	xhtml_begin(out, b->edition->language, "Contents", "frontmatter");
+	g_string_append(out, b->prelim_marks[PRELIM_CONTENTS]->str);
 	g_string_append(out, "<nav id=\"toc\" epub:type=\"toc\" "
 	    "role=\"doc-toc\">\n<h2>Contents</h2>");
 	toc_emit(out, toc, &nav_syntax);

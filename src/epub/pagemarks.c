@@ -8,6 +8,9 @@
 #include "epub/escape.h"
 #include "epub/pagemarks.h"
 
+/* The spots of the prelims' pages: one key (an address) for each. */
+static const char prelim_key[PRELIM_CONTENTS + 1];
+
 /* A break pinned to a node: at bytes into its text (0 for no text). */
 struct spot {
 	gsize	at;
@@ -153,7 +156,8 @@ pagemarks_init(struct pagemarks *pm, const struct pagemap *map,
 		    struct pagebreak, i);
 		char *id;
 
-		if (pb->block == NULL && pb->entry == NULL)
+		if (pb->block == NULL && pb->entry == NULL &&
+		    pb->prelim == PRELIM_NONE)
 			continue;
 		id = page_id(pb->label);
 		if (g_hash_table_contains(seen, id)) {
@@ -167,8 +171,11 @@ pagemarks_init(struct pagemarks *pm, const struct pagemap *map,
 		g_hash_table_add(seen, id);
 		if (pb->block != NULL)
 			pin(pm, pb, i);
-		else
+		else if (pb->entry != NULL)
 			spot_add(pm, pb->entry, (struct spot){ 0, i });
+		else
+			spot_add(pm, &prelim_key[pb->prelim],
+			    (struct spot){ 0, i });
 	}
 	g_hash_table_destroy(seen);
 }
@@ -221,6 +228,13 @@ pagemarks_node(struct pagemarks *pm, GString *out, const struct node *n,
     const char *file)
 {
 	markers_at(pm, out, n, file);
+}
+
+void
+pagemarks_prelim(struct pagemarks *pm, GString *out, enum prelim what,
+    const char *file)
+{
+	markers_at(pm, out, &prelim_key[what], file);
 }
 
 void

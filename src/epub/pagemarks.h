@@ -6,8 +6,9 @@
  * The page map (pages.h) says a page begins in a block, so many bytes
  * into node_text(block).  Before rendering, each break is pinned to a
  * spot the renderer passes through: a byte of one text node (or just
- * after its last), the start of a NODE_DOCUMENT (a chapter's head), or
- * the start of an index entry (a page of the index).
+ * after its last), the start of a NODE_DOCUMENT (a chapter's head), the
+ * start of an index entry (a page of the index), or the start of the
+ * e-book's page for a prelim (the title page, imprint or contents).
  * The renderer then hands every text node and every other node it
  * enters to this module, which writes the markers due.
  *
@@ -25,7 +26,7 @@
 
 struct pagemarks {
 	const struct pagemap	*map;		/* or NULL: no print pages */
-	GHashTable		*spots;		/* a node or an index entry →
+	GHashTable		*spots;		/* a node, index entry or prelim →
 						   GArray of struct spot, in
 						   text order */
 	const char		**file;		/* per break: the file its marker
@@ -52,6 +53,10 @@ void	pagemarks_release(struct pagemarks *);
  * file is the page being written.
  */
 void	pagemarks_node(struct pagemarks *, GString *out, const struct node *n,
+	    const char *file);
+
+/* Writes the markers of the prelims' pages that begin with what. */
+void	pagemarks_prelim(struct pagemarks *, GString *out, enum prelim what,
 	    const char *file);
 
 /* Writes the markers of the index pages that begin at ie. */

@@ -34,7 +34,9 @@ titlepage(const struct book *b)
 
 	xhtml_begin(out, e->language, "Title Page", "frontmatter");
 	g_string_append(out, "<section id=\"titlepage\" "
-	    "epub:type=\"titlepage\">\n<h1>");
+	    "epub:type=\"titlepage\">\n");
+	g_string_append(out, b->prelim_marks[PRELIM_TITLE]->str);
+	g_string_append(out, "<h1>");
 	xml_escape(out, e->meta.title);
 	g_string_append(out, "</h1>\n");
 	xhtml_para(out, "subtitle", "", e->meta.subtitle);

@@ -15,6 +15,7 @@
 
 #include <cairo.h>
 
+#include "cite.h"
 #include "flow.h"
 #include "runs.h"
 #include "typeset.h"
@@ -465,38 +466,13 @@ byline(struct flow *f, const struct chapter *c)
 		anchor(f, first, note);
 }
 
-char *
-source_line(const struct meta *m)
-{
-	const char *year;
-	char *y;
-	gboolean has;
-
-	if (m->source == NULL)
-		return m->published != NULL ?
-		    g_strdup_printf("First published %s", m->published) : NULL;
-	if (m->published == NULL)
-		return g_strdup(m->source);
-	/* The last run of four digits in the date is its year. */
-	for (year = m->published + strlen(m->published); year > m->published;
-	    year--)
-		if (year - m->published >= 4 && g_ascii_isdigit(year[-1]) &&
-		    g_ascii_isdigit(year[-4]))
-			break;
-	y = year - m->published >= 4 ? g_strndup(year - 4, 4) : NULL;
-	has = y != NULL && strstr(m->source, y) != NULL;
-	g_free(y);
-	return has ? g_strdup(m->source) :
-	    g_strdup_printf("%s, %s", m->source, m->published);
-}
-
 /* Title, subtitle, author and source, sunk on a new recto. */
 static void
 chapter_head(struct flow *f, const struct chapter *c)
 {
 	const struct style *st = f->st;
 	const char *title = c->meta.title != NULL ? c->meta.title : c->id;
-	char dest[16], *src = source_line(&c->meta), *tr;
+	char dest[16], *src = cite_source(&c->meta), *tr;
 	guint first = f->g->lines->len, i;
 	struct block b;
 

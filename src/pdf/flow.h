@@ -19,10 +19,5 @@
 void	flow_chapters(struct press *, const struct edition *,
 	    struct galley *, GArray *starts);
 
-/*
- * Where a text first appeared: the citation, with the date unless the
- * citation has its year already; NULL if the metadata says nothing.
- */
-char	*source_line(const struct meta *);
 
 #endif

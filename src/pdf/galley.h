@@ -27,6 +27,7 @@
 
 #include "diag.h"
 #include "model.h"
+#include "pages.h"
 #include "style.h"
 
 /* What the page builder may and may not do around a line. */
@@ -100,6 +101,7 @@ struct line {
 	const struct node *block;	/* the model's block, or NULL */
 	gsize		 offset;	/* into node_text(block): where it begins */
 	const struct index_entry *entry; /* the index's entry it sets, or NULL */
+	enum prelim	 prelim;	/* the prelim it sets, or PRELIM_NONE */
 	guint		 notes, nnotes;	/* footnotes anchored here: indices
 					   galley->anchored[notes…] */
 	/* set by page.c */

@@ -1,8 +1,10 @@
 /*
  * map.c — the page map (pages.h) read off the made-up parts: every
- * page's label, where each page of the text begins, and the page of each
- * note reference and index mark.
+ * page's label, where each page begins (in the prelims, the text or the
+ * index), and the page of each note reference and index mark.
  */
+#include <string.h>
+
 #include "map.h"
 
 /* The model's place where a page's first line begins. */
@@ -65,26 +67,25 @@ place_anchors(struct pagemap *pm, const struct galley *g, int before)
 	}
 }
 
-/* A break for each page of the index, at the first entry it sets. */
-static void
-index_breaks(struct pagemap *pm, const struct part *index)
+/*
+ * Where a page of the prelims or the index begins: the first prelim or
+ * index entry its lines set.
+ */
+static gboolean
+tagged_start(const struct part *part, const struct page *pg,
+    struct pagebreak *pb)
 {
-	const struct galley *g = index->galley;
-	guint i, k;
+	guint k;
 
-	for (i = 0; i < index->mk.pages->len; i++) {
-		const struct page *pg = &g_array_index(index->mk.pages,
-		    struct page, i);
-		struct pagebreak pb = { NULL, 0, NULL, "" };
+	for (k = pg->first; k < pg->first + pg->count; k++) {
+		const struct line *ln = GALLEY_LINE(part->galley, k);
 
-		for (k = pg->first; k < pg->first + pg->count &&
-		    pb.entry == NULL; k++)
-			pb.entry = GALLEY_LINE(g, k)->entry;
-		if (pb.entry == NULL)
-			continue;
-		part_label(index, (int)i + 1, pb.label, sizeof(pb.label));
-		g_array_append_val(pm->breaks, pb);
+		pb->entry = ln->entry;
+		pb->prelim = ln->prelim;
+		if (pb->entry != NULL || pb->prelim != PRELIM_NONE)
+			return TRUE;
 	}
+	return FALSE;
 }
 
 void
@@ -93,6 +94,7 @@ map_pages(struct pagemap *pm, const struct press *p, const struct edition *e,
     const struct part *index)
 {
 	const struct part *parts[] = { front, text, index };
+	GArray *blank;
 	guint i, k;
 
 	for (k = 0; k < G_N_ELEMENTS(parts) && parts[k] != NULL; k++)
@@ -103,23 +105,37 @@ map_pages(struct pagemap *pm, const struct press *p, const struct edition *e,
 			g_ptr_array_add(pm->labels, g_strdup(label));
 		}
 	/*
-	 * A blank page (a verso before a chapter) has no text to begin in:
+	 * A blank page (a verso before a chapter) has nothing to begin in:
 	 * its break goes where the next page's does, just before it, so
 	 * the page list still counts every page.
 	 */
-	for (i = 0, k = 0; i < text->mk.pages->len; i++) {
-		struct pagebreak pb = { NULL, 0, NULL, "" };
+	blank = g_array_new(FALSE, FALSE, sizeof(struct pagebreak));
+	for (k = 0; k < G_N_ELEMENTS(parts) && parts[k] != NULL; k++)
+		for (i = 0; i < parts[k]->mk.pages->len; i++) {
+			const struct page *pg = &g_array_index(
+			    parts[k]->mk.pages, struct page, i);
+			struct pagebreak pb = { NULL, 0, NULL, PRELIM_NONE, "" };
+			guint j;
 
-		if (!page_start(p, e, text, &g_array_index(text->mk.pages,
-		    struct page, i), &pb))
-			continue;
-		for (; k <= i; k++) {
-			part_label(text, (int)k + 1, pb.label, sizeof(pb.label));
+			part_label(parts[k], (int)i + 1, pb.label,
+			    sizeof(pb.label));
+			if (parts[k] == text ? !page_start(p, e, text, pg, &pb) :
+			    !tagged_start(parts[k], pg, &pb)) {
+				g_array_append_val(blank, pb);
+				continue;
+			}
+			for (j = 0; j < blank->len; j++) {
+				struct pagebreak early = pb;
+
+				memcpy(early.label, g_array_index(blank,
+				    struct pagebreak, j).label,
+				    sizeof(early.label));
+				g_array_append_val(pm->breaks, early);
+			}
+			g_array_set_size(blank, 0);
 			g_array_append_val(pm->breaks, pb);
 		}
-	}
-	if (index != NULL)
-		index_breaks(pm, index);
+	g_array_free(blank, TRUE);
 	place_anchors(pm, text->galley, text->before);
 	place_anchors(pm, p->notes, text->before);
 }

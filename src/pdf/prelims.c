@@ -8,6 +8,7 @@
 
 #include <cairo.h>
 
+#include "cite.h"
 #include "flow.h"
 #include "backmatter.h"
 #include "prelims.h"
@@ -111,40 +112,6 @@ title_page(struct press *p, const struct edition *e, struct galley *g)
 	g_free(by);
 }
 
-/* “Title,” by Author. Source. Translated by X. Credits. */
-static char *
-source_entry(const struct chapter *c)
-{
-	const struct meta *m = &c->meta;
-	GString *s = g_string_new("\xe2\x80\x9c");	/* “ */
-	char *src = source_line(m);
-	const char *t;
-
-	/* Quotation marks in the title turn single inside the double. */
-	for (t = m->title != NULL ? m->title : c->id; *t != '\0';
-	    t = g_utf8_next_char(t)) {
-		gunichar ch = g_utf8_get_char(t);
-
-		g_string_append_unichar(s, ch == 0x201C ? 0x2018 :
-		    ch == 0x201D ? 0x2019 : ch);
-	}
-	if (m->author != NULL)
-		g_string_append_printf(s, ",\xe2\x80\x9d by %s.", m->author);
-	else
-		g_string_append(s, ".\xe2\x80\x9d");
-	if (src != NULL)
-		g_string_append_printf(s, " %s%s", src,
-		    g_str_has_suffix(src, ".") ? "" : ".");
-	if (m->translator != NULL && (m->credits == NULL ||
-	    strstr(m->credits, "ranslated by") == NULL))
-		g_string_append_printf(s, " Translated by %s.", m->translator);
-	if (m->credits != NULL)
-		g_string_append_printf(s, " %s%s", m->credits,
-		    g_str_has_suffix(m->credits, ".") ? "" : ".");
-	g_free(src);
-	return g_string_free(s, FALSE);
-}
-
 /* The rights, the sources and the colophon, the last line at the foot. */
 static void
 imprint(struct press *p, const struct edition *e, struct galley *g)
@@ -173,7 +140,7 @@ imprint(struct press *p, const struct edition *e, struct galley *g)
 	b.flags = LINE_KEEP | (g->lines->len > first ? 0 : LINE_NEW_PAGE);
 	set(p, g, "H2", "Sources", &b);
 	for (i = 0; i < e->chapters->len; i++) {
-		char *entry = source_entry(g_ptr_array_index(e->chapters, i));
+		char *entry = cite_entry(g_ptr_array_index(e->chapters, i));
 
 		block_init(&b, &st->note);
 		b.justify = TRUE;
@@ -258,12 +225,27 @@ contents(struct press *p, const struct edition *e, const int *folios,
 	galley_tag(g, "TOC", NULL, TRUE);
 }
 
+/* Says which prelim the lines from first on set, for the page map. */
+static void
+tag_prelim(struct galley *g, guint first, enum prelim what)
+{
+	for (; first < g->lines->len; first++)
+		GALLEY_LINE(g, first)->prelim = what;
+}
+
 void
 prelims(struct press *p, const struct edition *e, const int *folios,
     struct galley *g)
 {
+	guint at = g->lines->len;
+
 	half_title(p, e, g);
 	title_page(p, e, g);
+	tag_prelim(g, at, PRELIM_TITLE);
+	at = g->lines->len;
 	imprint(p, e, g);
+	tag_prelim(g, at, PRELIM_IMPRINT);
+	at = g->lines->len;
 	contents(p, e, folios, g);
+	tag_prelim(g, at, PRELIM_CONTENTS);
 }

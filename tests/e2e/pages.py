@@ -12,7 +12,9 @@ pages of PDF, and checks that
     of that note, which the e-book sets at the chapter's end);
   - a marker followed at once by the next one is a blank page of the
     PDF (a verso left empty before a chapter);
-  - no page number between the first and the last is missing.
+  - no page number between the first and the last is missing;
+  - the prelims' pages i, ii, … are listed, each with its marker, as
+    many as the PDF has before the text.
 The PDF's folios start after its prelims: the offset is the one that
 matches most markers.  Exits 0 if all holds, else 1, listing failures.
 """
@@ -68,14 +70,30 @@ def marker_text(book, href):
     return letters(html.unescape(re.sub(r"<[^>]*>", " ", rest)))[:LETTERS]
 
 
+def roman(n):
+    """n in lower-case roman numerals."""
+    out = ""
+    for value, digits in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"),
+                          (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
+                          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"),
+                          (1, "i")):
+        while n >= value:
+            out, n = out + digits, n - value
+    return out
+
+
 def main():
     book = zipfile.ZipFile(sys.argv[1])
     nav = book.read("OEBPS/nav.xhtml").decode()
     found = re.search(r'<nav[^>]*epub:type="page-list".*?</nav>', nav, re.S)
     if found is None:
         sys.exit("no page list in the navigation")
-    entries = [(int(label), marker_text(book, href)) for href, label in
-               re.findall(r'<a href="([^"]+)">(\d+)</a>', found.group(0))]
+    listed_all = re.findall(r'<a href="([^"]+)">([^<]+)</a>',
+                            found.group(0))
+    entries = [(int(label), marker_text(book, href))
+               for href, label in listed_all if label.isdigit()]
+    prelims = [(label, href) for href, label in listed_all
+               if not label.isdigit()]
     pdf = subprocess.run(["pdftotext", sys.argv[2], "-"], check=True,
                          capture_output=True, text=True).stdout.split("\f")
     whole, pages = [letters(p) for p in pdf], bodies(pdf)
@@ -98,9 +116,17 @@ def main():
     listed = {n for n, _ in entries}
     bad += [f"page {n}: not in the page list"
             for n in range(min(listed), max(listed)) if n not in listed]
+    # The prelims: i, ii, … each with its marker, one per PDF page
+    # before the text's first.
+    romans = [roman(n) for n in range(1, front + 1)]
+    if [label for label, _ in prelims] != romans:
+        bad.append(f"prelims listed {[l for l, _ in prelims]}, "
+                   f"not {romans}")
+    bad += [f"page {label}: no marker" for label, href in prelims
+            if marker_text(book, href) is None]
     blank = sum(t == BLANK for _, t in entries)
-    print(f"{len(entries)} pages listed, {blank} blank; the PDF's page 1 "
-          f"is its page {front + 1}")
+    print(f"{len(prelims)} prelims and {len(entries)} pages listed, "
+          f"{blank} blank; the PDF's page 1 is its page {front + 1}")
     for b in bad[:20]:
         print(b)
     sys.exit(1 if bad else 0)

@@ -747,7 +747,7 @@ static void
 page(struct pagemap *pm, const struct node *block, gsize offset,
     const char *label)
 {
-	struct pagebreak pb = { block, offset, NULL, "" };
+	struct pagebreak pb = { block, offset, NULL, PRELIM_NONE, "" };
 
 	g_strlcpy(pb.label, label, sizeof(pb.label));
 	g_ptr_array_add(pm->labels, g_strdup(label));

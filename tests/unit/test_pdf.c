@@ -780,9 +780,10 @@ START_TEST(test_report_totals)
 END_TEST
 
 /*
- * The page map of a hand-built edition: a label for every page, one
- * break for every page of the text, each at the text the page begins
- * with (a blank page's at the next page's), and the page of the note
+ * The page map of a hand-built edition: a label for every page, and a
+ * break for every page in page order, each where the page begins: a
+ * prelim for the prelims', the text the page begins with for the
+ * text's, the next page's for a blank page; and the page of the note
  * reference.
  */
 START_TEST(test_page_map)
@@ -811,27 +812,32 @@ START_TEST(test_page_map)
 	for (i = front; i < total; i++)
 		blank += g_strstrip(pages[i])[0] == '\0';
 	ck_assert_int_gt(blank, 0);	/* the verso before chapter two */
-	ck_assert_uint_eq(pm.breaks->len, (guint)(total - front));
+	ck_assert_uint_eq(pm.breaks->len, (guint)total);
 	ck_assert_str_eq(pagemap_label(&pm, note->ref), "1");
 	for (k = 0; k < pm.breaks->len; k++) {
 		const struct pagebreak *pb = &g_array_index(pm.breaks,
 		    struct pagebreak, k);
-		char *text = node_text(pb->block), *start;
-		int n = atoi(pb->label);
+		const struct pagebreak *next = k + 1 < pm.breaks->len ?
+		    &g_array_index(pm.breaks, struct pagebreak, k + 1) : NULL;
+		char *text, *start;
 
-		ck_assert_int_eq(n, (int)k + 1);
-		start = g_strndup(text + pb->offset, 12);
-		if (pages[front + n - 1][0] == '\0') {
+		ck_assert_str_eq(pb->label, g_ptr_array_index(pm.labels, k));
+		if (pages[k][0] == '\0') {
 			/* A blank page: its break is the next page's. */
-			ck_assert_uint_lt(k + 1, pm.breaks->len);
-			ck_assert_ptr_eq(pb->block, g_array_index(pm.breaks,
-			    struct pagebreak, k + 1).block);
-		} else
-			ck_assert_msg(strstr(pages[front + n - 1], start) !=
-			    NULL, "page %s does not begin with '%s'",
-			    pb->label, start);
-		g_free(start);
-		g_free(text);
+			ck_assert_ptr_nonnull(next);
+			ck_assert_ptr_eq(pb->block, next->block);
+			ck_assert_int_eq(pb->prelim, next->prelim);
+		} else if ((int)k < front)
+			ck_assert_int_ne(pb->prelim, PRELIM_NONE);
+		else {
+			text = node_text(pb->block);
+			start = g_strndup(text + pb->offset, 12);
+			ck_assert_msg(strstr(pages[k], start) != NULL,
+			    "page %s does not begin with '%s'", pb->label,
+			    start);
+			g_free(start);
+			g_free(text);
+		}
 	}
 	g_strfreev(pages);
 	pagemap_release(&pm);
@@ -901,7 +907,6 @@ add_entry(struct edition *e, const char *heading, const char *gloss)
 {
 	struct index_entry *ie = index_entry_new(heading, gloss);
 
-	ie->sort = g_strdup(heading);
 	ie->id = (int)e->index->len + 1;
 	g_ptr_array_add(e->index, ie);
 	return ie;

@@ -1,11 +1,11 @@
 /*
  * cite.c — citations of the chapters' first publications, built from
- * their metadata for the chapter openings, the imprint and the package.
+ * their metadata, for both outputs: the chapter openings, the sources in
+ * the imprint, the EPUB's package.
  */
 #include <string.h>
 
-#include "epub/cite.h"
-#include "epub/xhtml.h"
+#include "cite.h"
 
 /* Whether s holds the last four-digit run of date (its year). */
 static int
@@ -28,7 +28,8 @@ char *
 cite_source(const struct meta *m)
 {
 	if (m->source == NULL)
-		return g_strdup(m->published);
+		return m->published != NULL ?
+		    g_strdup_printf("First published %s", m->published) : NULL;
 	if (m->published == NULL || has_year(m->source, m->published))
 		return g_strdup(m->source);
 	return g_strdup_printf("%s, %s", m->source, m->published);
@@ -50,7 +51,8 @@ cite_entry(const struct chapter *c)
 	char *src = cite_source(m);
 	const char *t;
 
-	for (t = chapter_title(c); *t != '\0'; t = g_utf8_next_char(t)) {
+	/* Quotation marks in the title turn single inside the double. */
+	for (t = c->meta.title != NULL ? c->meta.title : c->id; *t != '\0'; t = g_utf8_next_char(t)) {
 		gunichar ch = g_utf8_get_char(t);
 
 		g_string_append_unichar(s, ch == 0x201C ? 0x2018 :

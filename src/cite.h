@@ -1,17 +1,18 @@
 /*
- * cite.h — how the e-book cites a chapter's first publication: one line
- * under its title, an entry in the imprint's Sources, and the package's
+ * cite.h — how the edition cites a chapter's first publication: one line
+ * under its title, an entry in the imprint's sources, and the EPUB's
  * dc:source, all plain text from the chapter's metadata.
  */
-#ifndef OCTAVO_EPUB_CITE_H
-#define OCTAVO_EPUB_CITE_H
+#ifndef OCTAVO_CITE_H
+#define OCTAVO_CITE_H
 
 #include "model.h"
 
 /*
  * Where and when it first appeared: the source, followed by the date
- * of publication unless the source already gives its year.  NULL if
- * the metadata gives neither.
+ * of publication unless the source already gives its year ("First
+ * published DATE" without a source).  NULL if the metadata gives
+ * neither.
  */
 char	*cite_source(const struct meta *);
 
