@@ -164,7 +164,8 @@ number(struct chapter *c, int *next, struct diags *d)
 			g_strlcpy(n->mark, "*", sizeof(n->mark));
 			continue;
 		}
-		if (label != prev + 1)
+		/* Unsigned: a label of 20 digits must not overflow. */
+		if ((unsigned long)label != (unsigned long)prev + 1)
 			diag_add(d, DIAG_WARNING, n->pos, "note %s follows note "
 			    "%ld; the notes are numbered in their order", n->label,
 			    prev);
