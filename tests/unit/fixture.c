@@ -1,12 +1,20 @@
 /*
- * fixture.c — temporary files for the unit tests, removed by the OS's
- * tmp cleaning; each test makes its own, so forked tests never share.
+ * fixture.c — what the unit tests share.  Temporary files, removed by
+ * the OS's tmp cleaning: each test makes its own, so forked tests never
+ * share.  The entries of an EPUB written, read back with libzip.  Model
+ * builders, so each back end's tests build editions the same way; the
+ * prose that both the line breaker's and the PDF's tests set; and the
+ * diagnostics as the tests look at them.
  */
 #include <string.h>
 
 #include <check.h>
+#include <zip.h>
 
 #include "fixture.h"
+
+/* Where every node built here comes from. */
+static const struct srcpos here = { "test", 1, 1 };
 
 char *
 fixture_file(const char *name, const char *bytes, gssize len)
@@ -20,4 +28,104 @@ fixture_file(const char *name, const char *bytes, gssize len)
 	ck_assert(g_file_set_contents(path, bytes,
 	    len < 0 ? (gssize)strlen(bytes) : len, NULL));
 	return path;
+}
+
+char *
+fixture_zip_entry(const char *path, const char *name)
+{
+	zip_t *za = zip_open(path, ZIP_RDONLY, NULL);
+	zip_stat_t st;
+	zip_file_t *f;
+	char *buf = NULL;
+
+	ck_assert_ptr_nonnull(za);
+	if (zip_stat(za, name, 0, &st) == 0) {
+		buf = g_malloc0(st.size + 1);
+		ck_assert_ptr_nonnull(f = zip_fopen(za, name, 0));
+		ck_assert_int_eq(zip_fread(f, buf, st.size),
+		    (zip_int64_t)st.size);
+		zip_fclose(f);
+	}
+	zip_discard(za);
+	return buf;
+}
+
+struct node *
+fixture_node(struct node *parent, enum node_type type)
+{
+	struct node *n = node_new(type, here);
+
+	node_append(parent, n);
+	return n;
+}
+
+void
+fixture_text(struct node *parent, const char *s)
+{
+	node_append(parent, node_new_text(NODE_TEXT, here, s, -1));
+}
+
+struct node *
+fixture_para(struct node *parent, const char *s)
+{
+	struct node *p = fixture_node(parent, NODE_PARAGRAPH);
+
+	fixture_text(p, s);
+	return p;
+}
+
+struct node *
+fixture_heading(struct node *parent, int level, const char *s)
+{
+	struct node *h = fixture_node(parent, NODE_HEADING);
+
+	h->as.heading.level = level;
+	fixture_text(h, s);
+	return h;
+}
+
+struct chapter *
+fixture_chapter(struct edition *e, const char *id, const char *title)
+{
+	struct chapter *c = chapter_new(id);
+
+	c->meta.title = g_strdup(title);
+	c->doc = node_new(NODE_DOCUMENT, here);
+	g_ptr_array_add(e->chapters, c);
+	return c;
+}
+
+const char fixture_prose[] =
+    "The history of the struggle within the party is not a history of "
+    "personal quarrels, as its opponents liked to present it, but of "
+    "irreconcilable disagreements over the character of the revolution "
+    "itself, over industrialization and collectivization, over the "
+    "international strategy of the movement and the internal regime of "
+    "the party. Every one of these questions was argued in pamphlets, "
+    "platforms and resolutions, in the columns of the press and at "
+    "meetings of the Central Committee, and every one of them was finally "
+    "settled not by argument but by administrative measures: transfers, "
+    "expulsions, exile and, in the end, the trials. The documents that "
+    "survive allow us to reconstruct these arguments with considerable "
+    "precision, notwithstanding the extraordinary difficulties of "
+    "interpretation that their fragmentary and frequently contradictory "
+    "testimony presents to the historian.";
+
+const struct diag *
+fixture_first_diag(const struct diags *d)
+{
+	ck_assert_uint_gt(d->list->len, 0);
+	return &g_array_index(d->list, struct diag, 0);
+}
+
+int
+fixture_diags_matching(const struct diags *d, const char *needle)
+{
+	guint i;
+	int n = 0;
+
+	for (i = 0; i < d->list->len; i++)
+		n += strstr(g_array_index(d->list, struct diag, i).msg,
+		    needle) != NULL;
+	return n;
 }

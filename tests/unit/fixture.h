@@ -1,12 +1,46 @@
 /*
- * fixture.h — helpers shared by the unit tests: temporary files.
+ * fixture.h — helpers shared by the unit tests: temporary files and the
+ * entries of an EPUB written, a document model built by hand, a long
+ * paragraph of prose, and looks at the diagnostics a stage left.
  */
 #ifndef OCTAVO_FIXTURE_H
 #define OCTAVO_FIXTURE_H
 
 #include <glib.h>
 
+#include "diag.h"
+#include "model.h"
+
 /* Writes len bytes (len < 0: a string) to a new temporary file; returns its path. */
 char	*fixture_file(const char *name, const char *bytes, gssize len);
+/* An entry of the EPUB (a zip) at path, NUL-terminated; NULL if absent. */
+char	*fixture_zip_entry(const char *path, const char *name);
+
+/*
+ * The model by hand, for tests of the stages that read it.  Every node
+ * is at test:1:1, as a test's own nodes are; what is made belongs to
+ * what it is added to, so freeing the edition frees it all.
+ */
+
+/* Appends a new node of type to parent and returns it. */
+struct node	*fixture_node(struct node *parent, enum node_type type);
+/* Appends a text node of s to parent. */
+void		 fixture_text(struct node *parent, const char *s);
+/* Appends a paragraph of one text node, s, to parent and returns it. */
+struct node	*fixture_para(struct node *parent, const char *s);
+/* Appends a heading of level (2 section, 3 subsection) with text s. */
+struct node	*fixture_heading(struct node *parent, int level, const char *s);
+/* Adds to e a chapter id titled title, with an empty document. */
+struct chapter	*fixture_chapter(struct edition *e, const char *id,
+		    const char *title);
+
+/* A paragraph long enough to break into a dozen lines at 4.5 in. */
+extern const char fixture_prose[];
+
+/* The first diagnostic, which there must be. */
+const struct diag *fixture_first_diag(const struct diags *d);
+/* How many diagnostics have needle in their message. */
+int		 fixture_diags_matching(const struct diags *d,
+		    const char *needle);
 
 #endif

@@ -16,6 +16,7 @@
 #include "diag.h"
 #include "epub/epub.h"
 #include "epub/escape.h"
+#include "fixture.h"
 #include "model.h"
 #include "pages.h"
 #include "suites.h"
@@ -61,52 +62,6 @@ teardown(void)
 	g_free(css);
 }
 
-/* Appends a new node of type to parent and returns it. */
-static struct node *
-add(struct node *parent, enum node_type type)
-{
-	struct node *n = node_new(type, here);
-
-	node_append(parent, n);
-	return n;
-}
-
-static void
-text(struct node *parent, const char *s)
-{
-	node_append(parent, node_new_text(NODE_TEXT, here, s, -1));
-}
-
-static struct node *
-para(struct node *parent, const char *s)
-{
-	struct node *p = add(parent, NODE_PARAGRAPH);
-
-	text(p, s);
-	return p;
-}
-
-static struct node *
-heading(struct node *parent, int level, const char *s)
-{
-	struct node *h = add(parent, NODE_HEADING);
-
-	h->as.heading.level = level;
-	text(h, s);
-	return h;
-}
-
-static struct chapter *
-chapter(struct edition *e, const char *id, const char *title)
-{
-	struct chapter *c = chapter_new(id);
-
-	c->meta.title = g_strdup(title);
-	c->doc = node_new(NODE_DOCUMENT, here);
-	g_ptr_array_add(e->chapters, c);
-	return c;
-}
-
 /* An edition with its required metadata and no chapters. */
 static struct edition *
 bare_edition(void)
@@ -129,31 +84,31 @@ static struct edition *
 sample_edition(void)
 {
 	struct edition *e = bare_edition();
-	struct chapter *c = chapter(e, "one", "The First");
+	struct chapter *c = fixture_chapter(e, "one", "The First");
 	struct node *doc = c->doc, *p, *n;
 
 	c->meta.subtitle = g_strdup("A Subtitle");
 	c->meta.author = g_strdup("A. Writer and B. Writer");
 	c->meta.published = g_strdup("January 1980");
 	c->meta.source = g_strdup("Journal of Things 1 (1980)");
-	para(doc, "a < b & c");
-	heading(doc, 2, "Part One");
-	p = para(doc, "plain ");
-	text(add(p, NODE_EMPH), "em");
-	text(add(p, NODE_STRONG), "strong");
+	fixture_para(doc, "a < b & c");
+	fixture_heading(doc, 2, "Part One");
+	p = fixture_para(doc, "plain ");
+	fixture_text(fixture_node(p, NODE_EMPH), "em");
+	fixture_text(fixture_node(p, NODE_STRONG), "strong");
 	node_append(p, node_new_text(NODE_CODE, here, "x<y", -1));
-	add(p, NODE_LINEBREAK);
-	n = add(p, NODE_LINK);
+	fixture_node(p, NODE_LINEBREAK);
+	n = fixture_node(p, NODE_LINK);
 	n->as.link.url = g_strdup("http://example.org/?a=1&b=2 c");
-	text(n, "link");
-	heading(doc, 3, "Detail");
-	add(doc, NODE_BREAK);
+	fixture_text(n, "link");
+	fixture_heading(doc, 3, "Detail");
+	fixture_node(doc, NODE_BREAK);
 	node_append(doc, node_new_text(NODE_CODEBLOCK, here, "if (a < b)\n", -1));
 
-	c = chapter(e, "two", "The Second");
+	c = fixture_chapter(e, "two", "The Second");
 	c->meta.author = g_strdup("A. Writer");
-	heading(c->doc, 2, "Only Section");
-	para(c->doc, "text");
+	fixture_heading(c->doc, 2, "Only Section");
+	fixture_para(c->doc, "text");
 	return e;
 }
 
@@ -183,32 +138,12 @@ write_ok(const struct edition *e, const char *name)
 	return write_pages(e, NULL, name, 0);
 }
 
-/* An entry of the EPUB at path, NUL-terminated; NULL if absent. */
-static char *
-entry(const char *path, const char *name)
-{
-	zip_t *za = zip_open(path, ZIP_RDONLY, NULL);
-	zip_stat_t st;
-	zip_file_t *f;
-	char *buf = NULL;
-
-	ck_assert_ptr_nonnull(za);
-	if (zip_stat(za, name, 0, &st) == 0) {
-		buf = g_malloc0(st.size + 1);
-		ck_assert_ptr_nonnull(f = zip_fopen(za, name, 0));
-		ck_assert_int_eq(zip_fread(f, buf, st.size), (zip_int64_t)st.size);
-		zip_fclose(f);
-	}
-	zip_discard(za);
-	return buf;
-}
-
 /* Writes the edition, frees it, and returns one entry of the EPUB. */
 static char *
 render(struct edition *e, const char *name)
 {
 	char *path = write_ok(e, "book.epub");
-	char *s = entry(path, name);
+	char *s = fixture_zip_entry(path, name);
 
 	ck_assert_msg(s != NULL, "no %s in the EPUB", name);
 	edition_free(e);
@@ -272,8 +207,8 @@ START_TEST(test_container)
 {
 	struct edition *e = sample_edition();
 	char *path = write_ok(e, "book.epub");
-	char *container = entry(path, "META-INF/container.xml");
-	char *opf = entry(path, "OEBPS/content.opf");
+	char *container = fixture_zip_entry(path, "META-INF/container.xml");
+	char *opf = fixture_zip_entry(path, "OEBPS/content.opf");
 
 	ck_assert_ptr_nonnull(container);
 	assert_has(container, "full-path=\"OEBPS/content.opf\"");
@@ -398,11 +333,11 @@ END_TEST
 START_TEST(test_heading_levels)
 {
 	struct edition *e = bare_edition();
-	struct chapter *c = chapter(e, "c", "C");
+	struct chapter *c = fixture_chapter(e, "c", "C");
 	char *x;
 
-	heading(c->doc, 1, "one");
-	heading(c->doc, 9, "nine");
+	fixture_heading(c->doc, 1, "one");
+	fixture_heading(c->doc, 9, "nine");
 	x = render(e, "OEBPS/chapter-c.xhtml");
 	assert_has(x, "<h2 id=\"s-1\">one</h2>");
 	assert_has(x, "<h6 id=\"s-2\">nine</h6>");
@@ -414,20 +349,20 @@ END_TEST
 START_TEST(test_lists)
 {
 	struct edition *e = bare_edition();
-	struct chapter *c = chapter(e, "c", "C");
-	struct node *ol = add(c->doc, NODE_LIST), *ul;
+	struct chapter *c = fixture_chapter(e, "c", "C");
+	struct node *ol = fixture_node(c->doc, NODE_LIST), *ul;
 	char *x;
 
 	ol->as.list.ordered = 1;
 	ol->as.list.start = 3;
-	para(add(ol, NODE_ITEM), "three");
-	para(add(ol, NODE_ITEM), "four");
-	ol = add(c->doc, NODE_LIST);
+	fixture_para(fixture_node(ol, NODE_ITEM), "three");
+	fixture_para(fixture_node(ol, NODE_ITEM), "four");
+	ol = fixture_node(c->doc, NODE_LIST);
 	ol->as.list.ordered = 1;
 	ol->as.list.start = 1;
-	para(add(ol, NODE_ITEM), "one");
-	ul = add(c->doc, NODE_LIST);
-	para(add(ul, NODE_ITEM), "dot");
+	fixture_para(fixture_node(ol, NODE_ITEM), "one");
+	ul = fixture_node(c->doc, NODE_LIST);
+	fixture_para(fixture_node(ul, NODE_ITEM), "dot");
 	x = render(e, "OEBPS/chapter-c.xhtml");
 	assert_has(x, "<ol start=\"3\">\n<li>\n<p>three</p>\n</li>\n"
 	    "<li>\n<p>four</p>\n</li>\n</ol>\n");
@@ -440,13 +375,13 @@ END_TEST
 START_TEST(test_blockquote_nesting)
 {
 	struct edition *e = bare_edition();
-	struct chapter *c = chapter(e, "c", "C");
-	struct node *q = add(c->doc, NODE_BLOCKQUOTE);
+	struct chapter *c = fixture_chapter(e, "c", "C");
+	struct node *q = fixture_node(c->doc, NODE_BLOCKQUOTE);
 	char *x;
 
-	para(q, "outer");
-	para(add(q, NODE_BLOCKQUOTE), "inner");
-	para(c->doc, "after");
+	fixture_para(q, "outer");
+	fixture_para(fixture_node(q, NODE_BLOCKQUOTE), "inner");
+	fixture_para(c->doc, "after");
 	x = render(e, "OEBPS/chapter-c.xhtml");
 	assert_has(x, "<blockquote>\n<p>outer</p>\n<blockquote>\n"
 	    "<p>inner</p>\n</blockquote>\n</blockquote>\n<p>after</p>");
@@ -458,14 +393,14 @@ END_TEST
 START_TEST(test_deep_tree)
 {
 	struct edition *e = bare_edition();
-	struct chapter *c = chapter(e, "c", "C");
+	struct chapter *c = fixture_chapter(e, "c", "C");
 	struct node *n = c->doc;
 	char *x;
 	int i;
 
 	for (i = 0; i < 50000; i++)
-		n = add(n, NODE_BLOCKQUOTE);
-	para(n, "deep");
+		n = fixture_node(n, NODE_BLOCKQUOTE);
+	fixture_para(n, "deep");
 	x = render(e, "OEBPS/chapter-c.xhtml");
 	ck_assert_int_eq(count(x, "<blockquote>"), 50000);
 	ck_assert_int_eq(count(x, "</blockquote>"), 50000);
@@ -502,18 +437,18 @@ END_TEST
 START_TEST(test_nav_uneven_levels)
 {
 	struct edition *e = bare_edition();
-	struct chapter *c = chapter(e, "c", "C");
+	struct chapter *c = fixture_chapter(e, "c", "C");
 	char *nav, *ncx, *path;
 
-	heading(c->doc, 3, "lead");
-	heading(c->doc, 2, "a");
-	heading(c->doc, 4, "b");
-	heading(c->doc, 3, "c");
-	add(c->doc, NODE_HEADING)->as.heading.level = 2;
-	heading(c->doc, 2, "d");
+	fixture_heading(c->doc, 3, "lead");
+	fixture_heading(c->doc, 2, "a");
+	fixture_heading(c->doc, 4, "b");
+	fixture_heading(c->doc, 3, "c");
+	fixture_node(c->doc, NODE_HEADING)->as.heading.level = 2;
+	fixture_heading(c->doc, 2, "d");
 	path = write_ok(e, "book.epub");
-	nav = entry(path, "OEBPS/nav.xhtml");
-	ncx = entry(path, "OEBPS/toc.ncx");
+	nav = fixture_zip_entry(path, "OEBPS/nav.xhtml");
+	ncx = fixture_zip_entry(path, "OEBPS/toc.ncx");
 	assert_has(nav, "<li><a href=\"chapter-c.xhtml\">C</a>\n<ol>\n"
 	    "<li><a href=\"chapter-c.xhtml#s-1\">lead</a></li>\n"
 	    "<li><a href=\"chapter-c.xhtml#s-2\">a</a>\n<ol>\n"
@@ -565,17 +500,17 @@ END_TEST
 START_TEST(test_notes)
 {
 	struct edition *e = bare_edition();
-	struct chapter *c = chapter(e, "c", "C");
+	struct chapter *c = fixture_chapter(e, "c", "C");
 	struct note *n1 = note_new(1, "1", here), *n2 = note_new(2, "*", here);
-	struct node *p = para(c->doc, "text");
+	struct node *p = fixture_para(c->doc, "text");
 	char *x;
 
-	n1->ref = add(p, NODE_NOTEREF);
+	n1->ref = fixture_node(p, NODE_NOTEREF);
 	n1->ref->as.noteref.note = n1;
-	add(p, NODE_NOTEREF)->as.noteref.note = n1;
-	para(n1->body, "First & note.");
-	para(n1->body, "More.");
-	add(add(n2->body, NODE_BLOCKQUOTE), NODE_PARAGRAPH);
+	fixture_node(p, NODE_NOTEREF)->as.noteref.note = n1;
+	fixture_para(n1->body, "First & note.");
+	fixture_para(n1->body, "More.");
+	fixture_node(fixture_node(n2->body, NODE_BLOCKQUOTE), NODE_PARAGRAPH);
 	g_ptr_array_add(c->notes, n1);
 	g_ptr_array_add(c->notes, n2);
 	x = render(e, "OEBPS/chapter-c.xhtml");
@@ -616,7 +551,7 @@ START_TEST(test_well_formed)
 		if (!g_str_has_suffix(name, "ml") && !g_str_has_suffix(name,
 		    ".opf") && !g_str_has_suffix(name, ".ncx"))
 			continue;
-		s = entry(path, name);
+		s = fixture_zip_entry(path, name);
 		ctx = g_markup_parse_context_new(&none, 0, NULL, NULL);
 		ck_assert_msg(g_markup_parse_context_parse(ctx, s, -1, &err) &&
 		    g_markup_parse_context_end_parse(ctx, &err),
@@ -764,7 +699,7 @@ note(struct chapter *c, int n, const char *s)
 
 	g_snprintf(label, sizeof(label), "%d", n);
 	nt = note_new(n, label, here);
-	para(nt->body, s);
+	fixture_para(nt->body, s);
 	g_ptr_array_add(c->notes, nt);
 	return nt;
 }
@@ -781,15 +716,16 @@ static struct edition *
 paged_edition(struct pagemap *pm)
 {
 	struct edition *e = bare_edition();
-	struct chapter *c = chapter(e, "c", "C");
-	struct node *h = heading(c->doc, 2, "Head");
-	struct node *p = para(c->doc, "plain ");	/* bytes 0-5 */
+	struct chapter *c = fixture_chapter(e, "c", "C");
+	struct node *h = fixture_heading(c->doc, 2, "Head");
+	struct node *p = fixture_para(c->doc, "plain ");	/* bytes 0-5 */
 	struct note *n = note(c, 1, "note text");
 
-	n->ref = add(p, NODE_NOTEREF);
+	n->ref = fixture_node(p, NODE_NOTEREF);
 	n->ref->as.noteref.note = n;
-	text(add(p, NODE_EMPH), "caf\xc3\xa9");		/* 6-10, é at 9 */
-	text(p, " tail");				/* 11-15 */
+	fixture_text(fixture_node(p, NODE_EMPH),
+	    "caf\xc3\xa9");					/* 6-10, é at 9 */
+	fixture_text(p, " tail");				/* 11-15 */
 	pagemap_init(pm);
 	page(pm, c->doc, 0, "1");
 	page(pm, h, 0, "2");
@@ -798,8 +734,8 @@ paged_edition(struct pagemap *pm)
 	page(pm, p, 6, "5");
 	page(pm, p, 10, "6");
 	page(pm, p, 99, "7");
-	c = chapter(e, "d", "D");
-	page(pm, para(c->doc, "second"), 0, "8");
+	c = fixture_chapter(e, "d", "D");
+	page(pm, fixture_para(c->doc, "second"), 0, "8");
 	return e;
 }
 
@@ -808,8 +744,8 @@ START_TEST(test_pagebreaks)
 	struct pagemap pm;
 	struct edition *e = paged_edition(&pm);
 	char *path = write_pages(e, &pm, "book.epub", 0);
-	char *x = entry(path, "OEBPS/chapter-c.xhtml");
-	char *y = entry(path, "OEBPS/chapter-d.xhtml");
+	char *x = fixture_zip_entry(path, "OEBPS/chapter-c.xhtml");
+	char *y = fixture_zip_entry(path, "OEBPS/chapter-d.xhtml");
 
 	assert_has(x, "<section epub:type=\"chapter\" role=\"doc-chapter\">\n"
 	    PB("1") "<header>\n<h1>C</h1>");
@@ -835,9 +771,9 @@ START_TEST(test_page_list)
 	struct pagemap pm;
 	struct edition *e = paged_edition(&pm);
 	char *path = write_pages(e, &pm, "book.epub", 0);
-	char *nav = entry(path, "OEBPS/nav.xhtml");
-	char *ncx = entry(path, "OEBPS/toc.ncx");
-	char *opf = entry(path, "OEBPS/content.opf");
+	char *nav = fixture_zip_entry(path, "OEBPS/nav.xhtml");
+	char *ncx = fixture_zip_entry(path, "OEBPS/toc.ncx");
+	char *opf = fixture_zip_entry(path, "OEBPS/content.opf");
 
 	assert_has(nav, "<nav id=\"page-list\" epub:type=\"page-list\" "
 	    "hidden=\"hidden\">\n<h2>Pages</h2>\n<ol>\n"
@@ -874,9 +810,9 @@ START_TEST(test_no_pages)
 {
 	struct edition *e = sample_edition();
 	char *path = write_ok(e, "book.epub");
-	char *nav = entry(path, "OEBPS/nav.xhtml");
-	char *opf = entry(path, "OEBPS/content.opf");
-	char *x = entry(path, "OEBPS/chapter-one.xhtml");
+	char *nav = fixture_zip_entry(path, "OEBPS/nav.xhtml");
+	char *opf = fixture_zip_entry(path, "OEBPS/content.opf");
+	char *x = fixture_zip_entry(path, "OEBPS/chapter-one.xhtml");
 
 	assert_lacks(nav, "page-list");
 	assert_lacks(opf, "printPageNumbers");
@@ -900,8 +836,8 @@ START_TEST(test_pages_lost)
 {
 	struct pagemap pm;
 	struct edition *e = bare_edition();
-	struct chapter *c = chapter(e, "c", "C");
-	struct node *p = para(c->doc, "one two"), *stray = node_new(
+	struct chapter *c = fixture_chapter(e, "c", "C");
+	struct node *p = fixture_para(c->doc, "one two"), *stray = node_new(
 	    NODE_PARAGRAPH, here);
 	struct note *n = note(c, 1, "unreferenced");
 	char *path, *nav;
@@ -913,7 +849,7 @@ START_TEST(test_pages_lost)
 	page(&pm, n->body->first, 2, "3");
 	page(&pm, p, 5, "4");
 	path = write_pages(e, &pm, "book.epub", 3);
-	nav = entry(path, "OEBPS/nav.xhtml");
+	nav = fixture_zip_entry(path, "OEBPS/nav.xhtml");
 	ck_assert_int_eq(count(nav, "#page-"), 3);
 	assert_lacks(nav, "page-2");
 	g_free(nav);
@@ -951,10 +887,11 @@ START_TEST(test_index_pages)
 {
 	struct pagemap pm;
 	struct edition *e = bare_edition();
-	struct chapter *c = chapter(e, "c", "C");
+	struct chapter *c = fixture_chapter(e, "c", "C");
 	struct index_entry *ie = index_entry_new("Name, A.", NULL);
-	struct node *p1 = para(c->doc, "first"), *p2 = para(c->doc, "again");
-	struct node *p3 = para(c->doc, "unpaged");
+	struct node *p1 = fixture_para(c->doc, "first");
+	struct node *p2 = fixture_para(c->doc, "again");
+	struct node *p3 = fixture_para(c->doc, "unpaged");
 	struct note *n = note(c, 1, "in a note");
 	char *x, *path;
 	guint i;
@@ -977,7 +914,7 @@ START_TEST(test_index_pages)
 	g_hash_table_insert(pm.page_of, n->body->first->first,
 	    GINT_TO_POINTER(5));
 	path = write_pages(e, &pm, "book.epub", 0);
-	x = entry(path, "OEBPS/index.xhtml");
+	x = fixture_zip_entry(path, "OEBPS/index.xhtml");
 	assert_has(x, "<span epub:type=\"index-term\">Name, A.</span>, "
 	    "<a epub:type=\"index-locator\" href=\"chapter-c.xhtml#ix-4\">"
 	    "5 n.\xc2\xa0" "1</a>, <a epub:type=\"index-locator\" "
@@ -1064,15 +1001,15 @@ START_TEST(test_cover)
 	za = zip_open(p1, ZIP_RDONLY, NULL);
 	ck_assert_int_eq(zip_stat(za, "OEBPS/images/cover.png", 0, &st), 0);
 	zip_discard(za);
-	png1 = entry(p1, "OEBPS/images/cover.png");
-	png2 = entry(p2, "OEBPS/images/cover.png");
+	png1 = fixture_zip_entry(p1, "OEBPS/images/cover.png");
+	png2 = fixture_zip_entry(p2, "OEBPS/images/cover.png");
 	ck_assert_mem_eq(png1, png2, st.size);
 	ck_assert_mem_eq(png1, "\x89PNG", 4);
 	ink = inked(png1, st.size, &w, &h);
 	ck_assert_int_eq(w, 1600);
 	ck_assert_int_eq(h, 2400);
 	ck_assert_msg(ink > 0.02 && ink < 0.6, "ink covers %.3f", ink);
-	opf = entry(p1, "OEBPS/content.opf");
+	opf = fixture_zip_entry(p1, "OEBPS/content.opf");
 	assert_has(opf, "<item id=\"cover-image\" href=\"images/cover.png\" "
 	    "media-type=\"image/png\" properties=\"cover-image\"/>");
 	assert_has(opf, "<meta name=\"cover\" content=\"cover-image\"/>");
@@ -1081,12 +1018,12 @@ START_TEST(test_cover)
 	assert_has(opf, "<meta property=\"schema:accessMode\">visual</meta>");
 	assert_has(opf, "<meta property=\"schema:accessibilityFeature\">"
 	    "alternativeText</meta>");
-	page = entry(p1, "OEBPS/cover.xhtml");
+	page = fixture_zip_entry(p1, "OEBPS/cover.xhtml");
 	assert_has(page, "<section id=\"cover\" epub:type=\"cover\">\n"
 	    "<img src=\"images/cover.png\" alt=\"The cover: Essays &amp; "
 	    "Studies: Five Texts, edited by The Editors, with texts by A. "
 	    "Writer and B. Writer.\"/>");
-	nav = entry(p1, "OEBPS/nav.xhtml");
+	nav = fixture_zip_entry(p1, "OEBPS/nav.xhtml");
 	assert_has(nav, "<li><a href=\"cover.xhtml\" epub:type=\"cover\">");
 	g_free(nav);
 	g_free(page);
@@ -1155,7 +1092,7 @@ END_TEST
 START_TEST(test_opening_and_preface)
 {
 	struct edition *e = bare_edition();
-	struct chapter *c = chapter(e, "c", "C");
+	struct chapter *c = fixture_chapter(e, "c", "C");
 	struct note *star = note_new(0, "*", here);
 	char *path, *x, *nav;
 
@@ -1166,13 +1103,13 @@ START_TEST(test_opening_and_preface)
 	c->meta.published = g_strdup("May 1930");
 	c->meta.dedication = g_strdup("To the memory of B.");
 	c->preface = node_new(NODE_DOCUMENT, here);
-	para(c->preface, "Why this text.");
-	para(c->doc, "The text.");
+	fixture_para(c->preface, "Why this text.");
+	fixture_para(c->doc, "The text.");
 	g_strlcpy(star->mark, "*", sizeof(star->mark));
-	para(star->body, "The author teaches.");
+	fixture_para(star->body, "The author teaches.");
 	g_ptr_array_add(c->notes, star);
 	path = write_ok(e, "book.epub");
-	x = entry(path, "OEBPS/chapter-c.xhtml");
+	x = fixture_zip_entry(path, "OEBPS/chapter-c.xhtml");
 	assert_has(x, "<header>\n<h1>C</h1>\n<p class=\"author\">A. Writer"
 	    "<sup><a href=\"#note-author\" id=\"noteref-author\" "
 	    "epub:type=\"noteref\" role=\"doc-noteref\">*</a></sup></p>\n"
@@ -1184,7 +1121,7 @@ START_TEST(test_opening_and_preface)
 	    "role=\"doc-preface\" aria-labelledby=\"preface\">\n"
 	    "<h2 id=\"preface\">Editor\xe2\x80\x99s note</h2>\n"
 	    "<p>Why this text.</p>\n</section>\n<p>The text.</p>\n");
-	nav = entry(path, "OEBPS/nav.xhtml");
+	nav = fixture_zip_entry(path, "OEBPS/nav.xhtml");
 	assert_has(nav, "<li><a href=\"chapter-c.xhtml\">C</a>\n<ol>\n"
 	    "<li><a href=\"chapter-c.xhtml#preface\">Editor\xe2\x80\x99s "
 	    "note</a></li>\n<li><a href=\"chapter-c.xhtml#notes\">Notes</a>"
@@ -1207,7 +1144,7 @@ START_TEST(test_no_soft_hyphens)
 
 	g_free(c->meta.title);
 	c->meta.title = g_strdup("The Hy" SHY "phen");
-	para(c->doc, "in" SHY "di" SHY "vis" SHY "i" SHY "ble");
+	fixture_para(c->doc, "in" SHY "di" SHY "vis" SHY "i" SHY "ble");
 	note(c, 1, "a no" SHY "te");
 	cover_style();
 	path = write_ok(e, "book.epub");
@@ -1217,13 +1154,13 @@ START_TEST(test_no_soft_hyphens)
 
 		if (g_str_has_suffix(name, ".png"))
 			continue;
-		s = entry(path, name);
+		s = fixture_zip_entry(path, name);
 		ck_assert_msg(strstr(s, SHY) == NULL, "a soft hyphen in %s",
 		    name);
 		g_free(s);
 	}
 	zip_discard(za);
-	s = entry(path, "OEBPS/chapter-one.xhtml");
+	s = fixture_zip_entry(path, "OEBPS/chapter-one.xhtml");
 	assert_has(s, "<p>indivisible</p>");
 	g_free(s);
 	g_free(path);
@@ -1250,7 +1187,7 @@ START_TEST(test_accessibility)
 	mark(ie, c, c->doc->last, NULL, 1);
 	cover_style();
 	path = write_pages(e, &pm, "book.epub", 0);
-	opf = entry(path, "OEBPS/content.opf");
+	opf = fixture_zip_entry(path, "OEBPS/content.opf");
 	for (i = 0; i < G_N_ELEMENTS(features); i++) {
 		want = g_strdup_printf("<meta property=\"schema:"
 		    "accessibilityFeature\">%s</meta>", features[i]);
@@ -1279,18 +1216,18 @@ START_TEST(test_embed_fonts)
 
 	e->epub_embed_fonts = 1;
 	path = write_ok(e, "book.epub");
-	sheet = entry(path, "OEBPS/css/epub.css");
+	sheet = fixture_zip_entry(path, "OEBPS/css/epub.css");
 	assert_has(sheet, "p { margin: 0; }\n");
 	assert_has(sheet, "@font-face {\n\tfont-family: \"EB Garamond\";\n"
 	    "\tfont-style: italic;\n\tfont-weight: normal;\n"
 	    "\tsrc: url(\"../fonts/EBGaramond12-Italic.otf\");\n}\n");
-	opf = entry(path, "OEBPS/content.opf");
+	opf = fixture_zip_entry(path, "OEBPS/content.opf");
 	assert_has(opf, "<item id=\"font-1\" href=\"fonts/EBGaramond12-"
 	    "Regular.otf\" media-type=\"font/otf\"/>");
-	font = entry(path, "OEBPS/fonts/EBGaramond12-Regular.otf");
+	font = fixture_zip_entry(path, "OEBPS/fonts/EBGaramond12-Regular.otf");
 	ck_assert_ptr_nonnull(font);
 	ck_assert_mem_eq(font, "OTTO", 4);
-	imprint = entry(path, "OEBPS/imprint.xhtml");
+	imprint = fixture_zip_entry(path, "OEBPS/imprint.xhtml");
 	assert_has(imprint, "SIL Open Font License");
 	g_free(imprint);
 	g_free(font);
@@ -1305,7 +1242,7 @@ END_TEST
 START_TEST(test_long_note)
 {
 	struct edition *e = bare_edition();
-	struct chapter *c = chapter(e, "c", "C");
+	struct chapter *c = fixture_chapter(e, "c", "C");
 	char *big = g_strnfill(5001, 'x'), *path;
 
 	note(c, 1, big);
@@ -1335,7 +1272,7 @@ START_TEST(test_epubcheck)
 	g_ptr_array_add(e->index, ie);
 	mark(ie, c, c->doc->last, NULL, 1);
 	c->preface = node_new(NODE_DOCUMENT, here);
-	para(c->preface, "An introduction.");
+	fixture_para(c->preface, "An introduction.");
 	c->meta.dedication = g_strdup("For B.");
 	e->epub_embed_fonts = 1;
 	cover_style();

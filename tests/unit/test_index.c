@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
-#include <zip.h>
 
 #include "epub/epub.h"
 #include "fixture.h"
@@ -116,18 +115,6 @@ entry(const struct edition *e, const char *h)
 	}
 	ck_abort_msg("no entry '%s'", h);
 	return NULL;
-}
-
-static int
-count(const struct diags *d, const char *needle)
-{
-	guint i;
-	int n = 0;
-
-	for (i = 0; i < d->list->len; i++)
-		n += strstr(g_array_index(d->list, struct diag, i).msg,
-		    needle) != NULL;
-	return n;
 }
 
 static const char list[] =
@@ -262,7 +249,7 @@ START_TEST(test_chapter_default)
 	run(e, list, NULL, &d);
 	assert_dump(a->doc, "[Sedov, Sergei]Sergei and [Sedov, Leon]Sedov.");
 	assert_dump(b->doc, "Sergei and [Sedov, Leon]Sedov.");
-	ck_assert_int_eq(count(&d, "could be"), 0);
+	ck_assert_int_eq(fixture_diags_matching(&d, "could be"), 0);
 	edition_free(e);
 	diags_release(&d);
 }
@@ -300,9 +287,9 @@ START_TEST(test_unresolved_warning)
 	run(e, "Bronstein, Alexander\nBronstein, Matvei\nX, Y\n"
 	    "    in nowhere: Y\n", NULL, &d);
 	assert_dump(c->doc, "Bronstein was arrested. Bronstein again.");
-	ck_assert_int_eq(count(&d, "'Bronstein' could be 'Bronstein, "
-	    "Alexander' or 'Bronstein, Matvei'"), 1);
-	ck_assert_int_eq(count(&d, "no chapter 'nowhere'"), 1);
+	ck_assert_int_eq(fixture_diags_matching(&d, "'Bronstein' could be "
+	    "'Bronstein, Alexander' or 'Bronstein, Matvei'"), 1);
+	ck_assert_int_eq(fixture_diags_matching(&d, "no chapter 'nowhere'"), 1);
 	ck_assert_int_eq(d.count[DIAG_ERROR], 0);
 	edition_free(e);
 	diags_release(&d);
@@ -424,27 +411,6 @@ START_TEST(test_report)
 }
 END_TEST
 
-/* An entry of the EPUB at path, NUL-terminated; NULL if absent. */
-static char *
-zip_entry(const char *path, const char *name)
-{
-	zip_t *za = zip_open(path, ZIP_RDONLY, NULL);
-	zip_stat_t st;
-	zip_file_t *f;
-	char *buf = NULL;
-
-	ck_assert_ptr_nonnull(za);
-	if (zip_stat(za, name, 0, &st) == 0) {
-		buf = g_malloc0(st.size + 1);
-		ck_assert_ptr_nonnull(f = zip_fopen(za, name, 0));
-		ck_assert_int_eq(zip_fread(f, buf, st.size),
-		    (zip_int64_t)st.size);
-		zip_fclose(f);
-	}
-	zip_discard(za);
-	return buf;
-}
-
 static void
 assert_well_formed(const char *name, const char *xml)
 {
@@ -480,7 +446,7 @@ START_TEST(test_epub_index_document)
 	    "Radomylski.");
 	run(e, list, NULL, &d);
 	ck_assert_int_eq(epub_write(e, css, NULL, path, &d), 0);
-	x = zip_entry(path, "OEBPS/index.xhtml");
+	x = fixture_zip_entry(path, "OEBPS/index.xhtml");
 	ck_assert_ptr_nonnull(x);
 	assert_well_formed("index.xhtml", x);
 	assert_has(x, "<body epub:type=\"index\">");
@@ -495,16 +461,16 @@ START_TEST(test_epub_index_document)
 	assert_has(x, "Radomylski, Gregori Y.</span> <span epub:type=\""
 	    "index-xref-preferred\">See <a epub:type=\"index-term\"");
 	g_free(x);
-	x = zip_entry(path, "OEBPS/chapter-one.xhtml");
+	x = fixture_zip_entry(path, "OEBPS/chapter-one.xhtml");
 	assert_has(x, "<p><span id=\"ix-1\"></span>Trotsky &amp; <span "
 	    "id=\"ix-2\"></span>Sedov; <span id=\"ix-3\"></span>Radomylski.</p>");
 	g_free(x);
-	x = zip_entry(path, "OEBPS/content.opf");
+	x = fixture_zip_entry(path, "OEBPS/content.opf");
 	assert_has(x, "<item id=\"index\" href=\"index.xhtml\" media-type=\""
 	    "application/xhtml+xml\" properties=\"index\"/>");
 	assert_has(x, "<itemref idref=\"index\"/>");
 	g_free(x);
-	x = zip_entry(path, "OEBPS/nav.xhtml");
+	x = fixture_zip_entry(path, "OEBPS/nav.xhtml");
 	assert_has(x, "<a href=\"index.xhtml\" epub:type=\"index\">");
 	assert_well_formed("nav.xhtml", x);
 	g_free(x);
@@ -545,7 +511,7 @@ START_TEST(test_manifest_names)
 	    "source = a.txt\n", NULL);
 	path = fixture_file("edition.ini", text, -1);
 	ck_assert_ptr_null(manifest_read(path, &d));
-	ck_assert_int_eq(count(&d, "no list of names at"), 1);
+	ck_assert_int_eq(fixture_diags_matching(&d, "no list of names at"), 1);
 	ck_assert_int_eq(g_array_index(d.list, struct diag, 0).pos.line, 6);
 	diags_release(&d);
 	g_free(text);

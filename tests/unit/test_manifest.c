@@ -21,14 +21,6 @@ read_text(const char *text, struct diags *d)
 	return e;
 }
 
-/* The first diagnostic's message and line. */
-static const struct diag *
-first(const struct diags *d)
-{
-	ck_assert_uint_gt(d->list->len, 0);
-	return &g_array_index(d->list, struct diag, 0);
-}
-
 #define HEAD "[edition]\ntitle = T\neditor = E\nlanguage = en\n" \
 	"identifier = urn:uuid:1\n"
 
@@ -67,9 +59,9 @@ START_TEST(test_unknown_key_warns_with_line)
 
 	ck_assert_ptr_nonnull(e);
 	ck_assert_int_eq(d.count[DIAG_WARNING], 1);
-	ck_assert_int_eq(first(&d)->pos.line, 9);
-	ck_assert_int_eq(first(&d)->pos.col, 10);
-	ck_assert_ptr_nonnull(strstr(first(&d)->msg, "colour"));
+	ck_assert_int_eq(fixture_first_diag(&d)->pos.line, 9);
+	ck_assert_int_eq(fixture_first_diag(&d)->pos.col, 10);
+	ck_assert_ptr_nonnull(strstr(fixture_first_diag(&d)->msg, "colour"));
 	edition_free(e);
 	diags_release(&d);
 }
@@ -83,8 +75,8 @@ START_TEST(test_missing_required)
 
 	ck_assert_ptr_null(e);
 	ck_assert_int_eq(d.count[DIAG_ERROR], 2);	/* language, identifier */
-	ck_assert_ptr_nonnull(strstr(first(&d)->msg, "language"));
-	ck_assert_int_eq(first(&d)->pos.line, 1);
+	ck_assert_ptr_nonnull(strstr(fixture_first_diag(&d)->msg, "language"));
+	ck_assert_int_eq(fixture_first_diag(&d)->pos.line, 1);
 	diags_release(&d);
 }
 END_TEST
@@ -95,8 +87,8 @@ START_TEST(test_chapter_without_source)
 	struct edition *e = read_text(HEAD "[chapter a]\ntitle = A\n", &d);
 
 	ck_assert_ptr_null(e);
-	ck_assert_ptr_nonnull(strstr(first(&d)->msg, "'source'"));
-	ck_assert_int_eq(first(&d)->pos.line, 6);
+	ck_assert_ptr_nonnull(strstr(fixture_first_diag(&d)->msg, "'source'"));
+	ck_assert_int_eq(fixture_first_diag(&d)->pos.line, 6);
 	diags_release(&d);
 }
 END_TEST
@@ -108,8 +100,8 @@ START_TEST(test_unknown_format)
 	    "format = docx\n", &d);
 
 	ck_assert_ptr_null(e);
-	ck_assert_ptr_nonnull(strstr(first(&d)->msg, "docx"));
-	ck_assert_int_eq(first(&d)->pos.line, 8);
+	ck_assert_ptr_nonnull(strstr(fixture_first_diag(&d)->msg, "docx"));
+	ck_assert_int_eq(fixture_first_diag(&d)->pos.line, 8);
 	diags_release(&d);
 }
 END_TEST
@@ -120,7 +112,8 @@ START_TEST(test_no_chapters)
 	struct edition *e = read_text(HEAD, &d);
 
 	ck_assert_ptr_null(e);
-	ck_assert_ptr_nonnull(strstr(first(&d)->msg, "no chapters"));
+	ck_assert_ptr_nonnull(strstr(fixture_first_diag(&d)->msg,
+	    "no chapters"));
 	diags_release(&d);
 }
 END_TEST
@@ -131,7 +124,8 @@ START_TEST(test_bad_chapter_id)
 	struct edition *e = read_text(HEAD "[chapter 1 two]\nsource = a\n", &d);
 
 	ck_assert_ptr_null(e);
-	ck_assert_ptr_nonnull(strstr(first(&d)->msg, "chapter id"));
+	ck_assert_ptr_nonnull(strstr(fixture_first_diag(&d)->msg,
+	    "chapter id"));
 	diags_release(&d);
 }
 END_TEST
@@ -143,11 +137,11 @@ START_TEST(test_syntax_error)
 
 	ck_assert_ptr_null(e);
 	ck_assert_int_eq(d.count[DIAG_ERROR], 1);
-	ck_assert_int_eq(first(&d)->pos.line, 4);
+	ck_assert_int_eq(fixture_first_diag(&d)->pos.line, 4);
 	diags_release(&d);
 	e = read_text("[edition\ntitle = x\n", &d);
 	ck_assert_ptr_null(e);
-	ck_assert_int_eq(first(&d)->pos.line, 1);
+	ck_assert_int_eq(fixture_first_diag(&d)->pos.line, 1);
 	diags_release(&d);
 }
 END_TEST
@@ -160,7 +154,8 @@ START_TEST(test_missing_file)
 	diags_init(&d);
 	e = manifest_read("no/such/edition.ini", &d);
 	ck_assert_ptr_null(e);
-	ck_assert_str_eq(first(&d)->pos.file, "no/such/edition.ini");
+	ck_assert_str_eq(fixture_first_diag(&d)->pos.file,
+	    "no/such/edition.ini");
 	diags_release(&d);
 }
 END_TEST

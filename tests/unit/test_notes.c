@@ -5,6 +5,7 @@
  */
 #include <string.h>
 
+#include "fixture.h"
 #include "normalize.h"
 #include "notes.h"
 #include "parse.h"
@@ -60,18 +61,6 @@ refs(struct edition *e)
 	return g_string_free(s, FALSE);
 }
 
-static int
-count(const struct diags *d, const char *needle)
-{
-	guint i;
-	int n = 0;
-
-	for (i = 0; i < d->list->len; i++)
-		n += strstr(g_array_index(d->list, struct diag, i).msg,
-		    needle) != NULL;
-	return n;
-}
-
 #define LONG "This paragraph is long enough to be running text rather than " \
 	"a title, a byline or a date, which the front matter pass would take " \
 	"for the chapter's metadata if it were shorter than two hundred " \
@@ -112,7 +101,7 @@ START_TEST(test_bracket_runon_notes)
 	char *s = refs(e), *t;
 
 	ck_assert_str_eq(s, "2>2 1>1 ");
-	ck_assert_int_eq(count(&d, "out of order"), 1);
+	ck_assert_int_eq(fixture_diags_matching(&d, "out of order"), 1);
 	t = note_text(e, 0);
 	ck_assert_str_eq(t, "Deutscher, The Prophet, 1963, pp.\xc2\xa0" "301–394.");
 	g_free(t);
@@ -168,8 +157,9 @@ START_TEST(test_unreferenced_note_kept)
 
 	ck_assert_str_eq(s, "1>1 3>3 ");
 	ck_assert_uint_eq(first_chapter(e)->notes->len, 3);
-	ck_assert_int_eq(count(&d, "has no marker"), 1);
-	ck_assert_int_eq(count(&d, "markers between are missing"), 1);
+	ck_assert_int_eq(fixture_diags_matching(&d, "has no marker"), 1);
+	ck_assert_int_eq(fixture_diags_matching(&d,
+	    "markers between are missing"), 1);
 	g_free(s);
 	edition_free(e);
 	diags_release(&d);
@@ -183,8 +173,8 @@ START_TEST(test_marker_without_note_stays)
 	    "\n2. Two.\n", &d);
 	char *t = node_text(first_chapter(e)->doc);
 
-	ck_assert_int_eq(count(&d, "has no note"), 1);
-	ck_assert_int_eq(count(&d, "has no marker"), 1);
+	ck_assert_int_eq(fixture_diags_matching(&d, "has no note"), 1);
+	ck_assert_int_eq(fixture_diags_matching(&d, "has no marker"), 1);
 	ck_assert_ptr_nonnull(strstr(t, "two[3]"));
 	g_free(t);
 	edition_free(e);

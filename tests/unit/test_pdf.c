@@ -9,29 +9,13 @@
 
 #include <glib/gstdio.h>
 
+#include "fixture.h"
 #include "pages.h"
 #include "pdf/pdf.h"
 #include "suites.h"
 
 static struct srcpos here = { "test", 1, 1 };
 static GRegex *spaces;		/* white space, for page_text */
-
-/* A paragraph long enough to break into a dozen lines at 4.5 in. */
-static const char *const prose =
-    "The history of the struggle within the party is not a history of "
-    "personal quarrels, as its opponents liked to present it, but of "
-    "irreconcilable disagreements over the character of the revolution "
-    "itself, over industrialization and collectivization, over the "
-    "international strategy of the movement and the internal regime of "
-    "the party. Every one of these questions was argued in pamphlets, "
-    "platforms and resolutions, in the columns of the press and at "
-    "meetings of the Central Committee, and every one of them was finally "
-    "settled not by argument but by administrative measures: transfers, "
-    "expulsions, exile and, in the end, the trials. The documents that "
-    "survive allow us to reconstruct these arguments with considerable "
-    "precision, notwithstanding the extraordinary difficulties of "
-    "interpretation that their fragmentary and frequently contradictory "
-    "testimony presents to the historian.";
 
 /* --- whole PDFs ----------------------------------------------------------- */
 
@@ -45,27 +29,6 @@ static void
 spaces_free(void)
 {
 	g_regex_unref(spaces);
-}
-
-static struct node *
-add_para(struct node *parent, const char *text)
-{
-	struct node *p = node_new(NODE_PARAGRAPH, here);
-
-	node_append(parent, p);
-	node_append(p, node_new_text(NODE_TEXT, here, text, -1));
-	return p;
-}
-
-static struct chapter *
-add_chapter(struct edition *e, const char *id, const char *title)
-{
-	struct chapter *c = chapter_new(id);
-
-	c->meta.title = g_strdup(title);
-	c->doc = node_new(NODE_DOCUMENT, here);
-	g_ptr_array_add(e->chapters, c);
-	return c;
 }
 
 /*
@@ -86,26 +49,26 @@ sample(void)
 	e->editor = g_strdup("Ed Itor");
 	e->language = g_strdup("en-US");
 	e->description = g_strdup("Texts for testing.");
-	c = add_chapter(e, "one", "The First Chapter");
+	c = fixture_chapter(e, "one", "The First Chapter");
 	c->meta.author = g_strdup("Au Thor");
-	n = add_para(c->doc, "Opening words of the first chapter, ");
+	n = fixture_para(c->doc, "Opening words of the first chapter, ");
 	node_append(n, node_new(NODE_EMPH, here));
 	node_append(n->last, node_new_text(NODE_TEXT, here, "emphatically", -1));
 	ref = node_new(NODE_NOTEREF, here);
 	note = note_new(7, "7", here);
 	note->ref = ref;
 	ref->as.noteref.note = note;
-	add_para(note->body, "The seventh note, at the foot.");
+	fixture_para(note->body, "The seventh note, at the foot.");
 	g_ptr_array_add(c->notes, note);
 	node_append(n, ref);
 	n = node_new(NODE_HEADING, here);
 	n->as.heading.level = 2;
 	node_append(c->doc, n);
 	node_append(n, node_new_text(NODE_TEXT, here, "A Section", -1));
-	add_para(c->doc, "After the section.");
+	fixture_para(c->doc, "After the section.");
 	n = node_new(NODE_BLOCKQUOTE, here);
 	node_append(c->doc, n);
-	add_para(n, "Quoted words, set smaller.");
+	fixture_para(n, "Quoted words, set smaller.");
 	list = node_new(NODE_LIST, here);
 	list->as.list.ordered = 1;
 	list->as.list.start = 1;
@@ -113,15 +76,15 @@ sample(void)
 	for (i = 0; i < 2; i++) {
 		item = node_new(NODE_ITEM, here);
 		node_append(list, item);
-		add_para(item, i == 0 ? "First item." : "Second item.");
+		fixture_para(item, i == 0 ? "First item." : "Second item.");
 	}
 	node_append(c->doc, node_new(NODE_BREAK, here));
-	add_para(c->doc, "After the break.");
-	c = add_chapter(e, "two", "The Second Chapter");
+	fixture_para(c->doc, "After the break.");
+	c = fixture_chapter(e, "two", "The Second Chapter");
 	for (i = 0; i < 600; i++)
 		g_string_append(s, " The quick brown fox jumps over the lazy dog.");
 	g_string_append(s, " Terminus.");
-	add_para(c->doc, s->str);
+	fixture_para(c->doc, s->str);
 	g_string_free(s, TRUE);
 	return e;
 }
@@ -481,7 +444,7 @@ END_TEST
 START_TEST(test_deep_nesting)
 {
 	struct edition *e = edition_new();
-	struct chapter *c = add_chapter(e, "deep", "Deep");
+	struct chapter *c = fixture_chapter(e, "deep", "Deep");
 	struct node *n = c->doc;
 	char *path, *text;
 	int i;
@@ -493,7 +456,7 @@ START_TEST(test_deep_nesting)
 		node_append(n, q);
 		n = q;
 	}
-	add_para(n, "At the bottom.");
+	fixture_para(n, "At the bottom.");
 	path = write_sample(e, "deep.pdf");
 	text = page_text(path, 0);
 	ck_assert_ptr_nonnull(strstr(text, "At the bottom."));
@@ -563,7 +526,7 @@ add_note(struct chapter *c, struct node *p, int n, int words)
 	for (i = 0; i < words; i++)
 		g_string_append(s, i % 9 == 8 ? " and so on." : " words");
 	g_string_append_printf(s, " End%d.", n);
-	add_para(note->body, s->str);
+	fixture_para(note->body, s->str);
 	g_string_free(s, TRUE);
 	if (p != NULL) {
 		char *marker = g_strdup_printf(" marker%dz", n);
@@ -588,7 +551,7 @@ static struct edition *
 annotated(void)
 {
 	struct edition *e = edition_new();
-	struct chapter *c = add_chapter(e, "notes", "A Chapter with Notes");
+	struct chapter *c = fixture_chapter(e, "notes", "A Chapter with Notes");
 	struct note *author;
 	int i, n = 0;
 
@@ -597,10 +560,10 @@ annotated(void)
 	c->meta.author = g_strdup("An Author");
 	author = note_new(0, "*", here);
 	g_strlcpy(author->mark, "*", sizeof(author->mark));
-	add_para(author->body, "AuthorNote: the author teaches history.");
+	fixture_para(author->body, "AuthorNote: the author teaches history.");
 	g_ptr_array_add(c->notes, author);
 	for (i = 0; i < 40; i++) {
-		struct node *p = add_para(c->doc, prose);
+		struct node *p = fixture_para(c->doc, fixture_prose);
 
 		if (i % 3 == 0) {
 			n++;

@@ -8,13 +8,6 @@
 #include "source.h"
 #include "suites.h"
 
-static const struct diag *
-first(const struct diags *d)
-{
-	ck_assert_uint_gt(d->list->len, 0);
-	return &g_array_index(d->list, struct diag, 0);
-}
-
 START_TEST(test_reads_text)
 {
 	char *path = fixture_file("a.txt", "caf\xc3\xa9\nline two", -1);
@@ -41,10 +34,12 @@ START_TEST(test_invalid_utf8_position)
 
 	diags_init(&d);
 	ck_assert_ptr_null(source_read(path, SOURCE_MAX, &len, &d));
-	ck_assert_int_eq(first(&d)->pos.line, 2);
-	ck_assert_int_eq(first(&d)->pos.col, 5);	/* characters, not bytes */
-	ck_assert_ptr_nonnull(strstr(first(&d)->msg, "invalid UTF-8"));
-	ck_assert_ptr_nonnull(strstr(first(&d)->msg, "0xff"));
+	ck_assert_int_eq(fixture_first_diag(&d)->pos.line, 2);
+	/* characters, not bytes */
+	ck_assert_int_eq(fixture_first_diag(&d)->pos.col, 5);
+	ck_assert_ptr_nonnull(strstr(fixture_first_diag(&d)->msg,
+	    "invalid UTF-8"));
+	ck_assert_ptr_nonnull(strstr(fixture_first_diag(&d)->msg, "0xff"));
 	g_free(path);
 	diags_release(&d);
 }
@@ -58,8 +53,8 @@ START_TEST(test_nul_byte)
 
 	diags_init(&d);
 	ck_assert_ptr_null(source_read(path, SOURCE_MAX, &len, &d));
-	ck_assert_int_eq(first(&d)->pos.col, 3);
-	ck_assert_ptr_nonnull(strstr(first(&d)->msg, "NUL"));
+	ck_assert_int_eq(fixture_first_diag(&d)->pos.col, 3);
+	ck_assert_ptr_nonnull(strstr(fixture_first_diag(&d)->msg, "NUL"));
 	g_free(path);
 	diags_release(&d);
 }
@@ -90,7 +85,8 @@ START_TEST(test_size_cap)
 
 	diags_init(&d);
 	ck_assert_ptr_null(source_read(path, 9, &len, &d));
-	ck_assert_ptr_nonnull(strstr(first(&d)->msg, "over the limit"));
+	ck_assert_ptr_nonnull(strstr(fixture_first_diag(&d)->msg,
+	    "over the limit"));
 	g_free(path);
 	diags_release(&d);
 }
@@ -103,7 +99,7 @@ START_TEST(test_missing_and_directory)
 
 	diags_init(&d);
 	ck_assert_ptr_null(source_read("no-such-file.txt", SOURCE_MAX, &len, &d));
-	ck_assert_str_eq(first(&d)->pos.file, "no-such-file.txt");
+	ck_assert_str_eq(fixture_first_diag(&d)->pos.file, "no-such-file.txt");
 	ck_assert_ptr_null(source_read(".", SOURCE_MAX, &len, &d));
 	ck_assert_int_eq(d.count[DIAG_ERROR], 2);
 	diags_release(&d);
@@ -122,7 +118,7 @@ START_TEST(test_empty_file)
 	ck_assert_ptr_null(source_read(path, SOURCE_MAX, &len, &d));
 	ck_assert_ptr_null(source_read(blank, SOURCE_MAX, &len, &d));
 	ck_assert_int_eq(d.count[DIAG_ERROR], 2);
-	ck_assert_ptr_nonnull(strstr(first(&d)->msg, "empty"));
+	ck_assert_ptr_nonnull(strstr(fixture_first_diag(&d)->msg, "empty"));
 	g_free(path);
 	g_free(blank);
 	diags_release(&d);

@@ -5,6 +5,7 @@
  */
 #include <string.h>
 
+#include "fixture.h"
 #include "pdf/hyph.h"
 #include "pdf/kp.h"
 #include "pdf/page.h"
@@ -15,23 +16,6 @@
 #include "suites.h"
 
 static struct srcpos here = { "test", 1, 1 };
-
-/* A paragraph long enough to break into a dozen lines at 4.5 in. */
-static const char *const prose =
-    "The history of the struggle within the party is not a history of "
-    "personal quarrels, as its opponents liked to present it, but of "
-    "irreconcilable disagreements over the character of the revolution "
-    "itself, over industrialization and collectivization, over the "
-    "international strategy of the movement and the internal regime of "
-    "the party. Every one of these questions was argued in pamphlets, "
-    "platforms and resolutions, in the columns of the press and at "
-    "meetings of the Central Committee, and every one of them was finally "
-    "settled not by argument but by administrative measures: transfers, "
-    "expulsions, exile and, in the end, the trials. The documents that "
-    "survive allow us to reconstruct these arguments with considerable "
-    "precision, notwithstanding the extraordinary difficulties of "
-    "interpretation that their fragmentary and frequently contradictory "
-    "testimony presents to the historian.";
 
 /* --- runs --------------------------------------------------------------- */
 
@@ -457,7 +441,7 @@ START_TEST(test_typeset_paragraph)
 	style_init(&st);
 	diags_init(&d);
 	p = press_new("en-US", &st, &d);
-	g = set_prose(p, prose);
+	g = set_prose(p, fixture_prose);
 	ck_assert_uint_ge(g->lines->len, 8);
 	for (i = 0; i < g->lines->len; i++) {
 		const struct line *ln = GALLEY_LINE(g, i);
@@ -478,7 +462,7 @@ START_TEST(test_typeset_paragraph)
 		g_string_append(again, ln->hyphen ? "" : " ");
 	}
 	g_strchomp(again->str);
-	ck_assert_str_eq(again->str, prose);
+	ck_assert_str_eq(again->str, fixture_prose);
 	galley_free(g);
 	g_string_free(again, TRUE);
 	press_free(p);
@@ -527,7 +511,7 @@ START_TEST(test_typeset_narrow_hyphen_limit)
 	st.hyph_max_lines = 1;
 	diags_init(&d);
 	p = press_new("en-US", &st, &d);
-	g = set_prose(p, prose);
+	g = set_prose(p, fixture_prose);
 	for (i = 0; i < g->lines->len; i++) {
 		const struct line *ln = GALLEY_LINE(g, i);
 
