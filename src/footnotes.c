@@ -38,19 +38,26 @@ static const char *const runon_start[] = {
 	    "(?=[A-Z\"'(\\[]|‘|“)",
 };
 
-/* Run-on notes being split: the text and its note-start pattern. */
+/* Where a note may start in run-on notes: its number, and its text. */
+struct cand {
+	gsize	at, text;
+	int	n;
+};
+
+/* Run-on notes being split: the text and every place a note may start. */
 struct runon {
-	GRegex		*re;
 	const char	*s;
 	gssize		 len;
+	GArray		*cands;		/* struct cand, in text order */
 };
 
 /* A marker in the text, as a pattern with the number as group 1. */
 static const char *const marker_re[] = {
-	[NOTES_BRACKET] = "\\s?\\[(\\d{1,4})\\]",
-	[NOTES_NUMBERED] = "\\s?\\[(\\d{1,4})\\]",
-	[NOTES_GLUED] = "(?:(?<=[.,;:!?)])|(?<=’)|(?<=”))(\\d{1,3})"
-	    "(?=\\s|$|[A-Z]|‘|“)",
+	/* A space before "[12]" goes too; mark_refs takes it (see there). */
+	[NOTES_BRACKET] = "\\[(\\d{1,4})\\]",
+	[NOTES_NUMBERED] = "\\[(\\d{1,4})\\]",
+	/* One lookbehind, not a group of three: PCRE then starts at digits. */
+	[NOTES_GLUED] = "(?<=[.,;:!?)]|’|”)(\\d{1,3})(?=\\s|$|[A-Z]|‘|“)",
 };
 
 /*
@@ -115,30 +122,62 @@ find_block(const struct lines *ls, enum notes_style *style)
 }
 
 /*
+ * Finds every place the style's note-start pattern matches, once: the
+ * search for each note then walks this list, not the text.
+ */
+static void
+runon_init(struct runon *r, enum notes_style style, const char *s)
+{
+	GRegex *re = compile_raw(runon_start[style]);
+	GMatchInfo *mi;
+
+	r->s = s;
+	r->len = (gssize)strlen(s);
+	r->cands = g_array_new(FALSE, FALSE, sizeof(struct cand));
+	g_regex_match_full(re, s, r->len, 0, 0, &mi, NULL);
+	for (; g_match_info_matches(mi); g_match_info_next(mi, NULL)) {
+		char *num = g_match_info_fetch(mi, 1);
+		struct cand c = { 0, 0, atoi(num) };
+		int a, b;
+
+		g_match_info_fetch_pos(mi, 0, &a, &b);
+		c.at = (gsize)a;
+		c.text = (gsize)b;
+		g_array_append_val(r->cands, c);
+		g_free(num);
+	}
+	g_match_info_free(mi);
+	g_regex_unref(re);
+}
+
+/*
  * Where note n starts at or after from: its number's offset, and its
- * text's.  One pattern serves every n, and the search only goes forward,
- * so splitting N notes is linear in the text, not N passes over it.
+ * text's.  The candidates are in text order and the search only goes
+ * forward.
  */
 static int
 find_start(const struct runon *r, gsize from, int n, gsize *at, gsize *text)
 {
-	GMatchInfo *mi;
-	int found = 0, a, b;
+	guint lo = 0, hi = r->cands->len, i;
 
-	g_regex_match_full(r->re, r->s, r->len, (gint)from, 0, &mi, NULL);
-	for (; !found && g_match_info_matches(mi); g_match_info_next(mi, NULL)) {
-		char *num = g_match_info_fetch(mi, 1);
+	while (lo < hi) {		/* the first candidate at or after from */
+		guint mid = lo + (hi - lo) / 2;
 
-		if (atoi(num) == n) {
-			g_match_info_fetch_pos(mi, 0, &a, &b);
-			*at = (gsize)a;
-			*text = (gsize)b;
-			found = 1;
-		}
-		g_free(num);
+		if (g_array_index(r->cands, struct cand, mid).at < from)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	g_match_info_free(mi);
-	return found;
+	for (i = lo; i < r->cands->len; i++) {
+		const struct cand *c = &g_array_index(r->cands, struct cand, i);
+
+		if (c->n == n) {
+			*at = c->at;
+			*text = c->text;
+			return 1;
+		}
+	}
+	return 0;
 }
 
 /* Adds note n (0: the author's note) with its text, from source line no. */
@@ -188,13 +227,13 @@ next_start(const struct runon *r, gsize from, int n, gsize *at, gsize *text)
 static void
 split_runon(struct lines *ls, enum notes_style style, const char *s, int no)
 {
-	struct runon r = { compile_raw(runon_start[style]), s,
-	    (gssize)strlen(s) };
+	struct runon r;
 	gsize at, text, next_at, next_text;
 	int n = 1, more;
 
+	runon_init(&r, style, s);
 	if (!next_start(&r, 0, 1, &at, &text)) {
-		g_regex_unref(r.re);
+		g_array_free(r.cands, TRUE);
 		return;
 	}
 	for (more = 1; more; n++, at = next_at, text = next_text) {
@@ -206,7 +245,7 @@ split_runon(struct lines *ls, enum notes_style style, const char *s, int no)
 		add_note(ls, n, body, no);
 		g_free(body);
 	}
-	g_regex_unref(r.re);
+	g_array_free(r.cands, TRUE);
 }
 
 /* "12. text" paragraphs, each continued by any unnumbered lines after it. */
@@ -277,6 +316,15 @@ mark_refs(struct lines *ls, enum notes_style style)
 			int n = atoi(num), a, b;
 
 			g_match_info_fetch_pos(mi, 0, &a, &b);
+			/*
+			 * The space before a bracketed marker, matched here
+			 * and not by the pattern, which can then look for
+			 * '[' alone: a pattern that may start at any space
+			 * is tried at every space.
+			 */
+			if (style != NOTES_GLUED && a > (int)done &&
+			    g_ascii_isspace(l->text[a - 1]))
+				a--;
 			if (style == NOTES_GLUED ? n > last && n <= last + 3 :
 			    n >= 1 && n <= notes + 3) {
 				if (style == NOTES_GLUED && n > last + 1)

@@ -127,12 +127,13 @@ line_chars(const struct line *l)
 }
 
 int
-line_words(const struct line *l)
+line_words(const struct line *l, int most)
 {
 	const char *p = l->text;
 	int words = 0, in_word = 0;
 
-	for (; *p != '\0'; p = g_utf8_next_char(p)) {
+	/* A paragraph is long; whether it is a short line is all we ask. */
+	for (; *p != '\0' && words <= most; p = g_utf8_next_char(p)) {
 		int space = is_space(g_utf8_get_char(p));
 
 		if (!space && !in_word)

@@ -71,7 +71,8 @@ guint	lines_next(const struct lines *, guint i);
 guint	lines_prev(const struct lines *, guint i);	/* G_MAXUINT if none */
 /* Characters in a line's text. */
 glong	line_chars(const struct line *);
-int	line_words(const struct line *);
+/* Words in a line's text, counted no further than most + 1. */
+int	line_words(const struct line *, int most);
 
 /* The passes, in the order normalize runs them. */
 void	debris_pass(struct lines *);

@@ -46,6 +46,8 @@ is_apostrophe(gunichar c)
 static int
 is_wordchar(gunichar c)
 {
+	if (c < 0x80)		/* most of any text: no Unicode tables */
+		return g_ascii_isalnum(c);
 	return g_unichar_isalnum(c) || g_unichar_ismark(c);
 }
 
@@ -131,8 +133,13 @@ names_words(const char *text)
 	int in;
 
 	for (; *p != '\0'; p = next, prev = c) {
-		c = g_utf8_get_char(p);
-		next = g_utf8_next_char(p);
+		if ((guchar)*p < 0x80) {
+			c = (guchar)*p;
+			next = p + 1;
+		} else {
+			c = g_utf8_get_char(p);
+			next = g_utf8_next_char(p);
+		}
 		in = is_wordchar(c);
 		if (!in && is_apostrophe(c) && start != NULL &&
 		    g_unichar_isalpha(prev))

@@ -153,7 +153,7 @@ is_short_heading(const struct lines *ls, guint i)
 	gunichar last = last_char(l->text);
 
 	if (r->heading_max_words == 0 || l->indent > 0 ||
-	    line_words(l) > r->heading_max_words ||
+	    line_words(l, r->heading_max_words) > r->heading_max_words ||
 	    line_chars(l) > r->heading_max_chars ||
 	    starts_with_any(l->text, OPENERS) ||
 	    g_regex_match_simple("^[A-Z]\\.\\s", l->text, 0, 0) ||
@@ -394,7 +394,8 @@ doubts(struct lines *ls)
 		if (l->role != LINE_PARA && l->role != LINE_QUOTE)
 			continue;
 		if (l->role == LINE_PARA && !lineset_has(&r->not_headings, l->no) &&
-		    line_words(l) <= r->heading_max_words + 6 &&
+		    line_words(l, r->heading_max_words + 6) <=
+		    r->heading_max_words + 6 &&
 		    g_unichar_isupper(g_utf8_get_char(l->text)) &&
 		    g_utf8_strchr(".:,;…", -1, last) == NULL &&
 		    blank_between(ls, lines_prev(ls, i), i) &&

@@ -100,10 +100,14 @@ skip_space(const struct pass *x, const char *q)
 	return q;
 }
 
+/* Appends c; ASCII, most of any text, through GString's inline path. */
 static void
 put(struct pass *x, gunichar c)
 {
-	g_string_append_unichar(x->out, c);
+	if (c < 0x80)
+		g_string_append_c(x->out, (char)c);
+	else
+		g_string_append_unichar(x->out, c);
 	x->t->prev = c;
 }
 
@@ -427,6 +431,10 @@ clean(const char *in, gssize len)
 	while (p < end) {
 		if (*p == '\0') {
 			p++;
+			continue;
+		}
+		if ((unsigned char)*p < 0x80) {		/* the common case */
+			g_string_append_c(s, *p++);
 			continue;
 		}
 		c = g_utf8_get_char_validated(p, end - p);
