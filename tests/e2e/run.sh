@@ -54,6 +54,11 @@ check "EPUB: container.xml" grep -qx META-INF/container.xml "$T/files"
 check "EPUB: a package document" grep -q '\.opf$' "$T/files"
 check "EPUB: a navigation document" grep -q 'nav\.xhtml$' "$T/files"
 check "EPUB: a stylesheet" grep -q '\.css$' "$T/files"
+unzip -p "$T/a.epub" OEBPS/css/epub.css >"$T/epub.css"
+check "EPUB: the stylesheet hyphenates (hyphens: auto)" \
+    grep -q '^[[:space:]]*hyphens: auto;' "$T/epub.css"
+check "EPUB: no pixel font sizes in the stylesheet" \
+    sh -c "! grep -Eq '(font-size|font|line-height):[^;]*[0-9]px' '$T/epub.css'"
 for id in $(awk '/^\[chapter /{sub(/^\[chapter /,""); sub(/\]$/,""); print}' "$MANIFEST"); do
 	check "EPUB: XHTML for chapter $id" grep -q "$id\.xhtml$" "$T/files"
 done
@@ -354,6 +359,9 @@ for name in Zinoviev Bukharin Kamenev Radek; do
 	check "index: the print pages of $name are the PDF index's" sh -c \
 	    "test -s '$T/idx/pages-$name' && cmp '$T/idx/pages-$name' '$T/ix-$name'"
 done
+# Against an index made by hand, for two chapters (tests/index/).
+check "index: 95% of a human indexer's places found, 95% of ours confirmed" \
+    python3 tests/index/compare.py "$T/a.epub" "$T/idx/build/names-index.txt"
 "$OCTAVO" index -q --no-pages -o "$T/idx/nopages.txt" "$MANIFEST" >/dev/null 2>&1
 check "index --no-pages lists the locators alone" sh -c \
     "test -s '$T/idx/nopages.txt' && ! grep -q '^ *pages ' '$T/idx/nopages.txt'"
