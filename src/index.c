@@ -43,7 +43,7 @@ struct stage {
 	GHashTable		*warned;	/* forms left unmarked */
 	int			 marks;
 	GHashTable		*lower;		/* folded words seen in lower case */
-	GHashTable		*stems;		/* one-word forms: Trotsky… */
+	GHashTable		*stems;		/* one-word forms: Darwin… */
 	GHashTable		*things;	/* words seen after "the", "in" */
 	GHashTable		*candidates;	/* surface → struct candidate */
 };
@@ -52,6 +52,7 @@ struct stage {
 struct text {
 	struct node	*node;
 	int		 para;
+	int		 preface;	/* of the chapter's introduction */
 };
 
 void
@@ -323,15 +324,16 @@ gather_candidates(struct stage *st, const char *text, const GArray *words,
 /* A new mark of entry ie at a place, in its node, numbered in text order. */
 static struct node *
 new_mark(struct stage *st, struct index_entry *ie, const struct chapter *c,
-    const struct note *note, int para, struct srcpos pos)
+    const struct note *note, const struct text *tx)
 {
 	struct index_mark *m = g_new0(struct index_mark, 1);
-	struct node *n = node_new(NODE_INDEXMARK, pos);
+	struct node *n = node_new(NODE_INDEXMARK, tx->node->pos);
 
 	m->entry = ie;
 	m->chapter = c;
 	m->note = note;
-	m->para = para;
+	m->preface = tx->preface;
+	m->para = tx->para;
 	m->id = ++st->marks;
 	g_ptr_array_add(ie->marks, m);
 	n->as.mark = m;
@@ -428,8 +430,7 @@ mark_text(struct stage *st, const struct chapter *c, const struct note *note,
 		if (m->start > done)
 			node_insert_before(t, node_new_text(NODE_TEXT, t->pos,
 			    t->text + done, (gssize)(m->start - done)));
-		node_insert_before(t, new_mark(st, ie, c, note, tx->para,
-		    t->pos));
+		node_insert_before(t, new_mark(st, ie, c, note, tx));
 		done = m->start;
 	}
 	if (done > 0) {
@@ -446,10 +447,11 @@ mark_text(struct stage *st, const struct chapter *c, const struct note *note,
 /*
  * Marks a tree: its text nodes are collected first (the tree changes as
  * names are marked), each with the number of its paragraph or heading.
+ * preface says the tree is the chapter's introduction.
  */
 static void
 mark_tree(struct stage *st, const struct chapter *c, const struct note *note,
-    struct node *root)
+    struct node *root, int preface)
 {
 	GArray *texts;
 	struct iter it;
@@ -461,7 +463,7 @@ mark_tree(struct stage *st, const struct chapter *c, const struct note *note,
 	texts = g_array_new(FALSE, FALSE, sizeof(struct text));
 	iter_init(&it, root);
 	while (iter_next(&it) != ITER_NONE) {
-		struct text tx = { it.cur, para };
+		struct text tx = { it.cur, para, preface };
 
 		if (it.ev != ITER_ENTER)
 			continue;
@@ -553,7 +555,7 @@ by_order(gconstpointer a, gconstpointer b)
 
 /*
  * A word that is no part of a name: a common word, a thing or place, an
- * acronym, a date, an adverb, or a word made from a name (Trotskyist).
+ * acronym, a date, an adverb, or a word made from a name (Darwinist).
  */
 static int
 not_a_name(const struct stage *st, const char *fold, const char *surface)
@@ -569,7 +571,7 @@ not_a_name(const struct stage *st, const char *fold, const char *surface)
 	for (i = 0; months[i] != NULL; i++)
 		if (strcmp(fold, months[i]) == 0)
 			return 1;
-	/* Trotskyist, Stalinism, Zinovievists: words made from names. */
+	/* Darwinist, Marxism, Hegelians: words made from names. */
 	for (i = 4; i < strlen(fold); i++) {
 		char *stem = g_strndup(fold, i);
 		int made = g_hash_table_contains(st->stems, stem);
@@ -763,11 +765,12 @@ index_names(struct edition *e, const struct names *nl, struct index_log *log,
 	for (i = 0; i < e->chapters->len; i++) {
 		const struct chapter *c = g_ptr_array_index(e->chapters, i);
 
-		mark_tree(&st, c, NULL, c->doc);
+		mark_tree(&st, c, NULL, c->preface, 1);
+		mark_tree(&st, c, NULL, c->doc, 0);
 		for (k = 0; k < c->notes->len; k++) {
 			const struct note *n = g_ptr_array_index(c->notes, k);
 
-			mark_tree(&st, c, n, n->body);
+			mark_tree(&st, c, n, n->body, 0);
 		}
 	}
 	sort_index(&st);
@@ -862,7 +865,7 @@ index_pages(const struct index_entry *ie, GHashTable *marks,
 	return listed;
 }
 
-/* One heading's locators: "chimes ¶2, ¶9, n.4; bloc ¶1". */
+/* One heading's locators: "essay ¶2, ¶9, n.4; letters ¶1". */
 static void
 locators(GString *out, const struct index_entry *ie)
 {
@@ -884,7 +887,8 @@ locators(GString *out, const struct index_entry *ie)
 		if (m->note != NULL)
 			g_string_append_printf(out, "n.%s", m->note->mark);
 		else
-			g_string_append_printf(out, "\xc2\xb6%d", m->para);
+			g_string_append_printf(out, "%s\xc2\xb6%d",
+			    m->preface ? "intro " : "", m->para);
 	}
 }
 
@@ -933,7 +937,8 @@ index_text(const struct edition *e, GHashTable *folios)
 	GString *out = g_string_new("# The index of names, made by 'octavo "
 	    "index' from the list of names; do not edit.\n# A locator is "
 	    "CHAPTER \xc2\xb6N, paragraph or heading N of the chapter's text, "
-	    "or CHAPTER n.N, note N; then the print pages, 12n for a note.\n");
+	    "CHAPTER intro \xc2\xb6N, of its introduction, or CHAPTER n.N, "
+	    "note N; then the print pages, 12n for a note.\n");
 	guint i, k;
 
 	for (i = 0; i < e->index->len; i++) {

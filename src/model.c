@@ -246,7 +246,7 @@ int
 index_mark_same_place(const struct index_mark *a, const struct index_mark *b)
 {
 	return a->chapter == b->chapter && a->note == b->note &&
-	    (a->note != NULL || a->para == b->para);
+	    a->preface == b->preface && (a->note != NULL || a->para == b->para);
 }
 
 struct note *

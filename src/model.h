@@ -130,8 +130,10 @@ struct index_mark {
 	struct index_entry	*entry;
 	const struct chapter	*chapter;
 	const struct note	*note;		/* the note it is in, or NULL */
+	int			 preface;	/* in the chapter's introduction */
 	int			 para;		/* paragraph or heading, from 1, in
-						   the chapter's text or the note */
+						   the chapter's text, its
+						   introduction, or the note */
 	int			 id;		/* 1, 2… through the edition */
 };
 

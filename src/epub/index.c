@@ -82,8 +82,8 @@ struct locator {
 
 /*
  * A mark's locator: the print page ("12", "12 n. 3" in a note) if the
- * page map has it, else the chapter and paragraph ("chimes ¶3",
- * "chimes n. 12").
+ * page map has it, else the chapter and paragraph ("essay ¶3",
+ * "essay n. 12").
  */
 static struct locator
 locate(const struct index_mark *m, const struct pagemap *pm,
@@ -101,7 +101,8 @@ locate(const struct index_mark *m, const struct pagemap *pm,
 	else if (label != NULL)
 		l.text = g_strdup(label);
 	else
-		l.text = g_strdup_printf("%s \xc2\xb6\xc2\xa0%d", where, m->para);
+		l.text = g_strdup_printf("%s%s \xc2\xb6\xc2\xa0%d", where,
+		    m->preface ? " intro" : "", m->para);
 	return l;
 }
 

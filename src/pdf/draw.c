@@ -122,7 +122,7 @@ head_layout(const struct press *p, const char *text)
 /*
  * A title short enough for the running head: whole if it fits, else
  * its longest beginning that ends before a preposition or conjunction
- * ("The ‘Bloc’ of the Oppositions against Stalin | in the USSR"), as an
+ * ("On the Origin of Species | by Means of Natural Selection"), as an
  * editor would shorten it; NULL if none fits.
  */
 static char *

@@ -364,6 +364,45 @@ START_TEST(test_index_text)
 }
 END_TEST
 
+/*
+ * An editor's introduction is indexed too, its places apart from the
+ * text's: "one intro ¶1" is not "one ¶1".
+ */
+START_TEST(test_preface_marked)
+{
+	struct edition *e = edition();
+	struct chapter *c = chapter(e, "one", "src/a.txt");
+	struct srcpos pos = { "src/a.txt", 1, 1 };
+	const struct index_entry *ie;
+	struct diags d;
+	GString *s;
+	guint i;
+
+	c->preface = node_new(NODE_DOCUMENT, pos);
+	para(c->preface, NODE_PARAGRAPH, "src/a.txt", 2, "Sedov wrote.");
+	para(c->preface, NODE_PARAGRAPH, "src/a.txt", 4, "So did Trotsky.");
+	para(c->doc, NODE_PARAGRAPH, "src/a.txt", 6, "Trotsky replied.");
+	run(e, list, NULL, &d);
+	for (i = 0, ie = NULL; i < e->index->len; i++)
+		if (strcmp(((struct index_entry *)g_ptr_array_index(e->index,
+		    i))->heading, "Trotsky, Leon") == 0)
+			ie = g_ptr_array_index(e->index, i);
+	ck_assert_ptr_nonnull(ie);
+	ck_assert_uint_eq(ie->marks->len, 2);
+	ck_assert(((struct index_mark *)g_ptr_array_index(ie->marks,
+	    0))->preface);
+	ck_assert(!((struct index_mark *)g_ptr_array_index(ie->marks,
+	    1))->preface);
+	s = index_text(e, NULL);
+	ck_assert_ptr_nonnull(strstr(s->str, "\nTrotsky, Leon (1879–1940)\n"
+	    "  one intro \xc2\xb6" "2, \xc2\xb6" "1\n"));
+	ck_assert_ptr_nonnull(strstr(s->str, "  one intro \xc2\xb6" "1\n"));
+	g_string_free(s, TRUE);
+	edition_free(e);
+	diags_release(&d);
+}
+END_TEST
+
 /* The report: unmatched headings, shared forms, and candidates. */
 START_TEST(test_report)
 {
@@ -535,6 +574,7 @@ index_suite(void)
 	tcase_add_test(tc, test_unresolved_warning);
 	tcase_add_test(tc, test_collation);
 	tcase_add_test(tc, test_index_text);
+	tcase_add_test(tc, test_preface_marked);
 	tcase_add_test(tc, test_report);
 	tcase_add_test(tc, test_epub_index_document);
 	tcase_add_test(tc, test_manifest_names);
