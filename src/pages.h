@@ -22,13 +22,18 @@ enum prelim {
 
 /*
  * A page's first line begins in block, offset bytes into its text; or,
- * for a page of the index, in an entry; or, for a page of the prelims,
- * in one of them.
+ * for a page of the index, in an entry, at its heading or amid its page
+ * numbers; or, for a page of the prelims, in one of them.
  */
 struct pagebreak {
 	const struct node	*block;		/* a paragraph, heading, …, or NULL */
 	gsize			 offset;	/* into node_text(block) */
 	const struct index_entry *entry;	/* the index's, or NULL */
+	int			 locator;	/* in entry: 0 at its heading, else
+						   the page (of the file, from 1)
+						   of the first page number it
+						   begins with, G_MAXINT after
+						   them all */
 	enum prelim		 prelim;	/* or PRELIM_NONE */
 	char			 label[16];	/* the folio as printed: "12", "iv" */
 };

@@ -122,7 +122,7 @@ locator_cmp(gconstpointer a, gconstpointer b)
  * pages: a locator that repeats the one before is left out.
  */
 static void
-locators(GString *out, const struct book *b, const struct index_entry *ie,
+locators(GString *out, struct book *b, const struct index_entry *ie,
     GHashTable *nodes)
 {
 	GArray *locs = g_array_sized_new(FALSE, FALSE, sizeof(struct locator),
@@ -142,13 +142,16 @@ locators(GString *out, const struct book *b, const struct index_entry *ie,
 		l = &g_array_index(locs, struct locator, i);
 		if (prev != NULL && strcmp(prev->text, l->text) == 0)
 			continue;
-		g_string_append_printf(out, ", <a epub:type=\"index-locator\" "
+		g_string_append(out, ", ");
+		pagemarks_entry(&b->marks, out, ie, l->page, BOOK_INDEX);
+		g_string_append_printf(out, "<a epub:type=\"index-locator\" "
 		    "href=\"%s#ix-%d\">", file_of(b, l->mark->chapter),
 		    l->mark->id);
 		xml_escape(out, l->text);
 		g_string_append(out, "</a>");
 		prev = l;
 	}
+	pagemarks_entry(&b->marks, out, ie, G_MAXINT, BOOK_INDEX);
 	for (i = 0; i < locs->len; i++)
 		g_free(g_array_index(locs, struct locator, i).text);
 	g_array_free(locs, TRUE);
@@ -185,7 +188,7 @@ entry(GString *out, struct book *b, const struct index_entry *ie,
 
 	g_string_append_printf(out, "<li epub:type=\"index-entry\" "
 	    "id=\"ixe-%d\">", ie->id);
-	pagemarks_entry(&b->marks, out, ie, BOOK_INDEX);
+	pagemarks_entry(&b->marks, out, ie, 0, BOOK_INDEX);
 	g_string_append(out, "<span epub:type=\"index-term\">");
 	xml_escape(out, ie->heading);
 	g_string_append(out, "</span>");

@@ -11,7 +11,11 @@
 /* The spots of the prelims' pages: one key (an address) for each. */
 static const char prelim_key[PRELIM_CONTENTS + 1];
 
-/* A break pinned to a node: at bytes into its text (0 for no text). */
+/*
+ * A break pinned to a node: at bytes into its text (0 for no text); or
+ * to an index entry: at its heading (0), or before the first of its
+ * page numbers that gives page at or a later one.
+ */
 struct spot {
 	gsize	at;
 	guint	brk;		/* index into the map's breaks */
@@ -172,7 +176,8 @@ pagemarks_init(struct pagemarks *pm, const struct pagemap *map,
 		if (pb->block != NULL)
 			pin(pm, pb, i);
 		else if (pb->entry != NULL)
-			spot_add(pm, pb->entry, (struct spot){ 0, i });
+			spot_add(pm, pb->entry, (struct spot){
+			    (gsize)pb->locator, i });
 		else
 			spot_add(pm, &prelim_key[pb->prelim],
 			    (struct spot){ 0, i });
@@ -211,37 +216,41 @@ marker(struct pagemarks *pm, GString *out, guint brk, const char *file)
 	g_string_append(out, "\"/>");
 }
 
-/* Writes the markers due at the start of a node or an index entry. */
+/* Writes the markers due at a node, prelim or index entry, up to at. */
 static void
-markers_at(struct pagemarks *pm, GString *out, const void *key,
+markers_at(struct pagemarks *pm, GString *out, const void *key, gsize upto,
     const char *file)
 {
 	GArray *list = g_hash_table_lookup(pm->spots, key);
 	guint i;
 
-	for (i = 0; list != NULL && i < list->len; i++)
-		marker(pm, out, g_array_index(list, struct spot, i).brk, file);
+	for (i = 0; list != NULL && i < list->len; i++) {
+		const struct spot *sp = &g_array_index(list, struct spot, i);
+
+		if (sp->at <= upto)
+			marker(pm, out, sp->brk, file);
+	}
 }
 
 void
 pagemarks_node(struct pagemarks *pm, GString *out, const struct node *n,
     const char *file)
 {
-	markers_at(pm, out, n, file);
+	markers_at(pm, out, n, G_MAXSIZE, file);
 }
 
 void
 pagemarks_prelim(struct pagemarks *pm, GString *out, enum prelim what,
     const char *file)
 {
-	markers_at(pm, out, &prelim_key[what], file);
+	markers_at(pm, out, &prelim_key[what], G_MAXSIZE, file);
 }
 
 void
 pagemarks_entry(struct pagemarks *pm, GString *out,
-    const struct index_entry *ie, const char *file)
+    const struct index_entry *ie, int page, const char *file)
 {
-	markers_at(pm, out, ie, file);
+	markers_at(pm, out, ie, (gsize)page, file);
 }
 
 void

@@ -6,9 +6,10 @@
  * The page map (pages.h) says a page begins in a block, so many bytes
  * into node_text(block).  Before rendering, each break is pinned to a
  * spot the renderer passes through: a byte of one text node (or just
- * after its last), the start of a NODE_DOCUMENT (a chapter's head), the
- * start of an index entry (a page of the index), or the start of the
- * e-book's page for a prelim (the title page, imprint or contents).
+ * after its last), the start of a NODE_DOCUMENT (a chapter's head), an
+ * index entry's heading or one of its page numbers (a page of the
+ * index), or the start of the e-book's page for a prelim (the title
+ * page, imprint or contents).
  * The renderer then hands every text node and every other node it
  * enters to this module, which writes the markers due.
  *
@@ -59,9 +60,13 @@ void	pagemarks_node(struct pagemarks *, GString *out, const struct node *n,
 void	pagemarks_prelim(struct pagemarks *, GString *out, enum prelim what,
 	    const char *file);
 
-/* Writes the markers of the index pages that begin at ie. */
+/*
+ * Writes the markers of the index pages that begin in ie before one of
+ * its page numbers that gives page (of the file, from 1): 0 at its
+ * heading, G_MAXINT after its last.
+ */
 void	pagemarks_entry(struct pagemarks *, GString *out,
-	    const struct index_entry *ie, const char *file);
+	    const struct index_entry *ie, int page, const char *file);
 
 /* Writes text, n's, escaped, with n's markers where they fall in it. */
 void	pagemarks_text(struct pagemarks *, GString *out, const struct node *n,

@@ -68,8 +68,28 @@ place_anchors(struct pagemap *pm, const struct galley *g, int before)
 }
 
 /*
+ * The page number an index line begins with, as the page of the file
+ * it links to: the first on the line or after it, G_MAXINT if none.
+ */
+static int
+first_locator(const struct line *ln)
+{
+	guint j;
+
+	for (j = 0; j < ln->para->anchors->len; j++) {
+		const struct anchor *a = &g_array_index(ln->para->anchors,
+		    struct anchor, j);
+
+		if (a->kind == ANCHOR_PAGE && a->start >= ln->start)
+			return a->page;
+	}
+	return G_MAXINT;
+}
+
+/*
  * Where a page of the prelims or the index begins: the first prelim or
- * index entry its lines set.
+ * index entry its lines set; in an entry that an earlier page began,
+ * the page number its first line begins with.
  */
 static gboolean
 tagged_start(const struct part *part, const struct page *pg,
@@ -82,6 +102,9 @@ tagged_start(const struct part *part, const struct page *pg,
 
 		pb->entry = ln->entry;
 		pb->prelim = ln->prelim;
+		if (pb->entry != NULL && k > 0 &&
+		    GALLEY_LINE(part->galley, k - 1)->para == ln->para)
+			pb->locator = first_locator(ln);
 		if (pb->entry != NULL || pb->prelim != PRELIM_NONE)
 			return TRUE;
 	}
@@ -114,7 +137,8 @@ map_pages(struct pagemap *pm, const struct press *p, const struct edition *e,
 		for (i = 0; i < parts[k]->mk.pages->len; i++) {
 			const struct page *pg = &g_array_index(
 			    parts[k]->mk.pages, struct page, i);
-			struct pagebreak pb = { NULL, 0, NULL, PRELIM_NONE, "" };
+			struct pagebreak pb = { NULL, 0, NULL, 0, PRELIM_NONE,
+			    "" };
 			guint j;
 
 			part_label(parts[k], (int)i + 1, pb.label,

@@ -7,7 +7,8 @@ pages of PDF, and checks that
   - the text after each marker begins the PDF page with that number,
     after its running head and folio if it has them (compared as
     letters only: spacing, hyphens and note numbers differ; in the
-    index, the entry's heading, perhaps under the title), unless
+    index, the entry's heading, perhaps under the title, or, on a page
+    that goes on with an entry's page numbers, the first), unless
     the marker follows a note reference (the page holds only the rest
     of that note, which the e-book sets at the chapter's end);
   - a marker followed at once by the next one is a blank page of the
@@ -34,9 +35,9 @@ def letters(s):
 
 
 def bodies(pdf):
-    """Each page's letters, from the first line that is neither a
-    running head (a line that opens three pages or more) nor a folio.
-    A chapter's title opens its first page as well as its rectos."""
+    """Each page's text, from the first line that is neither a running
+    head (a line that opens three pages or more) nor a folio.  A
+    chapter's title opens its first page as well as its rectos."""
     split = [[ln.strip() for ln in p.split("\n") if ln.strip()]
              for p in pdf]
     heads = collections.Counter(ln for lines in split for ln in lines[:4])
@@ -46,7 +47,7 @@ def bodies(pdf):
         while i < len(lines) and (not letters(lines[i]) or
                                   heads[lines[i]] >= 3):
             i += 1
-        out.append(letters(" ".join(lines[i:])))
+        out.append(" ".join(lines[i:]))
     return out
 
 
@@ -65,8 +66,12 @@ def marker_text(book, href):
         return BLANK
     rest = re.sub(r"<sup>.*?</sup>", "", x[x.index(">", at) + 1:], 0,
                   re.S)
-    if file == "index.xhtml":       # the entry's heading, no more
-        rest = rest[:rest.index("</span>")]
+    if file == "index.xhtml":
+        number = re.match(r'\s*<a epub:type="index-locator"[^>]*>([0-9]+)',
+                          rest)
+        if number:                  # amid an entry's page numbers
+            return "#" + number.group(1)
+        rest = rest[:rest.index("</span>")]     # the entry's heading
     return letters(html.unescape(re.sub(r"<[^>]*>", " ", rest)))[:LETTERS]
 
 
@@ -96,7 +101,8 @@ def main():
                if not label.isdigit()]
     pdf = subprocess.run(["pdftotext", sys.argv[2], "-"], check=True,
                          capture_output=True, text=True).stdout.split("\f")
-    whole, pages = [letters(p) for p in pdf], bodies(pdf)
+    whole, raw = [letters(p) for p in pdf], bodies(pdf)
+    pages = [letters(p) for p in raw]
     bad = [f"page {n}: no marker" for n, text in entries if text is None]
 
     def begins(n, text, front):
@@ -105,6 +111,8 @@ def main():
             return False
         if text == BLANK:
             return pages[i] == ""
+        if text.startswith("#"):
+            return re.match(text[1:] + r"(?![0-9])", raw[i]) is not None
         # An index page may open with the index's title above.
         return (pages[i].startswith(text) or whole[i].startswith(text) or
                 text in pages[i][:len(text) + len("IndexofNames")])

@@ -682,7 +682,7 @@ static void
 page(struct pagemap *pm, const struct node *block, gsize offset,
     const char *label)
 {
-	struct pagebreak pb = { block, offset, NULL, PRELIM_NONE, "" };
+	struct pagebreak pb = { block, offset, NULL, 0, PRELIM_NONE, "" };
 
 	g_strlcpy(pb.label, label, sizeof(pb.label));
 	g_ptr_array_add(pm->labels, g_strdup(label));
@@ -882,6 +882,8 @@ mark(struct index_entry *ie, struct chapter *c, struct node *block,
 /*
  * Index locators from the page map: "12" and "5 n. 1" in page order,
  * one per page; a mark the map lacks keeps its chapter and paragraph.
+ * An index page's marker goes at the entry's heading, or before the
+ * page number the page begins with.
  */
 START_TEST(test_index_pages)
 {
@@ -913,11 +915,24 @@ START_TEST(test_index_pages)
 	g_hash_table_insert(pm.page_of, p2->first, GINT_TO_POINTER(12));
 	g_hash_table_insert(pm.page_of, n->body->first->first,
 	    GINT_TO_POINTER(5));
+	/* The index: page 13 begins at the entry, 14 amid its numbers. */
+	for (i = 13; i <= 14; i++) {
+		struct pagebreak pb = { NULL, 0, ie, i == 13 ? 0 : 12,
+		    PRELIM_NONE, "" };
+
+		g_snprintf(pb.label, sizeof(pb.label), "%u", i);
+		g_ptr_array_add(pm.labels, g_strdup(pb.label));
+		g_array_append_val(pm.breaks, pb);
+	}
 	path = write_pages(e, &pm, "book.epub", 0);
 	x = fixture_zip_entry(path, "OEBPS/index.xhtml");
-	assert_has(x, "<span epub:type=\"index-term\">Name, A.</span>, "
+	assert_has(x, "<span epub:type=\"pagebreak\" role=\"doc-pagebreak\" "
+	    "id=\"page-13\" aria-label=\"13\"/><span epub:type=\"index-term\">"
+	    "Name, A.</span>, "
 	    "<a epub:type=\"index-locator\" href=\"chapter-c.xhtml#ix-4\">"
-	    "5 n.\xc2\xa0" "1</a>, <a epub:type=\"index-locator\" "
+	    "5 n.\xc2\xa0" "1</a>, <span epub:type=\"pagebreak\" "
+	    "role=\"doc-pagebreak\" id=\"page-14\" aria-label=\"14\"/>"
+	    "<a epub:type=\"index-locator\" "
 	    "href=\"chapter-c.xhtml#ix-1\">12</a>, <a epub:type=\""
 	    "index-locator\" href=\"chapter-c.xhtml#ix-3\">c \xc2\xb6\xc2\xa0"
 	    "3</a></li>");
