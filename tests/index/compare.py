@@ -1,16 +1,17 @@
 #!/usr/bin/env python3
 """compare.py EPUB NAMES-INDEX -- octavo's index against a human's.
 
-tests/index/human.json is an index of personal names made by hand, by an
-indexer who did not see octavo's list of names, for two chapters (exile
-and moscow-trials): for each paragraph, the people it names, as
-[paragraph, "Surname, Forename"] pairs.  Paragraphs are numbered as
-here: every non-empty p, h1-h6 or li of the chapter's XHTML, header and
-notes included, from 1.
+tests/index/human.json is an index of personal names made by hand, by
+indexers who did not see octavo's list of names, for the five chapters:
+for each paragraph, the people it names, as [paragraph, "Surname,
+Forename"] pairs.  Paragraphs are numbered as here: every non-empty p,
+h1-h6 or li of the chapter's XHTML, header, introduction and notes
+included, from 1.
 
 octavo's pairs come from its plain-text index (octavo index: CHAPTER ¶N
-is the Nth block of the chapter's text, CHAPTER n.N note N), mapped to
-the same numbering through the EPUB.  A pair matches if the paragraph is
+is the Nth block of the chapter's text, CHAPTER intro ¶N of its
+introduction, CHAPTER n.N note N), mapped to the same numbering through
+the EPUB.  A pair matches if the paragraph is
 the same and the surnames are (accents and case aside; a few spellings
 of one person, checked by hand, are listed below), with the same first
 initial where both give one.
@@ -27,11 +28,18 @@ import sys
 import unicodedata
 import zipfile
 
-CHAPTERS = ["exile", "moscow-trials"]
+CHAPTERS = ["left-opposition", "chimes", "bloc", "exile", "moscow-trials"]
 # One person, two spellings (the human's → octavo's heading).
 ALIAS = {"goltsman": "holtzman", "blyumkin": "blumkin",
-         "heijenoort": "vanheijenoort", "lifshitz": "livshits"}
-ANYFORE = {"pyatakov"}       # Georgy "Yuri" Pyatakov
+         "heijenoort": "vanheijenoort", "lifshitz": "livshits",
+         "kossior": "kosior", "nikolayev": "nikolaev",
+         "kotsiubynsky": "kotsiubinsky", "bonaparte": "napoleoni",
+         "vanderlinden": "linden", "sharov": "charov",
+         "kuzmichev": "kusmichev", "shmidt": "schmidt"}
+# One person, forenames spelt or given two ways: Georgy "Yuri" Pyatakov,
+# Evgeny/Yevgeni Preobrazhensky, Grigory "Sergo" Ordzhonikidze, Evno/Yevno
+# Azev.
+ANYFORE = {"pyatakov", "preobrazhensky", "ordzhonikidze", "azev"}
 LIMIT = 95.0
 
 
@@ -50,8 +58,9 @@ def same(a, b):
 
 
 def blocks(xhtml):
-    """(offset, text) of each non-empty block, and the ends of the header
-    and the start of the notes."""
+    """(offset, text) of each non-empty block, the end of the header, the
+    introduction's span (its own heading left out), and the start of the
+    notes."""
     body = xhtml[xhtml.find("<body"):]
     body = re.sub(r'<span epub:type="pagebreak"[^>]*/>', "", body)
     out = []
@@ -61,29 +70,38 @@ def blocks(xhtml):
             out.append(m.start())
     asides = [(m.start(), m.group(1)) for m in
               re.finditer(r'<aside id="note-([^"]+)"', body)]
-    return out, body.find("</header>"), body.find('epub:type="endnotes"'), \
-        asides
+    m = re.search(r'<section class="preface".*?</h2>(.*?)</section>',
+                  body, re.S)
+    intro = (m.start(), m.start(1), m.end(1)) if m else (-1, -1, -1)
+    return out, body.find("</header>"), intro, \
+        body.find('epub:type="endnotes"'), asides
 
 
 def numbering(xhtml):
-    """Maps octavo's ¶N and note marks to the paragraph numbers."""
-    offs, header, notes, asides = blocks(xhtml)
-    para, note = {}, {}
-    k = 0
+    """Maps octavo's ¶N, intro ¶N and note marks to the paragraph
+    numbers; and each paragraph of a note to its first, since octavo's
+    locator is the note."""
+    offs, header, intro, notes, asides = blocks(xhtml)
+    para, pref, note, first = {}, {}, {}, {}
+    k = i = 0
     for n, pos in enumerate(offs, 1):
-        if pos < header:
-            continue
-        if notes < 0 or pos < notes:
+        if pos < header or intro[0] <= pos < intro[1]:
+            continue            # the header, the introduction's heading
+        if intro[1] <= pos < intro[2]:
+            i += 1
+            pref[i] = n
+        elif notes < 0 or pos < notes:
             k += 1
             para[k] = n
         else:
             owner = [a for a in asides if a[0] < pos]
-            if owner and owner[-1][1] not in note:
-                note[owner[-1][1]] = n
-    return para, note
+            if owner:
+                note.setdefault(owner[-1][1], n)
+                first[n] = note[owner[-1][1]]
+    return para, pref, note, first
 
 
-def octavo_pairs(index_text, chapter, para, note):
+def octavo_pairs(index_text, chapter, para, pref, note):
     pairs = set()
     head = None
     for line in index_text.splitlines():
@@ -93,16 +111,19 @@ def octavo_pairs(index_text, chapter, para, note):
             head = re.sub(r" \(.*$", "", line).strip()
             continue
         s = line.strip()
-        if not re.match(r"^[a-z-]+ (¶|n\.)", s) and not line.startswith("    "):
+        if not re.match(r"^[a-z-]+ (¶|n\.|intro ¶)", s) and \
+                not line.startswith("    "):
             continue            # pages, see, see also, a sub-heading
         chap = None
         for part in re.split(r"[;,] ", s):
             m = re.match(r"^([a-z-]+) (.*)$", part)
-            if m and m.group(2)[:1] in ("¶", "n"):
+            if m and m.group(1) != "intro" and m.group(2)[:1] in "¶ni":
                 chap, part = m.group(1), m.group(2)
             if chap != chapter:
                 continue
-            if part.startswith("¶"):
+            if part.startswith("intro ¶"):
+                p = pref.get(int(part[7:]))
+            elif part.startswith("¶"):
                 p = para.get(int(part[1:]))
             elif part.startswith("n."):
                 p = note.get("author" if part[2:] == "*" else part[2:])
@@ -121,9 +142,9 @@ def main():
     found = wanted = confirmed = listed = 0
     for ch in CHAPTERS:
         xhtml = book.read(f"OEBPS/chapter-{ch}.xhtml").decode()
-        para, note = numbering(xhtml)
-        mine = octavo_pairs(index_text, ch, para, note)
-        theirs = {(p, key(h)) for p, h in human[ch]}
+        para, pref, note, first = numbering(xhtml)
+        mine = octavo_pairs(index_text, ch, para, pref, note)
+        theirs = {(first.get(p, p), key(h)) for p, h in human[ch]}
         miss = sorted(x for x in theirs if not any(
             x[0] == y[0] and same(x[1], y[1]) for y in mine))
         extra = sorted(x for x in mine if not any(
