@@ -35,7 +35,7 @@ titles() {
 
 # --- building the edition ---------------------------------------------
 SOURCE_DATE_EPOCH=1700000000 "$OCTAVO" build --epub "$T/a.epub" \
-    --pdf "$T/a.pdf" "$MANIFEST" 2>"$T/build.err"
+    --pdf "$T/a.pdf" --report "$T/report" "$MANIFEST" 2>"$T/build.err"
 check "build exits 0" test $? -eq 0
 check "progress: one line per stage, with its time" \
     grep -Eq '^octavo: (read|normalize|parse|epub|pdf) +[0-9.]+ ms' "$T/build.err"
@@ -238,6 +238,35 @@ check "word spacing: p95 at most 0.39, under 0.5% loose lines" awk '{
 	if ($i == "\047p95\047:") p95 = $(i + 1) + 0
 	if ($i == "\047loose\047:") loose = $(i + 1) + 0
     } } END { exit !(p95 > 0 && p95 <= 0.39 && loose < 0.005) }' "$T/spacing"
+# The typesetting's own measure (--report): its totals.
+total() {
+	awk -v k="$1" 'index($0, k " ") == 1 {
+	    split(substr($0, length(k) + 1), f, " "); print f[1] }' "$T/report"
+}
+check "report: no overfull line" test "$(total overfull)" = 0
+check "report: no widow" test "$(total widows)" = 0
+check "report: no orphan" test "$(total orphans)" = 0
+check "report: no heading at the foot of a page" \
+    test "$(total 'headings at foot')" = 0
+# …and the hyphens of each paragraph, counted from its lines: a line
+# ending in '-' is hyphenated.
+check "report: at most two hyphenated lines in a row" awk '
+    /^#/ { next } { run = 0
+	for (i = 1; i <= NF; i++) {
+		run = $i ~ /-$/ && $i != "-" ? run + 1 : 0
+		if (run > 2) { print; exit 1 }
+	} }' "$T/report"
+# Labels, the contents' links, notes on their references' pages, and the
+# index's links to its pages, read from the PDF's objects.
+check "PDF: page labels roman in the prelims, then arabic" \
+    python3 tests/e2e/pdflinks.py "$T/a.pdf" labels
+check "PDF: the contents link to each chapter, on the page they print" \
+    python3 tests/e2e/pdflinks.py "$T/a.pdf" contents
+check "PDF: each note begins on its reference's page, linked both ways" \
+    python3 tests/e2e/pdflinks.py "$T/a.pdf" notes
+check "PDF: each page number in the index links to that page" \
+    python3 tests/e2e/pdflinks.py "$T/a.pdf" index
+
 # Each chapter's page in the contents is odd, and the chapter opens there.
 pdftotext -layout "$T/a.pdf" "$T/pages.txt" 2>/dev/null
 check "every chapter opens on an odd page, the one the contents gives" \
@@ -359,7 +388,11 @@ for name in Zinoviev Bukharin Kamenev Radek; do
 	check "index: the print pages of $name are the PDF index's" sh -c \
 	    "test -s '$T/idx/pages-$name' && cmp '$T/idx/pages-$name' '$T/ix-$name'"
 done
-# Against an index made by hand, for two chapters (tests/index/).
+# Every page given for every heading prints one of its forms.
+check "index: every print page of every heading names it in the PDF" \
+    python3 tests/e2e/indexpages.py "$T/a.pdf" \
+    "$T/idx/build/names-index.txt" manuscript/names.txt
+# Against an index made by hand, for the five chapters (tests/index/).
 check "index: 95% of a human indexer's places found, 95% of ours confirmed" \
     python3 tests/index/compare.py "$T/a.epub" "$T/idx/build/names-index.txt"
 "$OCTAVO" index -q --no-pages -o "$T/idx/nopages.txt" "$MANIFEST" >/dev/null 2>&1
