@@ -26,6 +26,8 @@ import subprocess
 import sys
 import zipfile
 
+from pdflinks import roman
+
 LETTERS = 14        # letters after a marker that must begin its page
 BLANK = "(blank)"
 
@@ -73,18 +75,6 @@ def marker_text(book, href):
             return "#" + number.group(1)
         rest = rest[:rest.index("</span>")]     # the entry's heading
     return letters(html.unescape(re.sub(r"<[^>]*>", " ", rest)))[:LETTERS]
-
-
-def roman(n):
-    """n in lower-case roman numerals."""
-    out = ""
-    for value, digits in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"),
-                          (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
-                          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"),
-                          (1, "i")):
-        while n >= value:
-            out, n = out + digits, n - value
-    return out
 
 
 def main():

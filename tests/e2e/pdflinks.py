@@ -25,6 +25,7 @@ import xml.etree.ElementTree as ET
 
 
 def roman(n):
+    """n in lower-case roman numerals."""
     out = ""
     for value, digits in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"),
                           (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
