@@ -296,6 +296,47 @@ in_chain(const struct pass *x, const char *q)
 	    is_digit(peek(x, g_utf8_next_char(q)));
 }
 
+/* Whether the len bytes at s are the name of a month. */
+static gboolean
+is_month(const char *s, gsize len)
+{
+	static const char *const months[] = { "January", "February", "March",
+	    "April", "May", "June", "July", "August", "September", "October",
+	    "November", "December" };
+	size_t k;
+
+	for (k = 0; k < G_N_ELEMENTS(months); k++)
+		if (strlen(months[k]) == len && strncmp(s, months[k], len) == 0)
+			return TRUE;
+	return FALSE;
+}
+
+/*
+ * Whether the hyphen ending at q joins two months or two days, a range
+ * that takes an en dash ("January-March 1980", "May 26-June 10"): the
+ * output ends with a month, or a month and a day, and the input goes on
+ * with another month.
+ */
+static gboolean
+month_range(const struct pass *x, const char *q)
+{
+	const char *s = x->out->str;
+	gsize i = x->out->len, j = 0, day = i;
+
+	while (i > 0 && g_ascii_isdigit(s[i - 1]))
+		i--;
+	if (i < day && day - i <= 2 && i > 0 && s[i - 1] == ' ')
+		day = --i;
+	while (i > 0 && g_ascii_isalpha(s[i - 1]))
+		i--;
+	if (!is_month(s + i, day - i) ||
+	    (i > 0 && is_word(g_utf8_get_char(g_utf8_prev_char(s + i)))))
+		return FALSE;
+	while (q + j < x->end && g_ascii_isalpha(q[j]))
+		j++;
+	return is_month(q, j) && !is_word(peek(x, q + j));
+}
+
 /*
  * At a run of hyphens and dashes, white space between them included:
  * writes the dash it stands for.
@@ -368,7 +409,8 @@ dash(struct pass *x)
 	}
 	/* A hyphen or en dash glued to a word on one side at least. */
 	flush(x);
-	put(x, g_utf8_get_char(x->p));
+	put(x, hy == 1 && !after && month_range(x, q) ? NDASH :
+	    g_utf8_get_char(x->p));
 	x->p = q;
 }
 

@@ -169,6 +169,8 @@ START_TEST(test_ranges)
 	    "pp." NBSP "1–12 (dated 1 October 1933)");
 	check("received 8-10-year sentences", "received 8–10-year sentences");
 	check("Bulletin, No. 36-37;", "Bulletin, No." NBSP "36–37;");
+	check("no. 5, January-March 1980", "no." NBSP "5, January–March 1980");
+	check("May 26-June 10 1937", "May 26–June 10 1937");
 }
 END_TEST
 
@@ -177,8 +179,8 @@ START_TEST(test_ranges_kept)
 {
 	check("on 1-12-1933, ISBN 0-19-500000-4",
 	    "on 1-12-1933, ISBN 0-19-500000-4");
-	check("May 26-June 10 1937, January-March",
-	    "May 26-June 10 1937, January-March");
+	check("a March-like day, 26-June, Mayday-March",
+	    "a March-like day, 26-June, Mayday-March");
 	check("a 5-year plan", "a 5-year plan");
 }
 END_TEST
