@@ -180,23 +180,33 @@ node_text(const struct node *root)
 
 	iter_init(&it, (struct node *)root);
 	while (iter_next(&it) != ITER_NONE) {
-		if (it.ev != ITER_ENTER)
+		gsize len = it.ev == ITER_ENTER ? node_text_length(it.cur) : 0;
+
+		if (len == 0)
 			continue;
-		switch (it.cur->type) {
-		case NODE_TEXT:
-		case NODE_CODE:
-		case NODE_CODEBLOCK:
-			g_string_append(s, it.cur->text);
-			break;
-		case NODE_SOFTBREAK:
-		case NODE_LINEBREAK:
+		if (it.cur->type == NODE_SOFTBREAK ||
+		    it.cur->type == NODE_LINEBREAK)
 			g_string_append_c(s, ' ');
-			break;
-		default:
-			break;
-		}
+		else
+			g_string_append_len(s, it.cur->text, (gssize)len);
 	}
 	return g_string_free(s, FALSE);
+}
+
+gsize
+node_text_length(const struct node *n)
+{
+	switch (n->type) {
+	case NODE_TEXT:
+	case NODE_CODE:
+	case NODE_CODEBLOCK:
+		return strlen(n->text);
+	case NODE_SOFTBREAK:
+	case NODE_LINEBREAK:
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 struct index_entry *

@@ -187,6 +187,8 @@ int		 node_is_leaf(const struct node *);
 
 /* Plain text of a subtree (headings for a table of contents, titles). */
 char		*node_text(const struct node *);
+/* The bytes one node (not its children) adds to node_text(). */
+gsize		 node_text_length(const struct node *);
 
 struct index_entry *index_entry_new(const char *heading, const char *gloss);
 void		 index_entry_free(struct index_entry *);	/* and its subs */

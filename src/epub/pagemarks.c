@@ -21,23 +21,6 @@ struct spot {
 	guint	brk;		/* index into the map's breaks */
 };
 
-/* What a node adds to node_text(): the two must agree. */
-static gsize
-text_length(const struct node *n)
-{
-	switch (n->type) {
-	case NODE_TEXT:
-	case NODE_CODE:
-	case NODE_CODEBLOCK:
-		return strlen(n->text);
-	case NODE_SOFTBREAK:
-	case NODE_LINEBREAK:
-		return 1;
-	default:
-		return 0;
-	}
-}
-
 static gint
 spot_cmp(gconstpointer a, gconstpointer b)
 {
@@ -87,7 +70,7 @@ pin(struct pagemarks *pm, const struct pagebreak *pb, guint brk)
 		iter_init(&it, (struct node *)pb->block);
 		while (iter_next(&it) != ITER_NONE) {
 			if (it.ev != ITER_ENTER ||
-			    (len = text_length(it.cur)) == 0)
+			    (len = node_text_length(it.cur)) == 0)
 				continue;
 			last = at = it.cur;
 			if (pb->offset < run + len) {
