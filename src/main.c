@@ -280,6 +280,68 @@ default_output(const struct edition *e, const char *ext)
 }
 
 /*
+ * A digest of what the print layout is made from: octavo's version, the
+ * manifest, the sources and the print style; the list of names moves no
+ * line.  NULL if one of them cannot be read.
+ */
+static char *
+layout_key(const struct edition *e)
+{
+	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+	GPtrArray *files = g_ptr_array_new();
+	char *key = NULL;
+	guint i;
+
+	g_ptr_array_add(files, e->manifest);
+	g_ptr_array_add(files, e->print_style);
+	for (i = 0; i < e->chapters->len; i++)
+		g_ptr_array_add(files, ((struct chapter *)
+		    g_ptr_array_index(e->chapters, i))->path);
+	g_checksum_update(sum, (const guchar *)OCTAVO_VERSION,
+	    sizeof(OCTAVO_VERSION));
+	for (i = 0; i < files->len; i++) {
+		char *text;
+		gsize len;
+
+		if (!g_file_get_contents(g_ptr_array_index(files, i), &text,
+		    &len, NULL))
+			break;
+		/* Each file's length first: no two lists hash alike. */
+		g_checksum_update(sum, (const guchar *)&len, sizeof(len));
+		g_checksum_update(sum, (const guchar *)text, (gssize)len);
+		g_free(text);
+	}
+	if (i == files->len)
+		key = g_strdup(g_checksum_get_string(sum));
+	g_ptr_array_free(files, TRUE);
+	g_checksum_free(sum);
+	return key;
+}
+
+/*
+ * Keeps the layout's page map in build/<output>.pages for `octavo
+ * index`.  Only a cache: when it cannot be written, -v says so.
+ */
+static void
+keep_layout(const struct pagemap *pages, const struct edition *e,
+    struct diags *d)
+{
+	char *key = layout_key(e), *path = default_output(e, "pages");
+	char *dir = g_path_get_dirname(path);
+	GError *err = NULL;
+
+	if (key != NULL && (g_mkdir_with_parents(dir, 0777) == -1 ||
+	    !pagemap_save(pages, e, key, path, &err)))
+		diag_add(d, DIAG_INFO, srcpos_at(path, 0, 0), "the layout is "
+		    "not kept for 'octavo index': %s", err != NULL ?
+		    err->message : g_strerror(errno));
+	g_clear_error(&err);
+	g_free(dir);
+	g_free(path);
+	g_free(key);
+}
+
+/*
  * Lays the book out (for the PDF, and for the EPUB's print pages even
  * when there is no PDF), then writes the EPUB on a second thread while
  * drawing the PDF on this one.
@@ -307,8 +369,10 @@ cmd_build(const char *manifest, struct diags *d)
 	pagemap_init(&pages);
 	styled = style_read(&style, e->print_style, d) == 0;
 	if (styled && (layout = pdf_lay_out(e, &style, &pages, opt_report,
-	    d)) != NULL)
+	    d)) != NULL) {
+		keep_layout(&pages, e, d);
 		clock_stage(&ck, "layout", "");
+	}
 	if (layout != NULL && want_epub) {
 		job = (struct epub_job){ e, &pages, epub, { 0 }, 0, -1 };
 		diags_init(&job.diags);
@@ -497,33 +561,45 @@ report(const char *title, const GPtrArray *lines, const char *prefix)
 }
 
 /*
- * Runs the stages up to the index, writes it as text, and reports what
- * the list of names should look at.
- */
-/*
- * The print page of every index mark, from a layout pass without the
- * drawing; NULL if the print style cannot be read.
+ * The print page of every index mark: from the last layout, kept by
+ * `octavo build` or an earlier `octavo index`, if it was made from the
+ * same manuscript and style; else from a layout pass without the
+ * drawing, kept in turn.  NULL if the print style cannot be read.
+ * *how says which.
  */
 static GHashTable *
-print_folios(const struct edition *e, struct diags *d)
+print_folios(const struct edition *e, const char **how, struct diags *d)
 {
 	GHashTable *folios = NULL;
 	struct pdf_layout *layout;
 	struct pagemap pages;
 	struct style style;
+	char *key = layout_key(e), *path = default_output(e, "pages");
 
-	if (style_read(&style, e->print_style, d) != 0)
-		return NULL;
 	pagemap_init(&pages);
-	if ((layout = pdf_lay_out(e, &style, &pages, NULL, d)) != NULL) {
+	*how = "print pages, from the last layout";
+	if (key != NULL && pagemap_load(&pages, e, key, path))
 		folios = pagemap_folios(&pages, e);
-		pdf_layout_free(layout);
+	else if (style_read(&style, e->print_style, d) == 0) {
+		*how = "print pages, laid out";
+		if ((layout = pdf_lay_out(e, &style, &pages, NULL, d)) !=
+		    NULL) {
+			folios = pagemap_folios(&pages, e);
+			keep_layout(&pages, e, d);
+			pdf_layout_free(layout);
+		}
+		style_release(&style);
 	}
 	pagemap_release(&pages);
-	style_release(&style);
+	g_free(path);
+	g_free(key);
 	return folios;
 }
 
+/*
+ * Runs the stages up to the index, writes it as text, and reports what
+ * the list of names should look at.
+ */
 static int
 cmd_index(const char *manifest, struct diags *d)
 {
@@ -543,10 +619,11 @@ cmd_index(const char *manifest, struct diags *d)
 		    "names: write names.txt beside the manifest, or name it "
 		    "with 'names = FILE' in [edition]");
 	if (e != NULL && !diags_failed(d)) {
-		GHashTable *folios = opt_no_pages ? NULL : print_folios(e, d);
+		const char *how = "none";
+		GHashTable *folios = opt_no_pages ? NULL :
+		    print_folios(e, &how, d);
 
-		clock_stage(&ck, "layout", folios != NULL ? "print pages" :
-		    "none");
+		clock_stage(&ck, "layout", folios != NULL ? how : "none");
 		text = index_text(e, folios);
 		if (folios != NULL)
 			g_hash_table_destroy(folios);

@@ -38,6 +38,13 @@ struct pagebreak {
 	char			 label[16];	/* the folio as printed: "12", "iv" */
 };
 
+/* Where a printed line of the text or of a note begins in the model. */
+struct linestart {
+	const struct node	*block;		/* a paragraph, heading, … */
+	gsize			 offset;	/* into node_text(block) */
+	int			 page;		/* of the file, from 1 */
+};
+
 struct pagemap {
 	GArray		*breaks;	/* struct pagebreak, one per page in
 					   page order: a blank page's where
@@ -46,6 +53,8 @@ struct pagemap {
 					   (1-based, GINT_TO_POINTER), for
 					   note references and index marks */
 	GPtrArray	*labels;	/* char *: the label of each page */
+	GArray		*starts;	/* struct linestart, of every line of
+					   the model's text and notes */
 };
 
 void	pagemap_init(struct pagemap *);
@@ -54,10 +63,25 @@ void	pagemap_release(struct pagemap *);
 const char *pagemap_label(const struct pagemap *, const struct node *);
 
 /*
- * The folio of every index mark the map places (struct index_mark * →
- * its page's number, for index_pages); the text's pages are numbered
- * in arabic.  The caller destroys the table.
+ * The folio of every index mark (struct index_mark * → its page's
+ * number, for index_pages), found from the line starts: the page of the
+ * line the mark's place in its block falls on.  The text's pages are
+ * numbered in arabic.  The caller destroys the table.
  */
 GHashTable *pagemap_folios(const struct pagemap *, const struct edition *);
+
+/*
+ * The last layout, kept for `octavo index`: the labels and line starts
+ * of a map written to path under key (a digest of what the layout was
+ * made from); the index of names does not move a line, so a new list of
+ * names needs no new layout.  pagemap_save returns FALSE with err set
+ * if it cannot write.  pagemap_load fills an empty map from path if it
+ * was saved under key for an edition of the same text as e, and returns
+ * FALSE, the map left empty, if not.
+ */
+gboolean pagemap_save(const struct pagemap *, const struct edition *,
+	    const char *key, const char *path, GError **err);
+gboolean pagemap_load(struct pagemap *, const struct edition *,
+	    const char *key, const char *path);
 
 #endif

@@ -38,7 +38,10 @@ page_start(const struct press *p, const struct edition *e,
 	return FALSE;
 }
 
-/* The pages of the note references and index marks of a galley's lines. */
+/*
+ * Where a galley's lines begin in the model, and the pages of their note
+ * references and index marks.
+ */
 static void
 place_anchors(struct pagemap *pm, const struct galley *g, int before)
 {
@@ -53,6 +56,12 @@ place_anchors(struct pagemap *pm, const struct galley *g, int before)
 
 		if (ln->para == NULL || ln->page < 0)
 			continue;
+		if (ln->block != NULL) {
+			struct linestart ls = { ln->block, ln->offset,
+			    before + ln->page + 1 };
+
+			g_array_append_val(pm->starts, ls);
+		}
 		for (j = 0; j < ln->para->anchors->len; j++) {
 			const struct anchor *a = &g_array_index(
 			    ln->para->anchors, struct anchor, j);

@@ -377,10 +377,22 @@ check "index reports shared forms and their rulings" \
 check "index reports candidates to paste into the list" \
     grep -q '^# Capitalised words the list does not know' "$T/idx/index.out"
 check "index shows its stage time" grep -q '^octavo: index ' "$T/idx/index.err"
-(cd "$T/idx" && "$octavo" index -q -o again.txt "$manifest" >again.out 2>/dev/null)
+(cd "$T/idx" && "$octavo" index -o again.txt "$manifest" >again.out 2>again.err)
 sed 1d "$T/idx/index.out" >"$T/idx/index.out.tail"
 check "index is deterministic" sh -c "cmp '$T/idx/again.txt' '$T/idx/build/names-index.txt' && \
     sed 1d '$T/idx/again.out' | cmp -s - '$T/idx/index.out.tail'"
+# The first run laid the book out and kept the layout; the second read it
+# (and gave the same pages, above); a changed source is laid out again.
+check "index lays the book out when no layout is kept" \
+    grep -q 'octavo: layout .*print pages, laid out' "$T/idx/index.err"
+check "index reads the last layout when the manuscript is the same" \
+    grep -q 'octavo: layout .*print pages, from the last layout' "$T/idx/again.err"
+mkdir -p "$T/idx2" && cp -r manuscript "$T/idx2/" && cp -r styles "$T/idx2/"
+(cd "$T/idx2" && "$octavo" index -q manuscript/edition.ini >/dev/null 2>&1 &&
+    echo "A sentence more." >>manuscript/sources/sahai-moscow-trials.txt &&
+    "$octavo" index manuscript/edition.ini >/dev/null 2>index.err)
+check "index lays the book out again when a source changed" \
+    grep -q 'octavo: layout .*print pages, laid out' "$T/idx2/index.err"
 # Its print pages are the PDF's: the same layout, made again.
 for name in Zinoviev Bukharin Kamenev Radek; do
 	grep -A2 "^$name, " "$T/idx/build/names-index.txt" | head -n 3 |

@@ -1133,6 +1133,85 @@ START_TEST(test_index_of_names)
 }
 END_TEST
 
+/*
+ * The last layout, kept: the folios that the line starts give every
+ * index mark, at a paragraph's start or amid it, are the pages the
+ * layout set them on; saved and loaded under the same key they are the
+ * same, under another key or for another text nothing is loaded.
+ */
+START_TEST(test_page_map_kept)
+{
+	struct edition *e = annotated(), *other = annotated();
+	struct chapter *c = g_ptr_array_index(e->chapters, 0);
+	struct index_entry *ie = add_entry(e, "Kept, A", NULL);
+	const struct node *marks[80];
+	char *path = pdf_path("k.pdf"), *saved;
+	GHashTable *folios, *again;
+	struct pagemap pm, back;
+	struct style st;
+	struct diags d;
+	guint i;
+
+	for (i = 0; i < 40; i++) {
+		struct node *p = nth_para(c, (int)i), *t = p->first;
+		gsize half = strlen(t->text) / 2;
+
+		/* A mark at a word half-way through, then one at the start. */
+		while (t->text[half] != ' ')
+			half++;
+		marks[2 * i + 1] = add_mark(ie, c, NULL, p);
+		node_insert_before(p->first, node_new_text(NODE_TEXT, here,
+		    t->text, (gssize)half + 1));
+		memmove(t->text, t->text + half + 1, strlen(t->text + half));
+		marks[2 * i] = add_mark(ie, c, NULL, p);
+	}
+	style_init(&st);
+	diags_init(&d);
+	pagemap_init(&pm);
+	ck_assert_int_eq(pdf_write(e, &st, path, &pm, NULL, &d), 0);
+	folios = pagemap_folios(&pm, e);
+	for (i = 0; i < G_N_ELEMENTS(marks); i++) {
+		const struct node *mk = marks[i];
+
+		ck_assert_int_eq(GPOINTER_TO_INT(g_hash_table_lookup(folios,
+		    mk->as.mark)), atoi(pagemap_label(&pm, mk)));
+	}
+	saved = g_strconcat(path, ".pages", NULL);
+	ck_assert(pagemap_save(&pm, e, "key-1", saved, NULL));
+	pagemap_init(&back);
+	ck_assert(pagemap_load(&back, e, "key-1", saved));
+	again = pagemap_folios(&back, e);
+	ck_assert_uint_eq(g_hash_table_size(again), G_N_ELEMENTS(marks));
+	for (i = 0; i < G_N_ELEMENTS(marks); i++) {
+		const struct node *mk = marks[i];
+
+		ck_assert_ptr_eq(g_hash_table_lookup(again, mk->as.mark),
+		    g_hash_table_lookup(folios, mk->as.mark));
+	}
+	pagemap_release(&back);
+	pagemap_init(&back);
+	ck_assert(!pagemap_load(&back, e, "key-2", saved));
+	ck_assert_uint_eq(back.labels->len, 0);
+	/* A text with fewer paragraphs than the lines name. */
+	c = g_ptr_array_index(other->chapters, 0);
+	while (c->doc->first->next != NULL)
+		node_free(c->doc->last);
+	ck_assert(!pagemap_load(&back, other, "key-1", saved));
+	ck_assert_uint_eq(back.starts->len, 0);
+	pagemap_release(&back);
+	g_hash_table_destroy(again);
+	g_hash_table_destroy(folios);
+	g_remove(saved);
+	g_free(saved);
+	pagemap_release(&pm);
+	remove_pdf(path);
+	diags_release(&d);
+	style_release(&st);
+	edition_free(other);
+	edition_free(e);
+}
+END_TEST
+
 Suite *
 pdf_suite(void)
 {
@@ -1161,6 +1240,7 @@ pdf_suite(void)
 	tcase_add_test(write, test_index_of_names);
 	tcase_add_test(write, test_report_totals);
 	tcase_add_test(write, test_page_map);
+	tcase_add_test(write, test_page_map_kept);
 	tcase_add_test(write, test_fonts_embedded);
 	suite_add_tcase(s, write);
 	return s;
