@@ -15,7 +15,7 @@ DATADIR	 = $(PREFIX)/share/octavo
 BUILD	?= build
 SANITIZE ?=
 
-PKGS	 = libcmark pangocairo pango cairo libzip icu-i18n icu-uc glib-2.0
+PKGS	 = libcmark pangocairo pango cairo harfbuzz libzip icu-i18n icu-uc glib-2.0
 TESTPKGS = check
 
 CFLAGS	?= -O2 -g
@@ -117,7 +117,7 @@ check-sanitize:
 # to tests/fuzz/regress/, which check-unit replays.
 FUZZ_CC	?= clang-14
 FUZZ_SECONDS ?= 60
-FUZZERS	 = normalize markdown manifest style names
+FUZZERS	 = normalize markdown manifest style names pages
 FUZZLIBSRC = $(filter-out src/main.c,$(wildcard src/*.c)) tests/fuzz/targets.c
 FUZZLIBOBJ = $(FUZZLIBSRC:%.c=$(BUILD)/obj/%.o)
 

@@ -119,11 +119,13 @@ struct texts {
 /*
  * Reads the manifest and every chapter into the model, stage by stage.
  * Returns the edition, or NULL once any stage has added an error.  The
- * index stage reports to log unless it is NULL.
+ * index stage reports to log unless it is NULL.  Unless key is NULL,
+ * *key is set to the key of the edition's print layout, from the text
+ * as read (NULL if it cannot be made).
  */
 static struct edition *
 load(const char *manifest, struct clock *ck, struct index_log *log,
-    struct diags *d)
+    char **key, struct diags *d)
 {
 	struct edition *e;
 	struct texts t;
@@ -145,6 +147,8 @@ load(const char *manifest, struct clock *ck, struct index_log *log,
 		char *what = g_strdup_printf("%u sources, %" G_GSIZE_FORMAT
 		    " bytes", e->chapters->len, bytes);
 
+		if (key != NULL)
+			*key = pdf_layout_key(e, t.raw);
 		clock_stage(ck, "read", what);
 		g_free(what);
 		g_array_set_size(t.norm, e->chapters->len);
@@ -186,6 +190,8 @@ load(const char *manifest, struct clock *ck, struct index_log *log,
 	g_array_free(t.norm, TRUE);
 	g_ptr_array_free(t.raw, TRUE);
 	if (diags_failed(d)) {
+		if (key != NULL)
+			g_clear_pointer(key, g_free);
 		edition_free(e);
 		return NULL;
 	}
@@ -280,65 +286,30 @@ default_output(const struct edition *e, const char *ext)
 }
 
 /*
- * A digest of what the print layout is made from: octavo's version, the
- * manifest, the sources and the print style; the list of names moves no
- * line.  NULL if one of them cannot be read.
- */
-static char *
-layout_key(const struct edition *e)
-{
-	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
-	GPtrArray *files = g_ptr_array_new();
-	char *key = NULL;
-	guint i;
-
-	g_ptr_array_add(files, e->manifest);
-	g_ptr_array_add(files, e->print_style);
-	for (i = 0; i < e->chapters->len; i++)
-		g_ptr_array_add(files, ((struct chapter *)
-		    g_ptr_array_index(e->chapters, i))->path);
-	g_checksum_update(sum, (const guchar *)OCTAVO_VERSION,
-	    sizeof(OCTAVO_VERSION));
-	for (i = 0; i < files->len; i++) {
-		char *text;
-		gsize len;
-
-		if (!g_file_get_contents(g_ptr_array_index(files, i), &text,
-		    &len, NULL))
-			break;
-		/* Each file's length first: no two lists hash alike. */
-		g_checksum_update(sum, (const guchar *)&len, sizeof(len));
-		g_checksum_update(sum, (const guchar *)text, (gssize)len);
-		g_free(text);
-	}
-	if (i == files->len)
-		key = g_strdup(g_checksum_get_string(sum));
-	g_ptr_array_free(files, TRUE);
-	g_checksum_free(sum);
-	return key;
-}
-
-/*
- * Keeps the layout's page map in build/<output>.pages for `octavo
- * index`.  Only a cache: when it cannot be written, -v says so.
+ * Keeps the layout's page map in build/<output>.pages under key, for
+ * `octavo index`.  Only a cache: when it cannot be kept, -v says why.
  */
 static void
 keep_layout(const struct pagemap *pages, const struct edition *e,
-    struct diags *d)
+    const char *key, struct diags *d)
 {
-	char *key = layout_key(e), *path = default_output(e, "pages");
+	char *path = default_output(e, "pages");
 	char *dir = g_path_get_dirname(path);
+	const char *why = NULL;
 	GError *err = NULL;
 
-	if (key != NULL && (g_mkdir_with_parents(dir, 0777) == -1 ||
-	    !pagemap_save(pages, e, key, path, &err)))
+	if (key == NULL)
+		why = "its sources or style could not be read again";
+	else if (g_mkdir_with_parents(dir, 0777) == -1)
+		why = g_strerror(errno);
+	else if (!pagemap_save(pages, e, key, path, &err))
+		why = err->message;
+	if (why != NULL)
 		diag_add(d, DIAG_INFO, srcpos_at(path, 0, 0), "the layout is "
-		    "not kept for 'octavo index': %s", err != NULL ?
-		    err->message : g_strerror(errno));
+		    "not kept for 'octavo index': %s", why);
 	g_clear_error(&err);
 	g_free(dir);
 	g_free(path);
-	g_free(key);
 }
 
 /*
@@ -356,13 +327,13 @@ cmd_build(const char *manifest, struct diags *d)
 	struct pdf_layout *layout = NULL;
 	struct epub_job job;
 	GThread *thread = NULL;
-	char *epub, *pdf;
+	char *epub, *pdf, *key = NULL;
 	int want_epub = opt_epub != NULL || opt_pdf == NULL;
 	int want_pdf = opt_pdf != NULL || opt_epub == NULL;
 	int styled;
 
 	clock_start(&ck, d);
-	if ((e = load(manifest, &ck, NULL, d)) == NULL)
+	if ((e = load(manifest, &ck, NULL, &key, d)) == NULL)
 		return EXIT_INPUT;
 	epub = opt_epub != NULL ? g_strdup(opt_epub) : default_output(e, "epub");
 	pdf = opt_pdf != NULL ? g_strdup(opt_pdf) : default_output(e, "pdf");
@@ -370,7 +341,7 @@ cmd_build(const char *manifest, struct diags *d)
 	styled = style_read(&style, e->print_style, d) == 0;
 	if (styled && (layout = pdf_lay_out(e, &style, &pages, opt_report,
 	    d)) != NULL) {
-		keep_layout(&pages, e, d);
+		keep_layout(&pages, e, key, d);
 		clock_stage(&ck, "layout", "");
 	}
 	if (layout != NULL && want_epub) {
@@ -397,6 +368,7 @@ cmd_build(const char *manifest, struct diags *d)
 	diag_flush(d, stderr, least_shown());
 	g_free(epub);
 	g_free(pdf);
+	g_free(key);
 	edition_free(e);
 	return diags_failed(d) ? EXIT_INPUT : EXIT_OK;
 }
@@ -534,7 +506,7 @@ cmd_check(const char *manifest, struct diags *d)
 	opt_quiet = TRUE;
 	checking = TRUE;
 	clock_start(&ck, d);
-	e = load(manifest, &ck, NULL, d);
+	e = load(manifest, &ck, NULL, NULL, d);
 	if (e != NULL && style_read(&style, e->print_style, d) == 0)
 		style_release(&style);
 	diag_flush(d, stdout, least_shown());
@@ -562,19 +534,20 @@ report(const char *title, const GPtrArray *lines, const char *prefix)
 
 /*
  * The print page of every index mark: from the last layout, kept by
- * `octavo build` or an earlier `octavo index`, if it was made from the
- * same manuscript and style; else from a layout pass without the
- * drawing, kept in turn.  NULL if the print style cannot be read.
- * *how says which.
+ * `octavo build` or an earlier `octavo index` under the same key (made
+ * from the same manuscript, style and octavo); else from a layout pass
+ * without the drawing, kept in turn.  NULL if there is no kept layout
+ * and none can be made.  *how says which.
  */
 static GHashTable *
-print_folios(const struct edition *e, const char **how, struct diags *d)
+print_folios(const struct edition *e, const char *key, const char **how,
+    struct diags *d)
 {
 	GHashTable *folios = NULL;
 	struct pdf_layout *layout;
 	struct pagemap pages;
 	struct style style;
-	char *key = layout_key(e), *path = default_output(e, "pages");
+	char *path = default_output(e, "pages");
 
 	pagemap_init(&pages);
 	*how = "print pages, from the last layout";
@@ -585,14 +558,13 @@ print_folios(const struct edition *e, const char **how, struct diags *d)
 		if ((layout = pdf_lay_out(e, &style, &pages, NULL, d)) !=
 		    NULL) {
 			folios = pagemap_folios(&pages, e);
-			keep_layout(&pages, e, d);
+			keep_layout(&pages, e, key, d);
 			pdf_layout_free(layout);
 		}
 		style_release(&style);
 	}
 	pagemap_release(&pages);
 	g_free(path);
-	g_free(key);
 	return folios;
 }
 
@@ -605,7 +577,7 @@ cmd_index(const char *manifest, struct diags *d)
 {
 	const char *out = opt_outdir != NULL ? opt_outdir :
 	    "build/names-index.txt";
-	char *dir = g_path_get_dirname(out);
+	char *dir = g_path_get_dirname(out), *key = NULL;
 	struct index_log log;
 	struct clock ck;
 	struct edition *e;
@@ -614,14 +586,15 @@ cmd_index(const char *manifest, struct diags *d)
 
 	index_log_init(&log);
 	clock_start(&ck, d);
-	if ((e = load(manifest, &ck, &log, d)) != NULL && e->names == NULL)
+	if ((e = load(manifest, &ck, &log, &key, d)) != NULL &&
+	    e->names == NULL)
 		diag_add(d, DIAG_ERROR, srcpos_at(manifest, 0, 0), "no list of "
 		    "names: write names.txt beside the manifest, or name it "
 		    "with 'names = FILE' in [edition]");
 	if (e != NULL && !diags_failed(d)) {
 		const char *how = "none";
 		GHashTable *folios = opt_no_pages ? NULL :
-		    print_folios(e, &how, d);
+		    print_folios(e, key, &how, d);
 
 		clock_stage(&ck, "layout", folios != NULL ? how : "none");
 		text = index_text(e, folios);
@@ -651,6 +624,7 @@ cmd_index(const char *manifest, struct diags *d)
 	diag_flush(d, stderr, least_shown());
 	index_log_release(&log);
 	edition_free(e);
+	g_free(key);
 	g_free(dir);
 	return diags_failed(d) ? EXIT_INPUT : EXIT_OK;
 }

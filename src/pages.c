@@ -7,9 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "pages.h"
 
 #define PAGES_MAGIC	"octavo pages 1"
+#define PAGES_MAX	(64 << 20)	/* bytes of a kept layout, at most */
 
 void
 pagemap_init(struct pagemap *pm)
@@ -40,35 +43,42 @@ pagemap_label(const struct pagemap *pm, const struct node *n)
 }
 
 /*
- * The trees of the model whose lines are printed, one chapter after
- * another: its introduction, its text and each note.  name is how the
- * saved map calls the tree ("intro", "text", "n3" for the chapter's
- * fourth note).
+ * A tree of the model whose lines are printed: a chapter's introduction,
+ * its text or one of its notes.  name is how a kept layout calls it:
+ * the chapter's id and "intro", "text" or "n3" (its fourth note).
  */
 struct tree {
-	const struct chapter	*chapter;
-	struct node		*root;		/* NULL: the chapter has none */
-	char			 name[16];
+	struct node	*root;		/* NULL: the chapter has none */
+	char		*name;
 };
 
+static void
+tree_clear(gpointer t)
+{
+	g_free(((struct tree *)t)->name);
+}
+
+/* The trees of e whose lines are printed, chapter by chapter. */
 static GArray *
 trees(const struct edition *e)
 {
 	GArray *out = g_array_new(FALSE, FALSE, sizeof(struct tree));
 	guint i, j;
 
+	g_array_set_clear_func(out, tree_clear);
 	for (i = 0; i < e->chapters->len; i++) {
 		const struct chapter *c = g_ptr_array_index(e->chapters, i);
-		struct tree t = { c, c->preface, "intro" };
+		struct tree t;
 
+		t = (struct tree){ c->preface, g_strconcat(c->id, " intro",
+		    NULL) };
 		g_array_append_val(out, t);
-		t.root = c->doc;
-		g_strlcpy(t.name, "text", sizeof(t.name));
+		t = (struct tree){ c->doc, g_strconcat(c->id, " text", NULL) };
 		g_array_append_val(out, t);
 		for (j = 0; j < c->notes->len; j++) {
-			t.root = ((struct note *)g_ptr_array_index(c->notes,
-			    j))->body;
-			g_snprintf(t.name, sizeof(t.name), "n%u", j);
+			t = (struct tree){ ((struct note *)g_ptr_array_index(
+			    c->notes, j))->body, g_strdup_printf("%s n%u",
+			    c->id, j) };
 			g_array_append_val(out, t);
 		}
 	}
@@ -115,18 +125,20 @@ starts_by_block(const struct pagemap *pm)
 }
 
 /*
- * The page a node falls on: of the last line of its block that begins
- * at or before the node's place in node_text(block); 0 if its block
- * has no lines.
+ * The page a node falls on.  Its block is the nearest of the blocks
+ * around it that lines set (a list item's, say, for a node in the
+ * item's paragraph); the line is the one that begins last at or before
+ * the node's place in node_text(block), or the block's first line.  0
+ * if no block around it has lines.
  */
 static int
 page_of_node(GHashTable *by, const struct node *n)
 {
 	const struct node *b;
 	const GArray *list = NULL;
+	const struct linestart *best;
 	gsize at = 0;
 	struct iter it;
-	int page;
 	guint i;
 
 	for (b = n->parent; b != NULL; b = b->parent)
@@ -138,11 +150,16 @@ page_of_node(GHashTable *by, const struct node *n)
 	while (iter_next(&it) != ITER_NONE && it.cur != n)
 		if (it.ev == ITER_ENTER)
 			at += node_text_length(it.cur);
-	page = g_array_index(list, struct linestart, 0).page;
-	for (i = 1; i < list->len; i++)
-		if (g_array_index(list, struct linestart, i).offset <= at)
-			page = g_array_index(list, struct linestart, i).page;
-	return page;
+	best = &g_array_index(list, struct linestart, 0);
+	for (i = 1; i < list->len; i++) {
+		const struct linestart *ls = &g_array_index(list,
+		    struct linestart, i);
+
+		if (ls->offset <= at && (ls->offset > best->offset ||
+		    best->offset > at))
+			best = ls;
+	}
+	return best->page;
 }
 
 GHashTable *
@@ -184,7 +201,7 @@ pagemap_save(const struct pagemap *pm, const struct edition *e,
 	    g_direct_equal, NULL, g_free);
 	GArray *ts = trees(e);
 	gboolean ok;
-	guint i, j;
+	guint i, j, lines;
 
 	g_string_append_printf(out, "key %s\n", key);
 	for (i = 0; i < pm->labels->len; i++)
@@ -196,19 +213,21 @@ pagemap_save(const struct pagemap *pm, const struct edition *e,
 
 		for (j = 0; j < bs->len; j++)
 			g_hash_table_insert(where, g_ptr_array_index(bs, j),
-			    g_strdup_printf("%s %s %u", t->chapter->id,
-			    t->name, j));
+			    g_strdup_printf("%s %u", t->name, j));
 		g_ptr_array_free(bs, TRUE);
 	}
-	for (i = 0; i < pm->starts->len; i++) {
+	for (i = 0, lines = 0; i < pm->starts->len; i++) {
 		const struct linestart *ls = &g_array_index(pm->starts,
 		    struct linestart, i);
 		const char *place = g_hash_table_lookup(where, ls->block);
 
-		if (place != NULL)
+		if (place != NULL) {
 			g_string_append_printf(out, "line %s %" G_GSIZE_FORMAT
 			    " %d\n", place, ls->offset, ls->page);
+			lines++;
+		}
 	}
+	g_string_append_printf(out, "end %u %u\n", pm->labels->len, lines);
 	ok = g_file_set_contents(path, out->str, (gssize)out->len, err);
 	g_array_free(ts, TRUE);
 	g_hash_table_destroy(where);
@@ -216,33 +235,74 @@ pagemap_save(const struct pagemap *pm, const struct edition *e,
 	return ok;
 }
 
+/* A whole decimal number from 0 to max, or FALSE. */
+static gboolean
+number(const char *s, guint64 max, guint64 *n)
+{
+	return g_ascii_string_to_unsigned(s, 10, 0, max, n, NULL);
+}
+
 /*
- * One "line CHAPTER TREE N OFFSET PAGE" of a saved map, its block found
- * among the trees (a table "CHAPTER TREE" → its blocks); FALSE if it
- * names none of them.
+ * One "line CHAPTER TREE N OFFSET PAGE" of a kept layout, its block
+ * found among the trees ("CHAPTER TREE" → its blocks), its page among
+ * the labels read; FALSE if it is malformed or names no block or page.
  */
 static gboolean
-load_line(const char *s, GHashTable *tree_blocks, guint pages,
+load_line(char **f, GHashTable *tree_blocks, guint pages,
     struct linestart *ls)
 {
-	char chapter[256], tree[16], *key;
-	unsigned n;
-	unsigned long long offset;
-	int page;
 	const GPtrArray *bs;
+	guint64 n, offset, page;
+	char *key;
 
-	if (sscanf(s, "line %255s %15s %u %llu %d", chapter, tree, &n,
-	    &offset, &page) != 5 || page < 1 || (guint)page > pages)
+	if (g_strv_length(f) != 6 || strcmp(f[0], "line") != 0)
 		return FALSE;
-	key = g_strdup_printf("%s %s", chapter, tree);
+	key = g_strconcat(f[1], " ", f[2], NULL);
 	bs = g_hash_table_lookup(tree_blocks, key);
 	g_free(key);
-	if (bs == NULL || n >= bs->len)
+	if (bs == NULL || bs->len == 0 || !number(f[3], bs->len - 1, &n) ||
+	    !number(f[4], G_MAXSIZE, &offset) || !number(f[5], pages, &page) ||
+	    page == 0)
 		return FALSE;
 	ls->block = g_ptr_array_index(bs, n);
 	ls->offset = (gsize)offset;
-	ls->page = page;
+	ls->page = (int)page;
 	return TRUE;
+}
+
+/*
+ * Reads the lines of a kept layout after its key: labels, line starts,
+ * and "end LABELS LINES", which must count them and come last.
+ */
+static gboolean
+load_lines(struct pagemap *pm, char **lines, GHashTable *tree_blocks)
+{
+	guint64 labels, starts;
+	guint i;
+
+	for (i = 0; lines[i] != NULL; i++) {
+		char **f = g_strsplit(lines[i], " ", -1);
+		struct linestart ls;
+		gboolean ok = TRUE;
+
+		if (strcmp(f[0] != NULL ? f[0] : "", "end") == 0)
+			ok = g_strv_length(f) == 3 &&
+			    number(f[1], G_MAXUINT, &labels) &&
+			    number(f[2], G_MAXUINT, &starts) &&
+			    labels == pm->labels->len && labels > 0 &&
+			    starts == pm->starts->len && lines[i + 1] != NULL &&
+			    lines[i + 1][0] == '\0' && lines[i + 2] == NULL;
+		else if (g_str_has_prefix(lines[i], "label ") &&
+		    pm->starts->len == 0)
+			g_ptr_array_add(pm->labels, g_strdup(lines[i] + 6));
+		else if ((ok = load_line(f, tree_blocks, pm->labels->len,
+		    &ls)))
+			g_array_append_val(pm->starts, ls);
+		g_strfreev(f);
+		if (!ok || strncmp(lines[i], "end ", 4) == 0)
+			return ok;
+	}
+	return FALSE;
 }
 
 gboolean
@@ -251,41 +311,36 @@ pagemap_load(struct pagemap *pm, const struct edition *e, const char *key,
 {
 	GHashTable *tree_blocks;
 	GArray *ts;
+	GStatBuf st;
 	char *text, **lines;
 	gboolean ok;
 	guint i;
 
-	if (!g_file_get_contents(path, &text, NULL, NULL))
+	if (g_stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    st.st_size > PAGES_MAX ||
+	    !g_file_get_contents(path, &text, NULL, NULL))
 		return FALSE;
 	lines = g_strsplit(text, "\n", -1);
 	g_free(text);
 	ok = g_strv_length(lines) > 2 && strcmp(lines[0], PAGES_MAGIC) == 0 &&
 	    g_str_has_prefix(lines[1], "key ") &&
 	    strcmp(lines[1] + 4, key) == 0;
-	tree_blocks = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	tree_blocks = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
 	    (GDestroyNotify)g_ptr_array_unref);
 	ts = trees(e);
-	for (i = 0; ok && i < ts->len; i++) {
+	for (i = 0; i < ts->len; i++) {
 		const struct tree *t = &g_array_index(ts, struct tree, i);
 
-		g_hash_table_insert(tree_blocks, g_strdup_printf("%s %s",
-		    t->chapter->id, t->name), blocks(t->root));
+		g_hash_table_insert(tree_blocks, t->name, blocks(t->root));
 	}
-	for (i = 2; ok && lines[i] != NULL && lines[i][0] != '\0'; i++) {
-		struct linestart ls;
-
-		if (g_str_has_prefix(lines[i], "label "))
-			g_ptr_array_add(pm->labels, g_strdup(lines[i] + 6));
-		else if ((ok = load_line(lines[i], tree_blocks,
-		    pm->labels->len, &ls)))
-			g_array_append_val(pm->starts, ls);
-	}
+	if (ok)
+		ok = load_lines(pm, lines + 2, tree_blocks);
 	if (!ok) {
 		g_ptr_array_set_size(pm->labels, 0);
 		g_array_set_size(pm->starts, 0);
 	}
-	g_array_free(ts, TRUE);
 	g_hash_table_destroy(tree_blocks);
+	g_array_free(ts, TRUE);
 	g_strfreev(lines);
 	return ok;
 }

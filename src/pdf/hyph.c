@@ -40,6 +40,12 @@ find_dict(const char *language, const char *dir)
 	return path;
 }
 
+char *
+hyph_patterns(const char *language)
+{
+	return find_dict(language != NULL ? language : "en-US", HYPH_DIR);
+}
+
 struct hyph *
 hyph_new(const char *language, const char *dir, const struct style *st,
     struct diags *d)

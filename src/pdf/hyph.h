@@ -16,6 +16,8 @@
  */
 struct hyph	*hyph_new(const char *language, const char *dir,
 		    const struct style *, struct diags *);
+/* The system's pattern file hyph_new would read for language, or NULL. */
+char		*hyph_patterns(const char *language);
 void		 hyph_free(struct hyph *);
 
 /*

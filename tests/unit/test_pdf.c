@@ -1212,6 +1212,91 @@ START_TEST(test_page_map_kept)
 }
 END_TEST
 
+/*
+ * A kept layout that is damaged, cut short or made by hand is not
+ * read: each such file leaves the map empty, and nothing crashes.
+ */
+START_TEST(test_page_map_bad_files)
+{
+	struct edition *e = sample();
+	char *path = pdf_path("b.pdf"), *saved, *good, *bad, *big;
+	const char *cut;
+	struct pagemap pm, back;
+	struct style st;
+	struct diags d;
+	guint i;
+
+	style_init(&st);
+	diags_init(&d);
+	pagemap_init(&pm);
+	ck_assert_int_eq(pdf_write(e, &st, path, &pm, NULL, &d), 0);
+	saved = g_strconcat(path, ".pages", NULL);
+	ck_assert(pagemap_save(&pm, e, "k", saved, NULL));
+	ck_assert(g_file_get_contents(saved, &good, NULL, NULL));
+	cut = strstr(good, "\nline ");
+	ck_assert_ptr_nonnull(cut);
+	big = g_strnfill(300, 'x');
+	{
+		char *cases[] = {
+			g_strdup(""),
+			g_strdup("octavo pages 1\n"),
+			g_strdup("octavo pages 1\nkey k\nend 0 0\n"),
+			/* no end line */
+			g_strndup(good, (gsize)(strstr(good, "end ") - good)),
+			/* a line before the labels */
+			g_strdup_printf("octavo pages 1\nkey k\n%s", cut + 1),
+			/* numbers that do not fit, or are not numbers */
+			g_strdup_printf("%.*s\nline one text 0 0 4294967297%s",
+			    (int)(cut - good), good, cut),
+			g_strdup_printf("%.*s\nline one text -1 0 1%s",
+			    (int)(cut - good), good, cut),
+			g_strdup_printf("%.*s\nline one text 0 0 1junk%s",
+			    (int)(cut - good), good, cut),
+			g_strdup_printf("%.*s\nline %s text 0 0 1%s",
+			    (int)(cut - good), good, big, cut),
+			/* a blank line, then the rest */
+			g_strdup_printf("%.*s\n%s", (int)(cut - good), good, cut),
+			/* something after the end */
+			g_strconcat(good, "label x\n", NULL),
+		};
+
+		for (i = 0; i < G_N_ELEMENTS(cases); i++) {
+			ck_assert(g_file_set_contents(saved, cases[i], -1,
+			    NULL));
+			pagemap_init(&back);
+			ck_assert_msg(!pagemap_load(&back, e, "k", saved),
+			    "case %u was read", i);
+			ck_assert_uint_eq(back.labels->len, 0);
+			ck_assert_uint_eq(back.starts->len, 0);
+			pagemap_release(&back);
+			g_free(cases[i]);
+		}
+	}
+	/* The good file reads; a directory where it should be does not. */
+	ck_assert(g_file_set_contents(saved, good, -1, NULL));
+	pagemap_init(&back);
+	ck_assert(pagemap_load(&back, e, "k", saved));
+	ck_assert_uint_eq(back.labels->len, pm.labels->len);
+	pagemap_release(&back);
+	g_remove(saved);
+	bad = g_strdup(saved);
+	ck_assert_int_eq(g_mkdir(bad, 0700), 0);
+	pagemap_init(&back);
+	ck_assert(!pagemap_load(&back, e, "k", bad));
+	pagemap_release(&back);
+	g_rmdir(bad);
+	g_free(bad);
+	g_free(big);
+	g_free(good);
+	g_free(saved);
+	pagemap_release(&pm);
+	remove_pdf(path);
+	diags_release(&d);
+	style_release(&st);
+	edition_free(e);
+}
+END_TEST
+
 Suite *
 pdf_suite(void)
 {
@@ -1241,6 +1326,7 @@ pdf_suite(void)
 	tcase_add_test(write, test_report_totals);
 	tcase_add_test(write, test_page_map);
 	tcase_add_test(write, test_page_map_kept);
+	tcase_add_test(write, test_page_map_bad_files);
 	tcase_add_test(write, test_fonts_embedded);
 	suite_add_tcase(s, write);
 	return s;
