@@ -200,7 +200,7 @@ node_text_length(const struct node *n)
 	case NODE_TEXT:
 	case NODE_CODE:
 	case NODE_CODEBLOCK:
-		return strlen(n->text);
+		return n->text != NULL ? strlen(n->text) : 0;
 	case NODE_SOFTBREAK:
 	case NODE_LINEBREAK:
 		return 1;

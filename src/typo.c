@@ -312,7 +312,7 @@ is_month(const char *s, gsize len)
 }
 
 /*
- * Whether the hyphen ending at q joins two months or two days, a range
+ * Whether the hyphen ending at q joins two months or two dates, a range
  * that takes an en dash ("January-March 1980", "May 26-June 10"): the
  * output ends with a month, or a month and a day, and the input goes on
  * with another month.

@@ -35,8 +35,8 @@
  *   a"); the em dash is unspaced when there is text on both sides (en-US:
  *   word—word).  A hyphen glued between words is kept (war-this cannot
  *   be told from a compound), so is a suspended hyphen (pre- and post-),
- *   but between two months, or two dates with a month each, it is a
- *   range: January–March, May 26–June 10.
+ *   but after a month, or a month and its day, and before a month, it
+ *   joins a range: January–March, May 26–June 10.
  *   Runs of em dashes alone (2-em and 3-em dashes) are kept.
  *
  * Ellipses: "...", ". . .", and runs of dots and … become one …; with four

@@ -82,8 +82,8 @@ struct locator {
 
 /*
  * A mark's locator: the print page ("12", "12 n. 3" in a note) if the
- * page map has it, else the chapter and paragraph ("essay ¶3",
- * "essay n. 12").
+ * page map has it, else the chapter and paragraph ("essay ¶3", "essay
+ * intro ¶2" in its introduction, "essay n. 12").
  */
 static struct locator
 locate(const struct index_mark *m, const struct pagemap *pm,
@@ -143,6 +143,8 @@ locators(GString *out, struct book *b, const struct index_entry *ie,
 		if (prev != NULL && strcmp(prev->text, l->text) == 0)
 			continue;
 		g_string_append(out, ", ");
+		/* A page that begins at "12n" after "12" gets its marker
+		 * before "12": the e-book cannot tell the two apart. */
 		pagemarks_entry(&b->marks, out, ie, l->page, BOOK_INDEX);
 		g_string_append_printf(out, "<a epub:type=\"index-locator\" "
 		    "href=\"%s#ix-%d\">", file_of(b, l->mark->chapter),

@@ -3,8 +3,6 @@
  * to a spot in the model's text, then written where the renderer passes
  * that spot.
  */
-#include <string.h>
-
 #include "epub/escape.h"
 #include "epub/pagemarks.h"
 

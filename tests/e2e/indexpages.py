@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""indexpages.py PDF NAMES-INDEX NAMES -- does every page the index gives
-print the name?
+"""indexpages.py PDF NAMES-INDEX NAMES [EPUB] -- does every page the index
+gives print the name?
 
 NAMES-INDEX is `octavo index`'s plain text (each heading, its locators,
 and its print pages), NAMES the list of names it was made from.  For
@@ -13,12 +13,18 @@ its heading implies ("Forenames Surname", "Surname"), and those of the
 headings that refer to it with `see:`.  A page given as "12n" is found
 the same way: the note's text is on that page.
 
+With EPUB, also: the pages of each heading are the same in the EPUB's
+index as in NAMES-INDEX (the two come from the layout by different
+roads: the page of each mark's anchor, and the line each mark falls in).
+
 Exits 0 if all holds, else 1, listing each page that does not name its
 heading.
 """
+import html
 import re
 import sys
 import unicodedata
+import zipfile
 
 from pdflinks import Pdf
 
@@ -95,9 +101,30 @@ def read_pages(path):
                 if ends:
                     pages.setdefault(cur, set()).update(
                         range(ends[0], ends[-1] + 1))
-        elif indent == 2 and not re.match(r"^([a-z0-9-]+ (¶|n\.)|see )",
-                                          s):
+        elif indent == 2 and not re.match(
+                r"^([a-z0-9-]+ (¶|n\.|intro ¶)|see )", s):
             cur = f"{head} / {s}"
+    return pages
+
+
+def epub_pages(path):
+    """heading → the print pages the EPUB's index links, sub-headings as
+    in read_names."""
+    x = zipfile.ZipFile(path).read("OEBPS/index.xhtml").decode()
+    pages, stack = {}, []
+    for m in re.finditer(r'(<li epub:type="index-entry")|(</li>)|'
+                         r'<span epub:type="index-term">(.*?)</span>|'
+                         r'<a epub:type="index-locator"[^>]*>([0-9]+)',
+                         x):
+        if m.group(1):
+            stack.append(None)
+        elif m.group(2):
+            stack.pop()
+        elif m.group(3) is not None:
+            stack[-1] = html.unescape(m.group(3))
+        else:
+            pages.setdefault(" / ".join(stack), set()).add(
+                int(m.group(4)))
     return pages
 
 
@@ -149,6 +176,12 @@ def main():
             checked += 1
             if not any(p.search(texts[page]) for p in pats):
                 bad.append(f"{heading}: page {n} does not print it")
+    if len(sys.argv) > 4:
+        theirs = epub_pages(sys.argv[4])
+        bad += [f"{h}: EPUB {sorted(theirs.get(h, ()))}, "
+                f"index {sorted(pages.get(h, ()))}"
+                for h in sorted(set(pages) | set(theirs))
+                if pages.get(h) != theirs.get(h)]
     print(f"{checked} pages of {len(pages)} headings checked, "
           f"{len(bad)} wrong")
     for b in bad[:30]:

@@ -400,10 +400,11 @@ for name in Zinoviev Bukharin Kamenev Radek; do
 	check "index: the print pages of $name are the PDF index's" sh -c \
 	    "test -s '$T/idx/pages-$name' && cmp '$T/idx/pages-$name' '$T/ix-$name'"
 done
-# Every page given for every heading prints one of its forms.
+# Every page given for every heading prints one of its forms, and is
+# one the EPUB's index gives too.
 check "index: every print page of every heading names it in the PDF" \
     python3 tests/e2e/indexpages.py "$T/a.pdf" \
-    "$T/idx/build/names-index.txt" manuscript/names.txt
+    "$T/idx/build/names-index.txt" manuscript/names.txt "$T/a.epub"
 # Against an index made by hand, for the five chapters (tests/index/).
 check "index: 95% of a human indexer's places found, 95% of ours confirmed" \
     python3 tests/index/compare.py "$T/a.epub" "$T/idx/build/names-index.txt"

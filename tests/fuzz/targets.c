@@ -18,6 +18,7 @@
 #include "names.h"
 #include "normalize.h"
 #include "notes.h"
+#include "pages.h"
 #include "parse.h"
 #include "rules.h"
 #include "source.h"
@@ -29,7 +30,7 @@ static pid_t	 scratch_pid;
 
 /* The scratch folder's files, removed with it at exit. */
 static const char *const scratch_files[] = {
-	"text.txt", "edition.ini", "print.ini", NULL
+	"text.txt", "edition.ini", "print.ini", "kept.pages", NULL
 };
 
 static void
@@ -270,11 +271,68 @@ fuzz_names(const uint8_t *data, size_t size)
 	return 0;
 }
 
+/* A paragraph of text, with a mark of ie at byte at, or none if at < 0. */
+static void
+pages_para(struct node *parent, struct index_entry *ie, const char *text,
+    int at)
+{
+	struct srcpos pos = { "fuzz.txt", 1, 1 };
+	struct node *p = node_new(NODE_PARAGRAPH, pos);
+
+	node_append(parent, p);
+	if (at < 0) {
+		node_append(p, node_new_text(NODE_TEXT, pos, text, -1));
+		return;
+	}
+	node_append(p, node_new_text(NODE_TEXT, pos, text, at));
+	node_append(p, node_new(NODE_INDEXMARK, pos));
+	p->last->as.mark = g_new0(struct index_mark, 1);
+	p->last->as.mark->entry = ie;
+	g_ptr_array_add(ie->marks, p->last->as.mark);
+	node_append(p, node_new_text(NODE_TEXT, pos, text + at, -1));
+}
+
+/*
+ * The bytes as a kept layout (pages.h) of a small edition: a chapter
+ * "fuzz" of three paragraphs and a note, with index marks; if they load,
+ * the marks' folios are found from them.
+ */
+int
+fuzz_pages(const uint8_t *data, size_t size)
+{
+	struct srcpos pos = { "fuzz.txt", 1, 1 };
+	struct edition *e = edition_new();
+	struct chapter *c = chapter_new("fuzz");
+	struct index_entry *ie = index_entry_new("Name, A", NULL);
+	struct note *n = note_new(1, "1", pos);
+	struct pagemap pm;
+	char *path;
+
+	g_ptr_array_add(e->chapters, c);
+	g_ptr_array_add(e->index, ie);
+	c->doc = node_new(NODE_DOCUMENT, pos);
+	pages_para(c->doc, ie, "Opening words, and a name here.", 20);
+	pages_para(c->doc, NULL, "A paragraph without a name.", -1);
+	pages_para(c->doc, ie, "A name at the start.", 0);
+	g_ptr_array_add(c->notes, n);
+	pages_para(n->body, ie, "A note that names a name.", 18);
+	if ((path = scratch("kept.pages", data, size)) != NULL) {
+		pagemap_init(&pm);
+		if (pagemap_load(&pm, e, "k", path))
+			g_hash_table_destroy(pagemap_folios(&pm, e));
+		pagemap_release(&pm);
+		g_free(path);
+	}
+	edition_free(e);
+	return 0;
+}
+
 const struct fuzz_target fuzz_targets[] = {
 	{ "normalize", fuzz_normalize },
 	{ "markdown", fuzz_markdown },
 	{ "manifest", fuzz_manifest },
 	{ "style", fuzz_style },
 	{ "names", fuzz_names },
+	{ "pages", fuzz_pages },
 	{ NULL, NULL }
 };

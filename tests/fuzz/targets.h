@@ -18,6 +18,7 @@ int	fuzz_markdown(const uint8_t *, size_t);	/* Markdown → … → notes */
 int	fuzz_manifest(const uint8_t *, size_t);	/* manifest_read */
 int	fuzz_style(const uint8_t *, size_t);	/* style_read */
 int	fuzz_names(const uint8_t *, size_t);	/* names_parse, names_match */
+int	fuzz_pages(const uint8_t *, size_t);	/* pagemap_load, its folios */
 
 struct fuzz_target {
 	const char	*name;		/* the harness, and its folders' name */
