@@ -1133,6 +1133,34 @@ START_TEST(test_index_of_names)
 }
 END_TEST
 
+/* A book laid out and written to a PDF of its own, with its page map. */
+struct laid {
+	char		*path;
+	struct pagemap	 pm;
+	struct style	 st;
+	struct diags	 d;
+};
+
+static void
+lay(struct laid *l, const struct edition *e, const char *name)
+{
+	l->path = pdf_path(name);
+	style_init(&l->st);
+	diags_init(&l->d);
+	pagemap_init(&l->pm);
+	ck_assert_int_eq(pdf_write(e, &l->st, l->path, &l->pm, NULL, &l->d),
+	    0);
+}
+
+static void
+laid_release(struct laid *l)
+{
+	pagemap_release(&l->pm);
+	remove_pdf(l->path);
+	diags_release(&l->d);
+	style_release(&l->st);
+}
+
 /*
  * The last layout, kept: the folios that the line starts give every
  * index mark, at a paragraph's start or amid it, are the pages the
@@ -1145,11 +1173,10 @@ START_TEST(test_page_map_kept)
 	struct chapter *c = g_ptr_array_index(e->chapters, 0);
 	struct index_entry *ie = add_entry(e, "Kept, A", NULL);
 	const struct node *marks[80];
-	char *path = pdf_path("k.pdf"), *saved;
 	GHashTable *folios, *again;
-	struct pagemap pm, back;
-	struct style st;
-	struct diags d;
+	struct pagemap back;
+	struct laid l;
+	char *saved;
 	guint i;
 
 	for (i = 0; i < 40; i++) {
@@ -1165,19 +1192,16 @@ START_TEST(test_page_map_kept)
 		memmove(t->text, t->text + half + 1, strlen(t->text + half));
 		marks[2 * i] = add_mark(ie, c, NULL, p);
 	}
-	style_init(&st);
-	diags_init(&d);
-	pagemap_init(&pm);
-	ck_assert_int_eq(pdf_write(e, &st, path, &pm, NULL, &d), 0);
-	folios = pagemap_folios(&pm, e);
+	lay(&l, e, "k.pdf");
+	folios = pagemap_folios(&l.pm, e);
 	for (i = 0; i < G_N_ELEMENTS(marks); i++) {
 		const struct node *mk = marks[i];
 
 		ck_assert_int_eq(GPOINTER_TO_INT(g_hash_table_lookup(folios,
-		    mk->as.mark)), atoi(pagemap_label(&pm, mk)));
+		    mk->as.mark)), atoi(pagemap_label(&l.pm, mk)));
 	}
-	saved = g_strconcat(path, ".pages", NULL);
-	ck_assert(pagemap_save(&pm, e, "key-1", saved, NULL));
+	saved = g_strconcat(l.path, ".pages", NULL);
+	ck_assert(pagemap_save(&l.pm, e, "key-1", saved, NULL));
 	pagemap_init(&back);
 	ck_assert(pagemap_load(&back, e, "key-1", saved));
 	again = pagemap_folios(&back, e);
@@ -1203,10 +1227,7 @@ START_TEST(test_page_map_kept)
 	g_hash_table_destroy(folios);
 	g_remove(saved);
 	g_free(saved);
-	pagemap_release(&pm);
-	remove_pdf(path);
-	diags_release(&d);
-	style_release(&st);
+	laid_release(&l);
 	edition_free(other);
 	edition_free(e);
 }
@@ -1219,19 +1240,15 @@ END_TEST
 START_TEST(test_page_map_bad_files)
 {
 	struct edition *e = sample();
-	char *path = pdf_path("b.pdf"), *saved, *good, *bad, *big;
+	char *saved, *good, *bad, *big;
 	const char *cut;
-	struct pagemap pm, back;
-	struct style st;
-	struct diags d;
+	struct pagemap back;
+	struct laid l;
 	guint i;
 
-	style_init(&st);
-	diags_init(&d);
-	pagemap_init(&pm);
-	ck_assert_int_eq(pdf_write(e, &st, path, &pm, NULL, &d), 0);
-	saved = g_strconcat(path, ".pages", NULL);
-	ck_assert(pagemap_save(&pm, e, "k", saved, NULL));
+	lay(&l, e, "b.pdf");
+	saved = g_strconcat(l.path, ".pages", NULL);
+	ck_assert(pagemap_save(&l.pm, e, "k", saved, NULL));
 	ck_assert(g_file_get_contents(saved, &good, NULL, NULL));
 	cut = strstr(good, "\nline ");
 	ck_assert_ptr_nonnull(cut);
@@ -1276,7 +1293,7 @@ START_TEST(test_page_map_bad_files)
 	ck_assert(g_file_set_contents(saved, good, -1, NULL));
 	pagemap_init(&back);
 	ck_assert(pagemap_load(&back, e, "k", saved));
-	ck_assert_uint_eq(back.labels->len, pm.labels->len);
+	ck_assert_uint_eq(back.labels->len, l.pm.labels->len);
 	pagemap_release(&back);
 	g_remove(saved);
 	bad = g_strdup(saved);
@@ -1289,10 +1306,7 @@ START_TEST(test_page_map_bad_files)
 	g_free(big);
 	g_free(good);
 	g_free(saved);
-	pagemap_release(&pm);
-	remove_pdf(path);
-	diags_release(&d);
-	style_release(&st);
+	laid_release(&l);
 	edition_free(e);
 }
 END_TEST
