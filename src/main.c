@@ -299,7 +299,7 @@ keep_layout(const struct pagemap *pages, const struct edition *e,
 	GError *err = NULL;
 
 	if (key == NULL)
-		why = "its sources or style could not be read again";
+		why = "its manifest or print style could not be read";
 	else if (g_mkdir_with_parents(dir, 0777) == -1)
 		why = g_strerror(errno);
 	else if (!pagemap_save(pages, e, key, path, &err))

@@ -166,30 +166,54 @@ GHashTable *
 pagemap_folios(const struct pagemap *pm, const struct edition *e)
 {
 	GHashTable *folios = g_hash_table_new(g_direct_hash, g_direct_equal);
-	GHashTable *by = starts_by_block(pm);
 	GArray *ts = trees(e);
+	const char *label;
 	guint i;
 
 	for (i = 0; i < ts->len; i++) {
-		struct tree *t = &g_array_index(ts, struct tree, i);
+		struct node *root = g_array_index(ts, struct tree, i).root;
 		struct iter it;
-		int page;
 
-		if (t->root == NULL)
+		if (root == NULL)
 			continue;
-		iter_init(&it, t->root);
+		iter_init(&it, root);
 		while (iter_next(&it) != ITER_NONE)
 			if (it.ev == ITER_ENTER &&
 			    it.cur->type == NODE_INDEXMARK &&
-			    (page = page_of_node(by, it.cur)) > 0 &&
-			    (guint)page <= pm->labels->len)
+			    (label = pagemap_label(pm, it.cur)) != NULL)
 				g_hash_table_insert(folios, it.cur->as.mark,
-				    GINT_TO_POINTER(atoi(g_ptr_array_index(
-				    pm->labels, page - 1))));
+				    GINT_TO_POINTER(atoi(label)));
 	}
 	g_array_free(ts, TRUE);
-	g_hash_table_destroy(by);
 	return folios;
+}
+
+/*
+ * The page of every index mark of the trees, from the line starts, as
+ * the layout's anchors would have given it.
+ */
+static void
+place_marks(struct pagemap *pm, const GArray *ts)
+{
+	GHashTable *by = starts_by_block(pm);
+	guint i;
+	int page;
+
+	for (i = 0; i < ts->len; i++) {
+		struct node *root = g_array_index(ts, struct tree, i).root;
+		struct iter it;
+
+		if (root == NULL)
+			continue;
+		iter_init(&it, root);
+		while (iter_next(&it) != ITER_NONE)
+			if (it.ev == ITER_ENTER &&
+			    it.cur->type == NODE_INDEXMARK &&
+			    (page = page_of_node(by, it.cur)) > 0)
+				g_hash_table_insert(pm->page_of, it.cur,
+				    GINT_TO_POINTER(page));
+	}
+	g_hash_table_destroy(by);
 }
 
 gboolean
@@ -282,10 +306,11 @@ load_lines(struct pagemap *pm, char **lines, GHashTable *tree_blocks)
 
 	for (i = 0; lines[i] != NULL; i++) {
 		char **f = g_strsplit(lines[i], " ", -1);
-		struct linestart ls;
+		gboolean end = f[0] != NULL && strcmp(f[0], "end") == 0;
 		gboolean ok = TRUE;
+		struct linestart ls;
 
-		if (strcmp(f[0] != NULL ? f[0] : "", "end") == 0)
+		if (end)
 			ok = g_strv_length(f) == 3 &&
 			    number(f[1], G_MAXUINT, &labels) &&
 			    number(f[2], G_MAXUINT, &starts) &&
@@ -299,7 +324,7 @@ load_lines(struct pagemap *pm, char **lines, GHashTable *tree_blocks)
 		    &ls)))
 			g_array_append_val(pm->starts, ls);
 		g_strfreev(f);
-		if (!ok || strncmp(lines[i], "end ", 4) == 0)
+		if (!ok || end)
 			return ok;
 	}
 	return FALSE;
@@ -333,11 +358,12 @@ pagemap_load(struct pagemap *pm, const struct edition *e, const char *key,
 
 		g_hash_table_insert(tree_blocks, t->name, blocks(t->root));
 	}
-	if (ok)
-		ok = load_lines(pm, lines + 2, tree_blocks);
+	if (ok && (ok = load_lines(pm, lines + 2, tree_blocks)))
+		place_marks(pm, ts);
 	if (!ok) {
 		g_ptr_array_set_size(pm->labels, 0);
 		g_array_set_size(pm->starts, 0);
+		g_hash_table_remove_all(pm->page_of);
 	}
 	g_hash_table_destroy(tree_blocks);
 	g_array_free(ts, TRUE);

@@ -63,10 +63,9 @@ void	pagemap_release(struct pagemap *);
 const char *pagemap_label(const struct pagemap *, const struct node *);
 
 /*
- * The folio of every index mark (struct index_mark * → its page's
- * number, for index_pages), found from the line starts: the page of the
- * line the mark's place in its block falls on.  The text's pages are
- * numbered in arabic.  The caller destroys the table.
+ * The folio of every index mark the map places (struct index_mark * →
+ * its page's number, for index_pages); the text's pages are numbered
+ * in arabic.  The caller destroys the table.
  */
 GHashTable *pagemap_folios(const struct pagemap *, const struct edition *);
 
@@ -76,8 +75,9 @@ GHashTable *pagemap_folios(const struct pagemap *, const struct edition *);
  * made from); the index of names does not move a line, so a new list of
  * names needs no new layout.  pagemap_save returns FALSE with err set
  * if it cannot write.  pagemap_load fills an empty map from path if it
- * was saved under key for an edition of the same text as e, and returns
- * FALSE, the map left empty, if not.
+ * was saved under key for an edition of the same text as e: its labels,
+ * its line starts, and the page of each of e's index marks, found from
+ * the line it falls on; it returns FALSE, the map left empty, if not.
  */
 gboolean pagemap_save(const struct pagemap *, const struct edition *,
 	    const char *key, const char *path, GError **err);
