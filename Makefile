@@ -32,7 +32,7 @@ LDSAN	 = -fsanitize=$(SANITIZE)
 endif
 
 # One object group per stage; main.c is the front end alone.
-SRC	 = $(wildcard src/*.c src/epub/*.c src/pdf/*.c)
+SRC	 = $(wildcard src/*.c src/*/*.c)
 LIBSRC	 = $(filter-out src/main.c,$(SRC))
 OBJ	 = $(SRC:%.c=$(BUILD)/obj/%.o)
 LIBOBJ	 = $(LIBSRC:%.c=$(BUILD)/obj/%.o)
@@ -117,8 +117,11 @@ check-sanitize:
 # to tests/fuzz/regress/, which check-unit replays.
 FUZZ_CC	?= clang-14
 FUZZ_SECONDS ?= 60
+# The front-end stages the harnesses drive: no back end.
+STAGES	 = read normalize parse index out
 FUZZERS	 = normalize markdown manifest style names pages
-FUZZLIBSRC = $(filter-out src/main.c,$(wildcard src/*.c)) tests/fuzz/targets.c
+FUZZLIBSRC = $(filter-out src/main.c,$(wildcard src/*.c $(STAGES:%=src/%/*.c))) \
+	   tests/fuzz/targets.c
 FUZZLIBOBJ = $(FUZZLIBSRC:%.c=$(BUILD)/obj/%.o)
 
 fuzz: fuzz-build

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "model.h"
-#include "rules.h"
+#include "read/rules.h"
 
 struct node *
 node_new(enum node_type type, struct srcpos pos)

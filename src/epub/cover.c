@@ -13,7 +13,7 @@
 #include <pango/pangocairo.h>
 
 #include "epub/cover.h"
-#include "ini.h"
+#include "read/ini.h"
 
 #define GROUP	"cover"
 

@@ -6,7 +6,7 @@
 
 #include "diag.h"
 #include "model.h"
-#include "pages.h"
+#include "out/pages.h"
 
 /*
  * Writes the edition to path (the caller renames it into place).  css

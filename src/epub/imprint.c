@@ -4,7 +4,7 @@
  * colophon saying how the e-book was made.
  */
 #include "epub/book.h"
-#include "cite.h"
+#include "out/cite.h"
 #include "epub/escape.h"
 #include "epub/fonts.h"
 #include "epub/xhtml.h"

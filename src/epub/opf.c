@@ -4,7 +4,7 @@
  * file, and the reading order.
  */
 #include "epub/book.h"
-#include "cite.h"
+#include "out/cite.h"
 #include "epub/escape.h"
 
 static const char summary[] =

@@ -23,7 +23,7 @@
 #define OCTAVO_EPUB_PAGEMARKS_H
 
 #include "diag.h"
-#include "pages.h"
+#include "out/pages.h"
 
 struct pagemarks {
 	const struct pagemap	*map;		/* or NULL: no print pages */

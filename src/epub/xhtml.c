@@ -4,7 +4,7 @@
  * recursion, whatever the depth) and maps each node in one switch.
  */
 #include "epub/book.h"
-#include "cite.h"
+#include "out/cite.h"
 #include "epub/escape.h"
 #include "epub/pagemarks.h"
 #include "epub/xhtml.h"

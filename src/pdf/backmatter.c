@@ -15,7 +15,7 @@
 #include <cairo.h>
 
 #include "backmatter.h"
-#include "index.h"
+#include "index/index.h"
 #include "runs.h"
 #include "typeset.h"
 

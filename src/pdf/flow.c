@@ -15,7 +15,7 @@
 
 #include <cairo.h>
 
-#include "cite.h"
+#include "out/cite.h"
 #include "flow.h"
 #include "runs.h"
 #include "typeset.h"

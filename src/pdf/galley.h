@@ -27,8 +27,8 @@
 
 #include "diag.h"
 #include "model.h"
-#include "pages.h"
-#include "style.h"
+#include "out/pages.h"
+#include "read/style.h"
 
 /* What the page builder may and may not do around a line. */
 enum line_flag {

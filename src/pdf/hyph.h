@@ -7,7 +7,7 @@
 #define OCTAVO_PDF_HYPH_H
 
 #include "diag.h"
-#include "style.h"
+#include "read/style.h"
 
 /*
  * The patterns for a BCP 47 language ("en-US") from dir (NULL: the

@@ -5,7 +5,7 @@
 #define OCTAVO_PDF_MAP_H
 
 #include "draw.h"
-#include "pages.h"
+#include "out/pages.h"
 
 /*
  * Adds to pm the label of every page of the parts, in order (index is

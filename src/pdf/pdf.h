@@ -7,8 +7,8 @@
 
 #include "diag.h"
 #include "model.h"
-#include "pages.h"
-#include "style.h"
+#include "out/pages.h"
+#include "read/style.h"
 
 /*
  * Typesets the edition and makes it up into pages, without drawing.  If

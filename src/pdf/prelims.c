@@ -8,7 +8,7 @@
 
 #include <cairo.h>
 
-#include "cite.h"
+#include "out/cite.h"
 #include "flow.h"
 #include "backmatter.h"
 #include "prelims.h"

@@ -13,16 +13,16 @@
 
 #include <glib/gstdio.h>
 
-#include "index.h"
-#include "manifest.h"
-#include "names.h"
-#include "normalize.h"
-#include "notes.h"
-#include "pages.h"
-#include "parse.h"
-#include "rules.h"
-#include "source.h"
-#include "style.h"
+#include "index/index.h"
+#include "read/manifest.h"
+#include "index/names.h"
+#include "normalize/normalize.h"
+#include "parse/notes.h"
+#include "out/pages.h"
+#include "parse/parse.h"
+#include "read/rules.h"
+#include "read/source.h"
+#include "read/style.h"
 #include "targets.h"
 
 static char	*scratch_dir;

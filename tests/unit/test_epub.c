@@ -18,7 +18,7 @@
 #include "epub/escape.h"
 #include "fixture.h"
 #include "model.h"
-#include "pages.h"
+#include "out/pages.h"
 #include "suites.h"
 
 #define EPOCH		"1700000000"	/* 2023-11-14T22:13:20Z */

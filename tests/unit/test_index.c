@@ -11,8 +11,8 @@
 
 #include "epub/epub.h"
 #include "fixture.h"
-#include "index.h"
-#include "manifest.h"
+#include "index/index.h"
+#include "read/manifest.h"
 #include "suites.h"
 
 /* Appends a paragraph (or heading) of one text node at file:line. */

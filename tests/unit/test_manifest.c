@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "fixture.h"
-#include "manifest.h"
+#include "read/manifest.h"
 #include "suites.h"
 
 /* Reads a manifest from text; the diags are left for the test to inspect. */

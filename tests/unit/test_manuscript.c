@@ -7,12 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "manifest.h"
-#include "normalize.h"
-#include "notes.h"
-#include "parse.h"
-#include "rules.h"
-#include "source.h"
+#include "read/manifest.h"
+#include "normalize/normalize.h"
+#include "parse/notes.h"
+#include "parse/parse.h"
+#include "read/rules.h"
+#include "read/source.h"
 #include "suites.h"
 
 #define MANIFEST "../../manuscript/edition.ini"

@@ -5,7 +5,7 @@
  */
 #include <string.h>
 
-#include "names.h"
+#include "index/names.h"
 #include "suites.h"
 
 /* Parses text as list.txt; *rc gets names_parse's result. */

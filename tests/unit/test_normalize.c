@@ -4,7 +4,7 @@
  */
 #include <string.h>
 
-#include "normalize.h"
+#include "normalize/normalize.h"
 #include "suites.h"
 
 /* Normalizes text as a chapter of the given format; returns the CommonMark. */

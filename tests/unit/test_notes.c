@@ -6,10 +6,10 @@
 #include <string.h>
 
 #include "fixture.h"
-#include "normalize.h"
-#include "notes.h"
-#include "parse.h"
-#include "rules.h"
+#include "normalize/normalize.h"
+#include "parse/notes.h"
+#include "parse/parse.h"
+#include "read/rules.h"
 #include "suites.h"
 
 /* A one-chapter edition made from text, normalized, parsed and linked. */

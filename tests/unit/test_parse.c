@@ -4,10 +4,10 @@
  */
 #include <string.h>
 
-#include "manifest.h"
-#include "normalize.h"
-#include "parse.h"
-#include "source.h"
+#include "read/manifest.h"
+#include "normalize/normalize.h"
+#include "parse/parse.h"
+#include "read/source.h"
 #include "suites.h"
 
 /* The good.ini fixture, chapter i, read, normalized and parsed. */

@@ -6,8 +6,8 @@
  */
 #include <string.h>
 
-#include "normalize.h"
-#include "rules.h"
+#include "normalize/normalize.h"
+#include "read/rules.h"
 #include "suites.h"
 
 /* Normalizes text with rules written as a manifest group's keys. */

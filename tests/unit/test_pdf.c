@@ -10,7 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "fixture.h"
-#include "pages.h"
+#include "out/pages.h"
 #include "pdf/pdf.h"
 #include "suites.h"
 

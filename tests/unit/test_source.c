@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "fixture.h"
-#include "source.h"
+#include "read/source.h"
 #include "suites.h"
 
 START_TEST(test_reads_text)

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "fixture.h"
-#include "style.h"
+#include "read/style.h"
 #include "suites.h"
 
 #define EPS	0.001

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "suites.h"
-#include "typo.h"
+#include "normalize/typo.h"
 
 #define NBSP	"\xc2\xa0"
 #define SOURCES	"../../manuscript/sources"

@@ -4,7 +4,7 @@
  */
 #include <string.h>
 
-#include "lines.h"
+#include "normalize/lines.h"
 
 /* White space as scrapes have it: ASCII, no-break spaces, and the like. */
 static int

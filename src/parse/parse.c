@@ -7,8 +7,8 @@
 #define CMARK_NO_SHORT_NAMES
 #include <cmark.h>
 
-#include "parse.h"
-#include "typo.h"
+#include "parse/parse.h"
+#include "normalize/typo.h"
 
 /* Source position of a cmark node, mapped through the normalizer's lines. */
 static struct srcpos

@@ -19,7 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lines.h"
+#include "normalize/lines.h"
 
 /* How each convention's first note looks, and its second. */
 static const struct {

@@ -11,7 +11,7 @@
  */
 #include <string.h>
 
-#include "lines.h"
+#include "normalize/lines.h"
 
 /* Opening and closing quotation marks, straight or curly. */
 #define OPENERS	"“‘\"'«"

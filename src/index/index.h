@@ -8,7 +8,7 @@
 
 #include "diag.h"
 #include "model.h"
-#include "names.h"
+#include "index/names.h"
 
 /* What 'octavo index' reports, as lines ready to print. */
 struct index_log {

@@ -5,7 +5,7 @@
  */
 #include <string.h>
 
-#include "cite.h"
+#include "out/cite.h"
 
 /* Whether s holds the last four-digit run of date (its year). */
 static int

@@ -7,9 +7,9 @@
  */
 #include <string.h>
 
-#include "ini.h"
-#include "manifest.h"
-#include "rules.h"
+#include "read/ini.h"
+#include "read/manifest.h"
+#include "read/rules.h"
 
 #define CHAPTER_PREFIX "chapter "
 

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rules.h"
+#include "read/rules.h"
 
 const char *const rules_keys[] = {
 	"drop", "drop-match", "drop-text", "keep",

@@ -5,7 +5,7 @@
  */
 #include <string.h>
 
-#include "typo.h"
+#include "normalize/typo.h"
 
 #define NBSP		0x00A0
 #define SHY		0x00AD

@@ -8,7 +8,7 @@
 #ifndef OCTAVO_RULES_H
 #define OCTAVO_RULES_H
 
-#include "ini.h"
+#include "read/ini.h"
 
 /* A set of source lines: "3", "14-20", "35-" (to the end), comma-separated. */
 struct lineset {

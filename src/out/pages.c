@@ -9,7 +9,7 @@
 
 #include <glib/gstdio.h>
 
-#include "pages.h"
+#include "out/pages.h"
 
 #define PAGES_MAGIC	"octavo pages 1"
 #define PAGES_MAX	(64 << 20)	/* bytes of a kept layout, at most */

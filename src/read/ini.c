@@ -3,7 +3,7 @@
  */
 #include <string.h>
 
-#include "ini.h"
+#include "read/ini.h"
 
 /*
  * The first line GKeyFile cannot read (its messages name the line's text

@@ -10,7 +10,7 @@
  */
 #include <string.h>
 
-#include "lines.h"
+#include "normalize/lines.h"
 
 /* A paragraph this long is running text, not a front-matter line. */
 #define FRONT_MAX_CHARS	200

@@ -11,7 +11,7 @@
 
 #include <unicode/ucol.h>
 
-#include "index.h"
+#include "index/index.h"
 
 /* How often one claim decided an ambiguous form, and where first. */
 struct ruling {

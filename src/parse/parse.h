@@ -6,7 +6,7 @@
 
 #include "diag.h"
 #include "model.h"
-#include "normalize.h"
+#include "normalize/normalize.h"
 
 /*
  * Parses the normalized text of chapter c into c->doc.  Positions map

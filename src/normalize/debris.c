@@ -9,7 +9,7 @@
  */
 #include <string.h>
 
-#include "lines.h"
+#include "normalize/lines.h"
 
 /* Lines that are page furniture on any blog or CMS. */
 static const char *const furniture[] = {

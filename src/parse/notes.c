@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "notes.h"
+#include "parse/notes.h"
 
 /* The references of a tree, in document order. */
 static GPtrArray *

@@ -4,7 +4,7 @@
  */
 #include <string.h>
 
-#include "names.h"
+#include "index/names.h"
 
 #define MAX_WORDS	64	/* words in one form: the capital mask's bits */
 

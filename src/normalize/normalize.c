@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lines.h"
-#include "normalize.h"
-#include "typo.h"
+#include "normalize/lines.h"
+#include "normalize/normalize.h"
+#include "normalize/typo.h"
 
 void
 normalized_init(struct normalized *n)

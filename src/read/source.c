@@ -6,7 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "source.h"
+#include "read/source.h"
 
 void
 source_locate(const char *text, gsize off, int *line, int *col)

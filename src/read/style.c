@@ -13,8 +13,8 @@
 
 #include <pango/pangocairo.h>
 
-#include "ini.h"
-#include "style.h"
+#include "read/ini.h"
+#include "read/style.h"
 
 #define DEFAULT_FAMILY	"EB Garamond 12"
 

@@ -12,7 +12,7 @@
 
 #include "diag.h"
 #include "model.h"
-#include "rules.h"
+#include "read/rules.h"
 
 enum line_role {
 	LINE_BLANK,
