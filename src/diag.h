@@ -10,7 +10,14 @@
 
 #include <stdio.h>
 
-#include "model.h"
+#include <glib.h>
+
+/* Where a node or a problem came from.  file is interned by its owner. */
+struct srcpos {
+	const char	*file;
+	int		 line;		/* 1-based; 0 if unknown */
+	int		 col;		/* 1-based, in characters; 0 if unknown */
+};
 
 enum diag_level {
 	DIAG_INFO,		/* shown with -v only: what a heuristic did */

@@ -1,9 +1,9 @@
 /*
- * main.c — the front end: commands and options, the pipeline's stages
- * in order with their times, diagnostics, and outputs that are written
- * whole or not at all.
+ * main.c — the command line: commands and options, progress with each
+ * stage's time, diagnostics, and outputs that are written whole or not
+ * at all.  The stages themselves are pipeline.c's:
  *
- *   read → normalize → parse → notes → index → EPUB / PDF
+ *   read → normalize → parse → notes → index → layout → PDF / EPUB
  */
 #include <errno.h>
 #include <signal.h>
@@ -16,15 +16,11 @@
 
 #include "diag.h"
 #include "epub/epub.h"
-#include "index/index.h"
-#include "read/manifest.h"
 #include "model.h"
-#include "index/names.h"
 #include "normalize/normalize.h"
-#include "parse/notes.h"
-#include "parse/parse.h"
 #include "out/pages.h"
 #include "pdf/pdf.h"
+#include "pipeline.h"
 #include "read/source.h"
 #include "read/style.h"
 
@@ -110,92 +106,37 @@ clock_stage(struct clock *ck, const char *stage, const char *what)
 	ck->start = now;
 }
 
-/* The chapters' texts between stages. */
-struct texts {
-	GPtrArray	*raw;		/* char *, per chapter */
-	GArray		*norm;		/* struct normalized, per chapter */
-};
+/* pipeline.h's progress callback: a clock's line per stage. */
+static void
+clock_progress(void *arg, const char *stage, const char *what)
+{
+	clock_stage(arg, stage, what);
+}
 
 /*
- * Reads the manifest and every chapter into the model, stage by stage.
- * Returns the edition, or NULL once any stage has added an error.  The
- * index stage reports to log unless it is NULL.  Unless key is NULL,
- * *key is set to the key of the edition's print layout, from the text
- * as read (NULL if it cannot be made).
+ * Runs the pipeline on the manifest, reporting each stage's time on
+ * ck.  Returns 0, or -1 once any stage has added an error.
  */
-static struct edition *
-load(const char *manifest, struct clock *ck, struct index_log *log,
-    char **key, struct diags *d)
+static int
+load(struct pipeline *p, const char *manifest, struct clock *ck,
+    struct index_log *log, int keep_normalized, struct diags *d)
 {
-	struct edition *e;
-	struct texts t;
-	guint i;
-	gsize len, bytes = 0;
+	struct pipeline_opts o = { 0 };
 
-	if ((e = manifest_read(manifest, d)) == NULL)
-		return NULL;
-	t.raw = g_ptr_array_new_with_free_func(g_free);
-	t.norm = g_array_new(FALSE, FALSE, sizeof(struct normalized));
-	for (i = 0; i < e->chapters->len; i++) {
-		struct chapter *c = g_ptr_array_index(e->chapters, i);
+	o.max_source = (gsize)opt_max_source;
+	o.keep_normalized = keep_normalized;
+	o.log = log;
+	o.progress = clock_progress;
+	o.arg = ck;
+	return pipeline_run(p, manifest, &o, d);
+}
 
-		g_ptr_array_add(t.raw,
-		    source_read(c->path, (gsize)opt_max_source, &len, d));
-		bytes += len;
-	}
-	if (!diags_failed(d)) {
-		char *what = g_strdup_printf("%u sources, %" G_GSIZE_FORMAT
-		    " bytes", e->chapters->len, bytes);
-
-		if (key != NULL)
-			*key = pdf_layout_key(e, t.raw);
-		clock_stage(ck, "read", what);
-		g_free(what);
-		g_array_set_size(t.norm, e->chapters->len);
-		for (i = 0; i < e->chapters->len; i++) {
-			struct normalized *n =
-			    &g_array_index(t.norm, struct normalized, i);
-
-			normalized_init(n);
-			normalize(g_ptr_array_index(e->chapters, i),
-			    g_ptr_array_index(t.raw, i), n, d);
-		}
-	}
-	if (!diags_failed(d)) {
-		clock_stage(ck, "normalize", "");
-		for (i = 0; i < e->chapters->len; i++) {
-			struct chapter *c = g_ptr_array_index(e->chapters, i);
-			struct normalized *n =
-			    &g_array_index(t.norm, struct normalized, i);
-
-			/* What the manifest says wins over what was found. */
-			meta_merge(&c->meta, &n->meta);
-			parse_chapter(e, c, n, d);
-		}
-		clock_stage(ck, "parse", "");
-		notes_link(e, d);
-		clock_stage(ck, "notes", "");
-		if (e->names != NULL) {
-			struct names nl;
-
-			names_init(&nl);
-			if (names_read(&nl, e->names, d) == 0)
-				index_names(e, &nl, log, d);
-			names_release(&nl);
-			clock_stage(ck, "index", e->names);
-		}
-	}
-	for (i = 0; i < t.norm->len; i++)
-		normalized_release(&g_array_index(t.norm, struct normalized, i));
-	g_array_free(t.norm, TRUE);
-	g_ptr_array_free(t.raw, TRUE);
-	if (diags_failed(d)) {
-		if (key != NULL)
-			g_clear_pointer(key, g_free);
-		edition_free(e);
-		return NULL;
-	}
-	return e;
+/* The key the layout is kept under, from the text as read; or NULL. */
+static char *
+layout_key(const struct pipeline *p)
+{
+	return pdf_layout_key(p->edition, p->ms->path, p->ms->print_style,
+	    p->sources_digest);
 }
 
 /*
@@ -243,6 +184,7 @@ out:
  */
 struct epub_job {
 	const struct edition	*e;
+	struct epub_options	 opts;
 	const struct pagemap	*pages;
 	const char		*path;
 	struct diags		 diags;
@@ -256,7 +198,7 @@ write_epub(const struct edition *e, const void *arg, const char *path,
 {
 	const struct epub_job *job = arg;
 
-	return epub_write(e, e->epub_style, job->pages, path, d);
+	return epub_write(e, &job->opts, job->pages, path, d);
 }
 
 static gpointer
@@ -280,9 +222,9 @@ write_pdf(const struct edition *e, const void *layout, const char *path,
 
 /* The default output path: build/<output>.<ext>. */
 static char *
-default_output(const struct edition *e, const char *ext)
+default_output(const struct manuscript *ms, const char *ext)
 {
-	return g_strdup_printf("build/%s.%s", e->output, ext);
+	return g_strdup_printf("build/%s.%s", ms->output, ext);
 }
 
 /*
@@ -290,10 +232,11 @@ default_output(const struct edition *e, const char *ext)
  * `octavo index`.  Only a cache: when it cannot be kept, -v says why.
  */
 static void
-keep_layout(const struct pagemap *pages, const struct edition *e,
+keep_layout(const struct pagemap *pages, const struct pipeline *p,
     const char *key, struct diags *d)
 {
-	char *path = default_output(e, "pages");
+	const struct edition *e = p->edition;
+	char *path = default_output(p->ms, "pages");
 	char *dir = g_path_get_dirname(path);
 	const char *why = NULL;
 	GError *err = NULL;
@@ -321,36 +264,39 @@ static int
 cmd_build(const char *manifest, struct diags *d)
 {
 	struct clock ck;
-	struct edition *e;
+	struct pipeline p;
 	struct style style;
 	struct pagemap pages;
 	struct pdf_layout *layout = NULL;
 	struct epub_job job;
 	GThread *thread = NULL;
-	char *epub, *pdf, *key = NULL;
+	char *epub, *pdf, *key;
 	int want_epub = opt_epub != NULL || opt_pdf == NULL;
 	int want_pdf = opt_pdf != NULL || opt_epub == NULL;
 	int styled;
 
 	clock_start(&ck, d);
-	if ((e = load(manifest, &ck, NULL, &key, d)) == NULL)
+	if (load(&p, manifest, &ck, NULL, 0, d) == -1)
 		return EXIT_INPUT;
-	epub = opt_epub != NULL ? g_strdup(opt_epub) : default_output(e, "epub");
-	pdf = opt_pdf != NULL ? g_strdup(opt_pdf) : default_output(e, "pdf");
+	key = layout_key(&p);
+	epub = opt_epub != NULL ? g_strdup(opt_epub) :
+	    default_output(p.ms, "epub");
+	pdf = opt_pdf != NULL ? g_strdup(opt_pdf) : default_output(p.ms, "pdf");
 	pagemap_init(&pages);
-	styled = style_read(&style, e->print_style, d) == 0;
-	if (styled && (layout = pdf_lay_out(e, &style, &pages, opt_report,
-	    d)) != NULL) {
-		keep_layout(&pages, e, key, d);
+	styled = style_read(&style, p.ms->print_style, d) == 0;
+	if (styled && (layout = pdf_lay_out(p.edition, &style, &pages,
+	    opt_report, d)) != NULL) {
+		keep_layout(&pages, &p, key, d);
 		clock_stage(&ck, "layout", "");
 	}
 	if (layout != NULL && want_epub) {
-		job = (struct epub_job){ e, &pages, epub, { 0 }, 0, -1 };
+		job = (struct epub_job){ p.edition, { p.ms->epub_style,
+		    p.ms->epub_embed_fonts }, &pages, epub, { 0 }, 0, -1 };
 		diags_init(&job.diags);
 		thread = g_thread_new("epub", epub_job_run, &job);
 	}
 	if (layout != NULL && want_pdf &&
-	    write_atomic(pdf, d, write_pdf, e, layout) == 0)
+	    write_atomic(pdf, d, write_pdf, p.edition, layout) == 0)
 		clock_stage(&ck, "pdf", pdf);
 	if (thread != NULL) {
 		g_thread_join(thread);
@@ -369,7 +315,7 @@ cmd_build(const char *manifest, struct diags *d)
 	g_free(epub);
 	g_free(pdf);
 	g_free(key);
-	edition_free(e);
+	pipeline_release(&p);
 	return diags_failed(d) ? EXIT_INPUT : EXIT_OK;
 }
 
@@ -440,35 +386,24 @@ static int
 cmd_normalize(const char *manifest, struct diags *d)
 {
 	const char *dir = opt_outdir != NULL ? opt_outdir : "build/normalized";
-	struct edition *e;
+	struct clock ck;
+	struct pipeline p;
 	guint i;
-	gsize len;
 
-	if ((e = manifest_read(manifest, d)) == NULL)
+	clock_start(&ck, d);
+	if (load(&p, manifest, &ck, NULL, 1, d) == -1)
 		return EXIT_INPUT;
 	if (g_mkdir_with_parents(dir, 0777) == -1)
 		diag_add(d, DIAG_ERROR, srcpos_at(dir, 0, 0),
 		    "cannot create: %s", g_strerror(errno));
-	for (i = 0; i < e->chapters->len && !diags_failed(d); i++) {
-		struct chapter *c = g_ptr_array_index(e->chapters, i);
-		char *text = source_read(c->path, (gsize)opt_max_source, &len, d);
-		struct normalized n;
-
-		if (text == NULL)
-			break;
-		normalized_init(&n);
-		if (normalize(c, text, &n, d) == 0) {
-			meta_merge(&c->meta, &n.meta);
-			write_normalized(dir, c, &n, d);
-		}
-		normalized_release(&n);
-		g_free(text);
-	}
+	for (i = 0; i < p.edition->chapters->len && !diags_failed(d); i++)
+		write_normalized(dir, g_ptr_array_index(p.edition->chapters, i),
+		    g_ptr_array_index(p.normalized, i), d);
 	diag_flush(d, stderr, least_shown());
 	if (!opt_quiet && !diags_failed(d))
 		fprintf(stderr, "octavo: normalized %u chapters into %s\n",
-		    e->chapters->len, dir);
-	edition_free(e);
+		    p.edition->chapters->len, dir);
+	pipeline_release(&p);
 	return diags_failed(d) ? EXIT_INPUT : EXIT_OK;
 }
 
@@ -499,22 +434,22 @@ static int
 cmd_check(const char *manifest, struct diags *d)
 {
 	struct clock ck;
-	struct edition *e;
+	struct pipeline p;
 	struct style style;
 	guint i;
 
 	opt_quiet = TRUE;
 	checking = TRUE;
 	clock_start(&ck, d);
-	e = load(manifest, &ck, NULL, NULL, d);
-	if (e != NULL && style_read(&style, e->print_style, d) == 0)
+	if (load(&p, manifest, &ck, NULL, 0, d) == 0 &&
+	    style_read(&style, p.ms->print_style, d) == 0)
 		style_release(&style);
 	diag_flush(d, stdout, least_shown());
-	for (i = 0; e != NULL && i < e->chapters->len; i++)
-		print_notes(g_ptr_array_index(e->chapters, i));
+	for (i = 0; p.edition != NULL && i < p.edition->chapters->len; i++)
+		print_notes(g_ptr_array_index(p.edition->chapters, i));
 	printf("octavo: %d errors, %d warnings, %d unsure\n",
 	    d->count[DIAG_ERROR], d->count[DIAG_WARNING], d->count[DIAG_DOUBT]);
-	edition_free(e);
+	pipeline_release(&p);
 	return diags_failed(d) ? EXIT_INPUT : EXIT_OK;
 }
 
@@ -540,25 +475,26 @@ report(const char *title, const GPtrArray *lines, const char *prefix)
  * and none can be made.  *how says which.
  */
 static GHashTable *
-print_folios(const struct edition *e, const char *key, const char **how,
+print_folios(const struct pipeline *p, const char *key, const char **how,
     struct diags *d)
 {
+	const struct edition *e = p->edition;
 	GHashTable *folios = NULL;
 	struct pdf_layout *layout;
 	struct pagemap pages;
 	struct style style;
-	char *path = default_output(e, "pages");
+	char *path = default_output(p->ms, "pages");
 
 	pagemap_init(&pages);
 	*how = "print pages, from the last layout";
 	if (key != NULL && pagemap_load(&pages, e, key, path))
 		folios = pagemap_folios(&pages, e);
-	else if (style_read(&style, e->print_style, d) == 0) {
+	else if (style_read(&style, p->ms->print_style, d) == 0) {
 		*how = "print pages, laid out";
 		if ((layout = pdf_lay_out(e, &style, &pages, NULL, d)) !=
 		    NULL) {
 			folios = pagemap_folios(&pages, e);
-			keep_layout(&pages, e, key, d);
+			keep_layout(&pages, p, key, d);
 			pdf_layout_free(layout);
 		}
 		style_release(&style);
@@ -580,24 +516,25 @@ cmd_index(const char *manifest, struct diags *d)
 	char *dir = g_path_get_dirname(out), *key = NULL;
 	struct index_log log;
 	struct clock ck;
-	struct edition *e;
+	struct pipeline p;
 	GError *err = NULL;
 	GString *text;
 
 	index_log_init(&log);
 	clock_start(&ck, d);
-	if ((e = load(manifest, &ck, &log, &key, d)) != NULL &&
-	    e->names == NULL)
+	if (load(&p, manifest, &ck, &log, 0, d) == 0 && p.ms->names == NULL)
 		diag_add(d, DIAG_ERROR, srcpos_at(manifest, 0, 0), "no list of "
 		    "names: write names.txt beside the manifest, or name it "
 		    "with 'names = FILE' in [edition]");
-	if (e != NULL && !diags_failed(d)) {
+	if (p.ms != NULL && !diags_failed(d)) {
 		const char *how = "none";
-		GHashTable *folios = opt_no_pages ? NULL :
-		    print_folios(e, key, &how, d);
+		GHashTable *folios;
+
+		key = layout_key(&p);
+		folios = opt_no_pages ? NULL : print_folios(&p, key, &how, d);
 
 		clock_stage(&ck, "layout", folios != NULL ? how : "none");
-		text = index_text(e, folios);
+		text = index_text(p.edition, folios);
 		if (folios != NULL)
 			g_hash_table_destroy(folios);
 		if (g_mkdir_with_parents(dir, 0777) == -1 ||
@@ -623,7 +560,7 @@ cmd_index(const char *manifest, struct diags *d)
 	}
 	diag_flush(d, stderr, least_shown());
 	index_log_release(&log);
-	edition_free(e);
+	pipeline_release(&p);
 	g_free(key);
 	g_free(dir);
 	return diags_failed(d) ? EXIT_INPUT : EXIT_OK;

@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "model.h"
-#include "read/rules.h"
 
 struct node *
 node_new(enum node_type type, struct srcpos pos)
@@ -339,7 +338,6 @@ chapter_new(const char *id)
 
 	c->id = g_strdup(id);
 	c->notes = g_ptr_array_new_with_free_func((GDestroyNotify)note_free);
-	c->rules = rules_new();
 	return c;
 }
 
@@ -349,11 +347,9 @@ chapter_free(struct chapter *c)
 	if (c == NULL)
 		return;
 	g_free(c->id);
-	g_free(c->path);
 	meta_clear(&c->meta);
 	node_free(c->doc);
 	node_free(c->preface);
-	rules_free(c->rules);
 	g_ptr_array_free(c->notes, TRUE);
 	g_free(c);
 }
@@ -382,12 +378,6 @@ edition_free(struct edition *e)
 	g_free(e->date);
 	g_free(e->rights);
 	g_free(e->description);
-	g_free(e->output);
-	g_free(e->print_style);
-	g_free(e->epub_style);
-	g_free(e->names);
-	g_free(e->manifest);
-	g_free(e->basedir);
 	g_ptr_array_free(e->chapters, TRUE);
 	g_ptr_array_free(e->index, TRUE);
 	g_string_chunk_free(e->strings);

@@ -20,12 +20,7 @@
 
 #include <glib.h>
 
-/* Where a node came from.  file points into the edition's interned strings. */
-struct srcpos {
-	const char	*file;
-	int		 line;		/* 1-based; 0 if unknown */
-	int		 col;		/* 1-based, in characters; 0 if unknown */
-};
+#include "diag.h"	/* struct srcpos */
 
 enum node_type {
 	/* blocks */
@@ -51,7 +46,6 @@ enum node_type {
 };
 
 struct note;
-struct rules;
 struct index_mark;
 
 struct node {
@@ -91,18 +85,11 @@ struct meta {
 	char	*affiliation;	/* the author's */
 };
 
-enum source_format {
-	FORMAT_TEXT,		/* raw scraped text: one line, one paragraph */
-	FORMAT_MARKDOWN		/* CommonMark */
-};
-
 struct chapter {
 	char			*id;		/* the manifest's [chapter ID] */
-	char			*path;		/* source file, as given to diagnostics */
-	enum source_format	 format;
+	const char		*path;		/* source file (interned), for diagnostics */
 	struct meta		 meta;
 	struct srcpos		 pos;		/* the manifest group, for diagnostics */
-	struct rules		*rules;		/* how to normalize it (rules.h) */
 	struct node		*doc;		/* NODE_DOCUMENT, or NULL before parsing */
 	struct node		*preface;	/* an editor's introduction, or NULL */
 	GPtrArray		*notes;		/* struct note *, in edition order */
@@ -145,14 +132,7 @@ struct edition {
 	char		*date;		/* YYYY or YYYY-MM-DD */
 	char		*rights;
 	char		*description;
-	char		*output;	/* basename of the outputs */
 	int		 notes_continuous; /* number notes through the book */
-	char		*print_style;	/* styles/print.ini, resolved */
-	char		*epub_style;	/* styles/epub.css, resolved */
-	int		 epub_embed_fonts; /* the print face goes in the EPUB */
-	char		*names;		/* the authority list (names.txt), or NULL */
-	char		*manifest;	/* path of edition.ini */
-	char		*basedir;	/* its directory: sources are relative to it */
 	GPtrArray	*chapters;	/* struct chapter *, in reading order */
 	GPtrArray	*index;		/* struct index_entry *: main headings,
 					   collated; empty without a list */

@@ -169,8 +169,9 @@ book_release(struct book *b)
  * Returns 0, or -1 with an error in diags.
  */
 static int
-book_styles(struct book *b, const char *css, struct diags *d)
+book_styles(struct book *b, const struct epub_options *o, struct diags *d)
 {
+	const char *css = o->css;
 	GString *sheet;
 	GError *err = NULL;
 	GBytes *png;
@@ -187,9 +188,9 @@ book_styles(struct book *b, const char *css, struct diags *d)
 	}
 	sheet = g_string_new_len(text, (gssize)len);
 	g_free(text);
-	if (b->edition->epub_embed_fonts)
+	if (o->embed_fonts)
 		rc = fonts_embed(b, sheet, d);
-	b->has_fonts = b->edition->epub_embed_fonts;
+	b->has_fonts = o->embed_fonts;
 	book_add(b, "css", BOOK_CSS, "text/css", NULL, 0,
 	    g_string_free_to_bytes(sheet));
 	dir = g_path_get_dirname(css);
@@ -256,7 +257,7 @@ build_time(struct diags *d)
 }
 
 int
-epub_write(const struct edition *e, const char *css,
+epub_write(const struct edition *e, const struct epub_options *o,
     const struct pagemap *pages, const char *path, struct diags *d)
 {
 	struct book b;
@@ -266,7 +267,7 @@ epub_write(const struct edition *e, const char *css,
 
 	if (e->meta.title == NULL || e->language == NULL ||
 	    e->identifier == NULL) {
-		diag_add(d, DIAG_ERROR, srcpos_at(e->manifest, 0, 0),
+		diag_add(d, DIAG_ERROR, srcpos_at(NULL, 0, 0),
 		    "an EPUB needs the edition's title, language and "
 		    "identifier");
 		return -1;
@@ -274,7 +275,7 @@ epub_write(const struct edition *e, const char *css,
 	if ((t = build_time(d)) == NULL)
 		return -1;
 	book_init(&b, e, pages, t, d);
-	if (book_styles(&b, css, d) == 0) {
+	if (book_styles(&b, o, d) == 0) {
 		book_pages(&b);
 		opf = g_string_free_to_bytes(opf_package(&b));
 		rc = ocf_write(path, &b, opf, t, d);

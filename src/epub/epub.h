@@ -8,15 +8,21 @@
 #include "model.h"
 #include "out/pages.h"
 
+/* How the e-book is styled: the manifest's choices. */
+struct epub_options {
+	const char	*css;		/* the stylesheet file to include */
+	int		 embed_fonts;	/* the print face goes in the book */
+};
+
 /*
- * Writes the edition to path (the caller renames it into place).  css
- * is the stylesheet file to include; a cover.ini beside it designs the
- * cover (without one the book has none).  pages, the print layout's
+ * Writes the edition to path (the caller renames it into place).  The
+ * stylesheet is included; a cover.ini beside it designs the cover
+ * (without one the book has none).  pages, the print layout's
  * page map, or NULL, puts the print edition's page numbers in the book:
  * markers, a page list, and page numbers in the index.  Returns 0, or
  * -1 with an error in diags.  Never changes the edition.
  */
-int	epub_write(const struct edition *, const char *css,
+int	epub_write(const struct edition *, const struct epub_options *,
 	    const struct pagemap *pages, const char *path, struct diags *);
 
 #endif

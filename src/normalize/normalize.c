@@ -395,22 +395,23 @@ normalize_markdown(const char *text, struct normalized *out)
 }
 
 int
-normalize(const struct chapter *c, const char *text, struct normalized *out,
+normalize(const struct group *g, const char *text, struct normalized *out,
     struct diags *d)
 {
 	struct lines ls = { 0 };
 
-	if (c->format == FORMAT_MARKDOWN) {
+	if (g->format == FORMAT_MARKDOWN) {
+		out->markdown = 1;
 		normalize_markdown(text, out);
 		return 0;
 	}
-	ls.path = c->path;
-	ls.rules = c->rules;
+	ls.path = g->path;
+	ls.rules = &g->rules;
 	ls.diags = d;
 	lines_split(&ls, text);
 	debris_pass(&ls);
 	fix_pass(&ls);
-	front_pass(&ls, &c->meta);
+	front_pass(&ls, &g->meta);
 	notes_block_pass(&ls);
 	structure_pass(&ls);
 	write_markdown(out, &ls);

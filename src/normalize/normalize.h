@@ -11,6 +11,7 @@
 
 #include "diag.h"
 #include "model.h"
+#include "read/manifest.h"
 
 struct normalized {
 	GString		*md;		/* the CommonMark text */
@@ -18,18 +19,21 @@ struct normalized {
 	GString		*preface;	/* an editor's introduction, CommonMark */
 	GArray		*preface_srcline;
 	struct meta	 meta;		/* metadata found in the text */
+	int		 markdown;	/* the source was CommonMark: its
+					   columns hold, its typography is
+					   still to be done */
 };
 
 void	normalized_init(struct normalized *);
 void	normalized_release(struct normalized *);
 
 /*
- * Normalizes the chapter's source text (as read by source_read) into
- * out, following the chapter's rules.  Markdown sources pass through
+ * Normalizes a group's source text (as read by source_read) into out,
+ * following the group's rules.  Markdown sources pass through
  * with an identity line map.  What the heuristics decided is reported
  * at DIAG_INFO.  Returns 0, or -1 with errors in diags.
  */
-int	normalize(const struct chapter *, const char *text,
+int	normalize(const struct group *, const char *text,
 	    struct normalized *out, struct diags *);
 
 /* Appends s to md with every character CommonMark would act on escaped. */

@@ -12,7 +12,7 @@
 
 /* Source position of a cmark node, mapped through the normalizer's lines. */
 static struct srcpos
-position(const struct chapter *c, const GArray *srcline, cmark_node *cn,
+position(const struct normalized *in, const GArray *srcline, cmark_node *cn,
     struct srcpos inherited)
 {
 	int line = cmark_node_get_start_line(cn);
@@ -21,7 +21,7 @@ position(const struct chapter *c, const GArray *srcline, cmark_node *cn,
 	if (line > 0 && (guint)line <= srcline->len) {
 		pos.line = g_array_index(srcline, int, line - 1);
 		pos.col = cmark_node_get_start_column(cn);
-		if (c->format == FORMAT_TEXT)
+		if (!in->markdown)
 			pos.col = 1;	/* escapes shifted the columns */
 	}
 	return pos;
@@ -123,7 +123,7 @@ leaf(cmark_node *cn, struct node *parent, struct srcpos pos, struct diags *d)
  * carries no pictures.
  */
 static struct node *
-parse_md(const struct chapter *c, struct srcpos base, const GString *md,
+parse_md(const struct normalized *in, struct srcpos base, const GString *md,
     const GArray *srcline, struct diags *d)
 {
 	cmark_node *root = cmark_parse_document(md->str, md->len,
@@ -136,7 +136,7 @@ parse_md(const struct chapter *c, struct srcpos base, const GString *md,
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *cn = cmark_iter_get_node(it);
 		cmark_node_type t = cmark_node_get_type(cn);
-		struct srcpos pos = position(c, srcline, cn, cur->pos);
+		struct srcpos pos = position(in, srcline, cn, cur->pos);
 		struct node *n;
 
 		if (t == CMARK_NODE_DOCUMENT)
@@ -346,8 +346,8 @@ parse_chapter(struct edition *e, struct chapter *c,
 	struct part *body = g_ptr_array_index(parts, 0);
 	guint i;
 
-	c->doc = parse_md(c, base, body->md, body->srcline, d);
-	if (c->format == FORMAT_MARKDOWN)
+	c->doc = parse_md(in, base, body->md, body->srcline, d);
+	if (in->markdown)
 		typo_tree(c->doc);
 	split_refs(c->doc);
 	for (i = 1; i < parts->len; i++) {
@@ -359,14 +359,14 @@ parse_chapter(struct edition *e, struct chapter *c,
 		    g_array_index(p->srcline, int, 0) : 0;
 		n = note_new(0, p->label, pos);
 		node_free(n->body);
-		n->body = parse_md(c, pos, p->md, p->srcline, d);
-		if (c->format == FORMAT_MARKDOWN)
+		n->body = parse_md(in, pos, p->md, p->srcline, d);
+		if (in->markdown)
 			typo_tree(n->body);
 		g_ptr_array_add(c->notes, n);
 	}
 	g_ptr_array_free(parts, TRUE);
 	if (in->preface->len > 0)
-		c->preface = parse_md(c, base, in->preface,
+		c->preface = parse_md(in, base, in->preface,
 		    in->preface_srcline, d);
 	return 0;
 }

@@ -56,20 +56,19 @@ add_stat(GChecksum *sum, const char *path)
 }
 
 char *
-pdf_layout_key(const struct edition *e, const GPtrArray *sources)
+pdf_layout_key(const struct edition *e, const char *manifest,
+    const char *print_style, const char *sources_digest)
 {
 	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
 	char *patterns = hyph_patterns(e->language), *key = NULL;
-	guint i;
 
 	add_stat(sum, "/proc/self/exe");
 	add_string(sum, pango_version_string());
 	add_string(sum, cairo_version_string());
 	add_string(sum, hb_version_string());
 	add_stat(sum, patterns);
-	if (add_file(sum, e->manifest) && add_file(sum, e->print_style)) {
-		for (i = 0; i < sources->len; i++)
-			add_string(sum, g_ptr_array_index(sources, i));
+	if (add_file(sum, manifest) && add_file(sum, print_style)) {
+		add_string(sum, sources_digest);
 		key = g_strdup(g_checksum_get_string(sum));
 	}
 	g_free(patterns);

@@ -30,13 +30,14 @@ void		 pdf_layout_free(struct pdf_layout *);
 
 /*
  * The key a layout is kept under (pages.h): a digest of what it is made
- * from.  That is the edition's manifest and print style, the sources'
- * text as read (one char * each, in chapter order), and this octavo:
+ * from.  That is the manifest and the print style (files), a digest
+ * of the sources' text as read, and this octavo:
  * its executable's size and time, the Pango, Cairo and HarfBuzz it runs
  * with, and the hyphenation patterns.  Fonts installed or removed are
  * not seen.  NULL if the manifest or the style cannot be read.
  */
-char		*pdf_layout_key(const struct edition *, const GPtrArray *sources);
+char		*pdf_layout_key(const struct edition *, const char *manifest,
+		    const char *print_style, const char *sources_digest);
 
 /* pdf_lay_out, then pdf_draw: returns 0, or -1 with an error in diags. */
 int	pdf_write(const struct edition *, const struct style *, const char *path,

@@ -57,18 +57,18 @@ read_meta(const struct ini *ini, const char *group, struct meta *m)
  * styles/ folder beside the manuscript's; else the installed one.
  */
 static char *
-style_path(const struct edition *e, const struct ini *ini, const char *key,
+style_path(const struct manuscript *ms, const struct ini *ini, const char *key,
     const char *name)
 {
 	char *v = ini_string(ini, "edition", key), *path;
 
 	if (v != NULL) {
 		path = g_path_is_absolute(v) ? g_strdup(v) :
-		    g_build_filename(e->basedir, v, NULL);
+		    g_build_filename(ms->basedir, v, NULL);
 		g_free(v);
 		return path;
 	}
-	path = g_build_filename(e->basedir, "..", "styles", name, NULL);
+	path = g_build_filename(ms->basedir, "..", "styles", name, NULL);
 	if (g_file_test(path, G_FILE_TEST_EXISTS))
 		return path;
 	g_free(path);
@@ -80,12 +80,12 @@ style_path(const struct edition *e, const struct ini *ini, const char *key,
  * beside the manifest if there is one.  An empty value: no index.
  */
 static char *
-names_path(const struct edition *e, const struct ini *ini, struct diags *d)
+names_path(const struct manuscript *ms, const struct ini *ini, struct diags *d)
 {
 	char *v = ini_string(ini, "edition", "names"), *path;
 
 	if (v == NULL) {
-		path = g_build_filename(e->basedir, "names.txt", NULL);
+		path = g_build_filename(ms->basedir, "names.txt", NULL);
 		if (g_file_test(path, G_FILE_TEST_IS_REGULAR))
 			return path;
 		g_free(path);
@@ -96,7 +96,7 @@ names_path(const struct edition *e, const struct ini *ini, struct diags *d)
 		return NULL;
 	}
 	path = g_path_is_absolute(v) ? g_strdup(v) :
-	    g_build_filename(e->basedir, v, NULL);
+	    g_build_filename(ms->basedir, v, NULL);
 	if (!g_file_test(path, G_FILE_TEST_IS_REGULAR))
 		diag_add(d, DIAG_ERROR, ini_pos(ini, "edition", "names"),
 		    "no list of names at '%s'; give its path relative to the "
@@ -124,8 +124,9 @@ read_choice(const struct ini *ini, const char *key, const char *no,
 }
 
 static void
-read_edition(struct edition *e, const struct ini *ini, struct diags *d)
+read_edition(struct manuscript *ms, const struct ini *ini, struct diags *d)
 {
+	struct edition *e = ms->edition;
 	const char *g = "edition";
 
 	if (!g_key_file_has_group(ini->kf, g)) {
@@ -144,20 +145,20 @@ read_edition(struct edition *e, const struct ini *ini, struct diags *d)
 	e->date = ini_string(ini, g, "date");
 	e->rights = ini_string(ini, g, "rights");
 	e->description = ini_string(ini, g, "description");
-	e->output = ini_string(ini, g, "output");
-	if (e->output == NULL)
-		e->output = g_strdup("edition");
-	else if (*e->output == '\0' || strchr(e->output, '/') != NULL)
+	ms->output = ini_string(ini, g, "output");
+	if (ms->output == NULL)
+		ms->output = g_strdup("edition");
+	else if (*ms->output == '\0' || strchr(ms->output, '/') != NULL)
 		diag_add(d, DIAG_ERROR, ini_pos(ini, g, "output"),
 		    "output must be a plain file name without '/', such as "
 		    "'edition'");
 	read_choice(ini, "note-numbering", "chapter", "continuous",
 	    &e->notes_continuous, d);
-	e->print_style = style_path(e, ini, "print-style", "print.ini");
-	e->epub_style = style_path(e, ini, "epub-style", "epub.css");
+	ms->print_style = style_path(ms, ini, "print-style", "print.ini");
+	ms->epub_style = style_path(ms, ini, "epub-style", "epub.css");
 	read_choice(ini, "epub-embed-fonts", "false", "true",
-	    &e->epub_embed_fonts, d);
-	e->names = names_path(e, ini, d);
+	    &ms->epub_embed_fonts, d);
+	ms->names = names_path(ms, ini, d);
 	if (e->editor == NULL && e->meta.author == NULL)
 		diag_add(d, DIAG_WARNING, ini_pos(ini, g, NULL),
 		    "[edition] names neither editor nor creator; readers' "
@@ -183,74 +184,123 @@ valid_id(const char *id)
 	return 1;
 }
 
-static struct chapter *
-read_chapter(struct edition *e, const struct ini *ini, const char *g,
+struct group *
+group_new(const char *id)
+{
+	struct group *grp = g_new0(struct group, 1);
+
+	grp->id = g_strdup(id);
+	rules_init(&grp->rules);
+	return grp;
+}
+
+void
+group_free(struct group *grp)
+{
+	if (grp == NULL)
+		return;
+	g_free(grp->id);
+	meta_clear(&grp->meta);
+	rules_release(&grp->rules);
+	g_free(grp);
+}
+
+static struct group *
+read_group(struct manuscript *ms, const struct ini *ini, const char *g,
     struct diags *d)
 {
 	const char *id = g + strlen(CHAPTER_PREFIX);
-	struct chapter *c = chapter_new(id);
+	struct group *grp = group_new(id);
 	char *source, *format;
 
-	c->pos = ini_pos(ini, g, NULL);
+	grp->pos = ini_pos(ini, g, NULL);
 	if (!valid_id(id))
-		diag_add(d, DIAG_ERROR, c->pos, "chapter id '%s' must start "
+		diag_add(d, DIAG_ERROR, grp->pos, "chapter id '%s' must start "
 		    "with a letter and hold only letters, digits, '-' and "
 		    "'_'", id);
 	ini_check_keys(ini, g, chapter_keys, rules_keys, d);
-	read_meta(ini, g, &c->meta);
-	rules_read(c->rules, ini, g, d);
+	read_meta(ini, g, &grp->meta);
+	rules_read(&grp->rules, ini, g, d);
 	if ((source = required(ini, g, "source", d)) != NULL) {
-		c->path = g_path_is_absolute(source) ? g_strdup(source) :
-		    g_build_filename(e->basedir, source, NULL);
+		char *path = g_path_is_absolute(source) ? g_strdup(source) :
+		    g_build_filename(ms->basedir, source, NULL);
+
+		grp->path = edition_intern(ms->edition, path);
+		g_free(path);
 		g_free(source);
 	}
 	format = ini_string(ini, g, "format");
 	if (format == NULL || strcmp(format, "text") == 0)
-		c->format = FORMAT_TEXT;
+		grp->format = FORMAT_TEXT;
 	else if (strcmp(format, "markdown") == 0)
-		c->format = FORMAT_MARKDOWN;
+		grp->format = FORMAT_MARKDOWN;
 	else
 		diag_add(d, DIAG_ERROR, ini_pos(ini, g, "format"),
 		    "unknown format '%s'; use 'text' for raw scraped text or "
 		    "'markdown' for CommonMark", format);
 	g_free(format);
-	return c;
+	return grp;
 }
 
-struct edition *
+void
+manuscript_free(struct manuscript *ms)
+{
+	if (ms == NULL)
+		return;
+	g_ptr_array_free(ms->groups, TRUE);
+	edition_free(ms->edition);
+	g_free(ms->basedir);
+	g_free(ms->output);
+	g_free(ms->print_style);
+	g_free(ms->epub_style);
+	g_free(ms->names);
+	g_free(ms);
+}
+
+struct manuscript *
+manuscript_new(void)
+{
+	struct manuscript *ms = g_new0(struct manuscript, 1);
+
+	ms->edition = edition_new();
+	ms->groups = g_ptr_array_new_with_free_func((GDestroyNotify)group_free);
+	return ms;
+}
+
+struct manuscript *
 manifest_read(const char *path, struct diags *d)
 {
-	struct edition *e = edition_new();
+	struct manuscript *ms = manuscript_new();
 	struct ini ini;
 	gchar **groups, **g;
 	int errors = d->count[DIAG_ERROR];
 
-	e->manifest = g_strdup(path);
-	e->basedir = g_path_get_dirname(path);
-	if (ini_open(&ini, edition_intern(e, path), d) == -1) {
+	ms->path = edition_intern(ms->edition, path);
+	ms->basedir = g_path_get_dirname(path);
+	if (ini_open(&ini, ms->path, d) == -1) {
 		ini_close(&ini);
-		edition_free(e);
+		manuscript_free(ms);
 		return NULL;
 	}
-	read_edition(e, &ini, d);
+	read_edition(ms, &ini, d);
 	groups = g_key_file_get_groups(ini.kf, NULL);
 	for (g = groups; *g != NULL; g++) {
 		if (g_str_has_prefix(*g, CHAPTER_PREFIX))
-			g_ptr_array_add(e->chapters,
-			    read_chapter(e, &ini, *g, d));
+			g_ptr_array_add(ms->groups,
+			    read_group(ms, &ini, *g, d));
 		else if (strcmp(*g, "edition") != 0)
 			diag_add(d, DIAG_WARNING, ini_pos(&ini, *g, NULL),
 			    "unknown group [%s] is ignored; chapters are "
 			    "written [chapter ID]", *g);
 	}
-	if (e->chapters->len == 0)
+	if (ms->groups->len == 0)
 		diag_add(d, DIAG_ERROR, srcpos_at(ini.path, 0, 0),
 		    "no chapters; add a [chapter ID] group with a source");
 	g_strfreev(groups);
 	ini_close(&ini);
 	if (d->count[DIAG_ERROR] > errors) {
-		edition_free(e);
+		manuscript_free(ms);
 		return NULL;
 	}
-	return e;
+	return ms;
 }

@@ -1,18 +1,61 @@
 /*
- * manifest.h — reading edition.ini: the edition's metadata, its chapters
- * in reading order, and each source's particular rules.
+ * manifest.h — reading edition.ini: the edition's metadata, the groups
+ * that feed its chapters in reading order, each source's particular
+ * rules, and where the styles and the list of names are.
+ *
+ * The manuscript is the job: what the edition says goes into the model
+ * (struct edition), how to make it (sources, rules, styles) stays here.
  */
 #ifndef OCTAVO_MANIFEST_H
 #define OCTAVO_MANIFEST_H
 
 #include "diag.h"
 #include "model.h"
+#include "read/rules.h"
+
+enum source_format {
+	FORMAT_TEXT,		/* raw text: scraped, or a plain-text book */
+	FORMAT_MARKDOWN		/* CommonMark */
+};
 
 /*
- * Reads the manifest at path into a new edition with its chapters (not
- * yet their text).  Unknown keys are warnings; missing required keys and
- * bad values are errors.  Returns NULL if any error was added.
+ * One [chapter ID] group: a source (or part of one) and what to do with
+ * it.  It becomes one chapter, or several with a split rule.
  */
-struct edition	*manifest_read(const char *path, struct diags *);
+struct group {
+	char			*id;		/* the manifest's ID */
+	const char		*path;		/* the source file (interned) */
+	enum source_format	 format;
+	struct meta		 meta;		/* what the manifest says of it */
+	struct rules		 rules;
+	struct srcpos		 pos;		/* the group's line */
+};
+
+/* A group with no source yet and the default rules; group_free frees it. */
+struct group	*group_new(const char *id);
+void		 group_free(struct group *);
+
+struct manuscript {
+	struct edition	*edition;	/* the metadata; chapters come later */
+	GPtrArray	*groups;	/* struct group *, in reading order */
+	const char	*path;		/* edition.ini (interned) */
+	char		*basedir;	/* its directory: paths are relative to it */
+	char		*output;	/* basename of the outputs */
+	char		*print_style;	/* styles/print.ini, resolved */
+	char		*epub_style;	/* styles/epub.css, resolved */
+	int		 epub_embed_fonts; /* the print face goes in the EPUB */
+	char		*names;		/* the authority list (names.txt), or NULL */
+};
+
+/* An empty manuscript: an edition without metadata, no groups. */
+struct manuscript *manuscript_new(void);
+
+/*
+ * Reads the manifest at path into a new manuscript with an edition of
+ * no chapters yet.  Unknown keys are warnings; missing required keys
+ * and bad values are errors.  Returns NULL if any error was added.
+ */
+struct manuscript *manifest_read(const char *path, struct diags *);
+void		 manuscript_free(struct manuscript *);
 
 #endif

@@ -14,12 +14,9 @@
 #include <glib/gstdio.h>
 
 #include "index/index.h"
-#include "read/manifest.h"
 #include "index/names.h"
-#include "normalize/normalize.h"
-#include "parse/notes.h"
 #include "out/pages.h"
-#include "parse/parse.h"
+#include "pipeline.h"
 #include "read/rules.h"
 #include "read/source.h"
 #include "read/style.h"
@@ -30,7 +27,8 @@ static pid_t	 scratch_pid;
 
 /* The scratch folder's files, removed with it at exit. */
 static const char *const scratch_files[] = {
-	"text.txt", "edition.ini", "print.ini", "kept.pages", NULL
+	"text.txt", "edition.ini", "print.ini", "kept.pages", "names.txt",
+	NULL
 };
 
 static void
@@ -138,57 +136,47 @@ line_rules(struct rules *r, unsigned b)
 
 /*
  * Runs one chapter of the given format and notes style through the
- * pipeline up to the index: read, normalize, parse, notes, index.
+ * pipeline octavo runs, up to the index: read, normalize, parse, notes,
+ * index; then the index as text.
  */
 static void
-pipeline(const uint8_t *data, size_t size, enum source_format format,
+run(const uint8_t *data, size_t size, enum source_format format,
     enum notes_style style, int flags, unsigned rules)
 {
-	struct edition *e;
-	struct chapter *c;
-	struct normalized n;
-	struct names nl;
+	struct manuscript *ms;
+	struct pipeline_opts o = { 0 };
+	struct pipeline p;
+	struct group *g;
 	struct diags d;
-	char *path, *text;
-	gsize len;
+	char *path, *names;
 
 	if ((path = scratch("text.txt", data, size)) == NULL)
 		return;
-	diags_init(&d);
-	if ((text = source_read(path, SOURCE_MAX, &len, &d)) == NULL) {
-		diags_release(&d);
+	if ((names = scratch("names.txt", (const uint8_t *)names_list,
+	    strlen(names_list))) == NULL) {
 		g_free(path);
 		return;
 	}
-	e = edition_new();
-	c = chapter_new("fuzz");
-	c->path = path;
-	c->format = format;
-	c->rules->notes = style;
+	ms = manuscript_new();
+	ms->names = names;
+	g = group_new("fuzz");
+	g->path = edition_intern(ms->edition, path);
+	g->format = format;
+	g->rules.notes = style;
 	if (flags & 1)
-		c->rules->heading_max_words = 0;
+		g->rules.heading_max_words = 0;
 	if (flags & 2)
-		c->rules->notes_start = 1 + (flags >> 2);
-	line_rules(c->rules, rules);
-	g_ptr_array_add(e->chapters, c);
-	normalized_init(&n);
-	if (normalize(c, text, &n, &d) == 0) {
-		meta_merge(&c->meta, &n.meta);
-		parse_chapter(e, c, &n, &d);
-		if (!diags_failed(&d)) {
-			notes_link(e, &d);
-			names_init(&nl);
-			if (names_parse(&nl, "names.txt", names_list, &d) == 0) {
-				index_names(e, &nl, NULL, &d);
-				g_string_free(index_text(e, NULL), TRUE);
-			}
-			names_release(&nl);
-		}
+		g->rules.notes_start = 1 + (flags >> 2);
+	line_rules(&g->rules, rules);
+	g_ptr_array_add(ms->groups, g);
+	o.max_source = SOURCE_MAX;
+	diags_init(&d);
+	if (pipeline_start(&p, ms, &o, &d) == 0) {
+		g_string_free(index_text(p.edition, NULL), TRUE);
+		pipeline_release(&p);
 	}
-	normalized_release(&n);
-	edition_free(e);
 	diags_release(&d);
-	g_free(text);
+	g_free(path);
 }
 
 /*
@@ -201,7 +189,7 @@ fuzz_normalize(const uint8_t *data, size_t size)
 {
 	if (size < 2)
 		return 0;
-	pipeline(data + 2, size - 2, FORMAT_TEXT,
+	run(data + 2, size - 2, FORMAT_TEXT,
 	    (enum notes_style)(data[0] % (NOTES_GLUED + 1)), data[0] >> 3,
 	    data[1]);
 	return 0;
@@ -210,7 +198,7 @@ fuzz_normalize(const uint8_t *data, size_t size)
 int
 fuzz_markdown(const uint8_t *data, size_t size)
 {
-	pipeline(data, size, FORMAT_MARKDOWN, NOTES_AUTO, 0, 0);
+	run(data, size, FORMAT_MARKDOWN, NOTES_AUTO, 0, 0);
 	return 0;
 }
 
@@ -223,7 +211,7 @@ fuzz_manifest(const uint8_t *data, size_t size)
 	if ((path = scratch("edition.ini", data, size)) == NULL)
 		return 0;
 	diags_init(&d);
-	edition_free(manifest_read(path, &d));
+	manuscript_free(manifest_read(path, &d));
 	diags_release(&d);
 	g_free(path);
 	return 0;

@@ -11,7 +11,11 @@
 #include <check.h>
 #include <zip.h>
 
+#include <glib/gstdio.h>
+
 #include "fixture.h"
+#include "pipeline.h"
+#include "read/source.h"
 
 /* Where every node built here comes from. */
 static const struct srcpos here = { "test", 1, 1 };
@@ -28,6 +32,40 @@ fixture_file(const char *name, const char *bytes, gssize len)
 	ck_assert(g_file_set_contents(path, bytes,
 	    len < 0 ? (gssize)strlen(bytes) : len, NULL));
 	return path;
+}
+
+void
+fixture_remove(char *path)
+{
+	char *dir = g_path_get_dirname(path);
+
+	g_unlink(path);
+	g_rmdir(dir);
+	g_free(dir);
+	g_free(path);
+}
+
+struct edition *
+fixture_edition(const char *text, int markdown, struct diags *d)
+{
+	char *path = fixture_file(markdown ? "t.md" : "t.txt", text, -1);
+	struct manuscript *ms = manuscript_new();
+	struct group *g = group_new("t");
+	struct pipeline_opts o = { 0 };
+	struct pipeline p;
+	struct edition *e = NULL;
+
+	g->path = edition_intern(ms->edition, path);
+	g->format = markdown ? FORMAT_MARKDOWN : FORMAT_TEXT;
+	g_ptr_array_add(ms->groups, g);
+	o.max_source = SOURCE_MAX;
+	if (pipeline_start(&p, ms, &o, d) == 0) {
+		e = p.edition;
+		p.ms->edition = NULL;
+		pipeline_release(&p);
+	}
+	fixture_remove(path);
+	return e;
 }
 
 char *

@@ -13,6 +13,8 @@
 
 /* Writes len bytes (len < 0: a string) to a new temporary file; returns its path. */
 char	*fixture_file(const char *name, const char *bytes, gssize len);
+/* Removes a file fixture_file made, and its folder. */
+void	fixture_remove(char *path);
 /* An entry of the EPUB (a zip) at path, NUL-terminated; NULL if absent. */
 char	*fixture_zip_entry(const char *path, const char *name);
 
@@ -33,6 +35,14 @@ struct node	*fixture_heading(struct node *parent, int level, const char *s);
 /* Adds to e a chapter id titled title, with an empty document. */
 struct chapter	*fixture_chapter(struct edition *e, const char *id,
 		    const char *title);
+
+/*
+ * text as the one chapter "t" of a manuscript, run through octavo's
+ * pipeline: raw text, or CommonMark if markdown.  Returns the edition,
+ * the caller's to free, or NULL if a stage failed.
+ */
+struct edition	*fixture_edition(const char *text, int markdown,
+		    struct diags *d);
 
 /* A paragraph long enough to break into a dozen lines at 4.5 in. */
 extern const char fixture_prose[];

@@ -33,6 +33,7 @@
 static struct srcpos here = { "test", 1, 1 };
 static char *tmpdir;		/* each test's own, made by setup */
 static char *css;		/* a stylesheet in it */
+static int embed_fonts;		/* the next write embeds the print face */
 
 static void
 setup(void)
@@ -42,6 +43,7 @@ setup(void)
 	css = g_build_filename(tmpdir, "epub.css", NULL);
 	ck_assert(g_file_set_contents(css, "p { margin: 0; }\n", -1, NULL));
 	g_setenv("SOURCE_DATE_EPOCH", EPOCH, TRUE);
+	embed_fonts = 0;
 }
 
 static void
@@ -122,9 +124,10 @@ write_pages(const struct edition *e, const struct pagemap *pm,
 {
 	char *path = g_build_filename(tmpdir, name, NULL);
 	struct diags d;
+	struct epub_options o = { css, embed_fonts };
 
 	diags_init(&d);
-	ck_assert_int_eq(epub_write(e, css, pm, path, &d), 0);
+	ck_assert_int_eq(epub_write(e, &o, pm, path, &d), 0);
 	ck_assert_int_eq(d.count[DIAG_ERROR], 0);
 	ck_assert_int_eq(d.count[DIAG_WARNING], warnings);
 	diags_release(&d);
@@ -603,7 +606,9 @@ write_fails(const struct edition *e, const char *style, const char *path,
 	guint i;
 
 	diags_init(&d);
-	ck_assert_int_eq(epub_write(e, style, NULL, path, &d), -1);
+	struct epub_options o = { style, 0 };
+
+	ck_assert_int_eq(epub_write(e, &o, NULL, path, &d), -1);
 	ck_assert_int_eq(d.count[DIAG_ERROR], 1);
 	for (i = 0; (dg = &g_array_index(d.list, struct diag, i))->level !=
 	    DIAG_ERROR; i++)
@@ -1064,7 +1069,9 @@ START_TEST(test_cover_style_errors)
 	    "height = 2400\nfont = EB Garamond 12\nbackground = #000000\n"
 	    "ink = red\naccent = #ffffff\ntitle-size = 0.07\n", -1, NULL));
 	diags_init(&d);
-	ck_assert_int_eq(epub_write(e, css, NULL, path, &d), -1);
+	struct epub_options o = { css, 0 };
+
+	ck_assert_int_eq(epub_write(e, &o, NULL, path, &d), -1);
 	ck_assert_int_eq(d.count[DIAG_ERROR], 2);	/* ink; text-size */
 	for (i = 0; i < d.list->len; i++) {
 		const struct diag *dg = &g_array_index(d.list, struct diag, i);
@@ -1229,7 +1236,7 @@ START_TEST(test_embed_fonts)
 	struct edition *e = sample_edition();
 	char *path, *sheet, *opf, *font, *imprint;
 
-	e->epub_embed_fonts = 1;
+	embed_fonts = 1;
 	path = write_ok(e, "book.epub");
 	sheet = fixture_zip_entry(path, "OEBPS/css/epub.css");
 	assert_has(sheet, "p { margin: 0; }\n");
@@ -1289,7 +1296,7 @@ START_TEST(test_epubcheck)
 	c->preface = node_new(NODE_DOCUMENT, here);
 	fixture_para(c->preface, "An introduction.");
 	c->meta.dedication = g_strdup("For B.");
-	e->epub_embed_fonts = 1;
+	embed_fonts = 1;
 	cover_style();
 	path = write_pages(e, &pm, "book.epub", 0);
 	argv[0] = g_strdup("java");

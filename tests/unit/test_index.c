@@ -484,7 +484,8 @@ START_TEST(test_epub_index_document)
 	para(c->doc, NODE_PARAGRAPH, "src/a.txt", 1, "Trotsky & Sedov; "
 	    "Radomylski.");
 	run(e, list, NULL, &d);
-	ck_assert_int_eq(epub_write(e, css, NULL, path, &d), 0);
+	ck_assert_int_eq(epub_write(e, &(struct epub_options){ css, 0 }, NULL,
+	    path, &d), 0);
 	x = fixture_zip_entry(path, "OEBPS/index.xhtml");
 	ck_assert_ptr_nonnull(x);
 	assert_well_formed("index.xhtml", x);
@@ -532,18 +533,18 @@ START_TEST(test_manifest_names)
 	char *text = g_strconcat(head, "[chapter a]\nsource = a.txt\n", NULL);
 	char *path = fixture_file("edition.ini", text, -1);
 	char *dir = g_path_get_dirname(path), *txt;
-	struct edition *e;
+	struct manuscript *ms;
 	struct diags d;
 
 	diags_init(&d);
-	e = manifest_read(path, &d);
-	ck_assert_ptr_null(e->names);
-	edition_free(e);
+	ms = manifest_read(path, &d);
+	ck_assert_ptr_null(ms->names);
+	manuscript_free(ms);
 	txt = g_build_filename(dir, "names.txt", NULL);
 	ck_assert(g_file_set_contents(txt, "Trotsky, Leon\n", -1, NULL));
-	e = manifest_read(path, &d);
-	ck_assert_str_eq(e->names, txt);
-	edition_free(e);
+	ms = manifest_read(path, &d);
+	ck_assert_str_eq(ms->names, txt);
+	manuscript_free(ms);
 	g_free(text);
 	g_free(path);
 	text = g_strconcat(head, "names = missing.txt\n[chapter a]\n"

@@ -9,16 +9,16 @@
 #include "suites.h"
 
 /* Reads a manifest from text; the diags are left for the test to inspect. */
-static struct edition *
+static struct manuscript *
 read_text(const char *text, struct diags *d)
 {
 	char *path = fixture_file("edition.ini", text, -1);
-	struct edition *e;
+	struct manuscript *ms;
 
 	diags_init(d);
-	e = manifest_read(path, d);
+	ms = manifest_read(path, d);
 	g_free(path);
-	return e;
+	return ms;
 }
 
 #define HEAD "[edition]\ntitle = T\neditor = E\nlanguage = en\n" \
@@ -27,26 +27,27 @@ read_text(const char *text, struct diags *d)
 START_TEST(test_good)
 {
 	struct diags d;
-	struct edition *e;
-	struct chapter *c;
+	struct manuscript *ms;
+	struct group *g;
 
 	diags_init(&d);
-	e = manifest_read("../fixtures/good.ini", &d);
-	ck_assert_ptr_nonnull(e);
+	ms = manifest_read("../fixtures/good.ini", &d);
+	ck_assert_ptr_nonnull(ms);
 	ck_assert_int_eq(d.list->len, 0);
-	ck_assert_str_eq(e->meta.title, "A Test Edition");
-	ck_assert_str_eq(e->language, "en-US");
-	ck_assert_str_eq(e->output, "edition");
-	ck_assert_uint_eq(e->chapters->len, 2);
-	c = g_ptr_array_index(e->chapters, 0);
-	ck_assert_str_eq(c->id, "one");
-	ck_assert_str_eq(c->path, "../fixtures/one.txt");
-	ck_assert_int_eq(c->format, FORMAT_TEXT);
-	c = g_ptr_array_index(e->chapters, 1);
-	ck_assert_str_eq(c->id, "two");
-	ck_assert_int_eq(c->format, FORMAT_MARKDOWN);
-	ck_assert_str_eq(c->meta.author, "Au Thor");
-	edition_free(e);
+	ck_assert_str_eq(ms->edition->meta.title, "A Test Edition");
+	ck_assert_str_eq(ms->edition->language, "en-US");
+	ck_assert_str_eq(ms->output, "edition");
+	ck_assert_uint_eq(ms->groups->len, 2);
+	ck_assert_uint_eq(ms->edition->chapters->len, 0);
+	g = g_ptr_array_index(ms->groups, 0);
+	ck_assert_str_eq(g->id, "one");
+	ck_assert_str_eq(g->path, "../fixtures/one.txt");
+	ck_assert_int_eq(g->format, FORMAT_TEXT);
+	g = g_ptr_array_index(ms->groups, 1);
+	ck_assert_str_eq(g->id, "two");
+	ck_assert_int_eq(g->format, FORMAT_MARKDOWN);
+	ck_assert_str_eq(g->meta.author, "Au Thor");
+	manuscript_free(ms);
 	diags_release(&d);
 }
 END_TEST
@@ -54,15 +55,15 @@ END_TEST
 START_TEST(test_unknown_key_warns_with_line)
 {
 	struct diags d;
-	struct edition *e = read_text(HEAD "\n[chapter a]\nsource = a.txt\n"
+	struct manuscript *ms = read_text(HEAD "\n[chapter a]\nsource = a.txt\n"
 	    "colour = red\n", &d);
 
-	ck_assert_ptr_nonnull(e);
+	ck_assert_ptr_nonnull(ms);
 	ck_assert_int_eq(d.count[DIAG_WARNING], 1);
 	ck_assert_int_eq(fixture_first_diag(&d)->pos.line, 9);
 	ck_assert_int_eq(fixture_first_diag(&d)->pos.col, 10);
 	ck_assert_ptr_nonnull(strstr(fixture_first_diag(&d)->msg, "colour"));
-	edition_free(e);
+	manuscript_free(ms);
 	diags_release(&d);
 }
 END_TEST
@@ -70,10 +71,10 @@ END_TEST
 START_TEST(test_missing_required)
 {
 	struct diags d;
-	struct edition *e = read_text("[edition]\ntitle = T\neditor = E\n"
+	struct manuscript *ms = read_text("[edition]\ntitle = T\neditor = E\n"
 	    "\n[chapter a]\nsource = a.txt\n", &d);
 
-	ck_assert_ptr_null(e);
+	ck_assert_ptr_null(ms);
 	ck_assert_int_eq(d.count[DIAG_ERROR], 2);	/* language, identifier */
 	ck_assert_ptr_nonnull(strstr(fixture_first_diag(&d)->msg, "language"));
 	ck_assert_int_eq(fixture_first_diag(&d)->pos.line, 1);
@@ -84,9 +85,9 @@ END_TEST
 START_TEST(test_chapter_without_source)
 {
 	struct diags d;
-	struct edition *e = read_text(HEAD "[chapter a]\ntitle = A\n", &d);
+	struct manuscript *ms = read_text(HEAD "[chapter a]\ntitle = A\n", &d);
 
-	ck_assert_ptr_null(e);
+	ck_assert_ptr_null(ms);
 	ck_assert_ptr_nonnull(strstr(fixture_first_diag(&d)->msg, "'source'"));
 	ck_assert_int_eq(fixture_first_diag(&d)->pos.line, 6);
 	diags_release(&d);
@@ -96,10 +97,10 @@ END_TEST
 START_TEST(test_unknown_format)
 {
 	struct diags d;
-	struct edition *e = read_text(HEAD "[chapter a]\nsource = a\n"
+	struct manuscript *ms = read_text(HEAD "[chapter a]\nsource = a\n"
 	    "format = docx\n", &d);
 
-	ck_assert_ptr_null(e);
+	ck_assert_ptr_null(ms);
 	ck_assert_ptr_nonnull(strstr(fixture_first_diag(&d)->msg, "docx"));
 	ck_assert_int_eq(fixture_first_diag(&d)->pos.line, 8);
 	diags_release(&d);
@@ -109,9 +110,9 @@ END_TEST
 START_TEST(test_no_chapters)
 {
 	struct diags d;
-	struct edition *e = read_text(HEAD, &d);
+	struct manuscript *ms = read_text(HEAD, &d);
 
-	ck_assert_ptr_null(e);
+	ck_assert_ptr_null(ms);
 	ck_assert_ptr_nonnull(strstr(fixture_first_diag(&d)->msg,
 	    "no chapters"));
 	diags_release(&d);
@@ -121,9 +122,9 @@ END_TEST
 START_TEST(test_bad_chapter_id)
 {
 	struct diags d;
-	struct edition *e = read_text(HEAD "[chapter 1 two]\nsource = a\n", &d);
+	struct manuscript *ms = read_text(HEAD "[chapter 1 two]\nsource = a\n", &d);
 
-	ck_assert_ptr_null(e);
+	ck_assert_ptr_null(ms);
 	ck_assert_ptr_nonnull(strstr(fixture_first_diag(&d)->msg,
 	    "chapter id"));
 	diags_release(&d);
@@ -133,14 +134,14 @@ END_TEST
 START_TEST(test_syntax_error)
 {
 	struct diags d;
-	struct edition *e = read_text("[edition]\n# fine\ntitle = x\nstray words\n", &d);
+	struct manuscript *ms = read_text("[edition]\n# fine\ntitle = x\nstray words\n", &d);
 
-	ck_assert_ptr_null(e);
+	ck_assert_ptr_null(ms);
 	ck_assert_int_eq(d.count[DIAG_ERROR], 1);
 	ck_assert_int_eq(fixture_first_diag(&d)->pos.line, 4);
 	diags_release(&d);
-	e = read_text("[edition\ntitle = x\n", &d);
-	ck_assert_ptr_null(e);
+	ms = read_text("[edition\ntitle = x\n", &d);
+	ck_assert_ptr_null(ms);
 	ck_assert_int_eq(fixture_first_diag(&d)->pos.line, 1);
 	diags_release(&d);
 }
@@ -149,11 +150,11 @@ END_TEST
 START_TEST(test_missing_file)
 {
 	struct diags d;
-	struct edition *e;
+	struct manuscript *ms;
 
 	diags_init(&d);
-	e = manifest_read("no/such/edition.ini", &d);
-	ck_assert_ptr_null(e);
+	ms = manifest_read("no/such/edition.ini", &d);
+	ck_assert_ptr_null(ms);
 	ck_assert_str_eq(fixture_first_diag(&d)->pos.file,
 	    "no/such/edition.ini");
 	diags_release(&d);
@@ -163,13 +164,15 @@ END_TEST
 START_TEST(test_chapter_order_kept)
 {
 	struct diags d;
-	struct edition *e = read_text(HEAD "[chapter z]\nsource = z\n"
+	struct manuscript *ms = read_text(HEAD "[chapter z]\nsource = z\n"
 	    "[chapter a]\nsource = a\n[chapter m]\nsource = m\n", &d);
 
-	ck_assert_ptr_nonnull(e);
-	ck_assert_str_eq(((struct chapter *)g_ptr_array_index(e->chapters, 0))->id, "z");
-	ck_assert_str_eq(((struct chapter *)g_ptr_array_index(e->chapters, 2))->id, "m");
-	edition_free(e);
+	ck_assert_ptr_nonnull(ms);
+	ck_assert_str_eq(((struct group *)g_ptr_array_index(ms->groups, 0))->id,
+	    "z");
+	ck_assert_str_eq(((struct group *)g_ptr_array_index(ms->groups, 2))->id,
+	    "m");
+	manuscript_free(ms);
 	diags_release(&d);
 }
 END_TEST

@@ -11,15 +11,15 @@
 static char *
 run(const char *text, enum source_format format, GArray **lines)
 {
-	struct chapter *c = chapter_new("t");
+	struct group *g = group_new("t");
 	struct normalized n;
 	struct diags d;
 	char *md;
 
-	c->format = format;
+	g->format = format;
 	diags_init(&d);
 	normalized_init(&n);
-	ck_assert_int_eq(normalize(c, text, &n, &d), 0);
+	ck_assert_int_eq(normalize(g, text, &n, &d), 0);
 	md = g_strdup(n.md->str);
 	if (lines != NULL) {
 		*lines = n.srcline;
@@ -27,7 +27,7 @@ run(const char *text, enum source_format format, GArray **lines)
 	}
 	normalized_release(&n);
 	diags_release(&d);
-	chapter_free(c);
+	group_free(g);
 	return md;
 }
 

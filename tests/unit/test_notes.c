@@ -6,28 +6,18 @@
 #include <string.h>
 
 #include "fixture.h"
-#include "normalize/normalize.h"
 #include "parse/notes.h"
-#include "parse/parse.h"
-#include "read/rules.h"
 #include "suites.h"
 
-/* A one-chapter edition made from text, normalized, parsed and linked. */
+/* A one-chapter edition made from text by octavo's pipeline. */
 static struct edition *
 build(const char *text, struct diags *d)
 {
-	struct edition *e = edition_new();
-	struct chapter *c = chapter_new("t");
-	struct normalized n;
+	struct edition *e;
 
-	c->path = g_strdup("t.txt");
-	g_ptr_array_add(e->chapters, c);
 	diags_init(d);
-	normalized_init(&n);
-	ck_assert_int_eq(normalize(c, text, &n, d), 0);
-	parse_chapter(e, c, &n, d);
-	normalized_release(&n);
-	notes_link(e, d);
+	e = fixture_edition(text, 0, d);
+	ck_assert_ptr_nonnull(e);
 	return e;
 }
 

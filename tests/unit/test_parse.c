@@ -4,34 +4,28 @@
  */
 #include <string.h>
 
-#include "read/manifest.h"
-#include "normalize/normalize.h"
-#include "parse/parse.h"
+#include "fixture.h"
+#include "pipeline.h"
 #include "read/source.h"
 #include "suites.h"
 
-/* The good.ini fixture, chapter i, read, normalized and parsed. */
+/* The good.ini fixture through octavo's pipeline; chapter i in *c. */
 static struct edition *
 load(guint i, struct chapter **c)
 {
+	struct pipeline_opts o = { 0 };
+	struct pipeline p;
 	struct diags d;
 	struct edition *e;
-	struct normalized n;
-	gsize len;
-	char *text;
 
 	diags_init(&d);
-	e = manifest_read("../fixtures/good.ini", &d);
-	ck_assert_ptr_nonnull(e);
-	*c = g_ptr_array_index(e->chapters, i);
-	text = source_read((*c)->path, SOURCE_MAX, &len, &d);
-	ck_assert_ptr_nonnull(text);
-	normalized_init(&n);
-	normalize(*c, text, &n, &d);
-	ck_assert_int_eq(parse_chapter(e, *c, &n, &d), 0);
+	o.max_source = SOURCE_MAX;
+	ck_assert_int_eq(pipeline_run(&p, "../fixtures/good.ini", &o, &d), 0);
 	ck_assert_int_eq(d.count[DIAG_ERROR], 0);
-	normalized_release(&n);
-	g_free(text);
+	e = p.edition;
+	p.ms->edition = NULL;
+	pipeline_release(&p);
+	*c = g_ptr_array_index(e->chapters, i);
 	diags_release(&d);
 	return e;
 }
@@ -107,20 +101,16 @@ END_TEST
 /* Markdown's text nodes get typography, across inline boundaries too. */
 START_TEST(test_markdown_typography)
 {
-	struct edition *e = edition_new();
-	struct chapter *c = chapter_new("m");
-	struct normalized n;
 	struct diags d;
+	struct edition *e;
+	struct chapter *c;
 	char *t;
 
-	c->format = FORMAT_MARKDOWN;
-	c->path = g_strdup("m.md");
-	g_ptr_array_add(e->chapters, c);
 	diags_init(&d);
-	normalized_init(&n);
-	normalize(c, "He said \"*this*\" -- in 1926-1938...\n\n[^1]: It's so.\n"
-	    "\nA note[^1].\n", &n, &d);
-	parse_chapter(e, c, &n, &d);
+	e = fixture_edition("He said \"*this*\" -- in 1926-1938...\n\n"
+	    "[^1]: It's so.\n\nA note[^1].\n", 1, &d);
+	ck_assert_ptr_nonnull(e);
+	c = g_ptr_array_index(e->chapters, 0);
 	t = node_text(c->doc->first);
 	ck_assert_str_eq(t, "He said “this”—in 1926–1938…");
 	g_free(t);
@@ -129,7 +119,6 @@ START_TEST(test_markdown_typography)
 	g_free(t);
 	ck_assert_int_eq(c->doc->last->last->type, NODE_TEXT);
 	ck_assert_int_eq(c->doc->last->last->prev->type, NODE_NOTEREF);
-	normalized_release(&n);
 	diags_release(&d);
 	edition_free(e);
 }

@@ -14,12 +14,12 @@
 static char *
 run_with(const char *text, const char *keys, struct meta *found)
 {
-	struct chapter *c = chapter_new("t");
+	struct group *g = group_new("t");
 	struct normalized n;
 	struct diags d;
 	char *md;
 
-	c->path = g_strdup("t.txt");
+	g->path = "t.txt";
 	diags_init(&d);
 	if (keys != NULL) {
 		struct ini ini = { 0 };
@@ -30,12 +30,12 @@ run_with(const char *text, const char *keys, struct meta *found)
 		ini.text = group;
 		ck_assert(g_key_file_load_from_data(ini.kf, group, (gsize)-1,
 		    G_KEY_FILE_NONE, NULL));
-		rules_read(c->rules, &ini, "chapter t", &d);
+		rules_read(&g->rules, &ini, "chapter t", &d);
 		ck_assert_int_eq(d.count[DIAG_ERROR], 0);
 		ini_close(&ini);
 	}
 	normalized_init(&n);
-	ck_assert_int_eq(normalize(c, text, &n, &d), 0);
+	ck_assert_int_eq(normalize(g, text, &n, &d), 0);
 	md = g_strdup(n.md->str);
 	if (found != NULL) {
 		*found = n.meta;
@@ -43,7 +43,7 @@ run_with(const char *text, const char *keys, struct meta *found)
 	}
 	normalized_release(&n);
 	diags_release(&d);
-	chapter_free(c);
+	group_free(g);
 	return md;
 }
 
@@ -287,27 +287,27 @@ END_TEST
 
 START_TEST(test_introduction_lines)
 {
-	struct chapter *c = chapter_new("t");
+	struct group *g = group_new("t");
 	struct normalized n;
 	struct diags d;
 	struct ini ini = { 0 };
 	char keys[] = "[chapter t]\nintroduction-lines = 1\n";
 
-	c->path = g_strdup("t.txt");
+	g->path = "t.txt";
 	diags_init(&d);
 	ini.kf = g_key_file_new();
 	ini.text = g_strdup(keys);
 	ck_assert(g_key_file_load_from_data(ini.kf, keys, (gsize)-1, 0, NULL));
-	rules_read(c->rules, &ini, "chapter t", &d);
+	rules_read(&g->rules, &ini, "chapter t", &d);
 	ini_close(&ini);
 	normalized_init(&n);
-	normalize(c, BODY " (editor)\n\n* * * * * *\n\n" BODY, &n, &d);
+	normalize(g, BODY " (editor)\n\n* * * * * *\n\n" BODY, &n, &d);
 	ck_assert_ptr_nonnull(strstr(n.preface->str, "(editor)"));
 	ck_assert_ptr_null(strstr(n.md->str, "(editor)"));
 	ck_assert_ptr_null(strstr(n.md->str, "* * *"));
 	normalized_release(&n);
 	diags_release(&d);
-	chapter_free(c);
+	group_free(g);
 }
 END_TEST
 
@@ -337,16 +337,16 @@ END_TEST
 /* What the rules nearly did is reported as unsure, at its line. */
 START_TEST(test_doubts)
 {
-	struct chapter *c = chapter_new("t");
+	struct group *g = group_new("t");
 	struct normalized n;
 	struct diags d;
 	guint i;
 	int heading = 0, quote = 0;
 
-	c->path = g_strdup("t.txt");
+	g->path = "t.txt";
 	diags_init(&d);
 	normalized_init(&n);
-	normalize(c, BODY "\n\nDocument No. 1: Letter from Someone to Someone Else, "
+	normalize(g, BODY "\n\nDocument No. 1: Letter from Someone to Someone Else, "
 	    "3 July 1937\n\n" BODY " He said “it was so, and left.\n", &n, &d);
 	for (i = 0; i < d.list->len; i++) {
 		const struct diag *dg = &g_array_index(d.list, struct diag, i);
@@ -361,7 +361,7 @@ START_TEST(test_doubts)
 	ck_assert_int_eq(d.count[DIAG_DOUBT], 2);
 	normalized_release(&n);
 	diags_release(&d);
-	chapter_free(c);
+	group_free(g);
 }
 END_TEST
 

@@ -1,0 +1,47 @@
+/*
+ * pipeline.h — the front-end stages in order, run the same way by every
+ * command, by the tests and by the fuzz targets:
+ *
+ *   read → normalize → parse → notes → index
+ *
+ * What it leaves is one edition in the model; the back ends (pdf/,
+ * epub/) read it from there.
+ */
+#ifndef OCTAVO_PIPELINE_H
+#define OCTAVO_PIPELINE_H
+
+#include "diag.h"
+#include "index/index.h"
+#include "model.h"
+#include "read/manifest.h"
+
+struct pipeline_opts {
+	gsize		 max_source;	/* the cap on a source file, in bytes */
+	int		 keep_normalized; /* keep each chapter's CommonMark */
+	struct index_log *log;		/* the index stage's report, or NULL */
+	/* After each stage: its name and a word on what it did; may be NULL. */
+	void		(*progress)(void *arg, const char *stage,
+			    const char *what);
+	void		*arg;
+};
+
+struct pipeline {
+	struct manuscript *ms;		/* the manifest, and the edition */
+	struct edition	*edition;	/* ms->edition, with its chapters */
+	char		*sources_digest; /* SHA-256 of every source as read */
+	GPtrArray	*normalized;	/* struct normalized *, per chapter,
+					   with keep_normalized; else NULL */
+};
+
+/*
+ * Runs the stages on the manifest at path.  Returns 0, or -1 once a
+ * stage has added an error to d, with p released (nothing to free).
+ */
+int	pipeline_run(struct pipeline *p, const char *path,
+	    const struct pipeline_opts *, struct diags *d);
+/* The same from a manuscript made in memory, which p then owns. */
+int	pipeline_start(struct pipeline *p, struct manuscript *,
+	    const struct pipeline_opts *, struct diags *d);
+void	pipeline_release(struct pipeline *);
+
+#endif
