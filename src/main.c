@@ -359,6 +359,7 @@ write_normalized(const char *dir, const struct chapter *c,
 
 	yaml_field(s, "id", c->id);
 	yaml_field(s, "file", c->path);
+	yaml_field(s, "label", c->meta.label);
 	yaml_field(s, "title", c->meta.title);
 	yaml_field(s, "subtitle", c->meta.subtitle);
 	yaml_field(s, "author", c->meta.author);

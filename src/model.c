@@ -307,6 +307,7 @@ meta_clear(struct meta *m)
 	g_free(m->credits);
 	g_free(m->dedication);
 	g_free(m->affiliation);
+	g_free(m->label);
 	memset(m, 0, sizeof(*m));
 }
 
@@ -329,6 +330,7 @@ meta_merge(struct meta *to, const struct meta *from)
 	merge_field(&to->credits, from->credits);
 	merge_field(&to->dedication, from->dedication);
 	merge_field(&to->affiliation, from->affiliation);
+	merge_field(&to->label, from->label);
 }
 
 struct chapter *

@@ -74,6 +74,8 @@ struct note {
 
 /* Metadata that describes one text: the edition's and each chapter's. */
 struct meta {
+	char	*label;		/* the source's own number for a chapter,
+				   printed above its title: "Chapter I" */
 	char	*title;
 	char	*subtitle;
 	char	*author;	/* "A and B" for several */

@@ -358,7 +358,7 @@ typo_meta(struct meta *m)
 {
 	char **fields[] = { &m->title, &m->subtitle, &m->author,
 	    &m->translator, &m->published, &m->source, &m->credits,
-	    &m->dedication, &m->affiliation };
+	    &m->dedication, &m->affiliation, &m->label };
 	size_t i;
 
 	for (i = 0; i < G_N_ELEMENTS(fields); i++)

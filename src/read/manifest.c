@@ -14,7 +14,8 @@
 #define CHAPTER_PREFIX "chapter "
 
 static const char *const edition_keys[] = {
-	"title", "subtitle", "editor", "creator", "language", "identifier",
+	"title", "subtitle", "author", "editor", "creator", "language",
+	"identifier",
 	"date", "rights", "description", "output", "print-style",
 	"epub-style", "epub-embed-fonts", "note-numbering", "names", NULL
 };
@@ -139,7 +140,9 @@ read_edition(struct manuscript *ms, const struct ini *ini, struct diags *d)
 	e->meta.title = required(ini, g, "title", d);
 	e->meta.subtitle = ini_string(ini, g, "subtitle");
 	e->editor = ini_string(ini, g, "editor");
-	e->meta.author = ini_string(ini, g, "creator");
+	/* The book's author; creator is the older name of the key. */
+	if ((e->meta.author = ini_string(ini, g, "author")) == NULL)
+		e->meta.author = ini_string(ini, g, "creator");
 	e->language = required(ini, g, "language", d);
 	e->identifier = required(ini, g, "identifier", d);
 	e->date = ini_string(ini, g, "date");
