@@ -119,12 +119,11 @@ clock_progress(void *arg, const char *stage, const char *what)
  */
 static int
 load(struct pipeline *p, const char *manifest, struct clock *ck,
-    struct index_log *log, int keep_normalized, struct diags *d)
+    struct index_log *log, struct diags *d)
 {
 	struct pipeline_opts o = { 0 };
 
 	o.max_source = (gsize)opt_max_source;
-	o.keep_normalized = keep_normalized;
 	o.log = log;
 	o.progress = clock_progress;
 	o.arg = ck;
@@ -276,7 +275,7 @@ cmd_build(const char *manifest, struct diags *d)
 	int styled;
 
 	clock_start(&ck, d);
-	if (load(&p, manifest, &ck, NULL, 0, d) == -1)
+	if (load(&p, manifest, &ck, NULL, d) == -1)
 		return EXIT_INPUT;
 	key = layout_key(&p);
 	epub = opt_epub != NULL ? g_strdup(opt_epub) :
@@ -392,7 +391,7 @@ cmd_normalize(const char *manifest, struct diags *d)
 	guint i;
 
 	clock_start(&ck, d);
-	if (load(&p, manifest, &ck, NULL, 1, d) == -1)
+	if (load(&p, manifest, &ck, NULL, d) == -1)
 		return EXIT_INPUT;
 	if (g_mkdir_with_parents(dir, 0777) == -1)
 		diag_add(d, DIAG_ERROR, srcpos_at(dir, 0, 0),
@@ -442,7 +441,7 @@ cmd_check(const char *manifest, struct diags *d)
 	opt_quiet = TRUE;
 	checking = TRUE;
 	clock_start(&ck, d);
-	if (load(&p, manifest, &ck, NULL, 0, d) == 0 &&
+	if (load(&p, manifest, &ck, NULL, d) == 0 &&
 	    style_read(&style, p.ms->print_style, d) == 0)
 		style_release(&style);
 	diag_flush(d, stdout, least_shown());
@@ -523,7 +522,7 @@ cmd_index(const char *manifest, struct diags *d)
 
 	index_log_init(&log);
 	clock_start(&ck, d);
-	if (load(&p, manifest, &ck, &log, 0, d) == 0 && p.ms->names == NULL)
+	if (load(&p, manifest, &ck, &log, d) == 0 && p.ms->names == NULL)
 		diag_add(d, DIAG_ERROR, srcpos_at(manifest, 0, 0), "no list of "
 		    "names: write names.txt beside the manifest, or name it "
 		    "with 'names = FILE' in [edition]");

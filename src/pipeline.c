@@ -19,35 +19,58 @@ progress(const struct pipeline_opts *o, const char *stage, const char *what)
 		o->progress(o->arg, stage, what);
 }
 
+/* A source as read, once however many groups take from it. */
+struct source {
+	const char	*path;		/* interned */
+	char		*text;
+	gsize		 len;
+};
+
 static void
-normalized_free(struct normalized *n)
+source_clear(struct source *s)
 {
-	normalized_release(n);
-	g_free(n);
+	g_free(s->text);
+}
+
+/* The source at path among those read, or NULL. */
+static const struct source *
+find_source(const GArray *sources, const char *path)
+{
+	guint i;
+
+	for (i = 0; i < sources->len; i++)
+		if (strcmp(g_array_index(sources, struct source, i).path,
+		    path) == 0)
+			return &g_array_index(sources, struct source, i);
+	return NULL;
 }
 
 /*
- * Reads every group's source into texts (char *, per group) and digests
- * them all.  Returns the bytes read, or 0 once an error was added.
+ * Reads every group's source once into p->sources and digests them
+ * all.  Returns the bytes read, or 0 once an error was added.
  */
 static gsize
-read_sources(struct pipeline *p, GPtrArray *texts,
-    const struct pipeline_opts *o, struct diags *d)
+read_sources(struct pipeline *p, const struct pipeline_opts *o,
+    struct diags *d)
 {
 	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
-	gsize bytes = 0, len;
+	gsize bytes = 0;
 	guint i;
 
 	for (i = 0; i < p->ms->groups->len; i++) {
 		const struct group *g = g_ptr_array_index(p->ms->groups, i);
-		char *text = source_read(g->path, o->max_source, &len, d);
+		struct source s = { g->path, NULL, 0 };
 
-		g_ptr_array_add(texts, text);
-		if (text == NULL)
+		if (find_source(p->sources, g->path) != NULL)
 			continue;
-		g_checksum_update(sum, (const guchar *)&len, sizeof(len));
-		g_checksum_update(sum, (const guchar *)text, (gssize)len);
-		bytes += len;
+		s.text = source_read(g->path, g->rules.encoding,
+		    o->max_source, &s.len, d);
+		if (s.text == NULL)
+			continue;
+		g_array_append_val(p->sources, s);
+		g_checksum_update(sum, (const guchar *)&s.len, sizeof(s.len));
+		g_checksum_update(sum, (const guchar *)s.text, (gssize)s.len);
+		bytes += s.len;
 	}
 	p->sources_digest = g_strdup(g_checksum_get_string(sum));
 	g_checksum_free(sum);
@@ -55,47 +78,104 @@ read_sources(struct pipeline *p, GPtrArray *texts,
 }
 
 /*
- * Normalizes each group's text and parses it into a chapter of the
- * edition; what the manifest says wins over what the text gave.
+ * A chapter of group g from its normalized text: what the manifest
+ * says wins over what the text gave, except that a split group's title
+ * is its opening's, not each split chapter's.
  */
-static void
-normalize_and_parse(struct pipeline *p, GPtrArray *texts,
-    const struct pipeline_opts *o, struct diags *d)
+static struct chapter *
+chapter_of(struct pipeline *p, const struct group *g,
+    const struct normalized *n)
 {
-	GPtrArray *norm = g_ptr_array_new_with_free_func(
-	    (GDestroyNotify)normalized_free);
+	struct chapter *c = chapter_new(n->id);
+	struct meta m = g->meta;
+
+	if (n->split) {
+		m.title = NULL;
+		m.subtitle = NULL;
+	}
+	c->path = g->path;
+	c->pos = g->pos;
+	meta_merge(&c->meta, &m);
+	meta_merge(&c->meta, &n->meta);
+	g_ptr_array_add(p->edition->chapters, c);
+	return c;
+}
+
+/* Chapter ids name files: two chapters may not share one. */
+static void
+check_ids(const struct pipeline *p, struct diags *d)
+{
+	GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
 	guint i;
 
-	for (i = 0; i < p->ms->groups->len; i++) {
-		struct normalized *n = g_new(struct normalized, 1);
+	for (i = 0; i < p->edition->chapters->len; i++) {
+		const struct chapter *c = g_ptr_array_index(p->edition->chapters,
+		    i);
 
-		normalized_init(n);
-		normalize(g_ptr_array_index(p->ms->groups, i),
-		    g_ptr_array_index(texts, i), n, d);
-		g_ptr_array_add(norm, n);
+		if (!g_hash_table_add(seen, c->id))
+			diag_add(d, DIAG_ERROR, c->pos, "a second chapter "
+			    "'%s'; give each [chapter ID] group an id of its "
+			    "own (a split group's chapters are ID-1, ID-2, …)",
+			    c->id);
 	}
-	if (diags_failed(d)) {
-		g_ptr_array_free(norm, TRUE);
+	g_hash_table_destroy(seen);
+}
+
+/* The title of a split group belongs to the text before its first split. */
+static void
+check_split_title(const struct group *g, const struct normalization *nz,
+    struct diags *d)
+{
+	guint k;
+
+	if (g->rules.split == NULL || g->meta.title == NULL)
 		return;
+	for (k = 0; k < nz->chapters->len; k++)
+		if (!((const struct normalized *)g_ptr_array_index(
+		    nz->chapters, k))->split)
+			return;
+	diag_add(d, DIAG_WARNING, g->pos, "[chapter %s] has a title, but "
+	    "its split chapters take theirs from their headings, and no text "
+	    "comes before the first; remove 'title'", g->id);
+}
+
+/*
+ * Normalizes each group's text and parses each of its chapters into
+ * the edition.
+ */
+static void
+normalize_and_parse(struct pipeline *p, const struct pipeline_opts *o,
+    struct diags *d)
+{
+	guint i, k;
+
+	for (i = 0; i < p->ms->groups->len; i++) {
+		const struct group *g = g_ptr_array_index(p->ms->groups, i);
+		struct normalization nz;
+
+		normalization_init(&nz);
+		normalize(g, find_source(p->sources, g->path)->text, &nz, d);
+		check_split_title(g, &nz, d);
+		g_array_append_val(p->normalizations, nz);
 	}
+	if (diags_failed(d))
+		return;
 	progress(o, "normalize", "");
 	for (i = 0; i < p->ms->groups->len; i++) {
 		const struct group *g = g_ptr_array_index(p->ms->groups, i);
-		struct normalized *n = g_ptr_array_index(norm, i);
-		struct chapter *c = chapter_new(g->id);
+		const struct normalization *nz = &g_array_index(
+		    p->normalizations, struct normalization, i);
 
-		c->path = g->path;
-		c->pos = g->pos;
-		meta_merge(&c->meta, &g->meta);
-		meta_merge(&c->meta, &n->meta);
-		g_ptr_array_add(p->edition->chapters, c);
-		parse_chapter(p->edition, c, n, d);
+		for (k = 0; k < nz->chapters->len; k++) {
+			const struct normalized *n =
+			    g_ptr_array_index(nz->chapters, k);
+
+			parse_chapter(p->edition, chapter_of(p, g, n), n, d);
+			g_ptr_array_add(p->normalized, (gpointer)n);
+		}
 	}
+	check_ids(p, d);
 	progress(o, "parse", "");
-	if (o->keep_normalized)
-		p->normalized = norm;
-	else
-		g_ptr_array_free(norm, TRUE);
 }
 
 /* The index of names, if the manuscript has a list. */
@@ -130,22 +210,26 @@ int
 pipeline_start(struct pipeline *p, struct manuscript *ms,
     const struct pipeline_opts *o, struct diags *d)
 {
-	GPtrArray *texts;
 	gsize bytes;
 
 	memset(p, 0, sizeof(*p));
 	p->ms = ms;
 	p->edition = ms->edition;
-	texts = g_ptr_array_new_with_free_func(g_free);
-	if ((bytes = read_sources(p, texts, o, d)) > 0) {
+	p->sources = g_array_new(FALSE, FALSE, sizeof(struct source));
+	g_array_set_clear_func(p->sources, (GDestroyNotify)source_clear);
+	p->normalizations = g_array_new(FALSE, FALSE,
+	    sizeof(struct normalization));
+	g_array_set_clear_func(p->normalizations,
+	    (GDestroyNotify)normalization_release);
+	p->normalized = g_ptr_array_new();
+	if ((bytes = read_sources(p, o, d)) > 0) {
 		char *what = g_strdup_printf("%u sources, %" G_GSIZE_FORMAT
-		    " bytes", p->ms->groups->len, bytes);
+		    " bytes", p->sources->len, bytes);
 
 		progress(o, "read", what);
 		g_free(what);
-		normalize_and_parse(p, texts, o, d);
+		normalize_and_parse(p, o, d);
 	}
-	g_ptr_array_free(texts, TRUE);
 	if (!diags_failed(d)) {
 		notes_link(p->edition, d);
 		progress(o, "notes", "");
@@ -164,6 +248,10 @@ pipeline_release(struct pipeline *p)
 {
 	manuscript_free(p->ms);
 	g_free(p->sources_digest);
+	if (p->sources != NULL)
+		g_array_free(p->sources, TRUE);
+	if (p->normalizations != NULL)
+		g_array_free(p->normalizations, TRUE);
 	if (p->normalized != NULL)
 		g_ptr_array_free(p->normalized, TRUE);
 	memset(p, 0, sizeof(*p));

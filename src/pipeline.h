@@ -17,7 +17,6 @@
 
 struct pipeline_opts {
 	gsize		 max_source;	/* the cap on a source file, in bytes */
-	int		 keep_normalized; /* keep each chapter's CommonMark */
 	struct index_log *log;		/* the index stage's report, or NULL */
 	/* After each stage: its name and a word on what it did; may be NULL. */
 	void		(*progress)(void *arg, const char *stage,
@@ -29,8 +28,10 @@ struct pipeline {
 	struct manuscript *ms;		/* the manifest, and the edition */
 	struct edition	*edition;	/* ms->edition, with its chapters */
 	char		*sources_digest; /* SHA-256 of every source as read */
+	GArray		*sources;	/* each source file as read, once */
+	GArray		*normalizations; /* struct normalization, per group */
 	GPtrArray	*normalized;	/* struct normalized *, per chapter,
-					   with keep_normalized; else NULL */
+					   in the edition's order (not owned) */
 };
 
 /*

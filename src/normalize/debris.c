@@ -1,11 +1,13 @@
 /*
- * debris.c — the first pass: what a web page put around the text.
+ * debris.c — the first pass: what a web page or an e-text library put
+ * around the text.
  *
  * Blog and CMS pages wrap an article in share prompts, comment threads
- * and reply forms.  A small built-in set recognizes the common ones;
- * the manifest's drop rules name the rest, and its keep rule rescues a
- * line the built-in set would take.  Every dropped line is reported at
- * -v, so nothing vanishes silently.
+ * and reply forms; Project Gutenberg wraps a book in its licence.  A
+ * small built-in set recognizes the common ones; the manifest's drop
+ * rules name the rest, and its keep rule rescues a line the built-in
+ * set would take.  Every dropped line is reported at -v and kept for
+ * the word ledger, so nothing vanishes silently.
  */
 #include <string.h>
 
@@ -30,6 +32,17 @@ static const char *const thread_start =
     "^\\d+ (thoughts?|comments?|responses?|replies) (on|to) \\S";
 static const char *const thread_end =
     "^(Leave a (Reply|Comment)|Your email address will not be published)";
+
+/*
+ * Project Gutenberg's licence: a header that ends with the START line,
+ * a footer that begins with "End of (the) Project Gutenberg …" or the
+ * END line, whichever comes first.
+ */
+static const char *const licence_start =
+    "^\\*{3}\\s*START OF (THE|THIS) PROJECT GUTENBERG";
+static const char *const licence_end =
+    "^(\\*{3}\\s*END OF (THE|THIS) PROJECT GUTENBERG|"
+    "End of (the )?Project Gutenberg)";
 
 /*
  * The built-in patterns are ASCII and anchored: matched as bytes, PCRE
@@ -59,6 +72,22 @@ any_matches(const GPtrArray *patterns, const char *text)
 	return 0;
 }
 
+/* Records for the ledger each piece of text re takes out of the line. */
+static void
+record_matches(struct lines *ls, const struct line *l, GRegex *re)
+{
+	GMatchInfo *mi;
+
+	g_regex_match(re, l->text, 0, &mi);
+	for (; g_match_info_matches(mi); g_match_info_next(mi, NULL)) {
+		char *m = g_match_info_fetch(mi, 0);
+
+		lines_change(ls, l->no, m, NULL, "dropped: drop-text");
+		g_free(m);
+	}
+	g_match_info_free(mi);
+}
+
 /* Removes every match of the manifest's drop-text patterns from the line. */
 static void
 drop_text(struct lines *ls, struct line *l)
@@ -77,11 +106,65 @@ drop_text(struct lines *ls, struct line *l)
 		diag_add(ls->diags, DIAG_INFO, srcpos_at(ls->path, l->no, 1),
 		    "dropped text matching drop-text '%s'",
 		    g_regex_get_pattern(p->re));
+		record_matches(ls, l, p->re);
 		g_free(l->text);
 		l->text = out;
-		if (*g_strstrip(l->text) == '\0')
+		if (*g_strstrip(l->text) == '\0') {
 			l->role = LINE_DROPPED;
+			l->why = "dropped: drop-text";
+		}
 	}
+}
+
+/* Drops lines [from, to) as the licence, with one line said at -v. */
+static void
+drop_licence(struct lines *ls, guint from, guint to)
+{
+	const char *why = "dropped: the Project Gutenberg licence";
+	guint i;
+
+	if (from >= to)
+		return;
+	for (i = from; i < to; i++) {
+		struct line *l = LINE(ls, i);
+
+		if (l->role == LINE_BLANK || lineset_has(&ls->rules->keep,
+		    l->no))
+			continue;
+		lines_change(ls, l->no, l->text, NULL, why);
+		l->role = LINE_DROPPED;
+		l->why = why;
+	}
+	diag_add(ls->diags, DIAG_INFO, srcpos_at(ls->path, LINE(ls, from)->no,
+	    1), "%s, lines %d-%d", why, LINE(ls, from)->no,
+	    LINE(ls, to - 1)->no);
+}
+
+/*
+ * The licence around a Project Gutenberg text, if it is one: only when
+ * its START line is there, which no other text has.
+ */
+static void
+licence(struct lines *ls)
+{
+	GRegex *start = g_regex_new(licence_start, G_REGEX_CASELESS, 0, NULL);
+	GRegex *end = g_regex_new(licence_end, G_REGEX_CASELESS, 0, NULL);
+	guint i, body = G_MAXUINT;
+
+	for (i = 0; i < ls->a->len && body == G_MAXUINT; i++)
+		if (LINE(ls, i)->role != LINE_DROPPED &&
+		    g_regex_match(start, LINE(ls, i)->text, 0, NULL))
+			body = i + 1;
+	if (body != G_MAXUINT) {
+		drop_licence(ls, 0, body);
+		for (i = body; i < ls->a->len; i++)
+			if (LINE(ls, i)->role != LINE_DROPPED &&
+			    g_regex_match(end, LINE(ls, i)->text, 0, NULL))
+				break;
+		drop_licence(ls, i, ls->a->len);
+	}
+	g_regex_unref(start);
+	g_regex_unref(end);
 }
 
 void
@@ -94,13 +177,14 @@ debris_pass(struct lines *ls)
 	guint i;
 	size_t k;
 
+	licence(ls);
 	for (k = 0; k < G_N_ELEMENTS(furniture); k++)
 		furn[k] = compile(furniture[k]);
 	for (i = 0; i < ls->a->len; i++) {
 		struct line *l = LINE(ls, i);
 		const char *why = NULL;
 
-		if (l->role == LINE_BLANK)
+		if (l->role == LINE_BLANK || l->role == LINE_DROPPED)
 			continue;
 		if (lineset_has(&r->drop, l->no))
 			why = "dropped: listed in the manifest's drop";
@@ -120,7 +204,7 @@ debris_pass(struct lines *ls)
 					why = "dropped: web page furniture";
 		}
 		if (why != NULL)
-			line_set(ls, i, LINE_DROPPED, why);
+			line_drop(ls, i, why);
 		else
 			drop_text(ls, l);
 	}

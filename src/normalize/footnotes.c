@@ -1,14 +1,21 @@
 /*
- * footnotes.c — recognizing a raw text's notes, in whichever of three
- * conventions its source used, and writing them in one: a marker
- * (MARK_OPEN label MARK_CLOSE, which the writer turns into "[^label]")
- * where the reference was, and one "[^label]: …" definition per note.
+ * footnotes.c — the notes pass: a raw text's notes, in whichever
+ * convention its source used, found and numbered in one: a marker
+ * (MARK_OPEN index MARK_CLOSE, the index of the note in the group's
+ * list, which the writer turns into "[^N]") where the reference was,
+ * and each note numbered in its chapter in the order of its markers.
+ *
+ * Here, a block of notes at the end of a scraped text:
  *
  *   bracket        "word[12]" or "word [12]"; notes run on: "[1] … [2] …"
  *   numbered       "[12]" markers; notes are paragraphs "12. …", maybe
  *                  continued by unnumbered lines
  *   glued-digits   "the end.’5", "March.26Then"; notes run on:
  *                  "1 … 2 … 3 …"
+ *
+ * The first note's number may be more than 1, when a book numbers its
+ * notes through its chapters.  Notes whose text is a paragraph of its
+ * own, wherever it stands, are labelled.c's.
  *
  * Numbers in running text and in notes look like markers and note
  * starts.  The sequence decides: a marker or a note is accepted only as
@@ -21,14 +28,24 @@
 
 #include "normalize/lines.h"
 
-/* How each convention's first note looks, and its second. */
+/*
+ * How each convention's first note looks, and its second: printf
+ * formats of the first note's number, and the next.
+ */
 static const struct {
 	enum notes_style style;
 	const char	*first, *second;
 } openers[] = {
-	{ NOTES_NUMBERED, "^1\\.\\s+\\S", "^2\\.\\s+\\S" },
-	{ NOTES_BRACKET, "^\\[1\\]\\s*\\S", "\\[2\\]" },
-	{ NOTES_GLUED, "^1\\s+[[:upper:]‘“(]", "[\\s.,;:)’”]2\\s+[[:upper:]‘“(]" },
+	{ NOTES_NUMBERED, "^%d\\.\\s+\\S", "^%d\\.\\s+\\S" },
+	{ NOTES_BRACKET, "^\\[%d\\]\\s*\\S", "\\[%d\\]" },
+	{ NOTES_GLUED, "^%d\\s+[[:upper:]‘“(]", "[\\s.,;:)’”]%d\\s+[[:upper:]‘“(]" },
+};
+
+/* What a line of the notes block opens with, by convention. */
+static const char *const note_line[] = {
+	[NOTES_BRACKET] = "^\\[\\d{1,6}\\]",
+	[NOTES_NUMBERED] = "^\\d{1,6}\\.\\s",
+	[NOTES_GLUED] = "^\\d{1,6}\\s",
 };
 
 /* A note start in run-on notes: its number (group 1), then its first word. */
@@ -77,12 +94,37 @@ compile_raw(const char *src)
 }
 
 /*
+ * Whether the lines from start to the end are a block of notes in the
+ * style: at most a few lines there open otherwise (a note's further
+ * paragraphs), not the chapters of a book whose first note happens to
+ * open a line.
+ */
+static int
+is_block(const struct lines *ls, guint start, enum notes_style style)
+{
+	GRegex *re = g_regex_new(note_line[style], 0, 0, NULL);
+	guint i, notes = 0, other = 0;
+
+	for (i = start; i < ls->a->len; i = lines_next(ls, i)) {
+		if (LINE(ls, i)->role != LINE_PARA)
+			continue;
+		if (g_regex_match(re, LINE(ls, i)->text, 0, NULL))
+			notes++;
+		else
+			other++;
+	}
+	g_regex_unref(re);
+	return other <= 3 || other <= notes / 2;
+}
+
+/*
  * The first line of the notes block, by the convention's look: the last
- * line that opens with note 1 and is followed (in it or after it) by
- * note 2.  Returns the line index or G_MAXUINT.
+ * line that opens with note first and is followed (in it or after it) by
+ * note first + 1, and is the start of a block of notes.  Returns the
+ * line index or G_MAXUINT.
  */
 static guint
-find_block(const struct lines *ls, enum notes_style *style)
+find_block(const struct lines *ls, int first_no, enum notes_style *style)
 {
 	GRegex *first[G_N_ELEMENTS(openers)], *second[G_N_ELEMENTS(openers)];
 	guint i, j, found = G_MAXUINT;
@@ -90,9 +132,14 @@ find_block(const struct lines *ls, enum notes_style *style)
 
 	/* Compiled once here, not once per line as g_regex_match_simple. */
 	for (k = 0; k < G_N_ELEMENTS(openers); k++) {
-		first[k] = g_regex_new(openers[k].first, 0, 0, NULL);
-		second[k] = g_regex_new(openers[k].second, 0, 0, NULL);
+		char *a = g_strdup_printf(openers[k].first, first_no);
+		char *b = g_strdup_printf(openers[k].second, first_no + 1);
+
+		first[k] = g_regex_new(a, 0, 0, NULL);
+		second[k] = g_regex_new(b, 0, 0, NULL);
 		g_assert(first[k] != NULL && second[k] != NULL);
+		g_free(a);
+		g_free(b);
 	}
 	for (i = ls->a->len; found == G_MAXUINT && i-- > 0;) {
 		const struct line *l = LINE(ls, i);
@@ -103,7 +150,8 @@ find_block(const struct lines *ls, enum notes_style *style)
 		    k++) {
 			if ((ls->rules->notes != NOTES_AUTO &&
 			    ls->rules->notes != openers[k].style) ||
-			    !g_regex_match(first[k], l->text, 0, NULL))
+			    !g_regex_match(first[k], l->text, 0, NULL) ||
+			    !is_block(ls, i, openers[k].style))
 				continue;
 			for (j = i; j < ls->a->len; j = lines_next(ls, j))
 				if (g_regex_match(second[k],
@@ -119,6 +167,35 @@ find_block(const struct lines *ls, enum notes_style *style)
 		g_regex_unref(second[k]);
 	}
 	return found;
+}
+
+/*
+ * The number of the first bracketed marker in the running text, where
+ * a book numbers its notes through its chapters ("[7]" in chapter 2);
+ * 0 if there is none.
+ */
+static int
+first_marker(const struct lines *ls)
+{
+	GRegex *re = g_regex_new("\\[(\\d{1,4})\\]", 0, 0, NULL);
+	int n = 0;
+	guint i;
+
+	for (i = 0; i < ls->a->len && n == 0; i++) {
+		GMatchInfo *mi;
+
+		if (LINE(ls, i)->role == LINE_PARA &&
+		    g_regex_match(re, LINE(ls, i)->text, 0, &mi)) {
+			char *num = g_match_info_fetch(mi, 1);
+
+			n = atoi(num);
+			g_free(num);
+		}
+		if (LINE(ls, i)->role == LINE_PARA)
+			g_match_info_free(mi);
+	}
+	g_regex_unref(re);
+	return n;
 }
 
 /*
@@ -180,16 +257,20 @@ find_start(const struct runon *r, gsize from, int n, gsize *at, gsize *text)
 	return 0;
 }
 
-/* Adds note n (0: the author's note) with its text, from source line no. */
+/*
+ * Adds note label (NULL: the author's note, "*") with its text, which
+ * stands at line index at.
+ */
 static void
-add_note(struct lines *ls, int n, const char *text, int no)
+add_note(struct lines *ls, int label, const char *text, guint at)
 {
-	struct line note = { 0 };
+	struct srcnote note = { 0 };
 
+	note.label = label > 0 ? g_strdup_printf("%d", label) : g_strdup("*");
 	note.text = g_strstrip(g_strdup(text));
-	note.no = no;
-	note.role = LINE_NOTES;
-	note.group = n;
+	note.no = LINE(ls, at)->no;
+	note.at = (int)at;
+	note.ref = -1;
 	g_array_append_val(ls->notes, note);
 }
 
@@ -223,18 +304,22 @@ next_start(const struct runon *r, gsize from, int n, gsize *at, gsize *text)
 	return have;
 }
 
-/* Splits run-on notes, "[1] … [2] …" or "1 … 2 …", by their sequence. */
-static void
-split_runon(struct lines *ls, enum notes_style style, const char *s, int no)
+/*
+ * Splits run-on notes, "[1] … [2] …" or "1 … 2 …", by their sequence
+ * from note first on; they stand at line index at.  Returns how many.
+ */
+static int
+split_runon(struct lines *ls, enum notes_style style, const char *s,
+    guint at_line, int first)
 {
 	struct runon r;
 	gsize at, text, next_at, next_text;
-	int n = 1, more;
+	int n = first, more;
 
 	runon_init(&r, style, s);
-	if (!next_start(&r, 0, 1, &at, &text)) {
+	if (!next_start(&r, 0, first, &at, &text)) {
 		g_array_free(r.cands, TRUE);
-		return;
+		return 0;
 	}
 	for (more = 1; more; n++, at = next_at, text = next_text) {
 		char *body;
@@ -242,19 +327,23 @@ split_runon(struct lines *ls, enum notes_style style, const char *s, int no)
 		more = next_start(&r, text, n + 1, &next_at, &next_text);
 		body = g_strndup(s + text, (more ? next_at : (gsize)r.len) -
 		    text);
-		add_note(ls, n, body, no);
+		add_note(ls, n, body, at_line);
 		g_free(body);
 	}
 	g_array_free(r.cands, TRUE);
+	return n - first;
 }
 
-/* "12. text" paragraphs, each continued by any unnumbered lines after it. */
-static void
-split_numbered(struct lines *ls, guint start)
+/*
+ * "12. text" paragraphs from note first on, each continued by any
+ * unnumbered lines after it.  Returns how many.
+ */
+static int
+split_numbered(struct lines *ls, guint start, int first)
 {
 	GRegex *re = g_regex_new("^(\\d{1,4})\\.\\s+", 0, 0, NULL);
-	guint i;
-	int want = 1;
+	guint i, before = ls->notes->len;
+	int want = first;
 
 	for (i = start; i < ls->a->len; i++) {
 		struct line *l = LINE(ls, i);
@@ -266,39 +355,57 @@ split_numbered(struct lines *ls, guint start)
 		if (g_regex_match(re, l->text, 0, &mi) &&
 		    atoi(l->text) == want) {
 			g_match_info_fetch_pos(mi, 0, NULL, &end);
-			add_note(ls, want++, l->text + end, l->no);
-		} else if (ls->notes->len > 0) {
+			add_note(ls, want++, l->text + end, i);
+		} else if (ls->notes->len > before) {
 			/* A continuation: a further paragraph of the note. */
-			struct line *last = &g_array_index(ls->notes,
-			    struct line, ls->notes->len - 1);
+			struct srcnote *last = &g_array_index(ls->notes,
+			    struct srcnote, ls->notes->len - 1);
 			char *joined = g_strconcat(last->text, "\n", l->text,
 			    NULL);
 
 			g_free(last->text);
 			last->text = joined;
-		} else
+		} else {
 			diag_add(ls->diags, DIAG_WARNING, srcpos_at(ls->path,
-			    l->no, 1), "text before note 1 in the notes; it "
-			    "is kept as a paragraph of the body");
+			    l->no, 1), "text before note %d in the notes; it "
+			    "is kept as a paragraph of the body", first);
+			l->role = LINE_PARA;
+		}
 		g_match_info_free(mi);
 	}
 	g_regex_unref(re);
+	return want - first;
+}
+
+/* The index in ls->notes of the note labelled n, or -1. */
+static int
+note_index(const struct lines *ls, GHashTable *by_label, int n)
+{
+	char label[16];
+
+	g_snprintf(label, sizeof(label), "%d", n);
+	(void)ls;
+	return GPOINTER_TO_INT(g_hash_table_lookup(by_label, label)) - 1;
 }
 
 /*
- * Replaces each marker in a body line by MARK_OPEN label MARK_CLOSE.
- * A bracketed number is a marker if there is such a note, or nearly (the
- * notes stage reports a marker without its note).  A bare glued
- * number must also come a little past the last marker: one that jumps
- * or goes back is a date or a page, not a marker.
+ * Replaces each marker in a body line by MARK_OPEN index MARK_CLOSE.
+ * A bracketed number is a marker if there is such a note; one close to
+ * the notes' numbers without a note stays text, with a warning.  A bare
+ * glued number must also come a little past the last marker: one that
+ * jumps or goes back is a date or a page, not a marker.
  */
 static void
-mark_refs(struct lines *ls, enum notes_style style)
+mark_refs(struct lines *ls, enum notes_style style, int first)
 {
-	int last = 0, notes = (int)ls->notes->len;
+	int last = first - 1, notes = (int)ls->notes->len;
 	GRegex *re = compile_raw(marker_re[style]);
+	GHashTable *by_label = g_hash_table_new(g_str_hash, g_str_equal);
 	guint i;
 
+	for (i = (guint)notes; i-- > 0;)
+		g_hash_table_insert(by_label, g_array_index(ls->notes,
+		    struct srcnote, i).label, GINT_TO_POINTER(i + 1));
 	for (i = 0; i < ls->a->len; i++) {
 		struct line *l = LINE(ls, i);
 		GString *out;
@@ -313,9 +420,10 @@ mark_refs(struct lines *ls, enum notes_style style)
 		out = g_string_new(NULL);
 		for (; g_match_info_matches(mi); g_match_info_next(mi, NULL)) {
 			char *num = g_match_info_fetch(mi, 1);
-			int n = atoi(num), a, b;
+			int n = atoi(num), a, b, k;
 
 			g_match_info_fetch_pos(mi, 0, &a, &b);
+			g_free(num);
 			/*
 			 * The space before a bracketed marker, matched here
 			 * and not by the pattern, which can then look for
@@ -325,88 +433,108 @@ mark_refs(struct lines *ls, enum notes_style style)
 			if (style != NOTES_GLUED && a > (int)done &&
 			    g_ascii_isspace(l->text[a - 1]))
 				a--;
-			if (style == NOTES_GLUED ? n > last && n <= last + 3 :
-			    n >= 1 && n <= notes + 3) {
-				if (style == NOTES_GLUED && n > last + 1)
-					diag_add(ls->diags, DIAG_WARNING,
-					    srcpos_at(ls->path, l->no, 1),
-					    "note marker %d follows %d: the "
-					    "markers between are missing", n,
-					    last);
-				g_string_append_len(out, l->text + done,
-				    (gssize)a - (gssize)done);
-				g_string_append_printf(out, MARK_OPEN "%d"
-				    MARK_CLOSE, n);
-				/* "March.26Then" → "March.[26] Then" */
-				if (g_unichar_isalpha(g_utf8_get_char(l->text + b)))
-					g_string_append_c(out, ' ');
-				done = (gsize)b;
-				last = n;
+			if (style == NOTES_GLUED ? n <= last || n > last + 3 :
+			    n < first || n > first + notes + 2)
+				continue;
+			if ((k = note_index(ls, by_label, n)) < 0) {
+				diag_add(ls->diags, DIAG_WARNING, srcpos_at(
+				    ls->path, l->no, 1), "note marker %d has "
+				    "no note; it is kept as text", n);
+				continue;
 			}
-			g_free(num);
+			if (style == NOTES_GLUED && n > last + 1)
+				diag_add(ls->diags, DIAG_WARNING,
+				    srcpos_at(ls->path, l->no, 1),
+				    "note marker %d follows %d: the "
+				    "markers between are missing", n, last);
+			g_string_append_len(out, l->text + done,
+			    (gssize)a - (gssize)done);
+			g_string_append_printf(out, MARK_OPEN "%d" MARK_CLOSE,
+			    k);
+			g_array_index(ls->notes, struct srcnote, k).ref =
+			    (int)i;
+			/* "March.26Then" → "March.[26] Then" */
+			if (g_unichar_isalpha(g_utf8_get_char(l->text + b)))
+				g_string_append_c(out, ' ');
+			done = (gsize)b;
+			last = n;
 		}
 		g_match_info_free(mi);
 		g_string_append(out, l->text + done);
 		g_free(l->text);
 		l->text = g_string_free(out, FALSE);
 	}
+	g_hash_table_destroy(by_label);
 	g_regex_unref(re);
 }
 
 /*
  * An author's note: a paragraph that opens with '*' ("* The author is
- * grateful …"), after the text, where a byline's '*' pointed.
+ * grateful …"), in a chapter whose byline's '*' pointed to it.
  */
 static void
 author_note(struct lines *ls)
 {
-	guint i;
+	guint i, k;
 
-	if (!ls->author_marker)
-		return;
-	for (i = 0; i < ls->a->len; i++) {
-		struct line *l = LINE(ls, i);
+	for (k = 0; k < ls->chaps->len; k++) {
+		const struct chap *c = CHAP(ls, k);
 
-		if (l->role == LINE_PARA && g_str_has_prefix(l->text, "* ")) {
-			add_note(ls, 0, l->text + 2, l->no);
-			line_set(ls, i, LINE_META, "taken as the author's note");
+		for (i = c->first; c->author_marker && i < c->end; i++) {
+			struct line *l = LINE(ls, i);
+
+			if (l->role == LINE_PARA &&
+			    g_str_has_prefix(l->text, "* ")) {
+				add_note(ls, 0, l->text + 2, i);
+				line_set(ls, i, LINE_META, "taken as the "
+				    "author's note");
+			}
 		}
 	}
 }
 
-void
-notes_block_pass(struct lines *ls)
+/*
+ * The block of notes at the end of a scraped text, in one of the three
+ * conventions, from its first note's number on: at notes-start, or
+ * where it is found.  A block whose notes cannot be told apart stays
+ * text, with a warning.
+ */
+static void
+end_block(struct lines *ls)
 {
 	enum notes_style style = ls->rules->notes;
 	guint i, start = G_MAXUINT;
+	int first = 1, found;
 
-	ls->notes = g_array_new(FALSE, TRUE, sizeof(struct line));
-	if (style == NOTES_NONE)
+	if (style == NOTES_PATTERN)
 		return;
-	author_note(ls);
 	if (ls->rules->notes_start > 0) {
 		for (i = 0; i < ls->a->len && start == G_MAXUINT; i++)
-			if (LINE(ls, i)->no == ls->rules->notes_start)
+			if (LINE(ls, i)->no >= ls->rules->notes_start &&
+			    LINE(ls, i)->role == LINE_PARA)
 				start = i;
-		if (start == G_MAXUINT) {
-			diag_add(ls->diags, DIAG_ERROR, srcpos_at(ls->path, 0,
-			    0), "notes-start %d is past the end of the text",
-			    ls->rules->notes_start);
-			return;
-		}
-		if (style == NOTES_AUTO)
-			find_block(ls, &style);
-	} else
-		start = find_block(ls, &style);
-	if (start == G_MAXUINT || style == NOTES_AUTO)
+		if (style == NOTES_AUTO && find_block(ls, first, &style) ==
+		    G_MAXUINT && (first = first_marker(ls)) > 1)
+			find_block(ls, first, &style);
+	} else if ((start = find_block(ls, first, &style)) == G_MAXUINT &&
+	    (first = first_marker(ls)) > 1)
+		start = find_block(ls, first, &style);
+	if (start == G_MAXUINT || style == NOTES_AUTO) {
+		if (ls->rules->notes_start > 0)
+			diag_add(ls->diags, DIAG_WARNING, ls->rules->
+			    notes_start_pos, "no notes in a known convention "
+			    "start at line %d; the lines stay text (give "
+			    "'notes' the convention, or note-marker and "
+			    "note-text)", ls->rules->notes_start);
 		return;
+	}
 	diag_add(ls->diags, DIAG_INFO, srcpos_at(ls->path, LINE(ls, start)->no,
 	    1), "the notes start here");
 	for (i = start; i < ls->a->len; i++)
 		if (LINE(ls, i)->role == LINE_PARA)
 			LINE(ls, i)->role = LINE_NOTES;
 	if (style == NOTES_NUMBERED)
-		split_numbered(ls, start);
+		found = split_numbered(ls, start, first);
 	else {
 		/* Run-on notes may still have been broken over lines. */
 		GString *all = g_string_new(NULL);
@@ -415,8 +543,158 @@ notes_block_pass(struct lines *ls)
 			if (LINE(ls, i)->role == LINE_NOTES)
 				g_string_append_printf(all, "%s%s",
 				    all->len > 0 ? " " : "", LINE(ls, i)->text);
-		split_runon(ls, style, all->str, LINE(ls, start)->no);
+		found = split_runon(ls, style, all->str, start, first);
 		g_string_free(all, TRUE);
 	}
-	mark_refs(ls, style);
+	if (found == 0) {
+		diag_add(ls->diags, DIAG_WARNING, srcpos_at(ls->path,
+		    LINE(ls, start)->no, 1), "the notes here could not be "
+		    "told apart; they stay text (give 'notes' their "
+		    "convention, or note-marker and note-text)");
+		for (i = start; i < ls->a->len; i++)
+			if (LINE(ls, i)->role == LINE_NOTES)
+				LINE(ls, i)->role = LINE_PARA;
+		return;
+	}
+	mark_refs(ls, style, first);
+}
+
+/* The chapter whose lines hold line index i. */
+static guint
+chapter_at(const struct lines *ls, guint i)
+{
+	guint k;
+
+	for (k = ls->chaps->len; k-- > 1;)
+		if (i >= CHAP(ls, k)->first)
+			return k;
+	return 0;
+}
+
+/* Orders notes by chapter, then where they stand, then as found. */
+struct order {
+	guint	chapter, at, index;
+};
+
+static gint
+by_place(gconstpointer a, gconstpointer b)
+{
+	const struct order *x = a, *y = b;
+
+	if (x->chapter != y->chapter)
+		return x->chapter < y->chapter ? -1 : 1;
+	if (x->at != y->at)
+		return x->at < y->at ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/*
+ * Numbers each chapter's notes from 1, in the order they stand (a note
+ * goes to the chapter of its marker), and puts each number in place of
+ * the note's index in its marker.
+ */
+static void
+number_notes(struct lines *ls)
+{
+	GArray *order = g_array_new(FALSE, FALSE, sizeof(struct order));
+	GRegex *re = g_regex_new(MARK_OPEN "(\\d+)" MARK_CLOSE, 0, 0, NULL);
+	guint i, chapter = G_MAXUINT;
+	int next = 1;
+
+	for (i = 0; i < ls->notes->len; i++) {
+		const struct srcnote *n = &g_array_index(ls->notes,
+		    struct srcnote, i);
+		struct order o = { chapter_at(ls, (guint)(n->ref >= 0 ? n->ref :
+		    n->at)), (guint)n->at, i };
+
+		g_array_append_val(order, o);
+	}
+	g_array_sort(order, by_place);
+	for (i = 0; i < order->len; i++) {
+		const struct order *o = &g_array_index(order, struct order, i);
+		struct srcnote *n = &g_array_index(ls->notes, struct srcnote,
+		    o->index);
+
+		if (o->chapter != chapter) {
+			chapter = o->chapter;
+			next = 1;
+		}
+		n->number = strcmp(n->label, "*") == 0 ? 0 : next++;
+		n->chapter = o->chapter;
+	}
+	for (i = 0; i < ls->a->len; i++) {
+		struct line *l = LINE(ls, i);
+		GString *out;
+		GMatchInfo *mi;
+		gsize done = 0;
+
+		if (l->role == LINE_BLANK || l->role == LINE_DROPPED ||
+		    strstr(l->text, MARK_OPEN) == NULL)
+			continue;
+		out = g_string_new(NULL);
+		g_regex_match(re, l->text, 0, &mi);
+		for (; g_match_info_matches(mi); g_match_info_next(mi, NULL)) {
+			char *idx = g_match_info_fetch(mi, 1);
+			int a, b;
+
+			g_match_info_fetch_pos(mi, 0, &a, &b);
+			g_string_append_len(out, l->text + done,
+			    (gssize)a - (gssize)done);
+			g_string_append_printf(out, MARK_OPEN "%d" MARK_CLOSE,
+			    g_array_index(ls->notes, struct srcnote,
+			    atoi(idx)).number);
+			done = (gsize)b;
+			g_free(idx);
+		}
+		g_match_info_free(mi);
+		g_string_append(out, l->text + done);
+		g_free(l->text);
+		l->text = g_string_free(out, FALSE);
+	}
+	g_regex_unref(re);
+	g_array_free(order, TRUE);
+}
+
+/*
+ * Bracketed numbers left in the text of a chapter that has no notes,
+ * as a book numbered through would have: a warning with the keys that
+ * make them notes.
+ */
+static void
+stray_markers(struct lines *ls)
+{
+	GRegex *re = g_regex_new("\\[\\d{1,4}\\]", 0, 0, NULL);
+	guint i, strays = 0, first = 0;
+
+	if (ls->notes->len > 0) {
+		g_regex_unref(re);
+		return;
+	}
+	for (i = 0; i < ls->a->len; i++)
+		if (LINE(ls, i)->role == LINE_PARA &&
+		    g_regex_match(re, LINE(ls, i)->text, 0, NULL)) {
+			if (strays++ == 0)
+				first = i;
+		}
+	if (strays >= 2)
+		diag_add(ls->diags, DIAG_WARNING, srcpos_at(ls->path,
+		    LINE(ls, first)->no, 1), "%u paragraphs hold bracketed "
+		    "numbers like note markers, but no notes were found; "
+		    "if they are notes, say where with notes-start, or how "
+		    "they look with note-marker and note-text; if not, say "
+		    "notes = none", strays);
+	g_regex_unref(re);
+}
+
+void
+notes_block_pass(struct lines *ls)
+{
+	ls->notes = g_array_new(FALSE, TRUE, sizeof(struct srcnote));
+	if (ls->rules->notes == NOTES_NONE)
+		return;
+	author_note(ls);
+	end_block(ls);
+	labelled_notes(ls);
+	stray_markers(ls);
+	number_notes(ls);
 }

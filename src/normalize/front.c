@@ -1,25 +1,32 @@
 /*
- * front.c — the metadata pass: title, byline, date, source, credits,
- * dedication and an editor's introduction leave the running text and
- * become the chapter's metadata.
+ * front.c — the metadata pass: label, title, byline, date, source,
+ * credits, dedication and an editor's introduction leave the running
+ * text and become each chapter's metadata.
  *
  * Scraped articles open with a block of short lines before the first
  * paragraph; each is recognized by its form ("By …", "(January 1980)",
  * "Translated by …").  What the manifest lists by line is taken first;
- * the heuristics only look at lines it did not list.
+ * the heuristics only look at lines it did not list, and take only what
+ * looks like front matter: a title is at most two short lines that are
+ * not sentences.  Where the manifest's title replaces lines taken as
+ * the title, they must say the same, or they go back into the text.
  */
 #include <string.h>
 
 #include "normalize/lines.h"
+#include "normalize/typo.h"
 
 /* A paragraph this long is running text, not a front-matter line. */
 #define FRONT_MAX_CHARS	200
+/* A title: at most two lines, this long together. */
+#define TITLE_MAX_LINES	2
+#define TITLE_MAX_CHARS	150
 
 #define MONTH "(January|February|March|April|May|June|July|August|" \
 	"September|October|November|December)"
 
-enum field { F_NONE, F_TITLE, F_AUTHOR, F_DATE, F_SOURCE, F_TRANSLATOR,
-	F_CREDIT, F_DEDICATION };
+enum field { F_NONE, F_LABEL, F_TITLE, F_AUTHOR, F_DATE, F_SOURCE,
+	F_TRANSLATOR, F_CREDIT, F_DEDICATION };
 
 static const struct {
 	enum field	 field;
@@ -33,7 +40,9 @@ static const struct {
 	{ F_SOURCE, "\\b([Vv]ol|[Nn]o)\\.\\s*[0-9IVXLC]+.*\\b(1[89]|20)\\d\\d\\b" },
 	{ F_TRANSLATOR, "^Translated (from \\S+ )?by\\s" },
 	{ F_CREDIT, "^(Transcribed|Marked up|Proofread|Proof-read|Prepared|"
-	    "Converted|HTML(-| )?(mark-?up)?) (by|for)\\s" },
+	    "Produced|Converted|HTML(-| )?(mark-?up)?) (by|for)\\s" },
+	{ F_LABEL, "^((CHAPTER|Chapter|BOOK|Book|PART|Part|LETTER|Letter|"
+	    "SECTION|Section)\\s+)?([IVXLC]+|\\d{1,4})\\.?$" },
 	{ F_DEDICATION, "^(To|For) the memory of\\b|^In (loving )?memory "
 	    "of\\b|^Dedicated to\\b" },
 };
@@ -43,9 +52,34 @@ static int
 is_body(const struct lines *ls, const struct line *l)
 {
 	return line_chars(l) > FRONT_MAX_CHARS ||
-	    lineset_has(&ls->rules->intro_lines, l->no) ||
-	    lineset_has(&ls->rules->headings, l->no) ||
+	    line_listed(&ls->rules->intro_lines, l) ||
+	    line_listed(&ls->rules->headings, l) ||
 	    g_regex_match_simple("^[IVX]+\\.\\s", l->text, 0, 0);
+}
+
+/*
+ * Whether a line may be (part of) a title: short, its lines few, not a
+ * sentence (no full stop inside it; a closing one only if it is the
+ * only one, as old books end headings), not a quotation or verse.
+ */
+static int
+title_like(const struct line *l)
+{
+	const char *dot = strstr(l->text, ". ");
+
+	if (line_chars(l) > TITLE_MAX_CHARS || l->verse || l->indent >= 4 ||
+	    (l->phys != NULL && l->phys->len > TITLE_MAX_LINES))
+		return 0;
+	/* "Dr. Smith", "St. Peter" stop inside; a sentence stops then goes on. */
+	if (dot != NULL && g_regex_match_simple("[a-z]{3,}\\. +[A-Z]",
+	    l->text, 0, 0))
+		return 0;
+	/* A closing stop, as old books end headings: not a sentence's. */
+	if (g_str_has_suffix(l->text, ".") && !typo_is_shouting(l->text) &&
+	    !line_title_cased(l->text))
+		return 0;
+	return !g_str_has_suffix(l->text, ",") && !g_str_has_suffix(l->text,
+	    ":") && !g_str_has_suffix(l->text, ";");
 }
 
 /* Appends text to a metadata field, separated as the field wants. */
@@ -80,19 +114,27 @@ byline_name(const char *text, int *marker)
 }
 
 static void
-take(struct lines *ls, guint i, enum field f)
+take(struct lines *ls, struct chap *c, guint i, enum field f)
 {
 	struct line *l = LINE(ls, i);
-	struct meta *m = &ls->meta;
+	struct meta *m = &c->meta;
 	char *name;
 
 	switch (f) {
+	case F_LABEL:
+		name = range_heading_text(l->text);
+		add(&m->label, name, " ");
+		g_free(name);
+		line_set(ls, i, LINE_META, "taken as the chapter's number");
+		return;
 	case F_TITLE:
-		add(&m->title, l->text, " ");
+		name = range_heading_text(l->text);
+		add(&m->title, name, " ");
+		g_free(name);
 		line_set(ls, i, LINE_META, "taken as the title");
 		return;
 	case F_AUTHOR:
-		name = byline_name(l->text, &ls->author_marker);
+		name = byline_name(l->text, &c->author_marker);
 		add(&m->author, name, " and ");
 		g_free(name);
 		line_set(ls, i, LINE_META, "taken as the author");
@@ -133,21 +175,21 @@ take(struct lines *ls, guint i, enum field f)
 	}
 }
 
-/* What the manifest says line no is, by its *-lines keys. */
+/* What the manifest says a line is, by its *-lines keys. */
 static enum field
-listed(const struct rules *r, int no)
+listed(const struct rules *r, const struct line *l)
 {
-	if (lineset_has(&r->title_lines, no))
+	if (line_listed(&r->title_lines, l))
 		return F_TITLE;
-	if (lineset_has(&r->author_lines, no))
+	if (line_listed(&r->author_lines, l))
 		return F_AUTHOR;
-	if (lineset_has(&r->date_lines, no))
+	if (line_listed(&r->date_lines, l))
 		return F_DATE;
-	if (lineset_has(&r->source_lines, no))
+	if (line_listed(&r->source_lines, l))
 		return F_SOURCE;
-	if (lineset_has(&r->credit_lines, no))
+	if (line_listed(&r->credit_lines, l))
 		return F_CREDIT;
-	if (lineset_has(&r->dedication_lines, no))
+	if (line_listed(&r->dedication_lines, l))
 		return F_DEDICATION;
 	return F_NONE;
 }
@@ -167,70 +209,193 @@ recognize(const struct line *l, const struct meta *manifest)
 	return F_NONE;
 }
 
+/* The chapter whose lines hold line index i. */
+static struct chap *
+chapter_of(struct lines *ls, guint i)
+{
+	guint k;
+
+	for (k = ls->chaps->len; k-- > 1;)
+		if (i >= CHAP(ls, k)->first)
+			return CHAP(ls, k);
+	return CHAP(ls, 0);
+}
+
+/* The next line of text after i, within the chapter; c->end if none. */
+static guint
+chap_next(const struct lines *ls, const struct chap *c, guint i)
+{
+	guint j = lines_next(ls, i);
+
+	return j < c->end ? j : c->end;
+}
+
 /*
- * Walks the front block.  A short line nothing else claims is the title,
- * continued by the next line when no blank line parts them.
+ * Walks a chapter's front block.  A chapter's number, then a title of
+ * at most two lines that nothing else claims, continued by the next
+ * line when no blank line parts them; then bylines and the like, until
+ * the first line of the text.
  */
 static void
-front_heuristics(struct lines *ls, const struct meta *manifest)
+front_heuristics(struct lines *ls, struct chap *c)
 {
-	guint i, title_at = G_MAXUINT;
+	guint i, start = c->first, title_at = G_MAXUINT;
+	int title_lines = 0;
 
-	for (i = lines_next(ls, G_MAXUINT); i < ls->a->len;
-	    i = lines_next(ls, i)) {
+	if (LINE(ls, start)->role == LINE_CHAPTER)
+		start = chap_next(ls, c, start);
+	else if (LINE(ls, start)->role == LINE_BLANK ||
+	    LINE(ls, start)->role == LINE_DROPPED)
+		start = chap_next(ls, c, start);
+	for (i = start; i < c->end; i = chap_next(ls, c, i)) {
 		struct line *l = LINE(ls, i);
 		enum field f;
 
 		if (l->role == LINE_META)
 			continue;
-		if (is_body(ls, l))
+		if (l->role != LINE_PARA || is_body(ls, l))
 			break;
-		f = recognize(l, manifest);
+		f = recognize(l, ls->manifest);
+		if (f == F_LABEL && (c->meta.label != NULL ||
+		    c->meta.title != NULL))
+			f = F_NONE;
 		if (f == F_NONE && title_at != G_MAXUINT &&
 		    title_at == lines_prev(ls, i) &&
-		    LINE(ls, title_at)->no == l->no - 1)
+		    !lines_blank_between(ls, title_at, i) &&
+		    title_lines < TITLE_MAX_LINES && title_like(l))
 			f = F_TITLE;
-		else if (f == F_NONE && ls->meta.title == NULL &&
-		    !g_str_has_suffix(l->text, "."))
+		else if (f == F_NONE && c->meta.title == NULL && title_like(l))
 			f = F_TITLE;
 		if (f == F_NONE)
 			break;
-		if (f == F_TITLE)
+		if (f == F_TITLE) {
 			title_at = i;
-		take(ls, i, f);
+			title_lines += l->phys != NULL ? (int)l->phys->len : 1;
+		}
+		take(ls, c, i, f);
+	}
+	/* A number alone is the title when no title follows it. */
+	if (c->meta.title == NULL && c->meta.label != NULL) {
+		c->meta.title = c->meta.label;
+		c->meta.label = NULL;
+	}
+}
+
+/* The words of s, lower case, for comparing two titles. */
+static GHashTable *
+title_words(const char *s)
+{
+	GHashTable *w = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	    NULL);
+	char *down = g_utf8_strdown(s, -1);
+	gchar **parts = g_regex_split_simple("[^[:alnum:]]+", down, 0, 0);
+	gchar **p;
+
+	for (p = parts; *p != NULL; p++)
+		if (**p != '\0')
+			g_hash_table_add(w, g_strdup(*p));
+	g_strfreev(parts);
+	g_free(down);
+	return w;
+}
+
+/* Whether two titles say the same: most words of the shorter in the other. */
+static int
+similar(const char *a, const char *b)
+{
+	GHashTable *wa = title_words(a), *wb = title_words(b), *small, *big;
+	GHashTableIter it;
+	gpointer k;
+	guint shared = 0;
+	int yes;
+
+	small = g_hash_table_size(wa) <= g_hash_table_size(wb) ? wa : wb;
+	big = small == wa ? wb : wa;
+	g_hash_table_iter_init(&it, small);
+	while (g_hash_table_iter_next(&it, &k, NULL))
+		shared += g_hash_table_contains(big, k);
+	yes = g_hash_table_size(small) > 0 &&
+	    shared * 3 >= g_hash_table_size(small) * 2;
+	g_hash_table_destroy(wa);
+	g_hash_table_destroy(wb);
+	return yes;
+}
+
+/*
+ * The manifest's title replaces what the heuristics took as one: the
+ * lines go, as the manifest says, if they say the same; otherwise they
+ * were not the title and go back into the text, with a warning.  Lines
+ * the manifest itself lists in title-lines are the title, whatever they
+ * say.
+ */
+static void
+manifest_title(struct lines *ls, struct chap *c)
+{
+	const char *want = ls->manifest->title;
+	int same;
+	guint i;
+
+	if (want == NULL || c->meta.title == NULL)
+		return;
+	same = similar(want, c->meta.title);
+	for (i = c->first; i < c->end; i++) {
+		struct line *l = LINE(ls, i);
+
+		if (l->role != LINE_META || l->why == NULL ||
+		    strcmp(l->why, "taken as the title") != 0)
+			continue;
+		if (line_listed(&ls->rules->title_lines, l))
+			lines_change(ls, l->no, l->text, NULL, "replaced by "
+			    "the manifest's title (title-lines)");
+		else if (same)
+			lines_change(ls, l->no, l->text, NULL, "replaced by "
+			    "the manifest's title");
+		else {
+			diag_add(ls->diags, DIAG_WARNING, srcpos_at(ls->path,
+			    l->no, 1), "'%s' looked like the title, but the "
+			    "manifest's title is '%s': it stays in the text; "
+			    "list its lines in 'title-lines' if it is the "
+			    "title", l->text, want);
+			l->role = LINE_PARA;
+			l->why = NULL;
+		}
+	}
+	if (!same) {
+		g_free(c->meta.title);
+		c->meta.title = NULL;
 	}
 }
 
 /*
- * A date and a publication glued to the first paragraph: "October 13,
- * 2017 — A Journal␣ In the novel …".
+ * A date and a publication glued to the chapter's first paragraph:
+ * "October 13, 2017 — A Journal␣ In the novel …".
  */
 static void
-glued_dateline(struct lines *ls)
+glued_dateline(struct lines *ls, struct chap *c)
 {
 	static const char *re = "^(" MONTH " \\d{1,2}, \\d{4})[\\s\\x{A0}]*"
 	    "[—–-][\\s\\x{A0}]*([^.!?]{3,120}?)(\\x{A0}\\s*|\\s{2,})(?=\\S)";
 	GRegex *g = g_regex_new(re, 0, 0, NULL);
 	GMatchInfo *mi = NULL;
-	guint i = lines_next(ls, G_MAXUINT);
+	guint i = chap_next(ls, c, c->first == 0 ? G_MAXUINT : c->first - 1);
 	int tries;
 
 	/* The first paragraph, perhaps after a heading or two. */
-	for (tries = 0; tries < 3 && i < ls->a->len; i = lines_next(ls, i))
+	for (tries = 0; tries < 3 && i < c->end; i = chap_next(ls, c, i))
 		if (LINE(ls, i)->role == LINE_PARA) {
 			g_match_info_free(mi);
 			if (g_regex_match(g, LINE(ls, i)->text, 0, &mi))
 				break;
 			tries++;
 		}
-	if (i < ls->a->len && g_match_info_matches(mi)) {
+	if (i < c->end && g_match_info_matches(mi)) {
 		int end;
 		char *date = g_match_info_fetch(mi, 1);
 		char *pub = g_match_info_fetch(mi, 3);
 
 		g_match_info_fetch_pos(mi, 0, NULL, &end);
-		add(&ls->meta.published, date, "; ");
-		add(&ls->meta.source, g_strstrip(pub), " ");
+		add(&c->meta.published, date, "; ");
+		add(&c->meta.source, g_strstrip(pub), " ");
 		line_split_at(ls, i, (gsize)end);
 		line_set(ls, i, LINE_META, "taken as date and publication "
 		    "glued to the first paragraph");
@@ -261,7 +426,7 @@ glued_affiliation(struct lines *ls)
 		if (l->role != LINE_PARA ||
 		    (at = strstr(l->text, aff)) == NULL)
 			continue;
-		add(&ls->meta.affiliation, aff, "; ");
+		add(&chapter_of(ls, i)->meta.affiliation, aff, "; ");
 		if (at[strlen(aff)] != '\0') {
 			line_split_at(ls, i, (gsize)(at - l->text) + strlen(aff));
 			LINE(ls, i + 1)->role = LINE_PARA;
@@ -280,19 +445,20 @@ glued_affiliation(struct lines *ls)
 
 /* A closing line about the author ("Jane Roe is a historian …"). */
 static void
-closing_bio(struct lines *ls, const struct meta *manifest)
+closing_bio(struct lines *ls, struct chap *c)
 {
-	const char *author = manifest->author != NULL ? manifest->author :
-	    ls->meta.author;
-	guint i = lines_prev(ls, ls->a->len);
+	const char *author = ls->manifest->author != NULL ?
+	    ls->manifest->author : c->meta.author;
+	guint i = lines_prev(ls, c->end);
 	char *prefix;
 
-	if (author == NULL || i == G_MAXUINT || LINE(ls, i)->role != LINE_PARA)
+	if (author == NULL || i == G_MAXUINT || i < c->first ||
+	    LINE(ls, i)->role != LINE_PARA)
 		return;
 	prefix = g_strconcat(author, " is ", NULL);
 	if (g_str_has_prefix(LINE(ls, i)->text, prefix) &&
 	    line_chars(LINE(ls, i)) < FRONT_MAX_CHARS) {
-		add(&ls->meta.affiliation, LINE(ls, i)->text, " ");
+		add(&c->meta.affiliation, LINE(ls, i)->text, " ");
 		line_set(ls, i, LINE_META, "taken as a note on the author");
 	}
 	g_free(prefix);
@@ -306,7 +472,7 @@ introduction(struct lines *ls)
 
 	for (i = 0; i < ls->a->len; i++)
 		if (LINE(ls, i)->role == LINE_PARA &&
-		    lineset_has(&ls->rules->intro_lines, LINE(ls, i)->no)) {
+		    line_listed(&ls->rules->intro_lines, LINE(ls, i))) {
 			LINE(ls, i)->role = LINE_INTRO;
 			last = i;
 		}
@@ -315,24 +481,40 @@ introduction(struct lines *ls)
 	i = lines_next(ls, last);
 	if (i < ls->a->len &&
 	    g_regex_match_simple("^([*•·]\\s*){3,}$", LINE(ls, i)->text, 0, 0))
-		line_set(ls, i, LINE_DROPPED, "dropped: the break after the "
-		    "introduction");
+		line_drop(ls, i, "dropped: the break after the introduction");
+}
+
+/*
+ * Whether the manifest's title is this chapter's: a group's only
+ * chapter, or the text before its first split line.
+ */
+static int
+titled_by_manifest(const struct lines *ls, const struct chap *c)
+{
+	return c == CHAP(ls, 0) && LINE(ls, c->first)->role != LINE_CHAPTER;
 }
 
 void
-front_pass(struct lines *ls, const struct meta *manifest)
+front_pass(struct lines *ls)
 {
-	guint i;
+	guint i, k;
 
 	for (i = 0; i < ls->a->len; i++) {
-		enum field f = listed(ls->rules, LINE(ls, i)->no);
+		enum field f = listed(ls->rules, LINE(ls, i));
 
 		if (f != F_NONE && LINE(ls, i)->role == LINE_PARA)
-			take(ls, i, f);
+			take(ls, chapter_of(ls, i), i, f);
 	}
-	front_heuristics(ls, manifest);
+	/* Splitting a line moves the chapters after it: indices each time. */
+	for (k = 0; k < ls->chaps->len; k++)
+		front_heuristics(ls, CHAP(ls, k));
+	for (k = 0; k < ls->chaps->len; k++)
+		if (titled_by_manifest(ls, CHAP(ls, k)))
+			manifest_title(ls, CHAP(ls, k));
 	introduction(ls);
-	glued_dateline(ls);
+	for (k = 0; k < ls->chaps->len; k++)
+		glued_dateline(ls, CHAP(ls, k));
 	glued_affiliation(ls);
-	closing_bio(ls, manifest);
+	for (k = 0; k < ls->chaps->len; k++)
+		closing_bio(ls, CHAP(ls, k));
 }

@@ -1,6 +1,6 @@
 /*
  * lines.c — splitting a source into lines and the small operations the
- * normalizer's passes share.
+ * normalizer's passes share, the ledger's record of changes among them.
  */
 #include <string.h>
 
@@ -45,7 +45,7 @@ lines_split(struct lines *ls, const char *text)
 
 		eol = p + strcspn(p, "\n");
 		l.text = trim(p, eol, &l.indent);
-		l.no = no;
+		l.no = l.last = no;
 		l.role = *l.text == '\0' ? LINE_BLANK : LINE_PARA;
 		g_array_append_val(ls->a, l);
 		if (*eol == '\0')
@@ -58,14 +58,24 @@ lines_release(struct lines *ls)
 {
 	guint i;
 
-	for (i = 0; i < ls->a->len; i++)
+	for (i = 0; i < ls->a->len; i++) {
 		g_free(LINE(ls, i)->text);
+		if (LINE(ls, i)->phys != NULL)
+			g_ptr_array_free(LINE(ls, i)->phys, TRUE);
+	}
 	g_array_free(ls->a, TRUE);
-	for (i = 0; ls->notes != NULL && i < ls->notes->len; i++)
-		g_free(g_array_index(ls->notes, struct line, i).text);
+	for (i = 0; ls->notes != NULL && i < ls->notes->len; i++) {
+		struct srcnote *n = &g_array_index(ls->notes, struct srcnote, i);
+
+		g_free(n->label);
+		g_free(n->text);
+	}
 	if (ls->notes != NULL)
 		g_array_free(ls->notes, TRUE);
-	meta_clear(&ls->meta);
+	for (i = 0; ls->chaps != NULL && i < ls->chaps->len; i++)
+		meta_clear(&CHAP(ls, i)->meta);
+	if (ls->chaps != NULL)
+		g_array_free(ls->chaps, TRUE);
 }
 
 void
@@ -81,19 +91,47 @@ line_set(struct lines *ls, guint i, enum line_role role, const char *why)
 }
 
 void
+line_drop(struct lines *ls, guint i, const char *why)
+{
+	struct line *l = LINE(ls, i);
+
+	lines_change(ls, l->no, l->text, NULL, why);
+	line_set(ls, i, LINE_DROPPED, why);
+}
+
+void
+lines_change(struct lines *ls, int no, const char *removed,
+    const char *added, const char *rule)
+{
+	struct change c = { no, g_strdup(removed), g_strdup(added), rule };
+
+	g_array_append_val(ls->changes, c);
+}
+
+void
 line_split_at(struct lines *ls, guint i, gsize off)
 {
 	struct line tail = *LINE(ls, i);
 	struct line *l = LINE(ls, i);
 	char *head = g_strndup(l->text, off);
+	guint k;
 
 	tail.text = g_strdup(g_strchug(l->text + off));
 	tail.indent = 0;
+	tail.blanks = 0;
 	tail.join = 0;
 	tail.why = NULL;
+	tail.phys = NULL;
 	g_free(l->text);
 	l->text = g_strchomp(head);
 	g_array_insert_val(ls->a, i + 1, tail);
+	/* The chapters after the split line move down by one. */
+	for (k = 0; ls->chaps != NULL && k < ls->chaps->len; k++) {
+		struct chap *c = CHAP(ls, k);
+
+		c->first += c->first > i;
+		c->end += c->end > i;
+	}
 }
 
 static int
@@ -141,4 +179,45 @@ line_words(const struct line *l, int most)
 		in_word = !space;
 	}
 	return words;
+}
+
+int
+line_listed(const struct lineset *s, const struct line *l)
+{
+	int no;
+
+	if (lineset_empty(s))
+		return 0;
+	for (no = l->no; no <= l->last; no++)
+		if (lineset_has(s, no))
+			return 1;
+	return 0;
+}
+
+int
+lines_blank_between(const struct lines *ls, guint i, guint j)
+{
+	return i == G_MAXUINT || j >= ls->a->len ||
+	    LINE(ls, j)->no - LINE(ls, i)->last > 1;
+}
+
+int
+line_title_cased(const char *s)
+{
+	gchar **words = g_strsplit_set(s, " \t", -1), **w;
+	int big = 0, caps = 0;
+
+	for (w = words; *w != NULL; w++) {
+		const char *p;
+		int letters = 0;
+
+		for (p = *w; *p != '\0'; p = g_utf8_next_char(p))
+			letters += g_unichar_isalpha(g_utf8_get_char(p));
+		if (letters >= 4) {
+			big++;
+			caps += g_unichar_isupper(g_utf8_get_char(*w));
+		}
+	}
+	g_strfreev(words);
+	return big > 0 && caps * 10 >= big * 7;
 }

@@ -1,17 +1,21 @@
 /*
- * lines.h — a raw source as the normalizer works on it: an array of
- * lines, each with the role the passes have given it.
+ * lines.h — a raw source as the normalizer works on it, and its passes
+ * in the order normalize.c runs them (as mandoc's libmdoc.h lists its
+ * own): the internal header of src/normalize/.
  *
- * Scraped text has one paragraph per physical line, so the line is the
- * unit: debris, metadata, headings, quotations and notes are all whole
- * lines (or lines split in two, for text glued together).  Each pass in
- * normalize.c reads and sets roles; the last writes CommonMark.
+ * The unit is the line: first each physical line of the source, then,
+ * once the paragraphs pass has joined a source's wrapped lines, each
+ * block of lines between blank lines.  Debris, metadata, headings,
+ * quotations and notes are all whole lines (or lines split in two, for
+ * text glued together).  Each pass reads and sets roles; the writer
+ * turns the lines of each chapter into CommonMark.
  */
-#ifndef OCTAVO_LINES_H
-#define OCTAVO_LINES_H
+#ifndef OCTAVO_NORMALIZE_LINES_H
+#define OCTAVO_NORMALIZE_LINES_H
 
 #include "diag.h"
 #include "model.h"
+#include "normalize/normalize.h"
 #include "read/rules.h"
 
 enum line_role {
@@ -21,20 +25,26 @@ enum line_role {
 	LINE_QUOTE,		/* a paragraph of block quotation .group */
 	LINE_ITEM,		/* an item of ordered list .group */
 	LINE_BREAK,		/* a scene break */
-	LINE_DROPPED,		/* debris: not the author's text */
+	LINE_DROPPED,		/* not the text: .why names the rule */
 	LINE_META,		/* taken into the chapter's metadata */
 	LINE_INTRO,		/* an editor's introduction */
-	LINE_NOTES		/* the notes block, for the notes parser */
+	LINE_NOTES,		/* a note's text, for the notes parser */
+	LINE_CHAPTER		/* a split line: a chapter starts here */
 };
 
 struct line {
 	char		*text;		/* trimmed; passes may rewrite it */
 	int		 no;		/* source line, 1-based */
+	int		 last;		/* last source line of a block */
 	int		 indent;	/* leading white space, in characters */
+	int		 blanks;	/* blank source lines just before it */
 	enum line_role	 role;
 	int		 level;		/* LINE_HEADING: 2 or 3 */
 	int		 group;		/* LINE_QUOTE, LINE_ITEM: which one */
 	int		 join;		/* continues the previous line's paragraph */
+	int		 verse;		/* its source lines are kept as lines */
+	GPtrArray	*phys;		/* char *: a block's source lines, or
+					   NULL for a line of its own */
 	const char	*why;		/* what a pass decided, for check -v */
 };
 
@@ -44,26 +54,55 @@ struct line {
  */
 #define MARK_OPEN	"\xee\x80\x80"	/* U+E000 */
 #define MARK_CLOSE	"\xee\x80\x81"	/* U+E001 */
+/* Emphasis, until the writer makes it '*'; a verse line's end. */
+#define EMPH_OPEN	"\xee\x80\x82"	/* U+E002 */
+#define EMPH_CLOSE	"\xee\x80\x83"	/* U+E003 */
+#define BREAK_MARK	"\xee\x80\x84"	/* U+E004 */
+
+/* A chapter of the group: its lines, and what its front matter gave. */
+struct chap {
+	guint		 first, end;	/* line indices, end exclusive */
+	struct meta	 meta;		/* what the passes found */
+	int		 author_marker;	/* the byline had a '*' */
+};
+
+/* A note of the group, in the order of the source. */
+struct srcnote {
+	char		*label;		/* as the source numbers it */
+	char		*text;		/* its paragraphs, '\n' between */
+	int		 no;		/* source line */
+	int		 at;		/* line index where it stands */
+	int		 ref;		/* line index of its marker, or -1 */
+	int		 number;	/* its number in its chapter, from 1;
+					   0: the author's note */
+	guint		 chapter;	/* its marker's chapter (else its own) */
+};
 
 struct lines {
 	GArray		*a;		/* struct line */
-	GArray		*notes;		/* struct line: a note each; .group is
-					   its number (0: the author's), .text
-					   its paragraphs, '\n' between */
+	GArray		*notes;		/* struct srcnote */
+	GArray		*chaps;		/* struct chap, in order */
+	GArray		*changes;	/* struct change (normalize.h) */
 	const char	*path;		/* for diagnostics (interned) */
 	const struct rules *rules;
+	const struct meta *manifest;	/* what the manifest says of the group */
 	struct diags	*diags;
-	struct meta	 meta;		/* what the passes found */
 	int		 groups;	/* last quotation or list number used */
-	int		 author_marker;	/* the byline had a '*': an author's note */
+	int		 width;		/* the source's wrapping width, or 0 */
 };
 
 #define LINE(ls, i)	(&g_array_index((ls)->a, struct line, (i)))
+#define CHAP(ls, k)	(&g_array_index((ls)->chaps, struct chap, (k)))
 
 void	lines_split(struct lines *, const char *text);
 void	lines_release(struct lines *);
 /* Sets a line's role and says why at -v. */
 void	line_set(struct lines *, guint i, enum line_role, const char *why);
+/* Drops line i by the rule why: said at -v, and kept for the ledger. */
+void	line_drop(struct lines *, guint i, const char *why);
+/* Records for the ledger that a rule took text away or put it in. */
+void	lines_change(struct lines *, int no, const char *removed,
+	    const char *added, const char *rule);
 /* Splits line i at byte off: the tail becomes a new line i + 1. */
 void	line_split_at(struct lines *, guint i, gsize off);
 /* Index of the next line after i that is not blank or dropped; len if none. */
@@ -73,11 +112,36 @@ guint	lines_prev(const struct lines *, guint i);	/* G_MAXUINT if none */
 glong	line_chars(const struct line *);
 /* Words in a line's text, counted no further than most + 1. */
 int	line_words(const struct line *, int most);
+/* Whether s lists any source line of l. */
+int	line_listed(const struct lineset *s, const struct line *l);
+/*
+ * Whether most of a line's longer words are capitalized, as a title's
+ * are ("A Guernseyman Three Centuries Ago") and a sentence's are not.
+ */
+int	line_title_cased(const char *);
+/* Did a blank line (or the edge of the text) part lines i and j? */
+int	lines_blank_between(const struct lines *, guint i, guint j);
+
+/*
+ * A heading as the edition prints it: its closing stop or colon gone,
+ * and in title case if the source shouts it ("CHAPTER IV." → "Chapter
+ * IV").  Returns a new string.
+ */
+char	*range_heading_text(const char *);
 
 /* The passes, in the order normalize runs them. */
-void	debris_pass(struct lines *);
-void	front_pass(struct lines *, const struct meta *manifest);
-void	notes_block_pass(struct lines *);
-void	structure_pass(struct lines *);
+void	range_pass(struct lines *);		/* range.c: lines, split */
+void	debris_pass(struct lines *);		/* debris.c */
+void	paragraphs_pass(struct lines *);	/* paragraphs.c */
+void	fix_pass(struct lines *);		/* normalize.c */
+void	chapters_pass(struct lines *);		/* range.c */
+void	front_pass(struct lines *);		/* front.c, per chapter */
+void	notes_block_pass(struct lines *);	/* footnotes.c */
+/* Notes in the labelled conventions (labelled.c); returns how many. */
+int	labelled_notes(struct lines *);
+void	structure_pass(struct lines *);		/* structure.c */
+void	contents_pass(struct lines *);		/* contents.c */
+/* Writes chapter k's lines and notes into out (write.c). */
+void	write_chapter(struct normalized *out, const struct lines *, guint k);
 
 #endif

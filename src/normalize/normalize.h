@@ -1,10 +1,11 @@
 /*
  * normalize.h — raw source text to clean CommonMark.
  *
- * A scraped text is not Markdown: one line is one paragraph, and any
- * '*' or '[' in it is literal.  The normalizer decides what each line is
- * and writes CommonMark that says so, with a map from each of its lines
- * back to the source line it came from.
+ * A raw text is not Markdown: a scrape has one paragraph per line, a
+ * plain-text book paragraphs of wrapped lines between blank lines, and
+ * any '*' or '[' in either is literal.  The normalizer decides what each
+ * line is and writes CommonMark that says so, one text per chapter, with
+ * a map from each of its lines back to the source line it came from.
  */
 #ifndef OCTAVO_NORMALIZE_H
 #define OCTAVO_NORMALIZE_H
@@ -13,7 +14,9 @@
 #include "model.h"
 #include "read/manifest.h"
 
+/* One chapter's text, as CommonMark. */
 struct normalized {
+	char		*id;		/* the chapter's id */
 	GString		*md;		/* the CommonMark text */
 	GArray		*srcline;	/* int: source line of each md line */
 	GString		*preface;	/* an editor's introduction, CommonMark */
@@ -22,19 +25,44 @@ struct normalized {
 	int		 markdown;	/* the source was CommonMark: its
 					   columns hold, its typography is
 					   still to be done */
+	int		 split;		/* it begins at a split line */
 };
 
-void	normalized_init(struct normalized *);
-void	normalized_release(struct normalized *);
+/*
+ * What a rule took out of the source, or put in its place: the word
+ * ledger's account of every word that is not in the edition as the
+ * source has it.  removed or added may be NULL.
+ */
+struct change {
+	int		 line;		/* source line */
+	char		*removed;
+	char		*added;
+	const char	*rule;		/* static: the rule's name */
+};
+
+/* A group's source, normalized: its chapters and the rules' changes. */
+struct normalization {
+	GPtrArray	*chapters;	/* struct normalized *, in order */
+	GArray		*changes;	/* struct change, in source order */
+};
+
+void	normalization_init(struct normalization *);
+void	normalization_release(struct normalization *);
+/* A new chapter's text, empty; normalized_free frees it. */
+struct normalized *normalized_new(const char *id);
+void	normalized_free(struct normalized *);
 
 /*
  * Normalizes a group's source text (as read by source_read) into out,
- * following the group's rules.  Markdown sources pass through
- * with an identity line map.  What the heuristics decided is reported
- * at DIAG_INFO.  Returns 0, or -1 with errors in diags.
+ * following the group's rules: one chapter, or one per split line.
+ * Markdown sources pass through with an identity line map.  What the
+ * heuristics decided is reported at DIAG_INFO, what they were unsure
+ * of at DIAG_DOUBT with the manifest key that settles it.  Returns 0,
+ * or -1 with errors in diags (a rule that cannot apply, a chapter left
+ * without text).
  */
 int	normalize(const struct group *, const char *text,
-	    struct normalized *out, struct diags *);
+	    struct normalization *out, struct diags *);
 
 /* Appends s to md with every character CommonMark would act on escaped. */
 void	normalize_escape(GString *md, const char *s, gssize len);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "normalize/lines.h"
+#include "normalize/typo.h"
 
 /* Opening and closing quotation marks, straight or curly. */
 #define OPENERS	"“‘\"'«"
@@ -89,13 +90,7 @@ last_before_marker(const char *s)
 	return last_char_n(s, len);
 }
 
-/* Did a blank line (or the edge of the text) part lines i and j? */
-static int
-blank_between(const struct lines *ls, guint i, guint j)
-{
-	return i == G_MAXUINT || j >= ls->a->len ||
-	    LINE(ls, j)->no - LINE(ls, i)->no > 1;
-}
+#define blank_between	lines_blank_between
 
 /* Ends a sentence: . ! ? … or one of them inside a closing quote. */
 static int
@@ -117,9 +112,73 @@ is_break(const char *s)
 	return g_regex_match_simple("^([*•·~#]\\s*){3,}$|^[*•·]$", s, 0, 0);
 }
 
-/* A numbered section heading: "II. Title" (2) or "b. Title" (3). */
+/*
+ * The numbering of section headings: a chapter's headings take their
+ * levels from the order in which it first uses each style (I. before
+ * 1. before A.), as a reader of its contents would.
+ */
+enum numbering { NUM_NONE, NUM_ROMAN, NUM_ARABIC, NUM_UPPER, NUM_LOWER };
+
+/* A chapter's styles in the order first used; level 2 + position. */
+struct ladder {
+	enum numbering	 used[4];
+	int		 n;
+};
+
 static int
-numbered_level(const struct lines *ls, const struct line *l)
+ladder_level(struct ladder *ld, enum numbering style)
+{
+	int k;
+
+	for (k = 0; k < ld->n; k++)
+		if (ld->used[k] == style)
+			return 2 + MIN(k, 2);
+	if (ld->n < (int)G_N_ELEMENTS(ld->used))
+		ld->used[ld->n++] = style;
+	return 2 + MIN(ld->n - 1, 2);
+}
+
+/*
+ * Whether a line's closing full stop still lets it be a heading, as old
+ * books print them: a line in capitals, or in title case set off by two
+ * blank lines or more.
+ */
+static int
+heading_stop(const struct line *l)
+{
+	return typo_is_shouting(l->text) ||
+	    (l->blanks >= 2 && line_title_cased(l->text));
+}
+
+/*
+ * A numbered section heading's style: "II. Title", "b. Title", and, in
+ * capitals or set off by two blank lines as a plain-text book sets its
+ * headings, "2. Title" and "B. Title".
+ */
+static enum numbering
+numbering_of(const struct lines *ls, const struct line *l)
+{
+	int apart = l->blanks >= 2 || typo_is_shouting(l->text);
+
+	if (line_chars(l) > 2 * ls->rules->heading_max_chars || l->verse ||
+	    (g_str_has_suffix(l->text, ".") && !heading_stop(l)))
+		return NUM_NONE;
+	if (g_regex_match_simple("^[IVX]{1,5}\\.\\s+\\S", l->text, 0, 0))
+		return NUM_ROMAN;
+	if (g_regex_match_simple("^[a-h]\\.\\s+[A-Z]", l->text, 0, 0))
+		return NUM_LOWER;
+	if (apart && g_regex_match_simple("^\\d{1,2}\\.\\s+[A-Z]", l->text,
+	    0, 0))
+		return NUM_ARABIC;
+	if (apart && l->blanks >= 2 &&
+	    g_regex_match_simple("^[A-H]\\.\\s+[A-Z][a-z]", l->text, 0, 0))
+		return NUM_UPPER;
+	return NUM_NONE;
+}
+
+/* The level of a heading the manifest's heading-match names, or 0. */
+static int
+matched_level(const struct lines *ls, const struct line *l)
 {
 	guint k;
 
@@ -130,19 +189,30 @@ numbered_level(const struct lines *ls, const struct line *l)
 		if (g_regex_match(p->re, l->text, 0, NULL))
 			return p->level;
 	}
-	if (line_chars(l) > 2 * ls->rules->heading_max_chars ||
-	    g_str_has_suffix(l->text, "."))
-		return 0;
-	if (g_regex_match_simple("^[IVX]{1,5}\\.\\s+\\S", l->text, 0, 0))
-		return 2;
-	if (g_regex_match_simple("^[a-h]\\.\\s+[A-Z]", l->text, 0, 0))
-		return 3;
 	return 0;
 }
 
 /*
- * A short unpunctuated line alone between blank lines, with text after
- * it: "The first years".  Not a quotation ("“…”"), not a lead-in (':').
+ * Whether the block after a heading is the text it heads: a paragraph
+ * of some length, or a quotation or verse (an epigraph); not another
+ * short line, as after a letter's "Your" comes its signature.
+ */
+static int
+heads_text(const struct lines *ls, guint next)
+{
+	const struct line *n;
+
+	if (next >= ls->a->len || LINE(ls, next)->role != LINE_PARA)
+		return 0;
+	n = LINE(ls, next);
+	return line_words(n, 10) >= 10 || n->indent >= 2 ||
+	    (n->phys != NULL && n->phys->len >= 2);
+}
+
+/*
+ * A short line alone between blank lines, with text after it: "The
+ * first years".  Not a quotation ("“…”"), not a lead-in (':'), not
+ * sentence-like unless old books' stop ends it (heading_stop).
  */
 static int
 is_short_heading(const struct lines *ls, guint i)
@@ -152,43 +222,88 @@ is_short_heading(const struct lines *ls, guint i)
 	guint prev = lines_prev(ls, i), next = lines_next(ls, i);
 	gunichar last = last_char(l->text);
 
-	if (r->heading_max_words == 0 || l->indent > 0 ||
+	if (r->heading_max_words == 0 || l->indent > 0 || l->verse ||
 	    line_words(l, r->heading_max_words) > r->heading_max_words ||
 	    line_chars(l) > r->heading_max_chars ||
 	    starts_with_any(l->text, OPENERS) ||
 	    g_regex_match_simple("^[A-Z]\\.\\s", l->text, 0, 0) ||
-	    g_utf8_strchr(".:,;…", -1, last) != NULL ||
+	    g_utf8_strchr(":,;…", -1, last) != NULL ||
+	    (last == '.' && !heading_stop(l)) ||
 	    !g_unichar_isupper(g_utf8_get_char(l->text)))
 		return 0;
-	if (next >= ls->a->len || LINE(ls, next)->role != LINE_PARA)
+	if (!heads_text(ls, next))
 		return 0;
 	return blank_between(ls, prev, i) && blank_between(ls, i, next);
+}
+
+/*
+ * A number alone on its line ("216.", "XII.") heading the short title
+ * after it ("TO TOBIAS HASLINGER."), as numbered letters and sections
+ * are set: one heading of the two, "216. To Tobias Haslinger".
+ */
+static int
+numbered_title(struct lines *ls, guint i)
+{
+	struct line *l = LINE(ls, i), *t;
+	guint next = lines_next(ls, i);
+	char *title, *both;
+
+	if (l->verse || !g_regex_match_simple("^([IVXLC]+|\\d{1,4})\\.?$",
+	    l->text, 0, 0) || next >= ls->a->len ||
+	    (t = LINE(ls, next))->role != LINE_PARA || t->verse ||
+	    t->indent > 0 || line_chars(t) > 2 * ls->rules->heading_max_chars ||
+	    (!typo_is_shouting(t->text) && !line_title_cased(t->text)) ||
+	    !heads_text(ls, lines_next(ls, next)))
+		return 0;
+	title = range_heading_text(t->text);
+	both = g_strdup_printf("%s%s %s", l->text,
+	    g_str_has_suffix(l->text, ".") ? "" : ".", title);
+	g_free(l->text);
+	l->text = both;
+	g_free(title);
+	t->role = LINE_DROPPED;
+	t->why = "joined to the number above as one heading";
+	return 1;
 }
 
 static void
 headings(struct lines *ls)
 {
 	const struct rules *r = ls->rules;
-	guint i;
+	struct ladder ld = { { NUM_NONE }, 0 };
+	enum numbering style;
+	guint i, k = 0;
 	int level;
 
 	for (i = 0; i < ls->a->len; i++) {
 		struct line *l = LINE(ls, i);
 
+		if (k + 1 < ls->chaps->len && i >= CHAP(ls, k + 1)->first) {
+			k++;
+			ld.n = 0;	/* each chapter its own ladder */
+		}
 		if (l->role != LINE_PARA)
 			continue;
-		if (lineset_has(&r->not_headings, l->no))
+		if (line_listed(&r->not_headings, l))
 			continue;
-		if (lineset_has(&r->headings, l->no) ||
-		    lineset_has(&r->subheadings, l->no)) {
-			l->level = lineset_has(&r->headings, l->no) ? 2 : 3;
+		if (line_listed(&r->headings, l) ||
+		    line_listed(&r->subheadings, l)) {
+			l->level = line_listed(&r->headings, l) ? 2 : 3;
 			line_set(ls, i, LINE_HEADING, "a heading: listed in "
 			    "the manifest");
+		} else if ((level = matched_level(ls, l)) > 0) {
+			l->level = level;
+			line_set(ls, i, LINE_HEADING, "a heading: matches "
+			    "heading-match");
 		} else if (is_break(l->text))
 			line_set(ls, i, LINE_BREAK, "a scene break");
-		else if ((level = numbered_level(ls, l)) > 0) {
-			l->level = level;
+		else if ((style = numbering_of(ls, l)) != NUM_NONE) {
+			l->level = ladder_level(&ld, style);
 			line_set(ls, i, LINE_HEADING, "a heading: numbered");
+		} else if (numbered_title(ls, i)) {
+			l->level = 2;
+			line_set(ls, i, LINE_HEADING, "a heading: a number and "
+			    "the title after it");
 		} else if (is_short_heading(ls, i)) {
 			l->level = 2;
 			line_set(ls, i, LINE_HEADING, "a heading: a short "
@@ -215,10 +330,14 @@ listed_quotes(struct lines *ls)
 
 	for (i = 0; i < ls->a->len; i++) {
 		struct line *l = LINE(ls, i);
-		int a;
+		int a = 0, no;
 
-		if (l->role != LINE_PARA ||
-		    !lineset_range(&ls->rules->quotes, l->no, &a, &last))
+		if (l->role != LINE_PARA)
+			continue;
+		for (no = l->no; no <= l->last && a == 0; no++)
+			if (!lineset_range(&ls->rules->quotes, no, &a, &last))
+				a = 0;
+		if (a == 0)
 			continue;
 		if (a != first) {
 			first = a;
@@ -258,12 +377,12 @@ quote_heuristics(struct lines *ls)
 		gunichar before;
 
 		if (l->role != LINE_PARA ||
-		    lineset_has(&ls->rules->not_quotes, l->no)) {
+		    line_listed(&ls->rules->not_quotes, l)) {
 			indented_group = 0;
 			continue;
 		}
-		if (l->indent >= 4 && !g_regex_match_simple("^\\d+[.)]\\s",
-		    l->text, 0, 0)) {
+		if ((l->indent >= 4 || (l->verse && l->indent >= 2)) &&
+		    !g_regex_match_simple("^\\d+[.)]\\s", l->text, 0, 0)) {
 			if (indented_group == 0)
 				indented_group = ++ls->groups;
 			quote(ls, i, indented_group, "a block quotation: "
@@ -346,7 +465,7 @@ joins(struct lines *ls)
 		if (prev == G_MAXUINT)
 			continue;
 		p = LINE(ls, prev);
-		if (lineset_has(&ls->rules->join, p->no) &&
+		if (line_listed(&ls->rules->join, p) &&
 		    p->role == l->role) {
 			l->join = 1;
 			continue;
@@ -375,11 +494,49 @@ count_char(const char *s, const char *c)
 	return n;
 }
 
+/* Whether a paragraph leaves a double quotation mark open. */
+static int
+leaves_open(const char *s)
+{
+	return count_char(s, "“") > count_char(s, "”") ||
+	    count_char(s, "\"") % 2 == 1;
+}
+
+/* Whether a paragraph opens with a quotation mark. */
+static int
+opens_quoted(const char *s)
+{
+	return g_str_has_prefix(s, "“") || *s == '"';
+}
+
+/*
+ * Whether a quotation this paragraph leaves open is closed as English
+ * prints a quotation of several paragraphs (each opens with the mark,
+ * only the last closes), or closes in the next line of a text broken
+ * in mid-sentence.
+ */
+static int
+closed_later(const struct lines *ls, guint i)
+{
+	guint next = lines_next(ls, i);
+	const struct line *n;
+
+	if (next >= ls->a->len)
+		return 0;
+	n = LINE(ls, next);
+	if (n->role != LINE_PARA && n->role != LINE_QUOTE)
+		return 0;
+	if (opens_quoted(n->text))
+		return 1;
+	/* The quotation runs on into a line parted by a single newline. */
+	return !blank_between(ls, i, next) && !leaves_open(n->text);
+}
+
 /*
  * Reports, for `octavo check`, the lines a rule nearly took: short lines
  * alone that missed being a heading by a few words, and paragraphs that
- * open a quotation they never close.  The manifest settles the first
- * (headings, not-headings); the second is for the editor's eye.
+ * open a quotation nothing closes.  Each says the manifest key that
+ * settles it, and that key silences it.
  */
 static void
 doubts(struct lines *ls)
@@ -393,21 +550,26 @@ doubts(struct lines *ls)
 
 		if (l->role != LINE_PARA && l->role != LINE_QUOTE)
 			continue;
-		if (l->role == LINE_PARA && !lineset_has(&r->not_headings, l->no) &&
+		if (l->role == LINE_PARA && !line_listed(&r->not_headings, l) &&
+		    l->indent == 0 && !l->verse &&
 		    line_words(l, r->heading_max_words + 6) <=
 		    r->heading_max_words + 6 &&
 		    g_unichar_isupper(g_utf8_get_char(l->text)) &&
-		    g_utf8_strchr(".:,;…", -1, last) == NULL &&
+		    g_utf8_strchr(".:,;…!?", -1, last) == NULL &&
 		    blank_between(ls, lines_prev(ls, i), i) &&
-		    blank_between(ls, i, lines_next(ls, i)))
+		    blank_between(ls, i, lines_next(ls, i)) &&
+		    heads_text(ls, lines_next(ls, i)))
 			diag_add(ls->diags, DIAG_DOUBT, srcpos_at(ls->path,
 			    l->no, 1), "a short line alone might be a heading; "
-			    "list it in 'headings' or 'not-headings'");
-		if (count_char(l->text, "“") > count_char(l->text, "”") ||
-		    count_char(l->text, "\"") % 2 == 1)
+			    "say 'headings = %d' if it is, 'not-headings = %d' "
+			    "if it is not", l->no, l->no);
+		if (leaves_open(l->text) && !closed_later(ls, i) &&
+		    !line_listed(&r->not_quotes, l))
 			diag_add(ls->diags, DIAG_DOUBT, srcpos_at(ls->path,
 			    l->no, 1), "a quotation opened in this paragraph "
-			    "is not closed in it");
+			    "is not closed, in it or after it; check the "
+			    "source, and say 'not-quotes = %d' to pass it",
+			    l->no);
 	}
 }
 

@@ -614,3 +614,104 @@ typo_lint(const char *s, gssize len, gsize *at)
 	}
 	return NULL;
 }
+
+int
+typo_is_shouting(const char *s)
+{
+	int upper = 0, lower = 0;
+
+	for (; *s != '\0'; s = g_utf8_next_char(s)) {
+		gunichar c = g_utf8_get_char(s);
+
+		upper += g_unichar_isupper(c);
+		lower += g_unichar_islower(c);
+	}
+	return upper >= 4 && lower * 10 <= upper;
+}
+
+/* Words a title leaves in lower case after its first word. */
+static int
+small_word(const char *w, gsize len)
+{
+	static const char *const small[] = {
+		"a", "an", "the", "and", "but", "or", "nor", "for", "of",
+		"in", "on", "at", "to", "by", "with", "from", "as", "into",
+		"upon", "van", "von", "de", "du", "des", "del", "der", "la",
+		"le", "les", "di", "da", NULL
+	};
+	size_t i;
+
+	for (i = 0; small[i] != NULL; i++)
+		if (strlen(small[i]) == len &&
+		    g_ascii_strncasecmp(w, small[i], len) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether the word (ASCII letters) is a roman numeral: IV, XII, MCM. */
+static int
+roman(const char *w, gsize len)
+{
+	static GRegex *re;
+	static gsize once;
+	char *word;
+	int yes;
+
+	if (g_once_init_enter(&once)) {
+		re = g_regex_new("^(?=[MDCLXVI])M{0,3}(CM|CD|D?C{0,3})"
+		    "(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$", 0, 0, NULL);
+		g_once_init_leave(&once, 1);
+	}
+	word = g_strndup(w, len);
+	yes = g_regex_match(re, word, 0, NULL);
+	g_free(word);
+	return yes;
+}
+
+char *
+typo_title_case(const char *s)
+{
+	GString *out = g_string_new(NULL);
+	const char *p = s;
+	int first = 1;
+
+	while (*p != '\0') {
+		const char *w = p, *q;
+		gsize len;
+
+		/* A word: letters, with apostrophes and hyphens inside. */
+		while (*p != '\0' && !g_unichar_isalpha(g_utf8_get_char(p))) {
+			/* After a colon or a dash, a title starts anew. */
+			if (*p == ':' || g_utf8_get_char(p) == 0x2014)
+				first = 1;
+			p = g_utf8_next_char(p);
+		}
+		g_string_append_len(out, w, p - w);
+		if (*p == '\0')
+			break;
+		for (q = p; *q != '\0'; q = g_utf8_next_char(q)) {
+			gunichar c = g_utf8_get_char(q);
+
+			if (!g_unichar_isalpha(c) && c != '\'' && c != 0x2019)
+				break;
+		}
+		len = (gsize)(q - p);
+		if (roman(p, len))
+			g_string_append_len(out, p, (gssize)len);
+		else {
+			char *down = g_utf8_strdown(p, (gssize)len);
+			gunichar c = g_utf8_get_char(down);
+
+			if (first || !small_word(p, len))
+				g_string_append_unichar(out,
+				    g_unichar_toupper(c));
+			else
+				g_string_append_unichar(out, c);
+			g_string_append(out, g_utf8_next_char(down));
+			g_free(down);
+		}
+		first = 0;
+		p = q;
+	}
+	return g_string_free(out, FALSE);
+}

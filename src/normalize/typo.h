@@ -96,4 +96,18 @@ char	*typo_paragraph(const char *in, gssize len);
  */
 const char *typo_lint(const char *s, gssize len, gsize *at);
 
+/*
+ * Whether a heading is set in capitals: four letters or more, nearly
+ * all of them upper case.
+ */
+int	typo_is_shouting(const char *s);
+
+/*
+ * A heading in capitals in title case: each word capitalized, except
+ * the small words of English titles (a, of, the, and, …) and name
+ * particles (van, de) after the first word; roman numerals stay as
+ * they are (Chapter IV).  Returns a new string.
+ */
+char	*typo_title_case(const char *s);
+
 #endif

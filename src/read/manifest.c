@@ -9,13 +9,14 @@
 
 #include "read/ini.h"
 #include "read/manifest.h"
+#include "read/source.h"
 #include "read/rules.h"
 
 #define CHAPTER_PREFIX "chapter "
 
 static const char *const edition_keys[] = {
 	"title", "subtitle", "author", "editor", "creator", "language",
-	"identifier",
+	"identifier", "encoding",
 	"date", "rights", "description", "output", "print-style",
 	"epub-style", "epub-embed-fonts", "note-numbering", "names", NULL
 };
@@ -124,6 +125,19 @@ read_choice(const struct ini *ini, const char *key, const char *no,
 	g_free(v);
 }
 
+/* [edition] encoding, the default of every group, must be one iconv knows. */
+static void
+check_encoding(const struct ini *ini, struct diags *d)
+{
+	char *v = ini_string(ini, "edition", "encoding");
+
+	if (v != NULL && !source_encoding_known(v))
+		diag_add(d, DIAG_ERROR, ini_pos(ini, "edition", "encoding"),
+		    "unknown encoding '%s'; name one iconv knows, such as "
+		    "utf-8, latin1 or windows-1252", v);
+	g_free(v);
+}
+
 static void
 read_edition(struct manuscript *ms, const struct ini *ini, struct diags *d)
 {
@@ -148,6 +162,7 @@ read_edition(struct manuscript *ms, const struct ini *ini, struct diags *d)
 	e->date = ini_string(ini, g, "date");
 	e->rights = ini_string(ini, g, "rights");
 	e->description = ini_string(ini, g, "description");
+	check_encoding(ini, d);
 	ms->output = ini_string(ini, g, "output");
 	if (ms->output == NULL)
 		ms->output = g_strdup("edition");
@@ -208,6 +223,21 @@ group_free(struct group *grp)
 	g_free(grp);
 }
 
+/* Rules for raw text given to a Markdown chapter are errors at their keys. */
+static void
+check_group(const char *g, const struct group *grp, struct diags *d)
+{
+	guint i;
+
+	for (i = 0; grp->format == FORMAT_MARKDOWN &&
+	    i < grp->rules.keys->len; i++)
+		diag_add(d, DIAG_ERROR, g_array_index(grp->rules.key_pos,
+		    struct srcpos, i), "'%s' applies to raw text, and [%s] "
+		    "is format = markdown; remove the key, or say format = "
+		    "text", (const char *)g_ptr_array_index(grp->rules.keys,
+		    i), g);
+}
+
 static struct group *
 read_group(struct manuscript *ms, const struct ini *ini, const char *g,
     struct diags *d)
@@ -224,6 +254,8 @@ read_group(struct manuscript *ms, const struct ini *ini, const char *g,
 	ini_check_keys(ini, g, chapter_keys, rules_keys, d);
 	read_meta(ini, g, &grp->meta);
 	rules_read(&grp->rules, ini, g, d);
+	if (grp->rules.encoding == NULL)
+		grp->rules.encoding = ini_string(ini, "edition", "encoding");
 	if ((source = required(ini, g, "source", d)) != NULL) {
 		char *path = g_path_is_absolute(source) ? g_strdup(source) :
 		    g_build_filename(ms->basedir, source, NULL);
@@ -242,6 +274,7 @@ read_group(struct manuscript *ms, const struct ini *ini, const char *g,
 		    "unknown format '%s'; use 'text' for raw scraped text or "
 		    "'markdown' for CommonMark", format);
 	g_free(format);
+	check_group(g, grp, d);
 	return grp;
 }
 

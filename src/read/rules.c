@@ -6,8 +6,10 @@
 #include <string.h>
 
 #include "read/rules.h"
+#include "read/source.h"
 
 const char *const rules_keys[] = {
+	"encoding", "lines", "split", "paragraphs", "emphasis",
 	"drop", "drop-match", "drop-text", "keep",
 	"title-lines", "author-lines", "date-lines", "source-lines",
 	"credit-lines", "dedication-lines", "introduction-lines",
@@ -15,8 +17,38 @@ const char *const rules_keys[] = {
 	"headings", "subheadings", "not-headings", "heading-match",
 	"heading-max-words", "heading-max-chars",
 	"quotes", "not-quotes", "join", "fix",
-	"notes", "notes-start", NULL
+	"notes", "notes-start", "note-marker", "note-text", "note-numbering",
+	NULL
 };
+
+/* Keys that apply to a Markdown source as well as to a raw text. */
+static const char *const any_format_keys[] = {
+	"encoding", "lines", "split", NULL
+};
+
+/* The line lists, by key, so that each is read and checked alike. */
+static const struct { const char *key; size_t off; } linesets[] = {
+	{ "lines", offsetof(struct rules, lines) },
+	{ "drop", offsetof(struct rules, drop) },
+	{ "keep", offsetof(struct rules, keep) },
+	{ "title-lines", offsetof(struct rules, title_lines) },
+	{ "author-lines", offsetof(struct rules, author_lines) },
+	{ "date-lines", offsetof(struct rules, date_lines) },
+	{ "source-lines", offsetof(struct rules, source_lines) },
+	{ "credit-lines", offsetof(struct rules, credit_lines) },
+	{ "dedication-lines", offsetof(struct rules, dedication_lines) },
+	{ "introduction-lines", offsetof(struct rules, intro_lines) },
+	{ "headings", offsetof(struct rules, headings) },
+	{ "subheadings", offsetof(struct rules, subheadings) },
+	{ "not-headings", offsetof(struct rules, not_headings) },
+	{ "quotes", offsetof(struct rules, quotes) },
+	{ "not-quotes", offsetof(struct rules, not_quotes) },
+	{ "join", offsetof(struct rules, join) },
+};
+
+#define LINESET(r, k)	((struct lineset *)((char *)(r) + linesets[k].off))
+#define CLINESET(r, k)	((const struct lineset *)((const char *)(r) + \
+			    linesets[k].off))
 
 static void
 lineset_init(struct lineset *s)
@@ -35,26 +67,17 @@ pattern_free(struct pattern *p)
 void
 rules_init(struct rules *r)
 {
+	size_t k;
+
 	memset(r, 0, sizeof(*r));
-	lineset_init(&r->drop);
-	lineset_init(&r->keep);
-	lineset_init(&r->title_lines);
-	lineset_init(&r->author_lines);
-	lineset_init(&r->date_lines);
-	lineset_init(&r->source_lines);
-	lineset_init(&r->credit_lines);
-	lineset_init(&r->dedication_lines);
-	lineset_init(&r->intro_lines);
-	lineset_init(&r->headings);
-	lineset_init(&r->subheadings);
-	lineset_init(&r->not_headings);
-	lineset_init(&r->quotes);
-	lineset_init(&r->not_quotes);
-	lineset_init(&r->join);
+	for (k = 0; k < G_N_ELEMENTS(linesets); k++)
+		lineset_init(LINESET(r, k));
 	r->drop_match = g_ptr_array_new_with_free_func((GDestroyNotify)pattern_free);
 	r->drop_text = g_ptr_array_new_with_free_func((GDestroyNotify)pattern_free);
 	r->heading_match = g_ptr_array_new_with_free_func((GDestroyNotify)pattern_free);
 	r->fix = g_ptr_array_new_with_free_func((GDestroyNotify)pattern_free);
+	r->keys = g_ptr_array_new_with_free_func(g_free);
+	r->key_pos = g_array_new(FALSE, FALSE, sizeof(struct srcpos));
 	r->heading_max_words = 8;
 	r->heading_max_chars = 60;
 	r->notes = NOTES_AUTO;
@@ -81,24 +104,26 @@ rules_free(struct rules *r)
 void
 rules_release(struct rules *r)
 {
-	struct lineset *sets[] = {
-		&r->drop, &r->keep, &r->title_lines, &r->author_lines,
-		&r->date_lines, &r->source_lines, &r->credit_lines,
-		&r->dedication_lines, &r->intro_lines, &r->headings,
-		&r->subheadings, &r->not_headings, &r->quotes, &r->not_quotes,
-		&r->join,
-	};
-	size_t i;
+	size_t k;
 
-	for (i = 0; i < G_N_ELEMENTS(sets); i++)
-		if (sets[i]->ranges != NULL)
-			g_array_free(sets[i]->ranges, TRUE);
+	for (k = 0; k < G_N_ELEMENTS(linesets); k++)
+		if (LINESET(r, k)->ranges != NULL)
+			g_array_free(LINESET(r, k)->ranges, TRUE);
 	if (r->drop_match != NULL) {
 		g_ptr_array_free(r->drop_match, TRUE);
 		g_ptr_array_free(r->drop_text, TRUE);
 		g_ptr_array_free(r->heading_match, TRUE);
 		g_ptr_array_free(r->fix, TRUE);
+		g_ptr_array_free(r->keys, TRUE);
+		g_array_free(r->key_pos, TRUE);
 	}
+	if (r->split != NULL)
+		pattern_free(r->split);
+	if (r->note_marker != NULL)
+		pattern_free(r->note_marker);
+	if (r->note_text != NULL)
+		pattern_free(r->note_text);
+	g_free(r->encoding);
 	g_free(r->affiliation);
 	memset(r, 0, sizeof(*r));
 }
@@ -119,6 +144,54 @@ lineset_range(const struct lineset *s, int line, int *first, int *last)
 		}
 	}
 	return 0;
+}
+
+int
+lineset_empty(const struct lineset *s)
+{
+	return s->ranges->len == 0;
+}
+
+int
+lineset_max(const struct lineset *s)
+{
+	int most = 0;
+	guint i;
+
+	for (i = 0; i + 1 < s->ranges->len; i += 2) {
+		int a = g_array_index(s->ranges, int, i);
+		int b = g_array_index(s->ranges, int, i + 1);
+
+		most = MAX(most, MAX(a, b));
+	}
+	return most;
+}
+
+int
+rules_check_lines(const struct rules *r, int nlines, const char *source,
+    struct diags *d)
+{
+	int errors = 0;
+	size_t k;
+
+	for (k = 0; k < G_N_ELEMENTS(linesets); k++) {
+		const struct lineset *s = CLINESET(r, k);
+		int most = lineset_max(s);
+
+		if (most <= nlines)
+			continue;
+		diag_add(d, DIAG_ERROR, s->pos, "%s names line %d, but %s has "
+		    "%d lines; correct the line numbers", linesets[k].key, most,
+		    source, nlines);
+		errors++;
+	}
+	if (r->notes_start > nlines) {
+		diag_add(d, DIAG_ERROR, r->notes_start_pos, "notes-start is "
+		    "line %d, but %s has %d lines; correct the line number",
+		    r->notes_start, source, nlines);
+		errors++;
+	}
+	return errors;
 }
 
 int
@@ -254,14 +327,84 @@ read_patterns(GPtrArray *list, const struct ini *ini, const char *group,
 	g_free(v);
 }
 
+/*
+ * A key holding one regular expression; with groups, it must capture
+ * at least one group.  NULL if the key is absent or the pattern bad.
+ */
+static struct pattern *
+read_pattern(const struct ini *ini, const char *group, const char *key,
+    int groups, struct diags *d)
+{
+	char *v = g_key_file_get_value(ini->kf, group, key, NULL);
+	struct pattern *p;
+	GError *err = NULL;
+	GRegex *re;
+
+	if (v == NULL)
+		return NULL;
+	g_strstrip(v);
+	if ((re = g_regex_new(v, 0, 0, &err)) == NULL) {
+		diag_add(d, DIAG_ERROR, ini_pos(ini, group, key), "%s: bad "
+		    "regular expression '%s': %s", key, v, err->message);
+		g_error_free(err);
+		g_free(v);
+		return NULL;
+	}
+	if (groups && g_regex_get_capture_count(re) < 1) {
+		diag_add(d, DIAG_ERROR, ini_pos(ini, group, key), "%s: put "
+		    "the note's label in parentheses, as in '\\{(\\d+)\\}'",
+		    key);
+		g_regex_unref(re);
+		g_free(v);
+		return NULL;
+	}
+	p = g_new0(struct pattern, 1);
+	p->re = re;
+	p->pos = ini_pos(ini, group, key);
+	g_free(v);
+	return p;
+}
+
+/*
+ * A key with a few named values: the index of the value in names (a
+ * NULL-terminated list), or -1 if absent; a value not in the list is
+ * an error that lists them.
+ */
+static int
+read_choice(const struct ini *ini, const char *group, const char *key,
+    const char *const *names, struct diags *d)
+{
+	char *v = ini_string(ini, group, key);
+	GString *all;
+	int i;
+
+	if (v == NULL)
+		return -1;
+	for (i = 0; names[i] != NULL; i++)
+		if (strcmp(v, names[i]) == 0) {
+			g_free(v);
+			return i;
+		}
+	all = g_string_new(NULL);
+	for (i = 0; names[i] != NULL; i++)
+		g_string_append_printf(all, "%s%s", i == 0 ? "" :
+		    names[i + 1] == NULL ? " or " : ", ", names[i]);
+	diag_add(d, DIAG_ERROR, ini_pos(ini, group, key), "%s is %s, not "
+	    "'%s'", key, all->str, v);
+	g_string_free(all, TRUE);
+	g_free(v);
+	return -1;
+}
+
 static void
 read_lineset(struct lineset *s, const struct ini *ini, const char *group,
     const char *key, struct diags *d)
 {
 	char *v = ini_string(ini, group, key);
 
+	s->pos = ini_pos(ini, group, key);
 	if (v != NULL && parse_lineset(s, v) == -1)
-		diag_add(d, DIAG_ERROR, ini_pos(ini, group, key), "%s: bad "
+		diag_add(d, DIAG_ERROR, s->pos, "%s: bad "
 		    "line list '%s'; write lines and ranges such as "
 		    "'3, 14-20, 35-'", key, v);
 	g_free(v);
@@ -286,57 +429,61 @@ read_int(int *out, const struct ini *ini, const char *group, const char *key,
 }
 
 static void
-read_notes(struct rules *r, const struct ini *ini, const char *group,
+read_choices(struct rules *r, const struct ini *ini, const char *group,
     struct diags *d)
 {
-	static const struct { const char *name; enum notes_style style; } styles[] = {
-		{ "auto", NOTES_AUTO }, { "none", NOTES_NONE },
-		{ "bracket", NOTES_BRACKET }, { "numbered", NOTES_NUMBERED },
-		{ "glued-digits", NOTES_GLUED },
-	};
-	char *v = ini_string(ini, group, "notes");
-	size_t i;
+	static const char *const notes[] = { "auto", "none", "bracket",
+	    "numbered", "glued-digits", NULL };
+	static const char *const paragraphs[] = { "auto", "line", "blank",
+	    NULL };
+	static const char *const emphasis[] = { "auto", "underscore",
+	    "asterisk", "none", NULL };
+	static const char *const numbering[] = { "chapter", "continuous",
+	    NULL };
+	int v;
 
-	if (v == NULL)
-		return;
-	for (i = 0; i < G_N_ELEMENTS(styles); i++)
-		if (strcmp(v, styles[i].name) == 0)
-			break;
-	if (i < G_N_ELEMENTS(styles))
-		r->notes = styles[i].style;
-	else
-		diag_add(d, DIAG_ERROR, ini_pos(ini, group, "notes"),
-		    "unknown notes style '%s'; use auto, none, bracket, "
-		    "numbered or glued-digits", v);
-	g_free(v);
+	if ((v = read_choice(ini, group, "notes", notes, d)) >= 0)
+		r->notes = (enum notes_style)v;
+	if ((v = read_choice(ini, group, "paragraphs", paragraphs, d)) >= 0)
+		r->paragraphs = (enum paragraphs)v;
+	if ((v = read_choice(ini, group, "emphasis", emphasis, d)) >= 0)
+		r->emphasis = (enum emphasis)v;
+	/*
+	 * How the source numbers its notes is found from the sequence;
+	 * the key is read so that a wrong value is still an error.
+	 */
+	(void)read_choice(ini, group, "note-numbering", numbering, d);
+}
+
+/* Remembers which keys that apply to raw text only the group gives. */
+static void
+remember_text_keys(struct rules *r, const struct ini *ini, const char *group)
+{
+	size_t i, k;
+
+	for (i = 0; rules_keys[i] != NULL; i++) {
+		struct srcpos pos;
+
+		for (k = 0; any_format_keys[k] != NULL; k++)
+			if (strcmp(rules_keys[i], any_format_keys[k]) == 0)
+				break;
+		if (any_format_keys[k] != NULL ||
+		    !g_key_file_has_key(ini->kf, group, rules_keys[i], NULL))
+			continue;
+		pos = ini_pos(ini, group, rules_keys[i]);
+		g_ptr_array_add(r->keys, g_strdup(rules_keys[i]));
+		g_array_append_val(r->key_pos, pos);
+	}
 }
 
 void
 rules_read(struct rules *r, const struct ini *ini, const char *group,
     struct diags *d)
 {
-	static const struct { const char *key; size_t off; } sets[] = {
-		{ "drop", offsetof(struct rules, drop) },
-		{ "keep", offsetof(struct rules, keep) },
-		{ "title-lines", offsetof(struct rules, title_lines) },
-		{ "author-lines", offsetof(struct rules, author_lines) },
-		{ "date-lines", offsetof(struct rules, date_lines) },
-		{ "source-lines", offsetof(struct rules, source_lines) },
-		{ "credit-lines", offsetof(struct rules, credit_lines) },
-		{ "dedication-lines", offsetof(struct rules, dedication_lines) },
-		{ "introduction-lines", offsetof(struct rules, intro_lines) },
-		{ "headings", offsetof(struct rules, headings) },
-		{ "subheadings", offsetof(struct rules, subheadings) },
-		{ "not-headings", offsetof(struct rules, not_headings) },
-		{ "quotes", offsetof(struct rules, quotes) },
-		{ "not-quotes", offsetof(struct rules, not_quotes) },
-		{ "join", offsetof(struct rules, join) },
-	};
-	size_t i;
+	size_t k;
 
-	for (i = 0; i < G_N_ELEMENTS(sets); i++)
-		read_lineset((struct lineset *)((char *)r + sets[i].off), ini,
-		    group, sets[i].key, d);
+	for (k = 0; k < G_N_ELEMENTS(linesets); k++)
+		read_lineset(LINESET(r, k), ini, group, linesets[k].key, d);
 	read_patterns(r->drop_match, ini, group, "drop-match", 0, 0, d);
 	read_patterns(r->drop_text, ini, group, "drop-text", 0, 0, d);
 	read_patterns(r->heading_match, ini, group, "heading-match", 1, 0, d);
@@ -344,6 +491,23 @@ rules_read(struct rules *r, const struct ini *ini, const char *group,
 	read_int(&r->heading_max_words, ini, group, "heading-max-words", d);
 	read_int(&r->heading_max_chars, ini, group, "heading-max-chars", d);
 	read_int(&r->notes_start, ini, group, "notes-start", d);
+	r->notes_start_pos = ini_pos(ini, group, "notes-start");
 	r->affiliation = ini_string(ini, group, "affiliation");
-	read_notes(r, ini, group, d);
+	r->encoding = ini_string(ini, group, "encoding");
+	if (r->encoding != NULL && !source_encoding_known(r->encoding))
+		diag_add(d, DIAG_ERROR, ini_pos(ini, group, "encoding"),
+		    "unknown encoding '%s'; name one iconv knows, such as "
+		    "utf-8, latin1 or windows-1252", r->encoding);
+	r->split = read_pattern(ini, group, "split", 0, d);
+	r->note_marker = read_pattern(ini, group, "note-marker", 1, d);
+	r->note_text = read_pattern(ini, group, "note-text", 1, d);
+	if (r->note_marker != NULL && r->note_text != NULL)
+		r->notes = NOTES_PATTERN;
+	else if (r->note_marker != NULL || r->note_text != NULL)
+		diag_add(d, DIAG_ERROR, ini_pos(ini, group, r->note_marker !=
+		    NULL ? "note-marker" : "note-text"), "give both "
+		    "note-marker and note-text: how a note is referred to in "
+		    "the text, and how the note itself begins");
+	read_choices(r, ini, group, d);
+	remember_text_keys(r, ini, group);
 }

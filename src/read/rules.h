@@ -12,7 +12,8 @@
 
 /* A set of source lines: "3", "14-20", "35-" (to the end), comma-separated. */
 struct lineset {
-	GArray	*ranges;	/* pairs of int: first, last (0: to the end) */
+	GArray		*ranges;	/* pairs of int: first, last (0: to the end) */
+	struct srcpos	 pos;		/* the manifest key, if given */
 };
 
 /* A regular expression with where the manifest wrote it. */
@@ -28,10 +29,32 @@ enum notes_style {
 	NOTES_NONE,
 	NOTES_BRACKET,		/* [N] markers; "[N] text" notes */
 	NOTES_NUMBERED,		/* [N] markers; "N. text" note paragraphs */
-	NOTES_GLUED		/* bare digits glued to punctuation; "N text" run-in notes */
+	NOTES_GLUED,		/* bare digits glued to punctuation; "N text" run-in notes */
+	NOTES_PATTERN		/* the manifest's note-marker and note-text */
+};
+
+/* How a source parts its paragraphs. */
+enum paragraphs {
+	PARAGRAPHS_AUTO,	/* found from the text */
+	PARAGRAPHS_LINE,	/* one paragraph per line (a scrape) */
+	PARAGRAPHS_BLANK	/* wrapped lines, blank lines between */
+};
+
+/* How a plain text marks italics. */
+enum emphasis {
+	EMPHASIS_AUTO,		/* _underscores_ if the text has them */
+	EMPHASIS_UNDERSCORE,	/* _italic_ */
+	EMPHASIS_ASTERISK,	/* *italic* */
+	EMPHASIS_NONE		/* '_' and '*' are literal */
 };
 
 struct rules {
+	/* reading */
+	char		*encoding;	/* the source's, if not UTF-8 */
+	struct lineset	 lines;		/* the source lines this group takes */
+	struct pattern	*split;		/* one chapter per matching line */
+	enum paragraphs	 paragraphs;
+	enum emphasis	 emphasis;
 	/* debris */
 	struct lineset	 drop;		/* lines that are not the text */
 	GPtrArray	*drop_match;	/* struct pattern *: matching lines go */
@@ -55,6 +78,12 @@ struct rules {
 	/* notes */
 	enum notes_style notes;
 	int		 notes_start;	/* first line of the notes; 0: find it */
+	struct srcpos	 notes_start_pos;
+	struct pattern	*note_marker;	/* group 1: the label */
+	struct pattern	*note_text;	/* at a paragraph's start; group 1 */
+	/* the keys set, for the checks that a rule applies to the format */
+	GPtrArray	*keys;		/* char *: each text-only key given */
+	GArray		*key_pos;	/* struct srcpos of each */
 };
 
 void	rules_init(struct rules *);
@@ -69,7 +98,19 @@ void	rules_read(struct rules *, const struct ini *, const char *group,
 /* The keys rules_read understands, for the manifest's unknown-key check. */
 extern const char *const rules_keys[];
 
+/*
+ * Checks every line the rules name against a source of nlines lines:
+ * a line past its end is an error at the manifest's key.  Returns the
+ * number of errors added.
+ */
+int	rules_check_lines(const struct rules *, int nlines, const char *source,
+	    struct diags *);
+
 int	lineset_has(const struct lineset *, int line);
+/* Whether the set is empty (its key was not given). */
+int	lineset_empty(const struct lineset *);
+/* The highest line named, 0 for none; a range "35-" counts as 35. */
+int	lineset_max(const struct lineset *);
 /* The range holding line, as first and last (last 0: to the end); 0 if none. */
 int	lineset_range(const struct lineset *, int line, int *first, int *last);
 

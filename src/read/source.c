@@ -25,6 +25,52 @@ source_locate(const char *text, gsize off, int *line, int *col)
 		(*col)++;
 }
 
+/*
+ * The encoding a Project Gutenberg header declares ("Character set
+ * encoding: ISO-8859-1") in the first lines, or NULL.
+ */
+static char *
+declared_encoding(const char *text, gsize len)
+{
+	static const char key[] = "Character set encoding:";
+	const char *p = g_strstr_len(text, (gssize)MIN(len, 8192), key);
+	gsize n;
+
+	if (p == NULL)
+		return NULL;
+	p += sizeof(key) - 1;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	n = strcspn(p, " \t\r\n");
+	return n > 0 && n < 40 ? g_strndup(p, n) : NULL;
+}
+
+/*
+ * The text converted from encoding to UTF-8, replacing *text; 0, or -1
+ * with an error.
+ */
+static int
+convert(const char *path, char **text, gsize *len, const char *encoding,
+    struct diags *d)
+{
+	GError *err = NULL;
+	gsize out;
+	char *utf8 = g_convert(*text, (gssize)*len, "UTF-8", encoding, NULL,
+	    &out, &err);
+
+	if (utf8 == NULL) {
+		diag_add(d, DIAG_ERROR, srcpos_at(path, 0, 0), "cannot read it "
+		    "as %s: %s; check 'encoding' in the manifest", encoding,
+		    err->message);
+		g_error_free(err);
+		return -1;
+	}
+	g_free(*text);
+	*text = utf8;
+	*len = out;
+	return 0;
+}
+
 /* Checks text is UTF-8 without NUL; adds an error at the first bad byte. */
 static int
 check_text(const char *path, const char *text, gsize len, struct diags *d)
@@ -41,13 +87,44 @@ check_text(const char *path, const char *text, gsize len, struct diags *d)
 		    "give the manifest the text itself");
 	else
 		diag_add(d, DIAG_ERROR, srcpos_at(path, line, col),
-		    "invalid UTF-8 byte 0x%02x; convert the file to UTF-8 "
-		    "(for instance with iconv -f WINDOWS-1252 -t UTF-8)",
-		    (unsigned char)*end);
+		    "invalid UTF-8 byte 0x%02x; add 'encoding = latin1' (or "
+		    "the file's encoding: windows-1252, …) to its chapter's "
+		    "group, or convert the file to UTF-8", (unsigned char)*end);
 	return -1;
 }
 
-/* Drops a byte-order mark and the CR of every CR LF, in place. */
+/*
+ * The encoding to read text in: the manifest's; else, for a file that
+ * is not UTF-8, the one its header declares, if iconv knows it (said
+ * at -v, with the key that says it outright); else none.
+ */
+static char *
+encoding_of(const char *path, const char *text, gsize len,
+    const char *encoding, struct diags *d)
+{
+	char *declared;
+
+	if (encoding != NULL)
+		return g_strdup(encoding);
+	if (g_utf8_validate(text, (gssize)len, NULL) ||
+	    memchr(text, '\0', len) != NULL ||
+	    (declared = declared_encoding(text, len)) == NULL)
+		return NULL;
+	if (g_ascii_strncasecmp(declared, "utf", 3) == 0 ||
+	    !source_encoding_known(declared)) {
+		g_free(declared);
+		return NULL;
+	}
+	diag_add(d, DIAG_INFO, srcpos_at(path, 0, 0), "read as %s, the "
+	    "encoding its header declares ('encoding = %s' says so in the "
+	    "manifest)", declared, declared);
+	return declared;
+}
+
+/*
+ * Drops a byte-order mark and makes every line end LF, in place: CR LF
+ * and a lone CR (old Mac files) alike.
+ */
 static gsize
 strip_crlf(char *text, gsize len)
 {
@@ -55,9 +132,12 @@ strip_crlf(char *text, gsize len)
 
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
 		start = 3;
-	for (i = start; i < len; i++)
-		if (!(text[i] == '\r' && i + 1 < len && text[i + 1] == '\n'))
+	for (i = start; i < len; i++) {
+		if (text[i] != '\r')
 			text[j++] = text[i];
+		else if (i + 1 >= len || text[i + 1] != '\n')
+			text[j++] = '\n';
+	}
 	text[j] = '\0';
 	return j;
 }
@@ -76,11 +156,12 @@ is_blank(const char *text)
 }
 
 char *
-source_read(const char *path, gsize max, gsize *len, struct diags *d)
+source_read(const char *path, const char *encoding, gsize max, gsize *len,
+    struct diags *d)
 {
 	GError *err = NULL;
 	struct stat st;
-	char *text;
+	char *text, *enc;
 
 	if (stat(path, &st) == -1) {
 		diag_add(d, DIAG_ERROR, srcpos_at(path, 0, 0),
@@ -106,6 +187,13 @@ source_read(const char *path, gsize max, gsize *len, struct diags *d)
 		g_error_free(err);
 		return NULL;
 	}
+	enc = encoding_of(path, text, *len, encoding, d);
+	if (enc != NULL && convert(path, &text, len, enc, d) == -1) {
+		g_free(enc);
+		g_free(text);
+		return NULL;
+	}
+	g_free(enc);
 	if (check_text(path, text, *len, d) == -1) {
 		g_free(text);
 		return NULL;
@@ -118,4 +206,15 @@ source_read(const char *path, gsize max, gsize *len, struct diags *d)
 		return NULL;
 	}
 	return text;
+}
+
+int
+source_encoding_known(const char *encoding)
+{
+	GIConv cd = g_iconv_open("UTF-8", encoding);
+
+	if (cd == (GIConv)-1)
+		return 0;
+	g_iconv_close(cd);
+	return 1;
 }

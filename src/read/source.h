@@ -9,13 +9,17 @@
 #define SOURCE_MAX	((gsize)256 << 20)	/* default cap: 256 MiB */
 
 /*
- * Reads path, which must be UTF-8 text of at most max bytes, not blank.
- * A leading
- * byte-order mark is dropped and CR LF becomes LF.  Returns the text
- * (NUL-terminated, length in *len) or NULL with an error at the first
- * offending file:line:col.
+ * Reads path, text of at most max bytes, not blank: UTF-8, or in the
+ * encoding given (any name iconv knows: "latin1", "windows-1252"),
+ * which is converted.  A leading byte-order mark is dropped, and CR LF
+ * and a lone CR become LF.  Returns the text (NUL-terminated, length in
+ * *len) or NULL with an error at the first offending file:line:col.
  */
-char	*source_read(const char *path, gsize max, gsize *len, struct diags *);
+char	*source_read(const char *path, const char *encoding, gsize max,
+	    gsize *len, struct diags *);
+
+/* Whether iconv knows the encoding, by that name. */
+int	 source_encoding_known(const char *encoding);
 
 /* Line and column (1-based, column in characters) of offset off in text. */
 void	 source_locate(const char *text, gsize off, int *line, int *col);

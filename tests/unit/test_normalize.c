@@ -12,20 +12,22 @@ static char *
 run(const char *text, enum source_format format, GArray **lines)
 {
 	struct group *g = group_new("t");
-	struct normalized n;
+	struct normalization nz;
+	struct normalized *n;
 	struct diags d;
 	char *md;
 
 	g->format = format;
 	diags_init(&d);
-	normalized_init(&n);
-	ck_assert_int_eq(normalize(g, text, &n, &d), 0);
-	md = g_strdup(n.md->str);
+	normalization_init(&nz);
+	ck_assert_int_eq(normalize(g, text, &nz, &d), 0);
+	n = g_ptr_array_index(nz.chapters, 0);
+	md = g_strdup(n->md->str);
 	if (lines != NULL) {
-		*lines = n.srcline;
-		n.srcline = g_array_new(FALSE, FALSE, sizeof(int));
+		*lines = n->srcline;
+		n->srcline = g_array_new(FALSE, FALSE, sizeof(int));
 	}
-	normalized_release(&n);
+	normalization_release(&nz);
 	diags_release(&d);
 	group_free(g);
 	return md;

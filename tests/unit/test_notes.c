@@ -165,7 +165,7 @@ START_TEST(test_marker_without_note_stays)
 
 	ck_assert_int_eq(fixture_diags_matching(&d, "has no note"), 1);
 	ck_assert_int_eq(fixture_diags_matching(&d, "has no marker"), 1);
-	ck_assert_ptr_nonnull(strstr(t, "two[3]"));
+	ck_assert_ptr_nonnull(strstr(t, "two [3]"));
 	g_free(t);
 	edition_free(e);
 	diags_release(&d);

@@ -16,7 +16,7 @@ START_TEST(test_reads_text)
 	char *text;
 
 	diags_init(&d);
-	text = source_read(path, SOURCE_MAX, &len, &d);
+	text = source_read(path, NULL, SOURCE_MAX, &len, &d);
 	ck_assert_str_eq(text, "caf\xc3\xa9\nline two");
 	ck_assert_uint_eq(len, 14);
 	ck_assert_int_eq(d.list->len, 0);
@@ -33,7 +33,7 @@ START_TEST(test_invalid_utf8_position)
 	gsize len;
 
 	diags_init(&d);
-	ck_assert_ptr_null(source_read(path, SOURCE_MAX, &len, &d));
+	ck_assert_ptr_null(source_read(path, NULL, SOURCE_MAX, &len, &d));
 	ck_assert_int_eq(fixture_first_diag(&d)->pos.line, 2);
 	/* characters, not bytes */
 	ck_assert_int_eq(fixture_first_diag(&d)->pos.col, 5);
@@ -52,7 +52,7 @@ START_TEST(test_nul_byte)
 	gsize len;
 
 	diags_init(&d);
-	ck_assert_ptr_null(source_read(path, SOURCE_MAX, &len, &d));
+	ck_assert_ptr_null(source_read(path, NULL, SOURCE_MAX, &len, &d));
 	ck_assert_int_eq(fixture_first_diag(&d)->pos.col, 3);
 	ck_assert_ptr_nonnull(strstr(fixture_first_diag(&d)->msg, "NUL"));
 	g_free(path);
@@ -68,7 +68,7 @@ START_TEST(test_bom_and_crlf)
 	char *text;
 
 	diags_init(&d);
-	text = source_read(path, SOURCE_MAX, &len, &d);
+	text = source_read(path, NULL, SOURCE_MAX, &len, &d);
 	ck_assert_str_eq(text, "one\ntwo\n");
 	ck_assert_uint_eq(len, 8);
 	g_free(text);
@@ -84,7 +84,7 @@ START_TEST(test_size_cap)
 	gsize len;
 
 	diags_init(&d);
-	ck_assert_ptr_null(source_read(path, 9, &len, &d));
+	ck_assert_ptr_null(source_read(path, NULL, 9, &len, &d));
 	ck_assert_ptr_nonnull(strstr(fixture_first_diag(&d)->msg,
 	    "over the limit"));
 	g_free(path);
@@ -98,9 +98,9 @@ START_TEST(test_missing_and_directory)
 	gsize len;
 
 	diags_init(&d);
-	ck_assert_ptr_null(source_read("no-such-file.txt", SOURCE_MAX, &len, &d));
+	ck_assert_ptr_null(source_read("no-such-file.txt", NULL, SOURCE_MAX, &len, &d));
 	ck_assert_str_eq(fixture_first_diag(&d)->pos.file, "no-such-file.txt");
-	ck_assert_ptr_null(source_read(".", SOURCE_MAX, &len, &d));
+	ck_assert_ptr_null(source_read(".", NULL, SOURCE_MAX, &len, &d));
 	ck_assert_int_eq(d.count[DIAG_ERROR], 2);
 	diags_release(&d);
 }
@@ -115,8 +115,8 @@ START_TEST(test_empty_file)
 	gsize len;
 
 	diags_init(&d);
-	ck_assert_ptr_null(source_read(path, SOURCE_MAX, &len, &d));
-	ck_assert_ptr_null(source_read(blank, SOURCE_MAX, &len, &d));
+	ck_assert_ptr_null(source_read(path, NULL, SOURCE_MAX, &len, &d));
+	ck_assert_ptr_null(source_read(blank, NULL, SOURCE_MAX, &len, &d));
 	ck_assert_int_eq(d.count[DIAG_ERROR], 2);
 	ck_assert_ptr_nonnull(strstr(fixture_first_diag(&d)->msg, "empty"));
 	g_free(path);
