@@ -99,8 +99,9 @@ targets_from(const struct lines *ls, guint from)
 		const struct line *l = LINE(ls, i);
 		struct target tg;
 
-		if (l->role == LINE_BLANK || l->role == LINE_DROPPED ||
-		    !is_short(l))
+		/* Lines outside the group count: another group's headings. */
+		if (l->role == LINE_BLANK || (l->role == LINE_DROPPED &&
+		    l->why != NULL) || !is_short(l))
 			continue;
 		tg.line = i;
 		tg.words = words_of(l->text, &tg.label);

@@ -123,13 +123,15 @@ drop_licence(struct lines *ls, guint from, guint to)
 	const char *why = "dropped: the Project Gutenberg licence";
 	guint i;
 
+	for (; from < to && LINE(ls, from)->role == LINE_DROPPED; from++)
+		continue;
 	if (from >= to)
 		return;
 	for (i = from; i < to; i++) {
 		struct line *l = LINE(ls, i);
 
-		if (l->role == LINE_BLANK || lineset_has(&ls->rules->keep,
-		    l->no))
+		if (l->role == LINE_BLANK || l->role == LINE_DROPPED ||
+		    lineset_has(&ls->rules->keep, l->no))
 			continue;
 		lines_change(ls, l->no, l->text, NULL, why);
 		l->role = LINE_DROPPED;
@@ -151,15 +153,14 @@ licence(struct lines *ls)
 	GRegex *end = g_regex_new(licence_end, G_REGEX_CASELESS, 0, NULL);
 	guint i, body = G_MAXUINT;
 
+	/* Over the whole source: the group may take only part of it. */
 	for (i = 0; i < ls->a->len && body == G_MAXUINT; i++)
-		if (LINE(ls, i)->role != LINE_DROPPED &&
-		    g_regex_match(start, LINE(ls, i)->text, 0, NULL))
+		if (g_regex_match(start, LINE(ls, i)->text, 0, NULL))
 			body = i + 1;
 	if (body != G_MAXUINT) {
 		drop_licence(ls, 0, body);
 		for (i = body; i < ls->a->len; i++)
-			if (LINE(ls, i)->role != LINE_DROPPED &&
-			    g_regex_match(end, LINE(ls, i)->text, 0, NULL))
+			if (g_regex_match(end, LINE(ls, i)->text, 0, NULL))
 				break;
 		drop_licence(ls, i, ls->a->len);
 	}

@@ -41,8 +41,7 @@ static const struct {
 	{ F_TRANSLATOR, "^Translated (from \\S+ )?by\\s" },
 	{ F_CREDIT, "^(Transcribed|Marked up|Proofread|Proof-read|Prepared|"
 	    "Produced|Converted|HTML(-| )?(mark-?up)?) (by|for)\\s" },
-	{ F_LABEL, "^((CHAPTER|Chapter|BOOK|Book|PART|Part|LETTER|Letter|"
-	    "SECTION|Section)\\s+)?([IVXLC]+|\\d{1,4})\\.?$" },
+	{ F_LABEL, LABEL_RE },
 	{ F_DEDICATION, "^(To|For) the memory of\\b|^In (loving )?memory "
 	    "of\\b|^Dedicated to\\b" },
 };
@@ -67,8 +66,8 @@ title_like(const struct line *l)
 {
 	const char *dot = strstr(l->text, ". ");
 
-	if (line_chars(l) > TITLE_MAX_CHARS || l->verse || l->indent >= 4 ||
-	    (l->phys != NULL && l->phys->len > TITLE_MAX_LINES))
+	if (line_chars(l) > TITLE_MAX_CHARS || l->indent >= 4 ||
+	    line_count(l) > TITLE_MAX_LINES)
 		return 0;
 	/* "Dr. Smith", "St. Peter" stop inside; a sentence stops then goes on. */
 	if (dot != NULL && g_regex_match_simple("[a-z]{3,}\\. +[A-Z]",
@@ -86,9 +85,11 @@ title_like(const struct line *l)
 static void
 add(char **field, const char *text, const char *sep)
 {
-	char *old = *field;
+	char *old = *field, *plain = lines_plain(text);
 
-	*field = old == NULL ? g_strdup(text) : g_strconcat(old, sep, text, NULL);
+	*field = old == NULL ? g_strdup(plain) :
+	    g_strconcat(old, sep, plain, NULL);
+	g_free(plain);
 	g_free(old);
 }
 

@@ -17,6 +17,7 @@
  * a marker points to it, or it follows a note or a heading that says
  * notes; otherwise it is text.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "normalize/lines.h"
@@ -342,6 +343,13 @@ static void
 mark(struct lines *ls, GArray *markers, const char *key)
 {
 	guint k = 0;
+	long highest = 0;
+
+	/* A number far past every note's ("[337]", a letter) is no marker. */
+	for (k = 0; k < ls->notes->len; k++)
+		highest = MAX(highest, strtol(g_array_index(ls->notes,
+		    struct srcnote, k).label, NULL, 10));
+	k = 0;
 
 	while (k < markers->len) {
 		guint line = g_array_index(markers, struct marker, k).line;
@@ -357,7 +365,8 @@ mark(struct lines *ls, GArray *markers, const char *key)
 			if (m->note == -2)
 				continue;
 			if (m->note < 0) {
-				if (ls->notes->len > 0)
+				if (ls->notes->len > 0 &&
+				    strtol(m->label, NULL, 10) <= highest + 3)
 					diag_add(ls->diags, DIAG_WARNING,
 					    srcpos_at(ls->path, l->no, 1),
 					    "[%s] looks like a note marker, "

@@ -172,7 +172,8 @@ line_words(const struct line *l, int most)
 
 	/* A paragraph is long; whether it is a short line is all we ask. */
 	for (; *p != '\0' && words <= most; p = g_utf8_next_char(p)) {
-		int space = is_space(g_utf8_get_char(p));
+		int space = is_space(g_utf8_get_char(p)) ||
+		    strncmp(p, BREAK_MARK, 3) == 0;
 
 		if (!space && !in_word)
 			words++;
@@ -220,4 +221,24 @@ line_title_cased(const char *s)
 	}
 	g_strfreev(words);
 	return big > 0 && caps * 10 >= big * 7;
+}
+
+char *
+lines_plain(const char *s)
+{
+	GString *out = g_string_new(NULL);
+	const char *p, *mark;
+
+	for (p = s; (mark = strstr(p, BREAK_MARK)) != NULL; p = mark + 3) {
+		g_string_append_len(out, p, mark - p);
+		g_string_append_c(out, ' ');
+	}
+	g_string_append(out, p);
+	return g_string_free(out, FALSE);
+}
+
+int
+line_count(const struct line *l)
+{
+	return l->phys != NULL ? (int)l->phys->len : 1;
 }

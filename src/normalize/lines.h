@@ -42,7 +42,8 @@ struct line {
 	int		 level;		/* LINE_HEADING: 2 or 3 */
 	int		 group;		/* LINE_QUOTE, LINE_ITEM: which one */
 	int		 join;		/* continues the previous line's paragraph */
-	int		 verse;		/* its source lines are kept as lines */
+	int		 verse;		/* its source lines are kept as lines:
+					   BREAK_MARK between them in text */
 	GPtrArray	*phys;		/* char *: a block's source lines, or
 					   NULL for a line of its own */
 	const char	*why;		/* what a pass decided, for check -v */
@@ -89,6 +90,7 @@ struct lines {
 	struct diags	*diags;
 	int		 groups;	/* last quotation or list number used */
 	int		 width;		/* the source's wrapping width, or 0 */
+	int		 wrapped;	/* paragraphs of wrapped lines */
 };
 
 #define LINE(ls, i)	(&g_array_index((ls)->a, struct line, (i)))
@@ -112,6 +114,8 @@ guint	lines_prev(const struct lines *, guint i);	/* G_MAXUINT if none */
 glong	line_chars(const struct line *);
 /* Words in a line's text, counted no further than most + 1. */
 int	line_words(const struct line *, int most);
+/* How many source lines a line holds: 1, or a block's. */
+int	line_count(const struct line *);
 /* Whether s lists any source line of l. */
 int	line_listed(const struct lineset *s, const struct line *l);
 /*
@@ -119,8 +123,14 @@ int	line_listed(const struct lineset *s, const struct line *l);
  * are ("A Guernseyman Three Centuries Ago") and a sentence's are not.
  */
 int	line_title_cased(const char *);
+/* A copy of s with verse line ends as spaces: for metadata, headings. */
+char	*lines_plain(const char *s);
 /* Did a blank line (or the edge of the text) part lines i and j? */
 int	lines_blank_between(const struct lines *, guint i, guint j);
+
+/* A chapter's number on a line of its own: "CHAPTER IV.", "XII.", "216." */
+#define LABEL_RE	"^((CHAPTER|Chapter|BOOK|Book|PART|Part|LETTER|Letter|" \
+			"SECTION|Section)\\s+)?([IVXLC]+|\\d{1,4})\\.?$"
 
 /*
  * A heading as the edition prints it: its closing stop or colon gone,

@@ -173,10 +173,26 @@ has_text(const struct lines *ls, guint k)
 	return 0;
 }
 
+/* Whether the manifest's drop rules took any line of chapter k. */
+static int
+manifest_dropped(const struct lines *ls, guint k)
+{
+	const struct chap *c = CHAP(ls, k);
+	guint i;
+
+	for (i = c->first; i < c->end; i++)
+		if (LINE(ls, i)->role == LINE_DROPPED && LINE(ls, i)->why !=
+		    NULL && (strstr(LINE(ls, i)->why, "manifest") != NULL ||
+		    strstr(LINE(ls, i)->why, "drop-") != NULL))
+			return 1;
+	return 0;
+}
+
 /*
  * Each chapter's CommonMark, with the metadata its front matter gave.
  * A chapter the rules left without text is an error: its words would
- * be nowhere.  Chapters of a split group are numbered ID-1, ID-2, ….
+ * be nowhere; one that the source gives only a title (a part's title
+ * page) is not.  Chapters of a split group are numbered ID-1, ID-2, ….
  */
 static void
 write_chapters(struct lines *ls, const struct group *g,
@@ -190,7 +206,8 @@ write_chapters(struct lines *ls, const struct group *g,
 		    g_strdup_printf("%s-%u", g->id, k + 1);
 		struct normalized *n = normalized_new(id);
 
-		if (!has_text(ls, k))
+		if (!has_text(ls, k) && ((c->meta.title == NULL &&
+		    c->meta.label == NULL) || manifest_dropped(ls, k)))
 			diag_add(ls->diags, DIAG_ERROR, srcpos_at(ls->path,
 			    LINE(ls, MIN(c->first, ls->a->len - 1))->no, 1),
 			    "chapter %s has no text left: the rules drop or "

@@ -272,17 +272,21 @@ end_block(struct lines *ls, const struct wordstats *ws, struct block *b,
 
 	if (b->phys == NULL)
 		return;
+	b->head.verse = is_verse(ls, b->phys, b->indents);
 	s = g_string_new(g_ptr_array_index(b->phys, 0));
 	for (k = 1; k < b->phys->len; k++) {
 		int no = b->head.no + (int)k;
 
-		join_line(ls, ws, s, g_ptr_array_index(b->phys, k), no);
+		if (b->head.verse)
+			g_string_append_printf(s, " " BREAK_MARK " %s",
+			    (const char *)g_ptr_array_index(b->phys, k));
+		else
+			join_line(ls, ws, s, g_ptr_array_index(b->phys, k), no);
 		b->head.indent = MIN(b->head.indent,
 		    g_array_index(b->indents, int, k));
 	}
 	g_free(b->head.text);
 	b->head.text = g_string_free(s, FALSE);
-	b->head.verse = is_verse(ls, b->phys, b->indents);
 	if (b->phys->len > 1)
 		b->head.phys = b->phys;
 	else
@@ -374,6 +378,7 @@ paragraphs_pass(struct lines *ls)
 		    "(paragraphs = blank reads wrapped lines, a blank line "
 		    "between paragraphs)");
 	count_blanks(ls);
-	if (shape == PARAGRAPHS_BLANK)
+	ls->wrapped = shape == PARAGRAPHS_BLANK;
+	if (ls->wrapped)
 		gather(ls);
 }

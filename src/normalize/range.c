@@ -71,20 +71,26 @@ abbreviation(const char *t, gsize n)
 		if (n - start == strlen(abbr[k]) &&
 		    g_ascii_strncasecmp(t + start, abbr[k], n - start) == 0)
 			return 1;
-	/* An initial: "J." */
-	return n - start == 1;
+	return 0;
 }
 
 char *
 range_heading_text(const char *s)
 {
-	char *t = g_strstrip(g_strdup(s));
-	gsize n = strlen(t);
+	char *t = lines_plain(s), *mark;
+	gsize n;
 
+	g_strstrip(t);
+	n = strlen(t);
+	/* The stop before a note's marker at the end: "Petition.[^3]". */
+	if (n >= 3 && strcmp(t + n - 3, MARK_CLOSE) == 0 &&
+	    (mark = g_strrstr(t, MARK_OPEN)) != NULL)
+		n = (gsize)(mark - t);
 	/* One closing stop or colon goes; an ellipsis or "Co." stays. */
 	if (n > 0 && (t[n - 1] == ':' || (t[n - 1] == '.' &&
 	    (n < 2 || t[n - 2] != '.') && !abbreviation(t, n - 1))))
-		t[--n] = '\0';
+		memmove(t + n - 1, t + n, strlen(t + n) + 1);
+	n = strlen(t);
 	if (typo_is_shouting(t)) {
 		char *tc = typo_title_case(t);
 
@@ -105,6 +111,10 @@ split_heading(struct lines *ls, struct chap *c, guint i, GMatchInfo *mi)
 	char *title = g_match_info_get_match_count(mi) > 1 ?
 	    g_match_info_fetch(mi, 1) : NULL;
 
+	/* A group that only holds the number ("(CHAPTER I)") is no title. */
+	if (title != NULL && g_regex_match_simple(LABEL_RE, g_strstrip(title),
+	    0, 0))
+		g_clear_pointer(&title, g_free);
 	if (title != NULL && *g_strstrip(title) != '\0') {
 		int a, b;
 		GString *rest = g_string_new(NULL);
@@ -113,7 +123,7 @@ split_heading(struct lines *ls, struct chap *c, guint i, GMatchInfo *mi)
 		g_string_append_len(rest, l->text, a);
 		g_string_append(rest, l->text + b);
 		c->meta.title = range_heading_text(title);
-		if (*g_strstrip(rest->str) != '\0')
+		if (g_regex_match_simple("[[:alnum:]]", rest->str, 0, 0))
 			c->meta.label = range_heading_text(rest->str);
 		g_string_free(rest, TRUE);
 	} else

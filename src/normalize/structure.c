@@ -70,6 +70,23 @@ marker_at(const char *s)
 	return len;
 }
 
+/*
+ * The last character that says how a line ends: before any note marker
+ * and any closing quotation mark or bracket ("… Hofrath.”" ends in '.').
+ */
+static gunichar
+last_word_char(const char *s)
+{
+	gsize len = marker_at(s);
+	gunichar c = last_char_n(s, len);
+
+	while (c != 0 && g_utf8_strchr(CLOSERS ")]_*", -1, c) != NULL) {
+		len = (gsize)(g_utf8_prev_char(s + len) - s);
+		c = last_char_n(s, len);
+	}
+	return c;
+}
+
 static int
 ends_with_marker(const char *s)
 {
@@ -160,8 +177,9 @@ numbering_of(const struct lines *ls, const struct line *l)
 {
 	int apart = l->blanks >= 2 || typo_is_shouting(l->text);
 
-	if (line_chars(l) > 2 * ls->rules->heading_max_chars || l->verse ||
-	    (g_str_has_suffix(l->text, ".") && !heading_stop(l)))
+	if (line_chars(l) > 2 * ls->rules->heading_max_chars ||
+	    line_count(l) > 2 ||
+	    (last_word_char(l->text) == '.' && !heading_stop(l)))
 		return NUM_NONE;
 	if (g_regex_match_simple("^[IVX]{1,5}\\.\\s+\\S", l->text, 0, 0))
 		return NUM_ROMAN;
@@ -205,8 +223,30 @@ heads_text(const struct lines *ls, guint next)
 	if (next >= ls->a->len || LINE(ls, next)->role != LINE_PARA)
 		return 0;
 	n = LINE(ls, next);
-	return line_words(n, 10) >= 10 || n->indent >= 2 ||
-	    (n->phys != NULL && n->phys->len >= 2);
+	/* Lines in capitals are a title page's, not a text. */
+	return !typo_is_shouting(n->text) && (line_words(n, 10) >= 10 ||
+	    n->indent >= 2 || line_count(n) >= 2);
+}
+
+/*
+ * Whether the block before a heading candidate lets a heading follow:
+ * the text's start, a heading, or a paragraph that ends its sentence;
+ * not a letter's "Your" or "your friend," before the signature.
+ */
+static int
+after_sentence(const struct lines *ls, guint prev)
+{
+	const struct line *p;
+	gunichar c;
+
+	if (prev == G_MAXUINT)
+		return 1;
+	p = LINE(ls, prev);
+	if (p->role != LINE_PARA && p->role != LINE_QUOTE)
+		return 1;
+	c = last_word_char(p->text);
+	return c == '.' || c == '!' || c == '?' || c == 0x2026 ||
+	    typo_is_shouting(p->text);
 }
 
 /*
@@ -220,16 +260,20 @@ is_short_heading(const struct lines *ls, guint i)
 	const struct line *l = LINE(ls, i);
 	const struct rules *r = ls->rules;
 	guint prev = lines_prev(ls, i), next = lines_next(ls, i);
-	gunichar last = last_char(l->text);
+	gunichar last = last_word_char(l->text);
 
-	if (r->heading_max_words == 0 || l->indent > 0 || l->verse ||
+	if (r->heading_max_words == 0 || l->indent > 0 || line_count(l) > 2 ||
 	    line_words(l, r->heading_max_words) > r->heading_max_words ||
 	    line_chars(l) > r->heading_max_chars ||
 	    starts_with_any(l->text, OPENERS) ||
 	    g_regex_match_simple("^[A-Z]\\.\\s", l->text, 0, 0) ||
-	    g_utf8_strchr(":,;…", -1, last) != NULL ||
+	    g_utf8_strchr(":,;…-—", -1, last) != NULL ||
 	    (last == '.' && !heading_stop(l)) ||
 	    !g_unichar_isupper(g_utf8_get_char(l->text)))
+		return 0;
+	/* A plain-text book sets its headings off by two blank lines. */
+	if (ls->wrapped && ((l->blanks < 2 && !typo_is_shouting(l->text)) ||
+	    last == '!' || last == '?' || !after_sentence(ls, prev)))
 		return 0;
 	if (!heads_text(ls, next))
 		return 0;
@@ -248,12 +292,14 @@ numbered_title(struct lines *ls, guint i)
 	guint next = lines_next(ls, i);
 	char *title, *both;
 
-	if (l->verse || !g_regex_match_simple("^([IVXLC]+|\\d{1,4})\\.?$",
+	/* A year alone ("1819.") is a date line, not a number. */
+	if (!g_regex_match_simple("^([IVXLC]+|\\d{1,3})\\.?$",
 	    l->text, 0, 0) || next >= ls->a->len ||
-	    (t = LINE(ls, next))->role != LINE_PARA || t->verse ||
+	    (t = LINE(ls, next))->role != LINE_PARA || line_count(t) > 2 ||
 	    t->indent > 0 || line_chars(t) > 2 * ls->rules->heading_max_chars ||
-	    (!typo_is_shouting(t->text) && !line_title_cased(t->text)) ||
-	    !heads_text(ls, lines_next(ls, next)))
+	    !g_unichar_isalpha(g_utf8_get_char(t->text)) ||
+	    g_regex_match_simple("\\d{4}\\.?$", t->text, 0, 0) ||
+	    (!typo_is_shouting(t->text) && !line_title_cased(t->text)))
 		return 0;
 	title = range_heading_text(t->text);
 	both = g_strdup_printf("%s%s %s", l->text,
@@ -510,26 +556,35 @@ opens_quoted(const char *s)
 }
 
 /*
- * Whether a quotation this paragraph leaves open is closed as English
- * prints a quotation of several paragraphs (each opens with the mark,
- * only the last closes), or closes in the next line of a text broken
- * in mid-sentence.
+ * Whether a quotation this paragraph leaves open is closed later: as
+ * English prints a quotation of several paragraphs (each opens with the
+ * mark, only the last closes), in the next line of a text broken in
+ * mid-sentence, or in the paragraph after a quotation or verse that
+ * interrupts it.
  */
 static int
 closed_later(const struct lines *ls, guint i)
 {
-	guint next = lines_next(ls, i);
-	const struct line *n;
+	guint next = i;
+	int looked;
 
-	if (next >= ls->a->len)
-		return 0;
-	n = LINE(ls, next);
-	if (n->role != LINE_PARA && n->role != LINE_QUOTE)
-		return 0;
-	if (opens_quoted(n->text))
-		return 1;
-	/* The quotation runs on into a line parted by a single newline. */
-	return !blank_between(ls, i, next) && !leaves_open(n->text);
+	for (looked = 0; looked < 4; looked++) {
+		const struct line *n;
+
+		if ((next = lines_next(ls, next)) >= ls->a->len)
+			return 0;
+		n = LINE(ls, next);
+		if (n->role != LINE_PARA && n->role != LINE_QUOTE)
+			return 0;
+		if (opens_quoted(n->text) ||
+		    count_char(n->text, "”") > count_char(n->text, "“"))
+			return 1;
+		/* A quotation or verse may stand inside the quotation. */
+		if (n->role == LINE_PARA && n->indent < 2 && !n->verse)
+			return !blank_between(ls, i, next) &&
+			    !leaves_open(n->text);
+	}
+	return 0;
 }
 
 /*
@@ -546,16 +601,16 @@ doubts(struct lines *ls)
 
 	for (i = 0; i < ls->a->len; i++) {
 		struct line *l = LINE(ls, i);
-		gunichar last = last_char(l->text);
+		gunichar last = last_word_char(l->text);
 
 		if (l->role != LINE_PARA && l->role != LINE_QUOTE)
 			continue;
 		if (l->role == LINE_PARA && !line_listed(&r->not_headings, l) &&
-		    l->indent == 0 && !l->verse &&
+		    l->indent == 0 && line_count(l) == 1 &&
 		    line_words(l, r->heading_max_words + 6) <=
 		    r->heading_max_words + 6 &&
 		    g_unichar_isupper(g_utf8_get_char(l->text)) &&
-		    g_utf8_strchr(".:,;…!?", -1, last) == NULL &&
+		    g_utf8_strchr(".:,;…!?-—", -1, last) == NULL &&
 		    blank_between(ls, lines_prev(ls, i), i) &&
 		    blank_between(ls, i, lines_next(ls, i)) &&
 		    heads_text(ls, lines_next(ls, i)))

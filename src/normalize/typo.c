@@ -696,7 +696,8 @@ typo_title_case(const char *s)
 				break;
 		}
 		len = (gsize)(q - p);
-		if (roman(p, len))
+		/* A numeral, or a letter that numbers ("Appendix A."). */
+		if (roman(p, len) || (len == 1 && (*q == '.' || *q == '\0')))
 			g_string_append_len(out, p, (gssize)len);
 		else {
 			char *down = g_utf8_strdown(p, (gssize)len);

@@ -44,6 +44,12 @@ normalize_escape(GString *md, const char *s, gssize len)
 			p += 2;
 			continue;
 		}
+		if (strncmp(p, BREAK_MARK, 3) == 0) {
+			/* A verse line's end where no verse is written. */
+			g_string_append_c(md, ' ');
+			p += 2;
+			continue;
+		}
 		if (strncmp(p, MARK_OPEN, 3) == 0 &&
 		    (close = strstr(p, MARK_CLOSE)) != NULL) {
 			/* A note reference, in pandoc's syntax. */
@@ -246,15 +252,10 @@ write_text(struct writer *w, const char *text)
 static void
 write_verse(struct writer *w, const char *prefix, const struct line *l)
 {
-	GString *all = g_string_new(NULL);
+	char *clean = clean_text(w, l->text);
 	gchar **lines;
-	char *clean;
 	guint k;
 
-	for (k = 0; k < l->phys->len; k++)
-		g_string_append_printf(all, "%s%s", k > 0 ? " " BREAK_MARK " " :
-		    "", (const char *)g_ptr_array_index(l->phys, k));
-	clean = clean_text(w, all->str);
 	lines = g_strsplit(clean, BREAK_MARK, -1);
 	for (k = 0; lines[k] != NULL; k++) {
 		g_string_append(w->md, prefix);
@@ -265,7 +266,6 @@ write_verse(struct writer *w, const char *prefix, const struct line *l)
 	}
 	g_strfreev(lines);
 	g_free(clean);
-	g_string_free(all, TRUE);
 }
 
 /* Writes one paragraph's text with a prefix on its line ("> ", "1. "). */
@@ -354,7 +354,7 @@ write_block(struct writer *w, const struct lines *ls, guint i)
 	}
 	/* Paragraphs, and the paragraphs of one quotation in one block. */
 	for (;;) {
-		if (LINE(ls, i)->verse && LINE(ls, i)->phys != NULL &&
+		if (strstr(LINE(ls, i)->text, BREAK_MARK) != NULL &&
 		    !LINE(ls, i)->join) {
 			write_verse(w, prefix, LINE(ls, i));
 			text = NULL;
