@@ -20,6 +20,7 @@
 #include "normalize/normalize.h"
 #include "out/pages.h"
 #include "pdf/pdf.h"
+#include "ledger.h"
 #include "pipeline.h"
 #include "read/source.h"
 #include "read/style.h"
@@ -30,7 +31,8 @@
 enum exit_code { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 
 /* Options shared by every command. */
-static gboolean opt_quiet, opt_verbose, opt_no_pages;
+static gboolean opt_quiet, opt_verbose, opt_no_pages, opt_strict;
+static gchar *opt_warnings;
 static gchar *opt_epub, *opt_pdf, *opt_outdir, *opt_report;
 static gint64 opt_max_source = SOURCE_MAX;
 
@@ -41,6 +43,10 @@ static const GOptionEntry common_entries[] = {
 	    "Also show what the heuristics did", NULL },
 	{ "max-source", 0, 0, G_OPTION_ARG_INT64, &opt_max_source,
 	    "Largest source file read, in bytes (256 MiB)", "BYTES" },
+	{ "strict", 0, 0, G_OPTION_ARG_NONE, &opt_strict,
+	    "Fail on warnings, as CI wants (the same as -W error)", NULL },
+	{ "warnings", 'W', 0, G_OPTION_ARG_STRING, &opt_warnings,
+	    "With 'error', fail on warnings", "error" },
 	G_OPTION_ENTRY_NULL
 };
 
@@ -104,6 +110,49 @@ clock_stage(struct clock *ck, const char *stage, const char *what)
 		fprintf(stderr, "octavo: %-10s %8.1f ms  %s\n", stage,
 		    (double)(now - ck->start) / 1000.0, what);
 	ck->start = now;
+}
+
+/*
+ * The lines a command ends with: the word ledger, and how many
+ * diagnostics of each level (those below what is shown, counted).
+ */
+static void
+summary(FILE *f, const struct pipeline *p, const struct diags *d)
+{
+	if (p->edition != NULL) {
+		char *words = ledger_summary(&p->ledger);
+
+		if (checking && opt_verbose) {
+			char *rules = ledger_rules(&p->ledger);
+			gchar **lines = g_strsplit(rules, "\n", -1), **l;
+
+			for (l = lines; *l != NULL && **l != '\0'; l++)
+				fprintf(f, "octavo: %s\n", *l);
+			g_strfreev(lines);
+			g_free(rules);
+		}
+		fprintf(f, "octavo: %s\n", words);
+		g_free(words);
+	}
+	fprintf(f, "octavo: %d errors, %d warnings, %d unsure%s\n",
+	    d->count[DIAG_ERROR], d->count[DIAG_WARNING],
+	    d->count[DIAG_DOUBT], !checking && d->count[DIAG_DOUBT] > 0 ?
+	    " (octavo check shows what is unsure)" : "");
+}
+
+/*
+ * With --strict (-W error), warnings fail the command: an error that
+ * says so, before any output is written.  Returns whether it failed.
+ */
+static int
+strict_failed(struct diags *d)
+{
+	if (!opt_strict || d->count[DIAG_WARNING] == 0 || diags_failed(d))
+		return diags_failed(d);
+	diag_add(d, DIAG_ERROR, srcpos_at(NULL, 0, 0), "%d warnings, and "
+	    "warnings are errors here (--strict); settle each, or build "
+	    "without --strict", d->count[DIAG_WARNING]);
+	return 1;
 }
 
 /* pipeline.h's progress callback: a clock's line per stage. */
@@ -275,8 +324,13 @@ cmd_build(const char *manifest, struct diags *d)
 	int styled;
 
 	clock_start(&ck, d);
-	if (load(&p, manifest, &ck, NULL, d) == -1)
+	if (load(&p, manifest, &ck, NULL, d) == -1 || strict_failed(d)) {
+		diag_flush(d, stderr, least_shown());
+		if (!opt_quiet)
+			summary(stderr, &p, d);
+		pipeline_release(&p);
 		return EXIT_INPUT;
+	}
 	key = layout_key(&p);
 	epub = opt_epub != NULL ? g_strdup(opt_epub) :
 	    default_output(p.ms, "epub");
@@ -288,6 +342,8 @@ cmd_build(const char *manifest, struct diags *d)
 		keep_layout(&pages, &p, key, d);
 		clock_stage(&ck, "layout", "");
 	}
+	if (layout != NULL && strict_failed(d))
+		g_clear_pointer(&layout, pdf_layout_free);
 	if (layout != NULL && want_epub) {
 		job = (struct epub_job){ p.edition, { p.ms->epub_style,
 		    p.ms->epub_embed_fonts }, &pages, epub, { 0 }, 0, -1 };
@@ -311,6 +367,8 @@ cmd_build(const char *manifest, struct diags *d)
 		style_release(&style);
 	pagemap_release(&pages);
 	diag_flush(d, stderr, least_shown());
+	if (!opt_quiet)
+		summary(stderr, &p, d);
 	g_free(epub);
 	g_free(pdf);
 	g_free(key);
@@ -447,8 +505,8 @@ cmd_check(const char *manifest, struct diags *d)
 	diag_flush(d, stdout, least_shown());
 	for (i = 0; p.edition != NULL && i < p.edition->chapters->len; i++)
 		print_notes(g_ptr_array_index(p.edition->chapters, i));
-	printf("octavo: %d errors, %d warnings, %d unsure\n",
-	    d->count[DIAG_ERROR], d->count[DIAG_WARNING], d->count[DIAG_DOUBT]);
+	strict_failed(d);
+	summary(stdout, &p, d);
 	pipeline_release(&p);
 	return diags_failed(d) ? EXIT_INPUT : EXIT_OK;
 }
@@ -640,14 +698,17 @@ main(int argc, char *argv[])
 	argv++;
 	argc--;
 	if (!g_option_context_parse(ctx, &argc, &argv, &err) || argc > 2 ||
-	    opt_max_source <= 0) {
+	    opt_max_source <= 0 || (opt_warnings != NULL &&
+	    strcmp(opt_warnings, "error") != 0)) {
 		fprintf(stderr, "octavo %s: %s\n", cmd->name, err != NULL ?
-		    err->message : "too many arguments or a bad --max-source");
+		    err->message : "too many arguments, a bad --max-source, "
+		    "or -W other than 'error'");
 		g_clear_error(&err);
 		g_option_context_free(ctx);
 		return EXIT_USAGE;
 	}
 	g_option_context_free(ctx);
+	opt_strict |= opt_warnings != NULL;
 	diags_init(&d);
 	rc = cmd->run(argc == 2 ? argv[1] : DEFAULT_MANIFEST, &d);
 	diag_flush(&d, stderr, least_shown());
@@ -656,5 +717,6 @@ main(int argc, char *argv[])
 	g_free(opt_pdf);
 	g_free(opt_outdir);
 	g_free(opt_report);
+	g_free(opt_warnings);
 	return rc;
 }

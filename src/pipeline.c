@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "index/names.h"
+#include "ledger.h"
 #include "normalize/normalize.h"
 #include "parse/notes.h"
 #include "parse/parse.h"
@@ -18,13 +19,6 @@ progress(const struct pipeline_opts *o, const char *stage, const char *what)
 	if (o->progress != NULL)
 		o->progress(o->arg, stage, what);
 }
-
-/* A source as read, once however many groups take from it. */
-struct source {
-	const char	*path;		/* interned */
-	char		*text;
-	gsize		 len;
-};
 
 static void
 source_clear(struct source *s)
@@ -234,6 +228,13 @@ pipeline_start(struct pipeline *p, struct manuscript *ms,
 		notes_link(p->edition, d);
 		progress(o, "notes", "");
 	}
+	if (!diags_failed(d)) {
+		struct ledger_input in = { p->ms, p->sources,
+		    p->normalizations, p->normalized, p->edition };
+
+		ledger_count(&p->ledger, &in, d);
+		progress(o, "ledger", "");
+	}
 	if (!diags_failed(d))
 		index_stage(p, o, d);
 	if (diags_failed(d)) {
@@ -254,5 +255,6 @@ pipeline_release(struct pipeline *p)
 		g_array_free(p->normalizations, TRUE);
 	if (p->normalized != NULL)
 		g_ptr_array_free(p->normalized, TRUE);
+	ledger_release(&p->ledger);
 	memset(p, 0, sizeof(*p));
 }

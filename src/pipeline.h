@@ -2,7 +2,7 @@
  * pipeline.h — the front-end stages in order, run the same way by every
  * command, by the tests and by the fuzz targets:
  *
- *   read → normalize → parse → notes → index
+ *   read → normalize → parse → notes → ledger → index
  *
  * What it leaves is one edition in the model; the back ends (pdf/,
  * epub/) read it from there.
@@ -12,6 +12,7 @@
 
 #include "diag.h"
 #include "index/index.h"
+#include "ledger.h"
 #include "model.h"
 #include "read/manifest.h"
 
@@ -32,6 +33,7 @@ struct pipeline {
 	GArray		*normalizations; /* struct normalization, per group */
 	GPtrArray	*normalized;	/* struct normalized *, per chapter,
 					   in the edition's order (not owned) */
+	struct ledger	 ledger;	/* every source word accounted for */
 };
 
 /*

@@ -268,6 +268,7 @@ add_note(struct lines *ls, int label, const char *text, guint at)
 
 	note.label = label > 0 ? g_strdup_printf("%d", label) : g_strdup("*");
 	note.text = g_strstrip(g_strdup(text));
+	lines_change(ls, LINE(ls, at)->no, note.label, NULL, RULE_NOTE_NUMBER);
 	note.no = LINE(ls, at)->no;
 	note.at = (int)at;
 	note.ref = -1;
@@ -389,6 +390,25 @@ note_index(const struct lines *ls, GHashTable *by_label, int n)
 }
 
 /*
+ * Records a marker glued to the word after it ("26Then"): for the
+ * ledger, the source's word was "26Then" and the edition's is "Then".
+ */
+static void
+record_glued(struct lines *ls, const struct line *l, int n, const char *word)
+{
+	const char *end = word;
+	char *glued, *alone;
+
+	while (*end != '\0' && g_unichar_isalnum(g_utf8_get_char(end)))
+		end = g_utf8_next_char(end);
+	alone = g_strndup(word, (gsize)(end - word));
+	glued = g_strdup_printf("%d%s", n, alone);
+	lines_change(ls, l->no, glued, alone, RULE_NOTE_NUMBER);
+	g_free(glued);
+	g_free(alone);
+}
+
+/*
  * Replaces each marker in a body line by MARK_OPEN index MARK_CLOSE.
  * A bracketed number is a marker if there is such a note; one close to
  * the notes' numbers without a note stays text, with a warning.  A bare
@@ -454,8 +474,16 @@ mark_refs(struct lines *ls, enum notes_style style, int first)
 			g_array_index(ls->notes, struct srcnote, k).ref =
 			    (int)i;
 			/* "March.26Then" → "March.[26] Then" */
-			if (g_unichar_isalpha(g_utf8_get_char(l->text + b)))
+			if (g_unichar_isalpha(g_utf8_get_char(l->text + b))) {
+				record_glued(ls, l, n, l->text + b);
 				g_string_append_c(out, ' ');
+			} else {
+				char label[16];
+
+				g_snprintf(label, sizeof(label), "%d", n);
+				lines_change(ls, l->no, label, NULL,
+				    RULE_NOTE_NUMBER);
+			}
 			done = (gsize)b;
 			last = n;
 		}

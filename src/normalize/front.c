@@ -135,6 +135,11 @@ take(struct lines *ls, struct chap *c, guint i, enum field f)
 		line_set(ls, i, LINE_META, "taken as the title");
 		return;
 	case F_AUTHOR:
+		if (g_ascii_strncasecmp(l->text, "by ", 3) == 0) {
+			lines_change(ls, l->no, "By", NULL, "a byline's 'By'");
+			diag_add(ls->diags, DIAG_INFO, srcpos_at(ls->path,
+			    l->no, 1), "dropped: a byline's 'By'");
+		}
 		name = byline_name(l->text, &c->author_marker);
 		add(&m->author, name, " and ");
 		g_free(name);
@@ -345,12 +350,13 @@ manifest_title(struct lines *ls, struct chap *c)
 		if (l->role != LINE_META || l->why == NULL ||
 		    strcmp(l->why, "taken as the title") != 0)
 			continue;
-		if (line_listed(&ls->rules->title_lines, l))
-			lines_change(ls, l->no, l->text, NULL, "replaced by "
-			    "the manifest's title (title-lines)");
-		else if (same)
+		if (line_listed(&ls->rules->title_lines, l) || same) {
 			lines_change(ls, l->no, l->text, NULL, "replaced by "
 			    "the manifest's title");
+			diag_add(ls->diags, DIAG_INFO, srcpos_at(ls->path,
+			    l->no, 1), "dropped: replaced by the manifest's "
+			    "title");
+		}
 		else {
 			diag_add(ls->diags, DIAG_WARNING, srcpos_at(ls->path,
 			    l->no, 1), "'%s' looked like the title, but the "

@@ -94,7 +94,7 @@ footnote_blocks(struct lines *ls)
 		struct line *l = LINE(ls, i);
 		GString *text;
 		GMatchInfo *mi;
-		char *label;
+		char *label, *opening;
 		int end, d;
 
 		if (l->role != LINE_PARA || !g_regex_match(re, l->text, 0, &mi)) {
@@ -104,7 +104,10 @@ footnote_blocks(struct lines *ls)
 		}
 		label = g_match_info_fetch(mi, 1);
 		g_match_info_fetch_pos(mi, 0, NULL, &end);
+		opening = g_match_info_fetch(mi, 0);
 		g_match_info_free(mi);
+		lines_change(ls, l->no, opening, NULL, RULE_NOTE_NUMBER);
+		g_free(opening);
 		text = g_string_new(NULL);
 		d = 1;
 		for (j = i; j < ls->a->len; j = lines_next(ls, j)) {
@@ -315,6 +318,8 @@ labelled_paragraphs(struct lines *ls, GRegex *marker_re, GRegex *text_re,
 			continue;
 		}
 		skip_markers(markers, i);
+		lines_change(ls, l->no, g_array_index(ls->notes, struct srcnote,
+		    n).label, NULL, RULE_NOTE_NUMBER);
 		line_set(ls, i, LINE_NOTES, "a note: a paragraph opening with "
 		    "its label");
 		next = lines_next(ls, i);
@@ -382,6 +387,8 @@ mark(struct lines *ls, GArray *markers, const char *key)
 				g_string_truncate(out, out->len - 1);
 			g_string_append_printf(out, MARK_OPEN "%d" MARK_CLOSE,
 			    m->note);
+			lines_change(ls, l->no, m->label, NULL,
+			    RULE_NOTE_NUMBER);
 			done = m->end;
 		}
 		g_string_append(out, l->text + done);

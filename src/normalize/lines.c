@@ -103,7 +103,8 @@ void
 lines_change(struct lines *ls, int no, const char *removed,
     const char *added, const char *rule)
 {
-	struct change c = { no, g_strdup(removed), g_strdup(added), rule };
+	struct change c = { no, g_strdup(removed), g_strdup(added), rule,
+	    strcmp(rule, RULE_NOTE_NUMBER) == 0 };
 
 	g_array_append_val(ls->changes, c);
 }

@@ -60,6 +60,9 @@ struct line {
 #define EMPH_CLOSE	"\xee\x80\x83"	/* U+E003 */
 #define BREAK_MARK	"\xee\x80\x84"	/* U+E004 */
 
+/* The ledger's rule for a note's label or marker, which gets a new number. */
+#define RULE_NOTE_NUMBER	"a note's number, printed anew"
+
 /* A chapter of the group: its lines, and what its front matter gave. */
 struct chap {
 	guint		 first, end;	/* line indices, end exclusive */

@@ -38,6 +38,8 @@ struct change {
 	char		*removed;
 	char		*added;
 	const char	*rule;		/* static: the rule's name */
+	int		 renumbered;	/* a note's number, which the edition
+					   prints anew: not dropped */
 };
 
 /* A group's source, normalized: its chapters and the rules' changes. */

@@ -9,6 +9,7 @@
  * below reads one such sign; the manifest's explicit line lists come
  * first and override them all.  What is unsure is reported at -v.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "normalize/lines.h"
@@ -458,6 +459,19 @@ quote_heuristics(struct lines *ls)
 
 /* --- lists ------------------------------------------------------------- */
 
+/* Records for the ledger an item whose number the list prints anew. */
+static void
+renumbered(struct lines *ls, const struct line *l, int printed)
+{
+	char was[16], now[16];
+
+	if (atoi(l->text) == printed)
+		return;
+	g_snprintf(was, sizeof(was), "%d", atoi(l->text));
+	g_snprintf(now, sizeof(now), "%d", printed);
+	lines_change(ls, l->no, was, now, "a list item, numbered in order");
+}
+
 /*
  * Scraped lists: indented "1. " lines, often all numbered 1 (CommonMark
  * renumbers from the first).  A lone item amid paragraphs is a
@@ -486,7 +500,8 @@ lists(struct lines *ls)
 			continue;
 		}
 		group = ++ls->groups;
-		for (; i < j; i = lines_next(ls, i)) {
+		for (n = atoi(LINE(ls, i)->text); i < j; i = lines_next(ls, i)) {
+			renumbered(ls, LINE(ls, i), n++);
 			LINE(ls, i)->group = group;
 			line_set(ls, i, LINE_ITEM, "a list item");
 		}

@@ -6,6 +6,13 @@
 
 #include "diag.h"
 
+/* A source as read, once however many groups take from it. */
+struct source {
+	const char	*path;		/* interned */
+	char		*text;
+	gsize		 len;
+};
+
 #define SOURCE_MAX	((gsize)256 << 20)	/* default cap: 256 MiB */
 
 /*
