@@ -125,6 +125,9 @@ line_split_at(struct lines *ls, guint i, gsize off)
 	tail.phys = NULL;
 	g_free(l->text);
 	l->text = g_strchomp(head);
+	/* Its source lines were the block's, which is two now. */
+	if (l->phys != NULL)
+		g_clear_pointer(&l->phys, g_ptr_array_unref);
 	g_array_insert_val(ls->a, i + 1, tail);
 	/* The chapters after the split line move down by one. */
 	for (k = 0; ls->chaps != NULL && k < ls->chaps->len; k++) {

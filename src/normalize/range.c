@@ -102,12 +102,12 @@ range_heading_text(const char *s)
 
 /*
  * Takes the label and, when the pattern captures one, the title of a
- * split line into the chapter's metadata.
+ * split line (the string mi matched) into the chapter's metadata.
  */
 static void
 split_heading(struct lines *ls, struct chap *c, guint i, GMatchInfo *mi)
 {
-	struct line *l = LINE(ls, i);
+	const char *line = g_match_info_get_string(mi);
 	char *title = g_match_info_get_match_count(mi) > 1 ?
 	    g_match_info_fetch(mi, 1) : NULL;
 
@@ -120,14 +120,14 @@ split_heading(struct lines *ls, struct chap *c, guint i, GMatchInfo *mi)
 		GString *rest = g_string_new(NULL);
 
 		g_match_info_fetch_pos(mi, 1, &a, &b);
-		g_string_append_len(rest, l->text, a);
-		g_string_append(rest, l->text + b);
+		g_string_append_len(rest, line, a);
+		g_string_append(rest, line + b);
 		c->meta.title = range_heading_text(title);
 		if (g_regex_match_simple("[[:alnum:]]", rest->str, 0, 0))
 			c->meta.label = range_heading_text(rest->str);
 		g_string_free(rest, TRUE);
 	} else
-		c->meta.label = range_heading_text(l->text);
+		c->meta.label = range_heading_text(line);
 	g_free(title);
 	line_set(ls, i, LINE_CHAPTER, "a chapter begins: the line matches "
 	    "split");
@@ -146,15 +146,26 @@ chapters_pass(struct lines *ls)
 		return;
 	for (i = 0; i < ls->a->len; i++) {
 		struct line *l = LINE(ls, i);
-		const char *first = l->phys != NULL ?
-		    g_ptr_array_index(l->phys, 0) : l->text;
+		char *subject;
 		GMatchInfo *mi;
 
 		if (l->role == LINE_BLANK || l->role == LINE_DROPPED)
 			continue;
-		if (g_regex_match(split->re, first, 0, &mi) ||
-		    (g_match_info_free(mi),
-		    g_regex_match(split->re, l->text, 0, &mi))) {
+		/* The whole block ("IV. A TITLE / WRAPPED"), or its first line. */
+		subject = lines_plain(l->text);
+		if (!g_regex_match(split->re, subject, 0, &mi) &&
+		    l->phys != NULL) {
+			g_match_info_free(mi);
+			g_free(subject);
+			subject = g_strdup(g_ptr_array_index(l->phys, 0));
+			/* The lines after the heading's stay text. */
+			if (g_regex_match(split->re, subject, 0, &mi)) {
+				line_split_at(ls, i, strlen(subject));
+				LINE(ls, i)->last = LINE(ls, i)->no;
+				LINE(ls, i + 1)->no = LINE(ls, i)->no + 1;
+			}
+		}
+		if (g_match_info_matches(mi)) {
 			struct chap *c = ls->chaps->len == 1 &&
 			    !has_text(ls, 0, i) ? CHAP(ls, 0) :
 			    open_chapter(ls, i);
@@ -164,6 +175,7 @@ chapters_pass(struct lines *ls)
 			matched++;
 		}
 		g_match_info_free(mi);
+		g_free(subject);
 	}
 	if (matched == 0)
 		diag_add(ls->diags, DIAG_ERROR, split->pos, "split matches no "

@@ -56,25 +56,55 @@ read_meta(const struct ini *ini, const char *group, struct meta *m)
 
 /*
  * A style file: the manifest's key, relative to the manifest; else the
- * styles/ folder beside the manuscript's; else the installed one.
+ * styles/ folder beside the manuscript's, beside octavo's own tree (a
+ * build/octavo not installed finds styles/), or the installed one.  A
+ * style that is in none of them is an error at the key, or at
+ * [edition] if the key is not given, with the places tried.
  */
 static char *
 style_path(const struct manuscript *ms, const struct ini *ini, const char *key,
-    const char *name)
+    const char *name, struct diags *d)
 {
-	char *v = ini_string(ini, "edition", key), *path;
+	char *v = ini_string(ini, "edition", key), *exe, *path = NULL;
+	GPtrArray *tried = g_ptr_array_new_with_free_func(g_free);
+	GString *all;
+	guint i;
 
-	if (v != NULL) {
-		path = g_path_is_absolute(v) ? g_strdup(v) :
-		    g_build_filename(ms->basedir, v, NULL);
-		g_free(v);
-		return path;
+	if (v != NULL)
+		g_ptr_array_add(tried, g_path_is_absolute(v) ? g_strdup(v) :
+		    g_build_filename(ms->basedir, v, NULL));
+	else {
+		g_ptr_array_add(tried, g_build_filename(ms->basedir, "..",
+		    "styles", name, NULL));
+		if ((exe = g_file_read_link("/proc/self/exe", NULL)) != NULL) {
+			char *dir = g_path_get_dirname(exe);
+
+			g_ptr_array_add(tried, g_build_filename(dir, "..",
+			    "styles", name, NULL));
+			g_free(dir);
+			g_free(exe);
+		}
+		g_ptr_array_add(tried, g_build_filename(OCTAVO_DATADIR,
+		    "styles", name, NULL));
 	}
-	path = g_build_filename(ms->basedir, "..", "styles", name, NULL);
-	if (g_file_test(path, G_FILE_TEST_EXISTS))
-		return path;
-	g_free(path);
-	return g_build_filename(OCTAVO_DATADIR, "styles", name, NULL);
+	for (i = 0; i < tried->len && path == NULL; i++)
+		if (g_file_test(g_ptr_array_index(tried, i),
+		    G_FILE_TEST_IS_REGULAR))
+			path = g_strdup(g_ptr_array_index(tried, i));
+	if (path == NULL) {
+		all = g_string_new(NULL);
+		for (i = 0; i < tried->len; i++)
+			g_string_append_printf(all, "%s%s", i > 0 ? ", " : "",
+			    (const char *)g_ptr_array_index(tried, i));
+		diag_add(d, DIAG_ERROR, ini_pos(ini, "edition", v != NULL ?
+		    key : NULL), "no %s at %s; %s '%s = FILE' in [edition]",
+		    name, all->str, v != NULL ? "correct" : "add", key);
+		g_string_free(all, TRUE);
+		path = g_strdup(g_ptr_array_index(tried, 0));
+	}
+	g_ptr_array_free(tried, TRUE);
+	g_free(v);
+	return path;
 }
 
 /*
@@ -172,8 +202,8 @@ read_edition(struct manuscript *ms, const struct ini *ini, struct diags *d)
 		    "'edition'");
 	read_choice(ini, "note-numbering", "chapter", "continuous",
 	    &e->notes_continuous, d);
-	ms->print_style = style_path(ms, ini, "print-style", "print.ini");
-	ms->epub_style = style_path(ms, ini, "epub-style", "epub.css");
+	ms->print_style = style_path(ms, ini, "print-style", "print.ini", d);
+	ms->epub_style = style_path(ms, ini, "epub-style", "epub.css", d);
 	read_choice(ini, "epub-embed-fonts", "false", "true",
 	    &ms->epub_embed_fonts, d);
 	ms->names = names_path(ms, ini, d);
