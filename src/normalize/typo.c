@@ -23,6 +23,7 @@ struct pass {
 	GString		*out;
 	const char	*p, *end;	/* next character to read; end */
 	gboolean	 space;		/* white space read, not yet written */
+	gboolean	 bound;		/* and all of it no-break spaces */
 };
 
 static gboolean
@@ -77,12 +78,22 @@ is_closer(gunichar c)
 	}
 }
 
-/* Characters deleted outright: they are invisible or a line-break hint. */
+/*
+ * Characters deleted outright: a line-break hint or a stray mark.  The
+ * joiners (U+200C, U+200D, U+2060) stay: they bind what the source
+ * binds, and they spell words in some scripts.
+ */
 static gboolean
 is_invisible(gunichar c)
 {
-	return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 ||
-	    c == 0xFEFF || c == SHY;
+	return c == 0x200B || c == 0xFEFF || c == SHY;
+}
+
+/* The no-break spaces: a source that binds two words with one means it. */
+static gboolean
+is_nbsp(gunichar c)
+{
+	return c == NBSP || c == 0x202F || c == 0x2007;
 }
 
 /* The character at q, or 0 at the end of the node. */
@@ -111,13 +122,30 @@ put(struct pass *x, gunichar c)
 	x->t->prev = c;
 }
 
-/* Writes the pending white space as one space, unless a space precedes. */
+/*
+ * Writes the pending white space as one space, unless a space precedes:
+ * a no-break space if the source had only no-break spaces there.
+ */
 static void
 flush(struct pass *x)
 {
 	if (x->space && x->t->prev != 0 && !is_space(x->t->prev))
-		put(x, ' ');
+		put(x, x->bound ? NBSP : ' ');
 	x->space = FALSE;
+}
+
+/* Reads a run of white space, noting whether it binds. */
+static void
+read_space(struct pass *x)
+{
+	gboolean only_nbsp = !x->space || x->bound;
+
+	while (is_space(peek(x, x->p))) {
+		only_nbsp = only_nbsp && is_nbsp(peek(x, x->p));
+		x->p = g_utf8_next_char(x->p);
+	}
+	x->space = TRUE;
+	x->bound = only_nbsp;
 }
 
 /* Whether a quotation mark at the read position may open. */
@@ -251,14 +279,24 @@ ellipsis(struct pass *x)
 	if (dots < 3)
 		return FALSE;
 	glued = !x->space && left != 0 && !is_space(left) && !is_opener(left);
+	s = skip_space(x, q);
+	/*
+	 * An ellipsis that trails a word is glued to it, never to begin a
+	 * line: "leaders ... and" → "leaders… and".  One that leads into
+	 * the word after it ("of …approaching") keeps the space before.
+	 */
 	if (left == 0 || is_opener(left))
 		x->space = FALSE;
+	else if ((is_word(left) || left == RDQUO || left == RSQUO ||
+	    left == ')' || left == ']') && !(s == q && is_word(peek(x, q)))) {
+		x->space = FALSE;
+		glued = TRUE;
+	}
 	flush(x);
 	put(x, ELLIPSIS);
 	if (dots > 3 && (is_word(left) || left == RDQUO || left == RSQUO ||
 	    left == ')' || left == ']'))
 		put(x, '.');
-	s = skip_space(x, q);
 	if (closes_here(x, s))
 		q = s;
 	else if (s == q && glued && (is_word(peek(x, s)) ||
@@ -510,11 +548,11 @@ typo_text(struct typo *t, const char *in, gssize len)
 	x.p = src->str;
 	x.end = src->str + src->len;
 	x.space = FALSE;
+	x.bound = FALSE;
 	while (x.p < x.end) {
 		c = g_utf8_get_char(x.p);
 		if (is_space(c)) {
-			x.space = TRUE;
-			x.p = skip_space(&x, x.p);
+			read_space(&x);
 			continue;
 		}
 		switch (c) {
@@ -557,7 +595,13 @@ typo_paragraph(const char *in, gssize len)
 
 	typo_init(&t);
 	s = typo_text(&t, in, len);
-	return g_strchomp(s);
+	g_strchomp(s);
+	/* A no-break space the source ended the paragraph with binds nothing. */
+	while (g_str_has_suffix(s, "\xc2\xa0")) {
+		s[strlen(s) - 2] = '\0';
+		g_strchomp(s);
+	}
+	return s;
 }
 
 /* The fault found by typo_lint at offset off, reported through at. */
@@ -608,9 +652,6 @@ typo_lint(const char *s, gssize len, gsize *at)
 		c = g_utf8_get_char(p);
 		if (c == 0 || is_invisible(c))
 			return fault("invisible character", p - s, at);
-		if (c == NBSP && !(end - p > 2 && g_ascii_isdigit(p[2])))
-			return fault("no-break space not before a number",
-			    p - s, at);
 	}
 	return NULL;
 }

@@ -42,22 +42,25 @@
  * Ellipses: "...", ". . .", and runs of dots and … become one …; with four
  *   or more dots after a word, a closing quotation mark or bracket, a
  *   sentence's period follows the ellipsis ("them.... this" → "them….
- *   this").  The space before an ellipsis is kept as the source has it,
- *   except after an opening mark ("“ … I" → "“… I"); the space after it
- *   is removed before closing punctuation or a closing quotation mark
- *   ("capitulate. . . ”" → "capitulate…”"), and one is added when an
- *   ellipsis glued to the word before is glued to the word after too
- *   ("peasantry...The" → "peasantry… The").
+ *   this").  An ellipsis that trails a word is glued to it, so that it
+ *   never begins a line ("leaders ... and" → "leaders… and"); one that
+ *   leads into the word after it keeps the space before ("of
+ *   …approaching"), and after an opening mark none ("“ … I" → "“… I").
+ *   The space after it is removed before closing punctuation or a
+ *   closing quotation mark ("capitulate. . . ”" → "capitulate…”"), and
+ *   one is added when an ellipsis glued to the word before is glued to
+ *   the word after too ("peasantry...The" → "peasantry… The").
  *
- * Spaces: every run of white space (spaces, no-break and other Unicode
- *   spaces, tabs, newlines) becomes one space; none at the start of a
+ * Spaces: every run of white space (spaces, tabs, newlines, and other
+ *   Unicode spaces) becomes one space; none at the start of a
  *   paragraph; a space before , ; : . ? ! that is followed by white space
- *   or a closing mark is removed ("Paris , a").  After p. pp. No. no.
- *   Nos. nos. Vol. vol. Vols. vols. before a digit the space is a no-break
- *   space, added where missing (pp.161 → pp. 161); no other no-break
- *   space is kept.  Zero-width spaces and joiners, word joiners, byte
- *   order marks, soft hyphens and NULs are deleted; invalid UTF-8 becomes
- *   U+FFFD.
+ *   or a closing mark is removed ("Paris , a").  A run of no-break spaces
+ *   alone stays one no-break space: the source binds the words it
+ *   joins.  After p. pp. No. no. Nos. nos. Vol. vol. Vols. vols. before
+ *   a digit the space is a no-break space, added where missing (pp.161 →
+ *   pp. 161).  Word joiners and the zero-width joiners stay; zero-width
+ *   spaces, byte order marks, soft hyphens and NULs are deleted; invalid
+ *   UTF-8 becomes U+FFFD.
  */
 #ifndef OCTAVO_TYPO_H
 #define OCTAVO_TYPO_H
@@ -90,8 +93,8 @@ char	*typo_paragraph(const char *in, gssize len);
 /*
  * Checks corrected text for what typo_paragraph never leaves: invalid
  * UTF-8, a straight quote, "--", "...", ". . .", a spaced hyphen or en
- * dash, doubled, leading or trailing space, an invisible character, or a
- * no-break space not before a digit.  Returns NULL if there is none, or
+ * dash, doubled, leading or trailing space, or an invisible character
+ * the pass deletes.  Returns NULL if there is none, or
  * the first fault's name with its byte offset in *at (if at is not NULL).
  */
 const char *typo_lint(const char *s, gssize len, gsize *at);
