@@ -147,9 +147,9 @@ is_entry(const char *line, const GArray *t, guint skip)
 	return yes;
 }
 
-/* Whether a block of the list is mostly entries, line by line. */
+/* How many of a block's lines are entries: all, or none if few are. */
 static int
-entry_block(const struct line *l, const GArray *t, guint skip)
+entry_lines(const struct line *l, const GArray *t, guint skip)
 {
 	guint k, n, yes = 0;
 
@@ -158,7 +158,7 @@ entry_block(const struct line *l, const GArray *t, guint skip)
 	n = l->phys->len;
 	for (k = 0; k < n; k++)
 		yes += is_entry(g_ptr_array_index(l->phys, k), t, skip);
-	return yes * 2 >= n;
+	return yes * 2 >= n ? (int)n : 0;
 }
 
 /* Drops the list: its title at line index from, its entries to last. */
@@ -189,7 +189,7 @@ contents_at(struct lines *ls, guint at)
 {
 	GArray *t = targets_from(ls, at + 1);
 	guint i, last = G_MAXUINT, skip = 0;
-	int gaps = 0, entries = 0;
+	int gaps = 0, entries = 0, n;
 
 	for (i = lines_next(ls, at); i < ls->a->len; i = lines_next(ls, i)) {
 		const struct line *l = LINE(ls, i);
@@ -202,8 +202,8 @@ contents_at(struct lines *ls, guint at)
 		    l->no))
 			break;
 		if ((l->phys != NULL || is_short(l)) &&
-		    entry_block(l, t, skip)) {
-			entries++;
+		    (n = entry_lines(l, t, skip)) > 0) {
+			entries += n;
 			last = i;
 			gaps = 0;
 		} else if (++gaps > (entries == 0 ? LEAD_GAPS : 1))

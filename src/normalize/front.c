@@ -236,6 +236,16 @@ chap_next(const struct lines *ls, const struct chap *c, guint i)
 	return j < c->end ? j : c->end;
 }
 
+/* Whether the line after i, with no blank line between, goes on in lower case. */
+static int
+continued(const struct lines *ls, const struct chap *c, guint i)
+{
+	guint next = chap_next(ls, c, i);
+
+	return next < c->end && !lines_blank_between(ls, i, next) &&
+	    g_unichar_islower(g_utf8_get_char(LINE(ls, next)->text));
+}
+
 /*
  * Walks a chapter's front block.  A chapter's number, then a title of
  * at most two lines that nothing else claims, continued by the next
@@ -265,6 +275,10 @@ front_heuristics(struct lines *ls, struct chap *c)
 		if (f == F_LABEL && (c->meta.label != NULL ||
 		    c->meta.title != NULL))
 			f = F_NONE;
+		/* A line the next continues in lower case is a sentence's. */
+		if (f == F_NONE && continued(ls, c, i) &&
+		    !line_title_cased(l->text))
+			break;
 		if (f == F_NONE && title_at != G_MAXUINT &&
 		    title_at == lines_prev(ls, i) &&
 		    !lines_blank_between(ls, title_at, i) &&

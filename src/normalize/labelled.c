@@ -292,7 +292,7 @@ labelled_paragraphs(struct lines *ls, GRegex *marker_re, GRegex *text_re,
 	for (i = 0; i < ls->a->len; i++) {
 		struct line *l = LINE(ls, i);
 		GMatchInfo *mi;
-		char *label;
+		char *label, *opening;
 		int end, n;
 		guint next;
 
@@ -318,8 +318,9 @@ labelled_paragraphs(struct lines *ls, GRegex *marker_re, GRegex *text_re,
 			continue;
 		}
 		skip_markers(markers, i);
-		lines_change(ls, l->no, g_array_index(ls->notes, struct srcnote,
-		    n).label, NULL, RULE_NOTE_NUMBER);
+		opening = g_strndup(l->text, (gsize)end);
+		lines_change(ls, l->no, opening, NULL, RULE_NOTE_NUMBER);
+		g_free(opening);
 		line_set(ls, i, LINE_NOTES, "a note: a paragraph opening with "
 		    "its label");
 		next = lines_next(ls, i);

@@ -143,18 +143,19 @@ int	lines_blank_between(const struct lines *, guint i, guint j);
 char	*range_heading_text(const char *);
 
 /* The passes, in the order normalize runs them. */
-void	range_pass(struct lines *);		/* range.c: lines, split */
+void	range_pass(struct lines *);		/* range.c: the group's lines */
 void	debris_pass(struct lines *);		/* debris.c */
 void	paragraphs_pass(struct lines *);	/* paragraphs.c */
 void	fix_pass(struct lines *);		/* normalize.c */
-void	chapters_pass(struct lines *);		/* range.c */
-void	front_pass(struct lines *);		/* front.c, per chapter */
-void	notes_block_pass(struct lines *);	/* footnotes.c */
-/* Notes in the labelled conventions (labelled.c); returns how many. */
-int	labelled_notes(struct lines *);
-void	structure_pass(struct lines *);		/* structure.c */
+void	chapters_pass(struct lines *);		/* range.c: split */
 void	contents_pass(struct lines *);		/* contents.c */
+void	front_pass(struct lines *);		/* front.c, per chapter */
+void	notes_block_pass(struct lines *);	/* footnotes.c, labelled.c */
+void	structure_pass(struct lines *);		/* structure.c */
 /* Writes chapter k's lines and notes into out (write.c). */
 void	write_chapter(struct normalized *out, const struct lines *, guint k);
+
+/* Notes in the labelled conventions (labelled.c); returns how many. */
+int	labelled_notes(struct lines *);
 
 #endif

@@ -206,13 +206,22 @@ write_chapters(struct lines *ls, const struct group *g,
 		    g_strdup_printf("%s-%u", g->id, k + 1);
 		struct normalized *n = normalized_new(id);
 
-		if (!has_text(ls, k) && ((c->meta.title == NULL &&
-		    c->meta.label == NULL) || manifest_dropped(ls, k)))
+		if (!has_text(ls, k) && manifest_dropped(ls, k))
 			diag_add(ls->diags, DIAG_ERROR, srcpos_at(ls->path,
 			    LINE(ls, MIN(c->first, ls->a->len - 1))->no, 1),
 			    "chapter %s has no text left: the rules drop or "
 			    "take all its lines; check [chapter %s]", id,
 			    g->id);
+		else if (!has_text(ls, k) && c->meta.title == NULL &&
+		    c->meta.label == NULL) {
+			/* Only what built-in rules drop: a licence, a list. */
+			diag_add(ls->diags, DIAG_INFO, srcpos_at(ls->path,
+			    LINE(ls, MIN(c->first, ls->a->len - 1))->no, 1),
+			    "no chapter here: nothing but what the rules drop");
+			normalized_free(n);
+			g_free(id);
+			continue;
+		}
 		n->split = LINE(ls, c->first)->role == LINE_CHAPTER;
 		write_chapter(n, ls, k);
 		typo_meta(&c->meta);
@@ -259,8 +268,8 @@ normalize(const struct group *g, const char *text, struct normalization *out,
 	paragraphs_pass(&ls);
 	fix_pass(&ls);
 	chapters_pass(&ls);
-	front_pass(&ls);
 	contents_pass(&ls);
+	front_pass(&ls);
 	notes_block_pass(&ls);
 	structure_pass(&ls);
 	write_chapters(&ls, g, out);

@@ -98,6 +98,35 @@ closes(const char *s, const char *p)
 }
 
 /*
+ * At a '~' inside italics (*p, before q, the span's end): the italics
+ * close before a roman stretch and open again after it, outside the
+ * spaces around it, where CommonMark lets them ("*more* in roman
+ * *here*").
+ */
+static void
+roman(GString *out, const char **p, const char *q)
+{
+	const char *close = strchr(*p + 1, '~');
+
+	if (close != NULL && close < q) {
+		int space = out->len > 0 && out->str[out->len - 1] == ' ';
+
+		if (space)
+			g_string_truncate(out, out->len - 1);
+		g_string_append(out, EMPH_CLOSE);
+		if (space)
+			g_string_append_c(out, ' ');
+		return;
+	}
+	/* The roman stretch ends: a space after it goes before the italics. */
+	if ((*p)[1] == ' ') {
+		g_string_append_c(out, ' ');
+		(*p)++;
+	}
+	g_string_append(out, EMPH_OPEN);
+}
+
+/*
  * The text with each span the source marks as italic, "_word_" (or
  * "*word*"), between EMPH_OPEN and EMPH_CLOSE; inside one, "~roman~"
  * (a transcriber's mark for roman type in italics) closes and reopens
@@ -127,9 +156,7 @@ emphasize(const char *s, enum emphasis mode)
 		g_string_append(out, EMPH_OPEN);
 		for (p++; p < q; p++)
 			if (*p == '~')
-				g_string_append(out, strchr(p + 1, '~') != NULL &&
-				    strchr(p + 1, '~') < q ? EMPH_CLOSE :
-				    EMPH_OPEN);
+				roman(out, &p, q);
 			else
 				g_string_append_c(out, *p);
 		g_string_append(out, EMPH_CLOSE);

@@ -14,7 +14,9 @@
 #include <glib/gstdio.h>
 
 #include "fixture.h"
+#include "normalize/normalize.h"
 #include "pipeline.h"
+#include "read/ini.h"
 #include "read/source.h"
 
 /* Where every node built here comes from. */
@@ -66,6 +68,48 @@ fixture_edition(const char *text, int markdown, struct diags *d)
 	}
 	fixture_remove(path);
 	return e;
+}
+
+int
+fixture_run(struct pipeline *p, const char *text, gssize len, const char *keys,
+    struct diags *d)
+{
+	char *path = fixture_file("t.txt", text, len);
+	struct manuscript *ms = manuscript_new();
+	struct group *g = group_new("t");
+	struct pipeline_opts o = { 0 };
+	int rc;
+
+	g->path = edition_intern(ms->edition, path);
+	g->pos = srcpos_at("t.ini", 1, 1);
+	g_ptr_array_add(ms->groups, g);
+	if (keys != NULL) {
+		struct ini ini = { 0 };
+		char *group = g_strconcat("[chapter t]\n", keys, "\n", NULL);
+
+		ini.kf = g_key_file_new();
+		ini.path = "t.ini";
+		ini.text = group;
+		ck_assert(g_key_file_load_from_data(ini.kf, group, (gsize)-1,
+		    G_KEY_FILE_NONE, NULL));
+		rules_read(&g->rules, &ini, "chapter t", d);
+		g->meta.title = ini_string(&ini, "chapter t", "title");
+		ini_close(&ini);
+	}
+	o.max_source = SOURCE_MAX;
+	rc = pipeline_start(p, ms, &o, d);
+	fixture_remove(path);
+	return rc;
+}
+
+const char *
+fixture_md(const struct pipeline *p, guint i)
+{
+	const struct normalized *n;
+
+	ck_assert_uint_lt(i, p->normalized->len);
+	n = g_ptr_array_index(p->normalized, i);
+	return n->md->str;
 }
 
 char *

@@ -44,6 +44,20 @@ struct chapter	*fixture_chapter(struct edition *e, const char *id,
 struct edition	*fixture_edition(const char *text, int markdown,
 		    struct diags *d);
 
+struct pipeline;
+
+/*
+ * text (len bytes; len < 0: a string) as the source of one raw-text
+ * group "t", with keys as its manifest group would give them (NULL for
+ * none), run through octavo's pipeline into p, which the caller
+ * releases.  The source file is removed after.  Returns 0, or -1 if a
+ * stage failed (p then is released).
+ */
+int		 fixture_run(struct pipeline *p, const char *text, gssize len,
+		    const char *keys, struct diags *d);
+/* The CommonMark of chapter i of a pipeline that ran. */
+const char	*fixture_md(const struct pipeline *p, guint i);
+
 /* A paragraph long enough to break into a dozen lines at 4.5 in. */
 extern const char fixture_prose[];
 

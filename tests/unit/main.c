@@ -26,6 +26,7 @@ main(void)
 		typeset_suite,
 		pdf_suite,
 		fuzz_suite,
+		shapes_suite,
 	};
 	SRunner *sr = srunner_create(NULL);
 	size_t i;

@@ -23,5 +23,6 @@ Suite	*style_suite(void);
 Suite	*typeset_suite(void);
 Suite	*pdf_suite(void);
 Suite	*fuzz_suite(void);
+Suite	*shapes_suite(void);
 
 #endif

@@ -1,0 +1,542 @@
+/*
+ * test_shapes.c — the shapes books come in, each on made-up text run
+ * through the whole pipeline: wrapped paragraphs and their broken
+ * words, chapters split from one file, notes in every convention,
+ * italics, encodings, verse, a library's licence and a contents list,
+ * and the word ledger that holds them all to account.
+ */
+#include <string.h>
+
+#include "fixture.h"
+#include "pipeline.h"
+#include "suites.h"
+
+/* Two paragraphs wrapped at about sixty columns, a blank line between. */
+#define WRAPPED \
+	"The orchard behind the mill was planted in the spring of the\n" \
+	"year the river froze, and the miller kept a ledger of every\n" \
+	"tree he set, with the name of the nursery it came from.\n" \
+	"\n" \
+	"By the autumn the young trees stood in rows along the lane,\n" \
+	"and the children of the village were warned away from them\n" \
+	"by a sign that nobody in the village could read aloud.\n"
+
+/* The first warning's message, or "". */
+static const char *
+first_warning(const struct diags *d)
+{
+	guint i;
+
+	for (i = 0; i < d->list->len; i++)
+		if (g_array_index(d->list, struct diag, i).level ==
+		    DIAG_WARNING)
+			return g_array_index(d->list, struct diag, i).msg;
+	return "";
+}
+
+/* Runs text with keys and asserts it succeeds with no warning. */
+static void
+run_clean(struct pipeline *p, const char *text, const char *keys)
+{
+	struct diags d;
+
+	diags_init(&d);
+	ck_assert_int_eq(fixture_run(p, text, -1, keys, &d), 0);
+	ck_assert_msg(d.count[DIAG_WARNING] == 0, "%d warnings, first: %s",
+	    d.count[DIAG_WARNING], first_warning(&d));
+	ck_assert_uint_eq(p->ledger.unaccounted, 0);
+	diags_release(&d);
+}
+
+static struct chapter *
+chapter(const struct pipeline *p, guint i)
+{
+	ck_assert_uint_lt(i, p->edition->chapters->len);
+	return g_ptr_array_index(p->edition->chapters, i);
+}
+
+START_TEST(test_wrapped_paragraphs)
+{
+	struct pipeline p;
+	const char *md;
+
+	run_clean(&p, WRAPPED, NULL);
+	md = fixture_md(&p, 0);
+	ck_assert_ptr_nonnull(strstr(md, "miller kept a ledger of every tree "
+	    "he set, with the name of the nursery it came from.\n\nBy the "
+	    "autumn"));
+	ck_assert_ptr_nonnull(strstr(md, "could read aloud.\n"));
+	pipeline_release(&p);
+}
+END_TEST
+
+/* paragraphs = line reads a paragraph per line, whatever the shape. */
+START_TEST(test_paragraphs_key)
+{
+	static const char text[] = WRAPPED "\nA line of its own that the "
+	    "wrapping would join\nTo the line after it, in a wrapped text.\n";
+	struct pipeline p;
+
+	run_clean(&p, text, NULL);
+	ck_assert_ptr_nonnull(strstr(fixture_md(&p, 0), "join To the line"));
+	pipeline_release(&p);
+	run_clean(&p, text, "paragraphs = line");
+	ck_assert_ptr_nonnull(strstr(fixture_md(&p, 0), "join\n\nTo the line"));
+	pipeline_release(&p);
+}
+END_TEST
+
+/*
+ * A hyphen at a line's end: kept in a word the text hyphenates
+ * elsewhere, taken out where it writes the word solid elsewhere, and
+ * out of a word whose halves it never uses alone.
+ */
+START_TEST(test_line_end_hyphens)
+{
+	struct pipeline p;
+	const char *md;
+
+	run_clean(&p,
+	    "The well-keeper and the gate-keeper met at the well-\n"
+	    "keeper's hut, as they did every evening at the hour when the\n"
+	    "bells rang, and they drank to-\n"
+	    "gether from the same cup, which both called their together-cup\n"
+	    "and which the well-keeper kept on a nail by the door, a cup\n"
+	    "so old that its glaze had crazed into a map of unknown coun-\n"
+	    "tries, seas and islands.\n", NULL);
+	md = fixture_md(&p, 0);
+	ck_assert_ptr_nonnull(strstr(md, "at the well-keeper’s hut"));
+	ck_assert_ptr_nonnull(strstr(md, "drank together from"));
+	ck_assert_ptr_nonnull(strstr(md, "unknown countries, seas"));
+	ck_assert_ptr_null(strstr(md, "- "));
+	pipeline_release(&p);
+}
+END_TEST
+
+#define CHAPTERS \
+	"CHAPTER I.\n\nThe Lantern Maker.\n\n" WRAPPED "\n\n\n" \
+	"CHAPTER II.\n\nTHE FERRY AT DUSK.\n\n" WRAPPED
+
+START_TEST(test_split_chapters)
+{
+	struct pipeline p;
+
+	run_clean(&p, CHAPTERS, "split = ^CHAPTER [IVX]+\\.$");
+	ck_assert_uint_eq(p.edition->chapters->len, 2);
+	ck_assert_str_eq(chapter(&p, 0)->id, "t-1");
+	ck_assert_str_eq(chapter(&p, 1)->id, "t-2");
+	ck_assert_str_eq(chapter(&p, 0)->meta.label, "Chapter I");
+	ck_assert_str_eq(chapter(&p, 0)->meta.title, "The Lantern Maker");
+	ck_assert_str_eq(chapter(&p, 1)->meta.label, "Chapter II");
+	ck_assert_str_eq(chapter(&p, 1)->meta.title, "The Ferry at Dusk");
+	ck_assert_ptr_nonnull(strstr(fixture_md(&p, 1), "The orchard"));
+	pipeline_release(&p);
+}
+END_TEST
+
+/* The pattern's first group is the title; the rest of the line the label. */
+START_TEST(test_split_captures_title)
+{
+	struct pipeline p;
+
+	run_clean(&p, "BOOK ONE: Of Rivers\n\n" WRAPPED "\n\nBOOK TWO: Of "
+	    "Hills\n\n" WRAPPED, "split = ^BOOK \\w+: (.*)$");
+	ck_assert_str_eq(chapter(&p, 0)->meta.title, "Of Rivers");
+	ck_assert_str_eq(chapter(&p, 0)->meta.label, "Book One");
+	ck_assert_str_eq(chapter(&p, 1)->meta.title, "Of Hills");
+	pipeline_release(&p);
+}
+END_TEST
+
+/* Text before the first split line is a chapter of its own. */
+START_TEST(test_split_keeps_opening)
+{
+	struct pipeline p;
+
+	run_clean(&p, WRAPPED "\n\n" CHAPTERS, "split = ^CHAPTER [IVX]+\\.$");
+	ck_assert_uint_eq(p.edition->chapters->len, 3);
+	ck_assert_ptr_null(chapter(&p, 0)->meta.label);
+	ck_assert_ptr_nonnull(strstr(fixture_md(&p, 0), "The orchard"));
+	pipeline_release(&p);
+}
+END_TEST
+
+START_TEST(test_split_matches_nothing)
+{
+	struct pipeline p;
+	struct diags d;
+
+	diags_init(&d);
+	ck_assert_int_eq(fixture_run(&p, WRAPPED, -1, "split = ^PART [IVX]+$",
+	    &d), -1);
+	ck_assert_int_eq(fixture_diags_matching(&d, "split matches no line"),
+	    1);
+	diags_release(&d);
+}
+END_TEST
+
+/* lines takes part of the source; the rest is dropped by that rule. */
+START_TEST(test_lines_take_part)
+{
+	struct pipeline p;
+
+	run_clean(&p, CHAPTERS, "lines = 13-");
+	ck_assert_uint_eq(p.edition->chapters->len, 1);
+	ck_assert_str_eq(chapter(&p, 0)->meta.label, "Chapter II");
+	ck_assert_ptr_null(strstr(fixture_md(&p, 0), "Lantern"));
+	ck_assert_uint_gt(p.ledger.dropped, 20);
+	pipeline_release(&p);
+}
+END_TEST
+
+START_TEST(test_lines_past_the_end)
+{
+	struct pipeline p;
+	struct diags d;
+
+	diags_init(&d);
+	ck_assert_int_eq(fixture_run(&p, WRAPPED, -1, "drop = 3, 90-95", &d),
+	    -1);
+	ck_assert_int_eq(fixture_diags_matching(&d, "names line 95"), 1);
+	diags_release(&d);
+}
+END_TEST
+
+/* The note of reference n in chapter c, as plain text. */
+static char *
+note_text(const struct pipeline *p, guint c, guint n)
+{
+	const struct chapter *ch = chapter(p, c);
+	const struct note *note;
+
+	ck_assert_uint_lt(n, ch->notes->len);
+	note = g_ptr_array_index(ch->notes, n);
+	ck_assert_ptr_nonnull(note->ref);
+	return node_text(note->body);
+}
+
+/* [Footnote N: …] blocks after their paragraph, one of two paragraphs. */
+START_TEST(test_footnote_blocks)
+{
+	struct pipeline p;
+	char *t;
+
+	run_clean(&p, WRAPPED "\nThe sign was painted by a travelling "
+	    "artist.[1] He left\nbefore the paint was dry.[2]\n\n"
+	    "[Footnote 1: A man named in no register.]\n\n"
+	    "[Footnote 2: The second note runs on\nfor two lines.\n\n"
+	    "And has a second paragraph.]\n\n" WRAPPED, NULL);
+	ck_assert_uint_eq(chapter(&p, 0)->notes->len, 2);
+	t = note_text(&p, 0, 0);
+	ck_assert_str_eq(t, "A man named in no register.");
+	g_free(t);
+	t = note_text(&p, 0, 1);
+	ck_assert_ptr_nonnull(strstr(t, "second paragraph."));
+	g_free(t);
+	ck_assert_ptr_null(strstr(fixture_md(&p, 0), "Footnote"));
+	pipeline_release(&p);
+}
+END_TEST
+
+/*
+ * [N] notes interleaved after their paragraphs, numbered through the
+ * book: each chapter numbers its own from 1.
+ */
+START_TEST(test_interleaved_notes_through_the_book)
+{
+	struct pipeline p;
+	char *t;
+
+	run_clean(&p, "CHAPTER I.\n\n" WRAPPED "\nA first claim.[1]\n\n"
+	    "[1] The first note.\n\n" WRAPPED "\n\nCHAPTER II.\n\n" WRAPPED
+	    "\nA second claim,[2] and a third.[3]\n\n[2] The second note.\n\n"
+	    "[3] The third note.\n\n" WRAPPED, "split = ^CHAPTER [IVX]+\\.$");
+	ck_assert_uint_eq(chapter(&p, 0)->notes->len, 1);
+	ck_assert_uint_eq(chapter(&p, 1)->notes->len, 2);
+	ck_assert_str_eq(((struct note *)g_ptr_array_index(chapter(&p, 1)->
+	    notes, 0))->mark, "1");
+	t = note_text(&p, 1, 1);
+	ck_assert_str_eq(t, "The third note.");
+	g_free(t);
+	pipeline_release(&p);
+}
+END_TEST
+
+/* {N} markers, and one block of notes at the book's end for every chapter. */
+START_TEST(test_book_end_notes)
+{
+	struct pipeline p;
+	char *t;
+
+	run_clean(&p, "CHAPTER I.\n\n" WRAPPED "\nThe claim.{1}\n\n"
+	    "CHAPTER II.\n\n" WRAPPED "\nAnother.{2}\n\nFOOTNOTES:\n\n"
+	    "{1} Of the first chapter.\n\n{2} Of the second chapter.\n",
+	    "split = ^CHAPTER [IVX]+\\.$");
+	ck_assert_uint_eq(chapter(&p, 0)->notes->len, 1);
+	ck_assert_uint_eq(chapter(&p, 1)->notes->len, 1);
+	t = note_text(&p, 1, 0);
+	ck_assert_str_eq(t, "Of the second chapter.");
+	g_free(t);
+	pipeline_release(&p);
+}
+END_TEST
+
+/* A scrape's chapter whose notes run from 7, as its book numbers them. */
+START_TEST(test_block_from_seven)
+{
+	struct pipeline p;
+	char *t;
+
+	run_clean(&p, "The first paragraph of the chapter, which says a good "
+	    "deal at length about the matter in hand and cites a source.[7] "
+	    "It goes on to cite another one.[8]\n\nA second paragraph "
+	    "follows it and cites a third source as well.[9]\n\nNotes\n\n"
+	    "[7] A source. [8] Another source. [9] A third source.\n", NULL);
+	ck_assert_uint_eq(chapter(&p, 0)->notes->len, 3);
+	t = note_text(&p, 0, 2);
+	ck_assert_str_eq(t, "A third source.");
+	g_free(t);
+	pipeline_release(&p);
+}
+END_TEST
+
+/* note-marker and note-text: a convention octavo does not know. */
+START_TEST(test_note_patterns)
+{
+	struct pipeline p;
+	char *t;
+
+	run_clean(&p, WRAPPED "\nThe claim <<a>> and the other <<b>>.\n\n"
+	    "Note a - First.\n\nNote b - Second.\n",
+	    "note-marker = <<(\\w)>>\nnote-text = ^Note (\\w) - ");
+	ck_assert_uint_eq(chapter(&p, 0)->notes->len, 2);
+	t = note_text(&p, 0, 1);
+	ck_assert_str_eq(t, "Second.");
+	g_free(t);
+	pipeline_release(&p);
+}
+END_TEST
+
+/* A labelled paragraph no marker points to stays text. */
+START_TEST(test_unreferenced_label_stays_text)
+{
+	struct pipeline p;
+
+	run_clean(&p, WRAPPED "\n[1] A list that opens with a number in "
+	    "brackets.\n", NULL);
+	ck_assert_uint_eq(chapter(&p, 0)->notes->len, 0);
+	ck_assert_ptr_nonnull(strstr(fixture_md(&p, 0), "\\[1\\] A list"));
+	pipeline_release(&p);
+}
+END_TEST
+
+START_TEST(test_emphasis)
+{
+	struct pipeline p;
+	const char *md;
+
+	run_clean(&p, WRAPPED "\nShe said it _twice_, and _once more ~in "
+	    "roman~ here_; a_b stays.\n", NULL);
+	md = fixture_md(&p, 0);
+	ck_assert_ptr_nonnull(strstr(md, "said it *twice*, and *once more* "
+	    "in roman *here*; a\\_b stays."));
+	pipeline_release(&p);
+	run_clean(&p, WRAPPED "\nShe said it _twice_.\n", "emphasis = none");
+	ck_assert_ptr_nonnull(strstr(fixture_md(&p, 0), "\\_twice\\_"));
+	pipeline_release(&p);
+}
+END_TEST
+
+START_TEST(test_latin1)
+{
+	struct pipeline p;
+	struct diags d;
+
+	diags_init(&d);
+	ck_assert_int_eq(fixture_run(&p, "Caf\xe9 cr\xe8me.\n", -1, NULL, &d),
+	    -1);
+	ck_assert_int_eq(fixture_diags_matching(&d, "encoding = latin1"), 1);
+	diags_release(&d);
+	run_clean(&p, "Caf\xe9 cr\xe8me.\n", "encoding = latin1");
+	ck_assert_ptr_nonnull(strstr(fixture_md(&p, 0), "Café crème."));
+	pipeline_release(&p);
+}
+END_TEST
+
+/* A BOM and CR line ends, lone or with LF. */
+START_TEST(test_bom_and_cr)
+{
+	struct pipeline p;
+
+	run_clean(&p, "\xef\xbb\xbf" "One line.\r\rAnother line.\r\n", NULL);
+	ck_assert_str_eq(fixture_md(&p, 0), "One line.\n\nAnother line.\n\n");
+	pipeline_release(&p);
+}
+END_TEST
+
+/* Indented short lines are verse: a quotation, line by line. */
+START_TEST(test_verse)
+{
+	struct pipeline p;
+
+	run_clean(&p, WRAPPED "\n    The wind is in the willow,\n"
+	    "    The rain is on the hill,\n    And I am by the water\n"
+	    "    Waiting for you still.\n\n" WRAPPED, NULL);
+	ck_assert_ptr_nonnull(strstr(fixture_md(&p, 0), "> The wind is in the "
+	    "willow,\\\n> The rain is on the hill,\\\n"));
+	pipeline_release(&p);
+}
+END_TEST
+
+/*
+ * What is not a heading: a narrator's "I." opening a sentence, a
+ * letter's closing and signature; what is: a heading in capitals, set
+ * in title case.
+ */
+START_TEST(test_headings)
+{
+	struct pipeline p;
+	const char *md;
+
+	run_clean(&p, WRAPPED "\n\n\nA WALK BY THE RIVER\n\n" WRAPPED
+	    "\nI.  Went down to the water that morning, as I had promised,\n"
+	    "and found the boat gone.\n\n" WRAPPED "\nYours ever,\n\n"
+	    "THOMAS GREY.\n\n" WRAPPED, NULL);
+	md = fixture_md(&p, 0);
+	ck_assert_ptr_nonnull(strstr(md, "\n## A Walk by the River\n"));
+	ck_assert_ptr_null(strstr(md, "## I"));
+	ck_assert_ptr_null(strstr(md, "## Thomas"));
+	pipeline_release(&p);
+}
+END_TEST
+
+/* Project Gutenberg's licence goes; the producers' credit is metadata. */
+START_TEST(test_gutenberg_licence)
+{
+	struct pipeline p;
+
+	run_clean(&p, "The Project Gutenberg EBook of Nothing Much\n\n"
+	    "*** START OF THIS PROJECT GUTENBERG EBOOK NOTHING MUCH ***\n\n"
+	    "Produced by A. Volunteer\n\n" WRAPPED "\nEnd of the Project "
+	    "Gutenberg EBook of Nothing Much\n\nSection 5. General "
+	    "Information\n", NULL);
+	ck_assert_ptr_null(strstr(fixture_md(&p, 0), "Gutenberg"));
+	ck_assert_ptr_nonnull(strstr(chapter(&p, 0)->meta.credits,
+	    "A. Volunteer"));
+	ck_assert_uint_gt(p.ledger.dropped, 15);
+	pipeline_release(&p);
+}
+END_TEST
+
+/* A contents list that repeats the headings after it is left out. */
+START_TEST(test_contents_list)
+{
+	struct pipeline p;
+	const char *md;
+
+	run_clean(&p, "CONTENTS.\n\n    I. The Lantern Maker    1\n"
+	    "   II. The Ferry at Dusk    9\n\n\n" CHAPTERS,
+	    "split = ^CHAPTER [IVX]+\\.$");
+	md = fixture_md(&p, 0);
+	ck_assert_ptr_null(strstr(md, "CONTENTS"));
+	ck_assert_ptr_null(strstr(md, "Ferry"));
+	pipeline_release(&p);
+}
+END_TEST
+
+/*
+ * A chapter that opens with its number and title, then a proclamation
+ * of short lines: with a manifest title that is not what the lines say,
+ * they stay in the text, with a warning; nothing is lost either way.
+ */
+START_TEST(test_front_matter_keeps_text)
+{
+	static const char text[] = "II\nThe Long Winter\n"
+	    "We the people of the valley\ndeclare the mill closed\n"
+	    "until the thaw\n\nThe orchard behind the mill was planted in "
+	    "the spring of the year the river froze, and the miller kept a "
+	    "ledger of every tree he set, with the name of its nursery.\n";
+	struct pipeline p;
+	struct diags d;
+
+	run_clean(&p, text, NULL);
+	ck_assert_str_eq(chapter(&p, 0)->meta.label, "II");
+	ck_assert_str_eq(chapter(&p, 0)->meta.title, "The Long Winter");
+	ck_assert_ptr_nonnull(strstr(fixture_md(&p, 0), "declare the mill"));
+	pipeline_release(&p);
+	diags_init(&d);
+	ck_assert_int_eq(fixture_run(&p, text, -1, "title = A Book of Hours",
+	    &d), 0);
+	ck_assert_int_eq(fixture_diags_matching(&d, "stays in the text"), 1);
+	ck_assert_ptr_nonnull(strstr(fixture_md(&p, 0), "The Long Winter"));
+	ck_assert_uint_eq(p.ledger.unaccounted, 0);
+	pipeline_release(&p);
+	diags_release(&d);
+}
+END_TEST
+
+/* The ledger finds a paragraph the model lost, at its source line. */
+START_TEST(test_ledger_finds_loss)
+{
+	struct pipeline p;
+	struct ledger lg;
+	struct ledger_input in;
+	struct diags d;
+	struct node *para;
+
+	run_clean(&p, WRAPPED, NULL);
+	para = chapter(&p, 0)->doc->last;
+	node_unlink(para);
+	node_free(para);
+	in = (struct ledger_input){ p.ms, p.sources, p.normalizations,
+	    p.normalized, p.edition };
+	diags_init(&d);
+	ledger_count(&lg, &in, &d);
+	ck_assert_uint_ge(lg.unaccounted, 20);
+	ck_assert_int_ge(fixture_diags_matching(&d, "in no chapter"), 1);
+	ck_assert_int_eq(fixture_diags_matching(&d, "'autumn'"), 1);
+	ledger_release(&lg);
+	diags_release(&d);
+	pipeline_release(&p);
+}
+END_TEST
+
+Suite *
+shapes_suite(void)
+{
+	Suite *s = suite_create("shapes");
+	TCase *para = tcase_create("paragraphs");
+	TCase *split = tcase_create("chapters");
+	TCase *notes = tcase_create("notes");
+	TCase *text = tcase_create("text");
+
+	tcase_add_test(para, test_wrapped_paragraphs);
+	tcase_add_test(para, test_paragraphs_key);
+	tcase_add_test(para, test_line_end_hyphens);
+	tcase_add_test(para, test_verse);
+	tcase_add_test(para, test_headings);
+	tcase_add_test(split, test_split_chapters);
+	tcase_add_test(split, test_split_captures_title);
+	tcase_add_test(split, test_split_keeps_opening);
+	tcase_add_test(split, test_split_matches_nothing);
+	tcase_add_test(split, test_lines_take_part);
+	tcase_add_test(split, test_lines_past_the_end);
+	tcase_add_test(split, test_contents_list);
+	tcase_add_test(split, test_front_matter_keeps_text);
+	tcase_add_test(notes, test_footnote_blocks);
+	tcase_add_test(notes, test_interleaved_notes_through_the_book);
+	tcase_add_test(notes, test_book_end_notes);
+	tcase_add_test(notes, test_block_from_seven);
+	tcase_add_test(notes, test_note_patterns);
+	tcase_add_test(notes, test_unreferenced_label_stays_text);
+	tcase_add_test(text, test_emphasis);
+	tcase_add_test(text, test_latin1);
+	tcase_add_test(text, test_bom_and_cr);
+	tcase_add_test(text, test_gutenberg_licence);
+	tcase_add_test(text, test_ledger_finds_loss);
+	suite_add_tcase(s, para);
+	suite_add_tcase(s, split);
+	suite_add_tcase(s, notes);
+	suite_add_tcase(s, text);
+	return s;
+}
