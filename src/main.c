@@ -449,8 +449,10 @@ cmd_normalize(const char *manifest, struct diags *d)
 	guint i;
 
 	clock_start(&ck, d);
-	if (load(&p, manifest, &ck, NULL, d) == -1)
+	if (load(&p, manifest, &ck, NULL, d) == -1 || strict_failed(d)) {
+		pipeline_release(&p);
 		return EXIT_INPUT;
+	}
 	if (g_mkdir_with_parents(dir, 0777) == -1)
 		diag_add(d, DIAG_ERROR, srcpos_at(dir, 0, 0),
 		    "cannot create: %s", g_strerror(errno));

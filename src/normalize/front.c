@@ -21,6 +21,7 @@
 /* A title: at most two lines, this long together. */
 #define TITLE_MAX_LINES	2
 #define TITLE_MAX_CHARS	150
+#define TITLE_MAX_WORDS	20
 
 #define MONTH "(January|February|March|April|May|June|July|August|" \
 	"September|October|November|December)"
@@ -67,10 +68,11 @@ title_like(const struct line *l)
 	const char *dot = strstr(l->text, ". ");
 
 	if (line_chars(l) > TITLE_MAX_CHARS || l->indent >= 4 ||
-	    line_count(l) > TITLE_MAX_LINES)
+	    line_count(l) > TITLE_MAX_LINES ||
+	    line_words(l, TITLE_MAX_WORDS) > TITLE_MAX_WORDS)
 		return 0;
 	/* "Dr. Smith", "St. Peter" stop inside; a sentence stops then goes on. */
-	if (dot != NULL && g_regex_match_simple("[a-z]{3,}\\. +[A-Z]",
+	if (dot != NULL && g_regex_match_simple("[a-z]{2,}[.!?][”’\"]?\\s+[A-Z]",
 	    l->text, 0, 0))
 		return 0;
 	/* A closing stop, as old books end headings: not a sentence's. */

@@ -206,6 +206,23 @@ lines_blank_between(const struct lines *ls, guint i, guint j)
 	    LINE(ls, j)->no - LINE(ls, i)->last > 1;
 }
 
+/* Prepositions a title leaves in lower case, however long. */
+static int
+title_small_word(const char *w, int letters)
+{
+	static const char *const small[] = { "against", "from", "with",
+	    "into", "upon", "over", "under", "about", "after", "before",
+	    "between", "through", "during", "without", "within", "among",
+	    "toward", "towards", "onto", NULL };
+	size_t k;
+
+	for (k = 0; small[k] != NULL; k++)
+		if ((int)strlen(small[k]) == letters &&
+		    g_ascii_strncasecmp(w, small[k], (gsize)letters) == 0)
+			return 1;
+	return 0;
+}
+
 int
 line_title_cased(const char *s)
 {
@@ -213,14 +230,19 @@ line_title_cased(const char *s)
 	int big = 0, caps = 0;
 
 	for (w = words; *w != NULL; w++) {
-		const char *p;
+		const char *p, *first = NULL;
 		int letters = 0;
 
 		for (p = *w; *p != '\0'; p = g_utf8_next_char(p))
-			letters += g_unichar_isalpha(g_utf8_get_char(p));
-		if (letters >= 4) {
+			if (g_unichar_isalpha(g_utf8_get_char(p))) {
+				if (first == NULL)
+					first = p;
+				letters++;
+			}
+		/* "“Bloc”" is a capitalized word; "against" is small. */
+		if (letters >= 4 && !title_small_word(first, letters)) {
 			big++;
-			caps += g_unichar_isupper(g_utf8_get_char(*w));
+			caps += g_unichar_isupper(g_utf8_get_char(first));
 		}
 	}
 	g_strfreev(words);

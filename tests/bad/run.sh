@@ -4,9 +4,10 @@
 #
 #	exit N		the exit status
 #	stderr RE	an extended regular expression the diagnostics match
+#	args ARGS	options for the build (--strict, for a warning)
 #
 # Every case builds over a previous EPUB and PDF, which must come out
-# byte for byte as they were.  Then come the cases too big to keep as
+# byte for byte as they were, and `octavo normalize` writes nothing.  Then come the cases too big to keep as
 # files (a 20 MB line, 100,000 notes, Markdown nested 50,000 deep) and a
 # full disk: octavo must get through them or fail cleanly, never crash.
 #
@@ -32,11 +33,16 @@ for dir in "$HERE"/*/; do
 	name=$(basename "$dir")
 	want_exit=$(sed -n 's/^exit //p' "$dir/expect")
 	want_err=$(sed -n 's/^stderr //p' "$dir/expect")
+	args=$(sed -n 's/^args //p' "$dir/expect")
 	cp "$T/keep.epub" "$T/out.epub"
 	cp "$T/keep.pdf" "$T/out.pdf"
-	(cd "$dir" && "$OCTAVO" build -q --epub "$T/out.epub" \
+	rm -rf "$T/norm"
+	(cd "$dir" && "$OCTAVO" build -q $args --epub "$T/out.epub" \
 	    --pdf "$T/out.pdf" edition.ini) >/dev/null 2>"$T/err"
 	got=$?
+	(cd "$dir" && "$OCTAVO" normalize -q $args -o "$T/norm" edition.ini) \
+	    >/dev/null 2>&1
+	normalized=$?
 	if [ "$got" -ne "$want_exit" ]; then
 		not_ok "$name: exit $got, want $want_exit"
 	elif ! grep -Eq -- "$want_err" "$T/err"; then
@@ -46,6 +52,8 @@ for dir in "$HERE"/*/; do
 		not_ok "$name: the previous outputs changed"
 	elif grep -q 'AddressSanitizer\|runtime error' "$T/err"; then
 		not_ok "$name: a sanitizer spoke"
+	elif [ "$normalized" -ne 0 ] && [ -n "$(ls "$T/norm" 2>/dev/null)" ]; then
+		not_ok "$name: normalize failed and wrote files"
 	else
 		ok "$name"
 	fi
