@@ -87,6 +87,7 @@ check-unit: $(BUILD)/check_octavo
 
 check-e2e: $(BUILD)/octavo
 	OCTAVO=$(BUILD)/octavo BUILD=$(BUILD) tests/e2e/run.sh
+	OCTAVO=$(BUILD)/octavo BUILD=$(BUILD) tests/e2e/corpus.sh
 
 check-bad: $(BUILD)/octavo
 	OCTAVO=$(BUILD)/octavo BUILD=$(BUILD) tests/bad/run.sh

@@ -81,6 +81,20 @@ mostly_in(GHashTable *a, GHashTable *b)
 	return n > 0 && shared * 10 >= n * 7;
 }
 
+/* Whether every word of a is in b. */
+static int
+all_in(GHashTable *a, GHashTable *b)
+{
+	GHashTableIter it;
+	gpointer k;
+
+	g_hash_table_iter_init(&it, a);
+	while (g_hash_table_iter_next(&it, &k, NULL))
+		if (!g_hash_table_contains(b, k))
+			return 0;
+	return 1;
+}
+
 static int
 is_short(const struct line *l)
 {
@@ -138,9 +152,12 @@ is_entry(const char *line, const GArray *t, guint skip)
 	for (k = skip; k < t->len && !yes; k++) {
 		const struct target *tg = &g_array_index(t, struct target, k);
 
+		/* Its number, most of its words, or a heading's words all. */
 		yes = (label != NULL && tg->label != NULL &&
 		    strcmp(label, tg->label) == 0) ||
-		    (g_hash_table_size(w) > 0 && mostly_in(w, tg->words));
+		    (g_hash_table_size(w) > 0 && mostly_in(w, tg->words)) ||
+		    (g_hash_table_size(tg->words) >= 2 &&
+		    all_in(tg->words, w));
 	}
 	g_hash_table_destroy(w);
 	g_free(label);
@@ -171,7 +188,7 @@ drop_list(struct lines *ls, guint from, guint last)
 	for (i = from; i <= last; i++) {
 		struct line *l = LINE(ls, i);
 
-		if (l->role != LINE_PARA)
+		if (l->role != LINE_PARA && l->role != LINE_PRE)
 			continue;
 		lines_change(ls, l->no, l->text, NULL, why);
 		l->role = LINE_DROPPED;
@@ -198,8 +215,8 @@ contents_at(struct lines *ls, guint at)
 		while (skip < t->len &&
 		    g_array_index(t, struct target, skip).line <= i)
 			skip++;
-		if (l->role != LINE_PARA || lineset_has(&ls->rules->keep,
-		    l->no))
+		if ((l->role != LINE_PARA && l->role != LINE_PRE) ||
+		    lineset_has(&ls->rules->keep, l->no))
 			break;
 		if ((l->phys != NULL || is_short(l)) &&
 		    (n = entry_lines(l, t, skip)) > 0) {

@@ -62,6 +62,8 @@ lines_release(struct lines *ls)
 		g_free(LINE(ls, i)->text);
 		if (LINE(ls, i)->phys != NULL)
 			g_ptr_array_free(LINE(ls, i)->phys, TRUE);
+		if (LINE(ls, i)->indents != NULL)
+			g_array_free(LINE(ls, i)->indents, TRUE);
 	}
 	g_array_free(ls->a, TRUE);
 	for (i = 0; ls->notes != NULL && i < ls->notes->len; i++) {
@@ -123,11 +125,14 @@ line_split_at(struct lines *ls, guint i, gsize off)
 	tail.join = 0;
 	tail.why = NULL;
 	tail.phys = NULL;
+	tail.indents = NULL;
 	g_free(l->text);
 	l->text = g_strchomp(head);
 	/* Its source lines were the block's, which is two now. */
 	if (l->phys != NULL)
 		g_clear_pointer(&l->phys, g_ptr_array_unref);
+	if (l->indents != NULL)
+		g_clear_pointer(&l->indents, g_array_unref);
 	g_array_insert_val(ls->a, i + 1, tail);
 	/* The chapters after the split line move down by one. */
 	for (k = 0; ls->chaps != NULL && k < ls->chaps->len; k++) {

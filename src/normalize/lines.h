@@ -29,7 +29,8 @@ enum line_role {
 	LINE_META,		/* taken into the chapter's metadata */
 	LINE_INTRO,		/* an editor's introduction */
 	LINE_NOTES,		/* a note's text, for the notes parser */
-	LINE_CHAPTER		/* a split line: a chapter starts here */
+	LINE_CHAPTER,		/* a split line: a chapter starts here */
+	LINE_PRE		/* set out in columns: kept as it stands */
 };
 
 struct line {
@@ -46,6 +47,7 @@ struct line {
 					   BREAK_MARK between them in text */
 	GPtrArray	*phys;		/* char *: a block's source lines, or
 					   NULL for a line of its own */
+	GArray		*indents;	/* int: with phys, each line's indent */
 	const char	*why;		/* what a pass decided, for check -v */
 };
 
@@ -147,8 +149,8 @@ void	range_pass(struct lines *);		/* range.c: the group's lines */
 void	debris_pass(struct lines *);		/* debris.c */
 void	paragraphs_pass(struct lines *);	/* paragraphs.c */
 void	fix_pass(struct lines *);		/* normalize.c */
-void	chapters_pass(struct lines *);		/* range.c: split */
 void	contents_pass(struct lines *);		/* contents.c */
+void	chapters_pass(struct lines *);		/* range.c: split */
 void	front_pass(struct lines *);		/* front.c, per chapter */
 void	notes_block_pass(struct lines *);	/* footnotes.c, labelled.c */
 void	structure_pass(struct lines *);		/* structure.c */

@@ -267,8 +267,8 @@ normalize(const struct group *g, const char *text, struct normalization *out,
 	debris_pass(&ls);
 	paragraphs_pass(&ls);
 	fix_pass(&ls);
-	chapters_pass(&ls);
 	contents_pass(&ls);
+	chapters_pass(&ls);
 	front_pass(&ls);
 	notes_block_pass(&ls);
 	structure_pass(&ls);

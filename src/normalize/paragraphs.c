@@ -254,6 +254,60 @@ is_verse(const struct lines *ls, const GPtrArray *phys, const GArray *indents)
 	return 1;
 }
 
+/*
+ * Whether a block is set out in columns, as a table or a pedigree:
+ * two lines or more, most of them with a stretch of four spaces inside
+ * them, or ruled with '|' and "+--".
+ */
+static int
+column_lines(const char *text, const GPtrArray *phys)
+{
+	static const char *const re = "\\S {4,}\\S|\\+--|--\\+|^\\|| \\| ";
+	guint k;
+	int n = 0;
+
+	if (phys == NULL)
+		return g_regex_match_simple(re, text, 0, 0);
+	for (k = 0; k < phys->len; k++)
+		n += g_regex_match_simple(re, g_ptr_array_index(phys, k), 0, 0);
+	return n;
+}
+
+static int
+is_columns(const GPtrArray *phys)
+{
+	return phys->len >= 2 &&
+	    (guint)column_lines(NULL, phys) * 2 >= phys->len;
+}
+
+/*
+ * A table's rows may stand apart, a blank line between: a block with a
+ * line in columns next to a block in columns is one of its rows.
+ */
+static void
+table_rows(struct lines *ls)
+{
+	guint i, changed = 1;
+
+	while (changed) {
+		changed = 0;
+		for (i = 0; i < ls->a->len; i++) {
+			struct line *l = LINE(ls, i);
+			guint p = lines_prev(ls, i), n = lines_next(ls, i);
+
+			if (l->role != LINE_PARA ||
+			    column_lines(l->text, l->phys) == 0)
+				continue;
+			if ((p != G_MAXUINT && LINE(ls, p)->role == LINE_PRE) ||
+			    (n < ls->a->len && LINE(ls, n)->role == LINE_PRE)) {
+				l->role = LINE_PRE;
+				l->verse = 0;
+				changed = 1;
+			}
+		}
+	}
+}
+
 /* The block being gathered: its source lines and their indents. */
 struct block {
 	struct line	 head;		/* the first line, which the block
@@ -272,7 +326,10 @@ end_block(struct lines *ls, const struct wordstats *ws, struct block *b,
 
 	if (b->phys == NULL)
 		return;
-	b->head.verse = is_verse(ls, b->phys, b->indents);
+	if (is_columns(b->phys))
+		b->head.role = LINE_PRE;
+	else
+		b->head.verse = is_verse(ls, b->phys, b->indents);
 	s = g_string_new(g_ptr_array_index(b->phys, 0));
 	for (k = 1; k < b->phys->len; k++) {
 		int no = b->head.no + (int)k;
@@ -287,11 +344,13 @@ end_block(struct lines *ls, const struct wordstats *ws, struct block *b,
 	}
 	g_free(b->head.text);
 	b->head.text = g_string_free(s, FALSE);
-	if (b->phys->len > 1)
+	if (b->phys->len > 1) {
 		b->head.phys = b->phys;
-	else
+		b->head.indents = b->indents;
+	} else {
 		g_ptr_array_free(b->phys, TRUE);
-	g_array_free(b->indents, TRUE);
+		g_array_free(b->indents, TRUE);
+	}
 	g_array_append_val(out, b->head);
 	b->phys = NULL;
 }
@@ -379,6 +438,8 @@ paragraphs_pass(struct lines *ls)
 		    "between paragraphs)");
 	count_blanks(ls);
 	ls->wrapped = shape == PARAGRAPHS_BLANK;
-	if (ls->wrapped)
+	if (ls->wrapped) {
 		gather(ls);
+		table_rows(ls);
+	}
 }

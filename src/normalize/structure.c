@@ -221,6 +221,8 @@ heads_text(const struct lines *ls, guint next)
 {
 	const struct line *n;
 
+	if (next < ls->a->len && LINE(ls, next)->role == LINE_PRE)
+		return 1;	/* a table */
 	if (next >= ls->a->len || LINE(ls, next)->role != LINE_PARA)
 		return 0;
 	n = LINE(ls, next);

@@ -325,6 +325,77 @@ write_items(struct writer *w, const char *prefix, GPtrArray *items,
 	}
 }
 
+/*
+ * Writes one row of a table as it stands, its indent first; the marks
+ * of italics, which a code block cannot show, give way to spaces after
+ * the span, so that the columns stay where they were.
+ */
+static void
+write_row(struct writer *w, int indent, const char *row, int no)
+{
+	char *marked = emphasize(row, w->emphasis);
+	const char *p;
+
+	g_string_append_printf(w->md, "%*s", indent, "");
+	for (p = marked; *p != '\0'; p++) {
+		if (strncmp(p, EMPH_OPEN, 3) == 0) {
+			p += 2;
+			continue;
+		}
+		if (strncmp(p, EMPH_CLOSE, 3) == 0) {
+			g_string_append(w->md, "  ");
+			p += 2;
+			continue;
+		}
+		g_string_append_c(w->md, *p);
+	}
+	end_line(w, no);
+	g_free(marked);
+}
+
+/* Writes one block's source lines as they stand, with their indents. */
+static void
+write_rows(struct writer *w, const struct line *l)
+{
+	guint k;
+
+	if (l->phys == NULL) {
+		write_row(w, l->indent, l->text, l->no);
+		return;
+	}
+	for (k = 0; k < l->phys->len; k++)
+		write_row(w, g_array_index(l->indents, int, k),
+		    g_ptr_array_index(l->phys, k), l->no + (int)k);
+}
+
+/*
+ * Writes blocks set out in columns as they stand, in one fenced code
+ * block: line i and the blocks in columns after it, a blank line
+ * between each, in a fence none of their lines holds.  Returns the
+ * last line written.
+ */
+static guint
+write_pre(struct writer *w, const struct lines *ls, guint i)
+{
+	const char *fence = strstr(LINE(ls, i)->text, "```") != NULL ?
+	    "~~~~~~" : "```";
+	guint next;
+
+	g_string_append(w->md, fence);
+	end_line(w, LINE(ls, i)->no);
+	for (;;) {
+		write_rows(w, LINE(ls, i));
+		next = lines_next(ls, i);
+		if (next >= ls->a->len || LINE(ls, next)->role != LINE_PRE)
+			break;
+		end_line(w, LINE(ls, i)->last);
+		i = next;
+	}
+	g_string_append(w->md, fence);
+	end_line(w, LINE(ls, i)->last);
+	return i;
+}
+
 /* A paragraph's text: line i and the lines joined to it. */
 static char *
 joined_text(const struct lines *ls, guint *i)
@@ -352,6 +423,8 @@ write_block(struct writer *w, const struct lines *ls, guint i)
 	guint next;
 
 	switch (l->role) {
+	case LINE_PRE:
+		return write_pre(w, ls, i);
 	case LINE_HEADING:
 		text = range_heading_text(l->text);
 		g_string_append(w->md, l->level >= 4 ? "#### " : l->level == 3 ?

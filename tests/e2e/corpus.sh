@@ -1,0 +1,50 @@
+#!/bin/sh
+# The corpus books (tests/corpus/, real books octavo was not written
+# for): each builds from its short manifest with no error, no word
+# unaccounted for and a clean epubcheck, every note linked both ways in
+# the EPUB and on its reference's page in the PDF, and its EPUB holds
+# what tests/corpus/BOOK/expect says a good edition has (corpus.py).
+#
+# Environment: OCTAVO (the binary), BUILD (the build folder).
+set -u
+
+OCTAVO=${OCTAVO:-build/octavo}
+BUILD=${BUILD:-build}
+T=$BUILD/corpus
+EPUBCHECK="java -jar /usr/share/java/epubcheck.jar"
+rm -rf "$T" && mkdir -p "$T" || exit 1
+
+passed=0 failed=0
+ok() { passed=$((passed + 1)); echo "ok   - $1"; }
+not_ok() { failed=$((failed + 1)); echo "FAIL - $1"; }
+check() {
+	name=$1; shift
+	if "$@" >"$T/last.out" 2>&1; then ok "$name"; else
+		not_ok "$name"; sed 's/^/       /' "$T/last.out" | head -20
+	fi
+}
+
+for dir in tests/corpus/*/; do
+	book=$(basename "$dir")
+	source=$(ls "$dir"*.txt)
+	SOURCE_DATE_EPOCH=1700000000 "$OCTAVO" build --epub "$T/$book.epub" \
+	    --pdf "$T/$book.pdf" "$dir/edition.ini" 2>"$T/$book.err"
+	check "$book: builds" test $? -eq 0
+	check "$book: no error" grep -q "^octavo: 0 errors" "$T/$book.err"
+	check "$book: every word accounted for" \
+	    grep -q "^octavo: words: .* 0 unaccounted$" "$T/$book.err"
+	check "$book: the manifest is short (15 key lines at most)" \
+	    test "$(grep -Ec '^[a-z-]+ *=' "$dir/edition.ini")" -le 15
+	$EPUBCHECK "$T/$book.epub" >"$T/$book.epubcheck" 2>&1
+	check "$book: epubcheck 0/0/0" grep -q \
+	    'Messages: 0 fatals / 0 errors / 0 warnings / 0 infos' \
+	    "$T/$book.epubcheck"
+	check "$book: the edition its README describes" \
+	    python3 tests/e2e/corpus.py "$dir/expect" "$source" "$T/$book.epub"
+	grep -q '^notes 0$' "$dir/expect" ||
+	    check "$book: each note on its reference's page, linked both ways" \
+	    python3 tests/e2e/pdflinks.py "$T/$book.pdf" notes
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
