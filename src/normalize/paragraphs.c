@@ -308,6 +308,33 @@ table_rows(struct lines *ls)
 	}
 }
 
+/*
+ * Where a block holds several paragraphs that open with an indent and
+ * no blank line between (a shape some books have): the indices of the
+ * lines after the first that open one, deeper than the lines around
+ * them.  NULL unless two or more do.
+ */
+static GArray *
+indented_starts(const GPtrArray *phys, const GArray *indents)
+{
+	GArray *at = g_array_new(FALSE, FALSE, sizeof(guint));
+	int least = G_MAXINT;
+	guint k;
+
+	for (k = 0; k < indents->len; k++)
+		least = MIN(least, g_array_index(indents, int, k));
+	for (k = 1; k + 1 < phys->len; k++)
+		if (g_array_index(indents, int, k) > least &&
+		    g_array_index(indents, int, k + 1) == least &&
+		    g_array_index(indents, int, k - 1) == least)
+			g_array_append_val(at, k);
+	if (at->len < 2) {
+		g_array_free(at, TRUE);
+		return NULL;
+	}
+	return at;
+}
+
 /* The block being gathered: its source lines and their indents. */
 struct block {
 	struct line	 head;		/* the first line, which the block
@@ -316,9 +343,61 @@ struct block {
 	GArray		*indents;	/* int */
 };
 
-/* Ends the block being gathered into out, if there is one. */
+static void	end_one(struct lines *, const struct wordstats *,
+		    struct block *, GArray *);
+
+/*
+ * Ends the block being gathered into out, if there is one: as several
+ * blocks where paragraphs open with an indent and no blank line parts
+ * them.
+ */
 static void
 end_block(struct lines *ls, const struct wordstats *ws, struct block *b,
+    GArray *out)
+{
+	GArray *at;
+	guint k, from = 0;
+
+	if (b->phys == NULL || is_verse(ls, b->phys, b->indents) ||
+	    is_columns(b->phys) ||
+	    (at = indented_starts(b->phys, b->indents)) == NULL) {
+		end_one(ls, ws, b, out);
+		return;
+	}
+	for (k = 0; k <= at->len; k++) {
+		guint to = k < at->len ? g_array_index(at, guint, k) :
+		    b->phys->len, j;
+		struct block part = { b->head, NULL, NULL };
+
+		part.head.no = b->head.no + (int)from;
+		part.head.last = b->head.no + (int)to - 1;
+		part.head.blanks = from == 0 ? b->head.blanks : 0;
+		part.head.indent = g_array_index(b->indents, int, from);
+		part.head.text = g_strdup(g_ptr_array_index(b->phys, from));
+		part.phys = g_ptr_array_new_with_free_func(g_free);
+		part.indents = g_array_new(FALSE, FALSE, sizeof(int));
+		for (j = from; j < to; j++) {
+			g_ptr_array_add(part.phys,
+			    g_strdup(g_ptr_array_index(b->phys, j)));
+			g_array_append_val(part.indents,
+			    g_array_index(b->indents, int, j));
+		}
+		end_one(ls, ws, &part, out);
+		from = to;
+	}
+	diag_add(ls->diags, DIAG_INFO, srcpos_at(ls->path, b->head.no, 1),
+	    "%u paragraphs that open with an indent, no blank line between",
+	    at->len + 1);
+	g_array_free(at, TRUE);
+	g_free(b->head.text);
+	g_ptr_array_free(b->phys, TRUE);
+	g_array_free(b->indents, TRUE);
+	b->phys = NULL;
+}
+
+/* Ends one block being gathered into out. */
+static void
+end_one(struct lines *ls, const struct wordstats *ws, struct block *b,
     GArray *out)
 {
 	GString *s;

@@ -296,7 +296,8 @@ numbered_title(struct lines *ls, guint i)
 	char *title, *both;
 
 	/* A year alone ("1819.") is a date line, not a number. */
-	if (!g_regex_match_simple("^([IVXLC]+|\\d{1,3})\\.?$",
+	if (!g_regex_match_simple("^((CHAPTER|Chapter|BOOK|Book|PART|Part|"
+	    "LETTER|Letter|SECTION|Section)\\s+)?([IVXLC]+|\\d{1,3})\\.?$",
 	    l->text, 0, 0) || next >= ls->a->len ||
 	    (t = LINE(ls, next))->role != LINE_PARA || line_count(t) > 2 ||
 	    t->indent > 0 || line_chars(t) > 2 * ls->rules->heading_max_chars ||
@@ -307,6 +308,15 @@ numbered_title(struct lines *ls, guint i)
 	title = range_heading_text(t->text);
 	both = g_strdup_printf("%s%s %s", l->text,
 	    g_str_has_suffix(l->text, ".") ? "" : ".", title);
+	/* "CHAPTER IV." in the source's capitals, as the title is set. */
+	if (typo_is_shouting(l->text)) {
+		char *label = typo_title_case(l->text);
+
+		g_free(both);
+		both = g_strdup_printf("%s%s %s", label,
+		    g_str_has_suffix(label, ".") ? "" : ".", title);
+		g_free(label);
+	}
 	g_free(l->text);
 	l->text = both;
 	g_free(title);

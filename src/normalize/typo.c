@@ -722,8 +722,8 @@ typo_title_case(const char *s)
 
 		/* A word: letters, with apostrophes and hyphens inside. */
 		while (*p != '\0' && !g_unichar_isalpha(g_utf8_get_char(p))) {
-			/* After a colon or a dash, a title starts anew. */
-			if (*p == ':' || g_utf8_get_char(p) == 0x2014)
+			/* After a colon, a stop or a dash, a title starts anew. */
+			if (*p == ':' || *p == '.' || g_utf8_get_char(p) == 0x2014)
 				first = 1;
 			p = g_utf8_next_char(p);
 		}

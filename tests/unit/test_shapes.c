@@ -113,6 +113,39 @@ START_TEST(test_line_end_hyphens)
 }
 END_TEST
 
+/* Paragraphs that open with an indent, and no blank line between them. */
+START_TEST(test_indented_paragraphs)
+{
+	struct pipeline p;
+	const char *md;
+
+	run_clean(&p, "   The first paragraph opens with an indent and runs on "
+	    "for\nmore than one line before it comes to an end at last.\n"
+	    "   The second paragraph opens the same way and it too runs on\n"
+	    "for a while before it stops, as paragraphs in books do.\n"
+	    "   A third one, to be sure of the shape, runs to a second\n"
+	    "line of its own and ends there without more ado at all.\n",
+	    NULL);
+	md = fixture_md(&p, 0);
+	ck_assert_ptr_nonnull(strstr(md, "at last.\n\nThe second paragraph"));
+	ck_assert_ptr_nonnull(strstr(md, "books do.\n\nA third one"));
+	pipeline_release(&p);
+}
+END_TEST
+
+/* Without split, a chapter's number over its title is one heading. */
+START_TEST(test_number_over_title)
+{
+	struct pipeline p;
+
+	run_clean(&p, WRAPPED "\n\nCHAPTER II.\n\nTHE FERRY AT DUSK.\n\n"
+	    WRAPPED, NULL);
+	ck_assert_ptr_nonnull(strstr(fixture_md(&p, 0),
+	    "\n## Chapter II. The Ferry at Dusk\n"));
+	pipeline_release(&p);
+}
+END_TEST
+
 #define CHAPTERS \
 	"CHAPTER I.\n\nThe Lantern Maker.\n\n" WRAPPED "\n\n\n" \
 	"CHAPTER II.\n\nTHE FERRY AT DUSK.\n\n" WRAPPED
@@ -515,6 +548,8 @@ shapes_suite(void)
 	tcase_add_test(para, test_line_end_hyphens);
 	tcase_add_test(para, test_verse);
 	tcase_add_test(para, test_headings);
+	tcase_add_test(para, test_indented_paragraphs);
+	tcase_add_test(para, test_number_over_title);
 	tcase_add_test(split, test_split_chapters);
 	tcase_add_test(split, test_split_captures_title);
 	tcase_add_test(split, test_split_keeps_opening);
