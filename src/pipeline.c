@@ -133,6 +133,48 @@ check_split_title(const struct group *g, const struct normalization *nz,
 	    "comes before the first; remove 'title'", g->id);
 }
 
+/* Sets *field to a copy of value if it is unset. */
+static void
+fill(char **field, const char *value)
+{
+	if (*field == NULL && value != NULL)
+		*field = g_strdup(value);
+}
+
+/*
+ * What the manifest leaves out of [edition], the first Markdown
+ * source's YAML block gives, as pandoc reads it; then the title, the
+ * language and the identifier must be known.
+ */
+static void
+book_metadata(struct pipeline *p, struct diags *d)
+{
+	struct edition *e = p->edition;
+	guint i;
+
+	for (i = 0; i < p->normalizations->len; i++) {
+		const struct markdown_meta *b = &g_array_index(
+		    p->normalizations, struct normalization, i).book;
+
+		fill(&e->meta.title, b->title);
+		fill(&e->meta.subtitle, b->subtitle);
+		fill(&e->meta.author, b->author);
+		fill(&e->date, b->date);
+		fill(&e->language, b->language);
+		fill(&e->identifier, b->identifier);
+		fill(&e->rights, b->rights);
+		fill(&e->description, b->description);
+	}
+	if (e->meta.title == NULL || e->language == NULL ||
+	    e->identifier == NULL)
+		diag_add(d, DIAG_ERROR, p->ms->edition_pos, "[edition] has no "
+		    "'%s', nor does a YAML block of a Markdown source; add a "
+		    "line '%s = …'", e->meta.title == NULL ? "title" :
+		    e->language == NULL ? "language" : "identifier",
+		    e->meta.title == NULL ? "title" : e->language == NULL ?
+		    "language" : "identifier");
+}
+
 /*
  * Normalizes each group's text and parses each of its chapters into
  * the edition.
@@ -152,6 +194,7 @@ normalize_and_parse(struct pipeline *p, const struct pipeline_opts *o,
 		check_split_title(g, &nz, d);
 		g_array_append_val(p->normalizations, nz);
 	}
+	book_metadata(p, d);
 	if (diags_failed(d))
 		return;
 	progress(o, "normalize", "");

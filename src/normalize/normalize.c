@@ -47,6 +47,7 @@ change_clear(struct change *c)
 void
 normalization_init(struct normalization *out)
 {
+	memset(out, 0, sizeof(*out));
 	out->chapters = g_ptr_array_new_with_free_func(
 	    (GDestroyNotify)normalized_free);
 	out->changes = g_array_new(FALSE, TRUE, sizeof(struct change));
@@ -58,6 +59,7 @@ normalization_release(struct normalization *out)
 {
 	g_ptr_array_free(out->chapters, TRUE);
 	g_array_free(out->changes, TRUE);
+	markdown_meta_clear(&out->book);
 	memset(out, 0, sizeof(*out));
 }
 
@@ -134,26 +136,6 @@ typo_meta(struct meta *m)
 			*fields[i] = g_strjoinv("\n", lines);
 			g_strfreev(lines);
 		}
-}
-
-/* Markdown is already what we want: copy it, line for line. */
-static void
-normalize_markdown(const struct group *g, const char *text,
-    struct normalization *out)
-{
-	struct normalized *n = normalized_new(g->id);
-	const char *p;
-	int line = 1;
-
-	n->markdown = 1;
-	g_string_append(n->md, text);
-	for (p = text; *p != '\0'; p++)
-		if (*p == '\n') {
-			g_array_append_val(n->srcline, line);
-			line++;
-		}
-	g_array_append_val(n->srcline, line);
-	g_ptr_array_add(out->chapters, n);
 }
 
 /* Whether chapter k has any text to print. */
@@ -253,10 +235,8 @@ normalize(const struct group *g, const char *text, struct normalization *out,
 
 	if (rules_check_lines(&g->rules, count_lines(text), g->path, d) > 0)
 		return -1;
-	if (g->format == FORMAT_MARKDOWN) {
-		normalize_markdown(g, text, out);
-		return 0;
-	}
+	if (g->format == FORMAT_MARKDOWN)
+		return markdown_read(g, text, out, d);
 	ls.path = g->path;
 	ls.rules = &g->rules;
 	ls.manifest = &g->meta;

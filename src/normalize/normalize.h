@@ -12,6 +12,7 @@
 
 #include "diag.h"
 #include "model.h"
+#include "normalize/markdown.h"
 #include "read/manifest.h"
 
 /* One chapter's text, as CommonMark. */
@@ -44,8 +45,9 @@ struct change {
 
 /* A group's source, normalized: its chapters and the rules' changes. */
 struct normalization {
-	GPtrArray	*chapters;	/* struct normalized *, in order */
-	GArray		*changes;	/* struct change, in source order */
+	GPtrArray		*chapters;	/* struct normalized *, in order */
+	GArray			*changes;	/* struct change, in source order */
+	struct markdown_meta	 book;		/* a Markdown source's YAML */
 };
 
 void	normalization_init(struct normalization *);

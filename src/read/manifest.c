@@ -168,8 +168,14 @@ check_encoding(const struct ini *ini, struct diags *d)
 	g_free(v);
 }
 
+/*
+ * Reads [edition].  With a Markdown source, whose YAML block may give
+ * them, the title, language and identifier are checked once the
+ * sources are read (pipeline.c), not here.
+ */
 static void
-read_edition(struct manuscript *ms, const struct ini *ini, struct diags *d)
+read_edition(struct manuscript *ms, const struct ini *ini, int markdown,
+    struct diags *d)
 {
 	struct edition *e = ms->edition;
 	const char *g = "edition";
@@ -181,14 +187,18 @@ read_edition(struct manuscript *ms, const struct ini *ini, struct diags *d)
 		return;
 	}
 	ini_check_keys(ini, g, edition_keys, NULL, d);
-	e->meta.title = required(ini, g, "title", d);
+	ms->edition_pos = ini_pos(ini, g, NULL);
+	e->meta.title = markdown ? ini_string(ini, g, "title") :
+	    required(ini, g, "title", d);
 	e->meta.subtitle = ini_string(ini, g, "subtitle");
 	e->editor = ini_string(ini, g, "editor");
 	/* The book's author; creator is the older name of the key. */
 	if ((e->meta.author = ini_string(ini, g, "author")) == NULL)
 		e->meta.author = ini_string(ini, g, "creator");
-	e->language = required(ini, g, "language", d);
-	e->identifier = required(ini, g, "identifier", d);
+	e->language = markdown ? ini_string(ini, g, "language") :
+	    required(ini, g, "language", d);
+	e->identifier = markdown ? ini_string(ini, g, "identifier") :
+	    required(ini, g, "identifier", d);
 	e->date = ini_string(ini, g, "date");
 	e->rights = ini_string(ini, g, "rights");
 	e->description = ini_string(ini, g, "description");
@@ -207,9 +217,9 @@ read_edition(struct manuscript *ms, const struct ini *ini, struct diags *d)
 	read_choice(ini, "epub-embed-fonts", "false", "true",
 	    &ms->epub_embed_fonts, d);
 	ms->names = names_path(ms, ini, d);
-	if (e->editor == NULL && e->meta.author == NULL)
+	if (e->editor == NULL && e->meta.author == NULL && !markdown)
 		diag_add(d, DIAG_WARNING, ini_pos(ini, g, NULL),
-		    "[edition] names neither editor nor creator; readers' "
+		    "[edition] names neither author nor editor; readers' "
 		    "libraries will show no author");
 	if (e->identifier != NULL &&
 	    !g_str_has_prefix(e->identifier, "urn:uuid:"))
@@ -255,10 +265,20 @@ group_free(struct group *grp)
 
 /* Rules for raw text given to a Markdown chapter are errors at their keys. */
 static void
-check_group(const char *g, const struct group *grp, struct diags *d)
+check_group(const char *g, const struct group *grp, struct diags *d,
+    const struct ini *ini)
 {
 	guint i;
 
+	if (grp->format == FORMAT_MARKDOWN && grp->rules.split != NULL)
+		diag_add(d, DIAG_ERROR, ini_pos(ini, g, "split"), "a Markdown "
+		    "chapter splits at its level-1 headings: say 'split = "
+		    "heading'");
+	if (grp->format == FORMAT_TEXT && grp->rules.split_heading)
+		diag_add(d, DIAG_ERROR, ini_pos(ini, g, "split"), "'split = "
+		    "heading' is for Markdown; for raw text, give the pattern "
+		    "of the lines that begin chapters, such as "
+		    "'^CHAPTER [IVXLC]+\\.?$'");
 	for (i = 0; grp->format == FORMAT_MARKDOWN &&
 	    i < grp->rules.keys->len; i++)
 		diag_add(d, DIAG_ERROR, g_array_index(grp->rules.key_pos,
@@ -304,7 +324,7 @@ read_group(struct manuscript *ms, const struct ini *ini, const char *g,
 		    "unknown format '%s'; use 'text' for raw scraped text or "
 		    "'markdown' for CommonMark", format);
 	g_free(format);
-	check_group(g, grp, d);
+	check_group(g, grp, d, ini);
 	return grp;
 }
 
@@ -339,7 +359,7 @@ manifest_read(const char *path, struct diags *d)
 	struct manuscript *ms = manuscript_new();
 	struct ini ini;
 	gchar **groups, **g;
-	int errors = d->count[DIAG_ERROR];
+	int errors = d->count[DIAG_ERROR], markdown = 0;
 
 	ms->path = edition_intern(ms->edition, path);
 	ms->basedir = g_path_get_dirname(path);
@@ -348,17 +368,19 @@ manifest_read(const char *path, struct diags *d)
 		manuscript_free(ms);
 		return NULL;
 	}
-	read_edition(ms, &ini, d);
 	groups = g_key_file_get_groups(ini.kf, NULL);
 	for (g = groups; *g != NULL; g++) {
-		if (g_str_has_prefix(*g, CHAPTER_PREFIX))
-			g_ptr_array_add(ms->groups,
-			    read_group(ms, &ini, *g, d));
-		else if (strcmp(*g, "edition") != 0)
+		if (g_str_has_prefix(*g, CHAPTER_PREFIX)) {
+			struct group *grp = read_group(ms, &ini, *g, d);
+
+			markdown |= grp->format == FORMAT_MARKDOWN;
+			g_ptr_array_add(ms->groups, grp);
+		} else if (strcmp(*g, "edition") != 0)
 			diag_add(d, DIAG_WARNING, ini_pos(&ini, *g, NULL),
 			    "unknown group [%s] is ignored; chapters are "
 			    "written [chapter ID]", *g);
 	}
+	read_edition(ms, &ini, markdown, d);
 	if (ms->groups->len == 0)
 		diag_add(d, DIAG_ERROR, srcpos_at(ini.path, 0, 0),
 		    "no chapters; add a [chapter ID] group with a source");

@@ -39,6 +39,7 @@ struct manuscript {
 	struct edition	*edition;	/* the metadata; chapters come later */
 	GPtrArray	*groups;	/* struct group *, in reading order */
 	const char	*path;		/* edition.ini (interned) */
+	struct srcpos	 edition_pos;	/* its [edition] group */
 	char		*basedir;	/* its directory: paths are relative to it */
 	char		*output;	/* basename of the outputs */
 	char		*print_style;	/* styles/print.ini, resolved */

@@ -365,6 +365,18 @@ read_pattern(const struct ini *ini, const char *group, const char *key,
 	return p;
 }
 
+/* Whether key's value is value. */
+static int
+is_value(const struct ini *ini, const char *group, const char *key,
+    const char *value)
+{
+	char *v = ini_string(ini, group, key);
+	int yes = v != NULL && strcmp(v, value) == 0;
+
+	g_free(v);
+	return yes;
+}
+
 /*
  * A key with a few named values: the index of the value in names (a
  * NULL-terminated list), or -1 if absent; a value not in the list is
@@ -498,7 +510,8 @@ rules_read(struct rules *r, const struct ini *ini, const char *group,
 		diag_add(d, DIAG_ERROR, ini_pos(ini, group, "encoding"),
 		    "unknown encoding '%s'; name one iconv knows, such as "
 		    "utf-8, latin1 or windows-1252", r->encoding);
-	r->split = read_pattern(ini, group, "split", 0, d);
+	if (!(r->split_heading = is_value(ini, group, "split", "heading")))
+		r->split = read_pattern(ini, group, "split", 0, d);
 	r->note_marker = read_pattern(ini, group, "note-marker", 1, d);
 	r->note_text = read_pattern(ini, group, "note-text", 1, d);
 	if (r->note_marker != NULL && r->note_text != NULL)

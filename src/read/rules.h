@@ -53,6 +53,7 @@ struct rules {
 	char		*encoding;	/* the source's, if not UTF-8 */
 	struct lineset	 lines;		/* the source lines this group takes */
 	struct pattern	*split;		/* one chapter per matching line */
+	int		 split_heading;	/* Markdown: a chapter per # heading */
 	enum paragraphs	 paragraphs;
 	enum emphasis	 emphasis;
 	/* debris */

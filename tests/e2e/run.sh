@@ -354,7 +354,7 @@ check "check passes on the manuscript" test $? -eq 0
 check "check lists each chapter's notes" \
     grep -q 'chapter exile: 39 notes, 37 referenced' "$T/check.out"
 check "check says what the heuristics were unsure of, at its line" \
-    grep -q 'broue-bloc-of-oppositions.txt:163:1: unsure: .*heading' "$T/check.out"
+    grep -q 'broue-bloc-of-oppositions.txt:32:1: unsure: a quotation .* not-quotes = 32' "$T/check.out"
 check "check -v lists every dropped line" sh -c "'$OCTAVO' check -v '$MANIFEST' 2>&1 |
     grep -q 'getty-trotsky-in-exile.txt:46:1: info: dropped'"
 

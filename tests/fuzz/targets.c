@@ -158,6 +158,9 @@ run(const uint8_t *data, size_t size, enum source_format format,
 		return;
 	}
 	ms = manuscript_new();
+	ms->edition->meta.title = g_strdup("T");
+	ms->edition->language = g_strdup("en");
+	ms->edition->identifier = g_strdup("urn:uuid:1");
 	ms->names = names;
 	g = group_new("fuzz");
 	g->path = edition_intern(ms->edition, path);

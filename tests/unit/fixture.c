@@ -47,11 +47,23 @@ fixture_remove(char *path)
 	g_free(path);
 }
 
+/* An empty manuscript with what [edition] must say. */
+static struct manuscript *
+fixture_manuscript(void)
+{
+	struct manuscript *ms = manuscript_new();
+
+	ms->edition->meta.title = g_strdup("T");
+	ms->edition->language = g_strdup("en");
+	ms->edition->identifier = g_strdup("urn:uuid:1");
+	return ms;
+}
+
 struct edition *
 fixture_edition(const char *text, int markdown, struct diags *d)
 {
 	char *path = fixture_file(markdown ? "t.md" : "t.txt", text, -1);
-	struct manuscript *ms = manuscript_new();
+	struct manuscript *ms = fixture_manuscript();
 	struct group *g = group_new("t");
 	struct pipeline_opts o = { 0 };
 	struct pipeline p;
@@ -75,7 +87,7 @@ fixture_run(struct pipeline *p, const char *text, gssize len, const char *keys,
     struct diags *d)
 {
 	char *path = fixture_file("t.txt", text, len);
-	struct manuscript *ms = manuscript_new();
+	struct manuscript *ms = fixture_manuscript();
 	struct group *g = group_new("t");
 	struct pipeline_opts o = { 0 };
 	int rc;
@@ -83,6 +95,8 @@ fixture_run(struct pipeline *p, const char *text, gssize len, const char *keys,
 	g->path = edition_intern(ms->edition, path);
 	g->pos = srcpos_at("t.ini", 1, 1);
 	g_ptr_array_add(ms->groups, g);
+	if (keys != NULL && strstr(keys, "format = markdown") != NULL)
+		g->format = FORMAT_MARKDOWN;
 	if (keys != NULL) {
 		struct ini ini = { 0 };
 		char *group = g_strconcat("[chapter t]\n", keys, "\n", NULL);

@@ -534,6 +534,59 @@ START_TEST(test_ledger_finds_loss)
 }
 END_TEST
 
+/* A Markdown chapter's title is its first level-1 heading. */
+START_TEST(test_markdown_title)
+{
+	struct pipeline p;
+
+	run_clean(&p, "# The Opening\n\nSome *text*.\n\n## A Section\n\n"
+	    "More.\n", "format = markdown");
+	ck_assert_str_eq(chapter(&p, 0)->meta.title, "The Opening");
+	ck_assert_ptr_null(strstr(fixture_md(&p, 0), "The Opening"));
+	ck_assert_ptr_nonnull(strstr(fixture_md(&p, 0), "## A Section"));
+	pipeline_release(&p);
+}
+END_TEST
+
+/* Several level-1 headings: an error, or with split = heading chapters. */
+START_TEST(test_markdown_split)
+{
+	static const char text[] = "# One\n\nFirst.\n\nTwo\n===\n\n"
+	    "Second.\n";
+	struct pipeline p;
+	struct diags d;
+
+	diags_init(&d);
+	ck_assert_int_eq(fixture_run(&p, text, -1, "format = markdown", &d),
+	    -1);
+	ck_assert_int_eq(fixture_diags_matching(&d, "split = heading"), 1);
+	diags_release(&d);
+	run_clean(&p, text, "format = markdown\nsplit = heading");
+	ck_assert_uint_eq(p.edition->chapters->len, 2);
+	ck_assert_str_eq(chapter(&p, 1)->id, "t-2");
+	ck_assert_str_eq(chapter(&p, 1)->meta.title, "Two");
+	ck_assert_ptr_nonnull(strstr(fixture_md(&p, 1), "Second."));
+	pipeline_release(&p);
+}
+END_TEST
+
+/* A YAML block fills what [edition] leaves out; its words are counted. */
+START_TEST(test_markdown_yaml)
+{
+	struct pipeline p;
+
+	run_clean(&p, "---\ntitle: Ignored, the manifest has one\n"
+	    "subtitle: \"A Subtitle\"\nauthor:\n  - Ann Smith\n"
+	    "  - Bob Jones\n---\n\n# Chapter\n\nText.\n",
+	    "format = markdown");
+	ck_assert_str_eq(p.edition->meta.title, "T");
+	ck_assert_str_eq(p.edition->meta.subtitle, "A Subtitle");
+	ck_assert_str_eq(p.edition->meta.author, "Ann Smith and Bob Jones");
+	ck_assert_ptr_null(strstr(fixture_md(&p, 0), "---"));
+	pipeline_release(&p);
+}
+END_TEST
+
 Suite *
 shapes_suite(void)
 {
@@ -569,6 +622,9 @@ shapes_suite(void)
 	tcase_add_test(text, test_bom_and_cr);
 	tcase_add_test(text, test_gutenberg_licence);
 	tcase_add_test(text, test_ledger_finds_loss);
+	tcase_add_test(text, test_markdown_title);
+	tcase_add_test(text, test_markdown_split);
+	tcase_add_test(text, test_markdown_yaml);
 	suite_add_tcase(s, para);
 	suite_add_tcase(s, split);
 	suite_add_tcase(s, notes);

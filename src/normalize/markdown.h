@@ -1,0 +1,37 @@
+/*
+ * markdown.h — a CommonMark source's own metadata: its YAML block, and
+ * its chapters' titles in their level-1 headings.
+ */
+#ifndef OCTAVO_NORMALIZE_MARKDOWN_H
+#define OCTAVO_NORMALIZE_MARKDOWN_H
+
+#include "diag.h"
+#include "read/manifest.h"
+
+struct normalization;
+
+/* What a YAML block says of the book, as pandoc reads it; NULL if not. */
+struct markdown_meta {
+	char	*title;
+	char	*subtitle;
+	char	*author;	/* "A and B" for a list */
+	char	*date;
+	char	*language;	/* lang */
+	char	*identifier;
+	char	*rights;
+	char	*description;
+};
+
+void	markdown_meta_clear(struct markdown_meta *);
+
+/*
+ * Reads a group's CommonMark text into out's chapters: one, titled by
+ * its first level-1 heading (unless the manifest gives it a title), or
+ * (with split = heading) one at each.
+ * The YAML block goes into out->book.  Returns 0, or -1 with an error
+ * (a second level-1 heading without split).
+ */
+int	markdown_read(const struct group *, const char *text,
+	    struct normalization *out, struct diags *);
+
+#endif
