@@ -303,6 +303,42 @@ keep_layout(const struct pagemap *pages, const struct pipeline *p,
 	g_free(path);
 }
 
+/* Whether two paths name one file (or would, once written). */
+static int
+same_file(const char *a, const char *b)
+{
+	GStatBuf sa, sb;
+
+	if (g_stat(a, &sa) == 0 && g_stat(b, &sb) == 0)
+		return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+	return strcmp(a, b) == 0;
+}
+
+/*
+ * The outputs must be two files, and neither the manifest: `--pdf
+ * manuscript/edition.ini` with the manifest forgotten would overwrite
+ * it.  Says so and returns 0 if not.
+ */
+static int
+outputs_apart(const char *manifest)
+{
+	const char *clash = NULL;
+
+	if (opt_epub != NULL && same_file(opt_epub, manifest))
+		clash = "--epub names the manifest";
+	else if (opt_pdf != NULL && same_file(opt_pdf, manifest))
+		clash = "--pdf names the manifest";
+	else if (opt_report != NULL && same_file(opt_report, manifest))
+		clash = "--report names the manifest";
+	else if (opt_epub != NULL && opt_pdf != NULL &&
+	    same_file(opt_epub, opt_pdf))
+		clash = "--epub and --pdf name one file";
+	if (clash != NULL)
+		fprintf(stderr, "octavo build: %s; give each output a path of "
+		    "its own, and the manifest last\n", clash);
+	return clash == NULL;
+}
+
 /*
  * Lays the book out (for the PDF, and for the EPUB's print pages even
  * when there is no PDF), then writes the EPUB on a second thread while
@@ -323,6 +359,8 @@ cmd_build(const char *manifest, struct diags *d)
 	int want_pdf = opt_pdf != NULL || opt_epub == NULL;
 	int styled;
 
+	if (!outputs_apart(manifest))
+		return EXIT_USAGE;
 	clock_start(&ck, d);
 	if (load(&p, manifest, &ck, NULL, d) == -1 || strict_failed(d)) {
 		diag_flush(d, stderr, least_shown());

@@ -1,9 +1,14 @@
 /*
  * ini.c — loading INI files with GKeyFile and finding keys again by line.
  */
+#include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "read/ini.h"
+
+/* A manifest or a style is short: more than this is no INI file. */
+#define INI_MAX		((gsize)1 << 20)
 
 /*
  * The first line GKeyFile cannot read (its messages name the line's text
@@ -30,14 +35,68 @@ bad_line(const char *text)
 	return bad;
 }
 
+/*
+ * The line of a second group of a name already seen, which GKeyFile
+ * would merge into the first; 0 if there is none.  *name is the group.
+ */
+static int
+repeated_group(const char *text, char **name)
+{
+	GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal,
+	    g_free, NULL);
+	gchar **lines = g_strsplit(text, "\n", -1);
+	int i, at = 0;
+
+	for (i = 0; lines[i] != NULL && at == 0; i++) {
+		char *l = g_strstrip(lines[i]);
+		size_t len = strlen(l);
+
+		if (len < 2 || *l != '[' || l[len - 1] != ']')
+			continue;
+		l[len - 1] = '\0';
+		if (!g_hash_table_add(seen, g_strdup(l + 1))) {
+			*name = g_strdup(l + 1);
+			at = i + 1;
+		}
+	}
+	g_strfreev(lines);
+	g_hash_table_destroy(seen);
+	return at;
+}
+
+/* Whether path is a regular file of at most INI_MAX bytes; else an error. */
+static int
+readable(const char *path, struct diags *d)
+{
+	struct stat st;
+
+	if (stat(path, &st) == -1) {
+		diag_add(d, DIAG_ERROR, srcpos_at(path, 0, 0), "cannot read: "
+		    "%s", g_strerror(errno));
+		return 0;
+	}
+	if (!S_ISREG(st.st_mode) || (gsize)st.st_size > INI_MAX) {
+		diag_add(d, DIAG_ERROR, srcpos_at(path, 0, 0), "%s; give the "
+		    "path of a text file", !S_ISREG(st.st_mode) ?
+		    "not a regular file" : "over 1 MiB, too long for an INI "
+		    "file");
+		return 0;
+	}
+	return 1;
+}
+
 int
 ini_open(struct ini *ini, const char *path, struct diags *d)
 {
 	GError *err = NULL;
+	char *group = NULL;
 	gsize len;
+	int at;
 
 	memset(ini, 0, sizeof(*ini));
 	ini->path = path;
+	if (!readable(path, d))
+		return -1;
 	if (!g_file_get_contents(path, &ini->text, &len, &err)) {
 		diag_add(d, DIAG_ERROR, srcpos_at(path, 0, 0),
 		    "cannot read: %s", err->message);
@@ -48,6 +107,18 @@ ini_open(struct ini *ini, const char *path, struct diags *d)
 	    memchr(ini->text, '\0', len) != NULL) {
 		diag_add(d, DIAG_ERROR, srcpos_at(path, 0, 0),
 		    "not UTF-8 text; save the file as UTF-8");
+		return -1;
+	}
+	/* A byte-order mark, as some editors write one. */
+	if (len >= 3 && memcmp(ini->text, "\xEF\xBB\xBF", 3) == 0) {
+		memmove(ini->text, ini->text + 3, len - 2);
+		len -= 3;
+	}
+	if ((at = repeated_group(ini->text, &group)) > 0) {
+		diag_add(d, DIAG_ERROR, srcpos_at(path, at, 1), "a second "
+		    "[%s]: its keys would be mixed with the first's; give "
+		    "each group a name of its own", group);
+		g_free(group);
 		return -1;
 	}
 	ini->kf = g_key_file_new();

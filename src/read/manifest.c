@@ -43,6 +43,16 @@ required(const struct ini *ini, const char *group, const char *key,
 	return v;
 }
 
+/* An empty title is no title: an error, since the outputs need one. */
+static void
+check_title(const struct ini *ini, const char *group, const char *title,
+    struct diags *d)
+{
+	if (title != NULL && *title == '\0')
+		diag_add(d, DIAG_ERROR, ini_pos(ini, group, "title"), "an empty "
+		    "title; give one, or remove the key to take the source's");
+}
+
 static void
 read_meta(const struct ini *ini, const char *group, struct meta *m)
 {
@@ -197,6 +207,11 @@ read_edition(struct manuscript *ms, const struct ini *ini, int markdown,
 		e->meta.author = ini_string(ini, g, "creator");
 	e->language = markdown ? ini_string(ini, g, "language") :
 	    required(ini, g, "language", d);
+	if (e->language != NULL && !g_regex_match_simple(
+	    "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$", e->language, 0, 0))
+		diag_add(d, DIAG_ERROR, ini_pos(ini, g, "language"),
+		    "language '%s' is no BCP 47 tag; write one such as 'en', "
+		    "'en-GB' or 'fr'", e->language);
 	e->identifier = markdown ? ini_string(ini, g, "identifier") :
 	    required(ini, g, "identifier", d);
 	e->date = ini_string(ini, g, "date");
@@ -303,6 +318,7 @@ read_group(struct manuscript *ms, const struct ini *ini, const char *g,
 		    "'_'", id);
 	ini_check_keys(ini, g, chapter_keys, rules_keys, d);
 	read_meta(ini, g, &grp->meta);
+	check_title(ini, g, grp->meta.title, d);
 	rules_read(&grp->rules, ini, g, d);
 	if (grp->rules.encoding == NULL)
 		grp->rules.encoding = ini_string(ini, "edition", "encoding");

@@ -142,6 +142,55 @@ strip_crlf(char *text, gsize len)
 	return j;
 }
 
+/* Whether c is no character of text: a control, or a noncharacter. */
+static int
+not_text(gunichar c)
+{
+	if (c < 0x20)
+		return c != '\t' && c != '\n' && c != '\r' && c != '\f';
+	return c == 0x7F || (c >= 0xFDD0 && c <= 0xFDEF) ||
+	    (c & 0xFFFE) == 0xFFFE;
+}
+
+/*
+ * Takes out, in place, what is no character of text (a DOS end-of-file
+ * mark, a bell, U+FFFF), which no output can show; a warning at the
+ * first says how many.  Returns the new length.
+ */
+static gsize
+drop_controls(const char *path, char *text, gsize len, struct diags *d)
+{
+	char *p = text, *out = text;
+	gsize dropped = 0, first = 0;
+
+	while (p < text + len) {
+		gunichar c = g_utf8_get_char(p);
+		const char *next = g_utf8_next_char(p);
+
+		if (c == 0x1A && strspn(next, " \t\r\n") ==
+		    (size_t)(text + len - next))
+			;	/* old DOS files end in ^Z: no text, no news */
+		else if (not_text(c)) {
+			if (dropped++ == 0)
+				first = (gsize)(p - text);
+		} else {
+			memmove(out, p, (size_t)(next - p));
+			out += next - p;
+		}
+		p = (char *)next;
+	}
+	*out = '\0';
+	if (dropped > 0) {
+		int line, col;
+
+		source_locate(text, first, &line, &col);
+		diag_add(d, DIAG_WARNING, srcpos_at(path, line, col), "%"
+		    G_GSIZE_FORMAT " control characters or noncharacters, the "
+		    "first here, are no text: they are left out", dropped);
+	}
+	return (gsize)(out - text);
+}
+
 /* Is the text nothing but white space (no-break spaces included)? */
 static int
 is_blank(const char *text)
@@ -199,6 +248,7 @@ source_read(const char *path, const char *encoding, gsize max, gsize *len,
 		return NULL;
 	}
 	*len = strip_crlf(text, *len);
+	*len = drop_controls(path, text, *len, d);
 	if (is_blank(text)) {
 		diag_add(d, DIAG_ERROR, srcpos_at(path, 0, 0), "the source "
 		    "is empty; give 'source' a file with the chapter's text");

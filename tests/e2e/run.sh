@@ -67,6 +67,13 @@ check "epubcheck: no fatal, error or warning" \
     grep -q 'No errors or warnings detected' "$T/epubcheck.out"
 grep -E '^(FATAL|ERROR|WARNING)' "$T/epubcheck.out" | head -5
 
+# --- outputs that would overwrite the manifest, or each other ----------
+"$OCTAVO" build -q --pdf "$MANIFEST" "$MANIFEST" 2>"$T/clash.err"
+check "--pdf naming the manifest is a usage error" test $? -eq 2
+check "... and the manifest is untouched" git diff --quiet -- "$MANIFEST"
+"$OCTAVO" build -q --epub "$T/same" --pdf "$T/same" "$MANIFEST" 2>"$T/clash.err"
+check "--epub and --pdf naming one file is a usage error" test $? -eq 2
+
 # --- the text in the EPUB: clean, structured, with its notes ------------
 xhtml() { unzip -p "$T/a.epub" "OEBPS/chapter-$1.xhtml"; }
 count() { xhtml "$1" | grep -o "$2" | wc -l; }
@@ -354,7 +361,7 @@ check "check passes on the manuscript" test $? -eq 0
 check "check lists each chapter's notes" \
     grep -q 'chapter exile: 39 notes, 37 referenced' "$T/check.out"
 check "check says what the heuristics were unsure of, at its line" \
-    grep -q 'broue-bloc-of-oppositions.txt:32:1: unsure: a quotation .* not-quotes = 32' "$T/check.out"
+    grep -q 'broue-bloc-of-oppositions.txt:32:1: unsure: a quotation .*not-quotes = 32' "$T/check.out"
 check "check -v lists every dropped line" sh -c "'$OCTAVO' check -v '$MANIFEST' 2>&1 |
     grep -q 'getty-trotsky-in-exile.txt:46:1: info: dropped'"
 
