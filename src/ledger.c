@@ -18,42 +18,78 @@
 #define MAX_REPORTED	20
 #define RULE_NO_GROUP	"dropped: in no group's lines"
 
+/* Whether the character at p belongs to a word: a letter, digit, mark. */
+static int
+in_word(const char *p)
+{
+	gunichar c;
+
+	if ((unsigned char)*p < 0x80)
+		return g_ascii_isalnum(*p);
+	c = g_utf8_get_char(p);
+	return g_unichar_isalnum(c) || g_unichar_ismark(c);
+}
+
+/* The count of word w in counts, made 0 if it has none. */
+static gssize *
+slot(GHashTable *counts, const char *w)
+{
+	gssize *v = g_hash_table_lookup(counts, w);
+
+	if (v == NULL) {
+		v = g_new0(gssize, 1);
+		g_hash_table_insert(counts, g_strdup(w), v);
+	}
+	return v;
+}
+
 /*
  * Adds sign × each word of s to counts (word → gssize count); returns
- * how many words s has.
+ * how many words s has.  Words are case-folded and compared in NFC; a
+ * word of ASCII, as most are, needs neither.
  */
 static gsize
 add_words(GHashTable *counts, const char *s, gssize sign)
 {
-	char *norm;
+	GString *key;
 	const char *p, *start = NULL;
 	gsize words = 0;
+	int wide = 0;
 
 	if (s == NULL)
 		return 0;
-	norm = g_utf8_normalize(s, -1, G_NORMALIZE_NFC);
-	if (norm == NULL)
-		return 0;
-	for (p = norm;; p = g_utf8_next_char(p)) {
-		if (*p != '\0' && g_unichar_isalnum(g_utf8_get_char(p))) {
+	key = g_string_sized_new(32);
+	for (p = s;; p = g_utf8_next_char(p)) {
+		if (*p != '\0' && in_word(p)) {
 			if (start == NULL)
 				start = p;
+			wide |= (unsigned char)*p >= 0x80;
 			continue;
 		}
 		if (start != NULL) {
-			char *w = g_utf8_casefold(start, p - start);
-			gssize n = GPOINTER_TO_SIZE(g_hash_table_lookup(counts,
-			    w));
+			g_string_truncate(key, 0);
+			if (!wide)
+				for (; start < p; start++)
+					g_string_append_c(key,
+					    g_ascii_tolower(*start));
+			else {
+				char *nfc = g_utf8_normalize(start, p - start,
+				    G_NORMALIZE_NFC);
+				char *folded = g_utf8_casefold(nfc, -1);
 
-			g_hash_table_replace(counts, w,
-			    GSIZE_TO_POINTER((gsize)(n + sign)));
+				g_string_assign(key, folded);
+				g_free(folded);
+				g_free(nfc);
+			}
+			*slot(counts, key->str) += sign;
 			start = NULL;
+			wide = 0;
 			words++;
 		}
 		if (*p == '\0')
 			break;
 	}
-	g_free(norm);
+	g_string_free(key, TRUE);
 	return words;
 }
 
@@ -71,13 +107,15 @@ tally(struct ledger *lg, const char *rule, gsize n)
 static GHashTable *
 counts_new(void)
 {
-	return g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	return g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 }
 
 static gssize
 count_of(GHashTable *counts, const char *w)
 {
-	return (gssize)GPOINTER_TO_SIZE(g_hash_table_lookup(counts, w));
+	gssize *v = g_hash_table_lookup(counts, w);
+
+	return v != NULL ? *v : 0;
 }
 
 /* The sum of the positive counts. */
@@ -90,8 +128,8 @@ total(GHashTable *counts)
 
 	g_hash_table_iter_init(&it, counts);
 	while (g_hash_table_iter_next(&it, NULL, &v))
-		if ((gssize)GPOINTER_TO_SIZE(v) > 0)
-			sum += GPOINTER_TO_SIZE(v);
+		if (*(gssize *)v > 0)
+			sum += (gsize)*(gssize *)v;
 	return sum;
 }
 
@@ -258,6 +296,8 @@ report(const char *path, gchar **lines, GHashTable *missing,
 {
 	int no, reported = 0;
 
+	if (total(missing) == 0)
+		return;
 	for (no = 1; lines[no - 1] != NULL && reported < MAX_REPORTED; no++) {
 		GHashTable *here = counts_new();
 		GString *words = g_string_new(NULL);
@@ -268,10 +308,9 @@ report(const char *path, gchar **lines, GHashTable *missing,
 		g_hash_table_iter_init(&it, here);
 		while (g_hash_table_iter_next(&it, &k, NULL))
 			if (count_of(missing, k) > 0) {
+				*slot(missing, k) = 0;
 				g_string_append_printf(words, "%s'%s'",
 				    words->len > 0 ? ", " : "", (char *)k);
-				g_hash_table_replace(missing, g_strdup(k),
-				    GSIZE_TO_POINTER(0));
 			}
 		if (words->len > 0) {
 			diag_add(d, DIAG_WARNING, srcpos_at(path, no, 1),
@@ -316,15 +355,14 @@ count_source(struct ledger *lg, const struct ledger_input *p, const char *path,
 	lg->edition += total(renumbered);
 	g_hash_table_iter_init(&it, want);
 	while (g_hash_table_iter_next(&it, &k, &v)) {
-		gssize w = (gssize)GPOINTER_TO_SIZE(v), h = count_of(have, k);
+		gssize w = *(gssize *)v, h = count_of(have, k);
 
 		if (w <= 0)
 			continue;
 		lg->edition += (gsize)MIN(w, MAX(h, 0));
 		if (w > h) {
 			lg->unaccounted += (gsize)(w - MAX(h, 0));
-			g_hash_table_replace(missing, g_strdup(k),
-			    GSIZE_TO_POINTER((gsize)(w - MAX(h, 0))));
+			*slot(missing, k) = w - MAX(h, 0);
 		}
 	}
 	report(path, lines, missing, d);

@@ -30,40 +30,39 @@ struct target {
 	char		*label;
 };
 
-/* The words of s, lower case, letters and digits; page numbers aside. */
+/*
+ * The words of s, lower case, letters and digits: a page number at the
+ * end, "page" and "chapter" aside.  *label, if label is not NULL, is the
+ * number s opens with ("CHAPTER IV." → "IV"), or NULL.
+ */
 static GHashTable *
 words_of(const char *s, char **label)
 {
-	GHashTable *w = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-	    NULL);
-	GRegex *num = g_regex_new("^(?:(?:CHAPTER|Chapter|PART|Part|BOOK|Book)"
-	    "\\s+)?([IVXLC]+|\\d{1,4})\\b\\.?", 0, 0, NULL);
-	char *text = g_strdup(s), *down;
-	gchar **parts, **p;
-	GMatchInfo *mi;
-	gsize n;
+	static const char num[] = "^(?:(?:CHAPTER|Chapter|PART|Part|BOOK|"
+	    "Book)\\s+)?([IVXLC]+|\\d{1,4})\\b\\.?";
+	char *text = g_strchomp(g_strdup(s));
+	gsize n = strlen(text);
+	GHashTable *w;
 
-	/* A page number (or "PAGE") at the end is the old book's. */
-	g_strchomp(text);
-	n = strlen(text);
 	while (n > 0 && g_ascii_isdigit(text[n - 1]))
 		text[--n] = '\0';
 	if (label != NULL) {
 		*label = NULL;
-		if (g_regex_match(num, text, 0, &mi))
-			*label = g_match_info_fetch(mi, 1);
-		g_match_info_free(mi);
+		if (lines_match(num, text)) {
+			const char *p = text;
+
+			/* The number: the first run of digits or numerals. */
+			if (g_ascii_strncasecmp(p, "chapter ", 8) == 0 ||
+			    g_ascii_strncasecmp(p, "part ", 5) == 0 ||
+			    g_ascii_strncasecmp(p, "book ", 5) == 0)
+				p = strchr(p, ' ') + strspn(strchr(p, ' '), " ");
+			*label = g_strndup(p, strspn(p, "IVXLC0123456789"));
+		}
 	}
-	down = g_utf8_strdown(text, -1);
-	parts = g_regex_split_simple("[^[:alnum:]]+", down, 0, 0);
-	for (p = parts; *p != NULL; p++)
-		if (**p != '\0' && strcmp(*p, "page") != 0 &&
-		    strcmp(*p, "chapter") != 0)
-			g_hash_table_add(w, g_strdup(*p));
-	g_strfreev(parts);
-	g_free(down);
+	w = lines_word_set(text);
+	g_hash_table_remove(w, "page");
+	g_hash_table_remove(w, "chapter");
 	g_free(text);
-	g_regex_unref(num);
 	return w;
 }
 
@@ -115,7 +114,7 @@ targets_from(const struct lines *ls, guint from)
 
 		/* Lines outside the group count: another group's headings. */
 		if (l->role == LINE_BLANK || (l->role == LINE_DROPPED &&
-		    l->why != NULL) || !is_short(l))
+		    l->why != LINE_OUTSIDE) || !is_short(l))
 			continue;
 		tg.line = i;
 		tg.words = words_of(l->text, &tg.label);

@@ -54,7 +54,7 @@ is_body(const struct lines *ls, const struct line *l)
 	return line_chars(l) > FRONT_MAX_CHARS ||
 	    line_listed(&ls->rules->intro_lines, l) ||
 	    line_listed(&ls->rules->headings, l) ||
-	    g_regex_match_simple("^[IVX]+\\.\\s", l->text, 0, 0);
+	    lines_match("^[IVX]+\\.\\s", l->text);
 }
 
 /*
@@ -72,8 +72,7 @@ title_like(const struct line *l)
 	    line_words(l, TITLE_MAX_WORDS) > TITLE_MAX_WORDS)
 		return 0;
 	/* "Dr. Smith", "St. Peter" stop inside; a sentence stops then goes on. */
-	if (dot != NULL && g_regex_match_simple("[a-z]{2,}[.!?][”’\"]?\\s+[A-Z]",
-	    l->text, 0, 0))
+	if (dot != NULL && lines_match("[a-z]{2,}[.!?][”’\"]?\\s+[A-Z]", l->text))
 		return 0;
 	/* A closing stop, as old books end headings: not a sentence's. */
 	if (g_str_has_suffix(l->text, ".") && !typo_is_shouting(l->text) &&
@@ -209,7 +208,7 @@ recognize(const struct line *l, const struct meta *manifest)
 	size_t k;
 
 	for (k = 0; k < G_N_ELEMENTS(forms); k++)
-		if (g_regex_match_simple(forms[k].re, l->text, 0, 0))
+		if (lines_match(forms[k].re, l->text))
 			return forms[k].field;
 	if (manifest->author != NULL &&
 	    g_ascii_strcasecmp(l->text, manifest->author) == 0)
@@ -303,29 +302,12 @@ front_heuristics(struct lines *ls, struct chap *c)
 	}
 }
 
-/* The words of s, lower case, for comparing two titles. */
-static GHashTable *
-title_words(const char *s)
-{
-	GHashTable *w = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-	    NULL);
-	char *down = g_utf8_strdown(s, -1);
-	gchar **parts = g_regex_split_simple("[^[:alnum:]]+", down, 0, 0);
-	gchar **p;
-
-	for (p = parts; *p != NULL; p++)
-		if (**p != '\0')
-			g_hash_table_add(w, g_strdup(*p));
-	g_strfreev(parts);
-	g_free(down);
-	return w;
-}
-
 /* Whether two titles say the same: most words of the shorter in the other. */
 static int
 similar(const char *a, const char *b)
 {
-	GHashTable *wa = title_words(a), *wb = title_words(b), *small, *big;
+	GHashTable *wa = lines_word_set(a), *wb = lines_word_set(b);
+	GHashTable *small, *big;
 	GHashTableIter it;
 	gpointer k;
 	guint shared = 0;
@@ -503,7 +485,7 @@ introduction(struct lines *ls)
 		return;
 	i = lines_next(ls, last);
 	if (i < ls->a->len &&
-	    g_regex_match_simple("^([*•·]\\s*){3,}$", LINE(ls, i)->text, 0, 0))
+	    lines_match("^([*•·]\\s*){3,}$", LINE(ls, i)->text))
 		line_drop(ls, i, "dropped: the break after the introduction");
 }
 

@@ -33,6 +33,9 @@ trim(const char *s, const char *end, int *indent)
 	return g_strndup(s, (gsize)(end - s));
 }
 
+/* The mark of a line outside the group's lines: another group's. */
+const char LINE_OUTSIDE[] = "outside the group's lines";
+
 void
 lines_split(struct lines *ls, const char *text)
 {
@@ -51,6 +54,7 @@ lines_split(struct lines *ls, const char *text)
 		if (*eol == '\0')
 			break;
 	}
+	lines_bounds(ls);
 }
 
 void
@@ -134,6 +138,8 @@ line_split_at(struct lines *ls, guint i, gsize off)
 	if (l->indents != NULL)
 		g_clear_pointer(&l->indents, g_array_unref);
 	g_array_insert_val(ls->a, i + 1, tail);
+	if (i <= ls->hi)
+		ls->hi++;
 	/* The chapters after the split line move down by one. */
 	for (k = 0; ls->chaps != NULL && k < ls->chaps->len; k++) {
 		struct chap *c = CHAP(ls, k);
@@ -152,7 +158,8 @@ is_content(const struct line *l)
 guint
 lines_next(const struct lines *ls, guint i)
 {
-	for (i++; i < ls->a->len; i++)
+	/* Past the group's last line, only other groups' lines follow. */
+	for (i++; i < ls->a->len && i <= ls->hi; i++)
 		if (is_content(LINE(ls, i)))
 			return i;
 	return ls->a->len;
@@ -161,10 +168,26 @@ lines_next(const struct lines *ls, guint i)
 guint
 lines_prev(const struct lines *ls, guint i)
 {
-	while (i-- > 0)
+	if (i > ls->hi + 1)
+		i = ls->hi + 1;
+	while (i-- > ls->lo)
 		if (is_content(LINE(ls, i)))
 			return i;
 	return G_MAXUINT;
+}
+
+void
+lines_bounds(struct lines *ls)
+{
+	guint i;
+
+	ls->lo = 0;
+	ls->hi = ls->a->len > 0 ? ls->a->len - 1 : 0;
+	for (i = 0; i < ls->a->len && LINE(ls, i)->why == LINE_OUTSIDE; i++)
+		ls->lo = i + 1;
+	for (i = ls->a->len; i-- > ls->lo &&
+	    LINE(ls, i)->why == LINE_OUTSIDE;)
+		ls->hi = i > 0 ? i - 1 : 0;
 }
 
 glong
@@ -272,4 +295,47 @@ int
 line_count(const struct line *l)
 {
 	return l->phys != NULL ? (int)l->phys->len : 1;
+}
+
+G_LOCK_DEFINE_STATIC(patterns);
+
+int
+lines_match(const char *re, const char *s)
+{
+	static GHashTable *compiled;	/* pattern's address → GRegex */
+	GRegex *r;
+
+	G_LOCK(patterns);
+	if (compiled == NULL)
+		compiled = g_hash_table_new(g_direct_hash, g_direct_equal);
+	if ((r = g_hash_table_lookup(compiled, re)) == NULL) {
+		r = g_regex_new(re, G_REGEX_OPTIMIZE, 0, NULL);
+		g_assert(r != NULL);
+		g_hash_table_insert(compiled, (gpointer)re, r);
+	}
+	G_UNLOCK(patterns);
+	return g_regex_match(r, s, 0, NULL);
+}
+
+GHashTable *
+lines_word_set(const char *s)
+{
+	GHashTable *w = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	    NULL);
+	const char *p = s, *start = NULL;
+
+	for (;; p = g_utf8_next_char(p)) {
+		if (*p != '\0' && g_unichar_isalnum(g_utf8_get_char(p))) {
+			if (start == NULL)
+				start = p;
+			continue;
+		}
+		if (start != NULL) {
+			g_hash_table_add(w, g_utf8_strdown(start, p - start));
+			start = NULL;
+		}
+		if (*p == '\0')
+			break;
+	}
+	return w;
 }

@@ -94,6 +94,8 @@ struct lines {
 	const struct meta *manifest;	/* what the manifest says of the group */
 	struct diags	*diags;
 	int		 groups;	/* last quotation or list number used */
+	guint		 lo, hi;	/* the first and last line index of
+					   the group's: outside, none is */
 	int		 width;		/* the source's wrapping width, or 0 */
 	int		 wrapped;	/* paragraphs of wrapped lines */
 };
@@ -101,7 +103,12 @@ struct lines {
 #define LINE(ls, i)	(&g_array_index((ls)->a, struct line, (i)))
 #define CHAP(ls, k)	(&g_array_index((ls)->chaps, struct chap, (k)))
 
+/* The why of a line outside the group's lines (range.c). */
+extern const char LINE_OUTSIDE[];
+
 void	lines_split(struct lines *, const char *text);
+/* Finds lo and hi again, after lines are made or marked outside. */
+void	lines_bounds(struct lines *);
 void	lines_release(struct lines *);
 /* Sets a line's role and says why at -v. */
 void	line_set(struct lines *, guint i, enum line_role, const char *why);
@@ -128,6 +135,14 @@ int	line_listed(const struct lineset *s, const struct line *l);
  * are ("A Guernseyman Three Centuries Ago") and a sentence's are not.
  */
 int	line_title_cased(const char *);
+/*
+ * Whether s matches re, a pattern of the program's own (a string that
+ * lives as long as it), compiled once: the passes try a few fixed
+ * patterns on every line.
+ */
+int	lines_match(const char *re, const char *s);
+/* The words of s, lower case: runs of letters and digits; a set. */
+GHashTable *lines_word_set(const char *s);
 /* A copy of s with verse line ends as spaces: for metadata, headings. */
 char	*lines_plain(const char *s);
 /* Did a blank line (or the edge of the text) part lines i and j? */

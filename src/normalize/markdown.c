@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "normalize/lines.h"
 #include "normalize/markdown.h"
 #include "normalize/normalize.h"
 
@@ -44,7 +45,7 @@ heading_1(gchar **lines, guint i, guint *taken)
 		return g_strchomp(t);
 	}
 	if (*l != '\0' && *l != ' ' && lines[i + 1] != NULL &&
-	    g_regex_match_simple("^=+\\s*$", lines[i + 1], 0, 0)) {
+	    lines_match("^=+\\s*$", lines[i + 1])) {
 		*taken = 2;
 		return g_strstrip(g_strdup(l));
 	}
@@ -128,7 +129,7 @@ yaml_block(gchar **lines, struct markdown_meta *book)
 	for (i = 1; end > 0 && i + 1 < end; i++) {
 		const char *l = lines[i], *colon = strchr(l, ':');
 
-		if (g_regex_match_simple("^\\s+-\\s", l, 0, 0) && key != NULL) {
+		if (lines_match("^\\s+-\\s", l) && key != NULL) {
 			yaml_value(value, strchr(l, '-') + 1);
 			continue;
 		}

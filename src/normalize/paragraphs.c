@@ -267,9 +267,9 @@ column_lines(const char *text, const GPtrArray *phys)
 	int n = 0;
 
 	if (phys == NULL)
-		return g_regex_match_simple(re, text, 0, 0);
+		return lines_match(re, text);
 	for (k = 0; k < phys->len; k++)
-		n += g_regex_match_simple(re, g_ptr_array_index(phys, k), 0, 0);
+		n += lines_match(re, g_ptr_array_index(phys, k));
 	return n;
 }
 
@@ -479,6 +479,7 @@ gather(struct lines *ls)
 	g_array_free(dropped, TRUE);
 	g_array_free(ls->a, TRUE);
 	ls->a = out;
+	lines_bounds(ls);
 	wordstats_release(&ws);
 }
 

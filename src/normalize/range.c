@@ -22,8 +22,11 @@ range_pass(struct lines *ls)
 	if (lineset_empty(take))
 		return;
 	for (i = 0; i < ls->a->len; i++)
-		if (!lineset_has(take, LINE(ls, i)->no))
+		if (!lineset_has(take, LINE(ls, i)->no)) {
 			LINE(ls, i)->role = LINE_DROPPED;
+			LINE(ls, i)->why = LINE_OUTSIDE;
+		}
+	lines_bounds(ls);
 }
 
 /* Opens a chapter at line index first; ends the one before it there. */
@@ -112,8 +115,7 @@ split_heading(struct lines *ls, struct chap *c, guint i, GMatchInfo *mi)
 	    g_match_info_fetch(mi, 1) : NULL;
 
 	/* A group that only holds the number ("(CHAPTER I)") is no title. */
-	if (title != NULL && g_regex_match_simple(LABEL_RE, g_strstrip(title),
-	    0, 0))
+	if (title != NULL && lines_match(LABEL_RE, g_strstrip(title)))
 		g_clear_pointer(&title, g_free);
 	if (title != NULL && *g_strstrip(title) != '\0') {
 		int a, b;
@@ -123,7 +125,7 @@ split_heading(struct lines *ls, struct chap *c, guint i, GMatchInfo *mi)
 		g_string_append_len(rest, line, a);
 		g_string_append(rest, line + b);
 		c->meta.title = range_heading_text(title);
-		if (g_regex_match_simple("[[:alnum:]]", rest->str, 0, 0))
+		if (lines_match("[[:alnum:]]", rest->str))
 			c->meta.label = range_heading_text(rest->str);
 		g_string_free(rest, TRUE);
 	} else

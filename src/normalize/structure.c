@@ -127,7 +127,7 @@ ends_sentence(const char *s)
 static int
 is_break(const char *s)
 {
-	return g_regex_match_simple("^([*•·~#]\\s*){3,}$|^[*•·]$", s, 0, 0);
+	return lines_match("^([*•·~#]\\s*){3,}$|^[*•·]$", s);
 }
 
 /*
@@ -182,15 +182,14 @@ numbering_of(const struct lines *ls, const struct line *l)
 	    line_count(l) > 2 ||
 	    (last_word_char(l->text) == '.' && !heading_stop(l)))
 		return NUM_NONE;
-	if (g_regex_match_simple("^[IVX]{1,5}\\.\\s+\\S", l->text, 0, 0))
+	if (lines_match("^[IVX]{1,5}\\.\\s+\\S", l->text))
 		return NUM_ROMAN;
-	if (g_regex_match_simple("^[a-h]\\.\\s+[A-Z]", l->text, 0, 0))
+	if (lines_match("^[a-h]\\.\\s+[A-Z]", l->text))
 		return NUM_LOWER;
-	if (apart && g_regex_match_simple("^\\d{1,2}\\.\\s+[A-Z]", l->text,
-	    0, 0))
+	if (apart && lines_match("^\\d{1,2}\\.\\s+[A-Z]", l->text))
 		return NUM_ARABIC;
 	if (apart && l->blanks >= 2 &&
-	    g_regex_match_simple("^[A-H]\\.\\s+[A-Z][a-z]", l->text, 0, 0))
+	    lines_match("^[A-H]\\.\\s+[A-Z][a-z]", l->text))
 		return NUM_UPPER;
 	return NUM_NONE;
 }
@@ -269,7 +268,7 @@ is_short_heading(const struct lines *ls, guint i)
 	    line_words(l, r->heading_max_words) > r->heading_max_words ||
 	    line_chars(l) > r->heading_max_chars ||
 	    starts_with_any(l->text, OPENERS) ||
-	    g_regex_match_simple("^[A-Z]\\.\\s", l->text, 0, 0) ||
+	    lines_match("^[A-Z]\\.\\s", l->text) ||
 	    g_utf8_strchr(":,;…-—", -1, last) != NULL ||
 	    (last == '.' && !heading_stop(l)) ||
 	    !g_unichar_isupper(g_utf8_get_char(l->text)))
@@ -296,13 +295,13 @@ numbered_title(struct lines *ls, guint i)
 	char *title, *both;
 
 	/* A year alone ("1819.") is a date line, not a number. */
-	if (!g_regex_match_simple("^((CHAPTER|Chapter|BOOK|Book|PART|Part|"
+	if (!lines_match("^((CHAPTER|Chapter|BOOK|Book|PART|Part|"
 	    "LETTER|Letter|SECTION|Section)\\s+)?([IVXLC]+|\\d{1,3})\\.?$",
-	    l->text, 0, 0) || next >= ls->a->len ||
+	    l->text) || next >= ls->a->len ||
 	    (t = LINE(ls, next))->role != LINE_PARA || line_count(t) > 2 ||
 	    t->indent > 0 || line_chars(t) > 2 * ls->rules->heading_max_chars ||
 	    !g_unichar_isalpha(g_utf8_get_char(t->text)) ||
-	    g_regex_match_simple("\\d{4}\\.?$", t->text, 0, 0) ||
+	    lines_match("\\d{4}\\.?$", t->text) ||
 	    (!typo_is_shouting(t->text) && !line_title_cased(t->text)))
 		return 0;
 	title = range_heading_text(t->text);
@@ -413,7 +412,7 @@ dialogue(struct lines *ls, guint i)
 	int group = ++ls->groups;
 
 	for (; i < ls->a->len && LINE(ls, i)->role == LINE_PARA &&
-	    g_regex_match_simple("^[QA]\\.\\s", LINE(ls, i)->text, 0, 0);
+	    lines_match("^[QA]\\.\\s", LINE(ls, i)->text);
 	    i = lines_next(ls, i))
 		quote(ls, i, group, "a block quotation: question and answer");
 }
@@ -441,7 +440,7 @@ quote_heuristics(struct lines *ls)
 			continue;
 		}
 		if ((l->indent >= 4 || (l->verse && l->indent >= 2)) &&
-		    !g_regex_match_simple("^\\d+[.)]\\s", l->text, 0, 0)) {
+		    !lines_match("^\\d+[.)]\\s", l->text)) {
 			if (indented_group == 0)
 				indented_group = ++ls->groups;
 			quote(ls, i, indented_group, "a block quotation: "
@@ -452,8 +451,7 @@ quote_heuristics(struct lines *ls)
 		if (prev == G_MAXUINT || (p = LINE(ls, prev))->role != LINE_PARA)
 			continue;
 		before = last_char(p->text);
-		if (before == ':' && g_regex_match_simple("^[QA]\\.\\s",
-		    l->text, 0, 0)) {
+		if (before == ':' && lines_match("^[QA]\\.\\s", l->text)) {
 			dialogue(ls, i);
 			continue;
 		}
@@ -499,11 +497,11 @@ lists(struct lines *ls)
 
 		j = i + 1;
 		if (LINE(ls, i)->role != LINE_PARA || LINE(ls, i)->indent == 0 ||
-		    !g_regex_match_simple("^\\d+[.)]\\s", LINE(ls, i)->text, 0, 0))
+		    !lines_match("^\\d+[.)]\\s", LINE(ls, i)->text))
 			continue;
 		for (j = i; j < ls->a->len && LINE(ls, j)->role == LINE_PARA &&
-		    LINE(ls, j)->indent > 0 && g_regex_match_simple(
-		    "^\\d+[.)]\\s", LINE(ls, j)->text, 0, 0); j = lines_next(ls, j))
+		    LINE(ls, j)->indent > 0 && lines_match(
+		    "^\\d+[.)]\\s", LINE(ls, j)->text); j = lines_next(ls, j))
 			n++;
 		if (n < 2) {
 			diag_add(ls->diags, DIAG_INFO, srcpos_at(ls->path,
