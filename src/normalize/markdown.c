@@ -149,7 +149,10 @@ yaml_block(gchar **lines, struct markdown_meta *book)
 	return end;
 }
 
-/* Blanks lines [from, to) and records what they said for the ledger. */
+/*
+ * Blanks lines [from, to); with a rule, records what they said for the
+ * ledger (without, their words are in the chapter's metadata).
+ */
 static void
 take_lines(gchar **lines, guint from, guint to, GArray *changes,
     const char *rule)
@@ -160,8 +163,30 @@ take_lines(gchar **lines, guint from, guint to, GArray *changes,
 		struct change c = { (int)i + 1, g_strdup(lines[i]), NULL, rule,
 		    0 };
 
-		g_array_append_val(changes, c);
+		if (rule != NULL)
+			g_array_append_val(changes, c);
+		else
+			g_free(c.removed);
 		lines[i][0] = '\0';
+	}
+}
+
+/*
+ * Records for the ledger each note label of a line ("[^smith]"), which
+ * the edition prints as a number.
+ */
+static void
+note_labels(const char *line, int no, GArray *changes)
+{
+	const char *p = line, *end;
+
+	while ((p = strstr(p, "[^")) != NULL &&
+	    (end = strchr(p + 2, ']')) != NULL) {
+		struct change c = { no, g_strndup(p + 2, (gsize)(end - p - 2)),
+		    NULL, RULE_NOTE_NUMBER, 1 };
+
+		g_array_append_val(changes, c);
+		p = end + 1;
 	}
 }
 
@@ -208,6 +233,8 @@ markdown_read(const struct group *g, const char *text,
 	for (; lines[i] != NULL; i++) {
 		if (fence(lines[i]))
 			in_fence = !in_fence;
+		if (!in_fence)
+			note_labels(lines[i], (int)i + 1, out->changes);
 		title = in_fence || titled ? NULL : heading_1(lines, i, &taken);
 		if (title != NULL && (n == NULL || split ||
 		    n->meta.title == NULL)) {
@@ -217,8 +244,7 @@ markdown_read(const struct group *g, const char *text,
 				n = chapter(g, out, ++k, split);
 			n->meta.title = title;
 			n->split = split;
-			take_lines(lines, i, i + taken, out->changes,
-			    "the chapter's title: its heading");
+			take_lines(lines, i, i + taken, out->changes, NULL);
 			i += taken - 1;
 			continue;
 		}

@@ -54,6 +54,15 @@ static void
 link_refs(struct chapter *c, GHashTable *by_label, struct diags *d)
 {
 	GPtrArray *refs = collect_refs(c->doc);
+	guint k;
+
+	/* References inside notes, after the text's, in the notes' order. */
+	for (k = 0; k < c->notes->len; k++) {
+		GPtrArray *inner = collect_refs(((struct note *)
+		    g_ptr_array_index(c->notes, k))->body);
+
+		g_ptr_array_extend_and_steal(refs, inner);
+	}
 	long last = 0;
 	guint i;
 
@@ -148,6 +157,13 @@ link_xrefs(struct note *note, GHashTable *by_label)
 	g_regex_unref(re);
 }
 
+/* Whether a label is a number: "12", not "smith". */
+static int
+numeric(const char *label)
+{
+	return *label != '\0' && strspn(label, "0123456789") == strlen(label);
+}
+
 /* Notes in their order, numbered from *next; the author's note is "*". */
 static void
 number(struct chapter *c, int *next, struct diags *d)
@@ -164,8 +180,12 @@ number(struct chapter *c, int *next, struct diags *d)
 			g_strlcpy(n->mark, "*", sizeof(n->mark));
 			continue;
 		}
-		/* Unsigned: a label of 20 digits must not overflow. */
-		if ((unsigned long)label != (unsigned long)prev + 1)
+		/*
+		 * Unsigned: a label of 20 digits must not overflow.  A named
+		 * label ("[^smith]") has no order to keep.
+		 */
+		if (numeric(n->label) && (unsigned long)label !=
+		    (unsigned long)prev + 1)
 			diag_add(d, DIAG_WARNING, n->pos, "note %s follows note "
 			    "%ld; the notes are numbered in their order", n->label,
 			    prev);

@@ -334,6 +334,8 @@ typo_tree(struct node *root)
 			last = n;
 		} else if (n->type == NODE_SOFTBREAK || n->type == NODE_LINEBREAK)
 			t.prev = ' ';
+		else if (n->type == NODE_CODE)
+			t.prev = 'x';	/* a word: the space after it stays */
 	}
 }
 
@@ -362,6 +364,8 @@ parse_chapter(struct edition *e, struct chapter *c,
 		n->body = parse_md(in, pos, p->md, p->srcline, d);
 		if (in->markdown)
 			typo_tree(n->body);
+		/* A note may refer to another note. */
+		split_refs(n->body);
 		g_ptr_array_add(c->notes, n);
 	}
 	g_ptr_array_free(parts, TRUE);

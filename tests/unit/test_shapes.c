@@ -587,6 +587,30 @@ START_TEST(test_markdown_yaml)
 }
 END_TEST
 
+/*
+ * Markdown's notes: named labels keep no order, a note may refer to
+ * another; and the space after a code span stays.
+ */
+START_TEST(test_markdown_notes_and_code)
+{
+	struct pipeline p;
+	const struct chapter *c;
+	char *t;
+
+	run_clean(&p, "Call `printf` and then `puts`.\n\nA claim[^smith] "
+	    "here.\n\n[^smith]: See also[^jones].\n\n[^jones]: Another.\n",
+	    "format = markdown");
+	c = chapter(&p, 0);
+	t = node_text(c->doc->first);
+	ck_assert_str_eq(t, "Call printf and then puts.");
+	g_free(t);
+	ck_assert_uint_eq(c->notes->len, 2);
+	ck_assert_ptr_nonnull(((struct note *)g_ptr_array_index(c->notes,
+	    1))->ref);
+	pipeline_release(&p);
+}
+END_TEST
+
 Suite *
 shapes_suite(void)
 {
@@ -625,6 +649,7 @@ shapes_suite(void)
 	tcase_add_test(text, test_markdown_title);
 	tcase_add_test(text, test_markdown_split);
 	tcase_add_test(text, test_markdown_yaml);
+	tcase_add_test(text, test_markdown_notes_and_code);
 	suite_add_tcase(s, para);
 	suite_add_tcase(s, split);
 	suite_add_tcase(s, notes);
