@@ -714,6 +714,24 @@ stray_markers(struct lines *ls)
 	g_regex_unref(re);
 }
 
+/*
+ * The source's heading over a block of notes ("Notes", "FOOTNOTES:")
+ * goes: the edition sets its own over the notes it places.
+ */
+static void
+notes_headings(struct lines *ls)
+{
+	guint i, next;
+
+	for (i = 0; i < ls->a->len; i++)
+		if (LINE(ls, i)->role == LINE_PARA &&
+		    lines_match(NOTES_HEADING_RE, LINE(ls, i)->text) &&
+		    (next = lines_next(ls, i)) < ls->a->len &&
+		    LINE(ls, next)->role == LINE_NOTES)
+			line_drop(ls, i, "dropped: the source's heading over "
+			    "its notes");
+}
+
 void
 notes_block_pass(struct lines *ls)
 {
@@ -723,6 +741,7 @@ notes_block_pass(struct lines *ls)
 	author_note(ls);
 	end_block(ls);
 	labelled_notes(ls);
+	notes_headings(ls);
 	stray_markers(ls);
 	number_notes(ls);
 }

@@ -35,9 +35,6 @@ static const struct {
 static const char *const footnote_re =
     "^\\[(?:Footnote|FOOTNOTE|Note|NOTE)\\s+(\\w{1,6}|\\*)\\s*:\\s*";
 
-/* A heading over a block of notes. */
-static const char *const notes_heading_re =
-    "^(FOOT)?NOTES?[.:]?$|^(Foot)?[Nn]otes?[.:]?$";
 
 /* A marker found in the text: where, and which label. */
 struct marker {
@@ -283,7 +280,7 @@ static void
 labelled_paragraphs(struct lines *ls, GRegex *marker_re, GRegex *text_re,
     GArray *markers)
 {
-	GRegex *heading = compile(notes_heading_re);
+	GRegex *heading = compile(NOTES_HEADING_RE);
 	struct waiting w;
 	guint i;
 

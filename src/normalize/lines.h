@@ -62,6 +62,9 @@ struct line {
 #define EMPH_CLOSE	"\xee\x80\x83"	/* U+E003 */
 #define BREAK_MARK	"\xee\x80\x84"	/* U+E004 */
 
+/* A heading over a block of notes: "Notes", "FOOTNOTES:". */
+#define NOTES_HEADING_RE	"^(FOOT)?NOTES?[.:]?$|^(Foot)?[Nn]otes?[.:]?$"
+
 /* The ledger's rule for a note's label or marker, which gets a new number. */
 #define RULE_NOTE_NUMBER	"a note's number, printed anew"
 

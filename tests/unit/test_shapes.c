@@ -310,6 +310,8 @@ START_TEST(test_book_end_notes)
 	t = note_text(&p, 1, 0);
 	ck_assert_str_eq(t, "Of the second chapter.");
 	g_free(t);
+	/* The source's heading over its notes goes: the edition sets its own. */
+	ck_assert_ptr_null(strstr(fixture_md(&p, 1), "FOOTNOTES"));
 	pipeline_release(&p);
 }
 END_TEST
