@@ -39,7 +39,8 @@ static const char *const thread_end =
  * END line, whichever comes first.
  */
 static const char *const licence_start =
-    "^\\*{3}\\s*START OF (THE|THIS) PROJECT GUTENBERG";
+    "^\\*{3}\\s*START OF (THE|THIS) PROJECT GUTENBERG|"
+    "^\\*END\\*THE SMALL PRINT";
 static const char *const licence_end =
     "^(\\*{3}\\s*END OF (THE|THIS) PROJECT GUTENBERG|"
     "End of (the )?Project Gutenberg)";
@@ -153,8 +154,12 @@ licence(struct lines *ls)
 	GRegex *end = g_regex_new(licence_end, G_REGEX_CASELESS, 0, NULL);
 	guint i, body = G_MAXUINT;
 
-	/* Over the whole source: the group may take only part of it. */
-	for (i = 0; i < ls->a->len && body == G_MAXUINT; i++)
+	/*
+	 * Over the whole source: the group may take only part of it.  An
+	 * old file has two lines that end the header (the START line, then
+	 * the small print's END): the last in its first half counts.
+	 */
+	for (i = 0; i < ls->a->len / 2 + 1 && i < ls->a->len; i++)
 		if (g_regex_match(start, LINE(ls, i)->text, 0, NULL))
 			body = i + 1;
 	if (body != G_MAXUINT) {
@@ -168,6 +173,72 @@ licence(struct lines *ls)
 	g_regex_unref(end);
 }
 
+/* A transcriber's note, bracketed or under its own heading. */
+static const char *const note_bracket =
+    "^\\[Transcriber(['’]s|s['’]?) Notes?\\b";
+static const char *const note_heading =
+    "^Transcriber(['’]s|s['’]?) Notes?[.:]?$";
+
+/* Drops line i as part of a transcriber's note. */
+static void
+drop_note_line(struct lines *ls, guint i)
+{
+	static const char why[] = "dropped: a transcriber's note";
+
+	if (LINE(ls, i)->role == LINE_BLANK || LINE(ls, i)->role ==
+	    LINE_DROPPED || lineset_has(&ls->rules->keep, LINE(ls, i)->no))
+		return;
+	lines_change(ls, LINE(ls, i)->no, LINE(ls, i)->text, NULL, why);
+	LINE(ls, i)->role = LINE_DROPPED;
+	LINE(ls, i)->why = why;
+}
+
+/*
+ * Transcribers' notes, which are not the book's: "[Transcriber's Note:
+ * …]" to its closing bracket, or a "Transcriber's Notes" heading and
+ * what follows it, to the next gap of two blank lines.
+ */
+static void
+transcriber_notes(struct lines *ls)
+{
+	GRegex *bracket = g_regex_new(note_bracket, G_REGEX_CASELESS, 0, NULL);
+	GRegex *heading = g_regex_new(note_heading, G_REGEX_CASELESS, 0, NULL);
+	guint i, j;
+
+	for (i = 0; i < ls->a->len; i++) {
+		struct line *l = LINE(ls, i);
+		int depth = 0, blanks = 0;
+
+		if (l->role != LINE_PARA)
+			continue;
+		if (g_regex_match(bracket, l->text, 0, NULL)) {
+			for (j = i; j < ls->a->len; j++) {
+				const char *p;
+
+				for (p = LINE(ls, j)->text; *p != '\0'; p++)
+					depth += *p == '[' ? 1 : *p == ']' ? -1 : 0;
+				drop_note_line(ls, j);
+				if (depth <= 0)
+					break;
+			}
+		} else if (g_regex_match(heading, l->text, 0, NULL)) {
+			for (j = i; j < ls->a->len && blanks < 2; j++) {
+				blanks = LINE(ls, j)->role == LINE_BLANK ?
+				    blanks + 1 : 0;
+				drop_note_line(ls, j);
+			}
+		} else
+			continue;
+		diag_add(ls->diags, DIAG_INFO, srcpos_at(ls->path, l->no, 1),
+		    "dropped: a transcriber's note, lines %d-%d (keep = %d-%d "
+		    "keeps it)", l->no, LINE(ls, MIN(j, ls->a->len - 1))->no,
+		    l->no, LINE(ls, MIN(j, ls->a->len - 1))->no);
+		i = j;
+	}
+	g_regex_unref(bracket);
+	g_regex_unref(heading);
+}
+
 void
 debris_pass(struct lines *ls)
 {
@@ -179,6 +250,7 @@ debris_pass(struct lines *ls)
 	size_t k;
 
 	licence(ls);
+	transcriber_notes(ls);
 	for (k = 0; k < G_N_ELEMENTS(furniture); k++)
 		furn[k] = compile(furniture[k]);
 	for (i = 0; i < ls->a->len; i++) {

@@ -463,6 +463,39 @@ START_TEST(test_gutenberg_licence)
 }
 END_TEST
 
+/* Transcribers' notes are not the book's: bracketed, or under a heading. */
+START_TEST(test_transcriber_notes)
+{
+	struct pipeline p;
+	const char *md;
+
+	run_clean(&p, "[Transcriber's Note: Spelling is as in the\noriginal "
+	    "edition.]\n\n" WRAPPED "\n\n\nTRANSCRIBER'S NOTES:\n\n"
+	    "Page 12, a typo mended.\n\nPage 40, another.\n", NULL);
+	md = fixture_md(&p, 0);
+	ck_assert_ptr_null(strstr(md, "Spelling"));
+	ck_assert_ptr_null(strstr(md, "typo"));
+	ck_assert_ptr_null(strstr(md, "another"));
+	ck_assert_ptr_nonnull(strstr(md, "The orchard"));
+	pipeline_release(&p);
+}
+END_TEST
+
+/* An old file's licence ends at its small print's END line. */
+START_TEST(test_old_small_print)
+{
+	struct pipeline p;
+
+	run_clean(&p, "The Project Gutenberg Etext of Nothing\n\n"
+	    "*END*THE SMALL PRINT! FOR PUBLIC DOMAIN ETEXTS*Ver.04.29.93*END*"
+	    "\n\n" WRAPPED "\nEnd of the Project Gutenberg Etext of Nothing\n",
+	    NULL);
+	ck_assert_ptr_null(strstr(fixture_md(&p, 0), "Gutenberg"));
+	ck_assert_ptr_null(strstr(fixture_md(&p, 0), "SMALL PRINT"));
+	pipeline_release(&p);
+}
+END_TEST
+
 /* A contents list that repeats the headings after it is left out. */
 START_TEST(test_contents_list)
 {
@@ -647,6 +680,8 @@ shapes_suite(void)
 	tcase_add_test(text, test_latin1);
 	tcase_add_test(text, test_bom_and_cr);
 	tcase_add_test(text, test_gutenberg_licence);
+	tcase_add_test(text, test_transcriber_notes);
+	tcase_add_test(text, test_old_small_print);
 	tcase_add_test(text, test_ledger_finds_loss);
 	tcase_add_test(text, test_markdown_title);
 	tcase_add_test(text, test_markdown_split);
