@@ -309,7 +309,7 @@ lines_match(const char *re, const char *s)
 	if (compiled == NULL)
 		compiled = g_hash_table_new(g_direct_hash, g_direct_equal);
 	if ((r = g_hash_table_lookup(compiled, re)) == NULL) {
-		r = g_regex_new(re, G_REGEX_OPTIMIZE, 0, NULL);
+		r = g_regex_new(re, 0, 0, NULL);
 		g_assert(r != NULL);
 		g_hash_table_insert(compiled, (gpointer)re, r);
 	}

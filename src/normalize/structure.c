@@ -178,9 +178,13 @@ numbering_of(const struct lines *ls, const struct line *l)
 {
 	int apart = l->blanks >= 2 || typo_is_shouting(l->text);
 
+	gunichar last = last_word_char(l->text);
+
+	/* A heading is a title: not "I.  What kind of man is he?". */
 	if (line_chars(l) > 2 * ls->rules->heading_max_chars ||
-	    line_count(l) > 2 ||
-	    (last_word_char(l->text) == '.' && !heading_stop(l)))
+	    line_count(l) > 2 || (last == '.' && !heading_stop(l)) ||
+	    last == ',' || last == ';' ||
+	    (!typo_is_shouting(l->text) && !line_title_cased(l->text)))
 		return NUM_NONE;
 	if (lines_match("^[IVX]{1,5}\\.\\s+\\S", l->text))
 		return NUM_ROMAN;

@@ -442,6 +442,15 @@ START_TEST(test_headings)
 	ck_assert_ptr_null(strstr(md, "## I"));
 	ck_assert_ptr_null(strstr(md, "## Thomas"));
 	pipeline_release(&p);
+	/* A scrape's line that opens with "I." and asks is no heading. */
+	run_clean(&p, "I. What kind of man was he, and what did he want?\n\n"
+	    "II. The Second Part\n\nThe second part of the essay runs on "
+	    "from here, a paragraph long enough to be a paragraph of text.\n",
+	    "paragraphs = line");
+	md = fixture_md(&p, 0);
+	ck_assert_ptr_null(strstr(md, "## I. What"));
+	ck_assert_ptr_nonnull(strstr(md, "## II. The Second Part"));
+	pipeline_release(&p);
 }
 END_TEST
 
