@@ -83,7 +83,10 @@ people_release(struct people *pp)
 	g_ptr_array_free(pp->persons, TRUE);
 }
 
-/* The words of forenames, folded, without lower-case particles. */
+/*
+ * The words of forenames, folded, without lower-case particles; initials
+ * written together in capitals are each a word ("VV" is "V V").
+ */
 static GPtrArray *
 forename_words(const char *forenames)
 {
@@ -97,10 +100,20 @@ forename_words(const char *forenames)
 	for (i = 0; i < words->len; i++) {
 		const struct name_word *w = &g_array_index(words,
 		    struct name_word, i);
+		char *surface = g_strndup(forenames + w->start, w->end -
+		    w->start);
+		char *upper = g_utf8_strup(surface, -1);
+		const char *c;
 
-		if (!w->capital && lexicon_particle(w->fold))
-			continue;
-		g_ptr_array_add(out, g_strdup(w->fold));
+		if (w->capital && g_utf8_strlen(w->fold, -1) <= 3 &&
+		    strcmp(surface, upper) == 0)
+			for (c = w->fold; *c != '\0'; c = g_utf8_next_char(c))
+				g_ptr_array_add(out, g_strndup(c,
+				    (gsize)(g_utf8_next_char(c) - c)));
+		else if (w->capital || !lexicon_particle(w->fold))
+			g_ptr_array_add(out, g_strdup(w->fold));
+		g_free(upper);
+		g_free(surface);
 	}
 	names_words_free(words);
 	return out;
@@ -240,13 +253,38 @@ share_forenames(const struct key *a, const struct key *b)
 }
 
 /*
+ * Whether two keys one letter apart may be a typo of one name: neither
+ * is mostly an adjective or a word of other names (Greeman is not
+ * German), and one is rare and both begin alike, or both come with the
+ * same forenames.
+ */
+static int
+typo(const struct spotting *sp, const struct key *a, const struct key *b)
+{
+	const struct key *k[2] = { a, b };
+	guint i;
+
+	for (i = 0; i < 2; i++) {
+		struct word_use u = spot_word(sp, k[i]->key);
+
+		if ((u.adjective >= 3 && 3 * u.adjective >= u.capital) ||
+		    (u.other >= 3 && 2 * u.other >= u.capital))
+			return 0;
+	}
+	if (share_forenames(a, b))
+		return 1;
+	return a->spelling[0] == b->spelling[0] &&
+	    MIN(a->count, b->count) <= 3;
+}
+
+/*
  * Joins the keys that spell one name: the same transliteration key, or
- * keys one letter apart (five letters or more) where one is rare (a
- * typo) or both come with the same forenames.  Candidates one letter
- * apart are found by deleting each letter in turn.
+ * keys one letter apart (five letters or more) that may be a typo of one
+ * name.  Candidates one letter apart are found by deleting each letter
+ * in turn.
  */
 static void
-join_spellings(GPtrArray *keys)
+join_spellings(GPtrArray *keys, const struct spotting *sp)
 {
 	GHashTable *near = g_hash_table_new_full(g_str_hash, g_str_equal,
 	    g_free, (GDestroyNotify)g_array_unref);
@@ -292,8 +330,7 @@ join_spellings(GPtrArray *keys)
 					continue;
 				if (strcmp(kx->spelling, ky->spelling) == 0 ||
 				    (lexicon_near(kx->spelling, ky->spelling) &&
-				    (MIN(kx->count, ky->count) <= 3 ||
-				    share_forenames(kx, ky))))
+				    typo(sp, kx, ky)))
 					unite(keys, x, y);
 			}
 	}
@@ -619,7 +656,7 @@ people_cluster(struct people *pp, const struct spotting *sp)
 	GHashTable *which = g_hash_table_new(g_direct_hash, g_direct_equal);
 	guint i, k;
 
-	join_spellings(keys);
+	join_spellings(keys, sp);
 	for (i = 0; i < sp->sightings->len; i++) {
 		const struct sighting *s = g_ptr_array_index(sp->sightings, i);
 		guint root = find(keys, GPOINTER_TO_UINT(g_hash_table_lookup(

@@ -174,15 +174,15 @@ named_forms(struct draft *d, struct entry *en)
 	g_free(direct);
 }
 
-/* The spellings of the surname alone other than the heading's. */
+/* Adds the surnames of sightings spelt otherwise than the heading's. */
 static void
-bare_forms(struct draft *d, struct entry *en, const struct family *f)
+spellings_of(struct draft *d, struct entry *en, const GPtrArray *sightings)
 {
 	char *own = signature(en->person->surname);
 	guint i;
 
-	for (i = 0; i < f->bare->len; i++) {
-		const struct sighting *s = g_ptr_array_index(f->bare, i);
+	for (i = 0; i < sightings->len; i++) {
+		const struct sighting *s = g_ptr_array_index(sightings, i);
 		char *sig = signature(s->surname);
 
 		if (strcmp(sig, own) != 0 && !(s->ev & EV_CAPS))
@@ -190,6 +190,18 @@ bare_forms(struct draft *d, struct entry *en, const struct family *f)
 		g_free(sig);
 	}
 	g_free(own);
+}
+
+/*
+ * The entry that the surname alone means takes its other spellings: of
+ * the surname alone (Trotksy) and of the entry's own forms (Lifshits of
+ * Boris Lifshits), so that the surname alone is found in each.
+ */
+static void
+bare_forms(struct draft *d, struct entry *en, const struct family *f)
+{
+	spellings_of(d, en, en->person->sightings);
+	spellings_of(d, en, f->bare);
 }
 
 /* The sure entry that the surname alone at bare[i] means. */
@@ -393,7 +405,9 @@ evidence(GString *out, const struct person *p)
 		{ "role", t->role, 0 }, { "verb", t->verb, 0 },
 		{ "possessive", t->poss, 0 }, { "cited", t->cite, 0 },
 		{ "alias", t->alias, 0 }, { "by", t->by, 0 },
-		{ "listed", t->with_people, 0 },
+		{ "eponym", t->eponym, 0 },
+		{ "listed with people", t->with_people, 0 },
+		{ "in a list", t->listed, 0 },
 		{ "in/at", t->place, 1 }, { "the", t->thing, 1 },
 		{ "publisher", t->publisher, 1 },
 		{ "in other names", t->other, 1 },

@@ -21,7 +21,7 @@
 /* People below this confidence are left out; below DRAFT_SURE they are
  * written commented out. */
 #define DRAFT_UNSURE	0.2
-#define DRAFT_SURE	0.5
+#define DRAFT_SURE	0.4
 
 /* What a draft holds, for the command's report. */
 struct draft_counts {

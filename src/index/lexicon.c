@@ -10,21 +10,23 @@
 
 /* Titles written before a name (folded, so "Dr." is "dr"). */
 static const char *const titles[] = {
-	"abbe", "admiral", "ambassador", "archbishop", "archduchess",
-	"archduke", "aunt", "baron", "baroness", "bishop", "brother",
-	"capt", "captain", "cardinal", "chairman", "chancellor", "col",
-	"colonel", "commandant", "commander", "commissar", "comrade",
-	"consul", "count", "countess", "czar", "dame", "doctor", "dr",
-	"duchess", "duke", "emperor", "empress", "father", "frau",
-	"fraulein", "gen", "general", "governor", "herr", "judge",
-	"kaiser", "king", "lady", "lieut", "lieutenant", "lord",
-	"madam", "madame", "mademoiselle", "major", "marquis",
-	"marshal", "master", "minister", "miss", "mister", "mlle",
-	"mme", "monsieur", "mother", "mr", "mrs", "ms", "pope",
-	"premier", "president", "prince", "princess", "prof",
-	"professor", "queen", "rabbi", "rev", "reverend", "secretary",
-	"senator", "sergeant", "signor", "signora", "sir", "sister",
-	"tsar", "tsarina", "uncle"
+	"abbe", "abbess", "abbot", "admiral", "ambassador",
+	"archbishop", "archduchess", "archduke", "aunt", "bailiff",
+	"baron", "baroness", "bishop", "brother", "canon", "capt",
+	"captain", "cardinal", "chairman", "chancellor", "chaplain",
+	"col", "colonel", "commandant", "commander", "commissar",
+	"comrade", "consul", "count", "countess", "czar", "dame",
+	"deacon", "dean", "doctor", "dr", "duchess", "duke", "emperor",
+	"empress", "father", "frau", "fraulein", "gen", "general",
+	"governor", "herr", "judge", "kaiser", "king", "lady", "lieut",
+	"lieutenant", "lord", "madam", "madame", "mademoiselle",
+	"major", "marquis", "marshal", "master", "mayor", "minister",
+	"miss", "mister", "mlle", "mme", "monsieur", "mother", "mr",
+	"mrs", "ms", "parson", "pastor", "pope", "premier", "president",
+	"prince", "princess", "prof", "professor", "queen", "rabbi",
+	"rector", "rev", "reverend", "secretary", "seigneur", "senator",
+	"sergeant", "sheriff", "signor", "signora", "sir", "sister",
+	"tsar", "tsarina", "uncle", "vicar"
 };
 
 /* Nouns for what a person is to others, or does. */
@@ -67,20 +69,23 @@ static const char *const verbs[] = {
 	"argues", "asked", "asks", "asserted", "assured", "became",
 	"believed", "believes", "claimed", "claims", "commented",
 	"complained", "concluded", "confessed", "confirmed",
-	"considered", "contended", "declared", "declares", "demanded",
-	"denied", "denies", "described", "describes", "died",
-	"emigrated", "explained", "explains", "feared", "felt", "fled",
-	"founded", "herself", "himself", "hoped", "informed",
-	"insisted", "insists", "joined", "knew", "lamented", "lived",
-	"maintained", "maintains", "married", "met", "noted", "notes",
-	"objected", "observed", "observes", "proposed", "protested",
-	"realised", "realized", "recalled", "recalls", "recounted",
-	"refused", "remarked", "remembered", "replied", "reported",
-	"resigned", "responded", "said", "says", "spoke", "stated",
-	"studied", "suggested", "suggests", "tells", "testified",
-	"theorised", "theorized", "thinks", "thought", "told", "urged",
-	"visited", "wanted", "warned", "wished", "wondered", "writes",
-	"wrote"
+	"considered", "contended", "criticised", "criticized",
+	"declared", "declares", "defended", "demanded", "denied",
+	"denies", "denounced", "described", "describes", "died",
+	"edited", "emigrated", "explained", "explains", "feared",
+	"felt", "fled", "founded", "gave", "helped", "herself",
+	"himself", "hoped", "informed", "insisted", "insists", "joined",
+	"killed", "knew", "lamented", "lived", "maintained",
+	"maintains", "married", "met", "murdered", "noted", "notes",
+	"objected", "observed", "observes", "ordered", "praised",
+	"promised", "proposed", "protested", "realised", "realized",
+	"recalled", "recalls", "recounted", "refused", "remarked",
+	"remembered", "replied", "reported", "resigned", "responded",
+	"said", "says", "shot", "signed", "spoke", "stated", "studied",
+	"suggested", "suggests", "tells", "testified", "theorised",
+	"theorized", "thinks", "thought", "threatened", "told",
+	"translated", "urged", "visited", "wanted", "warned", "wished",
+	"wondered", "writes", "wrote"
 };
 
 /*
@@ -91,55 +96,69 @@ static const char *const verbs[] = {
 static const char *const institutions[] = {
 	"academie", "academy", "affair", "agency", "akademie",
 	"alliance", "archiv", "archive", "archives", "army", "assembly",
-	"association", "avenue", "bank", "bay", "bibliotheque", "bloc",
-	"board", "books", "bridge", "brigade", "bulletin", "bureau",
-	"cahiers", "camp", "canal", "cape", "castle", "cathedral",
-	"center", "centre", "chamber", "chapel", "church", "circle",
-	"city", "club", "co", "coast", "college", "commission",
-	"committee", "company", "conference", "congress", "corp",
-	"corporation", "council", "county", "court", "department",
-	"district", "division", "duma", "editions", "embassy", "empire",
-	"federation", "fleet", "force", "forces", "forest", "fort",
-	"foundation", "front", "gallery", "gate", "gazette",
-	"government", "group", "guard", "hall", "harbor", "harbour",
-	"herald", "hill", "hills", "hospital", "hotel", "house", "inc",
-	"institut", "institute", "institution", "instituto",
-	"international", "internationale", "island", "islands",
-	"journal", "kingdom", "lake", "lane", "league", "library",
-	"ltd", "magazine", "market", "ministry", "mission", "monastery",
-	"mount", "mountain", "mountains", "movement", "museum", "navy",
-	"news", "ocean", "office", "opposition", "orchestra", "pact",
-	"palace", "papers", "park", "parliament", "partei", "parti",
-	"partido", "party", "peninsula", "plan", "platform", "plaza",
-	"port", "post", "press", "prison", "prize", "province",
-	"publications", "publishers", "publishing", "quarterly",
-	"railway", "regiment", "region", "republic", "review",
-	"revolution", "revue", "river", "road", "school", "sea",
-	"secretariat", "seminary", "senate", "society", "square",
-	"station", "street", "studies", "synod", "theater", "theatre",
+	"association", "avenue", "award", "bank", "bay", "bibliotheque",
+	"bloc", "board", "books", "bridge", "brigade", "bulletin",
+	"bureau", "cahiers", "camp", "canal", "cape", "castle",
+	"cathedral", "center", "centre", "chamber", "chapel", "church",
+	"circle", "city", "club", "co", "coast", "college",
+	"commission", "committee", "company", "conference", "congress",
+	"corp", "corporation", "council", "county", "court",
+	"declaration", "department", "district", "division", "doctrine",
+	"duma", "editions", "embassy", "empire", "federation", "fleet",
+	"force", "forces", "forest", "fort", "foundation", "front",
+	"gallery", "gate", "gazette", "government", "group", "guard",
+	"hall", "harbor", "harbour", "herald", "hill", "hills",
+	"hospital", "hotel", "house", "inc", "institut", "institute",
+	"institution", "instituto", "international", "internationale",
+	"island", "islands", "journal", "kingdom", "lake", "lane",
+	"league", "library", "ltd", "magazine", "manifesto", "market",
+	"medal", "memorial", "ministry", "mission", "monastery",
+	"monument", "mount", "mountain", "mountains", "movement",
+	"museum", "navy", "news", "ocean", "office", "opposition",
+	"orchestra", "pact", "palace", "papers", "park", "parliament",
+	"partei", "parti", "partido", "party", "peninsula", "plan",
+	"platform", "plaza", "port", "post", "press", "prison", "prize",
+	"program", "programme", "project", "province", "publications",
+	"publishers", "publishing", "quarterly", "railway", "regiment",
+	"region", "republic", "review", "revolution", "revue", "river",
+	"road", "school", "sea", "secretariat", "seminary", "senate",
+	"service", "society", "square", "station", "statue", "street",
+	"studies", "synod", "testament", "theater", "theatre", "theses",
 	"times", "tower", "treaty", "trial", "trials", "tribunal",
 	"tribune", "trust", "union", "universidad", "universite",
 	"university", "valley", "verlag", "village", "war", "works",
 	"zeitung"
 };
 
+/*
+ * Institutions' nouns that often follow the name of the person they
+ * are named after: "Dewey Commission", "Clemenceau Declaration".
+ */
+static const char *const eponyms[] = {
+	"affair", "archive", "archives", "award", "case", "commission",
+	"declaration", "doctrine", "foundation", "institute", "library",
+	"medal", "memorial", "monument", "museum", "papers", "plan",
+	"platform", "prize", "statue", "testament", "theses", "trial"
+};
+
 /* Particles of surnames, written in lower case inside a name. */
 static const char *const particles[] = {
 	"al", "bin", "da", "das", "de", "del", "della", "den", "der",
 	"des", "di", "dos", "du", "el", "ibn", "la", "le", "ten", "ter",
-	"van", "von", "y", "zu"
+	"v", "van", "von", "y", "zu"
 };
 
 /* Months, days and ordinals, capitalised but never names of people. */
 static const char *const calendar[] = {
-	"april", "august", "december", "eighteenth", "eighth",
-	"eleventh", "february", "fifteenth", "fifth", "first",
-	"fourteenth", "fourth", "friday", "january", "july", "june",
-	"march", "may", "monday", "nineteenth", "ninth", "november",
-	"october", "saturday", "second", "september", "seventeenth",
-	"seventh", "sixteenth", "sixth", "sunday", "tenth", "third",
-	"thirteenth", "thursday", "tuesday", "twelfth", "twentieth",
-	"wednesday"
+	"apr", "april", "aug", "august", "dec", "december",
+	"eighteenth", "eighth", "eleventh", "feb", "february",
+	"fifteenth", "fifth", "first", "fourteenth", "fourth", "friday",
+	"january", "jul", "july", "jun", "june", "mar", "march", "may",
+	"monday", "nineteenth", "ninth", "nov", "november", "oct",
+	"october", "saturday", "second", "sep", "sept", "september",
+	"seventeenth", "seventh", "sixteenth", "sixth", "sunday",
+	"tenth", "third", "thirteenth", "thursday", "tuesday",
+	"twelfth", "twentieth", "wednesday"
 };
 
 /* Prepositions that put a place after them. */
@@ -190,6 +209,12 @@ int
 lexicon_institution(const char *fold)
 {
 	return FIND(institutions, fold);
+}
+
+int
+lexicon_eponym(const char *fold)
+{
+	return FIND(eponyms, fold);
 }
 
 int

@@ -22,9 +22,12 @@ int	lexicon_role(const char *fold);
 int	lexicon_verb(const char *fold);
 /* A noun ending the name of an institution or a place: "Press", "Party". */
 int	lexicon_institution(const char *fold);
+/* One of those that often follow a person's name: "Dewey Commission". */
+int	lexicon_eponym(const char *fold);
 /* A particle of a surname written in lower case: "van", "von", "de". */
 int	lexicon_particle(const char *fold);
-/* A month, a day of the week, or an ordinal ("Twentieth Century"). */
+/* A month (or its abbreviation), a day of the week, or an ordinal
+ * ("Twentieth Century"). */
 int	lexicon_calendar(const char *fold);
 /* A preposition of place: "in", "near", "at". */
 int	lexicon_place_word(const char *fold);

@@ -203,8 +203,10 @@ token(const struct passage *p, const GArray *words, guint i, guint k)
 		small += g_unichar_islower(c);
 	}
 	t.caps = upper >= 2 && small == 0;
+	/* "I." but not the "E." of a section "1.E." */
 	t.initial = upper == 1 && g_utf8_strlen(text + t.start, t.end -
-	    t.start) == 1 && text[t.end] == '.';
+	    t.start) == 1 && text[t.end] == '.' && !(t.start >= 2 &&
+	    text[t.start - 1] == '.' && g_ascii_isdigit(text[t.start - 2]));
 	if (t.end - t.start > 2 && strncmp(text + t.end - 2, "'s", 2) == 0)
 		t.bare = t.end - 2;
 	else if (t.end - t.start > 4 && strncmp(text + t.end - 4,
@@ -240,6 +242,46 @@ acronyms(struct passage *p)
 	}
 }
 
+/* Whether token k is followed by one space and a capitalised word. */
+static int
+before_name(const struct passage *p, guint k)
+{
+	const struct token *t = PASSAGE_TOKEN(p, k), *n;
+
+	if (k + 1 >= p->tokens->len)
+		return 0;
+	n = PASSAGE_TOKEN(p, k + 1);
+	return n->capital && !n->caps && n->start == t->end + 1 &&
+	    p->text->str[t->end] == ' ';
+}
+
+/*
+ * Initials without full stops: one capital between a forename and a
+ * surname ("Yuri P Gaven"), or two before a surname ("VV Kossior", not
+ * "PM Eduard Benes").  Not in a passage all in capitals, where every
+ * word looks so.
+ */
+static void
+bare_initials(struct passage *p)
+{
+	const char *text = p->text->str;
+	guint k;
+
+	for (k = 0; k < p->tokens->len && !p->caps; k++) {
+		struct token *t = PASSAGE_TOKEN(p, k);
+		const struct token *b = k > 0 ? PASSAGE_TOKEN(p, k - 1) : NULL;
+		glong len = g_utf8_strlen(text + t->start, t->end - t->start);
+
+		if (!t->capital || t->initial || t->poss || !before_name(p, k))
+			continue;
+		if (len == 1)
+			t->initial = b != NULL && b->capital && !b->caps &&
+			    before_name(p, k - 1);
+		else if (len == 2 && t->caps)
+			t->initial = !before_name(p, k + 1);
+	}
+}
+
 /* The passage's tokens: its words, with hyphenated ones joined. */
 static void
 tokenize(struct passage *p)
@@ -258,6 +300,7 @@ tokenize(struct passage *p)
 		g_array_append_val(p->tokens, t);
 	}
 	acronyms(p);
+	bare_initials(p);
 	/* A heading's number is no initial: "I. Midnight". */
 	if (p->heading && p->tokens->len > 0)
 		PASSAGE_TOKEN(p, 0)->initial = 0;

@@ -17,7 +17,7 @@ struct token {
 	char		*fold;		/* as names_words folds it */
 	unsigned	 capital : 1;	/* starts with a capital */
 	unsigned	 caps : 1;	/* all capitals, two letters or more */
-	unsigned	 initial : 1;	/* one capital and a full stop */
+	unsigned	 initial : 1;	/* "I.", or "P" and "VV" before a name */
 	unsigned	 poss : 1;	/* ends in 's or s' */
 	unsigned	 first : 1;	/* first word of a sentence */
 	unsigned	 emph : 1;	/* in italics */

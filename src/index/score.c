@@ -141,7 +141,8 @@ tally(struct tally *t, const struct person *p, const struct spotting *sp,
 		/* A title of a work says nothing of its words. */
 		if (ev & EV_WORK)
 			continue;
-		t->running += !(ev & (EV_HEADING | EV_CAPS | EV_START));
+		t->running += !(ev & (EV_HEADING | EV_CAPS | EV_START |
+		    EV_EPONYM));
 		if (ev & EV_INITIALS || (ev & EV_FORENAMES &&
 		    (ev & EV_TITLE || confirmed(ff, sp, p, s))))
 			t->named++;
@@ -154,6 +155,7 @@ tally(struct tally *t, const struct person *p, const struct spotting *sp,
 		t->cite += !!(ev & EV_CITE);
 		t->alias += !!(ev & EV_ALIAS);
 		t->by += !!(ev & EV_BY);
+		t->eponym += !!(ev & EV_EPONYM);
 		t->place += !!(ev & EV_PLACE);
 		t->thing += !!(ev & EV_THING);
 		t->publisher += !!(ev & EV_PUBLISHER);
@@ -166,8 +168,11 @@ tally(struct tally *t, const struct person *p, const struct spotting *sp,
 
 		t->other = MAX(t->other, u.other);
 		t->common |= spot_common(sp, k);
-		t->adjective |= u.capital >= 3 && 3 * u.adjective >= u.capital;
+		t->adjective |= u.adjective >= 3 && 3 * u.adjective >=
+		    u.capital;
 	}
+	/* An institution named after them is not another name. */
+	t->other = MAX(t->other - t->eponym, 0);
 	t->plural = plural(keys, p->family);
 	for (i = 0; p->forenames == NULL && i < p->family->keys->len; i++)
 		t->forename |= g_hash_table_contains(ff,
@@ -197,11 +202,12 @@ score_confidence(const struct tally *t)
 	if (t->named > 0)
 		s += 2.5 + 0.5 * h(t->named - 1);
 	else if (t->unconfirmed > 0)
-		s += 1.0;
+		s += 1.0 + 0.5 * h(t->unconfirmed - 1);
 	s += 2.0 * h(t->title) + 1.5 * h(t->role) + 1.2 * h(t->verb) +
 	    0.8 * h(t->poss) + 1.2 * h(t->cite) + 2.0 * h(t->alias);
-	s += 0.5 * h(t->running) + 0.6 * h(t->by);
-	s += 1.2 * h(t->with_people) - 1.2 * h(t->with_others);
+	s += 0.5 * h(t->running) + 0.6 * h(t->by) + 0.3 * (t->eponym > 0);
+	s += 1.2 * h(t->with_people) - 1.2 * h(t->with_others) +
+	    0.6 * h(t->listed);
 	s -= 1.5 * h(t->place) + 1.0 * h(t->thing) + 2.5 * h(t->publisher);
 	s -= 0.7 * h(t->other);
 	if (t->starts == t->sightings && personal == 0)
@@ -267,6 +273,7 @@ weigh_lists(struct tally *t, const struct person *p, GHashTable *members)
 		}
 		t->with_people += people > others;
 		t->with_others += others > people;
+		t->listed += others == 0 && list->len >= 3;
 	}
 }
 
@@ -304,6 +311,7 @@ score_people(struct people *pp, const struct spotting *sp)
 		g_array_append_val(second, c);
 		p->tally->with_people = t.with_people;
 		p->tally->with_others = t.with_others;
+		p->tally->listed = t.listed;
 	}
 	for (i = 0; i < pp->persons->len; i++)
 		((struct person *)g_ptr_array_index(pp->persons,

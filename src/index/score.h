@@ -25,7 +25,10 @@ struct tally {
 	int	unconfirmed;	/* with forenames it does not confirm */
 	int	title, role, verb, poss, cite, alias;
 	int	by;		/* after "by" */
+	int	eponym;		/* an institution is named after them */
 	int	with_people;	/* listed with people */
+	int	listed;		/* in a list of three or more, none of them
+				   other things */
 	int	place, thing, publisher;
 	int	with_others;	/* listed with what are not people */
 	int	other;		/* the surname's word in names of other things */

@@ -25,9 +25,10 @@ enum kind {
 	KIND_OTHER		/* another name: "New York", "St. Peter" */
 };
 
-/* A run of capitalised words: tokens i..j, the name from a. */
+/* A run of capitalised words: tokens i..j, the name from a; the words
+ * before c are a sentence's first or function words. */
 struct run {
-	guint		 i, j, a;
+	guint		 i, j, a, c;
 	int		 title;		/* a title was cut off its front */
 	enum kind	 kind;
 };
@@ -299,7 +300,8 @@ capitalised(const struct spotting *sp, const struct passage *p, guint k)
 
 	if (t->initial)
 		return 1;
-	if (!t->capital || g_utf8_strlen(t->fold, -1) < 2)
+	if (!t->capital || g_utf8_strlen(t->fold, -1) < 2 ||
+	    strpbrk(t->fold, "0123456789") != NULL)
 		return 0;
 	if (!t->caps)
 		return 1;
@@ -322,7 +324,8 @@ joined(const struct passage *p, guint k)
 	if (a->poss)
 		return 0;
 	if (s[at] == '.' && (a->initial || lexicon_title(a->fold) ||
-	    strcmp(a->fold, "st") == 0 || strcmp(a->fold, "jr") == 0))
+	    strcmp(a->fold, "st") == 0 || strcmp(a->fold, "jr") == 0 ||
+	    strcmp(a->fold, "v") == 0))	/* "L. v. Beethoven" */
 		at++;
 	return spaces(p, at, b->start);
 }
@@ -378,6 +381,7 @@ find_runs(const struct spotting *sp, const struct passage *p)
 		r.j = j;
 		while (r.a <= j && cut(sp, p, &r))
 			r.a++;
+		r.c = r.a;
 		/* The name follows its title: "the White General Wrangel". */
 		for (k = r.a; k < j; k++)
 			if (lexicon_title(TOK(p, k)->fold)) {
@@ -428,59 +432,6 @@ first_forename(const struct passage *p, const struct run *r)
 	return NULL;
 }
 
-static guint evidence_after(const struct passage *, const struct run *);
-
-/*
- * Sorts a run into a kind by its words and how the text uses them: an
- * institution's noun or a title at its end, a common word inside it
- * (New York) unless its surname is used alone (Mark Zborowski), a common
- * word as its surname unless a forename comes first (Robert Conquest), a
- * sentence's first word never capitalised elsewhere (Furthermore).
- */
-static enum kind
-classify(const struct spotting *sp, const struct passage *p,
-    const struct run *r)
-{
-	const struct token *last = TOK(p, r->j), *f;
-	int alone = spot_word(sp, last->fold).alone > 0;
-	guint k, full = 0;
-
-	if (r->a > r->j)
-		return KIND_NONE;
-	if (strcmp(TOK(p, r->a)->fold, "st") == 0 ||
-	    strcmp(TOK(p, r->a)->fold, "saint") == 0)
-		return KIND_OTHER;
-	for (k = r->a; k <= r->j; k++) {
-		const struct token *t = TOK(p, k);
-
-		if (lexicon_institution(t->fold))
-			return KIND_INSTITUTION;
-		if (lexicon_calendar(t->fold))
-			return k == r->a && k < r->j ? KIND_OTHER : KIND_NONE;
-		full += !t->initial && !lexicon_particle(t->fold);
-		if (k < r->j && !t->initial && !lexicon_particle(t->fold) &&
-		    spot_common(sp, t->fold) && (!alone ||
-		    spot_function(sp, t->fold)))
-			return KIND_OTHER;
-	}
-	if (last->initial || lexicon_derived(last->fold) ||
-	    spot_function(sp, last->fold) || (!r->title &&
-	    plural_noun(sp, last->fold)))
-		return KIND_NONE;
-	if (lexicon_title(last->fold))
-		return KIND_OTHER;
-	f = first_forename(p, r);
-	if (r->a == r->j && !r->title && (spot_common(sp, last->fold) ||
-	    (last->first && r->a == r->i && spot_word(sp,
-	    last->fold).capital == 0 && !(evidence_after(p, r) &
-	    (EV_VERB | EV_POSS)))))
-		return KIND_NONE;
-	if (r->a < r->j && spot_common(sp, last->fold) && f != NULL &&
-	    !spot_forename_like(sp, f->fold))
-		return KIND_OTHER;
-	return full > 4 ? KIND_OTHER : KIND_PERSON;
-}
-
 /* --- evidence ------------------------------------------------------------ */
 
 /* A capitalised common word inside a sentence: a title's, not a name's. */
@@ -508,7 +459,7 @@ in_work(const struct spotting *sp, const struct passage *p,
 		if (TOK(p, k)->emph)
 			return 1;
 	/* The words cut off its front: "The Prophet Outcast". */
-	for (k = r->i; k < r->a; k++)
+	for (k = r->i; k < r->c; k++)
 		if (title_word(sp, TOK(p, k), KIND_NONE))
 			return 1;
 	for (k = r->i, steps = 0; k > 0 && steps < 4 &&
@@ -584,7 +535,7 @@ publisher(const struct passage *p, const struct run *r)
 
 /*
  * An author, editor or translator cited: "X ed.", "X (ed.)", "edited by
- * X", or in a note "X, Title", "X, ‘Title’".
+ * X", or in a note "X, Title", "X, ‘Title’", "X, op. cit.", "X, p. 12".
  */
 static int
 cited(const struct passage *p, const struct run *r)
@@ -607,7 +558,10 @@ cited(const struct passage *p, const struct run *r)
 	a = text_after(p, (gsize)(a + 1 - p->text->str));
 	next = g_utf8_get_char(a);
 	if (!g_unichar_isupper(next) && next != 0x201C && next != 0x2018 &&
-	    next != '"' && strncmp(a, "ed", 2) != 0)
+	    next != '"' && strncmp(a, "ed", 2) != 0 &&
+	    strncmp(a, "op. cit", 7) != 0 &&
+	    strncmp(a, "ibid", 4) != 0 && strncmp(a, "p.", 2) != 0 &&
+	    strncmp(a, "pp.", 3) != 0)
 		return 0;
 	return c == 0 || c == ';' || g_unichar_isdigit(c) || lower_in(b, lead) ||
 	    (b != NULL && (strcmp(b->fold, "see") == 0 ||
@@ -664,7 +618,8 @@ static guint
 evidence_after(const struct passage *p, const struct run *r)
 {
 	static const char *const who[] = { "who", "whom", "whose", NULL };
-	static const char *const his[] = { "a", "her", "his", "the", NULL };
+	static const char *const his[] = { "a", "an", "her", "his", "the",
+	    NULL };
 	const struct token *t = TOK(p, r->j), *n = after(p, r->j);
 	guint k = r->j + 1;
 
@@ -683,6 +638,9 @@ evidence_after(const struct passage *p, const struct run *r)
 	n = TOK(p, k);
 	if (lower_in(n, who))
 		return EV_VERB;
+	if (lower_is(n, "alias") || (lower_is(n, "known") && k + 1 <
+	    p->tokens->len && lower_is(TOK(p, k + 1), "as")))
+		return EV_ALIAS;
 	if (!n->capital && lexicon_role(n->fold))
 		return EV_ROLE;
 	if (!lower_in(n, his))
@@ -704,6 +662,11 @@ evidence_before(const struct passage *p, const struct run *r)
 	const struct token *b = r->i > 0 ? TOK(p, r->i - 1) : NULL;
 	gsize gap;
 
+	/* "the Pole, Lensky," "the Georgian, Kavtaradze," */
+	if (b != NULL && b->capital && r->i >= 2 && *text_after(p, b->end) ==
+	    ',' && lower_is(before(p, r->i - 1), "the") &&
+	    *text_after(p, TOK(p, r->j)->end) == ',')
+		return EV_ROLE;
 	if (b == NULL || b->capital)
 		return 0;
 	gap = TOK(p, r->i)->start - b->end;
@@ -722,12 +685,100 @@ evidence_before(const struct passage *p, const struct run *r)
 		return EV_BY;
 	if (TOK(p, r->j)->poss || r->title)
 		return 0;
-	if (lexicon_place_word(b->fold))
+	/* "in Moscow", not "quoted in Mike Haynes" */
+	if (lexicon_place_word(b->fold) && r->a == r->j)
 		return EV_PLACE;
 	/* "the Kremlin", but not "the Trotsky papers". */
 	if (lower_is(b, "the") && r->a == r->j && !attributive(after(p, r->j)))
 		return EV_THING;
 	return 0;
+}
+
+/* A definite article, which a surname may begin with: "Le Patourel". */
+static int
+article(const char *fold)
+{
+	return strcmp(fold, "le") == 0 || strcmp(fold, "la") == 0 ||
+	    strcmp(fold, "les") == 0 || strcmp(fold, "l'") == 0;
+}
+
+/* "Sten-Lominadze": two names joined, each used alone elsewhere. */
+static int
+two_names(const struct spotting *sp, const char *fold)
+{
+	char **parts;
+	int yes;
+	guint i;
+
+	if (strchr(fold, '-') == NULL)
+		return 0;
+	parts = g_strsplit(fold, "-", -1);
+	for (i = 0, yes = 1; yes && parts[i] != NULL; i++)
+		yes = spot_word(sp, parts[i]).alone > 0;
+	g_strfreev(parts);
+	return yes;
+}
+
+/*
+ * Sorts a run into a kind by its words and how the text uses them: an
+ * institution's noun or a title at its end, a common word inside it
+ * (New York) unless its surname is used alone (Mark Zborowski), a common
+ * word as its surname unless a forename comes first (Robert Conquest), a
+ * sentence's first word never capitalised elsewhere (Furthermore).
+ */
+static enum kind
+classify(const struct spotting *sp, const struct passage *p,
+    const struct run *r)
+{
+	const struct token *last = TOK(p, r->j), *f;
+	int alone = spot_word(sp, last->fold).alone > 0;
+	guint k, full = 0;
+
+	if (r->a > r->j)
+		return KIND_NONE;
+	if (strcmp(TOK(p, r->a)->fold, "st") == 0 ||
+	    strcmp(TOK(p, r->a)->fold, "saint") == 0)
+		return KIND_OTHER;
+	for (k = r->a; k <= r->j; k++) {
+		if (lexicon_institution(TOK(p, k)->fold))
+			return KIND_INSTITUTION;
+		if (lexicon_calendar(TOK(p, k)->fold))
+			return k == r->a && k < r->j ? KIND_OTHER : KIND_NONE;
+	}
+	for (k = r->a; k <= r->j; k++) {
+		const struct token *t = TOK(p, k);
+
+		full += !t->initial && !lexicon_particle(t->fold);
+		if (k < r->j && !t->initial && !lexicon_particle(t->fold) &&
+		    spot_common(sp, t->fold) && (!alone || spot_word(sp,
+		    t->fold).capital < spot_word(sp, t->fold).lower))
+			return KIND_OTHER;
+	}
+	/* "Le Petit Albert", "La Fontaine de la Beilleuse": a phrase of
+	 * another language; "Le Marchant" a surname. */
+	if (TOK(p, r->a)->capital && article(TOK(p, r->a)->fold) &&
+	    r->j > r->a + 1 && !r->title)
+		return KIND_OTHER;
+	if (last->initial || lexicon_derived(last->fold) ||
+	    spot_function(sp, last->fold) || (!r->title &&
+	    plural_noun(sp, last->fold)))
+		return KIND_NONE;
+	if (lexicon_title(last->fold) || (r->a == r->j &&
+	    lexicon_role(last->fold)))
+		return KIND_OTHER;
+	f = first_forename(p, r);
+	if (r->a == r->j && two_names(sp, last->fold))
+		return KIND_NONE;
+	/* "Furthermore," "Indeed," but not "Nicolaevsky, op. cit." */
+	if (r->a == r->j && !r->title && (spot_common(sp, last->fold) ||
+	    (last->first && r->a == r->i && spot_word(sp,
+	    last->fold).capital == 0 && *text_after(p, last->end) == ',' &&
+	    !cited(p, r))))
+		return KIND_NONE;
+	if (r->a < r->j && spot_common(sp, last->fold) && f != NULL &&
+	    !spot_forename_like(sp, f->fold))
+		return KIND_OTHER;
+	return full > 4 ? KIND_OTHER : KIND_PERSON;
 }
 
 /*
@@ -743,9 +794,13 @@ sighting_new(const struct spotting *sp, const struct passage *p,
 	const char *text = p->text->str;
 	guint k, from = r->j, a = r->a;
 
-	/* A capitalised particle starts the surname: "Le Blanc". */
-	if (from > a && lexicon_particle(TOK(p, from - 1)->fold) &&
-	    TOK(p, from - 1)->capital)
+	/* A capitalised particle starts the surname: "Le Blanc", "Van
+	 * Heijenoort" (but Al is Al Richardson's forename). */
+	if (from > a && TOK(p, from - 1)->capital &&
+	    lexicon_particle(TOK(p, from - 1)->fold) &&
+	    g_utf8_strlen(TOK(p, from - 1)->fold, -1) >= 2 &&
+	    strcmp(TOK(p, from - 1)->fold, "al") != 0 &&
+	    strcmp(TOK(p, from - 1)->fold, "el") != 0)
 		from--;
 	/* Words before the forenames: "the American John Dewey". */
 	while (a < from && !TOK(p, a)->initial &&
@@ -762,14 +817,16 @@ sighting_new(const struct spotting *sp, const struct passage *p,
 		const struct token *l = TOK(p, from - 1);
 
 		/* with an initial's full stop: "Ivan N." */
-		s->forenames = g_strndup(text + TOK(p, a)->start,
-		    l->end + l->initial - TOK(p, a)->start);
+		s->forenames = g_strndup(text + TOK(p, a)->start, l->end +
+		    (l->initial && text[l->end] == '.') - TOK(p, a)->start);
 	}
 	for (k = a; k < from; k++)
 		s->ev |= TOK(p, k)->initial ? EV_INITIALS :
 		    lexicon_particle(TOK(p, k)->fold) ? 0 : EV_FORENAMES;
 	s->ev |= r->title ? EV_TITLE : 0;
-	s->ev |= evidence_before(p, r) | evidence_after(p, r);
+	/* The words before were another name's ("in Italy Mussolini"). */
+	s->ev |= (a == r->a ? evidence_before(p, r) : 0) |
+	    evidence_after(p, r);
 	s->ev |= publisher(p, r) ? EV_PUBLISHER : 0;
 	s->ev |= cited(p, r) ? EV_CITE : 0;
 	/* Only a name of one word is in doubt at a sentence's start. */
@@ -783,23 +840,80 @@ sighting_new(const struct spotting *sp, const struct passage *p,
 	return s;
 }
 
-/* "X, Y and Z": only a comma, "and", "or" or "&" between two names. */
+/*
+ * "X, Y and Z": only a comma (1), or "and", "or" or "&" (2) between two
+ * names; else 0.
+ */
 static int
 listed(const struct passage *p, const struct run *x, const struct run *y)
 {
 	const char *s = p->text->str + TOK(p, x->j)->end;
 	const char *end = p->text->str + TOK(p, y->i)->start;
 	char *between;
-	int yes;
+	int how = 0;
 
 	if (TOK(p, x->j)->poss || end - s > 7)
 		return 0;
 	between = g_strstrip(g_strndup(s, (gsize)(end - s)));
-	yes = strcmp(between, ",") == 0 || strcmp(between, "and") == 0 ||
-	    strcmp(between, ", and") == 0 || strcmp(between, "&") == 0 ||
-	    strcmp(between, "or") == 0;
+	if (strcmp(between, ",") == 0)
+		how = 1;
+	else if (strcmp(between, "and") == 0 || strcmp(between, ", and") ==
+	    0 || strcmp(between, "&") == 0 || strcmp(between, "or") == 0)
+		how = 2;
 	g_free(between);
-	return yes;
+	return how;
+}
+
+/*
+ * Numbers the lists among a passage's sightings (from first on): two
+ * names with only a comma between are no list ("Ries, London"), three
+ * or more, or two with "and", are.
+ */
+static void
+number_lists(struct spotting *sp, GPtrArray *found, GArray *joins)
+{
+	guint i, k;
+
+	for (i = 0; i < found->len; i = k) {
+		int conj = 0;
+
+		for (k = i + 1; k < found->len &&
+		    g_array_index(joins, int, k) > 0; k++)
+			conj |= g_array_index(joins, int, k) == 2;
+		if (k - i < 2 || (k - i == 2 && !conj))
+			continue;
+		sp->lists++;
+		for (; i < k; i++)
+			((struct sighting *)g_ptr_array_index(found,
+			    i))->list = sp->lists;
+	}
+}
+
+/*
+ * The name an institution is named after, a sighting with no more
+ * evidence than that: "Dewey" of "the Dewey Commission", "John Dewey"
+ * of "the John Dewey Commission".
+ */
+static void
+eponym(struct spotting *sp, const struct passage *p, const struct run *r,
+    const guint8 *kinds)
+{
+	struct run name = *r;
+	struct sighting *s;
+	guint k;
+
+	for (k = r->a; k <= r->j && !lexicon_institution(TOK(p, k)->fold); k++)
+		if (TOK(p, k)->initial || spot_common(sp, TOK(p, k)->fold))
+			return;
+	if (k == r->a || k > r->j || k - r->a > 3 ||
+	    !lexicon_eponym(TOK(p, k)->fold))
+		return;
+	name.i = name.c = r->a;
+	name.j = k - 1;
+	s = sighting_new(sp, p, &name, kinds);
+	s->ev = (s->ev & (EV_INITIALS | EV_FORENAMES | EV_HEADING | EV_NOTE |
+	    EV_CAPS | EV_WORK)) | EV_EPONYM;
+	g_ptr_array_add(sp->sightings, s);
 }
 
 /* Classifies a passage's runs, and adds a sighting for each person's. */
@@ -807,8 +921,9 @@ static void
 sightings(struct spotting *sp, const struct passage *p, GArray *runs)
 {
 	guint8 *kinds = g_malloc0(p->tokens->len + 1);
+	GPtrArray *found = g_ptr_array_new();
+	GArray *joins = g_array_new(FALSE, FALSE, sizeof(int));
 	const struct run *prev = NULL;
-	struct sighting *last = NULL;
 	guint k, t;
 
 	for (k = 0; k < runs->len; k++) {
@@ -824,23 +939,24 @@ sightings(struct spotting *sp, const struct passage *p, GArray *runs)
 	for (k = 0; k < runs->len; k++) {
 		const struct run *r = &g_array_index(runs, struct run, k);
 		struct sighting *s;
+		int how;
 
+		if (r->kind == KIND_INSTITUTION)
+			eponym(sp, p, r, kinds);
 		if (r->kind != KIND_PERSON)
 			continue;
 		s = sighting_new(sp, p, r, kinds);
-		if (s->ev & EV_WORK) {
-			g_ptr_array_add(sp->sightings, s);
-			continue;
-		}
-		if (prev != NULL && listed(p, prev, r)) {
-			if (last->list == 0)
-				last->list = ++sp->lists;
-			s->list = last->list;
-		}
 		g_ptr_array_add(sp->sightings, s);
+		if (s->ev & EV_WORK)
+			continue;
+		how = prev != NULL ? listed(p, prev, r) : 0;
+		g_ptr_array_add(found, s);
+		g_array_append_val(joins, how);
 		prev = r;
-		last = s;
 	}
+	number_lists(sp, found, joins);
+	g_array_free(joins, TRUE);
+	g_ptr_array_free(found, TRUE);
 	g_free(kinds);
 }
 
@@ -863,6 +979,77 @@ count_institutions(struct spotting *sp, const struct passage *p,
 	}
 }
 
+/* The words of a sighting's forenames, folded. */
+static GArray *
+forename_words(const struct sighting *s)
+{
+	return s->forenames != NULL ? names_words(s->forenames) :
+	    g_array_new(FALSE, FALSE, sizeof(struct name_word));
+}
+
+/*
+ * Drops what stands before a forename the text confirms, a forename
+ * used with two surnames or more, when the first of the forenames is
+ * not one and is used otherwise (as an adjective, alone, in other
+ * names): "the American John Dewey" names John Dewey.
+ */
+static void
+confirm_forenames(struct spotting *sp)
+{
+	GHashTable *keys = g_hash_table_new_full(g_str_hash, g_str_equal,
+	    g_free, (GDestroyNotify)g_hash_table_destroy);
+	guint i, k;
+
+	for (i = 0; i < sp->sightings->len; i++) {
+		const struct sighting *s = g_ptr_array_index(sp->sightings, i);
+		GArray *words = forename_words(s);
+		GHashTable *set;
+
+		if (words->len > 0 && !spot_common(sp, s->key) &&
+		    g_utf8_strlen(g_array_index(words, struct name_word,
+		    0).fold, -1) > 1) {
+			const char *f = g_array_index(words, struct name_word,
+			    0).fold;
+
+			if ((set = g_hash_table_lookup(keys, f)) == NULL) {
+				set = g_hash_table_new(g_str_hash, g_str_equal);
+				g_hash_table_insert(keys, g_strdup(f), set);
+			}
+			g_hash_table_add(set, s->key);
+		}
+		names_words_free(words);
+	}
+	for (i = 0; i < sp->sightings->len; i++) {
+		struct sighting *s = g_ptr_array_index(sp->sightings, i);
+		GArray *words = forename_words(s);
+		const char *f = words->len > 1 ? g_array_index(words,
+		    struct name_word, 0).fold : "";
+		GHashTable *first = g_hash_table_lookup(keys, f);
+		struct word_use u = spot_word(sp, f);
+
+		if (u.adjective + u.alone + u.other == 0)
+			f = "";
+
+		for (k = 1; k < words->len && g_utf8_strlen(f, -1) > 1 &&
+		    (first == NULL || g_hash_table_size(first) < 2); k++) {
+			const struct name_word *w = &g_array_index(words,
+			    struct name_word, k);
+			GHashTable *set = g_hash_table_lookup(keys, w->fold);
+			char *rest;
+
+			if (set == NULL || g_hash_table_size(set) < 2 ||
+			    g_utf8_strlen(w->fold, -1) < 2)
+				continue;
+			rest = g_strdup(s->forenames + w->start);
+			g_free(s->forenames);
+			s->forenames = rest;
+			break;
+		}
+		names_words_free(words);
+	}
+	g_hash_table_destroy(keys);
+}
+
 void
 spot_edition(struct spotting *sp, const struct edition *e)
 {
@@ -883,6 +1070,7 @@ spot_edition(struct spotting *sp, const struct edition *e)
 	for (i = 0; i < passages->len; i++)
 		sightings(sp, g_ptr_array_index(passages, i),
 		    g_ptr_array_index(runs, i));
+	confirm_forenames(sp);
 	g_ptr_array_free(runs, TRUE);
 	g_ptr_array_free(passages, TRUE);
 }

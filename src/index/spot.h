@@ -33,7 +33,8 @@ enum evidence {
 	EV_NOTE		= 1 << 14,	/* in a note */
 	EV_CAPS		= 1 << 15,	/* in capitals, "TO X": its case unknown */
 	EV_COMMON	= 1 << 16,	/* its surname is also a common word */
-	EV_BY		= 1 << 17	/* after "by": an agent, often a person */
+	EV_BY		= 1 << 17,	/* after "by": an agent, often a person */
+	EV_EPONYM	= 1 << 18	/* "X Commission": named after X */
 };
 
 /* One occurrence of what may be a person's name. */

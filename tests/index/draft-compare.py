@@ -11,9 +11,11 @@ only: the reference's '!' entries and sub-headings are left out.
 A heading is "Surname, Forenames"; two headings match when their
 surnames' last words are the same (accents, case and punctuation
 aside) and so are their forenames' initials, where both give one.  A
-reference entry matches by its heading or by any of its 'forms:'
-(Jacob Blumkin for "Blumkin, Yakov"); each draft heading matches at most
-one entry, the closest.
+reference entry matches by its heading or by any of its forms, under
+'forms:', 'in' or 'at' (Jacob Blumkin for "Blumkin, Yakov", Olga for
+the "Kameneva, Olga" of 'at left-opposition:175: Olga'); each draft
+heading matches at most one entry, the closest.  A 'see:' entry and the
+one it points to are one person: finding either finds both.
 
 Prints, and with --check holds to the limits:
   recall     the reference's headings matched by a draft heading: those
@@ -74,7 +76,7 @@ class Entry:
     def keys(self):
         """(surname, initial) of the heading, then of each form."""
         out = [self.surname_key()]
-        for form in self.forms:
+        for form in self.forms + self.rules:
             words = WORD.findall(form)
             if not words or not words[-1][0].isupper():
                 continue
@@ -172,20 +174,43 @@ def match(ref, draft):
     return pairs, {d: r for d, r in dups.items() if d not in pairs}
 
 
+def same_person(ref, found):
+    """found, with each 'see:' entry and the entry it points to."""
+    heads = {e.heading.split("(")[0].strip(): r for r, e in enumerate(ref)}
+    out = set(found)
+    for r, e in enumerate(ref):
+        to = heads.get(e.see) if e.see else None
+        if to is not None and (r in found or to in found):
+            out.update((r, to))
+    return out
+
+
 def text_ngrams(textdir):
-    """Every run of up to eight words of the text, folded, with whether
-    each word is capitalised: {folded run: {capitals}}."""
+    """Every run of up to eight words of the text that stands as a name
+    of its own (no capitalised word just before or after it), folded,
+    with whether each word is capitalised: {folded run: {capitals}}."""
     grams = {}
     for name in sorted(os.listdir(textdir)):
         if not name.endswith(".md"):
             continue
         with open(os.path.join(textdir, name), encoding="utf-8") as f:
-            words = WORD.findall(f.read())
+            text = f.read()
+        spans = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+        words = [w for _, _, w in spans]
         folded = [fold(w) for w in words]
+
+        def joined(a, b):
+            gap = text[spans[a][1]:spans[b][0]]
+            return re.fullmatch(r"\.? ?", gap) is not None and \
+                words[a][0].isupper() and words[b][0].isupper()
+
         for i in range(len(words)):
             for n in range(1, 9):
                 if i + n > len(words):
                     break
+                if i > 0 and joined(i - 1, i) or \
+                        i + n < len(words) and joined(i + n - 1, i + n):
+                    continue
                 grams.setdefault(" ".join(folded[i:i + n]), set()).add(
                     tuple(w[0].isupper() for w in words[i:i + n]))
     return grams
@@ -226,15 +251,16 @@ def main():
 
     pairs, dups = match(ref, sure)
     all_pairs, _ = match(ref, every)
-    found = set(pairs.values())
-    found_all = set(all_pairs.values())
+    found = same_person(ref, set(pairs.values()))
+    found_all = same_person(ref, set(all_pairs.values()))
     recall = percent(len(found), len(ref))
     recall_all = percent(len(found_all), len(ref))
     precision = percent(len(pairs) + len(dups), len(sure))
 
     owned = {}
     for d, r in list(pairs.items()) + list(dups.items()):
-        owned.setdefault(r, set()).update(sure[d].implied())
+        for q in same_person(ref, {r}):
+            owned.setdefault(q, set()).update(sure[d].implied())
     forms = right = 0
     wrong = []
     for r, entry in enumerate(ref):
