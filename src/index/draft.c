@@ -34,6 +34,7 @@ struct draft {
 	GHashTable		*claimed;	/* signature → "forms:" heading */
 	GHashTable		*entries;	/* person → struct entry */
 	GPtrArray		*order;		/* struct entry *, to write */
+	GHashTable		*signatures;	/* form → its signature */
 };
 
 static void
@@ -46,19 +47,29 @@ entry_free(struct entry *en)
 	g_free(en);
 }
 
-/* A form's words, folded, as the matcher compares them: "i n smirnov". */
-static char *
-signature(const char *form)
+/*
+ * A form's words, folded, as the matcher compares them: "i n smirnov".
+ * The draft keeps each, and the caller must not free it.
+ */
+static const char *
+signature(struct draft *d, const char *form)
 {
-	GArray *words = names_words(form);
-	GString *s = g_string_new(NULL);
+	GArray *words;
+	GString *s;
 	guint i;
+	char *sig = g_hash_table_lookup(d->signatures, form);
 
+	if (sig != NULL)
+		return sig;
+	words = names_words(form);
+	s = g_string_new(NULL);
 	for (i = 0; i < words->len; i++)
 		g_string_append_printf(s, "%s%s", i > 0 ? " " : "",
 		    g_array_index(words, struct name_word, i).fold);
 	names_words_free(words);
-	return g_string_free(s, FALSE);
+	sig = g_string_free(s, FALSE);
+	g_hash_table_insert(d->signatures, g_strdup(form), sig);
+	return sig;
 }
 
 /* Whether the edition's list has form, all of it, as one of its forms. */
@@ -128,14 +139,13 @@ heading_of(const struct person *p)
 static void
 add_form(struct draft *d, struct entry *en, const char *form)
 {
-	char *sig = signature(form);
+	const char *sig = signature(d, form);
 
 	if (*sig != '\0' && !g_hash_table_contains(d->claimed, sig) &&
 	    !listed(d, form)) {
-		g_hash_table_insert(d->claimed, sig, en->heading);
+		g_hash_table_insert(d->claimed, (gpointer)sig, en->heading);
 		g_ptr_array_add(en->forms, g_strdup(form));
-	} else
-		g_free(sig);
+	}
 }
 
 /* The entry's forms with forenames, each once, as first written. */
@@ -145,29 +155,28 @@ named_forms(struct draft *d, struct entry *en)
 	const struct person *p = en->person;
 	char *direct = p->forenames != NULL ? g_strconcat(p->forenames, " ",
 	    p->surname, NULL) : NULL;
-	GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal,
-	    g_free, NULL);
+	GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
 	guint i, pass;
 
-	g_hash_table_add(seen, signature(p->surname));
+	g_hash_table_add(seen, (gpointer)signature(d, p->surname));
 	if (direct != NULL)
-		g_hash_table_add(seen, signature(direct));
+		g_hash_table_add(seen, (gpointer)signature(d, direct));
 	/* Capitals last: "TOBIAS HASLINGER" is Tobias Haslinger. */
 	for (pass = 0; pass < 2; pass++)
 		for (i = 0; i < p->sightings->len; i++) {
 			const struct sighting *s = g_ptr_array_index(
 			    p->sightings, i);
-			char *form, *sig;
+			const char *sig;
+			char *form;
 
 			if (s->forenames == NULL || !(s->ev & EV_CAPS) != !pass)
 				continue;
 			form = form_of(s);
-			sig = signature(form);
+			sig = signature(d, form);
 			if (!g_hash_table_contains(seen, sig)) {
-				g_hash_table_add(seen, sig);
+				g_hash_table_add(seen, (gpointer)sig);
 				add_form(d, en, form);
-			} else
-				g_free(sig);
+			}
 			g_free(form);
 		}
 	g_hash_table_destroy(seen);
@@ -178,18 +187,16 @@ named_forms(struct draft *d, struct entry *en)
 static void
 spellings_of(struct draft *d, struct entry *en, const GPtrArray *sightings)
 {
-	char *own = signature(en->person->surname);
+	const char *own = signature(d, en->person->surname);
 	guint i;
 
 	for (i = 0; i < sightings->len; i++) {
 		const struct sighting *s = g_ptr_array_index(sightings, i);
-		char *sig = signature(s->surname);
 
-		if (strcmp(sig, own) != 0 && !(s->ev & EV_CAPS))
+		if (strcmp(signature(d, s->surname), own) != 0 &&
+		    !(s->ev & EV_CAPS))
 			add_form(d, en, s->surname);
-		g_free(sig);
 	}
-	g_free(own);
 }
 
 /*
@@ -591,7 +598,7 @@ GString *
 draft_list(const struct edition *e, const struct names *nl,
     const char *text, struct draft_counts *counts)
 {
-	struct draft d = { e, nl, NULL, NULL, NULL, NULL, NULL };
+	struct draft d = { e, nl, NULL, NULL, NULL, NULL, NULL, NULL };
 	struct draft_counts n = { 0, 0, 0 };
 	struct spotting sp;
 	struct people pp;
@@ -601,8 +608,9 @@ draft_list(const struct edition *e, const struct names *nl,
 	d.commented = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 	    NULL);
 	d.headings = g_hash_table_new(g_str_hash, g_str_equal);
-	d.claimed = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-	    NULL);
+	d.claimed = g_hash_table_new(g_str_hash, g_str_equal);
+	d.signatures = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	    g_free);
 	d.entries = g_hash_table_new(g_direct_hash, g_direct_equal);
 	d.order = g_ptr_array_new_with_free_func((GDestroyNotify)entry_free);
 	if (text != NULL)
@@ -645,6 +653,7 @@ draft_list(const struct edition *e, const struct names *nl,
 	g_ptr_array_free(d.order, TRUE);
 	g_hash_table_destroy(d.entries);
 	g_hash_table_destroy(d.claimed);
+	g_hash_table_destroy(d.signatures);
 	g_hash_table_destroy(d.headings);
 	g_hash_table_destroy(d.commented);
 	people_release(&pp);

@@ -184,17 +184,20 @@ token(const struct passage *p, const GArray *words, guint i, guint k)
 {
 	const char *text = p->text->str, *q;
 	const struct name_word *w = &g_array_index(words, struct name_word, i);
-	GString *fold = g_string_new(w->fold);
 	struct token t = { 0 };
 	int upper = 0, small = 0;
 	guint n;
 
-	for (n = i + 1; n < k; n++)
-		g_string_append_printf(fold, "-%s", g_array_index(words,
-		    struct name_word, n).fold);
+	t.fold = g_strdup(w->fold);
+	for (n = i + 1; n < k; n++) {
+		char *joined = g_strconcat(t.fold, "-", g_array_index(words,
+		    struct name_word, n).fold, NULL);
+
+		g_free(t.fold);
+		t.fold = joined;
+	}
 	t.start = w->start;
 	t.end = t.bare = g_array_index(words, struct name_word, k - 1).end;
-	t.fold = g_string_free(fold, FALSE);
 	t.capital = w->capital;
 	for (q = text + t.start; q < text + t.end; q = g_utf8_next_char(q)) {
 		gunichar c = g_utf8_get_char(q);
@@ -203,6 +206,7 @@ token(const struct passage *p, const GArray *words, guint i, guint k)
 		small += g_unichar_islower(c);
 	}
 	t.caps = upper >= 2 && small == 0;
+	t.small = small > 0;
 	/* "I." but not the "E." of a section "1.E." */
 	t.initial = upper == 1 && g_utf8_strlen(text + t.start, t.end -
 	    t.start) == 1 && text[t.end] == '.' && !(t.start >= 2 &&
@@ -287,7 +291,6 @@ static void
 tokenize(struct passage *p)
 {
 	GArray *words = names_words(p->text->str);
-	const char *q;
 	guint i, k;
 
 	for (i = 0; i < words->len; i = k) {
@@ -299,14 +302,13 @@ tokenize(struct passage *p)
 		t = token(p, words, i, k);
 		g_array_append_val(p->tokens, t);
 	}
+	for (i = 0, p->caps = 1; i < p->tokens->len && p->caps; i++)
+		p->caps = !PASSAGE_TOKEN(p, i)->small;
 	acronyms(p);
 	bare_initials(p);
 	/* A heading's number is no initial: "I. Midnight". */
 	if (p->heading && p->tokens->len > 0)
 		PASSAGE_TOKEN(p, 0)->initial = 0;
-	p->caps = 1;
-	for (q = p->text->str; *q != '\0' && p->caps; q = g_utf8_next_char(q))
-		p->caps = !g_unichar_islower(g_utf8_get_char(q));
 	names_words_free(words);
 }
 

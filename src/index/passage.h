@@ -17,6 +17,7 @@ struct token {
 	char		*fold;		/* as names_words folds it */
 	unsigned	 capital : 1;	/* starts with a capital */
 	unsigned	 caps : 1;	/* all capitals, two letters or more */
+	unsigned	 small : 1;	/* has a lower-case letter */
 	unsigned	 initial : 1;	/* "I.", or "P" and "VV" before a name */
 	unsigned	 poss : 1;	/* ends in 's or s' */
 	unsigned	 first : 1;	/* first word of a sentence */

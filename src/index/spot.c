@@ -178,10 +178,20 @@ text_after(const struct passage *p, gsize at)
 {
 	const char *s = p->text->str + at;
 
-	while (*s != '\0' && (g_unichar_isspace(g_utf8_get_char(s)) ||
-	    g_utf8_get_char(s) == 0xA0 || g_utf8_get_char(s) == 0x202F))
+	for (;;) {
+		gunichar c;
+
+		if (*s == ' ') {	/* most spaces */
+			s++;
+			continue;
+		}
+		if ((guchar)*s < 0x80 && !g_ascii_isspace(*s))
+			return s;
+		c = g_utf8_get_char(s);
+		if (!g_unichar_isspace(c) && c != 0xA0 && c != 0x202F)
+			return s;
 		s = g_utf8_next_char(s);
-	return s;
+	}
 }
 
 /* Whether only spaces lie between bytes from and to of a passage. */
