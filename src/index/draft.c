@@ -72,23 +72,57 @@ signature(struct draft *d, const char *form)
 	return sig;
 }
 
+/*
+ * The form of the edition's list that is all of form, or NULL if the
+ * list has no such form.
+ */
+static const struct name_form *
+list_form(const struct draft *d, const char *form)
+{
+	const struct name_form *f = NULL;
+	GArray *words, *m;
+
+	if (d->nl == NULL)
+		return NULL;
+	words = names_words(form);
+	m = names_match(d->nl, form, words, NULL, NULL);
+	if (m->len == 1 && words->len > 0 &&
+	    g_array_index(m, struct name_match, 0).first == 0 &&
+	    g_array_index(m, struct name_match, 0).last == words->len - 1)
+		f = g_array_index(m, struct name_match, 0).form;
+	g_array_free(m, TRUE);
+	names_words_free(words);
+	return f;
+}
+
 /* Whether the edition's list has form, all of it, as one of its forms. */
 static int
 listed(const struct draft *d, const char *form)
 {
-	GArray *words, *m;
-	int whole;
+	return list_form(d, form) != NULL;
+}
 
-	if (d->nl == NULL)
-		return 0;
-	words = names_words(form);
-	m = names_match(d->nl, form, words, NULL, NULL);
-	whole = m->len == 1 && words->len > 0 &&
-	    g_array_index(m, struct name_match, 0).first == 0 &&
-	    g_array_index(m, struct name_match, 0).last == words->len - 1;
-	g_array_free(m, TRUE);
-	names_words_free(words);
-	return whole;
+/*
+ * Whether a heading of the list that claims the person's surname has
+ * forenames that agree with theirs: "Brotherstone, Terry" is the draft's
+ * T. Brotherstone.
+ */
+static int
+listed_surname(const struct draft *d, const struct person *p)
+{
+	const struct name_form *f = list_form(d, p->surname);
+	guint i;
+
+	for (i = 0; f != NULL && i < f->claims->len; i++) {
+		const struct name_entry *e = ((const struct name_claim *)
+		    g_ptr_array_index(f->claims, i))->entry;
+		const char *comma = strchr(e->heading, ',');
+
+		if (e->not_name || comma == NULL ||
+		    people_forenames_agree(comma + 1, p->forenames))
+			return 1;
+	}
+	return 0;
 }
 
 static char *
@@ -100,8 +134,9 @@ form_of(const struct sighting *s)
 
 /*
  * Whether the list has the person already: their heading, even
- * commented out, or one of their forms with forenames (the surname
- * alone, if the text gives no forenames).
+ * commented out, one of their forms with forenames (the surname alone,
+ * if the text gives no forenames), or their surname under a heading
+ * whose forenames agree with theirs.
  */
 static int
 known(const struct draft *d, const struct person *p, const char *heading)
@@ -109,7 +144,8 @@ known(const struct draft *d, const struct person *p, const char *heading)
 	guint i;
 
 	if (g_hash_table_contains(d->headings, heading) ||
-	    g_hash_table_contains(d->commented, heading))
+	    g_hash_table_contains(d->commented, heading) ||
+	    listed_surname(d, p))
 		return 1;
 	for (i = 0; i < p->sightings->len; i++) {
 		const struct sighting *s = g_ptr_array_index(p->sightings, i);
@@ -386,16 +422,6 @@ family_lines(struct draft *d, const struct family *f)
 		bare_forms(d, g_ptr_array_index(sure, 0), f);
 	else if (sure->len > 1)
 		share_surname(d, f, sure);
-	if (d->nl != NULL)
-		for (i = 0; i < sure->len; i++) {
-			struct entry *en = g_ptr_array_index(sure, i);
-
-			if (listed(d, en->person->surname))
-				g_ptr_array_add(en->notes, g_strdup_printf(
-				    "the list has '%s' too: say whose it is "
-				    "with 'forms:', 'in' or 'at'",
-				    en->person->surname));
-		}
 	g_ptr_array_free(sure, TRUE);
 }
 
@@ -408,7 +434,9 @@ evidence(GString *out, const struct person *p)
 		const char	*what;
 		int		 n, against;
 	} items[] = {
-		{ "in full", t->named, 0 }, { "title", t->title, 0 },
+		{ "in full", t->named, 0 },
+		{ "with forenames", t->unconfirmed, 0 },
+		{ "title", t->title, 0 },
 		{ "role", t->role, 0 }, { "verb", t->verb, 0 },
 		{ "possessive", t->poss, 0 }, { "cited", t->cite, 0 },
 		{ "alias", t->alias, 0 }, { "by", t->by, 0 },
@@ -492,7 +520,6 @@ write_entry(GString *out, const struct entry *en)
 	for (i = 0; i < en->notes->len; i++)
 		g_string_append_printf(out, "%s    # %s\n", prefix,
 		    (const char *)g_ptr_array_index(en->notes, i));
-	g_string_append_c(out, '\n');
 }
 
 static gint
@@ -541,6 +568,23 @@ read_comments(GHashTable *commented, const char *text)
 	g_strfreev(lines);
 }
 
+/*
+ * Whether the list has form only as one its headings imply, which a new
+ * heading implying it too would make unindexed.
+ */
+static int
+only_implied(const struct draft *d, const char *form)
+{
+	const struct name_form *f = list_form(d, form);
+	guint i;
+
+	for (i = 0; f != NULL && i < f->claims->len; i++)
+		if (((const struct name_claim *)g_ptr_array_index(f->claims,
+		    i))->scope != SCOPE_IMPLIED)
+			return 0;
+	return f != NULL;
+}
+
 /* The people to write, sure or not, that the list does not have. */
 static void
 choose(struct draft *d, const struct people *pp, struct draft_counts *n)
@@ -568,6 +612,14 @@ choose(struct draft *d, const struct people *pp, struct draft_counts *n)
 		en->rules = g_ptr_array_new_with_free_func(g_free);
 		en->notes = g_ptr_array_new_with_free_func(g_free);
 		en->sure = p->confidence >= DRAFT_SURE;
+		/* Taken in, it would leave the list's surname unindexed. */
+		if (only_implied(d, p->surname)) {
+			en->sure = 0;
+			g_ptr_array_add(en->notes, g_strdup_printf("the list's "
+			    "headings imply '%s' too: say whose it is with "
+			    "'forms:', 'in' or 'at', then uncomment this",
+			    p->surname));
+		}
 		n->sure += en->sure;
 		n->unsure += !en->sure;
 		g_hash_table_add(d->headings, en->heading);
@@ -587,8 +639,7 @@ static const char header[] =
     "# follow the others, commented out: uncomment the people among them.\n";
 
 static const char new_line[] =
-    "# ---- new: drafted from the text by 'octavo names'; correct the "
-    "entries\n# below, then delete this line ----\n";
+    "# ---- new: drafted from the text by 'octavo names' ----\n";
 
 static const char unsure_line[] =
     "# ---- unsure: the text says little of these; uncomment the people "
@@ -634,20 +685,19 @@ draft_list(const struct edition *e, const struct names *nl,
 			g_string_append_c(out, '\n');
 		g_string_append_printf(out, "\n%s", new_line);
 	}
+	/* Each entry after a blank line: the sure, then the unsure. */
 	for (pass = 0; pass < 2; pass++) {
 		if (pass == 1 && n.unsure > 0)
 			g_string_append_printf(out, "\n%s", unsure_line);
-		if (d.order->len > 0)
-			g_string_append_c(out, '\n');
 		for (i = 0; i < d.order->len; i++) {
 			const struct entry *en = g_ptr_array_index(d.order, i);
 
-			if (en->sure == !pass)
-				write_entry(out, en);
+			if (en->sure != !pass)
+				continue;
+			g_string_append_c(out, '\n');
+			write_entry(out, en);
 		}
 	}
-	if (d.order->len > 0 || text == NULL)
-		g_string_truncate(out, out->len - 1);	/* one blank line */
 	if (counts != NULL)
 		*counts = n;
 	g_ptr_array_free(d.order, TRUE);

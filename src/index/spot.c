@@ -331,8 +331,11 @@ joined(const struct passage *p, guint k)
 	const char *s = p->text->str;
 	gsize at = a->end;
 
-	if (a->poss)
+	/* "Merchants’ Council" is one name, "Trotsky’s Opposition" two. */
+	if (a->poss && a->bare < a->end)
 		return 0;
+	if (a->poss)
+		at += s[at] == '\'' ? 1 : 3;
 	if (s[at] == '.' && (a->initial || lexicon_title(a->fold) ||
 	    strcmp(a->fold, "st") == 0 || strcmp(a->fold, "jr") == 0 ||
 	    strcmp(a->fold, "v") == 0))	/* "L. v. Beethoven" */
@@ -915,8 +918,10 @@ eponym(struct spotting *sp, const struct passage *p, const struct run *r,
 	for (k = r->a; k <= r->j && !lexicon_institution(TOK(p, k)->fold); k++)
 		if (TOK(p, k)->initial || spot_common(sp, TOK(p, k)->fold))
 			return;
+	/* one name, or forenames and a surname: not "Kessburg Maritime" */
 	if (k == r->a || k > r->j || k - r->a > 3 ||
-	    !lexicon_eponym(TOK(p, k)->fold))
+	    !lexicon_eponym(TOK(p, k)->fold) || (k - r->a > 1 &&
+	    !spot_forename_like(sp, TOK(p, r->a)->fold)))
 		return;
 	name.i = name.c = r->a;
 	name.j = k - 1;
