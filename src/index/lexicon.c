@@ -175,6 +175,27 @@ cmp_word(const void *key, const void *item)
 #define FIND(list, word) (bsearch((word), (list), G_N_ELEMENTS(list), \
 	sizeof((list)[0]), cmp_word) != NULL)
 
+static int
+sorted(const char *const *list, gsize n)
+{
+	gsize i;
+
+	for (i = 1; i < n; i++)
+		if (strcmp(list[i - 1], list[i]) >= 0)
+			return 0;
+	return 1;
+}
+
+#define SORTED(list)	sorted((list), G_N_ELEMENTS(list))
+
+int
+lexicon_sorted(void)
+{
+	return SORTED(titles) && SORTED(roles) && SORTED(verbs) &&
+	    SORTED(institutions) && SORTED(eponyms) && SORTED(particles) &&
+	    SORTED(calendar) && SORTED(places);
+}
+
 int
 lexicon_title(const char *fold)
 {

@@ -34,6 +34,9 @@ int	lexicon_place_word(const char *fold);
 /* A word made from a name or a noun: "Stalinism", "Trotskyists". */
 int	lexicon_derived(const char *fold);
 
+/* Whether every list is in strcmp order, as bisection needs (tests). */
+int	lexicon_sorted(void);
+
 /*
  * A key for comparing spellings of one name across transliterations:
  * folded, apostrophes dropped, doubled letters made single, and the

@@ -265,18 +265,36 @@ title_glue(const struct token *t)
 }
 
 /*
+ * Whether a word after a name is a verb: a verb a person takes, a past
+ * tense in -ed, or one of the commonest others.
+ */
+static int
+verb(const struct token *n)
+{
+	static const char *const verbs[] = { "are", "became", "began",
+	    "brought", "came", "could", "did", "found", "gave", "got",
+	    "had", "has", "held", "is", "kept", "knew", "led", "left",
+	    "lost", "made", "may", "might", "must", "put", "ran", "sat",
+	    "saw", "sent", "should", "sold", "stood", "took", "went", "was",
+	    "were", "will", "won", "would", NULL };
+	gsize len = strlen(n->fold);
+
+	return lexicon_verb(n->fold) || lower_in(n, verbs) || (len > 4 &&
+	    strcmp(n->fold + len - 2, "ed") == 0);
+}
+
+/*
  * Whether a name is used as an adjective, its noun after it: "the
- * Trotsky papers" (not "the Kremlin was", "the Kremlin and").
+ * Trotsky papers" (not "the Kremlin was", "the Kremlin and", "Dross
+ * sold").
  */
 static int
 attributive(const struct token *n)
 {
-	static const char *const verbs[] = { "are", "could", "did", "had",
-	    "has", "is", "that", "was", "were", "which", "who", "would",
-	    NULL };
+	static const char *const words[] = { "that", "which", "who", NULL };
 
-	return n != NULL && !n->capital && !title_glue(n) &&
-	    !lexicon_verb(n->fold) && !lower_in(n, verbs);
+	return n != NULL && !n->capital && !title_glue(n) && !verb(n) &&
+	    !lower_in(n, words);
 }
 
 /* Counts each word in lower case, and capitalised inside a sentence. */
