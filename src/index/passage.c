@@ -178,17 +178,21 @@ hyphened(const char *text, const GArray *words, guint i, guint k)
 	    (next - end == 3 && is_hyphen_at(text + end));
 }
 
-/* The token of words[i..k), its case and what follows it. */
+/*
+ * The token of words[i..k), its case and what follows it.  It takes the
+ * first word's fold (words[i].fold is NULL after).
+ */
 static struct token
-token(const struct passage *p, const GArray *words, guint i, guint k)
+token(const struct passage *p, GArray *words, guint i, guint k)
 {
 	const char *text = p->text->str, *q;
-	const struct name_word *w = &g_array_index(words, struct name_word, i);
+	struct name_word *w = &g_array_index(words, struct name_word, i);
 	struct token t = { 0 };
 	int upper = 0, small = 0;
 	guint n;
 
-	t.fold = g_strdup(w->fold);
+	t.fold = w->fold;
+	w->fold = NULL;
 	for (n = i + 1; n < k; n++) {
 		char *joined = g_strconcat(t.fold, "-", g_array_index(words,
 		    struct name_word, n).fold, NULL);
