@@ -25,6 +25,7 @@ struct variant {
 	int		 full;		/* words that are not initials */
 	int		 count;
 	GHashTable	*surfaces;	/* forenames as written → count */
+	const char	*caps;		/* as written in capitals, if only so */
 	struct person	*person;
 	guint		 order;
 };
@@ -402,6 +403,8 @@ variant_of(GHashTable *variants, const struct sighting *s, guint order)
 		g_ptr_array_free(words, TRUE);
 	g_string_free(sig, TRUE);
 	v->count++;
+	if (v->caps == NULL)
+		v->caps = s->forenames;
 	if (!(s->ev & EV_CAPS))
 		g_hash_table_replace(v->surfaces, s->forenames,
 		    GINT_TO_POINTER(GPOINTER_TO_INT(g_hash_table_lookup(
@@ -445,6 +448,24 @@ most(GHashTable *counts)
 	return best;
 }
 
+/* Words written in capitals as a name is: "LUIGI VAN" as "Luigi Van". */
+static char *
+capitalized(const char *s)
+{
+	GString *out = g_string_new(NULL);
+	int start = 1;
+	const char *p;
+
+	for (p = s; *p != '\0'; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		g_string_append_unichar(out, start ? g_unichar_toupper(c) :
+		    g_unichar_tolower(c));
+		start = !g_unichar_isalpha(c) && c != '\'' && c != 0x2019;
+	}
+	return g_string_free(out, FALSE);
+}
+
 /*
  * The people of a family: each variant of forenames, fullest first,
  * joins the most named person whose fullest forenames it agrees with,
@@ -465,25 +486,30 @@ make_people(struct people *pp, struct family *f, GHashTable *variants)
 	g_ptr_array_sort(order, by_fullness);
 	for (i = 0; i < order->len; i++) {
 		struct variant *var = g_ptr_array_index(order, i);
-		guint best = f->persons->len;
+		guint best = f->persons->len, j;
 
-		for (k = 0; k < f->persons->len; k++) {
-			const struct person *p = g_ptr_array_index(f->persons,
-			    k);
-			GPtrArray *words = forename_words(p->forenames);
+		/* A person agrees if any of their forenames so far does:
+		 * "V." with "L. V.", which agrees with "Luigi". */
+		for (k = 0; k < f->persons->len; k++)
+			for (j = 0; j < i; j++) {
+				const struct variant *w = g_ptr_array_index(
+				    order, j);
 
-			if (words_agree(var->words, words) && (best ==
-			    f->persons->len || g_array_index(named, int, k) >
-			    g_array_index(named, int, best)))
-				best = k;
-			g_ptr_array_free(words, TRUE);
-		}
+				if (w->person != g_ptr_array_index(f->persons,
+				    k) || !words_agree(var->words, w->words))
+					continue;
+				if (best == f->persons->len ||
+				    g_array_index(named, int, k) >
+				    g_array_index(named, int, best))
+					best = k;
+				break;
+			}
 		if (best == f->persons->len) {
 			const char *surface = most(var->surfaces);
 			struct person *p = g_new0(struct person, 1);
 
-			p->forenames = g_strdup(surface != NULL ? surface :
-			    var->sig);
+			p->forenames = surface != NULL ? g_strdup(surface) :
+			    capitalized(var->caps);
 			p->sightings = g_ptr_array_new();
 			p->family = f;
 			p->order = var->order;
@@ -608,17 +634,8 @@ surname_of(const struct person *p)
 			    s->surname)) + 1));
 	}
 	best = most(counts);
-	if (best != NULL)
-		out = g_strdup(best);
-	else {			/* only in capitals: "ZMESKALL" */
-		char *low = g_utf8_strdown(any->surname, -1);
-		gunichar first = g_unichar_toupper(g_utf8_get_char(low));
-		char buf[8];
-
-		buf[g_unichar_to_utf8(first, buf)] = '\0';
-		out = g_strconcat(buf, g_utf8_next_char(low), NULL);
-		g_free(low);
-	}
+	/* only in capitals: "ZMESKALL" */
+	out = best != NULL ? g_strdup(best) : capitalized(any->surname);
 	g_hash_table_destroy(counts);
 	return out;
 }

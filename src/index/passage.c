@@ -215,10 +215,12 @@ token(const struct passage *p, GArray *words, guint i, guint k)
 	t.initial = upper == 1 && g_utf8_strlen(text + t.start, t.end -
 	    t.start) == 1 && text[t.end] == '.' && !(t.start >= 2 &&
 	    text[t.start - 1] == '.' && g_ascii_isdigit(text[t.start - 2]));
-	if (t.end - t.start > 2 && strncmp(text + t.end - 2, "'s", 2) == 0)
+	if (t.end - t.start > 2 && text[t.end - 2] == '\'' &&
+	    (text[t.end - 1] == 's' || text[t.end - 1] == 'S'))
 		t.bare = t.end - 2;
 	else if (t.end - t.start > 4 && strncmp(text + t.end - 4,
-	    "\xe2\x80\x99s", 4) == 0)
+	    "\xe2\x80\x99", 3) == 0 && (text[t.end - 1] == 's' ||
+	    text[t.end - 1] == 'S'))
 		t.bare = t.end - 4;
 	t.poss = t.bare < t.end || (text[t.end - 1] == 's' &&
 	    is_apostrophe_at(text + t.end));

@@ -844,6 +844,12 @@ sighting_new(const struct spotting *sp, const struct passage *p,
 	s->surname = g_strndup(text + TOK(p, from)->start,
 	    TOK(p, r->j)->bare - TOK(p, from)->start);
 	s->key = g_strdup(TOK(p, r->j)->fold);
+	/* Particles alone are no forenames: "v. Beethoven". */
+	for (k = a; k < from && lexicon_particle(TOK(p, k)->fold) &&
+	    !TOK(p, k)->capital; k++)
+		;
+	if (k == from)
+		a = from;
 	if (from > a) {
 		const struct token *l = TOK(p, from - 1);
 
@@ -1039,6 +1045,7 @@ confirm_forenames(struct spotting *sp)
 		GHashTable *set;
 
 		if (words->len > 0 && !spot_common(sp, s->key) &&
+		    g_array_index(words, struct name_word, 0).capital &&
 		    g_utf8_strlen(g_array_index(words, struct name_word,
 		    0).fold, -1) > 1) {
 			const char *f = g_array_index(words, struct name_word,
@@ -1071,7 +1078,7 @@ confirm_forenames(struct spotting *sp)
 			char *rest;
 
 			if (set == NULL || g_hash_table_size(set) < 2 ||
-			    g_utf8_strlen(w->fold, -1) < 2)
+			    !w->capital || g_utf8_strlen(w->fold, -1) < 2)
 				continue;
 			rest = g_strdup(s->forenames + w->start);
 			g_free(s->forenames);
