@@ -321,11 +321,12 @@ chapter_rules(const struct family *f, const struct chapter *c,
 	for (i = 0; i < f->bare->len; i++) {
 		const struct sighting *s = g_ptr_array_index(f->bare, i);
 		struct entry *en = g_ptr_array_index(owners, i);
-		GPtrArray *line = g_ptr_array_new();
+		GPtrArray *line;
 		int mixed = 0, done = 0;
 
 		if (s->chapter != c || en == most || s->line <= 0)
 			continue;
+		line = g_ptr_array_new();
 		for (k = 0; k < f->bare->len; k++) {
 			const struct sighting *t = g_ptr_array_index(f->bare, k);
 
