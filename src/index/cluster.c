@@ -131,8 +131,8 @@ initials_agree(gunichar a, gunichar b)
 	if (a == b)
 		return 1;
 	for (i = 0; pairs[i] != NULL; i++)
-		if ((a == (gunichar)pairs[i][0] && b == (gunichar)pairs[i][1]) ||
-		    (b == (gunichar)pairs[i][0] && a == (gunichar)pairs[i][1]))
+		if ((a == (guchar)pairs[i][0] && b == (guchar)pairs[i][1]) ||
+		    (b == (guchar)pairs[i][0] && a == (guchar)pairs[i][1]))
 			return 1;
 	return 0;
 }
@@ -324,8 +324,10 @@ join_spellings(GPtrArray *keys, const struct spotting *sp)
 			for (b = a + 1; b < list->len; b++) {
 				guint x = g_array_index(list, guint, a);
 				guint y = g_array_index(list, guint, b);
-				const struct key *kx = g_ptr_array_index(keys, x);
-				const struct key *ky = g_ptr_array_index(keys, y);
+				const struct key *kx, *ky;
+
+				kx = g_ptr_array_index(keys, x);
+				ky = g_ptr_array_index(keys, y);
 
 				if (x == y || find(keys, x) == find(keys, y))
 					continue;
@@ -629,9 +631,9 @@ surname_of(const struct person *p)
 		const struct sighting *s = g_ptr_array_index(p->sightings, i);
 
 		if (!(s->ev & EV_CAPS))
-			g_hash_table_replace(counts, s->surname, GINT_TO_POINTER(
-			    GPOINTER_TO_INT(g_hash_table_lookup(counts,
-			    s->surname)) + 1));
+			g_hash_table_replace(counts, s->surname,
+			    GINT_TO_POINTER(GPOINTER_TO_INT(g_hash_table_lookup(
+			    counts, s->surname)) + 1));
 	}
 	best = most(counts);
 	/* only in capitals: "ZMESKALL" */
@@ -689,8 +691,8 @@ people_cluster(struct people *pp, const struct spotting *sp)
 			f->bare = g_ptr_array_new();
 			f->owner = g_ptr_array_new();
 			f->keys = g_ptr_array_new_with_free_func(g_free);
-			g_hash_table_insert(families, GUINT_TO_POINTER(root + 1),
-			    f);
+			g_hash_table_insert(families,
+			    GUINT_TO_POINTER(root + 1), f);
 			g_hash_table_insert(variants, f, g_hash_table_new_full(
 			    g_str_hash, g_str_equal, NULL,
 			    (GDestroyNotify)variant_free));

@@ -43,7 +43,7 @@ struct family {
 
 struct people {
 	GPtrArray	*families;	/* struct family *, by first sighting */
-	GPtrArray	*persons;	/* struct person *, all, by first sighting */
+	GPtrArray	*persons;	/* struct person *, all, in order */
 };
 
 void	people_init(struct people *);

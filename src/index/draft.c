@@ -21,8 +21,8 @@ struct entry {
 	const struct person	*person;
 	char			*heading;
 	GPtrArray		*forms;		/* char *, for "forms:" */
-	GPtrArray		*rules;		/* char *: "in c: X", "at c:9: X" */
-	GPtrArray		*notes;		/* char *: comments for the editor */
+	GPtrArray		*rules;		/* char *: "in c: X" */
+	GPtrArray		*notes;		/* char *: for the editor */
 	int			 sure;
 };
 
@@ -328,8 +328,9 @@ chapter_rules(const struct family *f, const struct chapter *c,
 			continue;
 		line = g_ptr_array_new();
 		for (k = 0; k < f->bare->len; k++) {
-			const struct sighting *t = g_ptr_array_index(f->bare, k);
+			const struct sighting *t;
 
+			t = g_ptr_array_index(f->bare, k);
 			if (t->chapter != c || t->line != s->line)
 				continue;
 			mixed |= g_ptr_array_index(owners, k) != en;
@@ -339,8 +340,8 @@ chapter_rules(const struct family *f, const struct chapter *c,
 		if (!done && !mixed) {
 			char *sp = spellings(line);
 
-			g_ptr_array_add(en->rules, g_strdup_printf("at %s:%d: %s",
-			    c->id, s->line, sp));
+			g_ptr_array_add(en->rules, g_strdup_printf(
+			    "at %s:%d: %s", c->id, s->line, sp));
 			g_free(sp);
 		} else if (!done)
 			shared++;
@@ -486,7 +487,8 @@ wrapped(GString *out, const char *prefix, const char *key,
 	for (i = 0; i < items->len; i++) {
 		const char *item = g_ptr_array_index(items, i);
 
-		if (i == 0 || out->len - start + strlen(item) + 2 > LINE_WIDTH) {
+		if (i == 0 || out->len - start + strlen(item) + 2 >
+		    LINE_WIDTH) {
 			if (i > 0)
 				g_string_append_c(out, '\n');
 			start = out->len;

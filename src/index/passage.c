@@ -240,8 +240,9 @@ acronyms(struct passage *p)
 	guint i = 0, k;
 
 	while (i < p->tokens->len) {
-		for (k = i; k < p->tokens->len && PASSAGE_TOKEN(p, k)->initial &&
-		    (k == i || PASSAGE_TOKEN(p, k)->start ==
+		for (k = i; k < p->tokens->len &&
+		    PASSAGE_TOKEN(p, k)->initial && (k == i ||
+		    PASSAGE_TOKEN(p, k)->start ==
 		    PASSAGE_TOKEN(p, k - 1)->end + 1); k++)
 			;
 		if (k - i >= 3)

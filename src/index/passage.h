@@ -32,7 +32,7 @@ struct passage {
 	guint			 block;		/* through the edition, from 0 */
 	int			 heading;	/* a heading's text */
 	int			 note;		/* a note's */
-	int			 caps;		/* no lower-case letter: "TO X." */
+	int			 caps;		/* all in capitals: "TO X." */
 	GArray			*tokens;	/* struct token */
 };
 

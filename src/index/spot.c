@@ -89,47 +89,37 @@ spot_function(const struct spotting *sp, const char *fold)
 	return u.lower >= 3 && u.lower > 4 * u.capital;
 }
 
+/* What plural() finds. */
+enum plural { NOT_PLURAL, PLURAL_NOUN, PLURAL_NAME };
+
 /*
- * Whether word (folded) is the plural of another word of the text:
- * "Bolsheviks", "Committees", "Parties".
+ * Whether word (folded) is the plural of another word of the text: of
+ * a word it writes in lower case, a common noun ("Professors",
+ * "Parties", "Judges"), or of a name ("Bolsheviks").
  */
-static int
+static enum plural
 plural(const struct spotting *sp, const char *fold)
 {
 	gsize n = strlen(fold);
+	enum plural found = NOT_PLURAL;
 	char *one;
-	int yes = 0;
 
 	if (n < 4 || fold[n - 1] != 's')
-		return 0;
+		return NOT_PLURAL;
 	one = g_strndup(fold, n - 1);
-	yes = g_hash_table_contains(sp->words, one);
-	if (!yes && n > 4 && strcmp(fold + n - 3, "ies") == 0) {
+	if (spot_word(sp, one).lower > 0)
+		found = PLURAL_NOUN;
+	else if (g_hash_table_contains(sp->words, one))
+		found = PLURAL_NAME;
+	else if (n > 4 && strcmp(fold + n - 3, "ies") == 0) {
 		strcpy(one + n - 3, "y");
-		yes = spot_word(sp, one).lower > 0;
-	} else if (!yes && fold[n - 2] == 'e') {
+		found = spot_word(sp, one).lower > 0 ? PLURAL_NOUN : NOT_PLURAL;
+	} else if (fold[n - 2] == 'e') {
 		one[n - 2] = '\0';
-		yes = spot_word(sp, one).lower > 0;
+		found = spot_word(sp, one).lower > 0 ? PLURAL_NOUN : NOT_PLURAL;
 	}
 	g_free(one);
-	return yes;
-}
-
-/* The plural of a word the text writes in lower case: "Professors". */
-static int
-plural_noun(const struct spotting *sp, const char *fold)
-{
-	gsize n = strlen(fold);
-	char *one;
-	int yes;
-
-	if (!plural(sp, fold))
-		return 0;
-	one = g_strndup(fold, n - 1);
-	yes = spot_word(sp, one).lower > 0 || (n > 4 &&
-	    strcmp(fold + n - 3, "ies") == 0) || (fold[n - 2] == 'e');
-	g_free(one);
-	return yes;
+	return found;
 }
 
 int
@@ -138,10 +128,10 @@ spot_forename_like(const struct spotting *sp, const char *fold)
 	struct word_use u = spot_word(sp, fold);
 
 	return !spot_common(sp, fold) && !lexicon_institution(fold) &&
-	    !lexicon_title(fold) && !plural(sp, fold) && (u.adjective < 2 ||
-	    5 * u.adjective <= u.capital) && (u.alone < 3 ||
-	    3 * u.alone <= u.capital) && (u.other < 3 ||
-	    3 * u.other <= u.capital);
+	    !lexicon_title(fold) && plural(sp, fold) == NOT_PLURAL &&
+	    (u.adjective < 2 || 5 * u.adjective <= u.capital) &&
+	    (u.alone < 3 || 3 * u.alone <= u.capital) &&
+	    (u.other < 3 || 3 * u.other <= u.capital);
 }
 
 static void
@@ -594,8 +584,9 @@ cited(const struct passage *p, const struct run *r)
 	    strncmp(a, "ibid", 4) != 0 && strncmp(a, "p.", 2) != 0 &&
 	    strncmp(a, "pp.", 3) != 0)
 		return 0;
-	return c == 0 || c == ';' || g_unichar_isdigit(c) || lower_in(b, lead) ||
-	    (b != NULL && (strcmp(b->fold, "see") == 0 ||
+	/* at the note's start, after a ';' or a number, after "see" */
+	return c == 0 || c == ';' || g_unichar_isdigit(c) ||
+	    lower_in(b, lead) || (b != NULL && (strcmp(b->fold, "see") == 0 ||
 	    strcmp(b->fold, "cf") == 0));
 }
 
@@ -621,27 +612,25 @@ companions(const struct passage *p, guint k)
 	static const char *const whose[] = { "her", "his", "other", "their",
 	    NULL };
 	const char *a = text_after(p, TOK(p, k)->end);
+	const struct token *w, *x;
 	guint n = k + 1;
+	int amp;
 
 	if (TOK(p, k)->poss || n >= p->tokens->len)
 		return 0;
-	if (*a == '&')
-		a = text_after(p, (gsize)(a + 1 - p->text->str));
-	else if (lower_is(TOK(p, n), "and") && a == p->text->str +
-	    TOK(p, n)->start)
-		a = text_after(p, TOK(p, n++)->end);
-	else
+	amp = *a == '&' && text_after(p, (gsize)(a + 1 - p->text->str)) ==
+	    p->text->str + TOK(p, n)->start;
+	if (!amp && !lower_is(after(p, k), "and"))
 		return 0;
-	while (n < p->tokens->len && TOK(p, n)->start < (gsize)(a -
-	    p->text->str))
-		n++;
-	if (n + 1 >= p->tokens->len || a != p->text->str + TOK(p, n)->start ||
-	    !lower_in(TOK(p, n), whose))
+	n += !amp;
+	w = amp ? TOK(p, n) : after(p, n - 1);
+	if (!lower_in(w, whose))
 		return 0;
-	return (after(p, n) != NULL && !after(p, n)->capital &&
-	    lexicon_role(after(p, n)->fold)) || (after(p, n) != NULL &&
-	    after(p, n + 1) != NULL && !after(p, n + 1)->capital &&
-	    lexicon_role(after(p, n + 1)->fold));
+	/* the role, perhaps after an adjective */
+	x = after(p, n);
+	if (x != NULL && !x->capital && !lexicon_role(x->fold))
+		x = after(p, n + 1);
+	return x != NULL && !x->capital && lexicon_role(x->fold);
 }
 
 /* What the words after the name say: a verb, or ", who", or a role. */
@@ -751,11 +740,15 @@ two_names(const struct spotting *sp, const char *fold)
 }
 
 /*
- * Sorts a run into a kind by its words and how the text uses them: an
- * institution's noun or a title at its end, a common word inside it
- * (New York) unless its surname is used alone (Mark Zborowski), a common
- * word as its surname unless a forename comes first (Robert Conquest), a
- * sentence's first word never capitalised elsewhere (Furthermore).
+ * Sorts a run into a kind by its words and how the text uses them.  Not
+ * a person's: a saint's or an institution's name, a date, a common word
+ * inside it (New York) unless its surname is used alone (Mark
+ * Zborowski), a phrase after an article (Le Petit Albert), a title or a
+ * role at its end, an initial, a derived word, a function word or a
+ * plural noun as its surname, two names joined (Sten-Lominadze), a
+ * sentence's first word never capitalised elsewhere (Furthermore,), a
+ * common word as its surname unless a forename comes first (Robert
+ * Conquest), more than four names in a row.
  */
 static enum kind
 classify(const struct spotting *sp, const struct passage *p,
@@ -792,7 +785,7 @@ classify(const struct spotting *sp, const struct passage *p,
 		return KIND_OTHER;
 	if (last->initial || lexicon_derived(last->fold) ||
 	    spot_function(sp, last->fold) || (!r->title &&
-	    plural_noun(sp, last->fold)))
+	    plural(sp, last->fold) == PLURAL_NOUN))
 		return KIND_NONE;
 	if (lexicon_title(last->fold) || (r->a == r->j &&
 	    lexicon_role(last->fold)))

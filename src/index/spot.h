@@ -41,20 +41,20 @@ enum evidence {
 struct sighting {
 	const struct chapter	*chapter;
 	int			 line;		/* source line of its text */
-	guint			 block;		/* its paragraph, through the book */
+	guint			 block;		/* its paragraph, in the book */
 	guint			 list;		/* its enumeration ("X, Y and Z"),
 						   numbered from 1; 0 if none */
 	char			*forenames;	/* as written ("I.N.", "Jean van"),
 						   or NULL */
-	char			*surname;	/* as written, without a possessive */
-	char			*key;		/* the surname's last word, folded */
+	char			*surname;	/* as written, no possessive */
+	char			*key;		/* its last word, folded */
 	guint			 ev;		/* enum evidence */
 };
 
 /* How one word (folded) is written through the text. */
 struct word_use {
 	int	lower;		/* in lower case */
-	int	capital;	/* capitalised inside a sentence, in running text */
+	int	capital;	/* capitalised inside a sentence */
 	int	adjective;	/* so, before a noun: "Soviet government" */
 	int	alone;		/* a name of its own, inside a sentence */
 	int	other;		/* in the name of an institution or place */
