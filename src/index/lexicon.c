@@ -260,7 +260,7 @@ int
 lexicon_derived(const char *fold)
 {
 	static const char *const endings[] = { "ism", "isms", "ist", "ists",
-	    "ite", "ites", "ians", "ology", NULL };
+	    "ite", "ites", "ians", "ity", "ology", NULL };
 	gsize n = strlen(fold);
 	guint i;
 

@@ -31,7 +31,8 @@ int	lexicon_particle(const char *fold);
 int	lexicon_calendar(const char *fold);
 /* A preposition of place: "in", "near", "at". */
 int	lexicon_place_word(const char *fold);
-/* A word made from a name or a noun: "Stalinism", "Trotskyists". */
+/* A word made from a name or a noun: "Stalinism", "Trotskyists",
+ * "Christianity". */
 int	lexicon_derived(const char *fold);
 
 /* Whether every list is in strcmp order, as bisection needs (tests). */
