@@ -8,25 +8,29 @@
 
 #include "index/lexicon.h"
 
-/* Titles written before a name (folded, so "Dr." is "dr"). */
+/* Titles written before a name (folded, so "Dr." is "dr"), in English
+ * and in the languages English books quote them in. */
 static const char *const titles[] = {
 	"abbe", "abbess", "abbot", "admiral", "ambassador",
 	"archbishop", "archduchess", "archduke", "aunt", "bailiff",
-	"baron", "baroness", "bishop", "brother", "canon", "capt",
-	"captain", "cardinal", "chairman", "chancellor", "chaplain",
-	"col", "colonel", "commandant", "commander", "commissar",
-	"comrade", "consul", "count", "countess", "czar", "dame",
-	"deacon", "dean", "doctor", "dr", "duchess", "duke", "emperor",
-	"empress", "father", "frau", "fraulein", "gen", "general",
-	"governor", "herr", "judge", "kaiser", "king", "lady", "lieut",
-	"lieutenant", "lord", "madam", "madame", "mademoiselle",
-	"major", "marquis", "marshal", "master", "mayor", "minister",
-	"miss", "mister", "mlle", "mme", "monsieur", "mother", "mr",
-	"mrs", "ms", "parson", "pastor", "pope", "premier", "president",
-	"prince", "princess", "prof", "professor", "queen", "rabbi",
+	"baron", "baroness", "baronne", "bishop", "brother", "canon",
+	"capt", "captain", "cardinal", "chairman", "chancellor",
+	"chaplain", "col", "colonel", "commandant", "commander",
+	"commissar", "comrade", "comte", "comtesse", "consul", "count",
+	"countess", "czar", "dame", "deacon", "dean", "doctor", "dr",
+	"duc", "duchess", "duchesse", "duke", "emperor", "empress",
+	"erzherzog", "father", "frau", "fraulein", "freiherr", "furst",
+	"furstin", "gen", "general", "governor", "graf", "grafin",
+	"herr", "hofrat", "hofrath", "judge", "kaiser", "kapellmeister",
+	"king", "lady", "lieut", "lieutenant", "lord", "madam",
+	"madame", "mademoiselle", "major", "marquis", "marquise",
+	"marshal", "master", "mayor", "minister", "miss", "mister",
+	"mlle", "mme", "monsieur", "mother", "mr", "mrs", "ms",
+	"parson", "pastor", "pope", "premier", "president", "prince",
+	"princess", "prinz", "prof", "professor", "queen", "rabbi",
 	"rector", "rev", "reverend", "secretary", "seigneur", "senator",
-	"sergeant", "sheriff", "signor", "signora", "sir", "sister",
-	"tsar", "tsarina", "uncle", "vicar"
+	"sergeant", "sheriff", "sieur", "signor", "signora", "sir",
+	"sister", "tsar", "tsarina", "uncle", "vicar"
 };
 
 /* Nouns for what a person is to others, or does. */

@@ -846,9 +846,11 @@ sighting_new(const struct spotting *sp, const struct passage *p,
 	if (from > a) {
 		const struct token *l = TOK(p, from - 1);
 
-		/* with an initial's full stop: "Ivan N." */
+		/* with an initial's or a particle's full stop: "Ivan N.",
+		 * "Antonie v." */
 		s->forenames = g_strndup(text + TOK(p, a)->start, l->end +
-		    (l->initial && text[l->end] == '.') - TOK(p, a)->start);
+		    ((l->initial || lexicon_particle(l->fold)) &&
+		    text[l->end] == '.') - TOK(p, a)->start);
 	}
 	for (k = a; k < from; k++)
 		s->ev |= TOK(p, k)->initial ? EV_INITIALS :
