@@ -9,7 +9,8 @@
 #include "index/lexicon.h"
 
 /* Titles written before a name (folded, so "Dr." is "dr"), in English
- * and in the languages English books quote them in. */
+ * and in the languages English books quote them in; and a letter's
+ * "Dear". */
 static const char *const titles[] = {
 	"abbe", "abbess", "abbot", "admiral", "ambassador",
 	"archbishop", "archduchess", "archduke", "aunt", "bailiff",
@@ -17,20 +18,21 @@ static const char *const titles[] = {
 	"capt", "captain", "cardinal", "chairman", "chancellor",
 	"chaplain", "col", "colonel", "commandant", "commander",
 	"commissar", "comrade", "comte", "comtesse", "consul", "count",
-	"countess", "czar", "dame", "deacon", "dean", "doctor", "dr",
-	"duc", "duchess", "duchesse", "duke", "emperor", "empress",
-	"erzherzog", "father", "frau", "fraulein", "freiherr", "furst",
-	"furstin", "gen", "general", "governor", "graf", "grafin",
-	"herr", "hofrat", "hofrath", "judge", "kaiser", "kapellmeister",
-	"king", "lady", "lieut", "lieutenant", "lord", "madam",
-	"madame", "mademoiselle", "major", "marquis", "marquise",
-	"marshal", "master", "mayor", "minister", "miss", "mister",
-	"mlle", "mme", "monsieur", "mother", "mr", "mrs", "ms",
-	"parson", "pastor", "pope", "premier", "president", "prince",
-	"princess", "prinz", "prof", "professor", "queen", "rabbi",
-	"rector", "rev", "reverend", "secretary", "seigneur", "senator",
-	"sergeant", "sheriff", "sieur", "signor", "signora", "sir",
-	"sister", "tsar", "tsarina", "uncle", "vicar"
+	"countess", "czar", "dame", "deacon", "dean", "dear", "dearest",
+	"doctor", "dr", "duc", "duchess", "duchesse", "duke", "emperor",
+	"empress", "erzherzog", "father", "frau", "fraulein",
+	"freiherr", "furst", "furstin", "gen", "general", "governor",
+	"graf", "grafin", "herr", "hofrat", "hofrath", "judge",
+	"kaiser", "kapellmeister", "king", "lady", "lieut",
+	"lieutenant", "lord", "madam", "madame", "mademoiselle",
+	"major", "marquis", "marquise", "marshal", "master", "mayor",
+	"minister", "miss", "mister", "mlle", "mme", "monsieur",
+	"mother", "mr", "mrs", "ms", "parson", "pastor", "pope",
+	"premier", "president", "prince", "princess", "prinz", "prof",
+	"professor", "queen", "rabbi", "rector", "rev", "reverend",
+	"secretary", "seigneur", "senator", "sergeant", "sheriff",
+	"sieur", "signor", "signora", "sir", "sister", "tsar",
+	"tsarina", "uncle", "vicar"
 };
 
 /* Nouns for what a person is to others, or does. */
