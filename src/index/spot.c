@@ -714,6 +714,14 @@ evidence_before(const struct passage *p, const struct run *r)
 	return 0;
 }
 
+/* "St.", "Sainte": a church, a parish, a feast more often than a saint. */
+static int
+saint(const char *fold)
+{
+	return strcmp(fold, "st") == 0 || strcmp(fold, "ste") == 0 ||
+	    strcmp(fold, "saint") == 0 || strcmp(fold, "sainte") == 0;
+}
+
 /* A definite article, which a surname may begin with: "Le Patourel". */
 static int
 article(const char *fold)
@@ -760,8 +768,7 @@ classify(const struct spotting *sp, const struct passage *p,
 
 	if (r->a > r->j)
 		return KIND_NONE;
-	if (strcmp(TOK(p, r->a)->fold, "st") == 0 ||
-	    strcmp(TOK(p, r->a)->fold, "saint") == 0)
+	if (saint(TOK(p, r->a)->fold))
 		return KIND_OTHER;
 	for (k = r->a; k <= r->j; k++) {
 		if (lexicon_institution(TOK(p, k)->fold))
