@@ -16,6 +16,7 @@
 
 #include "diag.h"
 #include "epub/epub.h"
+#include "index/draft.h"
 #include "model.h"
 #include "normalize/normalize.h"
 #include "out/pages.h"
@@ -65,6 +66,12 @@ static const GOptionEntry index_entries[] = {
 	    "Write the index to FILE (build/names-index.txt)", "FILE" },
 	{ "no-pages", 0, 0, G_OPTION_ARG_NONE, &opt_no_pages,
 	    "Only the locators: no layout pass for the print pages", NULL },
+	G_OPTION_ENTRY_NULL
+};
+
+static const GOptionEntry names_entries[] = {
+	{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_outdir,
+	    "Write the draft list to FILE (build/names.txt)", "FILE" },
 	G_OPTION_ENTRY_NULL
 };
 
@@ -664,6 +671,71 @@ cmd_index(const char *manifest, struct diags *d)
 	return diags_failed(d) ? EXIT_INPUT : EXIT_OK;
 }
 
+/* write_atomic's writer of a text made beforehand (arg, a GString). */
+static int
+write_text(const struct edition *e, const void *arg, const char *path,
+    struct diags *d)
+{
+	const GString *text = arg;
+	GError *err = NULL;
+
+	(void)e;
+	if (g_file_set_contents(path, text->str, (gssize)text->len, &err))
+		return 0;
+	diag_add(d, DIAG_ERROR, srcpos_at(path, 0, 0), "cannot write: %s",
+	    err->message);
+	g_error_free(err);
+	return -1;
+}
+
+/*
+ * Drafts the list of names from the text, merged with the manuscript's
+ * own list if it has one, and writes it whole or not at all (so that -o
+ * may name the list itself).
+ */
+static int
+cmd_names(const char *manifest, struct diags *d)
+{
+	const char *out = opt_outdir != NULL ? opt_outdir : "build/names.txt";
+	struct draft_counts n;
+	struct clock ck;
+	struct pipeline p;
+	struct names nl;
+	char *text = NULL;
+	GString *draft;
+	GError *err = NULL;
+
+	clock_start(&ck, d);
+	if (load(&p, manifest, &ck, NULL, d) == -1 || strict_failed(d)) {
+		pipeline_release(&p);
+		return EXIT_INPUT;
+	}
+	names_init(&nl);
+	if (p.ms->names != NULL && (names_read(&nl, p.ms->names, d) == -1 ||
+	    !g_file_get_contents(p.ms->names, &text, NULL, &err))) {
+		if (err != NULL)
+			diag_add(d, DIAG_ERROR, srcpos_at(p.ms->names, 0, 0),
+			    "cannot read the list of names: %s", err->message);
+		g_clear_error(&err);
+	} else {
+		draft = draft_list(p.edition, p.ms->names != NULL ? &nl : NULL,
+		    text, &n);
+		clock_stage(&ck, "names", "");
+		if (write_atomic(out, d, write_text, p.edition, draft) == 0) {
+			clock_stage(&ck, "write", out);
+			printf("octavo names: %d people, %d more commented out "
+			    "as unsure, %d already in the list; written to "
+			    "%s\n", n.sure, n.unsure, n.known, out);
+		}
+		g_string_free(draft, TRUE);
+	}
+	diag_flush(d, stderr, least_shown());
+	g_free(text);
+	names_release(&nl);
+	pipeline_release(&p);
+	return diags_failed(d) ? EXIT_INPUT : EXIT_OK;
+}
+
 static const struct command {
 	const char	*name;
 	const char	*summary;
@@ -676,6 +748,8 @@ static const struct command {
 	    normalize_entries, cmd_normalize },
 	{ "index", "Regenerate the index of names and report on the list",
 	    index_entries, cmd_index },
+	{ "names", "Draft the list of names from the text, for an editor "
+	    "to correct", names_entries, cmd_names },
 	{ "check", "Validate the manuscript and print every diagnostic",
 	    NULL, cmd_check },
 };

@@ -455,5 +455,49 @@ check "a malformed list is reported at FILE:LINE:COL" \
     grep -q "$bad/names.txt:1:15: error: unbalanced parentheses" "$T/badnames.err"
 check "a malformed list writes no index" test ! -e "$T/bad-index.txt"
 
+# --- octavo names: a list of names drafted from the text ---------------
+# The sample manuscript without its list (the draft must not see it),
+# then held against the list made by hand (tests/index/draft-compare.py).
+D=$T/names
+mkdir -p "$D" && ln -s "$PWD/manuscript/sources" "$D/sources"
+sed 's/^names *=.*/names =/' "$MANIFEST" >"$D/edition.ini"
+"$OCTAVO" names -q -o "$D/draft.txt" "$D/edition.ini" >"$D/out" 2>"$D/err"
+check "names: drafts the sample's list without its own" sh -c \
+    "test $? -eq 0 && test -s '$D/draft.txt' && ! grep -q 'error:' '$D/err'"
+"$OCTAVO" normalize -q -o "$D/text" "$MANIFEST" 2>/dev/null
+python3 tests/index/draft-compare.py --check manuscript/names.txt \
+    "$D/draft.txt" "$D/text" >"$D/compare" 2>&1
+check "names: 95% of the list's people drafted, 85% of the sure ones people, 90% of forms right" \
+    test $? -eq 0
+sed 's/^/       /' "$D/compare"
+# The draft is a list octavo index reads, and running again changes
+# nothing.
+sed 's/^names *=.*/names = list.txt/' "$MANIFEST" >"$D/listed.ini"
+cp "$D/draft.txt" "$D/list.txt"
+"$OCTAVO" index -q --no-pages -o "$D/index.txt" "$D/listed.ini" >/dev/null 2>"$D/index.err"
+check "names: octavo index reads the draft without an error" sh -c \
+    "test $? -eq 0 && test -s '$D/index.txt' && ! grep -q 'error:' '$D/index.err'"
+"$OCTAVO" names -q -o "$D/again.txt" "$D/listed.ini" >/dev/null 2>&1
+check "names: a second run changes nothing" cmp "$D/draft.txt" "$D/again.txt"
+# Merged with the manuscript's own list: its text kept whole, what is
+# new after a marked line, and nothing more the second time.
+cp manuscript/names.txt "$D/list.txt"
+"$OCTAVO" names -q -o "$D/merged.txt" "$D/listed.ini" >/dev/null 2>&1
+check "names: merged, the list's own text is kept whole" sh -c \
+    "head -c $(wc -c <manuscript/names.txt) '$D/merged.txt' | cmp -s - manuscript/names.txt"
+check "names: merged, what is new follows a marked line" \
+    grep -q '^# ---- new: drafted from the text' "$D/merged.txt"
+cp "$D/merged.txt" "$D/list.txt"
+"$OCTAVO" names -q -o "$D/merged2.txt" "$D/listed.ini" >/dev/null 2>&1
+check "names: merged twice, the second run changes nothing" \
+    cmp "$D/merged.txt" "$D/merged2.txt"
+"$OCTAVO" index -q --no-pages -o "$D/index2.txt" "$D/listed.ini" >/dev/null 2>"$D/index2.err"
+check "names: octavo index reads the merged list without an error" sh -c \
+    "test $? -eq 0 && ! grep -q 'error:' '$D/index2.err'"
+# A small made-up book and the draft it must give, exactly.
+"$OCTAVO" names -q -o "$D/book.txt" tests/index/draft/edition.ini >/dev/null 2>&1
+check "names: the made-up book's draft is tests/index/draft/expected.txt" \
+    diff -u tests/index/draft/expected.txt "$D/book.txt"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -20,6 +20,7 @@ main(void)
 		notes_suite,
 		names_suite,
 		index_suite,
+		draft_suite,
 		manuscript_suite,
 		epub_suite,
 		style_suite,

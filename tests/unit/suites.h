@@ -17,6 +17,7 @@ Suite	*parse_suite(void);
 Suite	*notes_suite(void);
 Suite	*names_suite(void);
 Suite	*index_suite(void);
+Suite	*draft_suite(void);
 Suite	*manuscript_suite(void);
 Suite	*epub_suite(void);
 Suite	*style_suite(void);
