@@ -95,6 +95,7 @@ struct lines {
 	const char	*path;		/* for diagnostics (interned) */
 	const struct rules *rules;
 	const struct meta *manifest;	/* what the manifest says of the group */
+	const char	*language;	/* the edition's, BCP 47, or NULL */
 	struct diags	*diags;
 	int		 groups;	/* last quotation or list number used */
 	guint		 lo, hi;	/* the first and last line index of

@@ -240,6 +240,7 @@ normalize(const struct group *g, const char *text, struct normalization *out,
 	ls.path = g->path;
 	ls.rules = &g->rules;
 	ls.manifest = &g->meta;
+	ls.language = g->language;
 	ls.diags = d;
 	ls.changes = out->changes;
 	lines_split(&ls, text);

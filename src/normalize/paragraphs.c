@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "normalize/lines.h"
+#include "read/hyphen.h"
 
 /* A line this long is a paragraph of its own: a scrape's. */
 #define LONG_LINE	100
@@ -27,6 +28,7 @@
 struct wordstats {
 	GHashTable	*solid;		/* lower-case word → count */
 	GHashTable	*hyphenated;	/* "to-day" → count */
+	struct hyphen	*dict;		/* the language's patterns, or NULL */
 };
 
 static void
@@ -84,6 +86,7 @@ count_words(struct wordstats *ws, const char *s)
 static void
 wordstats_init(struct wordstats *ws, const struct lines *ls)
 {
+	char *path;
 	guint i;
 
 	ws->solid = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
@@ -93,6 +96,9 @@ wordstats_init(struct wordstats *ws, const struct lines *ls)
 	for (i = 0; i < ls->a->len; i++)
 		if (LINE(ls, i)->role != LINE_DROPPED)
 			count_words(ws, LINE(ls, i)->text);
+	path = hyphen_patterns(ls->language, NULL);
+	ws->dict = hyphen_load(path);
+	g_free(path);
 }
 
 static void
@@ -100,6 +106,34 @@ wordstats_release(struct wordstats *ws)
 {
 	g_hash_table_destroy(ws->solid);
 	g_hash_table_destroy(ws->hyphenated);
+	hyphen_free(ws->dict);
+}
+
+/*
+ * Whether the hyphenation patterns would break "ab" between a and b, as
+ * a compositor breaks a word at a line's end.  Only for words of ASCII
+ * letters, which the patterns know.
+ */
+static int
+breakable(const struct wordstats *ws, const char *a, gsize alen,
+    const char *b, gsize blen)
+{
+	char *w = g_strdup_printf("%.*s%.*s", (int)alen, a, (int)blen, b);
+	guint8 *at;
+	gsize i;
+	int yes = 1;
+
+	for (i = 0; w[i] != '\0' && yes; i++) {
+		yes = g_ascii_isalpha(w[i]);
+		w[i] = g_ascii_tolower(w[i]);
+	}
+	if (yes) {
+		at = hyphen_points(ws->dict, w, alen + blen, 2, 2);
+		yes = at[alen];
+		g_free(at);
+	}
+	g_free(w);
+	return yes;
 }
 
 /*
@@ -108,7 +142,9 @@ wordstats_release(struct wordstats *ws)
  * without it, a hyphen between two words the text uses alone is a
  * compound's ("guild-master"), and one between two pieces it never
  * uses alone is a break's ("consti-tution").  With no evidence either
- * way, the hyphen stays: no letter is lost, and -v says so.
+ * way, the language's hyphenation patterns say whether a compositor
+ * would have broken the word there (then the hyphen goes); else it
+ * stays: no letter is lost, and -v says so.
  */
 static int
 keep_hyphen(const struct wordstats *ws, const char *a, gsize alen,
@@ -137,6 +173,12 @@ keep_hyphen(const struct wordstats *ws, const char *a, gsize alen,
 	}
 	if (as <= 1 && bs <= 1 && g_unichar_islower(g_utf8_get_char(b))) {
 		*why = "neither part is a word of the text";
+		return 0;
+	}
+	if (ws->dict != NULL && (as <= 1 || bs <= 1) &&
+	    g_unichar_islower(g_utf8_get_char(b)) &&
+	    breakable(ws, a, alen, b, blen)) {
+		*why = "the hyphenation patterns break the word there";
 		return 0;
 	}
 	*why = "no evidence either way; the hyphen stays";

@@ -376,6 +376,7 @@ manifest_read(const char *path, struct diags *d)
 	struct ini ini;
 	gchar **groups, **g;
 	int errors = d->count[DIAG_ERROR], markdown = 0;
+	guint i;
 
 	ms->path = edition_intern(ms->edition, path);
 	ms->basedir = g_path_get_dirname(path);
@@ -397,6 +398,9 @@ manifest_read(const char *path, struct diags *d)
 			    "written [chapter ID]", *g);
 	}
 	read_edition(ms, &ini, markdown, d);
+	for (i = 0; i < ms->groups->len; i++)
+		((struct group *)g_ptr_array_index(ms->groups, i))->language =
+		    ms->edition->language;
 	if (ms->groups->len == 0)
 		diag_add(d, DIAG_ERROR, srcpos_at(ini.path, 0, 0),
 		    "no chapters; add a [chapter ID] group with a source");

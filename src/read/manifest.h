@@ -26,6 +26,7 @@ struct group {
 	char			*id;		/* the manifest's ID */
 	const char		*path;		/* the source file (interned) */
 	enum source_format	 format;
+	const char		*language;	/* the edition's (BCP 47) */
 	struct meta		 meta;		/* what the manifest says of it */
 	struct rules		 rules;
 	struct srcpos		 pos;		/* the group's line */

@@ -146,6 +146,26 @@ START_TEST(test_number_over_title)
 }
 END_TEST
 
+/*
+ * A word broken at a line's end whose halves the text does not decide
+ * ("in" is a word, "dividual" none): the hyphenation patterns do.
+ */
+START_TEST(test_line_end_hyphen_patterns)
+{
+	struct pipeline p;
+
+	run_clean(&p, "In the valley and in the town, in the fields and in "
+	    "the\nhouses, in every season, each in-\ndividual kept a "
+	    "lantern lit in the window for the boats in\nthe bay, and "
+	    "nobody in the whole valley ever let one go out in a storm.\n"
+	    "That was the rule in the valley, in the town, in the fields,\n"
+	    "in the houses, in every window that looked out on the bay.\n",
+	    NULL);
+	ck_assert_ptr_nonnull(strstr(fixture_md(&p, 0), "each individual kept"));
+	pipeline_release(&p);
+}
+END_TEST
+
 #define CHAPTERS \
 	"CHAPTER I.\n\nThe Lantern Maker.\n\n" WRAPPED "\n\n\n" \
 	"CHAPTER II.\n\nTHE FERRY AT DUSK.\n\n" WRAPPED
@@ -667,6 +687,7 @@ shapes_suite(void)
 	tcase_add_test(para, test_wrapped_paragraphs);
 	tcase_add_test(para, test_paragraphs_key);
 	tcase_add_test(para, test_line_end_hyphens);
+	tcase_add_test(para, test_line_end_hyphen_patterns);
 	tcase_add_test(para, test_verse);
 	tcase_add_test(para, test_headings);
 	tcase_add_test(para, test_indented_paragraphs);
