@@ -587,9 +587,9 @@ opens_quoted(const char *s)
 /*
  * Whether a quotation this paragraph leaves open is closed later: as
  * English prints a quotation of several paragraphs (each opens with the
- * mark, only the last closes), in the next line of a text broken in
- * mid-sentence, or in the paragraph after a quotation or verse that
- * interrupts it.
+ * mark, only the last closes, or a paragraph that does not reopen it
+ * closes it), in the next line of a text broken in mid-sentence, after
+ * a quotation or verse that interrupts it; within twelve paragraphs.
  */
 static int
 closed_later(const struct lines *ls, guint i)
@@ -597,7 +597,7 @@ closed_later(const struct lines *ls, guint i)
 	guint next = i;
 	int looked;
 
-	for (looked = 0; looked < 4; looked++) {
+	for (looked = 0; looked < 12; looked++) {
 		const struct line *n;
 
 		if ((next = lines_next(ls, next)) >= ls->a->len)
@@ -608,10 +608,13 @@ closed_later(const struct lines *ls, guint i)
 		if (opens_quoted(n->text) ||
 		    count_char(n->text, "”") > count_char(n->text, "“"))
 			return 1;
-		/* A quotation or verse may stand inside the quotation. */
-		if (n->role == LINE_PARA && n->indent < 2 && !n->verse)
-			return !blank_between(ls, i, next) &&
-			    !leaves_open(n->text);
+		/* A paragraph parted by a single newline goes on the line. */
+		if (!blank_between(ls, i, next) && looked == 0 &&
+		    !leaves_open(n->text))
+			return 1;
+		/* One that opens a quotation of its own is a new one. */
+		if (leaves_open(n->text))
+			return 0;
 	}
 	return 0;
 }
