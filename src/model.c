@@ -131,6 +131,33 @@ node_type_name(enum node_type t)
 	return names[t];
 }
 
+/* Where a walk goes from its current node. */
+enum step { STEP_ROOT, STEP_FIRST, STEP_NEXT, STEP_UP, STEP_STAY, STEP_END };
+
+/*
+ * The one rule of both iterators: from n (NULL before the start), after
+ * event *ev, the step to the next node; *ev becomes the next event.  It
+ * only looks, so each iterator takes the step on its own pointers.
+ */
+static enum step
+step(const struct node *root, const struct node *n, enum iter_event *ev)
+{
+	if (*ev == ITER_NONE) {
+		*ev = root != NULL ? ITER_ENTER : ITER_NONE;
+		return root != NULL ? STEP_ROOT : STEP_END;
+	}
+	if (*ev == ITER_ENTER && !node_is_leaf(n)) {
+		*ev = n->first != NULL ? ITER_ENTER : ITER_EXIT;
+		return n->first != NULL ? STEP_FIRST : STEP_STAY;
+	}
+	if (n == root) {
+		*ev = ITER_NONE;
+		return STEP_END;
+	}
+	*ev = n->next != NULL ? ITER_ENTER : ITER_EXIT;
+	return n->next != NULL ? STEP_NEXT : STEP_UP;
+}
+
 void
 iter_init(struct iter *it, struct node *root)
 {
@@ -143,31 +170,32 @@ iter_init(struct iter *it, struct node *root)
 enum iter_event
 iter_next(struct iter *it)
 {
-	struct node *n = it->cur;
+	enum step s = step(it->root, it->cur, &it->ev);
 
-	if (it->ev == ITER_NONE) {
-		if (it->root == NULL)
-			return ITER_NONE;
-		it->cur = it->root;
-		return it->ev = ITER_ENTER;
-	}
-	if (it->ev == ITER_ENTER && !node_is_leaf(n)) {
-		if (n->first != NULL) {
-			it->cur = n->first;
-			return it->ev = ITER_ENTER;
-		}
-		return it->ev = ITER_EXIT;
-	}
-	if (n == it->root) {
-		it->cur = NULL;
-		return it->ev = ITER_NONE;
-	}
-	if (n->next != NULL) {
-		it->cur = n->next;
-		return it->ev = ITER_ENTER;
-	}
-	it->cur = n->parent;
-	return it->ev = ITER_EXIT;
+	it->cur = s == STEP_ROOT ? it->root : s == STEP_FIRST ? it->cur->first :
+	    s == STEP_NEXT ? it->cur->next : s == STEP_UP ? it->cur->parent :
+	    s == STEP_STAY ? it->cur : NULL;
+	return it->ev;
+}
+
+void
+citer_init(struct citer *it, const struct node *root)
+{
+	it->root = root;
+	it->cur = NULL;
+	it->ev = ITER_NONE;
+}
+
+/* The same walk as iter_next, for readers. */
+enum iter_event
+citer_next(struct citer *it)
+{
+	enum step s = step(it->root, it->cur, &it->ev);
+
+	it->cur = s == STEP_ROOT ? it->root : s == STEP_FIRST ? it->cur->first :
+	    s == STEP_NEXT ? it->cur->next : s == STEP_UP ? it->cur->parent :
+	    s == STEP_STAY ? it->cur : NULL;
+	return it->ev;
 }
 
 /* The concatenated text of a subtree; breaks become spaces, notes vanish. */
@@ -175,10 +203,10 @@ char *
 node_text(const struct node *root)
 {
 	GString *s = g_string_new(NULL);
-	struct iter it;
+	struct citer it;
 
-	iter_init(&it, (struct node *)root);
-	while (iter_next(&it) != ITER_NONE) {
+	citer_init(&it, root);
+	while (citer_next(&it) != ITER_NONE) {
 		gsize len = it.ev == ITER_ENTER ? node_text_length(it.cur) : 0;
 
 		if (len == 0)
@@ -249,6 +277,22 @@ index_entry_printed(const struct index_entry *ie)
 		if (index_entry_printed(g_ptr_array_index(ie->subs, i)))
 			return 1;
 	return ie->see != NULL && index_entry_printed(ie->see);
+}
+
+struct node *
+index_mark_new(struct index_entry *ie, const struct chapter *c,
+    const struct note *note, struct srcpos pos)
+{
+	struct index_mark *m = g_new0(struct index_mark, 1);
+	struct node *n = node_new(NODE_INDEXMARK, pos);
+
+	m->node = n;
+	m->entry = ie;
+	m->chapter = c;
+	m->note = note;
+	g_ptr_array_add(ie->marks, m);
+	n->as.mark = m;
+	return n;
 }
 
 int

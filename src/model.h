@@ -116,6 +116,7 @@ struct index_entry {
 };
 
 struct index_mark {
+	struct node		*node;		/* its NODE_INDEXMARK */
 	struct index_entry	*entry;
 	const struct chapter	*chapter;
 	const struct note	*note;		/* the note it is in, or NULL */
@@ -152,9 +153,12 @@ int		 node_is_block(const struct node *);
 const char	*node_type_name(enum node_type);
 
 /*
- * The iterator visits each node twice, on ENTER and on EXIT, in document
+ * The iterators visit each node twice, on ENTER and on EXIT, in document
  * order; leaves (text, breaks) get only ENTER.  The tree must not change
  * during the walk, except that the current node's text may be rewritten.
+ * Readers (the back ends, anything that only looks) walk with a citer,
+ * which hands out const nodes, so the compiler holds them to reading;
+ * the stages that build the tree walk with an iter.
  */
 enum iter_event { ITER_NONE, ITER_ENTER, ITER_EXIT };
 
@@ -163,8 +167,15 @@ struct iter {
 	enum iter_event	 ev;
 };
 
+struct citer {
+	const struct node *root, *cur;
+	enum iter_event	 ev;
+};
+
 void		 iter_init(struct iter *, struct node *root);
 enum iter_event	 iter_next(struct iter *);
+void		 citer_init(struct citer *, const struct node *root);
+enum iter_event	 citer_next(struct citer *);
 int		 node_is_leaf(const struct node *);
 
 /* Plain text of a subtree (headings for a table of contents, titles). */
@@ -176,6 +187,13 @@ struct index_entry *index_entry_new(const char *heading, const char *gloss);
 void		 index_entry_free(struct index_entry *);	/* and its subs */
 /* Whether an index prints the entry: it has marks, or leads to some. */
 int		 index_entry_printed(const struct index_entry *);
+/*
+ * A new NODE_INDEXMARK at pos, and its mark of ie in chapter c (in note,
+ * if not NULL), added last to ie's marks; the caller places the node
+ * and sets the mark's place (preface, para) and id.
+ */
+struct node	*index_mark_new(struct index_entry *ie, const struct chapter *c,
+		    const struct note *note, struct srcpos pos);
 /* Whether two marks are in the same place: one note, or one paragraph. */
 int		 index_mark_same_place(const struct index_mark *,
 		    const struct index_mark *);

@@ -40,39 +40,6 @@ letter(const char *sort)
 	return g_unichar_isalpha(c) ? g_unichar_toupper(c) : '#';
 }
 
-/* Adds the index marks under root to nodes: index_mark * → its node. */
-static void
-collect(GHashTable *nodes, struct node *root)
-{
-	struct iter it;
-
-	if (root == NULL)
-		return;
-	iter_init(&it, root);
-	while (iter_next(&it) != ITER_NONE)
-		if (it.cur->type == NODE_INDEXMARK)
-			g_hash_table_insert(nodes, it.cur->as.mark, it.cur);
-}
-
-/* Where the marks are in the chapters' texts and notes. */
-static GHashTable *
-mark_nodes(const struct edition *e)
-{
-	GHashTable *nodes = g_hash_table_new(g_direct_hash, g_direct_equal);
-	guint i, j;
-
-	for (i = 0; i < e->chapters->len; i++) {
-		const struct chapter *c = g_ptr_array_index(e->chapters, i);
-
-		collect(nodes, c->preface);
-		collect(nodes, c->doc);
-		for (j = 0; j < c->notes->len; j++)
-			collect(nodes, ((struct note *)g_ptr_array_index(
-			    c->notes, j))->body);
-	}
-	return nodes;
-}
-
 /* One locator: where a mark is, as the index prints it. */
 struct locator {
 	int			 page;		/* its print page; G_MAXINT if none */
@@ -86,16 +53,15 @@ struct locator {
  * intro ¶2" in its introduction, "essay n. 12").
  */
 static struct locator
-locate(const struct index_mark *m, const struct pagemap *pm,
-    GHashTable *nodes)
+locate(const struct index_mark *m, const struct pagemap *pm)
 {
-	const struct node *n = g_hash_table_lookup(nodes, m);
-	const char *label = pm != NULL ? pagemap_label(pm, n) : NULL;
+	const char *label = pm != NULL ? pagemap_label(pm, m->node) : NULL;
 	struct locator l = { G_MAXINT, m, NULL };
 	const char *where = label != NULL ? label : m->chapter->id;
 
 	if (label != NULL)
-		l.page = GPOINTER_TO_INT(g_hash_table_lookup(pm->page_of, n));
+		l.page = GPOINTER_TO_INT(g_hash_table_lookup(pm->page_of,
+		    m->node));
 	if (m->note != NULL)
 		l.text = g_strdup_printf("%s n.\xc2\xa0%s", where, m->note->mark);
 	else if (label != NULL)
@@ -122,8 +88,7 @@ locator_cmp(gconstpointer a, gconstpointer b)
  * pages: a locator that repeats the one before is left out.
  */
 static void
-locators(GString *out, struct book *b, const struct index_entry *ie,
-    GHashTable *nodes)
+locators(GString *out, struct book *b, const struct index_entry *ie)
 {
 	GArray *locs = g_array_sized_new(FALSE, FALSE, sizeof(struct locator),
 	    ie->marks->len);
@@ -132,7 +97,7 @@ locators(GString *out, struct book *b, const struct index_entry *ie,
 
 	for (i = 0; i < ie->marks->len; i++) {
 		struct locator l1 = locate(g_ptr_array_index(ie->marks, i),
-		    b->marks.map, nodes);
+		    b->marks.map);
 
 		g_array_append_val(locs, l1);
 	}
@@ -182,8 +147,7 @@ xref(GString *out, const char *type, const char *words,
 }
 
 static void
-entry(GString *out, struct book *b, const struct index_entry *ie,
-    GHashTable *nodes)
+entry(GString *out, struct book *b, const struct index_entry *ie)
 {
 	int first = 1;
 	guint i;
@@ -199,7 +163,7 @@ entry(GString *out, struct book *b, const struct index_entry *ie,
 		xml_escape(out, ie->gloss);
 		g_string_append(out, "</span>");
 	}
-	locators(out, b, ie, nodes);
+	locators(out, b, ie);
 	if (ie->see != NULL) {
 		xref(out, "index-xref-preferred", "See", ie, ie->see, 1);
 		g_string_append(out, "</span>");
@@ -225,7 +189,7 @@ entry(GString *out, struct book *b, const struct index_entry *ie,
 			g_string_append(out, "\n<ul epub:type=\""
 			    "index-entry-list\">\n");
 		first = -1;
-		entry(out, b, sub, nodes);
+		entry(out, b, sub);
 	}
 	if (first < 0)
 		g_string_append(out, "</ul>\n");
@@ -236,7 +200,6 @@ GString *
 index_document(struct book *b)
 {
 	const GPtrArray *index = b->edition->index;
-	GHashTable *nodes = mark_nodes(b->edition);
 	GString *out = g_string_new(NULL);
 	gunichar group = 0;
 	char utf8[8];
@@ -258,11 +221,10 @@ index_document(struct book *b)
 			    "index-group\">\n<h2>%s</h2>\n<ul epub:type=\""
 			    "index-entry-list\">\n", utf8);
 		}
-		entry(out, b, ie, nodes);
+		entry(out, b, ie);
 	}
 	if (group != 0)
 		g_string_append(out, "</ul>\n</section>\n");
 	xhtml_end(out);
-	g_hash_table_destroy(nodes);
 	return out;
 }

@@ -57,7 +57,7 @@ pin(struct pagemarks *pm, const struct pagebreak *pb, guint brk)
 	const struct node *at = pb->block, *last = NULL, *root;
 	const struct note *note;
 	gsize run = 0, len;
-	struct iter it;
+	struct citer it;
 
 	for (root = pb->block; root->parent != NULL; root = root->parent)
 		continue;
@@ -65,8 +65,8 @@ pin(struct pagemarks *pm, const struct pagebreak *pb, guint brk)
 	    note->ref != NULL)
 		at = note->ref;
 	else if (pb->block->type != NODE_DOCUMENT) {
-		iter_init(&it, (struct node *)pb->block);
-		while (iter_next(&it) != ITER_NONE) {
+		citer_init(&it, pb->block);
+		while (citer_next(&it) != ITER_NONE) {
 			if (it.ev != ITER_ENTER ||
 			    (len = node_text_length(it.cur)) == 0)
 				continue;

@@ -209,14 +209,14 @@ note_label(GString *out, const struct note *note, int backlink)
 }
 
 static void
-render_tree(struct render *r, struct node *root)
+render_tree(struct render *r, const struct node *root)
 {
-	struct iter it;
-	struct node *n;
+	const struct node *n;
+	struct citer it;
 	int enter;
 
-	iter_init(&it, root);
-	while (iter_next(&it) != ITER_NONE) {
+	citer_init(&it, root);
+	while (citer_next(&it) != ITER_NONE) {
 		n = it.cur;
 		enter = it.ev == ITER_ENTER;
 		switch (n->type) {

@@ -326,17 +326,11 @@ static struct node *
 new_mark(struct stage *st, struct index_entry *ie, const struct chapter *c,
     const struct note *note, const struct text *tx)
 {
-	struct index_mark *m = g_new0(struct index_mark, 1);
-	struct node *n = node_new(NODE_INDEXMARK, tx->node->pos);
+	struct node *n = index_mark_new(ie, c, note, tx->node->pos);
 
-	m->entry = ie;
-	m->chapter = c;
-	m->note = note;
-	m->preface = tx->preface;
-	m->para = tx->para;
-	m->id = ++st->marks;
-	g_ptr_array_add(ie->marks, m);
-	n->as.mark = m;
+	n->as.mark->preface = tx->preface;
+	n->as.mark->para = tx->para;
+	n->as.mark->id = ++st->marks;
 	return n;
 }
 

@@ -48,7 +48,7 @@ pagemap_label(const struct pagemap *pm, const struct node *n)
  * the chapter's id and "intro", "text" or "n3" (its fourth note).
  */
 struct tree {
-	struct node	*root;		/* NULL: the chapter has none */
+	const struct node *root;	/* NULL: the chapter has none */
 	char		*name;
 };
 
@@ -76,7 +76,7 @@ trees(const struct edition *e)
 		t = (struct tree){ c->doc, g_strconcat(c->id, " text", NULL) };
 		g_array_append_val(out, t);
 		for (j = 0; j < c->notes->len; j++) {
-			t = (struct tree){ ((struct note *)g_ptr_array_index(
+			t = (struct tree){ ((const struct note *)g_ptr_array_index(
 			    c->notes, j))->body, g_strdup_printf("%s n%u",
 			    c->id, j) };
 			g_array_append_val(out, t);
@@ -85,19 +85,22 @@ trees(const struct edition *e)
 	return out;
 }
 
-/* The blocks of a tree in document order: their place in it, from 0. */
-static GPtrArray *
-blocks(struct node *root)
+/*
+ * The blocks of a tree in document order (const struct node *): their
+ * place in it, from 0.
+ */
+static GArray *
+blocks(const struct node *root)
 {
-	GPtrArray *out = g_ptr_array_new();
-	struct iter it;
+	GArray *out = g_array_new(FALSE, FALSE, sizeof(const struct node *));
+	struct citer it;
 
 	if (root == NULL)
 		return out;
-	iter_init(&it, root);
-	while (iter_next(&it) != ITER_NONE)
+	citer_init(&it, root);
+	while (citer_next(&it) != ITER_NONE)
 		if (it.ev == ITER_ENTER && node_is_block(it.cur))
-			g_ptr_array_add(out, it.cur);
+			g_array_append_val(out, it.cur);
 	return out;
 }
 
@@ -138,7 +141,7 @@ page_of_node(GHashTable *by, const struct node *n)
 	const GArray *list = NULL;
 	const struct linestart *best;
 	gsize at = 0;
-	struct iter it;
+	struct citer it;
 	guint i;
 
 	for (b = n->parent; b != NULL; b = b->parent)
@@ -146,8 +149,8 @@ page_of_node(GHashTable *by, const struct node *n)
 			break;
 	if (list == NULL)
 		return 0;
-	iter_init(&it, (struct node *)b);
-	while (iter_next(&it) != ITER_NONE && it.cur != n)
+	citer_init(&it, b);
+	while (citer_next(&it) != ITER_NONE && it.cur != n)
 		if (it.ev == ITER_ENTER)
 			at += node_text_length(it.cur);
 	best = &g_array_index(list, struct linestart, 0);
@@ -162,57 +165,63 @@ page_of_node(GHashTable *by, const struct node *n)
 	return best->page;
 }
 
+/* Every index mark of the edition (struct index_mark *), by heading. */
+static GPtrArray *
+marks_of(const struct edition *e)
+{
+	GPtrArray *marks = g_ptr_array_new();
+	guint i, j;
+
+	for (i = 0; i < e->index->len; i++) {
+		const struct index_entry *ie = g_ptr_array_index(e->index, i);
+
+		g_ptr_array_extend(marks, ie->marks, NULL, NULL);
+		for (j = 0; j < ie->subs->len; j++)
+			g_ptr_array_extend(marks, ((const struct index_entry *)
+			    g_ptr_array_index(ie->subs, j))->marks, NULL, NULL);
+	}
+	return marks;
+}
+
 GHashTable *
 pagemap_folios(const struct pagemap *pm, const struct edition *e)
 {
 	GHashTable *folios = g_hash_table_new(g_direct_hash, g_direct_equal);
-	GArray *ts = trees(e);
+	GPtrArray *marks = marks_of(e);
 	const char *label;
 	guint i;
 
-	for (i = 0; i < ts->len; i++) {
-		struct node *root = g_array_index(ts, struct tree, i).root;
-		struct iter it;
+	for (i = 0; i < marks->len; i++) {
+		struct index_mark *m = g_ptr_array_index(marks, i);
 
-		if (root == NULL)
-			continue;
-		iter_init(&it, root);
-		while (iter_next(&it) != ITER_NONE)
-			if (it.ev == ITER_ENTER &&
-			    it.cur->type == NODE_INDEXMARK &&
-			    (label = pagemap_label(pm, it.cur)) != NULL)
-				g_hash_table_insert(folios, it.cur->as.mark,
-				    GINT_TO_POINTER(atoi(label)));
+		if ((label = pagemap_label(pm, m->node)) != NULL)
+			g_hash_table_insert(folios, m,
+			    GINT_TO_POINTER(atoi(label)));
 	}
-	g_array_free(ts, TRUE);
+	g_ptr_array_free(marks, TRUE);
 	return folios;
 }
 
 /*
- * The page of every index mark of the trees, from the line starts, as
- * the layout's anchors would have given it.
+ * The page of every index mark, from the line starts, as the layout's
+ * anchors would have given it.
  */
 static void
-place_marks(struct pagemap *pm, const GArray *ts)
+place_marks(struct pagemap *pm, const struct edition *e)
 {
 	GHashTable *by = starts_by_block(pm);
+	GPtrArray *marks = marks_of(e);
 	guint i;
 	int page;
 
-	for (i = 0; i < ts->len; i++) {
-		struct node *root = g_array_index(ts, struct tree, i).root;
-		struct iter it;
+	for (i = 0; i < marks->len; i++) {
+		const struct index_mark *m = g_ptr_array_index(marks, i);
 
-		if (root == NULL)
-			continue;
-		iter_init(&it, root);
-		while (iter_next(&it) != ITER_NONE)
-			if (it.ev == ITER_ENTER &&
-			    it.cur->type == NODE_INDEXMARK &&
-			    (page = page_of_node(by, it.cur)) > 0)
-				g_hash_table_insert(pm->page_of, it.cur,
-				    GINT_TO_POINTER(page));
+		if ((page = page_of_node(by, m->node)) > 0)
+			g_hash_table_insert(pm->page_of, m->node,
+			    GINT_TO_POINTER(page));
 	}
+	g_ptr_array_free(marks, TRUE);
 	g_hash_table_destroy(by);
 }
 
@@ -233,12 +242,13 @@ pagemap_save(const struct pagemap *pm, const struct edition *e,
 		    (const char *)g_ptr_array_index(pm->labels, i));
 	for (i = 0; i < ts->len; i++) {
 		const struct tree *t = &g_array_index(ts, struct tree, i);
-		GPtrArray *bs = blocks(t->root);
+		GArray *bs = blocks(t->root);
 
 		for (j = 0; j < bs->len; j++)
-			g_hash_table_insert(where, g_ptr_array_index(bs, j),
-			    g_strdup_printf("%s %u", t->name, j));
-		g_ptr_array_free(bs, TRUE);
+			g_hash_table_insert(where, (gpointer)g_array_index(bs,
+			    const struct node *, j), g_strdup_printf("%s %u",
+			    t->name, j));
+		g_array_free(bs, TRUE);
 	}
 	for (i = 0, lines = 0; i < pm->starts->len; i++) {
 		const struct linestart *ls = &g_array_index(pm->starts,
@@ -275,7 +285,7 @@ static gboolean
 load_line(char **f, GHashTable *tree_blocks, guint pages,
     struct linestart *ls)
 {
-	const GPtrArray *bs;
+	const GArray *bs;
 	guint64 n, offset, page;
 	char *key;
 
@@ -288,7 +298,7 @@ load_line(char **f, GHashTable *tree_blocks, guint pages,
 	    !number(f[4], G_MAXSIZE, &offset) || !number(f[5], pages, &page) ||
 	    page == 0)
 		return FALSE;
-	ls->block = g_ptr_array_index(bs, n);
+	ls->block = g_array_index(bs, const struct node *, n);
 	ls->offset = (gsize)offset;
 	ls->page = (int)page;
 	return TRUE;
@@ -351,7 +361,7 @@ pagemap_load(struct pagemap *pm, const struct edition *e, const char *key,
 	    g_str_has_prefix(lines[1], "key ") &&
 	    strcmp(lines[1] + 4, key) == 0;
 	tree_blocks = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
-	    (GDestroyNotify)g_ptr_array_unref);
+	    (GDestroyNotify)g_array_unref);
 	ts = trees(e);
 	for (i = 0; i < ts->len; i++) {
 		const struct tree *t = &g_array_index(ts, struct tree, i);
@@ -359,7 +369,7 @@ pagemap_load(struct pagemap *pm, const struct edition *e, const char *key,
 		g_hash_table_insert(tree_blocks, t->name, blocks(t->root));
 	}
 	if (ok && (ok = load_lines(pm, lines + 2, tree_blocks)))
-		place_marks(pm, ts);
+		place_marks(pm, e);
 	if (!ok) {
 		g_ptr_array_set_size(pm->labels, 0);
 		g_array_set_size(pm->starts, 0);

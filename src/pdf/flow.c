@@ -310,7 +310,8 @@ scene_break(struct flow *f)
 static void
 code_block(struct flow *f, const struct node *n)
 {
-	struct font mono = { (char *)"monospace", f->quote_font->size * 0.9,
+	static char monospace[] = "monospace";
+	struct font mono = { monospace, f->quote_font->size * 0.9,
 	    f->quote_font->leading };
 	char **lines = g_strsplit(n->text != NULL ? n->text : "", "\n", -1);
 	guint i, count = g_strv_length(lines);
@@ -378,11 +379,11 @@ item_event(struct flow *f, enum iter_event ev)
 static void
 flow_tree(struct flow *f, const struct node *root)
 {
-	struct iter it;
+	struct citer it;
 	enum iter_event ev;
 
-	iter_init(&it, (struct node *)root);
-	while ((ev = iter_next(&it)) != ITER_NONE) {
+	citer_init(&it, root);
+	while ((ev = citer_next(&it)) != ITER_NONE) {
 		const struct node *n = it.cur;
 
 		switch (n->type) {

@@ -276,10 +276,7 @@ pages_para(struct node *parent, struct index_entry *ie, const char *text,
 		return;
 	}
 	node_append(p, node_new_text(NODE_TEXT, pos, text, at));
-	node_append(p, node_new(NODE_INDEXMARK, pos));
-	p->last->as.mark = g_new0(struct index_mark, 1);
-	p->last->as.mark->entry = ie;
-	g_ptr_array_add(ie->marks, p->last->as.mark);
+	node_append(p, index_mark_new(ie, NULL, NULL, pos));
 	node_append(p, node_new_text(NODE_TEXT, pos, text + at, -1));
 }
 

@@ -870,18 +870,12 @@ static struct index_mark *
 mark(struct index_entry *ie, struct chapter *c, struct node *block,
     const struct note *n, int id)
 {
-	struct index_mark *m = g_new0(struct index_mark, 1);
-	struct node *at = node_new(NODE_INDEXMARK, here);
+	struct node *at = index_mark_new(ie, c, n, here);
 
-	m->entry = ie;
-	m->chapter = c;
-	m->note = n;
-	m->para = 1;
-	m->id = id;
-	at->as.mark = m;
+	at->as.mark->para = 1;
+	at->as.mark->id = id;
 	node_insert_before(block->first, at);
-	g_ptr_array_add(ie->marks, m);
-	return m;
+	return at->as.mark;
 }
 
 /*

@@ -852,16 +852,10 @@ static const struct node *
 add_mark(struct index_entry *ie, const struct chapter *c, const struct note *n,
     struct node *p)
 {
-	struct index_mark *m = g_new0(struct index_mark, 1);
-	struct node *mk = node_new(NODE_INDEXMARK, here);
+	struct node *mk = index_mark_new(ie, c, n, here);
 
-	m->entry = ie;
-	m->chapter = c;
-	m->note = n;
-	m->id = (int)ie->marks->len + 1;
-	mk->as.mark = m;
+	mk->as.mark->id = (int)ie->marks->len;
 	node_insert_before(p->first, mk);
-	g_ptr_array_add(ie->marks, m);
 	return mk;
 }
 
