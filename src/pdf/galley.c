@@ -79,6 +79,32 @@ galley_flag_block(struct galley *g, guint i, unsigned flags)
 		GALLEY_LINE(g, i)->flags |= flags;
 }
 
+void
+galley_each_anchor(const struct galley *g, void (*fn)(const struct line *,
+    const struct anchor *, void *), void *arg)
+{
+	guint i, j;
+
+	for (i = 0; i < g->lines->len; i++) {
+		const struct line *ln = GALLEY_LINE(g, i);
+		const struct line *next = i + 1 < g->lines->len ?
+		    GALLEY_LINE(g, i + 1) : NULL;
+		guint end = next != NULL && next->para == ln->para ?
+		    next->start : G_MAXUINT;
+
+		if (ln->para == NULL || ln->page < 0)
+			continue;
+		for (j = 0; j < ln->para->anchors->len; j++) {
+			const struct anchor *a = &g_array_index(
+			    ln->para->anchors, struct anchor, j);
+
+			if (a->node != NULL && a->start >= ln->start &&
+			    a->start < end)
+				fn(ln, a, arg);
+		}
+	}
+}
+
 struct para *
 para_ref(struct para *pa)
 {

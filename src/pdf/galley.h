@@ -193,6 +193,13 @@ void		 galley_tag(struct galley *, const char *name, const char *attrs,
 		    gboolean end);
 /* Flags every line of the block that line i belongs to. */
 void		 galley_flag_block(struct galley *, guint i, unsigned flags);
+/*
+ * Calls fn for every anchor of the model (one with a node) on a line of
+ * g that a page holds, with the line it begins on.
+ */
+void		 galley_each_anchor(const struct galley *,
+		    void (*fn)(const struct line *, const struct anchor *,
+		    void *), void *arg);
 
 struct para	*para_ref(struct para *);
 void		 para_unref(struct para *);

@@ -38,6 +38,23 @@ page_start(const struct press *p, const struct edition *e,
 	return FALSE;
 }
 
+/* What a page map is filled with: the map, and the pages before. */
+struct filling {
+	struct pagemap	*pm;
+	int		 before;
+};
+
+/* The page of a note reference or index mark (galley_each_anchor's). */
+static void
+anchor_page(const struct line *ln, const struct anchor *a, void *arg)
+{
+	const struct filling *f = arg;
+
+	if (a->kind == ANCHOR_REF || a->kind == ANCHOR_MARK)
+		g_hash_table_insert(f->pm->page_of, (gpointer)a->node,
+		    GINT_TO_POINTER(f->before + ln->page + 1));
+}
+
 /*
  * Where a galley's lines begin in the model, and the pages of their note
  * references and index marks.
@@ -45,35 +62,18 @@ page_start(const struct press *p, const struct edition *e,
 static void
 place_anchors(struct pagemap *pm, const struct galley *g, int before)
 {
-	guint i, j;
+	struct filling f = { pm, before };
+	guint i;
 
 	for (i = 0; i < g->lines->len; i++) {
 		const struct line *ln = GALLEY_LINE(g, i);
-		const struct line *next = i + 1 < g->lines->len ?
-		    GALLEY_LINE(g, i + 1) : NULL;
-		guint end = next != NULL && next->para == ln->para ?
-		    next->start : G_MAXUINT;
+		struct linestart ls = { ln->block, ln->offset,
+		    before + ln->page + 1 };
 
-		if (ln->para == NULL || ln->page < 0)
-			continue;
-		if (ln->block != NULL) {
-			struct linestart ls = { ln->block, ln->offset,
-			    before + ln->page + 1 };
-
+		if (ln->para != NULL && ln->page >= 0 && ln->block != NULL)
 			g_array_append_val(pm->starts, ls);
-		}
-		for (j = 0; j < ln->para->anchors->len; j++) {
-			const struct anchor *a = &g_array_index(
-			    ln->para->anchors, struct anchor, j);
-
-			if (a->node == NULL || a->start < ln->start ||
-			    a->start >= end || (a->kind != ANCHOR_REF &&
-			    a->kind != ANCHOR_MARK))
-				continue;
-			g_hash_table_insert(pm->page_of, (gpointer)a->node,
-			    GINT_TO_POINTER(before + ln->page + 1));
-		}
 	}
+	galley_each_anchor(g, anchor_page, &f);
 }
 
 /*
