@@ -131,31 +131,43 @@ node_type_name(enum node_type t)
 	return names[t];
 }
 
-/* Where a walk goes from its current node. */
-enum step { STEP_ROOT, STEP_FIRST, STEP_NEXT, STEP_UP, STEP_STAY, STEP_END };
-
-/*
- * The one rule of both iterators: from n (NULL before the start), after
- * event *ev, the step to the next node; *ev becomes the next event.  It
- * only looks, so each iterator takes the step on its own pointers.
- */
-static enum step
-step(const struct node *root, const struct node *n, enum iter_event *ev)
+void
+citer_init(struct citer *it, const struct node *root)
 {
-	if (*ev == ITER_NONE) {
-		*ev = root != NULL ? ITER_ENTER : ITER_NONE;
-		return root != NULL ? STEP_ROOT : STEP_END;
+	it->root = root;
+	it->cur = NULL;
+	it->ev = ITER_NONE;
+}
+
+/* Steps to the next event; returns ITER_NONE when the walk is over. */
+enum iter_event
+citer_next(struct citer *it)
+{
+	const struct node *n = it->cur;
+
+	if (it->ev == ITER_NONE) {
+		if (it->root == NULL)
+			return ITER_NONE;
+		it->cur = it->root;
+		return it->ev = ITER_ENTER;
 	}
-	if (*ev == ITER_ENTER && !node_is_leaf(n)) {
-		*ev = n->first != NULL ? ITER_ENTER : ITER_EXIT;
-		return n->first != NULL ? STEP_FIRST : STEP_STAY;
+	if (it->ev == ITER_ENTER && !node_is_leaf(n)) {
+		if (n->first != NULL) {
+			it->cur = n->first;
+			return it->ev = ITER_ENTER;
+		}
+		return it->ev = ITER_EXIT;
 	}
-	if (n == root) {
-		*ev = ITER_NONE;
-		return STEP_END;
+	if (n == it->root) {
+		it->cur = NULL;
+		return it->ev = ITER_NONE;
 	}
-	*ev = n->next != NULL ? ITER_ENTER : ITER_EXIT;
-	return n->next != NULL ? STEP_NEXT : STEP_UP;
+	if (n->next != NULL) {
+		it->cur = n->next;
+		return it->ev = ITER_ENTER;
+	}
+	it->cur = n->parent;
+	return it->ev = ITER_EXIT;
 }
 
 void
@@ -166,35 +178,22 @@ iter_init(struct iter *it, struct node *root)
 	it->ev = ITER_NONE;
 }
 
-/* Steps to the next event; returns ITER_NONE when the walk is over. */
+/*
+ * The walk citer_next takes; the node it steps to is found again through
+ * the links of the current one, which are the tree's own, not const.
+ */
 enum iter_event
 iter_next(struct iter *it)
 {
-	enum step s = step(it->root, it->cur, &it->ev);
+	struct citer c = { it->root, it->cur, it->ev };
+	struct node *n = it->cur;
 
-	it->cur = s == STEP_ROOT ? it->root : s == STEP_FIRST ? it->cur->first :
-	    s == STEP_NEXT ? it->cur->next : s == STEP_UP ? it->cur->parent :
-	    s == STEP_STAY ? it->cur : NULL;
-	return it->ev;
-}
-
-void
-citer_init(struct citer *it, const struct node *root)
-{
-	it->root = root;
-	it->cur = NULL;
-	it->ev = ITER_NONE;
-}
-
-/* The same walk as iter_next, for readers. */
-enum iter_event
-citer_next(struct citer *it)
-{
-	enum step s = step(it->root, it->cur, &it->ev);
-
-	it->cur = s == STEP_ROOT ? it->root : s == STEP_FIRST ? it->cur->first :
-	    s == STEP_NEXT ? it->cur->next : s == STEP_UP ? it->cur->parent :
-	    s == STEP_STAY ? it->cur : NULL;
+	it->ev = citer_next(&c);
+	if (c.cur == NULL || n == NULL)
+		it->cur = c.cur == NULL ? NULL : it->root;
+	else
+		it->cur = c.cur == n ? n : c.cur == n->first ? n->first :
+		    c.cur == n->next ? n->next : n->parent;
 	return it->ev;
 }
 

@@ -1,9 +1,9 @@
 /*
  * book.h — the EPUB being assembled, shared by the back end's parts:
- * epub.c builds it, the pages (titlepage.c, imprint.c, xhtml.c,
- * index.c), the cover (cover.c), the fonts (fonts.c), the navigation
- * (nav.c) and the package document (opf.c) are rendered from it, and
- * ocf.c writes it out.
+ * book.c holds it, epub.c fills it, the pages (titlepage.c, imprint.c,
+ * xhtml.c, index.c), the cover (cover.c), the fonts (fonts.c), the
+ * navigation (nav.c) and the package document (opf.c) are rendered
+ * from it, and ocf.c writes it out.
  */
 #ifndef OCTAVO_EPUB_BOOK_H
 #define OCTAVO_EPUB_BOOK_H
@@ -11,6 +11,7 @@
 #include "diag.h"
 #include "epub/pagemarks.h"
 #include "model.h"
+#include "out/credits.h"
 
 /* The package's paths, relative to the OPF. */
 #define BOOK_CSS	"css/epub.css"
@@ -21,7 +22,6 @@
 #define BOOK_NAV	"nav.xhtml"
 #define BOOK_NCX	"toc.ncx"
 #define BOOK_INDEX	"index.xhtml"
-#define BOOK_INDEX_TITLE "Index of Names"
 #define XHTML_TYPE	"application/xhtml+xml"
 
 /* One chapter's content document. */
@@ -29,6 +29,7 @@ struct part {
 	const struct chapter	*chapter;
 	char			*id;		/* manifest id: "chapter-ID" */
 	char			*file;		/* "chapter-ID.xhtml" */
+	char			*title;		/* as the contents list it */
 	GPtrArray		*headings;	/* struct heading *, for nav */
 	GBytes			*xhtml;		/* the rendered page */
 };
@@ -47,9 +48,8 @@ struct book {
 	const struct edition	*edition;
 	char			*modified;	/* dcterms:modified, UTC */
 	GPtrArray		*parts;		/* struct part *, reading order */
-	GPtrArray		*editors;	/* names: "A and B" split */
-	GPtrArray		*authors;	/* distinct names, reading order */
-	GPtrArray		*translators;	/* likewise */
+	struct credits		 credits;	/* who made it */
+	GPtrArray		*sources;	/* struct cited *: the imprint's */
 	struct pagemarks	 marks;		/* the print pages, as placed */
 	GString			*prelim_marks[PRELIM_CONTENTS + 1];
 						/* the markers of each prelim's
@@ -63,15 +63,27 @@ struct book {
 	int			 has_fonts;	/* the print face is embedded */
 };
 
+/*
+ * Opens a book of e, made at t, with no parts and no files yet: its
+ * credits and sources decided, every break of pages (which may be NULL)
+ * pinned in the text, and the prelims' markers written.
+ */
+void	book_open(struct book *, const struct edition *e,
+	    const struct pagemap *pages, GDateTime *t, struct diags *);
+void	book_close(struct book *);
+
+/* A chapter's part, added last to the parts; its page is still to come. */
+struct part *book_part(struct book *, const struct chapter *);
+
+/* The file of chapter c's part, which holds its text, notes and marks. */
+const char *book_file(const struct book *, const struct chapter *c);
+
 /* Adds a file to the package; the item takes over data. */
 void	book_add(struct book *, const char *id, const char *href,
 	    const char *type, const char *properties, int spine, GBytes *data);
 /* Adds an XHTML page to the spine, from a rendered page it frees. */
 void	book_page(struct book *, const char *id, const char *href,
 	    const char *properties, GString *page);
-
-/* "A", "A and B", "A, B and C"; NULL for no names. */
-char	*book_names(const GPtrArray *names);
 
 GString	*opf_package(const struct book *);
 GString	*nav_document(const struct book *);

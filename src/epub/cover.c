@@ -1,8 +1,8 @@
 /*
  * cover.c — the cover image: a typographic design drawn with Cairo and
  * Pango, from the edition's title, subtitle, authors and editors, in
- * the face and colours cover.ini gives.  The authors stand at the head
- * in small capitals, the title in spaced capitals at the centre over an
+ * the face and colours cover.ini gives.  Whom the book is by (credits.h)
+ * stands at the head in small capitals, the title in spaced capitals at the centre over an
  * ornament and the subtitle, the editors at the foot, all inside a
  * double rule.  Fixed font options and a private font map make the
  * bytes the same on every run.
@@ -13,6 +13,7 @@
 #include <pango/pangocairo.h>
 
 #include "epub/cover.h"
+#include "out/words.h"
 #include "read/ini.h"
 
 #define GROUP	"cover"
@@ -234,7 +235,7 @@ centre(struct canvas *cv, const struct edition *e)
 	g_free(title);
 }
 
-/* The names joined as book_names does, each kept whole on its line. */
+/* The names joined as credits_join does, each kept whole on its line. */
 static char *
 unbroken(const GPtrArray *names)
 {
@@ -248,7 +249,7 @@ unbroken(const GPtrArray *names)
 		g_ptr_array_add(nb, g_strjoinv("\xc2\xa0", words));
 		g_strfreev(words);
 	}
-	s = book_names(nb);
+	s = credits_join(nb);
 	g_ptr_array_free(nb, TRUE);
 	return s;
 }
@@ -259,7 +260,7 @@ draw(struct canvas *cv, const struct book *b)
 {
 	const struct cover_style *st = cv->st;
 	double m = st->width * 0.06, size = st->text_size * st->width;
-	char *authors = unbroken(b->authors), *editors;
+	char *authors = unbroken(credits_by(&b->credits)), *editors;
 	double h;
 
 	set_colour(cv->cr, st->background);
@@ -270,9 +271,9 @@ draw(struct canvas *cv, const struct book *b)
 		text(cv, authors, size, PANGO_STYLE_NORMAL,
 		    PANGO_VARIANT_SMALL_CAPS, 0.05, m + st->height * 0.07, 1);
 	centre(cv, b->edition);
-	editors = unbroken(b->editors);
+	editors = unbroken(b->credits.editors);
 	if (editors != NULL) {
-		char *line = g_strdup_printf("Edited by %s", editors);
+		char *line = word_before(WORD_EDITED_BY, editors);
 
 		set_colour(cv->cr, st->ink);
 		h = text(cv, line, size, PANGO_STYLE_NORMAL,
@@ -341,23 +342,34 @@ cover_png(const struct book *b, const char *style, struct diags *d)
 	return png != NULL ? g_byte_array_free_to_bytes(png) : NULL;
 }
 
+/* ", edited by A and B": the words in lower case, then the names. */
+static void
+alt_names(GString *s, enum word w, const GPtrArray *names)
+{
+	char *joined = credits_join(names), *lower;
+
+	if (joined == NULL)
+		return;
+	lower = g_utf8_strdown(word(w), -1);
+	g_string_append_printf(s, ", %s %s", lower, joined);
+	g_free(lower);
+	g_free(joined);
+}
+
 char *
 cover_alt(const struct book *b)
 {
 	const struct edition *e = b->edition;
+	const struct credits *cr = &b->credits;
 	GString *s = g_string_new("The cover: ");
-	char *editors = book_names(b->editors);
-	char *authors = book_names(b->authors);
 
 	g_string_append(s, e->meta.title);
 	if (e->meta.subtitle != NULL)
 		g_string_append_printf(s, ": %s", e->meta.subtitle);
-	if (editors != NULL)
-		g_string_append_printf(s, ", edited by %s", editors);
-	if (authors != NULL)
-		g_string_append_printf(s, ", with texts by %s", authors);
+	alt_names(s, WORD_BY, cr->authors);
+	alt_names(s, WORD_EDITED_BY, cr->editors);
+	if (cr->authors->len == 0)
+		alt_names(s, WORD_TEXTS_BY, cr->contributors);
 	g_string_append_c(s, '.');
-	g_free(editors);
-	g_free(authors);
 	return g_string_free(s, FALSE);
 }

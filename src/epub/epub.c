@@ -12,155 +12,33 @@
 #include "epub/fonts.h"
 #include "epub/ocf.h"
 #include "epub/xhtml.h"
+#include "out/indexing.h"
 
 #define EPOCH_MAX	G_GINT64_CONSTANT(253402300799)	/* 9999-12-31 */
-
-/* Adds the names in field ("A and B" for several) not yet in names. */
-static void
-names_add(GPtrArray *names, const char *field)
-{
-	char **v;
-	guint i;
-
-	if (field == NULL)
-		return;
-	v = g_strsplit(field, " and ", -1);
-	for (i = 0; v[i] != NULL; i++) {
-		g_strstrip(v[i]);
-		if (*v[i] != '\0' && !g_ptr_array_find_with_equal_func(names,
-		    v[i], g_str_equal, NULL))
-			g_ptr_array_add(names, g_strdup(v[i]));
-	}
-	g_strfreev(v);
-}
-
-char *
-book_names(const GPtrArray *names)
-{
-	GString *s;
-	guint i;
-
-	if (names->len == 0)
-		return NULL;
-	s = g_string_new(g_ptr_array_index(names, 0));
-	for (i = 1; i < names->len; i++)
-		g_string_append_printf(s, "%s%s",
-		    i + 1 == names->len ? " and " : ", ",
-		    (const char *)g_ptr_array_index(names, i));
-	return g_string_free(s, FALSE);
-}
-
-static void
-part_free(struct part *p)
-{
-	g_free(p->id);
-	g_free(p->file);
-	g_ptr_array_free(p->headings, TRUE);
-	g_bytes_unref(p->xhtml);
-	g_free(p);
-}
-
-static void
-item_free(struct item *it)
-{
-	g_free(it->id);
-	g_free(it->href);
-	g_bytes_unref(it->data);
-	g_free(it);
-}
-
-void
-book_add(struct book *b, const char *id, const char *href, const char *type,
-    const char *properties, int spine, GBytes *data)
-{
-	struct item *it = g_new(struct item, 1);
-
-	it->id = g_strdup(id);
-	it->href = g_strdup(href);
-	it->type = type;
-	it->properties = properties;
-	it->spine = spine;
-	it->data = data;
-	g_ptr_array_add(b->items, it);
-}
-
-void
-book_page(struct book *b, const char *id, const char *href,
-    const char *properties, GString *page)
-{
-	book_add(b, id, href, XHTML_TYPE, properties, 1,
-	    g_string_free_to_bytes(page));
-}
 
 /*
  * Renders every chapter and the index, which places the print pages'
  * markers and collects the headings the navigation needs.
  */
 static void
-book_init(struct book *b, const struct edition *e,
-    const struct pagemap *pages, GDateTime *t, struct diags *d)
+book_render(struct book *b, struct diags *d)
 {
-	const struct chapter *c;
-	struct part *p;
+	const struct edition *e = b->edition;
 	guint i;
 
-	memset(b, 0, sizeof(*b));
-	b->edition = e;
-	b->modified = g_date_time_format(t, "%Y-%m-%dT%H:%M:%SZ");
-	b->parts = g_ptr_array_new_with_free_func((GDestroyNotify)part_free);
-	b->editors = g_ptr_array_new_with_free_func(g_free);
-	b->authors = g_ptr_array_new_with_free_func(g_free);
-	b->translators = g_ptr_array_new_with_free_func(g_free);
-	b->items = g_ptr_array_new_with_free_func((GDestroyNotify)item_free);
-	pagemarks_init(&b->marks, pages, e, d);
-	/* The prelims' pages first: the page list is in reading order. */
-	for (i = PRELIM_TITLE; i <= PRELIM_CONTENTS; i++) {
-		b->prelim_marks[i] = g_string_new(NULL);
-		pagemarks_prelim(&b->marks, b->prelim_marks[i], i,
-		    i == PRELIM_TITLE ? BOOK_TITLEPAGE : i == PRELIM_IMPRINT ?
-		    BOOK_IMPRINT : BOOK_NAV);
-	}
-	names_add(b->editors, e->editor);
 	for (i = 0; i < e->chapters->len; i++) {
-		c = g_ptr_array_index(e->chapters, i);
-		p = g_new(struct part, 1);
-		p->chapter = c;
-		p->id = g_strdup_printf("chapter-%s", c->id);
-		p->file = g_strdup_printf("%s.xhtml", p->id);
-		p->headings = g_ptr_array_new_with_free_func(
-		    (GDestroyNotify)heading_free);
-		p->xhtml = g_string_free_to_bytes(xhtml_chapter(p,
-		    e->language, &b->marks, d));
-		g_ptr_array_add(b->parts, p);
-		names_add(b->authors, c->meta.author);
-		names_add(b->translators, c->meta.translator);
-	}
-	for (i = 0; i < e->index->len; i++)
-		b->has_index |= index_entry_printed(g_ptr_array_index(e->index,
+		struct part *p = book_part(b, g_ptr_array_index(e->chapters,
 		    i));
+
+		p->xhtml = g_string_free_to_bytes(xhtml_chapter(b, p, d));
+	}
+	b->has_index = index_printed(e);
 	if (b->has_index)
 		b->index = g_string_free_to_bytes(index_document(b));
 	pagemarks_check(&b->marks, d);
-	for (i = 0; pages != NULL && i < pages->breaks->len; i++)
+	for (i = 0; b->marks.map != NULL && i < b->marks.map->breaks->len;
+	    i++)
 		b->pages += b->marks.file[i] != NULL;
-}
-
-static void
-book_release(struct book *b)
-{
-	guint i;
-
-	g_free(b->modified);
-	g_ptr_array_free(b->parts, TRUE);
-	g_ptr_array_free(b->editors, TRUE);
-	g_ptr_array_free(b->authors, TRUE);
-	g_ptr_array_free(b->translators, TRUE);
-	g_ptr_array_free(b->items, TRUE);
-	if (b->index != NULL)
-		g_bytes_unref(b->index);
-	for (i = PRELIM_TITLE; i <= PRELIM_CONTENTS; i++)
-		g_string_free(b->prelim_marks[i], TRUE);
-	pagemarks_release(&b->marks);
 }
 
 /*
@@ -274,14 +152,15 @@ epub_write(const struct edition *e, const struct epub_options *o,
 	}
 	if ((t = build_time(d)) == NULL)
 		return -1;
-	book_init(&b, e, pages, t, d);
+	book_open(&b, e, pages, t, d);
+	book_render(&b, d);
 	if (book_styles(&b, o, d) == 0) {
 		book_pages(&b);
 		opf = g_string_free_to_bytes(opf_package(&b));
 		rc = ocf_write(path, &b, opf, t, d);
 		g_bytes_unref(opf);
 	}
-	book_release(&b);
+	book_close(&b);
 	g_date_time_unref(t);
 	return rc;
 }

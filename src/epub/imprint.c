@@ -4,42 +4,42 @@
  * colophon saying how the e-book was made.
  */
 #include "epub/book.h"
-#include "out/cite.h"
 #include "epub/escape.h"
 #include "epub/fonts.h"
 #include "epub/xhtml.h"
+#include "out/cite.h"
+#include "out/words.h"
 
-/* Each chapter's first publication, in reading order. */
+/* The texts' first publications, as out/cite.c chooses them. */
 static void
-sources(GString *out, const struct book *b)
+sources_section(GString *out, const struct book *b)
 {
 	guint i;
 
-	if (b->parts->len == 0)
+	if (b->sources->len == 0)
 		return;
-	g_string_append(out, "<section id=\"sources\" "
+	g_string_append_printf(out, "<section id=\"sources\" "
 	    "aria-labelledby=\"sources-title\">\n"
-	    "<h2 id=\"sources-title\">Sources</h2>\n");
-	for (i = 0; i < b->parts->len; i++) {
-		const struct part *p = g_ptr_array_index(b->parts, i);
-		char *entry = cite_entry(p->chapter);
+	    "<h2 id=\"sources-title\">%s</h2>\n", word(WORD_SOURCES));
+	for (i = 0; i < b->sources->len; i++) {
+		const struct cited *ct = g_ptr_array_index(b->sources, i);
 
 		g_string_append_printf(out, "<p class=\"entry\">"
-		    "<a href=\"%s\">", p->file);
-		xml_escape(out, entry);
+		    "<a href=\"%s\">", book_file(b, ct->chapter));
+		xml_escape(out, ct->entry);
 		g_string_append(out, "</a></p>\n");
-		g_free(entry);
 	}
 	g_string_append(out, "</section>\n");
 }
 
 /* What made the book, what it carries from print, and when. */
 static void
-colophon(GString *out, const struct book *b)
+colophon_section(GString *out, const struct book *b)
 {
-	g_string_append(out, "<section id=\"colophon\" epub:type=\"colophon\" "
-	    "aria-labelledby=\"colophon-title\">\n"
-	    "<h2 id=\"colophon-title\">Colophon</h2>\n<p>This e-book");
+	g_string_append_printf(out, "<section id=\"colophon\" "
+	    "epub:type=\"colophon\" aria-labelledby=\"colophon-title\">\n"
+	    "<h2 id=\"colophon-title\">%s</h2>\n<p>This e-book",
+	    word(WORD_COLOPHON));
 	if (b->has_cover)
 		g_string_append(out, " and its cover");
 	g_string_append(out, " were made by octavo from the manuscript that "
@@ -63,18 +63,21 @@ imprint(const struct book *b)
 {
 	const struct edition *e = b->edition;
 	GString *out = g_string_new(NULL);
+	char *published = word_before(WORD_PUBLISHED, e->date);
 
-	xhtml_begin(out, e->language, "Imprint", "frontmatter");
+	xhtml_begin(out, e->language, word(WORD_IMPRINT), "frontmatter");
 	g_string_append(out, "<section id=\"imprint\" epub:type=\"imprint\" "
 	    "aria-labelledby=\"imprint-title\">\n");
 	g_string_append(out, b->prelim_marks[PRELIM_IMPRINT]->str);
-	g_string_append(out, "<h1 id=\"imprint-title\">Imprint</h1>\n");
-	xhtml_para(out, "rights", "", e->rights);
-	xhtml_para(out, "date", "Published ", e->date);
-	xhtml_para(out, "identifier", "", e->identifier);
-	sources(out, b);
-	colophon(out, b);
+	g_string_append_printf(out, "<h1 id=\"imprint-title\">%s</h1>\n",
+	    word(WORD_IMPRINT));
+	xhtml_para(out, "rights", e->rights);
+	xhtml_para(out, "date", published);
+	xhtml_para(out, "identifier", e->identifier);
+	sources_section(out, b);
+	colophon_section(out, b);
 	g_string_append(out, "</section>\n");
 	xhtml_end(out);
+	g_free(published);
 	return out;
 }

@@ -10,35 +10,8 @@
 #include "epub/book.h"
 #include "epub/escape.h"
 #include "epub/xhtml.h"
-
-/* The file that holds a chapter's text and notes, and so its marks. */
-static const char *
-file_of(const struct book *b, const struct chapter *c)
-{
-	guint i;
-
-	for (i = 0; i < b->parts->len; i++) {
-		const struct part *p = g_ptr_array_index(b->parts, i);
-
-		if (p->chapter == c)
-			return p->file;
-	}
-	g_assert_not_reached();
-	return NULL;
-}
-
-/* The letter a heading is filed under: its sort key's first, unaccented. */
-static gunichar
-letter(const char *sort)
-{
-	gunichar c = g_utf8_get_char(sort), base[4];
-
-	if (c == 0xD8 || c == 0xF8)	/* Ø, which does not decompose */
-		return 'O';
-	if (g_unichar_fully_decompose(c, FALSE, base, G_N_ELEMENTS(base)) > 0)
-		c = base[0];
-	return g_unichar_isalpha(c) ? g_unichar_toupper(c) : '#';
-}
+#include "out/indexing.h"
+#include "out/words.h"
 
 /* One locator: where a mark is, as the index prints it. */
 struct locator {
@@ -112,7 +85,7 @@ locators(GString *out, struct book *b, const struct index_entry *ie)
 		 * before "12": the e-book cannot tell the two apart. */
 		pagemarks_entry(&b->marks, out, ie, l->page, BOOK_INDEX);
 		g_string_append_printf(out, "<a epub:type=\"index-locator\" "
-		    "href=\"%s#ix-%d\">", file_of(b, l->mark->chapter),
+		    "href=\"%s#ix-%d\">", book_file(b, l->mark->chapter),
 		    l->mark->id);
 		xml_escape(out, l->text);
 		g_string_append(out, "</a>");
@@ -126,18 +99,16 @@ locators(GString *out, struct book *b, const struct index_entry *ie)
 
 /*
  * A reference: "See" or "See also" opens a sentence after the heading or
- * its locators (after a heading's own full stop, "Gurov, G. See…").
+ * its locators.
  */
 static void
-xref(GString *out, const char *type, const char *words,
+xref(GString *out, const char *type, enum word w,
     const struct index_entry *from, const struct index_entry *to, int first)
 {
-	int stop = from->gloss == NULL && from->marks->len == 0 &&
-	    g_str_has_suffix(from->heading, ".");
-
 	if (first)
 		g_string_append_printf(out, "%s<span epub:type=\"%s\">%s ",
-		    stop ? " " : ". ", type, words);
+		    index_see_after(from, from->marks->len > 0), type,
+		    word(w));
 	else
 		g_string_append(out, "; ");
 	g_string_append_printf(out, "<a epub:type=\"index-term\" "
@@ -165,7 +136,7 @@ entry(GString *out, struct book *b, const struct index_entry *ie)
 	}
 	locators(out, b, ie);
 	if (ie->see != NULL) {
-		xref(out, "index-xref-preferred", "See", ie, ie->see, 1);
+		xref(out, "index-xref-preferred", WORD_SEE, ie, ie->see, 1);
 		g_string_append(out, "</span>");
 	}
 	for (i = 0; i < ie->see_also->len; i++) {
@@ -173,7 +144,7 @@ entry(GString *out, struct book *b, const struct index_entry *ie)
 		    i);
 
 		if (index_entry_printed(to)) {
-			xref(out, "index-xref-related", "See also", ie, to,
+			xref(out, "index-xref-related", WORD_SEE_ALSO, ie, to,
 			    first);
 			first = 0;
 		}
@@ -205,17 +176,17 @@ index_document(struct book *b)
 	char utf8[8];
 	guint i;
 
-	xhtml_begin(out, b->edition->language, BOOK_INDEX_TITLE, "index");
-	g_string_append(out, "<h1>" BOOK_INDEX_TITLE "</h1>\n");
+	xhtml_begin(out, b->edition->language, word(WORD_INDEX), "index");
+	g_string_append_printf(out, "<h1>%s</h1>\n", word(WORD_INDEX));
 	for (i = 0; i < index->len; i++) {
 		const struct index_entry *ie = g_ptr_array_index(index, i);
 
 		if (!index_entry_printed(ie))
 			continue;
-		if (letter(ie->sort) != group) {
+		if (index_letter(ie) != group) {
 			if (group != 0)
 				g_string_append(out, "</ul>\n</section>\n");
-			group = letter(ie->sort);
+			group = index_letter(ie);
 			utf8[g_unichar_to_utf8(group, utf8)] = '\0';
 			g_string_append_printf(out, "<section epub:type=\""
 			    "index-group\">\n<h2>%s</h2>\n<ul epub:type=\""

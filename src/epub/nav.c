@@ -9,6 +9,8 @@
 #include "epub/book.h"
 #include "epub/escape.h"
 #include "epub/xhtml.h"
+#include "out/titles.h"
+#include "out/words.h"
 
 /* One entry of the table of contents. */
 struct tocent {
@@ -30,6 +32,7 @@ tocent_free(struct tocent *t)
 	g_free(t);
 }
 
+/* Adds an entry; it takes href. */
 static void
 toc_add(GPtrArray *toc, int depth, char *href, const char *label)
 {
@@ -58,11 +61,11 @@ toc_entries(const struct book *b)
 	int stack[5], n;
 	guint i, j;
 
-	toc_add(toc, 1, g_strdup(BOOK_TITLEPAGE), "Title Page");
-	toc_add(toc, 1, g_strdup(BOOK_IMPRINT), "Imprint");
+	toc_add(toc, 1, g_strdup(BOOK_TITLEPAGE), word(WORD_TITLE_PAGE));
+	toc_add(toc, 1, g_strdup(BOOK_IMPRINT), word(WORD_IMPRINT));
 	for (i = 0; i < b->parts->len; i++) {
 		p = g_ptr_array_index(b->parts, i);
-		toc_add(toc, 1, g_strdup(p->file), chapter_title(p->chapter));
+		toc_add(toc, 1, g_strdup(p->file), p->title);
 		n = 0;
 		for (j = 0; j < p->headings->len; j++) {
 			h = g_ptr_array_index(p->headings, j);
@@ -76,7 +79,7 @@ toc_entries(const struct book *b)
 		}
 	}
 	if (b->has_index)
-		toc_add(toc, 1, g_strdup(BOOK_INDEX), BOOK_INDEX_TITLE);
+		toc_add(toc, 1, g_strdup(BOOK_INDEX), word(WORD_INDEX));
 	return toc;
 }
 
@@ -204,30 +207,31 @@ nav_document(const struct book *b)
 	GPtrArray *toc = toc_entries(b);
 	const struct part *first;
 
-	xhtml_begin(out, b->edition->language, "Contents", "frontmatter");
+	xhtml_begin(out, b->edition->language, word(WORD_CONTENTS),
+	    "frontmatter");
 	g_string_append(out, b->prelim_marks[PRELIM_CONTENTS]->str);
-	g_string_append(out, "<nav id=\"toc\" epub:type=\"toc\" "
-	    "role=\"doc-toc\">\n<h2>Contents</h2>");
+	g_string_append_printf(out, "<nav id=\"toc\" epub:type=\"toc\" "
+	    "role=\"doc-toc\">\n<h2>%s</h2>", word(WORD_CONTENTS));
 	toc_emit(out, toc, &nav_syntax);
-	g_string_append(out, "</nav>\n<nav id=\"landmarks\" "
+	g_string_append_printf(out, "</nav>\n<nav id=\"landmarks\" "
 	    "epub:type=\"landmarks\" hidden=\"hidden\">\n"
-	    "<h2>Landmarks</h2>\n<ol>\n");
+	    "<h2>%s</h2>\n<ol>\n", word(WORD_LANDMARKS));
 	if (b->has_cover)
-		landmark(out, BOOK_COVER, "cover", "Cover");
-	landmark(out, BOOK_TITLEPAGE, "titlepage", "Title Page");
-	landmark(out, BOOK_NAV "#toc", "toc", "Contents");
+		landmark(out, BOOK_COVER, "cover", word(WORD_COVER));
+	landmark(out, BOOK_TITLEPAGE, "titlepage", word(WORD_TITLE_PAGE));
+	landmark(out, BOOK_NAV "#toc", "toc", word(WORD_CONTENTS));
 	if (b->parts->len > 0) {
 		first = g_ptr_array_index(b->parts, 0);
 		landmark(out, first->file, "bodymatter",
-		    chapter_title(first->chapter));
+		    title_of(first->chapter));
 	}
 	if (b->has_index)
-		landmark(out, BOOK_INDEX, "index", BOOK_INDEX_TITLE);
+		landmark(out, BOOK_INDEX, "index", word(WORD_INDEX));
 	g_string_append(out, "</ol>\n</nav>\n");
 	if (b->pages > 0) {
-		g_string_append(out, "<nav id=\"page-list\" "
+		g_string_append_printf(out, "<nav id=\"page-list\" "
 		    "epub:type=\"page-list\" hidden=\"hidden\">\n"
-		    "<h2>Pages</h2>\n<ol>\n");
+		    "<h2>%s</h2>\n<ol>\n", word(WORD_PAGES));
 		pages_each(b, out, page_item);
 		g_string_append(out, "</ol>\n</nav>\n");
 	}
@@ -279,8 +283,8 @@ nav_ncx(const struct book *b)
 	toc_emit(out, toc, &ncx_syntax);
 	g_string_append(out, "</navMap>\n");
 	if (b->pages > 0) {
-		g_string_append(out, "<pageList>\n<navLabel><text>Pages</text>"
-		    "</navLabel>\n");
+		g_string_append_printf(out, "<pageList>\n<navLabel><text>%s"
+		    "</text></navLabel>\n", word(WORD_PAGES));
 		pages_each(b, out, ncx_page);
 		g_string_append(out, "</pageList>\n");
 	}

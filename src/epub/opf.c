@@ -4,8 +4,8 @@
  * file, and the reading order.
  */
 #include "epub/book.h"
-#include "out/cite.h"
 #include "epub/escape.h"
+#include "out/cite.h"
 
 static const char summary[] =
     "Chapters and their sections are marked with headings and listed in "
@@ -47,17 +47,25 @@ meta(GString *out, const char *property, const char *refines,
 	g_string_append(out, "</meta>\n");
 }
 
-/* Creators or contributors, each with a MARC relator role; *n numbers ids. */
+/*
+ * Creators or contributors, each with a MARC relator role, and if
+ * file_as the form a catalogue files the name under; *n numbers ids.
+ */
 static void
 agents(GString *out, const char *element, const GPtrArray *names,
-    const char *role, int *n)
+    const char *role, int file_as, int *n)
 {
-	char *id;
+	char *id, *sort;
 	guint i;
 
 	for (i = 0; i < names->len; i++) {
 		id = g_strdup_printf("%s-%d", element, ++*n);
 		dc(out, element, id, g_ptr_array_index(names, i));
+		if (file_as) {
+			sort = credits_file_as(g_ptr_array_index(names, i));
+			meta(out, "file-as", id, NULL, sort);
+			g_free(sort);
+		}
 		meta(out, "role", id, "marc:relators", role);
 		g_free(id);
 	}
@@ -127,8 +135,7 @@ static void
 metadata(GString *out, const struct book *b)
 {
 	const struct edition *e = b->edition;
-	const struct part *p;
-	char *cite;
+	const struct credits *cr = &b->credits;
 	int agent = 0;
 	guint i;
 
@@ -142,20 +149,19 @@ metadata(GString *out, const struct book *b)
 		meta(out, "title-type", "subtitle", NULL, "subtitle");
 	}
 	dc(out, "language", NULL, e->language);
-	agents(out, "creator", b->editors, "edt", &agent);
-	agents(out, "creator", b->authors, "aut", &agent);
-	agents(out, "contributor", b->translators, "trl", &agent);
+	/* The book's authors first: a reading system shows the first. */
+	agents(out, "creator", cr->authors, "aut", 1, &agent);
+	agents(out, "creator", cr->editors, "edt", 0, &agent);
+	agents(out, "creator", cr->contributors, "aut", 0, &agent);
+	agents(out, "contributor", cr->translators, "trl", 0, &agent);
 	dc(out, "date", NULL, e->date);
 	dc(out, "rights", NULL, e->rights);
 	dc(out, "description", NULL, e->description);
-	for (i = 0; i < b->parts->len; i++) {
-		p = g_ptr_array_index(b->parts, i);
-		if (p->chapter->meta.source == NULL &&
-		    p->chapter->meta.published == NULL)
-			continue;
-		cite = cite_entry(p->chapter);
-		dc(out, "source", NULL, cite);
-		g_free(cite);
+	for (i = 0; i < b->sources->len; i++) {
+		const struct cited *ct = g_ptr_array_index(b->sources, i);
+
+		if (ct->published)
+			dc(out, "source", NULL, ct->entry);
 	}
 	pagination(out, b);
 	meta(out, "dcterms:modified", NULL, NULL, b->modified);

@@ -4,10 +4,11 @@
  * recursion, whatever the depth) and maps each node in one switch.
  */
 #include "epub/book.h"
-#include "out/cite.h"
 #include "epub/escape.h"
 #include "epub/pagemarks.h"
 #include "epub/xhtml.h"
+#include "out/cite.h"
+#include "out/titles.h"
 
 /* Kobo shows a note in a pop-up only up to about this many characters. */
 #define POPUP_MAX	5000
@@ -22,6 +23,7 @@ enum layout {
 /* State of one chapter's rendering. */
 struct render {
 	GString			*out;
+	const char		*byline;	/* the chapter's, or NULL */
 	GPtrArray		*headings;	/* collects headings; NULL in notes */
 	int			 sections;	/* headings so far: ids s-1, s-2… */
 	const struct note	*label;		/* note numbered in the next <p> */
@@ -36,13 +38,6 @@ heading_free(struct heading *h)
 	g_free(h->id);
 	g_free(h->text);
 	g_free(h);
-}
-
-/* The manifest requires a title; the id stands in for a hand-made model. */
-const char *
-chapter_title(const struct chapter *c)
-{
-	return c->meta.title != NULL ? c->meta.title : c->id;
 }
 
 void
@@ -70,12 +65,11 @@ xhtml_end(GString *out)
 }
 
 void
-xhtml_para(GString *out, const char *cls, const char *prefix,
-    const char *text)
+xhtml_para(GString *out, const char *cls, const char *text)
 {
 	if (text == NULL)
 		return;
-	g_string_append_printf(out, "<p class=\"%s\">%s", cls, prefix);
+	g_string_append_printf(out, "<p class=\"%s\">", cls);
 	xml_escape(out, text);
 	g_string_append(out, "</p>\n");
 }
@@ -151,8 +145,9 @@ list(GString *out, const struct node *n, int enter)
 		g_string_append(out, "<ol>\n");
 }
 
+/* A link of the text: <a href="URL">…</a>. */
 static void
-anchor(GString *out, const struct node *n, int enter)
+hyperlink(GString *out, const struct node *n, int enter)
 {
 	if (!enter) {
 		g_string_append(out, "</a>");
@@ -264,7 +259,7 @@ render_tree(struct render *r, const struct node *root)
 			g_string_append(r->out, "</code>");
 			continue;
 		case NODE_LINK:
-			anchor(r->out, n, enter);
+			hyperlink(r->out, n, enter);
 			break;
 		case NODE_SOFTBREAK:
 			g_string_append_c(r->out, '\n');
@@ -295,37 +290,41 @@ render_tree(struct render *r, const struct node *root)
 }
 
 /*
- * The chapter's opening: title, then what the metadata gives, the
- * author's note marked at the byline.  The markers of a print page that
- * begins with the chapter come first.
+ * The chapter's opening: its label and title, then what the metadata
+ * gives, the author's note marked at the byline.  The markers of a print
+ * page that begins with the chapter come first.
  */
 static void
 opening(struct render *r, const struct chapter *c)
 {
 	GString *out = r->out;
 	char *src = cite_source(&c->meta);
+	char *tr = word_before(WORD_TRANSLATED_BY, c->meta.translator);
 
 	if (c->preface != NULL)
 		pagemarks_node(r->pm, out, c->preface, r->file);
 	if (c->doc != NULL)
 		pagemarks_node(r->pm, out, c->doc, r->file);
-	g_string_append(out, "<header>\n<h1>");
-	xml_escape(out, chapter_title(c));
+	g_string_append(out, "<header>\n");
+	xhtml_para(out, "label", title_label(c));
+	g_string_append(out, "<h1>");
+	xml_escape(out, title_of(c));
 	g_string_append(out, "</h1>\n");
-	xhtml_para(out, "subtitle", "", c->meta.subtitle);
-	if (c->meta.author != NULL && chapter_author_note(c) != NULL) {
+	xhtml_para(out, "subtitle", c->meta.subtitle);
+	if (r->byline != NULL && chapter_author_note(c) != NULL) {
 		g_string_append(out, "<p class=\"author\">");
-		xml_escape(out, c->meta.author);
+		xml_escape(out, r->byline);
 		noteref(out, chapter_author_note(c), 1);
 		g_string_append(out, "</p>\n");
 	} else
-		xhtml_para(out, "author", "", c->meta.author);
-	xhtml_para(out, "affiliation", "", c->meta.affiliation);
-	xhtml_para(out, "translator", "Translated by ", c->meta.translator);
-	xhtml_para(out, "source", "", src);
-	xhtml_para(out, "dedication", "", c->meta.dedication);
+		xhtml_para(out, "author", r->byline);
+	xhtml_para(out, "affiliation", c->meta.affiliation);
+	xhtml_para(out, "translator", tr);
+	xhtml_para(out, "source", src);
+	xhtml_para(out, "dedication", c->meta.dedication);
 	g_string_append(out, "</header>\n");
 	g_free(src);
+	g_free(tr);
 }
 
 /* The editor's introduction, set apart before the text. */
@@ -337,7 +336,7 @@ preface(struct render *r, const struct chapter *c)
 	g_string_append(r->out, "<section class=\"preface\" "
 	    "epub:type=\"preface\" role=\"doc-preface\" "
 	    "aria-labelledby=\"preface\">\n");
-	section_heading(r, "preface", "Editor\xe2\x80\x99s note");
+	section_heading(r, "preface", word(WORD_PREFACE));
 	render_tree(r, c->preface);
 	g_string_append(r->out, "</section>\n");
 }
@@ -358,7 +357,7 @@ notes(struct render *r, const struct chapter *c, struct diags *d)
 		return;
 	g_string_append(r->out, "<section epub:type=\"endnotes\" "
 	    "role=\"doc-endnotes\" aria-labelledby=\"notes\">\n");
-	section_heading(r, "notes", "Notes");
+	section_heading(r, "notes", word(WORD_NOTES));
 	r->headings = NULL;
 	for (i = 0; i < c->notes->len; i++) {
 		note = g_ptr_array_index(c->notes, i);
@@ -374,7 +373,7 @@ notes(struct render *r, const struct chapter *c, struct diags *d)
 		    "role=\"doc-footnote\">\n");
 		/* The author's note is referred to from the byline. */
 		r->backlink = note->ref != NULL || (note->number == 0 &&
-		    c->meta.author != NULL);
+		    r->byline != NULL);
 		if (note->body->first != NULL &&
 		    note->body->first->type == NODE_PARAGRAPH)
 			r->label = note;
@@ -390,14 +389,14 @@ notes(struct render *r, const struct chapter *c, struct diags *d)
 }
 
 GString *
-xhtml_chapter(struct part *p, const char *lang, struct pagemarks *pm,
-    struct diags *d)
+xhtml_chapter(struct book *b, struct part *p, struct diags *d)
 {
 	const struct chapter *c = p->chapter;
-	struct render r = { g_string_new(NULL), p->headings, 0, NULL, 0, pm,
-	    p->file };
+	struct render r = { g_string_new(NULL), credits_byline(&b->credits,
+	    c), p->headings, 0, NULL, 0, &b->marks, p->file };
 
-	xhtml_begin(r.out, lang, chapter_title(c), "bodymatter");
+	g_ptr_array_set_free_func(p->headings, (GDestroyNotify)heading_free);
+	xhtml_begin(r.out, b->edition->language, title_of(c), "bodymatter");
 	g_string_append(r.out, "<section epub:type=\"chapter\" "
 	    "role=\"doc-chapter\">\n");
 	opening(&r, c);

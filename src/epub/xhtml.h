@@ -8,8 +8,8 @@
 #include "diag.h"
 #include "model.h"
 
+struct book;
 struct part;
-struct pagemarks;
 
 /* A section heading, collected while rendering, for the navigation. */
 struct heading {
@@ -19,23 +19,20 @@ struct heading {
 };
 
 void		 heading_free(struct heading *);
-const char	*chapter_title(const struct chapter *);
 
 /* Opens a page up to <body>; matter is the body's epub:type. */
 void		 xhtml_begin(GString *, const char *lang, const char *title,
 		    const char *matter);
 void		 xhtml_end(GString *);
 
-/* <p class="cls">prefix text</p>, or nothing if text is NULL. */
-void		 xhtml_para(GString *, const char *cls, const char *prefix,
-		    const char *text);
+/* <p class="cls">text</p>, or nothing if text is NULL. */
+void		 xhtml_para(GString *, const char *cls, const char *text);
 
 /*
- * The chapter's page: its opening, the editor's note, the text and the
- * notes, with the print pages' markers.  Fills the part's headings; warns
- * about notes too long for a reader's pop-up.
+ * The page of a part of the book: its chapter's opening, the editor's
+ * note, the text and the notes, with the print pages' markers.  Fills
+ * the part's headings; warns about notes too long for a reader's pop-up.
  */
-GString		*xhtml_chapter(struct part *, const char *lang,
-		    struct pagemarks *, struct diags *);
+GString		*xhtml_chapter(struct book *, struct part *, struct diags *);
 
 #endif

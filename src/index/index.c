@@ -12,6 +12,7 @@
 #include <unicode/ucol.h>
 
 #include "index/index.h"
+#include "out/indexing.h"
 
 /* How often one claim decided an ambiguous form, and where first. */
 struct ruling {
@@ -782,81 +783,6 @@ index_names(struct edition *e, const struct names *nl, struct index_log *log,
 	g_hash_table_destroy(st.hits);
 	g_hash_table_destroy(st.nth);
 	g_hash_table_destroy(st.entries);
-}
-
-static int
-cmp_int(gconstpointer a, gconstpointer b)
-{
-	int x = *(const int *)a, y = *(const int *)b;
-
-	return (x > y) - (x < y);
-}
-
-/* Appends a page number, noting its bytes and folio for a link. */
-static void
-page_number(GString *out, GArray *links, int folio, gboolean note)
-{
-	int link[3] = { folio, (int)out->len, 0 };
-
-	g_string_append_printf(out, "%d", folio);
-	link[2] = (int)out->len;
-	if (links != NULL)
-		g_array_append_vals(links, link, 3);
-	if (note)
-		g_string_append_c(out, 'n');
-}
-
-int
-index_pages(const struct index_entry *ie, GHashTable *marks,
-    GString *out, GArray *links)
-{
-	GArray *keys = g_array_new(FALSE, FALSE, sizeof(int));
-	int listed = 0;
-	guint i, j;
-
-	/* Each page twice over, and once more if named in its text. */
-	for (i = 0; i < ie->marks->len; i++) {
-		const struct index_mark *m = g_ptr_array_index(ie->marks, i);
-		int folio = GPOINTER_TO_INT(g_hash_table_lookup(marks, m));
-		int key = 2 * folio + (m->note == NULL);
-
-		if (folio > 0)
-			g_array_append_val(keys, key);
-	}
-	g_array_sort(keys, cmp_int);
-	for (i = 0; i < keys->len; i = j) {
-		int folio = g_array_index(keys, int, i) / 2;
-		gboolean text = FALSE;
-		int last = folio;
-
-		for (j = i; j < keys->len &&
-		    g_array_index(keys, int, j) / 2 == folio; j++)
-			text = text || g_array_index(keys, int, j) % 2 == 1;
-		/* A range: the pages that follow, named in their text. */
-		while (text && j < keys->len &&
-		    g_array_index(keys, int, j) / 2 == last + 1) {
-			guint k;
-			gboolean more = FALSE;
-
-			for (k = j; k < keys->len &&
-			    g_array_index(keys, int, k) / 2 == last + 1; k++)
-				more = more || g_array_index(keys, int, k) %
-				    2 == 1;
-			if (!more)
-				break;
-			last++;
-			j = k;
-		}
-		g_string_append(out, listed > 0 ? ", " : "");
-		page_number(out, links, folio, !text);
-		if (last > folio) {
-			g_string_append(out, "\xe2\x80\x93");	/* – */
-			page_number(out, links, last, FALSE);
-		}
-		listed++;
-	}
-	g_array_free(keys, TRUE);
-	return listed;
 }
 
 /* One heading's locators: "essay ¶2, ¶9, n.4; letters ¶1". */

@@ -35,21 +35,10 @@ void	index_names(struct edition *, const struct names *,
 	    struct index_log *, struct diags *);
 
 /*
- * A heading's page numbers as printed: its marks' pages (marks maps a
- * struct index_mark * to its folio), each once, runs of consecutive
- * pages as ranges ("45–47"), a page where it is named only in a note
- * with an "n" ("112n").  Appends to out; if links is not NULL it gets,
- * for each page number, its folio and the bytes of out it covers (three
- * ints).  Returns how many pages were listed.
- */
-int	index_pages(const struct index_entry *, GHashTable *marks,
-	    GString *out, GArray *links);
-
-/*
  * The index as plain text: each heading printed with its locators, as
  * "CHAPTER ¶N" (paragraph or heading N of the chapter's text) or
  * "CHAPTER n.N" (note N), once per place; then, if folios (as for
- * index_pages) is not NULL, its print pages.
+ * index_pages, out/indexing.h) is not NULL, its print pages.
  */
 GString	*index_text(const struct edition *, GHashTable *folios);
 

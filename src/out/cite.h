@@ -1,12 +1,13 @@
 /*
- * cite.h — how the edition cites a chapter's first publication: one line
- * under its title, an entry in the imprint's sources, and the EPUB's
- * dc:source, all plain text from the chapter's metadata.
+ * cite.h — how the edition cites its texts' first publications: one
+ * line under a chapter's title, the sources in the imprint, and the
+ * EPUB's dc:source, all plain text from the metadata.
  */
 #ifndef OCTAVO_CITE_H
 #define OCTAVO_CITE_H
 
 #include "model.h"
+#include "out/credits.h"
 
 /*
  * Where and when it first appeared: the source, followed by the date
@@ -16,10 +17,23 @@
  */
 char	*cite_source(const struct meta *);
 
+/* One source the imprint lists. */
+struct cited {
+	const struct chapter	*chapter;	/* the (first) text it gave */
+	char			*entry;		/* “Title,” by Author. Source.
+						   Translated by X. Credits. */
+	int			 published;	/* it names a first publication
+						   (a source or a date) */
+};
+
 /*
- * The full entry: “Title,” by Author. Source. Translated by X.
- * Credits.  Quotation marks in the title turn single.
+ * The sources the imprint lists (struct cited *, the array frees them),
+ * in reading order.  A book whose chapters all come from one file
+ * names it once, as the book, if its metadata cites anything; an
+ * anthology (credits.h) names each chapter's; any other book, a
+ * monograph, only the chapters first published apart.  Quotation marks
+ * in a title turn single inside the entry's double.
  */
-char	*cite_entry(const struct chapter *);
+GPtrArray *cite_sources(const struct edition *, const struct credits *);
 
 #endif

@@ -15,50 +15,21 @@
 #include <cairo.h>
 
 #include "backmatter.h"
-#include "index/index.h"
+#include "out/indexing.h"
+#include "out/words.h"
 #include "runs.h"
 #include "typeset.h"
 
 /* Lines a column break may move back to avoid a fault. */
 #define LOOK_BACK	2
 
-gboolean
-backmatter_has_index(const struct edition *e)
-{
-	guint i;
-
-	for (i = 0; e->index != NULL && i < e->index->len; i++)
-		if (index_entry_printed(g_ptr_array_index(e->index, i)))
-			return TRUE;
-	return FALSE;
-}
-
-/* The marks on a galley's lines, each with its line's folio. */
+/* An index mark's folio, in the text part (marks: galley_each_anchor's). */
 static void
-galley_marks(GHashTable *marks, const struct galley *g)
+mark_page(const struct line *ln, const struct anchor *a, void *marks)
 {
-	guint i, j;
-
-	for (i = 0; i < g->lines->len; i++) {
-		const struct line *ln = GALLEY_LINE(g, i);
-		const struct line *next = i + 1 < g->lines->len ?
-		    GALLEY_LINE(g, i + 1) : NULL;
-		guint end = next != NULL && next->para == ln->para ?
-		    next->start : G_MAXUINT;
-
-		if (ln->para == NULL || ln->page < 0)
-			continue;
-		for (j = 0; j < ln->para->anchors->len; j++) {
-			const struct anchor *a = &g_array_index(
-			    ln->para->anchors, struct anchor, j);
-
-			if (a->kind != ANCHOR_MARK || a->node == NULL ||
-			    a->start < ln->start || a->start >= end)
-				continue;
-			g_hash_table_insert(marks, a->node->as.mark,
-			    GINT_TO_POINTER(ln->page + 1));
-		}
-	}
+	if (a->kind == ANCHOR_MARK)
+		g_hash_table_insert(marks, a->node->as.mark,
+		    GINT_TO_POINTER(ln->page + 1));
 }
 
 GHashTable *
@@ -66,23 +37,9 @@ backmatter_mark_pages(const struct press *p, const struct part *text)
 {
 	GHashTable *marks = g_hash_table_new(g_direct_hash, g_direct_equal);
 
-	galley_marks(marks, text->galley);
-	galley_marks(marks, p->notes);
+	galley_each_anchor(text->galley, mark_page, marks);
+	galley_each_anchor(p->notes, mark_page, marks);
 	return marks;
-}
-
-/* The letter a heading is filed under: its sort key's first, unaccented. */
-static gunichar
-letter(const struct index_entry *ie)
-{
-	gunichar c = g_utf8_get_char(ie->sort != NULL ? ie->sort :
-	    ie->heading), base[4];
-
-	if (c == 0xD8 || c == 0xF8)	/* Ø, which does not decompose */
-		return 'O';
-	if (g_unichar_fully_decompose(c, FALSE, base, G_N_ELEMENTS(base)) > 0)
-		c = base[0];
-	return g_unichar_isalpha(c) ? g_unichar_toupper(c) : '#';
 }
 
 /* The setting of the index: where it goes, and its measure. */
@@ -95,13 +52,17 @@ struct setter {
 	double			 em;		/* of the index's type */
 };
 
-/* "See" or "See also", italic, opening a sentence after what went before. */
+/*
+ * "See" or "See also", italic, opening a sentence after the heading and
+ * its page numbers, if listed.
+ */
 static void
-reference(struct runs *r, const char *words, gboolean stop)
+reference(struct runs *r, const struct index_entry *ie, enum word w,
+    gboolean listed)
 {
-	runs_add(r, stop ? " " : ". ");
+	runs_add(r, index_see_after(ie, listed));
 	runs_emph(r, TRUE);
-	runs_add(r, words);
+	runs_add(r, word(w));
 	runs_emph(r, FALSE);
 	runs_add(r, " ");
 }
@@ -112,7 +73,7 @@ entry_runs(struct setter *s, const struct index_entry *ie, struct runs *r)
 {
 	GString *locs = g_string_new(NULL);
 	GArray *links = g_array_new(FALSE, FALSE, sizeof(int));
-	gboolean stop, first = TRUE;
+	gboolean first = TRUE;
 	guint i, at = 0;
 
 	runs_add(r, ie->heading);
@@ -137,11 +98,8 @@ entry_runs(struct setter *s, const struct index_entry *ie, struct runs *r)
 		}
 		runs_add(r, locs->str + at);
 	}
-	/* After a heading's own full stop ("Gurov, G."), no other. */
-	stop = ie->gloss == NULL && locs->len == 0 &&
-	    g_str_has_suffix(ie->heading, ".");
 	if (ie->see != NULL) {
-		reference(r, "See", stop);
+		reference(r, ie, WORD_SEE, locs->len > 0);
 		runs_add(r, ie->see->heading);
 	}
 	for (i = 0; i < ie->see_also->len; i++) {
@@ -151,7 +109,7 @@ entry_runs(struct setter *s, const struct index_entry *ie, struct runs *r)
 		if (!index_entry_printed(to))
 			continue;
 		if (first)
-			reference(r, "See also", stop);
+			reference(r, ie, WORD_SEE_ALSO, locs->len > 0);
 		else
 			runs_add(r, "; ");
 		runs_add(r, to->heading);
@@ -204,7 +162,7 @@ static void
 set_title(struct setter *s)
 {
 	const struct style *st = s->p->st;
-	struct head h = { s->g->lines->len, 1, g_strdup(INDEX_TITLE),
+	struct head h = { s->g->lines->len, 1, g_strdup(word(WORD_INDEX)),
 	    "index" };
 	struct block b;
 
@@ -214,7 +172,7 @@ set_title(struct setter *s)
 	b.space = st->sink;
 	b.flags = LINE_NEW_RECTO | LINE_KEEP;
 	galley_tag(s->g, "H1", NULL, FALSE);
-	typeset_text(s->p, &b, INDEX_TITLE, s->g);
+	typeset_text(s->p, &b, word(WORD_INDEX), s->g);
 	galley_tag(s->g, "H1", NULL, TRUE);
 }
 
@@ -359,7 +317,7 @@ backmatter_index(struct press *p, const struct edition *e,
 		if (!index_entry_printed(ie))
 			continue;
 		/* A line's space between the letters' groups. */
-		c = letter(ie);
+		c = index_letter(ie);
 		set_entry(&s, ie, 0, group != 0 && c != group ?
 		    st->note.leading : 0);
 		group = c;

@@ -9,12 +9,6 @@
 #include "draw.h"
 #include "model.h"
 
-#define INDEX_TITLE	"Index of Names"
-#define INDEX_HEAD	"Index"		/* its running head */
-
-/* Whether the edition's index prints a heading at all. */
-gboolean backmatter_has_index(const struct edition *);
-
 /*
  * The pages of the text part where each index mark fell (struct
  * index_mark * → its folio, GINT_TO_POINTER), in the text or in a note;

@@ -20,6 +20,7 @@
 
 #include "draw.h"
 #include "ink.h"
+#include "out/titles.h"
 #include "shape.h"
 
 /* The length of the rule above footnotes, as a share of the measure. */
@@ -179,8 +180,7 @@ show_head(cairo_t *cr, const struct press *p, const char *text, double x,
 	g_free(fit);
 }
 
-/* The running head: the chapter's author (or the book's title) on the
- * verso, the chapter's title on the recto, and the folio. */
+/* The running head, out/titles.c's (or the part's own), and the folio. */
 static void
 furniture(struct drawer *d, const struct page *pg, int n)
 {
@@ -194,8 +194,7 @@ furniture(struct drawer *d, const struct page *pg, int n)
 	double room = 3 * st->head.size;	/* for the folio beside the head */
 	const struct chapter *c = pg->chapter >= 0 ?
 	    g_ptr_array_index(e->chapters, pg->chapter) : NULL;
-	const char *title;
-	char folio[16];
+	char folio[16], *title;
 
 	part_label(d->part, n, folio, sizeof(folio));
 	if (!d->part->text) {
@@ -206,14 +205,8 @@ furniture(struct drawer *d, const struct page *pg, int n)
 		return;
 	}
 	n += d->part->folio_base;	/* from here on, for its parity */
-	if (d->part->running != NULL)
-		title = d->part->running;
-	else if (n % 2 == 0)
-		title = c != NULL && c->meta.author != NULL ? c->meta.author :
-		    e->meta.title;
-	else
-		title = c != NULL && c->meta.title != NULL ? c->meta.title :
-		    e->meta.title;
+	title = d->part->running != NULL ? g_strdup(d->part->running) :
+	    title_running(e, d->p->credits, c, n % 2 == 0);
 	if (st->folio == FOLIO_FOOT || pg->opening)
 		show_head(d->cr, d->p, folio, d->left, foot, d->p->measure,
 		    PANGO_ALIGN_CENTER);
@@ -223,6 +216,7 @@ furniture(struct drawer *d, const struct page *pg, int n)
 	if (!pg->opening && title != NULL)
 		show_head(d->cr, d->p, title, d->left + room, head,
 		    d->p->measure - 2 * room, PANGO_ALIGN_CENTER);
+	g_free(title);
 }
 
 /* An outline entry for a heading, under the chapter or section above. */

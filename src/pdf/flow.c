@@ -15,8 +15,9 @@
 
 #include <cairo.h>
 
-#include "out/cite.h"
 #include "flow.h"
+#include "out/cite.h"
+#include "out/titles.h"
 #include "runs.h"
 #include "typeset.h"
 
@@ -34,6 +35,7 @@ struct flow {
 	double			 indent;	/* first lines of paragraphs */
 	int			 chapter;
 	const struct chapter	*c;
+	const char		*byline;	/* the chapter's, or NULL */
 	GHashTable		*order;		/* the chapter's notes → index + 1 */
 	int			 quotes;	/* block quotations open */
 	GArray			*lists;		/* struct list_state, innermost last */
@@ -111,7 +113,7 @@ set_note(struct flow *f, const struct note *note)
 	init.tags = nf->g->tags->len;
 	/* The author's note is referred to from the byline, if any. */
 	init.backlink = note->ref != NULL || (note->number == 0 &&
-	    f->c->meta.author != NULL);
+	    f->byline != NULL);
 	/* Registered first, so that its own cross-references find it. */
 	g_array_append_val(f->p->footnotes, init);
 	g_hash_table_insert(f->p->note_index, (gpointer)note,
@@ -456,7 +458,7 @@ byline(struct flow *f, const struct chapter *c)
 	b.space = f->st->body.leading;
 	b.flags = LINE_KEEP;
 	runs_init(&r, FALSE);
-	runs_add(&r, c->meta.author);
+	runs_add(&r, f->byline);
 	if (note != NULL)
 		runs_add_noteref(&r, note, NULL);
 	galley_tag(f->g, "P", NULL, FALSE);
@@ -467,32 +469,33 @@ byline(struct flow *f, const struct chapter *c)
 		anchor(f, first, note);
 }
 
-/* Title, subtitle, author and source, sunk on a new recto. */
+/* Label, title, subtitle, author and source, sunk on a new recto. */
 static void
 chapter_head(struct flow *f, const struct chapter *c)
 {
 	const struct style *st = f->st;
-	const char *title = c->meta.title != NULL ? c->meta.title : c->id;
-	char dest[16], *src = cite_source(&c->meta), *tr;
+	char dest[16], *src = cite_source(&c->meta);
+	char *tr = word_before(WORD_TRANSLATED_BY, c->meta.translator);
+	char *entry = title_contents(c);
 	guint first = f->g->lines->len, i;
 	struct block b;
 
 	f->flags = LINE_NEW_RECTO;
 	f->space = st->sink;
 	g_snprintf(dest, sizeof(dest), "c%d", f->chapter + 1);
-	add_head(f, 1, title, dest);
+	add_head(f, 1, entry, dest);
+	head_line(f, title_label(c), &st->section, PANGO_STYLE_NORMAL,
+	    PANGO_VARIANT_SMALL_CAPS, 0);
 	block_init(&b, &st->chapter);
 	b.align = PANGO_ALIGN_CENTER;
 	b.flags = LINE_KEEP;
-	put_text(f, &b, "H1", title);
+	put_text(f, &b, "H1", title_of(c));
 	head_line(f, c->meta.subtitle, &st->section, PANGO_STYLE_ITALIC,
 	    PANGO_VARIANT_NORMAL, st->body.leading / 2);
-	if (c->meta.author != NULL)
+	if (f->byline != NULL)
 		byline(f, c);
 	head_line(f, c->meta.affiliation, &st->quote, PANGO_STYLE_ITALIC,
 	    PANGO_VARIANT_NORMAL, 0);
-	tr = c->meta.translator != NULL ?
-	    g_strdup_printf("Translated by %s", c->meta.translator) : NULL;
 	head_line(f, src, &st->quote, PANGO_STYLE_ITALIC, PANGO_VARIANT_NORMAL,
 	    st->body.leading);
 	head_line(f, tr, &st->quote, PANGO_STYLE_ITALIC, PANGO_VARIANT_NORMAL,
@@ -506,13 +509,14 @@ chapter_head(struct flow *f, const struct chapter *c)
 
 		if (n->ref != NULL)
 			break;
-		if (n->number != 0 || c->meta.author == NULL)
+		if (n->number != 0 || f->byline == NULL)
 			anchor(f, first, n);
 	}
 	f->space = 2 * st->body.leading;
 	f->indent_next = FALSE;
 	g_free(src);
 	g_free(tr);
+	g_free(entry);
 }
 
 /* The editor's introduction: headed, in the quotations' smaller type. */
@@ -527,8 +531,8 @@ preface(struct flow *f, const struct node *doc)
 	b.variant = PANGO_VARIANT_SMALL_CAPS;
 	b.align = PANGO_ALIGN_CENTER;
 	b.flags = LINE_KEEP;
-	add_head(f, 2, "Editor\xe2\x80\x99s note", NULL);
-	put_text(f, &b, "H2", "Editor\xe2\x80\x99s note");
+	add_head(f, 2, word(WORD_PREFACE), NULL);
+	put_text(f, &b, "H2", word(WORD_PREFACE));
 	f->space = f->st->quote.leading / 2;
 	f->text_font = &f->st->quote;
 	f->indent_next = FALSE;
@@ -586,6 +590,7 @@ flow_chapters(struct press *p, const struct edition *e, struct galley *g,
 		g_array_append_val(starts, start);
 		f.chapter = (int)i;
 		f.c = c;
+		f.byline = credits_byline(p->credits, c);
 		f.order = g_hash_table_new(g_direct_hash, g_direct_equal);
 		for (j = 0; j < c->notes->len; j++)
 			g_hash_table_insert(f.order, g_ptr_array_index(c->notes,

@@ -27,6 +27,7 @@
 
 #include "diag.h"
 #include "model.h"
+#include "out/credits.h"
 #include "out/pages.h"
 #include "read/style.h"
 
@@ -181,6 +182,7 @@ struct press {
 	struct galley		*notes;		/* the footnotes' lines */
 	GArray			*footnotes;	/* struct footnote */
 	GHashTable		*note_index;	/* note → footnote index + 1 */
+	const struct credits	*credits;	/* who made the book */
 	struct diags		*diags;
 };
 

@@ -21,6 +21,8 @@
 #include "draw.h"
 #include "flow.h"
 #include "map.h"
+#include "out/indexing.h"
+#include "out/words.h"
 #include "page.h"
 #include "pdf.h"
 #include "prelims.h"
@@ -95,19 +97,23 @@ keywords(const struct edition *e)
 	return g_string_free(s, FALSE);
 }
 
+/* The title, the book's authors (else its editors), the keywords, dates. */
 static void
-set_metadata(cairo_surface_t *s, const struct edition *e, struct diags *d)
+set_metadata(cairo_surface_t *s, const struct edition *e,
+    const struct credits *cr, struct diags *d)
 {
 	char *title = e->meta.subtitle == NULL ? g_strdup(e->meta.title) :
 	    g_strdup_printf("%s: %s", e->meta.title, e->meta.subtitle);
+	char *author = credits_join(cr->authors->len > 0 ? cr->authors :
+	    cr->editors);
 	char *kw = keywords(e);
 
 	if (title != NULL)
 		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE,
 		    title);
-	if (e->editor != NULL)
+	if (author != NULL)
 		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR,
-		    e->editor);
+		    author);
 	if (e->description != NULL)
 		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT,
 		    e->description);
@@ -117,6 +123,7 @@ set_metadata(cairo_surface_t *s, const struct edition *e, struct diags *d)
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "octavo");
 	set_date(s, d);
 	g_free(title);
+	g_free(author);
 	g_free(kw);
 }
 
@@ -177,7 +184,7 @@ compose(struct press *p, const struct edition *e, struct part *front,
 		if (at < text->galley->lines->len)
 			folios[i] = GALLEY_LINE(text->galley, at)->page + 1;
 	}
-	if (backmatter_has_index(e)) {
+	if (index_printed(e)) {
 		if (text->mk.pages->len % 2 == 1)
 			g_array_append_val(text->mk.pages, blank);
 		folios[e->chapters->len] = (int)text->mk.pages->len + 1;
@@ -205,6 +212,7 @@ compose(struct press *p, const struct edition *e, struct part *front,
 struct pdf_layout {
 	const struct edition	*e;
 	const struct style	*st;
+	struct credits		 credits;
 	struct press		*p;
 	struct part		 front, text, index;
 };
@@ -218,13 +226,15 @@ pdf_lay_out(const struct edition *e, const struct style *st,
 
 	l->e = e;
 	l->st = st;
+	credits_init(&l->credits, e);
 	l->p = press_new(e->language, st, d);
+	l->p->credits = &l->credits;
 	l->front = (struct part){ galley_new(), { NULL, NULL }, FALSE, 0,
 	    G_MAXUINT, 0, NULL };
 	l->text = (struct part){ galley_new(), { NULL, NULL }, TRUE, 0,
 	    G_MAXUINT, 0, NULL };
 	l->index = (struct part){ galley_new(), { NULL, NULL }, TRUE, 0,
-	    G_MAXUINT, 0, INDEX_HEAD };
+	    G_MAXUINT, 0, word(WORD_INDEX_HEAD) };
 	compose(l->p, e, &l->front, &l->text, &l->index);
 	if (pages != NULL)
 		map_pages(pages, l->p, e, &l->front, &l->text,
@@ -251,6 +261,7 @@ pdf_layout_free(struct pdf_layout *l)
 	galley_free(l->text.galley);
 	galley_free(l->index.galley);
 	press_free(l->p);
+	credits_release(&l->credits);
 	g_free(l);
 }
 
@@ -284,7 +295,7 @@ pdf_draw(struct pdf_layout *l, const char *path, struct diags *d)
 	}
 	s = cairo_pdf_surface_create_for_stream(out_write, &o, l->st->width,
 	    l->st->height);
-	set_metadata(s, l->e, d);
+	set_metadata(s, l->e, &l->credits, d);
 	cr = cairo_create(s);
 	status = draw_parts(cr, l);
 	cairo_destroy(cr);

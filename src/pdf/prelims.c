@@ -9,8 +9,7 @@
 #include <cairo.h>
 
 #include "out/cite.h"
-#include "flow.h"
-#include "backmatter.h"
+#include "out/titles.h"
 #include "prelims.h"
 #include "typeset.h"
 
@@ -50,66 +49,43 @@ half_title(struct press *p, const struct edition *e, struct galley *g)
 	set(p, g, "P", e->meta.title != NULL ? e->meta.title : "", &b);
 }
 
-/* "A", "A and B", "A, B and C" of the chapters' authors; NULL if none. */
-static char *
-authors(const struct edition *e)
+/* A centred line of the title page in small capitals, if there is one. */
+static void
+set_caps(struct press *p, struct galley *g, const struct font *f,
+    PangoStyle slant, double space, char *line)
 {
-	GPtrArray *names = g_ptr_array_new();
-	GString *s = g_string_new(NULL);
-	guint i;
+	struct block b = centred(f, slant, space, 0);
 
-	for (i = 0; i < e->chapters->len; i++) {
-		const struct chapter *c = g_ptr_array_index(e->chapters, i);
-		guint j;
-
-		for (j = 0; c->meta.author != NULL && j < names->len; j++)
-			if (strcmp(g_ptr_array_index(names, j),
-			    c->meta.author) == 0)
-				break;
-		if (c->meta.author != NULL && j == names->len)
-			g_ptr_array_add(names, c->meta.author);
-	}
-	for (i = 0; i < names->len; i++)
-		g_string_append_printf(s, "%s%s", i == 0 ? "" :
-		    i + 1 == names->len ? " and " : ", ",
-		    (const char *)g_ptr_array_index(names, i));
-	g_ptr_array_free(names, TRUE);
-	if (s->len == 0) {
-		g_string_free(s, TRUE);
-		return NULL;
-	}
-	return g_string_free(s, FALSE);
+	b.variant = PANGO_VARIANT_SMALL_CAPS;
+	set(p, g, "P", line, &b);
+	g_free(line);
 }
 
+/*
+ * Title and subtitle, then whom the book is by, its editors, and the
+ * other authors of its texts (credits.h).
+ */
 static void
 title_page(struct press *p, const struct edition *e, struct galley *g)
 {
 	const struct style *st = p->st;
+	const struct credits *cr = p->credits;
 	struct font big = { st->chapter.family, st->chapter.size * 4 / 3,
 	    ceil(st->chapter.size * 4 / 3 * 1.25) };
 	struct block b = centred(&big, PANGO_STYLE_NORMAL, p->depth / 5,
 	    LINE_NEW_RECTO);
-	char *by = authors(e), *line;
+	char *texts = credits_line(WORD_TEXTS_BY, cr->contributors);
 
 	set(p, g, "H1", e->meta.title != NULL ? e->meta.title : "", &b);
 	b = centred(&st->section, PANGO_STYLE_ITALIC, st->body.leading, 0);
 	set(p, g, "P", e->meta.subtitle, &b);
-	if (e->editor != NULL) {
-		line = g_strdup_printf("Edited by %s", e->editor);
-		b = centred(&st->body, PANGO_STYLE_NORMAL,
-		    3 * st->body.leading, 0);
-		b.variant = PANGO_VARIANT_SMALL_CAPS;
-		set(p, g, "P", line, &b);
-		g_free(line);
-	}
-	if (by != NULL) {
-		line = g_strdup_printf("With texts by %s", by);
-		b = centred(&st->quote, PANGO_STYLE_ITALIC,
-		    2 * st->body.leading, 0);
-		set(p, g, "P", line, &b);
-		g_free(line);
-	}
-	g_free(by);
+	set_caps(p, g, &st->section, PANGO_STYLE_NORMAL, 2 * st->body.leading,
+	    credits_join(cr->authors));
+	set_caps(p, g, &st->body, PANGO_STYLE_NORMAL, 3 * st->body.leading,
+	    credits_line(WORD_EDITED_BY, cr->editors));
+	b = centred(&st->quote, PANGO_STYLE_ITALIC, 2 * st->body.leading, 0);
+	set(p, g, "P", texts, &b);
+	g_free(texts);
 }
 
 /* The rights, the sources and the colophon, the last line at the foot. */
@@ -117,8 +93,9 @@ static void
 imprint(struct press *p, const struct edition *e, struct galley *g)
 {
 	const struct style *st = p->st;
-	char *published = e->date != NULL ?
-	    g_strdup_printf("Published %s.", e->date) : NULL;
+	char *published = e->date != NULL ? g_strdup_printf("%s %s.",
+	    word(WORD_PUBLISHED), e->date) : NULL;
+	GPtrArray *sources = cite_sources(e, p->credits);
 	char *colophon = g_strdup_printf("Set in %s, %g on %g point, "
 	    "and made up into pages by octavo.", st->body.family,
 	    st->body.size, st->body.leading);
@@ -138,26 +115,27 @@ imprint(struct press *p, const struct edition *e, struct galley *g)
 	b.variant = PANGO_VARIANT_SMALL_CAPS;
 	b.space = st->note.leading;
 	b.flags = LINE_KEEP | (g->lines->len > first ? 0 : LINE_NEW_PAGE);
-	set(p, g, "H2", "Sources", &b);
-	for (i = 0; i < e->chapters->len; i++) {
-		char *entry = cite_entry(g_ptr_array_index(e->chapters, i));
-
+	if (sources->len > 0)
+		set(p, g, "H2", word(WORD_SOURCES), &b);
+	for (i = 0; i < sources->len; i++) {
 		block_init(&b, &st->note);
 		b.justify = TRUE;
 		b.left = st->indent;
 		b.indent = -st->indent;
 		b.space = st->note.leading / 4;
-		set(p, g, "P", entry, &b);
-		g_free(entry);
+		set(p, g, "P", ((const struct cited *)g_ptr_array_index(sources,
+		    i))->entry, &b);
 	}
 	block_init(&b, &st->note);
 	b.space = st->note.leading;
+	b.flags = g->lines->len > first ? 0 : LINE_NEW_PAGE;
 	set(p, g, "P", colophon, &b);
 	ln = GALLEY_LINE(g, first);
 	height = ln->ascent;
 	for (i = first + 1; i < g->lines->len; i++)
 		height += GALLEY_LINE(g, i)->advance + GALLEY_LINE(g, i)->space;
 	ln->space = MAX(0, p->depth - height);
+	g_ptr_array_free(sources, TRUE);
 	g_free(published);
 	g_free(colophon);
 }
@@ -205,22 +183,24 @@ contents(struct press *p, const struct edition *e, const int *folios,
 {
 	struct block b = centred(&p->st->chapter, PANGO_STYLE_NORMAL,
 	    p->st->sink, LINE_NEW_RECTO | LINE_KEEP);
-	struct head h = { g->lines->len, 1, g_strdup("Contents"), "toc" };
+	struct head h = { g->lines->len, 1, g_strdup(word(WORD_CONTENTS)),
+	    "toc" };
 	guint i;
 
 	g_array_append_val(g->heads, h);
-	set(p, g, "H1", "Contents", &b);
+	set(p, g, "H1", word(WORD_CONTENTS), &b);
 	galley_tag(g, "TOC", NULL, FALSE);
 	for (i = 0; i < e->chapters->len; i++) {
 		const struct chapter *c = g_ptr_array_index(e->chapters, i);
-		char dest[16];
+		char dest[16], *title = title_contents(c);
 
 		g_snprintf(dest, sizeof(dest), "c%u", i + 1);
-		contents_entry(p, c->meta.title != NULL ? c->meta.title : c->id,
-		    c->meta.author, dest, i == 0, folios[i], g);
+		contents_entry(p, title, credits_byline(p->credits, c), dest,
+		    i == 0, folios[i], g);
+		g_free(title);
 	}
 	if (folios[e->chapters->len] > 0)
-		contents_entry(p, INDEX_TITLE, NULL, "index", i == 0,
+		contents_entry(p, word(WORD_INDEX), NULL, "index", i == 0,
 		    folios[e->chapters->len], g);
 	galley_tag(g, "TOC", NULL, TRUE);
 }

@@ -1,0 +1,123 @@
+/*
+ * book.c — the EPUB being assembled: what it credits and cites, where
+ * its print pages go, its chapters' parts and the files of its package,
+ * held until ocf.c writes them.
+ */
+#include <string.h>
+
+#include "epub/book.h"
+#include "out/cite.h"
+#include "out/titles.h"
+
+static void
+part_free(struct part *p)
+{
+	g_free(p->id);
+	g_free(p->file);
+	g_free(p->title);
+	g_ptr_array_free(p->headings, TRUE);
+	if (p->xhtml != NULL)
+		g_bytes_unref(p->xhtml);
+	g_free(p);
+}
+
+static void
+item_free(struct item *it)
+{
+	g_free(it->id);
+	g_free(it->href);
+	g_bytes_unref(it->data);
+	g_free(it);
+}
+
+void
+book_open(struct book *b, const struct edition *e,
+    const struct pagemap *pages, GDateTime *t, struct diags *d)
+{
+	guint i;
+
+	memset(b, 0, sizeof(*b));
+	b->edition = e;
+	b->modified = g_date_time_format(t, "%Y-%m-%dT%H:%M:%SZ");
+	b->parts = g_ptr_array_new_with_free_func((GDestroyNotify)part_free);
+	credits_init(&b->credits, e);
+	b->sources = cite_sources(e, &b->credits);
+	b->items = g_ptr_array_new_with_free_func((GDestroyNotify)item_free);
+	pagemarks_init(&b->marks, pages, e, d);
+	/* The prelims' pages first: the page list is in reading order. */
+	for (i = PRELIM_TITLE; i <= PRELIM_CONTENTS; i++) {
+		b->prelim_marks[i] = g_string_new(NULL);
+		pagemarks_prelim(&b->marks, b->prelim_marks[i], i,
+		    i == PRELIM_TITLE ? BOOK_TITLEPAGE : i == PRELIM_IMPRINT ?
+		    BOOK_IMPRINT : BOOK_NAV);
+	}
+}
+
+void
+book_close(struct book *b)
+{
+	guint i;
+
+	g_free(b->modified);
+	g_ptr_array_free(b->parts, TRUE);
+	credits_release(&b->credits);
+	g_ptr_array_free(b->sources, TRUE);
+	g_ptr_array_free(b->items, TRUE);
+	if (b->index != NULL)
+		g_bytes_unref(b->index);
+	for (i = PRELIM_TITLE; i <= PRELIM_CONTENTS; i++)
+		g_string_free(b->prelim_marks[i], TRUE);
+	pagemarks_release(&b->marks);
+}
+
+struct part *
+book_part(struct book *b, const struct chapter *c)
+{
+	struct part *p = g_new0(struct part, 1);
+
+	p->chapter = c;
+	p->id = g_strdup_printf("chapter-%s", c->id);
+	p->file = g_strdup_printf("%s.xhtml", p->id);
+	p->title = title_contents(c);
+	p->headings = g_ptr_array_new();
+	g_ptr_array_add(b->parts, p);
+	return p;
+}
+
+const char *
+book_file(const struct book *b, const struct chapter *c)
+{
+	guint i;
+
+	for (i = 0; i < b->parts->len; i++) {
+		const struct part *p = g_ptr_array_index(b->parts, i);
+
+		if (p->chapter == c)
+			return p->file;
+	}
+	g_assert_not_reached();
+	return NULL;
+}
+
+void
+book_add(struct book *b, const char *id, const char *href, const char *type,
+    const char *properties, int spine, GBytes *data)
+{
+	struct item *it = g_new(struct item, 1);
+
+	it->id = g_strdup(id);
+	it->href = g_strdup(href);
+	it->type = type;
+	it->properties = properties;
+	it->spine = spine;
+	it->data = data;
+	g_ptr_array_add(b->items, it);
+}
+
+void
+book_page(struct book *b, const char *id, const char *href,
+    const char *properties, GString *page)
+{
+	book_add(b, id, href, XHTML_TYPE, properties, 1,
+	    g_string_free_to_bytes(page));
+}

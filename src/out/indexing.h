@@ -1,0 +1,38 @@
+/*
+ * indexing.h — what an index of names prints, however it is drawn:
+ * whether there is one, the letter each heading is filed under, its
+ * page numbers with their ranges, and how a cross-reference follows it.
+ */
+#ifndef OCTAVO_INDEXING_H
+#define OCTAVO_INDEXING_H
+
+#include "model.h"
+
+/* Whether the edition's index prints a heading at all. */
+int		 index_printed(const struct edition *);
+
+/*
+ * The letter a heading is filed under: its sort key's first, without
+ * accents, in capitals ('O' for 'Ø'); '#' for what is not a letter.
+ */
+gunichar	 index_letter(const struct index_entry *);
+
+/*
+ * A heading's page numbers as printed: its marks' pages (marks maps a
+ * struct index_mark * to its folio), each once, runs of consecutive
+ * pages as ranges ("45–47"), a page where it is named only in a note
+ * with an "n" ("112n").  Appends to out; if links is not NULL it gets,
+ * for each page number, its folio and the bytes of out it covers (three
+ * ints).  Returns how many pages were listed.
+ */
+int		 index_pages(const struct index_entry *, GHashTable *marks,
+		    GString *out, GArray *links);
+
+/*
+ * What comes between a heading (with its locators, if listed) and a
+ * "See": a full stop, unless the heading ends in its own and has
+ * nothing after it ("Gurov, G. See…").
+ */
+const char	*index_see_after(const struct index_entry *, int listed);
+
+#endif
