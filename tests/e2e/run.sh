@@ -332,6 +332,54 @@ for name in Zinoviev Bukharin Kamenev Radek; do
 	    done <'$T/ix-$name'"
 done
 
+# --- the two outputs say the same ----------------------------------------
+# An anthology whose chapters are by "Ann Smith and Bob Jones" and by "Ann
+# Smith": each output names each author once, and both say the same on the
+# title page, in the imprint, the running heads, the contents and the index.
+same=tests/e2e/same.py
+SOURCE_DATE_EPOCH=1700000000 "$OCTAVO" build -q --epub "$T/au.epub" \
+    --pdf "$T/au.pdf" tests/e2e/authors/edition.ini 2>"$T/au.err"
+check "anthology: builds" test $? -eq 0
+for what in titlepage imprint heads contents index; do
+	check "anthology: the PDF's and the EPUB's $what agree" \
+	    python3 "$same" "$T/au.epub" "$T/au.pdf" $what
+done
+check "anthology: the title page credits both authors, each once" sh -c \
+    "unzip -p '$T/au.epub' OEBPS/titlepage.xhtml | grep -q \
+    '<p class=\"authors\">With texts by Ann Smith and Bob Jones</p>'"
+$EPUBCHECK "$T/au.epub" >"$T/au.epubcheck" 2>&1
+check "anthology: epubcheck finds nothing" \
+    grep -q 'No errors or warnings detected' "$T/au.epubcheck"
+# A monograph: two chapters of one author from one file.  Its author is
+# the book's; no chapter has a byline; the imprint cites the file once.
+SOURCE_DATE_EPOCH=1700000000 "$OCTAVO" build -q --epub "$T/mono.epub" \
+    --pdf "$T/mono.pdf" tests/e2e/monograph/edition.ini 2>"$T/mono.err"
+check "monograph: builds" test $? -eq 0
+for what in titlepage imprint heads contents; do
+	check "monograph: the PDF's and the EPUB's $what agree" \
+	    python3 "$same" "$T/mono.epub" "$T/mono.pdf" $what
+done
+unzip -p "$T/mono.epub" OEBPS/content.opf >"$T/mono.opf"
+check "monograph: dc:creator is the author" \
+    grep -q '<dc:creator id="creator-1">Harriet Martineau<' "$T/mono.opf"
+check "monograph: the author is filed as 'Martineau, Harriet'" grep -q \
+    '<meta property="file-as" refines="#creator-1">Martineau, Harriet<' \
+    "$T/mono.opf"
+check "monograph: the PDF's Author is the book's" sh -c \
+    "pdfinfo '$T/mono.pdf' | grep -q '^Author: *Harriet Martineau$'"
+check "monograph: the cover's text names the author" sh -c \
+    "unzip -p '$T/mono.epub' OEBPS/cover.xhtml | grep -q 'by Harriet Martineau'"
+check "monograph: no chapter has a byline; no 'With texts by'" sh -c \
+    "! unzip -p '$T/mono.epub' 'OEBPS/chapter-*.xhtml' |
+    grep -q 'class=\"author\"' && ! unzip -p '$T/mono.epub' 'OEBPS/*.xhtml' |
+    grep -q 'With texts by' && ! pdftotext '$T/mono.pdf' - |
+    grep -q 'With texts by'"
+check "monograph: the imprint names its one source once" test \
+    "$(unzip -p "$T/mono.epub" OEBPS/imprint.xhtml | grep -c 'class="entry"')" -eq 1
+$EPUBCHECK "$T/mono.epub" >"$T/mono.epubcheck" 2>&1
+check "monograph: epubcheck finds nothing" \
+    grep -q 'No errors or warnings detected' "$T/mono.epubcheck"
+
 # --- reproducible ------------------------------------------------------
 SOURCE_DATE_EPOCH=1700000000 "$OCTAVO" build -q --epub "$T/b.epub" \
     --pdf "$T/b.pdf" "$MANIFEST" 2>/dev/null
