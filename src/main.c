@@ -25,6 +25,7 @@
 #include "pipeline.h"
 #include "read/source.h"
 #include "read/style.h"
+#include "tree/tree.h"
 
 #define OCTAVO_VERSION	"0.1.0"
 #define DEFAULT_MANIFEST "manuscript/edition.ini"
@@ -558,6 +559,25 @@ cmd_check(const char *manifest, struct diags *d)
 	return diags_failed(d) ? EXIT_INPUT : EXIT_OK;
 }
 
+/* Runs the stages and prints the model as indented text, for tests. */
+static int
+cmd_dump(const char *manifest, struct diags *d)
+{
+	struct clock ck;
+	struct pipeline p;
+	GString *tree;
+
+	clock_start(&ck, d);
+	if (load(&p, manifest, &ck, NULL, d) == -1)
+		return EXIT_INPUT;
+	diag_flush(d, stderr, least_shown());
+	tree = tree_dump(p.edition);
+	fwrite(tree->str, 1, tree->len, stdout);
+	g_string_free(tree, TRUE);
+	pipeline_release(&p);
+	return diags_failed(d) ? EXIT_INPUT : EXIT_OK;
+}
+
 /* Prints one section of the index's report, if it has lines. */
 static void
 report(const char *title, const GPtrArray *lines, const char *prefix)
@@ -752,6 +772,8 @@ static const struct command {
 	    "to correct", names_entries, cmd_names },
 	{ "check", "Validate the manuscript and print every diagnostic",
 	    NULL, cmd_check },
+	{ "dump", "Print the document model as a tree, for tests",
+	    NULL, cmd_dump },
 };
 
 static void
