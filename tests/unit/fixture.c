@@ -1,11 +1,13 @@
 /*
- * fixture.c — what the unit tests share.  Temporary files, removed by
- * the OS's tmp cleaning: each test makes its own, so forked tests never
- * share.  The entries of an EPUB written, read back with libzip.  Model
+ * fixture.c — what the unit tests share.  Temporary files, in a folder
+ * of each test process's own, so forked tests never share, removed when
+ * the process exits.  The entries of an EPUB written, read back with
+ * libzip.  Model
  * builders, so each back end's tests build editions the same way; the
  * prose that both the line breaker's and the PDF's tests set; and the
  * diagnostics as the tests look at them.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include <check.h>
@@ -22,14 +24,64 @@
 /* Where every node built here comes from. */
 static const struct srcpos here = { "test", 1, 1 };
 
+/* This process's folder of fixtures, made on first use; or NULL. */
+static char *root;
+
+/* Removes path, and all in it if it is a folder. */
+static void
+remove_tree(const char *path)
+{
+	GDir *dir = g_dir_open(path, 0, NULL);
+	const char *name;
+
+	if (dir != NULL) {
+		while ((name = g_dir_read_name(dir)) != NULL) {
+			char *sub = g_build_filename(path, name, NULL);
+
+			remove_tree(sub);
+			g_free(sub);
+		}
+		g_dir_close(dir);
+	}
+	g_remove(path);
+}
+
+static void
+root_remove(void)
+{
+	remove_tree(root);
+	g_free(root);
+	root = NULL;
+}
+
+char *
+fixture_dir(void)
+{
+	char *dir;
+
+	if (root == NULL) {
+		root = g_dir_make_tmp("octavo-test-XXXXXX", NULL);
+		ck_assert_ptr_nonnull(root);
+		atexit(root_remove);
+	}
+	dir = g_build_filename(root, "XXXXXX", NULL);
+	ck_assert_ptr_nonnull(g_mkdtemp(dir));
+	return dir;
+}
+
+void
+fixture_clean(char *dir)
+{
+	remove_tree(dir);
+	g_free(dir);
+}
+
 char *
 fixture_file(const char *name, const char *bytes, gssize len)
 {
-	char *dir = g_dir_make_tmp("octavo-XXXXXX", NULL);
-	char *path;
+	char *dir = fixture_dir();
+	char *path = g_build_filename(dir, name, NULL);
 
-	ck_assert_ptr_nonnull(dir);
-	path = g_build_filename(dir, name, NULL);
 	g_free(dir);
 	ck_assert(g_file_set_contents(path, bytes,
 	    len < 0 ? (gssize)strlen(bytes) : len, NULL));
@@ -39,11 +91,7 @@ fixture_file(const char *name, const char *bytes, gssize len)
 void
 fixture_remove(char *path)
 {
-	char *dir = g_path_get_dirname(path);
-
-	g_unlink(path);
-	g_rmdir(dir);
-	g_free(dir);
+	fixture_clean(g_path_get_dirname(path));
 	g_free(path);
 }
 

@@ -11,9 +11,20 @@
 #include "diag.h"
 #include "model.h"
 
-/* Writes len bytes (len < 0: a string) to a new temporary file; returns its path. */
+/*
+ * Files of a test's own.  Every folder made here is in one folder of the
+ * test's process, under $TMPDIR, removed with all in it when the process
+ * exits, even after a failed assertion; a test removes what it made
+ * itself all the same, when it is done with it.
+ */
+
+/* A new empty folder; the caller frees the path. */
+char	*fixture_dir(void);
+/* Removes a folder fixture_dir made, with all in it, and frees its path. */
+void	fixture_clean(char *dir);
+/* Writes len bytes (len < 0: a string) to name in a new folder; returns its path. */
 char	*fixture_file(const char *name, const char *bytes, gssize len);
-/* Removes a file fixture_file made, and its folder. */
+/* Removes a file fixture_file made, and its folder, and frees its path. */
 void	fixture_remove(char *path);
 /* An entry of the EPUB (a zip) at path, NUL-terminated; NULL if absent. */
 char	*fixture_zip_entry(const char *path, const char *name);

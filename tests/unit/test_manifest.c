@@ -17,7 +17,7 @@ read_text(const char *text, struct diags *d)
 
 	diags_init(d);
 	ms = manifest_read(path, d);
-	g_free(path);
+	fixture_remove(path);
 	return ms;
 }
 

@@ -21,7 +21,7 @@ START_TEST(test_reads_text)
 	ck_assert_uint_eq(len, 14);
 	ck_assert_int_eq(d.list->len, 0);
 	g_free(text);
-	g_free(path);
+	fixture_remove(path);
 	diags_release(&d);
 }
 END_TEST
@@ -40,7 +40,7 @@ START_TEST(test_invalid_utf8_position)
 	ck_assert_ptr_nonnull(strstr(fixture_first_diag(&d)->msg,
 	    "invalid UTF-8"));
 	ck_assert_ptr_nonnull(strstr(fixture_first_diag(&d)->msg, "0xff"));
-	g_free(path);
+	fixture_remove(path);
 	diags_release(&d);
 }
 END_TEST
@@ -55,7 +55,7 @@ START_TEST(test_nul_byte)
 	ck_assert_ptr_null(source_read(path, NULL, SOURCE_MAX, &len, &d));
 	ck_assert_int_eq(fixture_first_diag(&d)->pos.col, 3);
 	ck_assert_ptr_nonnull(strstr(fixture_first_diag(&d)->msg, "NUL"));
-	g_free(path);
+	fixture_remove(path);
 	diags_release(&d);
 }
 END_TEST
@@ -72,7 +72,7 @@ START_TEST(test_bom_and_crlf)
 	ck_assert_str_eq(text, "one\ntwo\n");
 	ck_assert_uint_eq(len, 8);
 	g_free(text);
-	g_free(path);
+	fixture_remove(path);
 	diags_release(&d);
 }
 END_TEST
@@ -87,7 +87,7 @@ START_TEST(test_size_cap)
 	ck_assert_ptr_null(source_read(path, NULL, 9, &len, &d));
 	ck_assert_ptr_nonnull(strstr(fixture_first_diag(&d)->msg,
 	    "over the limit"));
-	g_free(path);
+	fixture_remove(path);
 	diags_release(&d);
 }
 END_TEST
@@ -119,8 +119,8 @@ START_TEST(test_empty_file)
 	ck_assert_ptr_null(source_read(blank, NULL, SOURCE_MAX, &len, &d));
 	ck_assert_int_eq(d.count[DIAG_ERROR], 2);
 	ck_assert_ptr_nonnull(strstr(fixture_first_diag(&d)->msg, "empty"));
-	g_free(path);
-	g_free(blank);
+	fixture_remove(path);
+	fixture_remove(blank);
 	diags_release(&d);
 }
 END_TEST

@@ -19,7 +19,7 @@ read_text(struct style *st, const char *text, struct diags *d)
 
 	diags_init(d);
 	rc = style_read(st, path, d);
-	g_free(path);
+	fixture_remove(path);
 	return rc;
 }
 
