@@ -85,16 +85,6 @@ START_TEST(test_lines_become_paragraphs)
 }
 END_TEST
 
-START_TEST(test_indent_and_nbsp_blank)
-{
-	/* Indents would make code blocks; NBSP-only lines are blank. */
-	char *md = run("  indented.\n\xc2\xa0 \n\xc2\xa0\xc2\xa0text.", FORMAT_TEXT, NULL);
-
-	ck_assert_str_eq(md, "indented.\n\ntext.\n\n");
-	g_free(md);
-}
-END_TEST
-
 START_TEST(test_markdown_passes_through)
 {
 	GArray *lines;
@@ -116,7 +106,6 @@ normalize_suite(void)
 	tcase_add_test(tc, test_escape_inline);
 	tcase_add_test(tc, test_escape_line_start);
 	tcase_add_test(tc, test_lines_become_paragraphs);
-	tcase_add_test(tc, test_indent_and_nbsp_blank);
 	tcase_add_test(tc, test_markdown_passes_through);
 	suite_add_tcase(s, tc);
 	return s;
