@@ -7,6 +7,7 @@
 #include <check.h>
 
 Suite	*model_suite(void);
+Suite	*out_suite(void);
 Suite	*diag_suite(void);
 Suite	*manifest_suite(void);
 Suite	*source_suite(void);
@@ -20,9 +21,14 @@ Suite	*index_suite(void);
 Suite	*draft_suite(void);
 Suite	*manuscript_suite(void);
 Suite	*epub_suite(void);
+Suite	*epub_text_suite(void);
+Suite	*epub_front_suite(void);
+Suite	*epub_pages_suite(void);
 Suite	*style_suite(void);
 Suite	*typeset_suite(void);
 Suite	*pdf_suite(void);
+Suite	*pdf_notes_suite(void);
+Suite	*pdf_index_suite(void);
 Suite	*fuzz_suite(void);
 Suite	*shapes_suite(void);
 

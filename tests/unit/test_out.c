@@ -1,0 +1,355 @@
+/*
+ * test_out.c — what every output derives from the model (src/out/): the
+ * people of the book and the bylines, titles and labels, the sources an
+ * imprint cites, an index's letters and page numbers, the words.
+ */
+#include <string.h>
+
+#include "fixture.h"
+#include "out/cite.h"
+#include "out/credits.h"
+#include "out/indexing.h"
+#include "out/titles.h"
+#include "out/words.h"
+#include "suites.h"
+
+/* A chapter id of e by author (NULL: none), from the file path. */
+static struct chapter *
+by(struct edition *e, const char *id, const char *author, const char *path)
+{
+	struct chapter *c = fixture_chapter(e, id, id);
+
+	c->meta.author = g_strdup(author);
+	c->path = path;
+	return c;
+}
+
+/* The names of a list, joined with '|'. */
+static char *
+listed(const GPtrArray *names)
+{
+	GString *s = g_string_new(NULL);
+	guint i;
+
+	for (i = 0; i < names->len; i++)
+		g_string_append_printf(s, "%s|",
+		    (const char *)g_ptr_array_index(names, i));
+	return g_string_free(s, FALSE);
+}
+
+#define assert_names(list, want) do { \
+	char *s_ = listed(list); \
+	ck_assert_str_eq(s_, (want)); \
+	g_free(s_); \
+} while (0)
+
+/* Each author once, however many chapters name them, in reading order. */
+START_TEST(test_credits_once)
+{
+	struct edition *e = edition_new();
+	struct credits cr;
+	char *s;
+
+	e->editor = g_strdup("Eve Editor and Ed Other");
+	by(e, "a", "Ann Smith and Bob Jones", "a.txt");
+	by(e, "b", "Ann Smith", "b.txt");
+	by(e, "c", NULL, "c.txt")->meta.translator = g_strdup("Tom Trans");
+	by(e, "d", "Cy Young and Ann Smith", "d.txt");
+	credits_init(&cr, e);
+	assert_names(cr.authors, "");
+	assert_names(cr.editors, "Eve Editor|Ed Other|");
+	assert_names(cr.contributors, "Ann Smith|Bob Jones|Cy Young|");
+	assert_names(cr.translators, "Tom Trans|");
+	ck_assert(credits_anthology(&cr));
+	ck_assert_ptr_eq(credits_by(&cr), cr.contributors);
+	s = credits_line(WORD_TEXTS_BY, cr.contributors);
+	ck_assert_str_eq(s, "With texts by Ann Smith, Bob Jones and Cy Young");
+	g_free(s);
+	ck_assert_str_eq(credits_byline(&cr, g_ptr_array_index(e->chapters,
+	    1)), "Ann Smith");
+	ck_assert_ptr_null(credits_byline(&cr, g_ptr_array_index(e->chapters,
+	    2)));
+	ck_assert_ptr_null(credits_line(WORD_BY, cr.authors));
+	credits_release(&cr);
+	edition_free(e);
+}
+END_TEST
+
+/* The book's author is not a contributor, and its chapters no byline. */
+START_TEST(test_credits_book_author)
+{
+	struct edition *e = edition_new();
+	struct credits cr;
+
+	e->meta.author = g_strdup("Ann Smith");
+	by(e, "a", "Ann Smith", "a.txt");
+	by(e, "b", "Ann Smith and Bob Jones", "b.txt");
+	by(e, "c", NULL, "c.txt");
+	credits_init(&cr, e);
+	assert_names(cr.authors, "Ann Smith|");
+	assert_names(cr.contributors, "Bob Jones|");
+	ck_assert_ptr_eq(credits_by(&cr), cr.authors);
+	ck_assert_ptr_null(credits_byline(&cr, g_ptr_array_index(e->chapters,
+	    0)));
+	ck_assert_str_eq(credits_byline(&cr, g_ptr_array_index(e->chapters,
+	    1)), "Ann Smith and Bob Jones");
+	credits_release(&cr);
+	g_ptr_array_set_size(e->chapters, 2);
+	g_ptr_array_remove_index(e->chapters, 1);
+	credits_init(&cr, e);
+	ck_assert(!credits_anthology(&cr));
+	credits_release(&cr);
+	edition_free(e);
+}
+END_TEST
+
+START_TEST(test_file_as)
+{
+	static const char *const names[][2] = {
+		{ "Leo Tolstoy", "Tolstoy, Leo" },
+		{ "Harriet  Martineau ", "Martineau, Harriet" },
+		{ "Ludwig van Beethoven", "Beethoven, Ludwig van" },
+		{ "Martin Luther King Jr.", "King, Martin Luther, Jr." },
+		{ "Voltaire", "Voltaire" },
+		{ "Smith, Ann", "Smith, Ann" },
+	};
+	guint i;
+
+	for (i = 0; i < G_N_ELEMENTS(names); i++) {
+		char *s = credits_file_as(names[i][0]);
+
+		ck_assert_str_eq(s, names[i][1]);
+		g_free(s);
+	}
+}
+END_TEST
+
+/* A title, else the label, else the id; the label beside it in contents. */
+START_TEST(test_titles)
+{
+	struct edition *e = edition_new();
+	struct chapter *c = fixture_chapter(e, "one", "The Title");
+	char *s;
+
+	ck_assert_str_eq(title_of(c), "The Title");
+	ck_assert_ptr_null(title_label(c));
+	s = title_contents(c);
+	ck_assert_str_eq(s, "The Title");
+	g_free(s);
+	c->meta.label = g_strdup("Chapter I");
+	ck_assert_str_eq(title_label(c), "Chapter I");
+	s = title_contents(c);
+	ck_assert_str_eq(s, "Chapter I: The Title");
+	g_free(s);
+	g_free(c->meta.label);
+	c->meta.label = g_strdup("I.");
+	s = title_contents(c);
+	ck_assert_str_eq(s, "I. The Title");
+	g_free(s);
+	g_clear_pointer(&c->meta.title, g_free);
+	ck_assert_str_eq(title_of(c), "I.");
+	ck_assert_ptr_null(title_label(c));
+	g_clear_pointer(&c->meta.label, g_free);
+	ck_assert_str_eq(title_of(c), "one");
+	edition_free(e);
+}
+END_TEST
+
+/* Verso: the byline, else the book's author, else its title. */
+START_TEST(test_running_heads)
+{
+	struct edition *e = edition_new();
+	struct chapter *a = by(e, "a", "Bob Jones", "a.txt");
+	struct chapter *b = by(e, "b", NULL, "b.txt");
+	struct credits cr;
+	char *s;
+
+	e->meta.title = g_strdup("The Book");
+	credits_init(&cr, e);
+	s = title_running(e, &cr, a, 1);
+	ck_assert_str_eq(s, "Bob Jones");
+	g_free(s);
+	s = title_running(e, &cr, b, 1);
+	ck_assert_str_eq(s, "The Book");
+	g_free(s);
+	s = title_running(e, &cr, b, 0);
+	ck_assert_str_eq(s, "b");
+	g_free(s);
+	s = title_running(e, &cr, NULL, 0);
+	ck_assert_str_eq(s, "The Book");
+	g_free(s);
+	credits_release(&cr);
+	e->meta.author = g_strdup("Ann Smith");
+	credits_init(&cr, e);
+	s = title_running(e, &cr, b, 1);
+	ck_assert_str_eq(s, "Ann Smith");
+	g_free(s);
+	credits_release(&cr);
+	edition_free(e);
+}
+END_TEST
+
+/* The entries an imprint lists, joined with '|'. */
+static char *
+sources(const struct edition *e)
+{
+	struct credits cr;
+	GPtrArray *list;
+	GString *s = g_string_new(NULL);
+	guint i;
+
+	credits_init(&cr, e);
+	list = cite_sources(e, &cr);
+	for (i = 0; i < list->len; i++) {
+		const struct cited *ct = g_ptr_array_index(list, i);
+
+		g_string_append_printf(s, "%s%s|", ct->entry, ct->published ?
+		    " [published]" : "");
+	}
+	g_ptr_array_free(list, TRUE);
+	credits_release(&cr);
+	return g_string_free(s, FALSE);
+}
+
+#define assert_sources(e, want) do { \
+	char *s_ = sources(e); \
+	ck_assert_str_eq(s_, (want)); \
+	g_free(s_); \
+} while (0)
+
+/* An anthology cites every text; a monograph only texts published apart. */
+START_TEST(test_sources)
+{
+	struct edition *e = edition_new();
+	struct chapter *a = by(e, "a", "Ann Smith", "a.txt");
+
+	e->meta.title = g_strdup("The Book");
+	by(e, "b", "Bob Jones", "b.txt");
+	a->meta.source = g_strdup("The Quarterly");
+	a->meta.published = g_strdup("1999");
+	assert_sources(e, "\xe2\x80\x9c" "a,\xe2\x80\x9d by Ann Smith. The "
+	    "Quarterly, 1999. [published]|\xe2\x80\x9c" "b,\xe2\x80\x9d by Bob "
+	    "Jones.|");
+	e->meta.author = g_strdup("Ann Smith and Bob Jones");
+	assert_sources(e, "\xe2\x80\x9c" "a,\xe2\x80\x9d by Ann Smith. The "
+	    "Quarterly, 1999. [published]|");
+	edition_free(e);
+}
+END_TEST
+
+/* Chapters from one file: the file once, as the book, if it cites any. */
+START_TEST(test_sources_one_file)
+{
+	struct edition *e = edition_new();
+	struct chapter *a = by(e, "a", NULL, "book.txt");
+
+	e->meta.title = g_strdup("The \xe2\x80\x9c" "Book\xe2\x80\x9d");
+	e->meta.author = g_strdup("Ann Smith");
+	by(e, "b", NULL, "book.txt");
+	assert_sources(e, "");
+	a->meta.source = g_strdup("London, 1838");
+	assert_sources(e, "\xe2\x80\x9cThe \xe2\x80\x98" "Book\xe2\x80\x99,"
+	    "\xe2\x80\x9d by Ann Smith. London, 1838. [published]|");
+	edition_free(e);
+}
+END_TEST
+
+START_TEST(test_index_letters)
+{
+	static const char *const sorts[][2] = {
+		{ "Ørsted, Hans", "O" }, { "Élie, Jean", "E" },
+		{ "van Heijenoort", "V" }, { "1917 group", "#" },
+	};
+	guint i;
+
+	for (i = 0; i < G_N_ELEMENTS(sorts); i++) {
+		struct index_entry *ie = index_entry_new(sorts[i][0], NULL);
+
+		ck_assert_uint_eq(index_letter(ie), (guint)sorts[i][1][0]);
+		index_entry_free(ie);
+	}
+}
+END_TEST
+
+/*
+ * Runs of pages named in their text are ranges; a page where the name
+ * is only in a note has an n, and ends a range.
+ */
+START_TEST(test_index_pages)
+{
+	static const int folios[] = { 45, 46, 47, 50, 112, 112, 113 };
+	static const int in_note[] = { 0, 0, 0, 1, 1, 0, 1 };
+	struct edition *e = edition_new();
+	struct chapter *c = fixture_chapter(e, "c", "C");
+	struct index_entry *ie = index_entry_new("Smith, Ann", NULL);
+	struct note *n = note_new(1, "1", c->doc->pos);
+	GHashTable *marks = g_hash_table_new(g_direct_hash, g_direct_equal);
+	GString *out = g_string_new(NULL);
+	GArray *links = g_array_new(FALSE, FALSE, sizeof(int));
+	guint i;
+
+	g_ptr_array_add(c->notes, n);
+	g_ptr_array_add(e->index, ie);
+	for (i = 0; i < G_N_ELEMENTS(folios); i++) {
+		struct node *mk = index_mark_new(ie, c, in_note[i] ? n : NULL,
+		    c->doc->pos);
+
+		node_append(c->doc, mk);
+		g_hash_table_insert(marks, mk->as.mark,
+		    GINT_TO_POINTER(folios[i]));
+	}
+	ck_assert_int_eq(index_pages(ie, marks, out, links), 4);
+	ck_assert_str_eq(out->str, "45\xe2\x80\x93" "47, 50n, 112, 113n");
+	ck_assert_uint_eq(links->len, 3 * 5);
+	ck_assert_int_eq(g_array_index(links, int, 3), 47);
+	ck_assert(index_printed(e));
+	ck_assert_str_eq(index_see_after(ie, 1), ". ");
+	g_string_free(out, TRUE);
+	g_array_free(links, TRUE);
+	g_hash_table_destroy(marks);
+	edition_free(e);
+}
+END_TEST
+
+START_TEST(test_see_after_stop)
+{
+	struct index_entry *ie = index_entry_new("Gurov, G.", NULL);
+
+	ck_assert_str_eq(index_see_after(ie, 0), " ");
+	ck_assert_str_eq(index_see_after(ie, 1), ". ");
+	index_entry_free(ie);
+}
+END_TEST
+
+START_TEST(test_words)
+{
+	char *s = word_before(WORD_TRANSLATED_BY, "Tom Trans");
+
+	ck_assert_str_eq(word(WORD_CONTENTS), "Contents");
+	ck_assert_str_eq(word(WORD_INDEX), "Index of Names");
+	ck_assert_str_eq(s, "Translated by Tom Trans");
+	ck_assert_ptr_null(word_before(WORD_EDITED_BY, NULL));
+	g_free(s);
+}
+END_TEST
+
+Suite *
+out_suite(void)
+{
+	Suite *s = suite_create("out");
+	TCase *tc = tcase_create("out");
+
+	tcase_add_test(tc, test_credits_once);
+	tcase_add_test(tc, test_credits_book_author);
+	tcase_add_test(tc, test_file_as);
+	tcase_add_test(tc, test_titles);
+	tcase_add_test(tc, test_running_heads);
+	tcase_add_test(tc, test_sources);
+	tcase_add_test(tc, test_sources_one_file);
+	tcase_add_test(tc, test_index_letters);
+	tcase_add_test(tc, test_index_pages);
+	tcase_add_test(tc, test_see_after_stop);
+	tcase_add_test(tc, test_words);
+	suite_add_tcase(s, tc);
+	return s;
+}
