@@ -1,17 +1,25 @@
 # octavo — build the compiler, the edition, and the tests.
 #
-#   make               install missing dependencies, build build/octavo,
-#                      compile the manuscript to build/edition.{epub,pdf}
-#   make check         unit tests (Check) and end-to-end tests
-#   make check-sanitize  the same suite built with ASan and UBSan
+#   make               install what building and running need, build
+#                      build/octavo, compile the manuscript to
+#                      build/edition.{epub,pdf}
+#   make check         install the tests' tools, then every test: unit,
+#                      data, end-to-end, bad input, valgrind (what CI runs)
+#   make check-fast    the unit, data and bad-input tests alone
+#   make regen         rewrite tests/data/'s expectations from octavo's
+#                      output, to review as a diff
+#   make check-sanitize  unit, data, end-to-end and bad-input tests
+#                      built with ASan and UBSan
 #   make fuzz          libFuzzer harnesses (clang-14), each run FUZZ_SECONDS
-#   make install       PREFIX=/usr/local DESTDIR=
+#   make install       PREFIX=/usr/local DESTDIR=: the binary, the styles
+#                      and the man pages
 #   make bench         time octavo (-O2, build/bench) on the manuscript
 #                      and ten copies of it, against the Pango floor
 
 PREFIX	?= /usr/local
 BINDIR	 = $(PREFIX)/bin
 DATADIR	 = $(PREFIX)/share/octavo
+MANDIR	 = $(PREFIX)/share/man
 BUILD	?= build
 SANITIZE ?=
 
@@ -20,8 +28,11 @@ TESTPKGS = check
 
 CFLAGS	?= -O2 -g
 WARN	 = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wwrite-strings \
-	   -Wmissing-prototypes -Werror
-ALLCFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) \
+	   -Wmissing-prototypes
+# Warnings are errors in the checks (and so in CI), not in a packager's
+# build, whose compiler may warn of what this one did not.
+WERROR	?= $(if $(filter check% regen,$(MAKECMDGOALS)),-Werror)
+ALLCFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(WERROR) $(CFLAGS) \
 	   -Isrc -DOCTAVO_DATADIR='"$(DATADIR)"' \
 	   $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LIBS	 = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhyphen -lm
@@ -44,9 +55,9 @@ TESTOBJ	 = $(TESTSRC:%.c=$(BUILD)/obj/%.o)
 MANUSCRIPT = manuscript/edition.ini $(wildcard manuscript/names.txt) \
 	   $(wildcard manuscript/sources/*) $(wildcard styles/*)
 
-.PHONY: all deps edition check check-unit check-e2e check-bad check-valgrind \
-	check-sanitize fuzz fuzz-build bench \
-	install clean
+.PHONY: all deps test-deps edition check check-fast check-unit check-data \
+	check-e2e check-bad check-valgrind check-sanitize regen fuzz \
+	fuzz-build bench install clean
 .DELETE_ON_ERROR:
 
 all: deps
@@ -54,6 +65,15 @@ all: deps
 
 deps:
 	@scripts/install-deps
+
+test-deps:
+	@scripts/install-deps --test
+
+# Objects are built again when the flags change (a check's -Werror).
+ifneq ($(file <$(BUILD)/flags),$(ALLCFLAGS))
+$(shell mkdir -p $(BUILD))
+$(file >$(BUILD)/flags,$(ALLCFLAGS))
+endif
 
 edition: $(BUILD)/edition.epub
 
@@ -65,12 +85,12 @@ $(BUILD)/edition.epub $(BUILD)/edition.pdf &: $(BUILD)/octavo $(MANUSCRIPT)
 $(BUILD)/octavo: $(OBJ)
 	$(CC) $(LDSAN) -o $@ $(OBJ) $(LIBS)
 
-$(BUILD)/obj/%.o: %.c
+$(BUILD)/obj/%.o: %.c $(BUILD)/flags
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
 	@$(CC) $(ALLCFLAGS) -MMD -MP -c -o $@ $<
 
-$(BUILD)/obj/tests/%.o: tests/%.c
+$(BUILD)/obj/tests/%.o: tests/%.c $(BUILD)/flags
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
 	@$(CC) $(ALLCFLAGS) $(shell pkg-config --cflags $(TESTPKGS)) \
@@ -80,10 +100,20 @@ $(BUILD)/check_octavo: $(LIBOBJ) $(TESTOBJ)
 	$(CC) $(LDSAN) -o $@ $(LIBOBJ) $(TESTOBJ) $(LIBS) \
 	    $(shell pkg-config --libs $(TESTPKGS))
 
-check: check-unit check-e2e check-bad check-valgrind
+# Everything, with warnings as errors: what CI runs.
+check: test-deps
+	@$(MAKE) --no-print-directory check-unit check-data check-e2e \
+	    check-bad check-valgrind
+
+# What a change is tried with first: no JVM, no browser, no valgrind.
+check-fast: test-deps
+	@$(MAKE) --no-print-directory check-unit check-data check-bad
 
 check-unit: $(BUILD)/check_octavo
 	cd tests/unit && CK_FORK=yes ../../$(BUILD)/check_octavo
+
+check-data: $(BUILD)/octavo
+	OCTAVO=$(BUILD)/octavo BUILD=$(BUILD) tests/data/run.sh
 
 check-e2e: $(BUILD)/octavo
 	OCTAVO=$(BUILD)/octavo BUILD=$(BUILD) tests/e2e/run.sh
@@ -92,10 +122,14 @@ check-e2e: $(BUILD)/octavo
 check-bad: $(BUILD)/octavo
 	OCTAVO=$(BUILD)/octavo BUILD=$(BUILD) tests/bad/run.sh
 
+# tests/data/'s expectations, written anew from what octavo makes.
+regen: $(BUILD)/octavo
+	REGEN=1 OCTAVO=$(BUILD)/octavo BUILD=$(BUILD) tests/data/run.sh
+
 # One whole build under valgrind: no error, no definite leak.  PCRE's JIT
 # is not used, since valgrind cannot see through it.
 check-valgrind: $(BUILD)/octavo
-	valgrind -q --error-exitcode=1 --leak-check=full \
+	valgrind -q --vgdb=no --error-exitcode=1 --leak-check=full \
 	    --errors-for-leak-kinds=definite --show-leak-kinds=definite \
 	    --suppressions=tests/valgrind.supp $(BUILD)/octavo build -q \
 	    --epub $(BUILD)/valgrind.epub --pdf $(BUILD)/valgrind.pdf \
@@ -104,13 +138,13 @@ check-valgrind: $(BUILD)/octavo
 
 # fontconfig keeps its configuration until exit; tests/lsan.supp says so.
 # Sanitized code runs several times slower: Check's timeouts grow to match.
-check-sanitize:
+check-sanitize: test-deps
 	CK_TIMEOUT_MULTIPLIER=10 \
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	UBSAN_OPTIONS=print_stacktrace=1 \
 	$(MAKE) --no-print-directory BUILD=build/sanitize \
 	    SANITIZE=address,undefined CFLAGS="-O1 -g" \
-	    check-unit check-e2e check-bad
+	    check-unit check-data check-e2e check-bad
 
 # libFuzzer harnesses, built with clang-14 into build/fuzz (the stages
 # they drive only: no back end, no front end), then each run for
@@ -140,7 +174,7 @@ $(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZLIBOBJ)
 
 # The floor is built here only, never by `make`; see docs/PERFORMANCE.md.
 BENCHRUNS ?= 5
-bench: deps
+bench: test-deps
 	@$(MAKE) --no-print-directory BUILD=build/bench CFLAGS=-O2 \
 	    build/bench/octavo build/bench/pango-floor
 	scripts/bench build/bench/octavo build/bench/pango-floor $(BENCHRUNS)
@@ -152,9 +186,13 @@ build/bench/pango-floor: tools/pango-floor.c
 	    pangocairo) -o $@ $< $(shell pkg-config --libs pangocairo)
 
 install: $(BUILD)/octavo
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/styles
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/styles \
+	    $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
 	install -m 755 $(BUILD)/octavo $(DESTDIR)$(BINDIR)/octavo
 	install -m 644 styles/* $(DESTDIR)$(DATADIR)/styles/
+	install -m 644 octavo.1 $(DESTDIR)$(MANDIR)/man1/octavo.1
+	install -m 644 octavo-manuscript.5 \
+	    $(DESTDIR)$(MANDIR)/man5/octavo-manuscript.5
 
 clean:
 	rm -rf build
