@@ -202,8 +202,8 @@ layout_key(const struct pipeline *p)
  */
 static int
 write_atomic(const char *path, struct diags *d,
-    int (*write)(const struct edition *, const void *, const char *,
-    struct diags *), const struct edition *e, const void *arg)
+    int (*write)(const struct edition *, void *, const char *,
+    struct diags *), const struct edition *e, void *arg)
 {
 	char *dir = g_path_get_dirname(path);
 	char *base = g_path_get_basename(path);
@@ -249,7 +249,7 @@ struct epub_job {
 };
 
 static int
-write_epub(const struct edition *e, const void *arg, const char *path,
+write_epub(const struct edition *e, void *arg, const char *path,
     struct diags *d)
 {
 	const struct epub_job *job = arg;
@@ -269,11 +269,11 @@ epub_job_run(gpointer arg)
 }
 
 static int
-write_pdf(const struct edition *e, const void *layout, const char *path,
+write_pdf(const struct edition *e, void *layout, const char *path,
     struct diags *d)
 {
 	(void)e;
-	return pdf_draw((struct pdf_layout *)layout, path, d);
+	return pdf_draw(layout, path, d);
 }
 
 /* The default output path: build/<output>.<ext>. */
@@ -693,7 +693,7 @@ cmd_index(const char *manifest, struct diags *d)
 
 /* write_atomic's writer of a text made beforehand (arg, a GString). */
 static int
-write_text(const struct edition *e, const void *arg, const char *path,
+write_text(const struct edition *e, void *arg, const char *path,
     struct diags *d)
 {
 	const GString *text = arg;

@@ -131,9 +131,9 @@ pagemarks_init(struct pagemarks *pm, const struct pagemap *map,
 		const struct chapter *c = g_ptr_array_index(e->chapters, i);
 
 		for (j = 0; j < c->notes->len; j++) {
-			const struct note *nt = g_ptr_array_index(c->notes, j);
+			struct note *nt = g_ptr_array_index(c->notes, j);
 
-			g_hash_table_insert(pm->notes, nt->body, (gpointer)nt);
+			g_hash_table_insert(pm->notes, nt->body, nt);
 		}
 	}
 	for (i = 0; i < n; i++) {
