@@ -90,7 +90,7 @@ GString	*nav_document(const struct book *);
 GString	*nav_ncx(const struct book *);
 GString	*titlepage(const struct book *);
 GString	*cover_page(const struct book *);
-GString	*imprint(const struct book *);
+GString	*imprint_page(const struct book *);
 /* The index; it writes the markers of the index's print pages. */
 GString	*index_document(struct book *);
 

@@ -102,7 +102,7 @@ book_pages(struct book *b)
 	if (b->has_cover)
 		book_page(b, "cover", BOOK_COVER, NULL, cover_page(b));
 	book_page(b, "titlepage", BOOK_TITLEPAGE, NULL, titlepage(b));
-	book_page(b, "imprint", BOOK_IMPRINT, NULL, imprint(b));
+	book_page(b, "imprint", BOOK_IMPRINT, NULL, imprint_page(b));
 	book_page(b, "nav", BOOK_NAV, "nav", nav_document(b));
 	for (i = 0; i < b->parts->len; i++) {
 		p = g_ptr_array_index(b->parts, i);

@@ -59,7 +59,7 @@ colophon_section(GString *out, const struct book *b)
 }
 
 GString *
-imprint(const struct book *b)
+imprint_page(const struct book *b)
 {
 	const struct edition *e = b->edition;
 	GString *out = g_string_new(NULL);
