@@ -138,7 +138,10 @@ check-valgrind: $(BUILD)/octavo
 
 # fontconfig keeps its configuration until exit; tests/lsan.supp says so.
 # Sanitized code runs several times slower: Check's timeouts grow to match.
+# An octavo not installed finds styles/ beside its own tree: the sanitized
+# one's tree is build/, which gets a link to them.
 check-sanitize: test-deps
+	@mkdir -p build && ln -sfn ../styles build/styles
 	CK_TIMEOUT_MULTIPLIER=10 \
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	UBSAN_OPTIONS=print_stacktrace=1 \

@@ -37,7 +37,7 @@ chapter(struct edition *e, const char *id, const char *path)
 	struct chapter *c = chapter_new(id);
 	struct srcpos pos = { path, 1, 1 };
 
-	c->path = g_strdup(path);
+	c->path = path;
 	c->meta.title = g_strdup(id);
 	c->doc = node_new(NODE_DOCUMENT, pos);
 	g_ptr_array_add(e->chapters, c);
