@@ -23,14 +23,15 @@ title_label(const struct chapter *c)
 char *
 title_contents(const struct chapter *c)
 {
-	const char *label = title_label(c);
+	const char *label = title_label(c), *sep;
 	size_t n;
 
 	if (label == NULL)
 		return g_strdup(title_of(c));
 	n = strlen(label);
-	return g_strdup_printf("%s%s %s", label, n > 0 &&
-	    strchr(".:", label[n - 1]) != NULL ? "" : ":", title_of(c));
+	sep = n > 0 && strchr(".:", label[n - 1]) != NULL ? "" :
+	    strchr(label, ' ') == NULL ? "." : ":";
+	return g_strdup_printf("%s%s %s", label, sep, title_of(c));
 }
 
 char *

@@ -20,8 +20,8 @@ const char	*title_label(const struct chapter *);
 
 /*
  * The chapter as the contents list it: the label beside the title,
- * "Chapter I: The Title" (no colon after a label ending in a stop), or
- * the title alone.
+ * "Chapter I: The Title", "IV. The Title" after a label of one word (no
+ * stop is added after a label ending in one), or the title alone.
  */
 char		*title_contents(const struct chapter *);
 

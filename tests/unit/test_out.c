@@ -142,6 +142,11 @@ START_TEST(test_titles)
 	ck_assert_str_eq(s, "Chapter I: The Title");
 	g_free(s);
 	g_free(c->meta.label);
+	c->meta.label = g_strdup("IV");
+	s = title_contents(c);
+	ck_assert_str_eq(s, "IV. The Title");
+	g_free(s);
+	g_free(c->meta.label);
 	c->meta.label = g_strdup("I.");
 	s = title_contents(c);
 	ck_assert_str_eq(s, "I. The Title");
