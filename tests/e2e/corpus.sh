@@ -11,8 +11,10 @@ set -u
 OCTAVO=${OCTAVO:-build/octavo}
 BUILD=${BUILD:-build}
 T=$BUILD/corpus
-EPUBCHECK="java -jar /usr/share/java/epubcheck.jar"
-rm -rf "$T" && mkdir -p "$T" || exit 1
+rm -rf "$T" && mkdir -p "$T/tmp" || exit 1
+# What the tools leave behind goes into the build folder, not /tmp.
+TMPDIR=$(cd "$T/tmp" && pwd) && export TMPDIR
+EPUBCHECK="java -XX:-UsePerfData -Djava.io.tmpdir=$TMPDIR -jar /usr/share/java/epubcheck.jar"
 
 passed=0 failed=0
 ok() { passed=$((passed + 1)); echo "ok   - $1"; }
