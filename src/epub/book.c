@@ -9,25 +9,29 @@
 #include "out/cite.h"
 #include "out/titles.h"
 
+/* A part; its names are the book's. */
 static void
 part_free(struct part *p)
 {
-	g_free(p->id);
-	g_free(p->file);
-	g_free(p->title);
 	g_ptr_array_free(p->headings, TRUE);
 	if (p->xhtml != NULL)
 		g_bytes_unref(p->xhtml);
 	g_free(p);
 }
 
+/* An item; its names are the book's. */
 static void
 item_free(struct item *it)
 {
-	g_free(it->id);
-	g_free(it->href);
 	g_bytes_unref(it->data);
 	g_free(it);
+}
+
+/* A name that lives as long as the book. */
+static const char *
+name(struct book *b, const char *s)
+{
+	return g_string_chunk_insert_const(b->names, s);
 }
 
 void
@@ -39,6 +43,7 @@ book_open(struct book *b, const struct edition *e,
 	memset(b, 0, sizeof(*b));
 	b->edition = e;
 	b->modified = g_date_time_format(t, "%Y-%m-%dT%H:%M:%SZ");
+	b->names = g_string_chunk_new(256);
 	b->parts = g_ptr_array_new_with_free_func((GDestroyNotify)part_free);
 	credits_init(&b->credits, e);
 	b->sources = cite_sources(e, &b->credits);
@@ -63,6 +68,7 @@ book_close(struct book *b)
 	credits_release(&b->credits);
 	g_ptr_array_free(b->sources, TRUE);
 	g_ptr_array_free(b->items, TRUE);
+	g_string_chunk_free(b->names);
 	if (b->index != NULL)
 		g_bytes_unref(b->index);
 	for (i = PRELIM_TITLE; i <= PRELIM_CONTENTS; i++)
@@ -74,11 +80,17 @@ struct part *
 book_part(struct book *b, const struct chapter *c)
 {
 	struct part *p = g_new0(struct part, 1);
+	char *id = g_strdup_printf("chapter-%s", c->id);
+	char *file = g_strdup_printf("%s.xhtml", id);
+	char *title = title_contents(c);
 
 	p->chapter = c;
-	p->id = g_strdup_printf("chapter-%s", c->id);
-	p->file = g_strdup_printf("%s.xhtml", p->id);
-	p->title = title_contents(c);
+	p->id = name(b, id);
+	p->file = name(b, file);
+	p->title = name(b, title);
+	g_free(id);
+	g_free(file);
+	g_free(title);
 	p->headings = g_ptr_array_new();
 	g_ptr_array_add(b->parts, p);
 	return p;
@@ -105,8 +117,8 @@ book_add(struct book *b, const char *id, const char *href, const char *type,
 {
 	struct item *it = g_new(struct item, 1);
 
-	it->id = g_strdup(id);
-	it->href = g_strdup(href);
+	it->id = name(b, id);
+	it->href = name(b, href);
 	it->type = type;
 	it->properties = properties;
 	it->spine = spine;

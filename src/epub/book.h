@@ -27,17 +27,17 @@
 /* One chapter's content document. */
 struct part {
 	const struct chapter	*chapter;
-	char			*id;		/* manifest id: "chapter-ID" */
-	char			*file;		/* "chapter-ID.xhtml" */
-	char			*title;		/* as the contents list it */
+	const char		*id;		/* manifest id: "chapter-ID" */
+	const char		*file;		/* "chapter-ID.xhtml" */
+	const char		*title;		/* as the contents list it */
 	GPtrArray		*headings;	/* struct heading *, for nav */
 	GBytes			*xhtml;		/* the rendered page */
 };
 
 /* A file of the package. */
 struct item {
-	char		*id;		/* in the manifest */
-	char		*href;		/* relative to the OPF */
+	const char	*id;		/* in the manifest */
+	const char	*href;		/* relative to the OPF */
 	const char	*type;		/* media type */
 	const char	*properties;	/* the manifest's, or NULL */
 	int		 spine;		/* in the reading order */
@@ -47,6 +47,8 @@ struct item {
 struct book {
 	const struct edition	*edition;
 	char			*modified;	/* dcterms:modified, UTC */
+	GStringChunk		*names;		/* the parts' and items' ids, files
+						   and titles */
 	GPtrArray		*parts;		/* struct part *, reading order */
 	struct credits		 credits;	/* who made it */
 	GPtrArray		*sources;	/* struct cited *: the imprint's */
