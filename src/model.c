@@ -418,6 +418,7 @@ edition_free(struct edition *e)
 		return;
 	meta_clear(&e->meta);
 	g_free(e->editor);
+	g_free(e->translator);
 	g_free(e->language);
 	g_free(e->identifier);
 	g_free(e->date);

@@ -130,6 +130,7 @@ struct index_mark {
 struct edition {
 	struct meta	 meta;
 	char		*editor;
+	char		*translator;	/* the whole book's translator */
 	char		*language;	/* BCP 47, e.g. "en-US" */
 	char		*identifier;	/* urn:uuid:… */
 	char		*date;		/* YYYY or YYYY-MM-DD */

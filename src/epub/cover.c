@@ -1,10 +1,10 @@
 /*
  * cover.c — the cover image: a typographic design drawn with Cairo and
- * Pango, from the edition's title, subtitle, authors and editors, in
- * the face and colours cover.ini gives.  Whom the book is by (credits.h)
- * stands at the head in small capitals, the title in spaced capitals at the centre over an
- * ornament and the subtitle, the editors at the foot, all inside a
- * double rule.  Fixed font options and a private font map make the
+ * Pango, from the edition's title, subtitle and people, in the face and
+ * colours cover.ini gives.  Whom the book is by (credits.h) stands at
+ * the head in small capitals, the title in spaced capitals at the
+ * centre over an ornament and the subtitle, the editors (else the
+ * translators) at the foot, all inside a double rule.  Fixed font options and a private font map make the
  * bytes the same on every run.
  */
 #include <string.h>
@@ -208,11 +208,35 @@ ornament(struct canvas *cv, double y)
  * centre (a little above the middle); the title shrinks until the group
  * fits in half the height.
  */
+/*
+ * The title in capitals, a range of numbers ("1790–1826") held on one
+ * line by a word joiner after its dash: the large type breaks often.
+ */
+static char *
+cover_title(const char *title)
+{
+	static const char dash[] = "\u2013", joiner[] = "\u2060";
+	char *up = g_utf8_strup(title, -1), *p;
+	GString *held = g_string_new(NULL);
+
+	for (p = up; *p != '\0'; p++) {
+		g_string_append_c(held, *p);
+		if (p > up && g_ascii_isdigit(p[-1]) &&
+		    strncmp(p, dash, 3) == 0 && g_ascii_isdigit(p[3])) {
+			g_string_append_len(held, p + 1, 2);
+			g_string_append(held, joiner);
+			p += 2;
+		}
+	}
+	g_free(up);
+	return g_string_free(held, FALSE);
+}
+
 static void
 centre(struct canvas *cv, const struct edition *e)
 {
 	const struct cover_style *st = cv->st;
-	char *title = g_utf8_strup(e->meta.title, -1);
+	char *title = cover_title(e->meta.title);
 	double size = st->title_size * st->width;
 	double sub = st->text_size * st->width * 1.5, gap = sub;
 	double th, sh, y;
@@ -260,7 +284,10 @@ draw(struct canvas *cv, const struct book *b)
 {
 	const struct cover_style *st = cv->st;
 	double m = st->width * 0.06, size = st->text_size * st->width;
-	char *authors = unbroken(credits_by(&b->credits)), *editors;
+	const struct credits *cr = &b->credits;
+	char *authors = unbroken(credits_by(cr)), *foot;
+	enum word w = cr->editors->len > 0 ? WORD_EDITED_BY :
+	    WORD_TRANSLATED_BY;
 	double h;
 
 	set_colour(cv->cr, st->background);
@@ -271,9 +298,11 @@ draw(struct canvas *cv, const struct book *b)
 		text(cv, authors, size, PANGO_STYLE_NORMAL,
 		    PANGO_VARIANT_SMALL_CAPS, 0.05, m + st->height * 0.07, 1);
 	centre(cv, b->edition);
-	editors = unbroken(b->credits.editors);
-	if (editors != NULL) {
-		char *line = word_before(WORD_EDITED_BY, editors);
+	/* The foot names the editors, else the translators. */
+	foot = unbroken(cr->editors->len > 0 ? cr->editors :
+	    cr->book_translators);
+	if (foot != NULL) {
+		char *line = word_before(w, foot);
 
 		set_colour(cv->cr, st->ink);
 		h = text(cv, line, size, PANGO_STYLE_NORMAL,
@@ -283,7 +312,7 @@ draw(struct canvas *cv, const struct book *b)
 		    st->height - m - st->height * 0.07 - h, 1);
 		g_free(line);
 	}
-	g_free(editors);
+	g_free(foot);
 	g_free(authors);
 }
 
@@ -367,6 +396,7 @@ cover_alt(const struct book *b)
 	if (e->meta.subtitle != NULL)
 		g_string_append_printf(s, ": %s", e->meta.subtitle);
 	alt_names(s, WORD_BY, cr->authors);
+	alt_names(s, WORD_TRANSLATED_BY, cr->book_translators);
 	alt_names(s, WORD_EDITED_BY, cr->editors);
 	if (cr->authors->len == 0)
 		alt_names(s, WORD_TEXTS_BY, cr->contributors);

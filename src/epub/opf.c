@@ -151,7 +151,9 @@ metadata(GString *out, const struct book *b)
 	dc(out, "language", NULL, e->language);
 	/* The book's authors first: a reading system shows the first. */
 	agents(out, "creator", cr->authors, "aut", 1, &agent);
-	agents(out, "creator", cr->editors, "edt", 0, &agent);
+	/* Editors make an anthology; they only help an author's book. */
+	agents(out, cr->authors->len > 0 ? "contributor" : "creator",
+	    cr->editors, "edt", 0, &agent);
 	agents(out, "creator", cr->contributors, "aut", 0, &agent);
 	agents(out, "contributor", cr->translators, "trl", 0, &agent);
 	dc(out, "date", NULL, e->date);

@@ -34,6 +34,8 @@ titlepage(const struct book *b)
 	const struct credits *cr = &b->credits;
 	GString *out = g_string_new(NULL);
 	char *authors = credits_join(cr->authors);
+	char *translators = credits_line(WORD_TRANSLATED_BY,
+	    cr->book_translators);
 	char *editors = credits_line(WORD_EDITED_BY, cr->editors);
 	char *texts = credits_line(WORD_TEXTS_BY, cr->contributors);
 
@@ -46,11 +48,13 @@ titlepage(const struct book *b)
 	g_string_append(out, "</h1>\n");
 	xhtml_para(out, "subtitle", e->meta.subtitle);
 	xhtml_para(out, "author", authors);
+	xhtml_para(out, "translator", translators);
 	xhtml_para(out, "editors", editors);
 	xhtml_para(out, "authors", texts);
 	g_string_append(out, "</section>\n");
 	xhtml_end(out);
 	g_free(authors);
+	g_free(translators);
 	g_free(editors);
 	g_free(texts);
 	return out;

@@ -30,6 +30,7 @@ struct render {
 	int			 backlink;	/* its number links to its reference */
 	struct pagemarks	*pm;		/* the print pages' markers */
 	const char		*file;		/* the page being written */
+	const struct credits	*credits;	/* the book's people */
 };
 
 void
@@ -299,7 +300,7 @@ opening(struct render *r, const struct chapter *c)
 {
 	GString *out = r->out;
 	char *src = cite_source(&c->meta);
-	char *tr = word_before(WORD_TRANSLATED_BY, c->meta.translator);
+	char *tr = credits_translation(r->credits, c);
 
 	if (c->preface != NULL)
 		pagemarks_node(r->pm, out, c->preface, r->file);
@@ -393,7 +394,7 @@ xhtml_chapter(struct book *b, struct part *p, struct diags *d)
 {
 	const struct chapter *c = p->chapter;
 	struct render r = { g_string_new(NULL), credits_byline(&b->credits,
-	    c), p->headings, 0, NULL, 0, &b->marks, p->file };
+	    c), p->headings, 0, NULL, 0, &b->marks, p->file, &b->credits };
 
 	g_ptr_array_set_free_func(p->headings, (GDestroyNotify)heading_free);
 	xhtml_begin(r.out, b->edition->language, title_of(c), "bodymatter");

@@ -49,9 +49,12 @@ credits_init(struct credits *cr, const struct edition *e)
 	cr->authors = g_ptr_array_new_with_free_func(g_free);
 	cr->editors = g_ptr_array_new_with_free_func(g_free);
 	cr->contributors = g_ptr_array_new_with_free_func(g_free);
+	cr->book_translators = g_ptr_array_new_with_free_func(g_free);
 	cr->translators = g_ptr_array_new_with_free_func(g_free);
 	add_names(cr->authors, e->meta.author);
 	add_names(cr->editors, e->editor);
+	add_names(cr->book_translators, e->translator);
+	add_names(cr->translators, e->translator);
 	for (i = 0; i < e->chapters->len; i++) {
 		const struct chapter *c = g_ptr_array_index(e->chapters, i);
 
@@ -71,7 +74,7 @@ void
 credits_release(struct credits *cr)
 {
 	GPtrArray *lists[] = { cr->authors, cr->editors, cr->contributors,
-	    cr->translators };
+	    cr->book_translators, cr->translators };
 	guint i;
 
 	for (i = 0; i < G_N_ELEMENTS(lists); i++)
@@ -115,6 +118,15 @@ credits_byline(const struct credits *cr, const struct chapter *c)
 	if (c->meta.author == NULL || all_among(cr->authors, c->meta.author))
 		return NULL;
 	return c->meta.author;
+}
+
+char *
+credits_translation(const struct credits *cr, const struct chapter *c)
+{
+	if (c->meta.translator == NULL ||
+	    all_among(cr->book_translators, c->meta.translator))
+		return NULL;
+	return word_before(WORD_TRANSLATED_BY, c->meta.translator);
 }
 
 int

@@ -20,7 +20,8 @@ struct credits {
 	GPtrArray	*authors;	/* char *: the book's ([edition] author) */
 	GPtrArray	*editors;	/* the edition's */
 	GPtrArray	*contributors;	/* the chapters' authors, not the book's */
-	GPtrArray	*translators;	/* the chapters' translators */
+	GPtrArray	*book_translators; /* the book's ([edition] translator) */
+	GPtrArray	*translators;	/* the book's, then the chapters' */
 };
 
 void		 credits_init(struct credits *, const struct edition *);
@@ -40,6 +41,13 @@ GPtrArray	*credits_by(const struct credits *);
 
 /* The chapter's byline: its author, or NULL if none or the book's own. */
 const char	*credits_byline(const struct credits *, const struct chapter *);
+
+/*
+ * The chapter's "Translated by" line: NULL if it names no translator or
+ * only the book's, which its title page names once.  The caller frees.
+ */
+char		*credits_translation(const struct credits *,
+		    const struct chapter *);
 
 /* Whether some chapter has an author of its own: an anthology. */
 int		 credits_anthology(const struct credits *);

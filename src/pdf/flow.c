@@ -475,7 +475,7 @@ chapter_head(struct flow *f, const struct chapter *c)
 {
 	const struct style *st = f->st;
 	char dest[16], *src = cite_source(&c->meta);
-	char *tr = word_before(WORD_TRANSLATED_BY, c->meta.translator);
+	char *tr = credits_translation(f->p->credits, c);
 	char *entry = title_contents(c);
 	guint first = f->g->lines->len, i;
 	struct block b;

@@ -62,8 +62,8 @@ set_caps(struct press *p, struct galley *g, const struct font *f,
 }
 
 /*
- * Title and subtitle, then whom the book is by, its editors, and the
- * other authors of its texts (credits.h).
+ * Title and subtitle, then whom the book is by, who translated it, its
+ * editors, and the other authors of its texts (credits.h).
  */
 static void
 title_page(struct press *p, const struct edition *e, struct galley *g)
@@ -75,16 +75,21 @@ title_page(struct press *p, const struct edition *e, struct galley *g)
 	struct block b = centred(&big, PANGO_STYLE_NORMAL, p->depth / 5,
 	    LINE_NEW_RECTO);
 	char *texts = credits_line(WORD_TEXTS_BY, cr->contributors);
+	char *translators = credits_line(WORD_TRANSLATED_BY,
+	    cr->book_translators);
 
 	set(p, g, "H1", e->meta.title != NULL ? e->meta.title : "", &b);
 	b = centred(&st->section, PANGO_STYLE_ITALIC, st->body.leading, 0);
 	set(p, g, "P", e->meta.subtitle, &b);
 	set_caps(p, g, &st->section, PANGO_STYLE_NORMAL, 2 * st->body.leading,
 	    credits_join(cr->authors));
+	b = centred(&st->body, PANGO_STYLE_ITALIC, st->body.leading, 0);
+	set(p, g, "P", translators, &b);
 	set_caps(p, g, &st->body, PANGO_STYLE_NORMAL, 3 * st->body.leading,
 	    credits_line(WORD_EDITED_BY, cr->editors));
 	b = centred(&st->quote, PANGO_STYLE_ITALIC, 2 * st->body.leading, 0);
 	set(p, g, "P", texts, &b);
+	g_free(translators);
 	g_free(texts);
 }
 

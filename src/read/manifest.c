@@ -15,7 +15,8 @@
 #define CHAPTER_PREFIX "chapter "
 
 static const char *const edition_keys[] = {
-	"title", "subtitle", "author", "editor", "creator", "language",
+	"title", "subtitle", "author", "editor", "translator", "creator",
+	"language",
 	"identifier", "encoding",
 	"date", "rights", "description", "output", "print-style",
 	"epub-style", "epub-embed-fonts", "note-numbering", "names", NULL
@@ -202,6 +203,7 @@ read_edition(struct manuscript *ms, const struct ini *ini, int markdown,
 	    required(ini, g, "title", d);
 	e->meta.subtitle = ini_string(ini, g, "subtitle");
 	e->editor = ini_string(ini, g, "editor");
+	e->translator = ini_string(ini, g, "translator");
 	/* The book's author; creator is the older name of the key. */
 	if ((e->meta.author = ini_string(ini, g, "author")) == NULL)
 		e->meta.author = ini_string(ini, g, "creator");

@@ -103,6 +103,35 @@ START_TEST(test_credits_book_author)
 }
 END_TEST
 
+/*
+ * The book's translator comes first among the translators; a chapter
+ * prints "Translated by" only for someone the title page does not name.
+ */
+START_TEST(test_credits_translators)
+{
+	struct edition *e = edition_new();
+	struct credits cr;
+	char *s;
+
+	e->translator = g_strdup("Tess Turner");
+	by(e, "a", NULL, "a.txt")->meta.translator = g_strdup("Tess Turner");
+	by(e, "b", NULL, "b.txt")->meta.translator = g_strdup("Otto Other");
+	by(e, "c", NULL, "c.txt");
+	credits_init(&cr, e);
+	assert_names(cr.book_translators, "Tess Turner|");
+	assert_names(cr.translators, "Tess Turner|Otto Other|");
+	ck_assert_ptr_null(credits_translation(&cr,
+	    g_ptr_array_index(e->chapters, 0)));
+	s = credits_translation(&cr, g_ptr_array_index(e->chapters, 1));
+	ck_assert_str_eq(s, "Translated by Otto Other");
+	g_free(s);
+	ck_assert_ptr_null(credits_translation(&cr,
+	    g_ptr_array_index(e->chapters, 2)));
+	credits_release(&cr);
+	edition_free(e);
+}
+END_TEST
+
 START_TEST(test_file_as)
 {
 	static const char *const names[][2] = {
@@ -346,6 +375,7 @@ out_suite(void)
 
 	tcase_add_test(tc, test_credits_once);
 	tcase_add_test(tc, test_credits_book_author);
+	tcase_add_test(tc, test_credits_translators);
 	tcase_add_test(tc, test_file_as);
 	tcase_add_test(tc, test_titles);
 	tcase_add_test(tc, test_running_heads);
