@@ -436,3 +436,35 @@ edition_intern(struct edition *e, const char *s)
 {
 	return g_string_chunk_insert_const(e->strings, s);
 }
+
+static const char *const role_names[] = {
+	[ROLE_CHAPTER] = "chapter",
+	[ROLE_DEDICATION] = "dedication",
+	[ROLE_EPIGRAPH] = "epigraph",
+	[ROLE_FOREWORD] = "foreword",
+	[ROLE_PREFACE] = "preface",
+	[ROLE_INTRODUCTION] = "introduction",
+	[ROLE_APPENDIX] = "appendix",
+	[ROLE_AFTERWORD] = "afterword",
+	[ROLE_NOTES] = "notes",
+	[ROLE_BIBLIOGRAPHY] = "bibliography",
+};
+
+const char *
+chapter_role_name(enum chapter_role r)
+{
+	return role_names[r];
+}
+
+int
+chapter_role_front(enum chapter_role r)
+{
+	return r == ROLE_DEDICATION || r == ROLE_EPIGRAPH ||
+	    r == ROLE_FOREWORD || r == ROLE_PREFACE;
+}
+
+int
+chapter_role_back(enum chapter_role r)
+{
+	return r >= ROLE_APPENDIX;
+}

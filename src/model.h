@@ -87,9 +87,35 @@ struct meta {
 	char	*affiliation;	/* the author's */
 };
 
+/*
+ * What a chapter is in the book, which decides where and how it is set:
+ * front matter before the text (a dedication and an epigraph each on a
+ * page of its own, centred, outside the numbered contents), the text,
+ * back matter after it.
+ */
+enum chapter_role {
+	ROLE_CHAPTER,		/* the text; the default */
+	ROLE_DEDICATION,	/* front matter */
+	ROLE_EPIGRAPH,
+	ROLE_FOREWORD,
+	ROLE_PREFACE,
+	ROLE_INTRODUCTION,	/* the text's opening */
+	ROLE_APPENDIX,		/* back matter */
+	ROLE_AFTERWORD,
+	ROLE_NOTES,
+	ROLE_BIBLIOGRAPHY
+};
+
+/* The role's name, as the manifest writes it ("dedication"). */
+const char	*chapter_role_name(enum chapter_role);
+/* Whether a role is front matter, or back matter. */
+int		 chapter_role_front(enum chapter_role);
+int		 chapter_role_back(enum chapter_role);
+
 struct chapter {
 	char			*id;		/* the manifest's [chapter ID] */
 	const char		*path;		/* source file (interned), for diagnostics */
+	enum chapter_role	 role;
 	struct meta		 meta;
 	struct srcpos		 pos;		/* the manifest group, for diagnostics */
 	struct node		*doc;		/* NODE_DOCUMENT, or NULL before parsing */

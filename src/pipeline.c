@@ -72,13 +72,56 @@ read_sources(struct pipeline *p, const struct pipeline_opts *o,
 }
 
 /*
+ * A chapter's role from its title or number when the manifest says
+ * none: "Preface", "Author's Preface", "Appendix A"; said at -v.
+ */
+static enum chapter_role
+guess_role(const struct chapter *c, struct diags *d)
+{
+	const char *said[] = { c->meta.label, c->meta.title };
+	size_t k;
+	int r;
+
+	for (k = 0; k < G_N_ELEMENTS(said); k++) {
+		char *t;
+		gchar **words;
+		guint n;
+
+		if (said[k] == NULL)
+			continue;
+		t = g_utf8_strdown(said[k], -1);
+		words = g_regex_split_simple("[^[:alpha:]]+", t, 0, 0);
+		for (n = 0; words[n] != NULL && *words[n] != '\0'; n++)
+			continue;
+		for (r = ROLE_DEDICATION; r <= ROLE_BIBLIOGRAPHY; r++) {
+			const char *name = chapter_role_name(
+			    (enum chapter_role)r);
+
+			/* "Preface", "Editor's Preface", "Appendix A". */
+			if (n > 0 && n <= 3 && (strcmp(words[n - 1], name) == 0 ||
+			    (r == ROLE_APPENDIX && strcmp(words[0], name) == 0)))
+				break;
+		}
+		g_strfreev(words);
+		g_free(t);
+		if (r <= ROLE_BIBLIOGRAPHY) {
+			diag_add(d, DIAG_INFO, c->pos, "chapter %s is the book's "
+			    "%s, by its title ('role = chapter' says it is "
+			    "not)", c->id, chapter_role_name((enum chapter_role)r));
+			return (enum chapter_role)r;
+		}
+	}
+	return ROLE_CHAPTER;
+}
+
+/*
  * A chapter of group g from its normalized text: what the manifest
  * says wins over what the text gave, except that a split group's title
  * is its opening's, not each split chapter's.
  */
 static struct chapter *
 chapter_of(struct pipeline *p, const struct group *g,
-    const struct normalized *n)
+    const struct normalized *n, struct diags *d)
 {
 	struct chapter *c = chapter_new(n->id);
 	struct meta m = g->meta;
@@ -91,6 +134,10 @@ chapter_of(struct pipeline *p, const struct group *g,
 	c->pos = g->pos;
 	meta_merge(&c->meta, &m);
 	meta_merge(&c->meta, &n->meta);
+	if (g->role >= 0)
+		c->role = (enum chapter_role)g->role;
+	else
+		c->role = guess_role(c, d);
 	g_ptr_array_add(p->edition->chapters, c);
 	return c;
 }
@@ -207,7 +254,7 @@ normalize_and_parse(struct pipeline *p, const struct pipeline_opts *o,
 			const struct normalized *n =
 			    g_ptr_array_index(nz->chapters, k);
 
-			parse_chapter(p->edition, chapter_of(p, g, n), n, d);
+			parse_chapter(p->edition, chapter_of(p, g, n, d), n, d);
 			g_ptr_array_add(p->normalized, (gpointer)n);
 		}
 	}

@@ -23,9 +23,31 @@ static const char *const edition_keys[] = {
 };
 
 static const char *const chapter_keys[] = {
-	"source", "format", "title", "subtitle", "author", "translator",
-	"published", "publication", NULL
+	"source", "format", "role", "title", "subtitle", "author",
+	"translator", "published", "publication", NULL
 };
+
+/* role = NAME: what the group's chapters are in the book; -1 if unsaid. */
+static int
+read_role(const struct ini *ini, const char *g, struct diags *d)
+{
+	char *v = ini_string(ini, g, "role");
+	int r;
+
+	if (v == NULL)
+		return -1;
+	for (r = ROLE_CHAPTER; r <= ROLE_BIBLIOGRAPHY; r++)
+		if (strcmp(v, chapter_role_name((enum chapter_role)r)) == 0) {
+			g_free(v);
+			return r;
+		}
+	diag_add(d, DIAG_ERROR, ini_pos(ini, g, "role"), "unknown role '%s'; "
+	    "a chapter is a dedication, epigraph, foreword, preface, "
+	    "introduction, chapter, appendix, afterword, notes or "
+	    "bibliography", v);
+	g_free(v);
+	return -1;
+}
 
 /* A required key: its value, or NULL and an error naming it. */
 static char *
@@ -265,6 +287,7 @@ group_new(const char *id)
 	struct group *grp = g_new0(struct group, 1);
 
 	grp->id = g_strdup(id);
+	grp->role = -1;
 	rules_init(&grp->rules);
 	return grp;
 }
@@ -321,6 +344,7 @@ read_group(struct manuscript *ms, const struct ini *ini, const char *g,
 	ini_check_keys(ini, g, chapter_keys, rules_keys, d);
 	read_meta(ini, g, &grp->meta);
 	check_title(ini, g, grp->meta.title, d);
+	grp->role = read_role(ini, g, d);
 	rules_read(&grp->rules, ini, g, d);
 	if (grp->rules.encoding == NULL)
 		grp->rules.encoding = ini_string(ini, "edition", "encoding");

@@ -27,6 +27,8 @@ struct group {
 	const char		*path;		/* the source file (interned) */
 	enum source_format	 format;
 	const char		*language;	/* the edition's (BCP 47) */
+	int			 role;		/* enum chapter_role, or -1:
+						   guessed from each title */
 	struct meta		 meta;		/* what the manifest says of it */
 	struct rules		 rules;
 	struct srcpos		 pos;		/* the group's line */
