@@ -118,6 +118,7 @@ check-data: $(BUILD)/octavo
 check-e2e: $(BUILD)/octavo
 	OCTAVO=$(BUILD)/octavo BUILD=$(BUILD) tests/e2e/run.sh
 	OCTAVO=$(BUILD)/octavo BUILD=$(BUILD) tests/e2e/corpus.sh
+	OCTAVO=$(BUILD)/octavo BUILD=$(BUILD) tests/e2e/books.sh
 
 check-bad: $(BUILD)/octavo
 	OCTAVO=$(BUILD)/octavo BUILD=$(BUILD) tests/bad/run.sh

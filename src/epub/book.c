@@ -48,14 +48,22 @@ book_open(struct book *b, const struct edition *e,
 	credits_init(&b->credits, e);
 	b->sources = cite_sources(e, &b->credits);
 	b->items = g_ptr_array_new_with_free_func((GDestroyNotify)item_free);
+	matter_init(&b->matter, e);
 	pagemarks_init(&b->marks, pages, e, d);
 	/* The prelims' pages first: the page list is in reading order. */
-	for (i = PRELIM_TITLE; i <= PRELIM_CONTENTS; i++) {
+	for (i = PRELIM_TITLE; i <= PRELIM_CONTENTS; i++)
 		b->prelim_marks[i] = g_string_new(NULL);
-		pagemarks_prelim(&b->marks, b->prelim_marks[i], i,
-		    i == PRELIM_TITLE ? BOOK_TITLEPAGE : i == PRELIM_IMPRINT ?
-		    BOOK_IMPRINT : BOOK_NAV);
-	}
+	pagemarks_prelim(&b->marks, b->prelim_marks[PRELIM_TITLE],
+	    PRELIM_TITLE, BOOK_TITLEPAGE);
+	pagemarks_prelim(&b->marks, b->prelim_marks[PRELIM_IMPRINT],
+	    PRELIM_IMPRINT, BOOK_IMPRINT);
+}
+
+void
+book_contents_marks(struct book *b)
+{
+	pagemarks_prelim(&b->marks, b->prelim_marks[PRELIM_CONTENTS],
+	    PRELIM_CONTENTS, BOOK_NAV);
 }
 
 void

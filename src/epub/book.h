@@ -12,6 +12,7 @@
 #include "epub/pagemarks.h"
 #include "model.h"
 #include "out/credits.h"
+#include "out/matter.h"
 
 /* The package's paths, relative to the OPF. */
 #define BOOK_CSS	"css/epub.css"
@@ -51,6 +52,7 @@ struct book {
 						   and titles */
 	GPtrArray		*parts;		/* struct part *, reading order */
 	struct credits		 credits;	/* who made it */
+	struct matter_bounds	 matter;	/* front, text and back */
 	GPtrArray		*sources;	/* struct cited *: the imprint's */
 	struct pagemarks	 marks;		/* the print pages, as placed */
 	GString			*prelim_marks[PRELIM_CONTENTS + 1];
@@ -67,12 +69,17 @@ struct book {
 
 /*
  * Opens a book of e, made at t, with no parts and no files yet: its
- * credits and sources decided, every break of pages (which may be NULL)
- * pinned in the text, and the prelims' markers written.
+ * credits, sources and matter decided, every break of pages (which may
+ * be NULL) pinned in the text, and the markers of the title page and
+ * imprint written; the contents' follow any dedication and epigraph
+ * that open the book (book_contents_marks).
  */
 void	book_open(struct book *, const struct edition *e,
 	    const struct pagemap *pages, GDateTime *t, struct diags *);
 void	book_close(struct book *);
+
+/* Writes the markers of the contents' print pages, in reading order. */
+void	book_contents_marks(struct book *);
 
 /* A chapter's part, added last to the parts; its page is still to come. */
 struct part *book_part(struct book *, const struct chapter *);

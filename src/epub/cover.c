@@ -4,8 +4,8 @@
  * colours cover.ini gives.  Whom the book is by (credits.h) stands at
  * the head in small capitals, the title in spaced capitals at the
  * centre over an ornament and the subtitle, the editors (else the
- * translators) at the foot, all inside a double rule.  Fixed font options and a private font map make the
- * bytes the same on every run.
+ * translators) at the foot, all inside a double rule.  Fixed font
+ * options and a private font map make the bytes the same on every run.
  */
 #include <string.h>
 

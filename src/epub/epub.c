@@ -17,8 +17,10 @@
 #define EPOCH_MAX	G_GINT64_CONSTANT(253402300799)	/* 9999-12-31 */
 
 /*
- * Renders every chapter and the index, which places the print pages'
- * markers and collects the headings the navigation needs.
+ * Renders every chapter and the index in reading order, the contents
+ * after the dedication and epigraph that open the book, which places
+ * the print pages' markers and collects the headings the navigation
+ * needs.
  */
 static void
 book_render(struct book *b, struct diags *d)
@@ -26,10 +28,14 @@ book_render(struct book *b, struct diags *d)
 	const struct edition *e = b->edition;
 	guint i;
 
-	for (i = 0; i < e->chapters->len; i++) {
-		struct part *p = book_part(b, g_ptr_array_index(e->chapters,
-		    i));
+	for (i = 0; i <= e->chapters->len; i++) {
+		struct part *p;
 
+		if (i == b->matter.before_contents)
+			book_contents_marks(b);
+		if (i == e->chapters->len)
+			break;
+		p = book_part(b, g_ptr_array_index(e->chapters, i));
 		p->xhtml = g_string_free_to_bytes(xhtml_chapter(b, p, d));
 	}
 	b->has_index = index_printed(e);
@@ -90,8 +96,9 @@ book_styles(struct book *b, const struct epub_options *o, struct diags *d)
 }
 
 /*
- * The pages in reading order: cover, title page, imprint, contents,
- * the chapters, the index; the NCX last, outside the spine.
+ * The pages in reading order: cover, title page, imprint, a dedication
+ * and an epigraph that open the book, contents, the chapters, the
+ * index; the NCX last, outside the spine.
  */
 static void
 book_pages(struct book *b)
@@ -103,8 +110,11 @@ book_pages(struct book *b)
 		book_page(b, "cover", BOOK_COVER, NULL, cover_page(b));
 	book_page(b, "titlepage", BOOK_TITLEPAGE, NULL, titlepage(b));
 	book_page(b, "imprint", BOOK_IMPRINT, NULL, imprint_page(b));
-	book_page(b, "nav", BOOK_NAV, "nav", nav_document(b));
-	for (i = 0; i < b->parts->len; i++) {
+	for (i = 0; i <= b->parts->len; i++) {
+		if (i == b->matter.before_contents)
+			book_page(b, "nav", BOOK_NAV, "nav", nav_document(b));
+		if (i == b->parts->len)
+			break;
 		p = g_ptr_array_index(b->parts, i);
 		book_add(b, p->id, p->file, XHTML_TYPE, NULL, 1,
 		    g_bytes_ref(p->xhtml));

@@ -200,12 +200,38 @@ ncx_page(GString *out, const char *label, const char *href, guint n)
 	    "</pageTarget>\n", href);
 }
 
+/*
+ * The landmarks among the chapters: where the text begins, and each
+ * chapter whose role is not a plain chapter's (a preface, an appendix),
+ * by its role.
+ */
+static void
+parts_landmarks(const struct book *b, GString *out)
+{
+	gboolean body = FALSE;
+	guint i;
+
+	for (i = 0; i < b->parts->len; i++) {
+		const struct part *p = g_ptr_array_index(b->parts, i);
+
+		if (!body && matter_of(&b->matter, b->edition, i) ==
+		    MATTER_BODY) {
+			landmark(out, p->file, "bodymatter",
+			    title_of(p->chapter));
+			body = TRUE;
+		}
+		if (p->chapter->role != ROLE_CHAPTER)
+			landmark(out, p->file,
+			    xhtml_role_type(p->chapter->role),
+			    title_of(p->chapter));
+	}
+}
+
 GString *
 nav_document(const struct book *b)
 {
 	GString *out = g_string_new(NULL);
 	GPtrArray *toc = toc_entries(b);
-	const struct part *first;
 
 	xhtml_begin(out, b->edition->language, word(WORD_CONTENTS),
 	    "frontmatter");
@@ -220,11 +246,7 @@ nav_document(const struct book *b)
 		landmark(out, BOOK_COVER, "cover", word(WORD_COVER));
 	landmark(out, BOOK_TITLEPAGE, "titlepage", word(WORD_TITLE_PAGE));
 	landmark(out, BOOK_NAV "#toc", "toc", word(WORD_CONTENTS));
-	if (b->parts->len > 0) {
-		first = g_ptr_array_index(b->parts, 0);
-		landmark(out, first->file, "bodymatter",
-		    title_of(first->chapter));
-	}
+	parts_landmarks(b, out);
 	if (b->has_index)
 		landmark(out, BOOK_INDEX, "index", word(WORD_INDEX));
 	g_string_append(out, "</ol>\n</nav>\n");

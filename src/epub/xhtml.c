@@ -8,6 +8,7 @@
 #include "epub/pagemarks.h"
 #include "epub/xhtml.h"
 #include "out/cite.h"
+#include "out/matter.h"
 #include "out/titles.h"
 
 /* Kobo shows a note in a pop-up only up to about this many characters. */
@@ -290,10 +291,19 @@ render_tree(struct render *r, const struct node *root)
 	}
 }
 
+/* The markers of a print page that begins with the chapter. */
+static void
+opening_marks(struct render *r, const struct chapter *c)
+{
+	if (c->preface != NULL)
+		pagemarks_node(r->pm, r->out, c->preface, r->file);
+	if (c->doc != NULL)
+		pagemarks_node(r->pm, r->out, c->doc, r->file);
+}
+
 /*
  * The chapter's opening: its label and title, then what the metadata
- * gives, the author's note marked at the byline.  The markers of a print
- * page that begins with the chapter come first.
+ * gives, the author's note marked at the byline.
  */
 static void
 opening(struct render *r, const struct chapter *c)
@@ -302,10 +312,6 @@ opening(struct render *r, const struct chapter *c)
 	char *src = cite_source(&c->meta);
 	char *tr = credits_translation(r->credits, c);
 
-	if (c->preface != NULL)
-		pagemarks_node(r->pm, out, c->preface, r->file);
-	if (c->doc != NULL)
-		pagemarks_node(r->pm, out, c->doc, r->file);
 	g_string_append(out, "<header>\n");
 	xhtml_para(out, "label", title_label(c));
 	g_string_append(out, "<h1>");
@@ -389,18 +395,65 @@ notes(struct render *r, const struct chapter *c, struct diags *d)
 	g_string_append(r->out, "</section>\n");
 }
 
+/* What each role of a chapter is called in EPUB and in DPUB-ARIA. */
+static const struct {
+	const char	*type;		/* epub:type */
+	const char	*aria;		/* role */
+} semantics[] = {
+	[ROLE_CHAPTER] = { "chapter", "doc-chapter" },
+	[ROLE_DEDICATION] = { "dedication", "doc-dedication" },
+	[ROLE_EPIGRAPH] = { "epigraph", "doc-epigraph" },
+	[ROLE_FOREWORD] = { "foreword", "doc-foreword" },
+	[ROLE_PREFACE] = { "preface", "doc-preface" },
+	[ROLE_INTRODUCTION] = { "introduction", "doc-introduction" },
+	[ROLE_APPENDIX] = { "appendix", "doc-appendix" },
+	[ROLE_AFTERWORD] = { "afterword", "doc-afterword" },
+	[ROLE_NOTES] = { "endnotes", "doc-endnotes" },
+	[ROLE_BIBLIOGRAPHY] = { "bibliography", "doc-bibliography" },
+};
+
+const char *
+xhtml_role_type(enum chapter_role role)
+{
+	return semantics[role].type;
+}
+
+/*
+ * The section a chapter's page holds: typed by its role; a dedication
+ * or an epigraph, which has no heading, named by its title and set
+ * apart by its class.
+ */
+static void
+section_begin(GString *out, const struct chapter *c)
+{
+	g_string_append_printf(out, "<section epub:type=\"%s\" role=\"%s\"",
+	    semantics[c->role].type, semantics[c->role].aria);
+	if (matter_alone(c)) {
+		g_string_append_printf(out, " class=\"%s\" aria-label=\"",
+		    semantics[c->role].type);
+		xml_escape(out, title_of(c));
+		g_string_append_c(out, '"');
+	}
+	g_string_append(out, ">\n");
+}
+
 GString *
 xhtml_chapter(struct book *b, struct part *p, struct diags *d)
 {
+	static const char *const body[] = { [MATTER_FRONT] = "frontmatter",
+	    [MATTER_BODY] = "bodymatter", [MATTER_BACK] = "backmatter" };
 	const struct chapter *c = p->chapter;
 	struct render r = { g_string_new(NULL), credits_byline(&b->credits,
 	    c), p->headings, 0, NULL, 0, &b->marks, p->file, &b->credits };
+	guint i = b->parts->len - 1;	/* the part is the last added */
 
 	g_ptr_array_set_free_func(p->headings, (GDestroyNotify)heading_free);
-	xhtml_begin(r.out, b->edition->language, title_of(c), "bodymatter");
-	g_string_append(r.out, "<section epub:type=\"chapter\" "
-	    "role=\"doc-chapter\">\n");
-	opening(&r, c);
+	xhtml_begin(r.out, b->edition->language, title_of(c),
+	    body[matter_of(&b->matter, b->edition, i)]);
+	section_begin(r.out, c);
+	opening_marks(&r, c);
+	if (!matter_alone(c))
+		opening(&r, c);
 	preface(&r, c);
 	if (c->doc != NULL)
 		render_tree(&r, c->doc);

@@ -29,10 +29,15 @@ void		 xhtml_end(GString *);
 void		 xhtml_para(GString *, const char *cls, const char *text);
 
 /*
- * The page of a part of the book: its chapter's opening, the editor's
- * note, the text and the notes, with the print pages' markers.  Fills
+ * The page of the part of the book last added: its chapter's opening
+ * (none for a dedication or an epigraph), the editor's note, the text
+ * and the notes, with the print pages' markers, in a section typed by
+ * the chapter's role and a body by its matter (out/matter.h).  Fills
  * the part's headings; warns about notes too long for a reader's pop-up.
  */
 GString		*xhtml_chapter(struct book *, struct part *, struct diags *);
+
+/* The epub:type of a chapter's role: "chapter", "preface"… */
+const char	*xhtml_role_type(enum chapter_role);
 
 #endif

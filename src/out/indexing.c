@@ -3,6 +3,7 @@
  * it is drawn, shared by the PDF's, the EPUB's and the text one.
  */
 #include "out/indexing.h"
+#include "out/pages.h"
 
 int
 index_printed(const struct edition *e)
@@ -41,13 +42,41 @@ static void
 page_number(GString *out, GArray *links, int folio, gboolean note)
 {
 	int link[3] = { folio, (int)out->len, 0 };
+	char roman[32];
 
-	g_string_append_printf(out, "%d", folio);
+	if (folio < 0) {
+		folio_roman(folio + INDEX_FRONT, roman, sizeof(roman));
+		g_string_append(out, roman);
+	} else
+		g_string_append_printf(out, "%d", folio);
 	link[2] = (int)out->len;
 	if (links != NULL)
 		g_array_append_vals(links, link, 3);
 	if (note)
 		g_string_append_c(out, 'n');
+}
+
+/*
+ * index_pages sorts its marks by key: the page twice over, kept above
+ * zero so that halving gives it back, and one more where the name is
+ * in the page's text rather than only in a note.
+ */
+static int
+page_key(int folio, gboolean in_text)
+{
+	return 2 * (folio + INDEX_FRONT) + (in_text ? 1 : 0);
+}
+
+static int
+key_page(const GArray *keys, guint i)
+{
+	return g_array_index(keys, int, i) / 2 - INDEX_FRONT;
+}
+
+static gboolean
+key_in_text(const GArray *keys, guint i)
+{
+	return g_array_index(keys, int, i) % 2 == 1;
 }
 
 int
@@ -58,34 +87,29 @@ index_pages(const struct index_entry *ie, GHashTable *marks,
 	int listed = 0;
 	guint i, j;
 
-	/* Each page twice over, and once more if named in its text. */
 	for (i = 0; i < ie->marks->len; i++) {
 		const struct index_mark *m = g_ptr_array_index(ie->marks, i);
 		int folio = GPOINTER_TO_INT(g_hash_table_lookup(marks, m));
-		int key = 2 * folio + (m->note == NULL);
+		int key = page_key(folio, m->note == NULL);
 
-		if (folio > 0)
+		if (folio != 0)
 			g_array_append_val(keys, key);
 	}
 	g_array_sort(keys, cmp_int);
 	for (i = 0; i < keys->len; i = j) {
-		int folio = g_array_index(keys, int, i) / 2;
+		int folio = key_page(keys, i), last = folio;
 		gboolean text = FALSE;
-		int last = folio;
 
-		for (j = i; j < keys->len &&
-		    g_array_index(keys, int, j) / 2 == folio; j++)
-			text = text || g_array_index(keys, int, j) % 2 == 1;
+		for (j = i; j < keys->len && key_page(keys, j) == folio; j++)
+			text = text || key_in_text(keys, j);
 		/* A range: the pages that follow, named in their text. */
-		while (text && j < keys->len &&
-		    g_array_index(keys, int, j) / 2 == last + 1) {
+		while (text && j < keys->len && key_page(keys, j) == last + 1) {
 			guint k;
 			gboolean more = FALSE;
 
 			for (k = j; k < keys->len &&
-			    g_array_index(keys, int, k) / 2 == last + 1; k++)
-				more = more || g_array_index(keys, int, k) %
-				    2 == 1;
+			    key_page(keys, k) == last + 1; k++)
+				more = more || key_in_text(keys, k);
 			if (!more)
 				break;
 			last++;

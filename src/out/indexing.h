@@ -8,6 +8,14 @@
 
 #include "model.h"
 
+/*
+ * How an index keeps a page number: folio n of the text as n, page n of
+ * the front matter (printed in roman) as n - INDEX_FRONT, below every
+ * folio of the text and in the same order, so that runs of pages are
+ * runs of numbers there too.
+ */
+#define INDEX_FRONT	100000
+
 /* Whether the edition's index prints a heading at all. */
 int		 index_printed(const struct edition *);
 
@@ -19,9 +27,10 @@ gunichar	 index_letter(const struct index_entry *);
 
 /*
  * A heading's page numbers as printed: its marks' pages (marks maps a
- * struct index_mark * to its folio), each once, runs of consecutive
- * pages as ranges ("45–47"), a page where it is named only in a note
- * with an "n" ("112n").  Appends to out; if links is not NULL it gets,
+ * struct index_mark * to its folio, as INDEX_FRONT says), each once,
+ * the front matter's in roman first, runs of consecutive pages as
+ * ranges ("45–47"), a page where it is named only in a note with an
+ * "n" ("112n").  Appends to out; if links is not NULL it gets,
  * for each page number, its folio and the bytes of out it covers (three
  * ints).  Returns how many pages were listed.
  */

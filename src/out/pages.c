@@ -9,10 +9,27 @@
 
 #include <glib/gstdio.h>
 
+#include "out/indexing.h"
 #include "out/pages.h"
 
 #define PAGES_MAGIC	"octavo pages 1"
 #define PAGES_MAX	(64 << 20)	/* bytes of a kept layout, at most */
+
+void
+folio_roman(int n, char *buf, size_t size)
+{
+	static const struct { int v; const char *s; } r[] = {
+		{ 1000, "m" }, { 900, "cm" }, { 500, "d" }, { 400, "cd" },
+		{ 100, "c" }, { 90, "xc" }, { 50, "l" }, { 40, "xl" },
+		{ 10, "x" }, { 9, "ix" }, { 5, "v" }, { 4, "iv" }, { 1, "i" }
+	};
+	size_t i;
+
+	buf[0] = '\0';
+	for (i = 0; i < G_N_ELEMENTS(r); i++)
+		for (; n >= r[i].v; n -= r[i].v)
+			g_strlcat(buf, r[i].s, size);
+}
 
 void
 pagemap_init(struct pagemap *pm)
@@ -183,6 +200,34 @@ marks_of(const struct edition *e)
 	return marks;
 }
 
+/*
+ * A page's label as an index keeps it (INDEX_FRONT): an arabic folio as
+ * its number, a roman one below them all; 0 for neither.
+ */
+static int
+label_folio(const char *label)
+{
+	static const char digits[] = "ivxlcdm";
+	static const int values[] = { 1, 5, 10, 50, 100, 500, 1000 };
+	int n = 0, prev = 0;
+	size_t i = strlen(label);
+
+	if (g_ascii_isdigit(*label))
+		return atoi(label);
+	/* Roman, read from the right: a smaller digit before subtracts. */
+	while (i-- > 0) {
+		const char *d = strchr(digits, label[i]);
+		int v;
+
+		if (d == NULL || *d == '\0')
+			return 0;
+		v = values[d - digits];
+		n += v < prev ? -v : v;
+		prev = MAX(prev, v);
+	}
+	return n > 0 ? n - INDEX_FRONT : 0;
+}
+
 GHashTable *
 pagemap_folios(const struct pagemap *pm, const struct edition *e)
 {
@@ -196,7 +241,7 @@ pagemap_folios(const struct pagemap *pm, const struct edition *e)
 
 		if ((label = pagemap_label(pm, m->node)) != NULL)
 			g_hash_table_insert(folios, m,
-			    GINT_TO_POINTER(atoi(label)));
+			    GINT_TO_POINTER(label_folio(label)));
 	}
 	g_ptr_array_free(marks, TRUE);
 	return folios;

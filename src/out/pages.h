@@ -57,6 +57,9 @@ struct pagemap {
 					   the model's text and notes */
 };
 
+/* Folio n as the front matter prints it, in lower-case roman: "xiv". */
+void	folio_roman(int n, char *buf, size_t size);
+
 void	pagemap_init(struct pagemap *);
 void	pagemap_release(struct pagemap *);
 /* The printed label of the page a node fell on, or NULL if not set. */
@@ -64,8 +67,9 @@ const char *pagemap_label(const struct pagemap *, const struct node *);
 
 /*
  * The folio of every index mark the map places (struct index_mark * →
- * its page's number, for index_pages); the text's pages are numbered
- * in arabic.  The caller destroys the table.
+ * its page's number as index_pages wants it: the text's in arabic, the
+ * front matter's in roman below them, out/indexing.h).  The caller
+ * destroys the table.
  */
 GHashTable *pagemap_folios(const struct pagemap *, const struct edition *);
 

@@ -23,23 +23,38 @@
 /* Lines a column break may move back to avoid a fault. */
 #define LOOK_BACK	2
 
-/* An index mark's folio, in the text part (marks: galley_each_anchor's). */
+/* The marks' folios, and the part whose anchors are being read. */
+struct marking {
+	GHashTable		*marks;
+	const struct part	*part;
+};
+
+/* An index mark's folio, as index_pages keeps it (part_each_anchor's). */
 static void
-mark_page(const struct line *ln, const struct anchor *a, void *marks)
+mark_page(const struct line *ln, const struct anchor *a, void *arg)
 {
+	const struct marking *mg = arg;
+	int folio = mg->part->folio_base + ln->page + 1;
+
 	if (a->kind == ANCHOR_MARK)
-		g_hash_table_insert(marks, a->node->as.mark,
-		    GINT_TO_POINTER(ln->page + 1));
+		g_hash_table_insert(mg->marks, a->node->as.mark,
+		    GINT_TO_POINTER(mg->part->roman ? folio - INDEX_FRONT :
+		    folio));
 }
 
 GHashTable *
-backmatter_mark_pages(const struct press *p, const struct part *text)
+backmatter_mark_pages(const struct press *p, const struct part *parts,
+    guint nparts)
 {
-	GHashTable *marks = g_hash_table_new(g_direct_hash, g_direct_equal);
+	struct marking mg = { g_hash_table_new(g_direct_hash, g_direct_equal),
+	    NULL };
+	guint i;
 
-	galley_each_anchor(text->galley, mark_page, marks);
-	galley_each_anchor(p->notes, mark_page, marks);
-	return marks;
+	for (i = 0; i < nparts; i++) {
+		mg.part = &parts[i];
+		part_each_anchor(p, mg.part, mark_page, &mg);
+	}
+	return mg.marks;
 }
 
 /* The setting of the index: where it goes, and its measure. */
@@ -91,7 +106,9 @@ entry_runs(struct setter *s, const struct index_entry *ie, struct runs *r)
 			    (gsize)l[1] - at);
 
 			runs_add(r, before);
-			runs_add_page(r, s->text->before + l[0], num);
+			/* The front matter's pages are the file's first. */
+			runs_add_page(r, l[0] < 0 ? l[0] + INDEX_FRONT :
+			    s->text->before + l[0], num);
 			at = (guint)l[2];
 			g_free(num);
 			g_free(before);

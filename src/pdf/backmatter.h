@@ -10,12 +10,12 @@
 #include "model.h"
 
 /*
- * The pages of the text part where each index mark fell (struct
- * index_mark * → its folio, GINT_TO_POINTER), in the text or in a note;
- * the text must be made up.  The caller destroys it.
+ * The pages of the parts where each index mark fell (struct index_mark *
+ * → its folio as index_pages keeps it, GINT_TO_POINTER), in the text or
+ * in a note; the parts must be made up.  The caller destroys it.
  */
 GHashTable *backmatter_mark_pages(const struct press *,
-	    const struct part *text);
+	    const struct part *parts, guint nparts);
 
 /*
  * Sets the index into index->galley, titled, and makes it up into

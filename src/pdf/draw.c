@@ -40,32 +40,6 @@ struct drawer {
 	struct ink_state	 ink;
 };
 
-/* Lower-case roman numerals, as prelims are numbered. */
-static void
-roman(int n, char *buf, size_t size)
-{
-	static const struct { int v; const char *s; } r[] = {
-		{ 1000, "m" }, { 900, "cm" }, { 500, "d" }, { 400, "cd" },
-		{ 100, "c" }, { 90, "xc" }, { 50, "l" }, { 40, "xl" },
-		{ 10, "x" }, { 9, "ix" }, { 5, "v" }, { 4, "iv" }, { 1, "i" }
-	};
-	size_t i;
-
-	buf[0] = '\0';
-	for (i = 0; i < G_N_ELEMENTS(r); i++)
-		for (; n >= r[i].v; n -= r[i].v)
-			g_strlcat(buf, r[i].s, size);
-}
-
-void
-part_label(const struct part *part, int n, char *buf, size_t size)
-{
-	if (part->text)
-		g_snprintf(buf, size, "%d", part->folio_base + n);
-	else
-		roman(part->folio_base + n, buf, size);
-}
-
 /* Begins or ends a tag, after the span a line left open. */
 static void
 tag(struct drawer *d, const char *name, const char *attrs, gboolean end)
@@ -197,8 +171,8 @@ furniture(struct drawer *d, const struct page *pg, int n)
 	char folio[16], *title;
 
 	part_label(d->part, n, folio, sizeof(folio));
-	if (!d->part->text) {
-		/* Only the contents' pages show their folio, at the foot. */
+	if (!d->part->heads) {
+		/* The prelims: the contents' folios at the foot, no others. */
 		if (pg->count > 0 && pg->first >= d->part->folios_from)
 			show_head(d->cr, d->p, folio, d->left, foot,
 			    d->p->measure, PANGO_ALIGN_CENTER);

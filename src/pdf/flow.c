@@ -17,6 +17,7 @@
 
 #include "flow.h"
 #include "out/cite.h"
+#include "out/matter.h"
 #include "out/titles.h"
 #include "runs.h"
 #include "typeset.h"
@@ -47,7 +48,7 @@ struct flow {
 	double			 space;		/* above the next block */
 	unsigned		 flags;		/* for the next block's first line */
 	struct flow		*notes;		/* sets the footnotes; NULL in it */
-	guint			 heads;		/* headings so far, for their names */
+	gboolean		 alone;		/* a dedication, an epigraph: centred */
 };
 
 static void flow_tree(struct flow *, const struct node *);
@@ -95,7 +96,7 @@ add_head(struct flow *f, int level, const char *title, const char *dest)
 	if (dest != NULL)
 		g_strlcpy(h.dest, dest, sizeof(h.dest));
 	else
-		g_snprintf(h.dest, sizeof(h.dest), "h%u", ++f->heads);
+		g_snprintf(h.dest, sizeof(h.dest), "h%u", ++f->p->heads);
 	g_array_append_val(f->g->heads, h);
 }
 
@@ -214,10 +215,18 @@ paragraph_block(const struct flow *f, struct block *b)
 	const struct style *st = f->st;
 
 	block_init(b, f->quotes > 0 ? f->quote_font : f->text_font);
-	b->justify = TRUE;
+	b->justify = !f->alone;
 	b->left = nesting(f);
 	b->right = f->quotes > 0 ? st->quote_indent : 0;
-	if (f->marker[0] != '\0')
+	if (f->alone) {
+		/* Short lines: a quotation's, or a sixth of the measure off
+		 * each side. */
+		b->align = PANGO_ALIGN_CENTER;
+		if (f->quotes == 0) {
+			b->left += f->p->measure / 6;
+			b->right += f->p->measure / 6;
+		}
+	} else if (f->marker[0] != '\0')
 		b->marker = f->marker;
 	else if (f->indent_next && f->lists->len == 0)
 		b->indent = f->indent;
@@ -469,7 +478,8 @@ byline(struct flow *f, const struct chapter *c)
 		anchor(f, first, note);
 }
 
-/* Label, title, subtitle, author and source, sunk on a new recto. */
+/* Label, title, subtitle, author and source, sunk on a new recto (or a
+ * new page, if the style says chapters open on any). */
 static void
 chapter_head(struct flow *f, const struct chapter *c)
 {
@@ -480,7 +490,7 @@ chapter_head(struct flow *f, const struct chapter *c)
 	guint first = f->g->lines->len, i;
 	struct block b;
 
-	f->flags = LINE_NEW_RECTO;
+	f->flags = st->opening == OPENS_RECTO ? LINE_NEW_RECTO : LINE_NEW_PAGE;
 	f->space = st->sink;
 	g_snprintf(dest, sizeof(dest), "c%d", f->chapter + 1);
 	add_head(f, 1, entry, dest);
@@ -517,6 +527,18 @@ chapter_head(struct flow *f, const struct chapter *c)
 	g_free(src);
 	g_free(tr);
 	g_free(entry);
+}
+
+/*
+ * A dedication or an epigraph: no heading, its text centred a third of
+ * the way down a recto of its own.
+ */
+static void
+alone_head(struct flow *f)
+{
+	f->flags = LINE_NEW_RECTO;
+	f->space = f->p->depth / 3;
+	f->indent_next = FALSE;
 }
 
 /* The editor's introduction: headed, in the quotations' smaller type. */
@@ -572,8 +594,8 @@ flow_init(struct flow *f, struct press *p, struct galley *g,
 }
 
 void
-flow_chapters(struct press *p, const struct edition *e, struct galley *g,
-    GArray *starts)
+flow_chapters(struct press *p, const struct edition *e, guint from, guint to,
+    struct galley *g, GArray *starts)
 {
 	const struct style *st = p->st;
 	struct flow f, notes;
@@ -583,7 +605,7 @@ flow_chapters(struct press *p, const struct edition *e, struct galley *g,
 	flow_init(&notes, p, p->notes, &st->note, &st->note,
 	    st->indent * st->note.size / st->body.size);
 	f.notes = &notes;
-	for (i = 0; i < e->chapters->len; i++) {
+	for (i = from; i < to; i++) {
 		const struct chapter *c = g_ptr_array_index(e->chapters, i);
 		guint start = g->lines->len;
 
@@ -596,7 +618,11 @@ flow_chapters(struct press *p, const struct edition *e, struct galley *g,
 			g_hash_table_insert(f.order, g_ptr_array_index(c->notes,
 			    j), GUINT_TO_POINTER(j + 1));
 		galley_tag(g, "Sect", NULL, FALSE);
-		chapter_head(&f, c);
+		f.alone = matter_alone(c);
+		if (f.alone)
+			alone_head(&f);
+		else
+			chapter_head(&f, c);
 		if (c->preface != NULL)
 			preface(&f, c->preface);
 		if (c->doc != NULL)

@@ -11,13 +11,14 @@
 #include "model.h"
 
 /*
- * Sets every chapter into the galley, each opening on a recto with its
- * head (title, subtitle, author, source, dedication) and its editor's
- * note, and its footnotes into p->notes.  starts gets, for each chapter,
- * the index of its first line (guint).
+ * Sets chapters from…to (excluded) into the galley, each opening on a
+ * recto with its head (title, subtitle, author, source, dedication) and
+ * its editor's note, or alone and centred if it is a dedication or an
+ * epigraph (out/matter.h), and their footnotes into p->notes.  starts
+ * gets, for each chapter, the index of its first line (guint).
  */
-void	flow_chapters(struct press *, const struct edition *,
-	    struct galley *, GArray *starts);
+void	flow_chapters(struct press *, const struct edition *, guint from,
+	    guint to, struct galley *, GArray *starts);
 
 
 #endif

@@ -80,12 +80,13 @@ galley_flag_block(struct galley *g, guint i, unsigned flags)
 }
 
 void
-galley_each_anchor(const struct galley *g, void (*fn)(const struct line *,
-    const struct anchor *, void *), void *arg)
+galley_each_anchor(const struct galley *g, guint from, guint to,
+    void (*fn)(const struct line *, const struct anchor *, void *),
+    void *arg)
 {
 	guint i, j;
 
-	for (i = 0; i < g->lines->len; i++) {
+	for (i = from; i < MIN(to, g->lines->len); i++) {
 		const struct line *ln = GALLEY_LINE(g, i);
 		const struct line *next = i + 1 < g->lines->len ?
 		    GALLEY_LINE(g, i + 1) : NULL;

@@ -183,6 +183,8 @@ struct press {
 	GArray			*footnotes;	/* struct footnote */
 	GHashTable		*note_index;	/* note → footnote index + 1 */
 	const struct credits	*credits;	/* who made the book */
+	guint			 heads;		/* headings named so far, h1, h2…
+						   through the book */
 	struct diags		*diags;
 };
 
@@ -196,10 +198,11 @@ void		 galley_tag(struct galley *, const char *name, const char *attrs,
 /* Flags every line of the block that line i belongs to. */
 void		 galley_flag_block(struct galley *, guint i, unsigned flags);
 /*
- * Calls fn for every anchor of the model (one with a node) on a line of
- * g that a page holds, with the line it begins on.
+ * Calls fn for every anchor of the model (one with a node) on the lines
+ * from…to (excluded; G_MAXUINT: to the end) of g that a page holds,
+ * with the line it begins on.
  */
-void		 galley_each_anchor(const struct galley *,
+void		 galley_each_anchor(const struct galley *, guint from, guint to,
 		    void (*fn)(const struct line *, const struct anchor *,
 		    void *), void *arg);
 

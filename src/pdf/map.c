@@ -7,75 +7,6 @@
 
 #include "map.h"
 
-/* The model's place where a page's first line begins. */
-static gboolean
-page_start(const struct press *p, const struct edition *e,
-    const struct part *text, const struct page *pg, struct pagebreak *pb)
-{
-	const struct line *ln;
-
-	if (pg->count > 0)
-		ln = GALLEY_LINE(text->galley, pg->first);
-	else if (pg->nnotes > 0)
-		ln = GALLEY_LINE(p->notes, g_array_index(text->mk.placed,
-		    struct placed, pg->notes).from);
-	else
-		return FALSE;	/* a blank page */
-	if (ln->block != NULL) {
-		pb->block = ln->block;
-		pb->offset = ln->offset;
-		return TRUE;
-	}
-	if (ln->chapter >= 0) {
-		/* A chapter's head, not the model's text: its beginning. */
-		const struct chapter *c = g_ptr_array_index(e->chapters,
-		    ln->chapter);
-
-		pb->block = c->preface != NULL ? c->preface : c->doc;
-		pb->offset = 0;
-		return pb->block != NULL;
-	}
-	return FALSE;
-}
-
-/* What a page map is filled with: the map, and the pages before. */
-struct filling {
-	struct pagemap	*pm;
-	int		 before;
-};
-
-/* The page of a note reference or index mark (galley_each_anchor's). */
-static void
-anchor_page(const struct line *ln, const struct anchor *a, void *arg)
-{
-	const struct filling *f = arg;
-
-	if (a->kind == ANCHOR_REF || a->kind == ANCHOR_MARK)
-		g_hash_table_insert(f->pm->page_of, (gpointer)a->node,
-		    GINT_TO_POINTER(f->before + ln->page + 1));
-}
-
-/*
- * Where a galley's lines begin in the model, and the pages of their note
- * references and index marks.
- */
-static void
-place_anchors(struct pagemap *pm, const struct galley *g, int before)
-{
-	struct filling f = { pm, before };
-	guint i;
-
-	for (i = 0; i < g->lines->len; i++) {
-		const struct line *ln = GALLEY_LINE(g, i);
-		struct linestart ls = { ln->block, ln->offset,
-		    before + ln->page + 1 };
-
-		if (ln->para != NULL && ln->page >= 0 && ln->block != NULL)
-			g_array_append_val(pm->starts, ls);
-	}
-	galley_each_anchor(g, anchor_page, &f);
-}
-
 /*
  * The page number an index line begins with, as the page of the file
  * it links to: the first on the line or after it, G_MAXINT if none.
@@ -120,20 +51,109 @@ tagged_start(const struct part *part, const struct page *pg,
 	return FALSE;
 }
 
+/*
+ * Where a page begins in the model: in a block of the text at its first
+ * line (a chapter's head at its text's start), or in the first prelim
+ * or index entry its lines set.  FALSE for a blank page.
+ */
+static gboolean
+page_start(const struct press *p, const struct edition *e,
+    const struct part *part, const struct page *pg, struct pagebreak *pb)
+{
+	const struct line *ln;
+
+	if (pg->count > 0)
+		ln = GALLEY_LINE(part->galley, pg->first);
+	else if (pg->nnotes > 0)
+		ln = GALLEY_LINE(p->notes, g_array_index(part->mk.placed,
+		    struct placed, pg->notes).from);
+	else
+		return FALSE;
+	if (ln->block != NULL) {
+		pb->block = ln->block;
+		pb->offset = ln->offset;
+		return TRUE;
+	}
+	if (ln->chapter >= 0) {
+		/* A chapter's head, not the model's text: its beginning. */
+		const struct chapter *c = g_ptr_array_index(e->chapters,
+		    ln->chapter);
+
+		pb->block = c->preface != NULL ? c->preface : c->doc;
+		pb->offset = 0;
+		return pb->block != NULL;
+	}
+	return tagged_start(part, pg, pb);
+}
+
+/* The pages before the part's first, and the page map being filled. */
+struct filling {
+	struct pagemap	*pm;
+	int		 before;
+};
+
+/*
+ * Where a line begins in the model, and the page of a note reference or
+ * index mark on it (part_each_anchor's).
+ */
+static void
+anchor_page(const struct line *ln, const struct anchor *a, void *arg)
+{
+	const struct filling *f = arg;
+
+	if (a->kind == ANCHOR_REF || a->kind == ANCHOR_MARK)
+		g_hash_table_insert(f->pm->page_of, (gpointer)a->node,
+		    GINT_TO_POINTER(f->before + ln->page + 1));
+}
+
+/* Where the lines of a galley from…to begin in the model. */
+static void
+line_starts(struct pagemap *pm, const struct galley *g, guint from, guint to,
+    int before)
+{
+	guint i;
+
+	for (i = from; i < MIN(to, g->lines->len); i++) {
+		const struct line *ln = GALLEY_LINE(g, i);
+		struct linestart ls = { ln->block, ln->offset,
+		    before + ln->page + 1 };
+
+		if (ln->para != NULL && ln->page >= 0 && ln->block != NULL)
+			g_array_append_val(pm->starts, ls);
+	}
+}
+
+/* The same for a part's lines and those of the notes its pages hold,
+ * and the pages of their anchors. */
+static void
+place_lines(struct pagemap *pm, const struct press *p,
+    const struct part *part)
+{
+	struct filling f = { pm, part->before };
+	guint i;
+
+	line_starts(pm, part->galley, 0, G_MAXUINT, part->before);
+	for (i = 0; i < part->mk.placed->len; i++) {
+		const struct placed *pl = &g_array_index(part->mk.placed,
+		    struct placed, i);
+
+		line_starts(pm, p->notes, pl->from, pl->to, part->before);
+	}
+	part_each_anchor(p, part, anchor_page, &f);
+}
+
 void
 map_pages(struct pagemap *pm, const struct press *p, const struct edition *e,
-    const struct part *front, const struct part *text,
-    const struct part *index)
+    const struct part *parts, guint nparts)
 {
-	const struct part *parts[] = { front, text, index };
 	GArray *blank;
 	guint i, k;
 
-	for (k = 0; k < G_N_ELEMENTS(parts) && parts[k] != NULL; k++)
-		for (i = 0; i < parts[k]->mk.pages->len; i++) {
+	for (k = 0; k < nparts; k++)
+		for (i = 0; i < parts[k].mk.pages->len; i++) {
 			char label[16];
 
-			part_label(parts[k], (int)i + 1, label, sizeof(label));
+			part_label(&parts[k], (int)i + 1, label, sizeof(label));
 			g_ptr_array_add(pm->labels, g_strdup(label));
 		}
 	/*
@@ -142,18 +162,17 @@ map_pages(struct pagemap *pm, const struct press *p, const struct edition *e,
 	 * the page list still counts every page.
 	 */
 	blank = g_array_new(FALSE, FALSE, sizeof(struct pagebreak));
-	for (k = 0; k < G_N_ELEMENTS(parts) && parts[k] != NULL; k++)
-		for (i = 0; i < parts[k]->mk.pages->len; i++) {
+	for (k = 0; k < nparts; k++)
+		for (i = 0; i < parts[k].mk.pages->len; i++) {
 			const struct page *pg = &g_array_index(
-			    parts[k]->mk.pages, struct page, i);
+			    parts[k].mk.pages, struct page, i);
 			struct pagebreak pb = { NULL, 0, NULL, 0, PRELIM_NONE,
 			    "" };
 			guint j;
 
-			part_label(parts[k], (int)i + 1, pb.label,
+			part_label(&parts[k], (int)i + 1, pb.label,
 			    sizeof(pb.label));
-			if (parts[k] == text ? !page_start(p, e, text, pg, &pb) :
-			    !tagged_start(parts[k], pg, &pb)) {
+			if (!page_start(p, e, &parts[k], pg, &pb)) {
 				g_array_append_val(blank, pb);
 				continue;
 			}
@@ -169,6 +188,6 @@ map_pages(struct pagemap *pm, const struct press *p, const struct edition *e,
 			g_array_append_val(pm->breaks, pb);
 		}
 	g_array_free(blank, TRUE);
-	place_anchors(pm, text->galley, text->before);
-	place_anchors(pm, p->notes, text->before);
+	for (k = 0; k < nparts; k++)
+		place_lines(pm, p, &parts[k]);
 }

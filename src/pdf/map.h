@@ -8,14 +8,13 @@
 #include "out/pages.h"
 
 /*
- * Adds to pm the label of every page of the parts, in order (index is
- * NULL if the book has none); a break for every page of the text that
- * has lines (a chapter's head begins at its text's start); and the page
- * (from 1, through the file) of every note reference and index mark in
- * the text and its notes.
+ * Adds to pm the label of every page of the parts, in order; a break for
+ * every page (a chapter's head begins at its text's start; a blank page
+ * where the next begins); where every line of the model's text and notes
+ * begins, and the page (from 1, through the file) of every note
+ * reference and index mark.
  */
 void	map_pages(struct pagemap *pm, const struct press *,
-	    const struct edition *, const struct part *front,
-	    const struct part *text, const struct part *index);
+	    const struct edition *, const struct part *parts, guint nparts);
 
 #endif

@@ -235,7 +235,8 @@ add_page(struct builder *b, guint first, guint count, const struct fit *f)
 		const struct line *ln = GALLEY_LINE(b->g, first);
 
 		pg.chapter = ln->chapter;
-		pg.opening = ln->chapter >= 0 && (ln->flags & LINE_NEW_RECTO);
+		pg.opening = ln->chapter >= 0 &&
+		    (ln->flags & (LINE_NEW_PAGE | LINE_NEW_RECTO));
 	} else if (f != NULL && pages->len > 0)
 		pg.chapter = g_array_index(pages, struct page,
 		    pages->len - 1).chapter;

@@ -2,13 +2,16 @@
  * pdf.c — the print back end's driver: the PDF file, its metadata, and
  * the order of the work.
  *
- * The text is set and made up first, so that the contents can give its
- * page numbers; then the prelims, padded to an even count so the text
- * opens on a recto; then the index of names, whose page numbers are the
- * text's; then, as a second step the caller may overlap with other
- * work, all are drawn, inside one Document element of the tagged
- * structure.  One Pango context serves the whole run, at 72 dpi so that
- * a Pango unit is 1/1024 pt, and one cache of shaped words.
+ * The book is made up in parts, each opening on a recto: the opening
+ * prelims (with a leading dedication or epigraph), the contents, the
+ * front matter, the text, the index (out/matter.h says which chapter
+ * goes where).  The chapters are set and made up first, so that the
+ * contents can give their page numbers; then the contents; then the
+ * index of names, whose page numbers are the text's; then, as a second
+ * step the caller may overlap with other work, all are drawn, inside
+ * one Document element of the tagged structure.  One Pango context
+ * serves the whole run, at 72 dpi so that a Pango unit is 1/1024 pt,
+ * and one cache of shaped words.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -22,6 +25,7 @@
 #include "flow.h"
 #include "map.h"
 #include "out/indexing.h"
+#include "out/matter.h"
 #include "out/words.h"
 #include "page.h"
 #include "pdf.h"
@@ -147,75 +151,151 @@ mark_cut_blocks(struct galley *g, const GArray *pages)
 	}
 }
 
-/* The first line of the contents, from which prelims show folios. */
-static guint
-contents_line(const struct galley *g)
-{
-	guint i;
-
-	for (i = 0; i < g->heads->len; i++) {
-		const struct head *h = &g_array_index(g->heads, struct head, i);
-
-		if (strcmp(h->dest, "toc") == 0)
-			return h->line;
-	}
-	return G_MAXUINT;
-}
-
-/*
- * Sets and makes up the text, then the prelims, whose contents need it,
- * then the index, whose page numbers do; the index opens on a recto.
- */
+/* Makes a part's galley up into pages, its notes with it. */
 static void
-compose(struct press *p, const struct edition *e, struct part *front,
-    struct part *text, struct part *index)
+make_up(const struct press *p, struct part *pt)
 {
-	GArray *starts = g_array_new(FALSE, FALSE, sizeof(guint));
-	int *folios = g_new0(int, e->chapters->len + 1);
-	struct page blank = { 0, 0, 0, 0, -1, FALSE, 0, 0 };
-	guint i;
-
-	flow_chapters(p, e, text->galley, starts);
-	page_make_up(p, text->galley, p->notes, &text->mk);
-	mark_cut_blocks(text->galley, text->mk.pages);
-	for (i = 0; i < starts->len; i++) {
-		guint at = g_array_index(starts, guint, i);
-
-		if (at < text->galley->lines->len)
-			folios[i] = GALLEY_LINE(text->galley, at)->page + 1;
-	}
-	if (index_printed(e)) {
-		if (text->mk.pages->len % 2 == 1)
-			g_array_append_val(text->mk.pages, blank);
-		folios[e->chapters->len] = (int)text->mk.pages->len + 1;
-	}
-	prelims(p, e, folios, front->galley);
-	page_make_up(p, front->galley, NULL, &front->mk);
-	mark_cut_blocks(front->galley, front->mk.pages);
-	if (front->mk.pages->len % 2 == 1)
-		g_array_append_val(front->mk.pages, blank);
-	front->folios_from = contents_line(front->galley);
-	text->before = (int)front->mk.pages->len;
-	if (folios[e->chapters->len] > 0) {
-		GHashTable *marks = backmatter_mark_pages(p, text);
-
-		index->folio_base = (int)text->mk.pages->len;
-		index->before = text->before + index->folio_base;
-		backmatter_index(p, e, text, marks, index);
-		g_hash_table_destroy(marks);
-	}
-	g_array_free(starts, TRUE);
-	g_free(folios);
+	page_make_up(p, pt->galley, p->notes, &pt->mk);
+	mark_cut_blocks(pt->galley, pt->mk.pages);
 }
+
+/* Pads a part to an even count of pages, so that the next opens on a
+ * recto. */
+static void
+pad_even(struct part *pt)
+{
+	struct page blank = { 0, 0, 0, 0, -1, FALSE, 0, 0 };
+
+	if (pt->mk.pages->len % 2 == 1)
+		g_array_append_val(pt->mk.pages, blank);
+}
+
+/* The parts of the book, in the order of their pages. */
+enum part_name {
+	PART_OPENING,		/* half-title, title, imprint, dedication */
+	PART_CONTENTS,
+	PART_FRONT,		/* foreword, preface */
+	PART_TEXT,
+	PART_INDEX,
+	PARTS
+};
 
 /* A laid-out edition: its parts made up into pages, ready to draw. */
 struct pdf_layout {
 	const struct edition	*e;
 	const struct style	*st;
 	struct credits		 credits;
+	struct matter_bounds		 matter;
 	struct press		*p;
-	struct part		 front, text, index;
+	struct part		 parts[PARTS];
+	gboolean		 has_index;
 };
+
+/*
+ * The first page of each chapter from…to, as its part prints it, from
+ * starts (the first line of every chapter of the book).
+ */
+static void
+chapter_folios(const struct part *pt, const GArray *starts, guint from,
+    guint to, char **folios)
+{
+	char label[16];
+	guint i;
+
+	for (i = from; i < to; i++) {
+		guint at = g_array_index(starts, guint, i);
+
+		g_clear_pointer(&folios[i], g_free);
+		if (at >= pt->galley->lines->len)
+			continue;	/* a chapter with nothing to set */
+		part_label(pt, GALLEY_LINE(pt->galley, at)->page + 1, label,
+		    sizeof(label));
+		folios[i] = g_strdup(label);
+	}
+}
+
+/*
+ * The contents, which gives the pages of the front matter that follows
+ * it: their folios depend on its own length, which is guessed, then
+ * checked, and the contents set again if the guess was wrong.
+ */
+static void
+compose_contents(struct pdf_layout *l, const GArray *starts, char **folios)
+{
+	const struct matter_bounds *m = &l->matter;
+	struct part *contents = &l->parts[PART_CONTENTS];
+	struct part *front = &l->parts[PART_FRONT];
+	guint guess = 2, tries;
+
+	for (tries = 0; ; tries++) {
+		front->folio_base = contents->folio_base + (int)guess;
+		chapter_folios(front, starts, m->before_contents, m->front,
+		    folios);
+		prelims_contents(l->p, l->e, folios, contents->galley);
+		make_up(l->p, contents);
+		pad_even(contents);
+		if (contents->mk.pages->len == guess || tries == 2)
+			break;
+		guess = contents->mk.pages->len;
+		makeup_release(&contents->mk);
+		galley_free(contents->galley);
+		contents->galley = galley_new();
+	}
+}
+
+/*
+ * Sets and makes up the chapters, each in its part, then the contents,
+ * which needs their pages, then the index, which needs the text's.
+ * The dedication and epigraph that open the book follow the title and
+ * the imprint; the front matter after them is numbered on from the
+ * contents in roman; the text from 1.
+ */
+static void
+compose(struct pdf_layout *l)
+{
+	const struct edition *e = l->e;
+	const struct matter_bounds *m = &l->matter;
+	struct press *p = l->p;
+	struct part *pt = l->parts;
+	guint n = e->chapters->len, i;
+	GArray *starts = g_array_new(FALSE, FALSE, sizeof(guint));
+	char **folios = g_new0(char *, n + 1);
+
+	prelims_opening(p, e, pt[PART_OPENING].galley);
+	flow_chapters(p, e, 0, m->before_contents, pt[PART_OPENING].galley,
+	    starts);
+	make_up(p, &pt[PART_OPENING]);
+	pad_even(&pt[PART_OPENING]);
+	flow_chapters(p, e, m->before_contents, m->front,
+	    pt[PART_FRONT].galley, starts);
+	make_up(p, &pt[PART_FRONT]);
+	pad_even(&pt[PART_FRONT]);
+	flow_chapters(p, e, m->front, n, pt[PART_TEXT].galley, starts);
+	make_up(p, &pt[PART_TEXT]);
+	chapter_folios(&pt[PART_TEXT], starts, m->front, n, folios);
+	if (l->has_index) {
+		pad_even(&pt[PART_TEXT]);
+		folios[n] = g_strdup_printf("%u", pt[PART_TEXT].mk.pages->len +
+		    1);
+	}
+	pt[PART_CONTENTS].folio_base = (int)pt[PART_OPENING].mk.pages->len;
+	compose_contents(l, starts, folios);
+	for (i = PART_CONTENTS; i < PARTS; i++)
+		pt[i].before = pt[i - 1].before +
+		    (int)pt[i - 1].mk.pages->len;
+	if (l->has_index) {
+		GHashTable *marks = backmatter_mark_pages(p, pt, PART_INDEX);
+
+		pt[PART_INDEX].folio_base = (int)pt[PART_TEXT].mk.pages->len;
+		backmatter_index(p, e, &pt[PART_TEXT], marks,
+		    &pt[PART_INDEX]);
+		g_hash_table_destroy(marks);
+	}
+	g_array_free(starts, TRUE);
+	for (i = 0; i <= n; i++)
+		g_free(folios[i]);
+	g_free(folios);
+}
 
 struct pdf_layout *
 pdf_lay_out(const struct edition *e, const struct style *st,
@@ -223,24 +303,29 @@ pdf_lay_out(const struct edition *e, const struct style *st,
 {
 	struct pdf_layout *l = g_new0(struct pdf_layout, 1);
 	int errors = d->count[DIAG_ERROR];
+	guint i;
 
 	l->e = e;
 	l->st = st;
 	credits_init(&l->credits, e);
+	matter_init(&l->matter, e);
+	l->has_index = index_printed(e);
 	l->p = press_new(e->language, st, d);
 	l->p->credits = &l->credits;
-	l->front = (struct part){ galley_new(), { NULL, NULL }, FALSE, 0,
-	    G_MAXUINT, 0, NULL };
-	l->text = (struct part){ galley_new(), { NULL, NULL }, TRUE, 0,
-	    G_MAXUINT, 0, NULL };
-	l->index = (struct part){ galley_new(), { NULL, NULL }, TRUE, 0,
-	    G_MAXUINT, 0, word(WORD_INDEX_HEAD) };
-	compose(l->p, e, &l->front, &l->text, &l->index);
+	for (i = 0; i < PARTS; i++) {
+		l->parts[i].galley = galley_new();
+		l->parts[i].roman = i < PART_TEXT;
+		l->parts[i].heads = i >= PART_FRONT;
+		/* Of the prelims, only the contents' pages show a folio. */
+		l->parts[i].folios_from = i == PART_CONTENTS ? 0 : G_MAXUINT;
+	}
+	l->parts[PART_INDEX].running = word(WORD_INDEX_HEAD);
+	compose(l);
 	if (pages != NULL)
-		map_pages(pages, l->p, e, &l->front, &l->text,
-		    l->index.mk.pages != NULL ? &l->index : NULL);
+		map_pages(pages, l->p, e, l->parts, l->has_index ? PARTS :
+		    PART_INDEX);
 	if (report != NULL)
-		report_write(l->p, e, &l->text, report, d);
+		report_write(l->p, e, &l->parts[PART_TEXT], report, d);
 	if (d->count[DIAG_ERROR] > errors) {	/* the report's */
 		pdf_layout_free(l);
 		return NULL;
@@ -251,15 +336,15 @@ pdf_lay_out(const struct edition *e, const struct style *st,
 void
 pdf_layout_free(struct pdf_layout *l)
 {
+	guint i;
+
 	if (l == NULL)
 		return;
-	makeup_release(&l->front.mk);
-	makeup_release(&l->text.mk);
-	if (l->index.mk.pages != NULL)
-		makeup_release(&l->index.mk);
-	galley_free(l->front.galley);
-	galley_free(l->text.galley);
-	galley_free(l->index.galley);
+	for (i = 0; i < PARTS; i++) {
+		if (l->parts[i].mk.pages != NULL)
+			makeup_release(&l->parts[i].mk);
+		galley_free(l->parts[i].galley);
+	}
 	press_free(l->p);
 	credits_release(&l->credits);
 	g_free(l);
@@ -270,12 +355,12 @@ static cairo_status_t
 draw_parts(cairo_t *cr, struct pdf_layout *l)
 {
 	struct outline ol = { 0, 0 };
+	guint i;
 
 	cairo_tag_begin(cr, "Document", NULL);
-	draw_part(cr, l->p, l->e, &l->front, &ol);
-	draw_part(cr, l->p, l->e, &l->text, &ol);
-	if (l->index.mk.pages != NULL)
-		draw_part(cr, l->p, l->e, &l->index, &ol);
+	for (i = 0; i < PARTS; i++)
+		if (l->parts[i].mk.pages != NULL)
+			draw_part(cr, l->p, l->e, &l->parts[i], &ol);
 	cairo_tag_end(cr, "Document");
 	return cairo_status(cr);
 }

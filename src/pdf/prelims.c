@@ -1,7 +1,8 @@
 /*
  * prelims.c — what comes before the text: i half-title, ii blank, iii
  * title page, iv imprint (rights, the sources of the texts, colophon;
- * set to the foot), v contents, linked to the chapters and the index.
+ * set to the foot); then, after any dedication and epigraph, the
+ * contents, linked to the chapters and the index.
  */
 #include <math.h>
 #include <string.h>
@@ -9,6 +10,7 @@
 #include <cairo.h>
 
 #include "out/cite.h"
+#include "out/matter.h"
 #include "out/titles.h"
 #include "prelims.h"
 #include "typeset.h"
@@ -145,6 +147,14 @@ imprint(struct press *p, const struct edition *e, struct galley *g)
 	g_free(colophon);
 }
 
+/* Says which prelim the lines from first on set, for the page map. */
+static void
+tag_prelim(struct galley *g, guint first, enum prelim what)
+{
+	for (; first < g->lines->len; first++)
+		GALLEY_LINE(g, first)->prelim = what;
+}
+
 /*
  * One chapter in the contents: its title, hanging, with the page number
  * flush right on its last line, all a link to the chapter; the author
@@ -152,7 +162,7 @@ imprint(struct press *p, const struct edition *e, struct galley *g)
  */
 static void
 contents_entry(struct press *p, const char *title, const char *author,
-    const char *dest, gboolean first, int folio, struct galley *g)
+    const char *dest, gboolean first, const char *folio, struct galley *g)
 {
 	const struct style *st = p->st;
 	char num[16], attrs[32];
@@ -160,7 +170,7 @@ contents_entry(struct press *p, const char *title, const char *author,
 	struct block b;
 
 	/* A space before the number: read out, it is apart from the title. */
-	g_snprintf(num, sizeof(num), " %.0d", folio);	/* 0: none */
+	g_snprintf(num, sizeof(num), " %s", folio != NULL ? folio : "");
 	g_snprintf(attrs, sizeof(attrs), "dest='%s'", dest);
 	galley_tag(g, "TOCI", NULL, FALSE);
 	galley_tag(g, CAIRO_TAG_LINK, attrs, FALSE);
@@ -182,14 +192,15 @@ contents_entry(struct press *p, const char *title, const char *author,
 	galley_tag(g, "TOCI", NULL, TRUE);
 }
 
-static void
-contents(struct press *p, const struct edition *e, const int *folios,
-    struct galley *g)
+void
+prelims_contents(struct press *p, const struct edition *e,
+    char *const *folios, struct galley *g)
 {
 	struct block b = centred(&p->st->chapter, PANGO_STYLE_NORMAL,
 	    p->st->sink, LINE_NEW_RECTO | LINE_KEEP);
 	struct head h = { g->lines->len, 1, g_strdup(word(WORD_CONTENTS)),
 	    "toc" };
+	gboolean first = TRUE;
 	guint i;
 
 	g_array_append_val(g->heads, h);
@@ -197,30 +208,26 @@ contents(struct press *p, const struct edition *e, const int *folios,
 	galley_tag(g, "TOC", NULL, FALSE);
 	for (i = 0; i < e->chapters->len; i++) {
 		const struct chapter *c = g_ptr_array_index(e->chapters, i);
-		char dest[16], *title = title_contents(c);
+		char dest[16], *title;
 
+		if (matter_alone(c))
+			continue;
+		title = title_contents(c);
 		g_snprintf(dest, sizeof(dest), "c%u", i + 1);
 		contents_entry(p, title, credits_byline(p->credits, c), dest,
-		    i == 0, folios[i], g);
+		    first, folios[i], g);
+		first = FALSE;
 		g_free(title);
 	}
-	if (folios[e->chapters->len] > 0)
-		contents_entry(p, word(WORD_INDEX), NULL, "index", i == 0,
+	if (folios[e->chapters->len] != NULL)
+		contents_entry(p, word(WORD_INDEX), NULL, "index", first,
 		    folios[e->chapters->len], g);
 	galley_tag(g, "TOC", NULL, TRUE);
-}
-
-/* Says which prelim the lines from first on set, for the page map. */
-static void
-tag_prelim(struct galley *g, guint first, enum prelim what)
-{
-	for (; first < g->lines->len; first++)
-		GALLEY_LINE(g, first)->prelim = what;
+	tag_prelim(g, 0, PRELIM_CONTENTS);
 }
 
 void
-prelims(struct press *p, const struct edition *e, const int *folios,
-    struct galley *g)
+prelims_opening(struct press *p, const struct edition *e, struct galley *g)
 {
 	guint at = g->lines->len;
 
@@ -230,7 +237,4 @@ prelims(struct press *p, const struct edition *e, const int *folios,
 	at = g->lines->len;
 	imprint(p, e, g);
 	tag_prelim(g, at, PRELIM_IMPRINT);
-	at = g->lines->len;
-	contents(p, e, folios, g);
-	tag_prelim(g, at, PRELIM_CONTENTS);
 }

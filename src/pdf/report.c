@@ -49,7 +49,7 @@ tally_part(const struct press *p, const struct part *part, struct tally *t)
 	guint i;
 
 	tally_lines(part->galley, t);
-	if (part->text && p->notes != NULL)
+	if (p->notes != NULL)
 		tally_lines(p->notes, t);
 	t->pages += (int)pages->len;
 	for (i = 0; i < pages->len; i++) {

@@ -23,7 +23,7 @@ enum kind {
 	SPACE,		/* a length of zero or more */
 	FAMILY,		/* a fontconfig family, checked against the fonts installed */
 	TEXT,		/* any string, "" included */
-	FOLIO,		/* head or foot */
+	CHOICE,		/* one of the key's choices, kept as its index */
 	COUNT,		/* a whole number of zero or more */
 	NUMBER		/* a number of zero or more, without a unit */
 };
@@ -33,46 +33,56 @@ struct key {
 	enum kind	 kind;
 	size_t		 off;		/* into struct style */
 	const char	*dflt;
+	const char	*choices;	/* CHOICE: "a or b", in enum order */
 };
 
 #define AT(field)	offsetof(struct style, field)
 
 static const struct key keys[] = {
-	{ "page", "width", SIZE, AT(width), "6in" },
-	{ "page", "height", SIZE, AT(height), "9in" },
-	{ "page", "inner", SPACE, AT(inner), "0.8125in" },
-	{ "page", "outer", SPACE, AT(outer), "0.6875in" },
-	{ "page", "top", SPACE, AT(top), "0.75in" },
-	{ "page", "bottom", SPACE, AT(bottom), "0.9in" },
-	{ "page", "folio", FOLIO, AT(folio), "head" },
-	{ "body", "font", FAMILY, AT(body.family), DEFAULT_FAMILY },
-	{ "body", "size", SIZE, AT(body.size), "11pt" },
-	{ "body", "leading", SIZE, AT(body.leading), "14pt" },
-	{ "body", "indent", SPACE, AT(indent), "11pt" },
-	{ "heading", "font", FAMILY, AT(chapter.family), DEFAULT_FAMILY },
-	{ "heading", "chapter-size", SIZE, AT(chapter.size), "18pt" },
-	{ "heading", "section-size", SIZE, AT(section.size), "12.5pt" },
-	{ "heading", "subsection-size", SIZE, AT(subsection.size), "11pt" },
-	{ "heading", "sink", SPACE, AT(sink), "1.5in" },
-	{ "quote", "size", SIZE, AT(quote.size), "10pt" },
-	{ "quote", "leading", SIZE, AT(quote.leading), "12.5pt" },
-	{ "quote", "indent", SPACE, AT(quote_indent), "22pt" },
-	{ "list", "indent", SPACE, AT(list_indent), "18pt" },
-	{ "note", "size", SIZE, AT(note.size), "9pt" },
-	{ "note", "leading", SIZE, AT(note.leading), "11pt" },
-	{ "running-head", "font", FAMILY, AT(head.family), DEFAULT_FAMILY },
-	{ "running-head", "size", SIZE, AT(head.size), "9pt" },
-	{ "break", "mark", TEXT, AT(break_mark), "* * *" },
-	{ "hyphenation", "min-word", COUNT, AT(hyph_min_word), "6" },
-	{ "hyphenation", "min-left", COUNT, AT(hyph_min_left), "2" },
-	{ "hyphenation", "min-right", COUNT, AT(hyph_min_right), "3" },
-	{ "hyphenation", "max-lines", COUNT, AT(hyph_max_lines), "2" },
-	{ "justification", "tolerance", NUMBER, AT(tolerance), "300" },
-	{ "justification", "pretolerance", NUMBER, AT(pretolerance), "100" },
-	{ "justification", "hyphen-penalty", COUNT, AT(hyphen_penalty), "500" },
-	{ "justification", "space-stretch", NUMBER, AT(space_stretch), "0.5" },
-	{ "justification", "space-shrink", NUMBER, AT(space_shrink), "0.333" },
-	{ "justification", "emergency-stretch", SPACE, AT(emergency), "3pt" },
+	{ "page", "width", SIZE, AT(width), "6in", NULL },
+	{ "page", "height", SIZE, AT(height), "9in", NULL },
+	{ "page", "inner", SPACE, AT(inner), "0.8125in", NULL },
+	{ "page", "outer", SPACE, AT(outer), "0.6875in", NULL },
+	{ "page", "top", SPACE, AT(top), "0.75in", NULL },
+	{ "page", "bottom", SPACE, AT(bottom), "0.9in", NULL },
+	{ "page", "folio", CHOICE, AT(folio), "head", "head or foot" },
+	{ "body", "font", FAMILY, AT(body.family), DEFAULT_FAMILY, NULL },
+	{ "body", "size", SIZE, AT(body.size), "11pt", NULL },
+	{ "body", "leading", SIZE, AT(body.leading), "14pt", NULL },
+	{ "body", "indent", SPACE, AT(indent), "11pt", NULL },
+	{ "heading", "font", FAMILY, AT(chapter.family), DEFAULT_FAMILY, NULL },
+	{ "heading", "chapter-size", SIZE, AT(chapter.size), "18pt", NULL },
+	{ "heading", "section-size", SIZE, AT(section.size), "12.5pt", NULL },
+	{ "heading", "subsection-size", SIZE,
+	    AT(subsection.size), "11pt", NULL },
+	{ "heading", "sink", SPACE, AT(sink), "1.5in", NULL },
+	{ "heading", "chapter-opens", CHOICE, AT(opening), "recto",
+	    "recto or any" },
+	{ "quote", "size", SIZE, AT(quote.size), "10pt", NULL },
+	{ "quote", "leading", SIZE, AT(quote.leading), "12.5pt", NULL },
+	{ "quote", "indent", SPACE, AT(quote_indent), "22pt", NULL },
+	{ "list", "indent", SPACE, AT(list_indent), "18pt", NULL },
+	{ "note", "size", SIZE, AT(note.size), "9pt", NULL },
+	{ "note", "leading", SIZE, AT(note.leading), "11pt", NULL },
+	{ "running-head", "font", FAMILY,
+	    AT(head.family), DEFAULT_FAMILY, NULL },
+	{ "running-head", "size", SIZE, AT(head.size), "9pt", NULL },
+	{ "break", "mark", TEXT, AT(break_mark), "* * *", NULL },
+	{ "hyphenation", "min-word", COUNT, AT(hyph_min_word), "6", NULL },
+	{ "hyphenation", "min-left", COUNT, AT(hyph_min_left), "2", NULL },
+	{ "hyphenation", "min-right", COUNT, AT(hyph_min_right), "3", NULL },
+	{ "hyphenation", "max-lines", COUNT, AT(hyph_max_lines), "2", NULL },
+	{ "justification", "tolerance", NUMBER, AT(tolerance), "300", NULL },
+	{ "justification", "pretolerance", NUMBER,
+	    AT(pretolerance), "100", NULL },
+	{ "justification", "hyphen-penalty", COUNT,
+	    AT(hyphen_penalty), "500", NULL },
+	{ "justification", "space-stretch", NUMBER,
+	    AT(space_stretch), "0.5", NULL },
+	{ "justification", "space-shrink", NUMBER,
+	    AT(space_shrink), "0.333", NULL },
+	{ "justification", "emergency-stretch", SPACE,
+	    AT(emergency), "3pt", NULL },
 };
 
 static const char *const groups[] = {
@@ -220,12 +230,18 @@ set_value(struct style *st, const struct key *k, const char *v,
 		else
 			*FIELD(st, k, double) = pt;
 		return 0;
-	case FOLIO:
-		if (strcmp(v, "head") != 0 && strcmp(v, "foot") != 0)
-			return -1;
-		*FIELD(st, k, enum folio_place) =
-		    strcmp(v, "head") == 0 ? FOLIO_HEAD : FOLIO_FOOT;
-		return 0;
+	case CHOICE: {
+		char **choices = g_strsplit(k->choices, " or ", -1);
+		int i, found;
+
+		for (i = 0; choices[i] != NULL && strcmp(choices[i], v) != 0;
+		    i++)
+			continue;
+		if ((found = choices[i] != NULL))
+			*FIELD(st, k, int) = i;	/* the enum's value */
+		g_strfreev(choices);
+		return found ? 0 : -1;
+	}
 	case FAMILY:
 		if (*v == '\0')
 			return -1;
@@ -240,15 +256,15 @@ set_value(struct style *st, const struct key *k, const char *v,
 
 /* What a wrong value should look like, for the error's hint. */
 static const char *
-kind_hint(enum kind kind)
+kind_hint(const struct key *k)
 {
-	switch (kind) {
+	switch (k->kind) {
 	case SIZE:
 		return "a length more than zero, in in, mm or pt";
 	case SPACE:
 		return "a length of zero or more, in in, mm or pt";
-	case FOLIO:
-		return "head or foot";
+	case CHOICE:
+		return k->choices;
 	case COUNT:
 		return "a whole number of zero or more";
 	case NUMBER:
@@ -331,7 +347,7 @@ read_keys(struct style *st, const struct ini *ini, struct diags *d)
 				pos.col += (int)g_utf8_strlen(v, bad - v);
 			diag_add(d, DIAG_ERROR, pos, "[%s] %s = %s: %s is "
 			    "wanted, as in '%s = %s'", k->group, k->name, v,
-			    kind_hint(k->kind), k->name, k->dflt);
+			    kind_hint(k), k->name, k->dflt);
 		}
 		g_free(v);
 	}

@@ -22,6 +22,12 @@ enum folio_place {
 	FOLIO_FOOT		/* centred at the foot of every page */
 };
 
+/* Where a chapter opens: on a recto, as books do, or on the next page. */
+enum opening {
+	OPENS_RECTO,
+	OPENS_ANY
+};
+
 /* One kind of type: a family, a size, and the distance between baselines. */
 struct font {
 	char	*family;
@@ -41,6 +47,7 @@ struct style {
 	/* [heading]: one family; titles, level-2 and level-3 headings */
 	struct font	 chapter, section, subsection;
 	double		 sink;			/* text top to a chapter's title */
+	enum opening	 opening;
 	/* [quote] */
 	struct font	 quote;
 	double		 quote_indent;		/* both sides */

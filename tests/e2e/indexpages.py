@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""indexpages.py PDF NAMES-INDEX NAMES [EPUB] -- does every page the index
+"""indexpages.py PDF NAMES-INDEX NAMES [EPUB [MIN]] -- does every page the index
 gives print the name?
 
 NAMES-INDEX is `octavo index`'s plain text (each heading, its locators,
@@ -13,7 +13,8 @@ its heading implies ("Forenames Surname", "Surname"), and those of the
 headings that refer to it with `see:`.  A page given as "12n" is found
 the same way: the note's text is on that page.
 
-With EPUB, also: the pages of each heading are the same in the EPUB's
+Exits 1 also if fewer than MIN pages (a fifth argument; 1000 if none)
+were checked.  With EPUB, also: the pages of each heading are the same in the EPUB's
 index as in NAMES-INDEX (the two come from the layout by different
 roads: the page of each mark's anchor, and the line each mark falls in).
 
@@ -26,7 +27,7 @@ import sys
 import unicodedata
 import zipfile
 
-from pdflinks import Pdf
+from pdflinks import roman, Pdf
 
 
 def fold(s):
@@ -83,8 +84,30 @@ def read_names(path):
     return forms
 
 
+def from_roman(r):
+    """The value of a lower-case roman numeral."""
+    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500,
+              "m": 1000}
+    n = prev = 0
+    for d in reversed(r):
+        v = values[d]
+        n += -v if v < prev else v
+        prev = max(prev, v)
+    return n
+
+
+def labels(part):
+    """The page labels a locator gives: "12", "vii", a range "45–47"
+    or "vii–ix" spread out."""
+    arabic = [int(x) for x in re.findall(r"[0-9]+", part)]
+    if arabic:
+        return [str(n) for n in range(arabic[0], arabic[-1] + 1)]
+    ends = [from_roman(x) for x in re.findall(r"[ivxlcdm]+", part)]
+    return [roman(n) for n in range(ends[0], ends[-1] + 1)] if ends else []
+
+
 def read_pages(path):
-    """heading → print pages (numbers), sub-headings as in read_names."""
+    """heading → print page labels, sub-headings as in read_names."""
     pages = {}
     head = cur = None
     for line in open(path, encoding="utf-8"):
@@ -97,10 +120,8 @@ def read_pages(path):
         indent = len(line) - len(line.lstrip())
         if s.startswith("pages "):
             for part in s[6:].split(","):
-                ends = [int(x) for x in re.findall(r"[0-9]+", part)]
-                if ends:
-                    pages.setdefault(cur, set()).update(
-                        range(ends[0], ends[-1] + 1))
+                if labels(part):
+                    pages.setdefault(cur, set()).update(labels(part))
         elif indent == 2 and not re.match(
                 r"^([a-z0-9-]+ (¶|n\.|intro ¶)|see )", s):
             cur = f"{head} / {s}"
@@ -114,7 +135,8 @@ def epub_pages(path):
     pages, stack = {}, []
     for m in re.finditer(r'(<li epub:type="index-entry")|(</li>)|'
                          r'<span epub:type="index-term">(.*?)</span>|'
-                         r'<a epub:type="index-locator"[^>]*>([0-9]+)',
+                         r'<a epub:type="index-locator"[^>]*>'
+                         r'([0-9]+|[ivxlcdm]+)',
                          x):
         if m.group(1):
             stack.append(None)
@@ -123,8 +145,7 @@ def epub_pages(path):
         elif m.group(3) is not None:
             stack[-1] = html.unescape(m.group(3))
         else:
-            pages.setdefault(" / ".join(stack), set()).add(
-                int(m.group(4)))
+            pages.setdefault(" / ".join(stack), set()).add(m.group(4))
     return pages
 
 
@@ -167,7 +188,7 @@ def main():
             re.escape(fold(p)) for p in f.split()[:k]) + r"\W*$")
             for f in own for k in range(1, len(f.split()))]
         for n in sorted(numbers):
-            page = folio.get(str(n))
+            page = folio.get(n)
             if page is None:
                 bad.append(f"{heading}: page {n} does not exist")
                 continue
@@ -186,7 +207,8 @@ def main():
           f"{len(bad)} wrong")
     for b in bad[:30]:
         print(b)
-    sys.exit(1 if bad or checked < 1000 else 0)
+    least = int(sys.argv[5]) if len(sys.argv) > 5 else 1000
+    sys.exit(1 if bad or checked < least else 0)
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@
 #include "fixture.h"
 #include "out/cite.h"
 #include "out/credits.h"
+#include "out/matter.h"
 #include "out/indexing.h"
 #include "out/titles.h"
 #include "out/words.h"
@@ -345,6 +346,82 @@ START_TEST(test_index_pages)
 }
 END_TEST
 
+/*
+ * Pages of the front matter come first, in roman, and run into ranges
+ * as the text's do; their links keep them below the text's folios.
+ */
+START_TEST(test_index_pages_front)
+{
+	static const int folios[] = { 3, -INDEX_FRONT + 8, -INDEX_FRONT + 7,
+	    -INDEX_FRONT + 12 };
+	struct edition *e = edition_new();
+	struct chapter *c = fixture_chapter(e, "c", "C");
+	struct index_entry *ie = index_entry_new("Smith, Ann", NULL);
+	GHashTable *marks = g_hash_table_new(g_direct_hash, g_direct_equal);
+	GString *out = g_string_new(NULL);
+	GArray *links = g_array_new(FALSE, FALSE, sizeof(int));
+	guint i;
+
+	g_ptr_array_add(e->index, ie);
+	for (i = 0; i < G_N_ELEMENTS(folios); i++) {
+		struct node *mk = index_mark_new(ie, c, NULL, c->doc->pos);
+
+		node_append(c->doc, mk);
+		g_hash_table_insert(marks, mk->as.mark,
+		    GINT_TO_POINTER(folios[i]));
+	}
+	ck_assert_int_eq(index_pages(ie, marks, out, links), 3);
+	ck_assert_str_eq(out->str, "vii\xe2\x80\x93viii, xii, 3");
+	ck_assert_int_eq(g_array_index(links, int, 0), -INDEX_FRONT + 7);
+	ck_assert_int_eq(g_array_index(links, int, 3 * 3), 3);
+	g_string_free(out, TRUE);
+	g_array_free(links, TRUE);
+	g_hash_table_destroy(marks);
+	edition_free(e);
+}
+END_TEST
+
+/*
+ * The leading dedication and epigraph precede the contents; the front
+ * matter ends where the first chapter of another role begins; an
+ * epigraph inside the text is set alone but is text; back matter is by
+ * role.
+ */
+START_TEST(test_matter)
+{
+	static const enum chapter_role roles[] = { ROLE_DEDICATION,
+	    ROLE_EPIGRAPH, ROLE_PREFACE, ROLE_DEDICATION, ROLE_CHAPTER,
+	    ROLE_EPIGRAPH, ROLE_APPENDIX };
+	static const enum matter want[] = { MATTER_FRONT, MATTER_FRONT,
+	    MATTER_FRONT, MATTER_FRONT, MATTER_BODY, MATTER_BODY,
+	    MATTER_BACK };
+	struct edition *e = edition_new();
+	struct matter_bounds m;
+	char id[8];
+	guint i;
+
+	for (i = 0; i < G_N_ELEMENTS(roles); i++) {
+		g_snprintf(id, sizeof(id), "c%u", i);
+		fixture_chapter(e, id, id)->role = roles[i];
+	}
+	matter_init(&m, e);
+	ck_assert_uint_eq(m.before_contents, 2);
+	ck_assert_uint_eq(m.front, 4);
+	for (i = 0; i < G_N_ELEMENTS(roles); i++)
+		ck_assert_int_eq(matter_of(&m, e, i), want[i]);
+	ck_assert(matter_alone(g_ptr_array_index(e->chapters, 5)));
+	ck_assert(!matter_alone(g_ptr_array_index(e->chapters, 2)));
+	edition_free(e);
+	/* A book without front matter: the contents comes first. */
+	e = edition_new();
+	fixture_chapter(e, "a", "A");
+	matter_init(&m, e);
+	ck_assert_uint_eq(m.before_contents, 0);
+	ck_assert_uint_eq(m.front, 0);
+	edition_free(e);
+}
+END_TEST
+
 START_TEST(test_see_after_stop)
 {
 	struct index_entry *ie = index_entry_new("Gurov, G.", NULL);
@@ -383,6 +460,8 @@ out_suite(void)
 	tcase_add_test(tc, test_sources_one_file);
 	tcase_add_test(tc, test_index_letters);
 	tcase_add_test(tc, test_index_pages);
+	tcase_add_test(tc, test_index_pages_front);
+	tcase_add_test(tc, test_matter);
 	tcase_add_test(tc, test_see_after_stop);
 	tcase_add_test(tc, test_words);
 	suite_add_tcase(s, tc);

@@ -1,0 +1,92 @@
+#!/bin/sh
+# Books of other shapes than the sample: the book written in Markdown
+# (tests/markdown-book/: a manifest of metadata and file names only; a
+# dedication, an epigraph, an introduction, five chapters), built with
+# chapters opening on rectos and again on any page, so that they begin
+# on versos too; and a book with a foreword, a preface and an appendix
+# (tests/e2e/front/).  Each builds without a warning, passes epubcheck,
+# and holds to its expect file (matter.py): titles from headings, each
+# chapter typed and placed by its role, the page list in reading order.
+#
+# Environment: OCTAVO (the binary), BUILD (the build folder).
+set -u
+
+OCTAVO=${OCTAVO:-build/octavo}
+BUILD=${BUILD:-build}
+T=$BUILD/books
+rm -rf "$T" && mkdir -p "$T/tmp" || exit 1
+TMPDIR=$(cd "$T/tmp" && pwd) && export TMPDIR
+EPUBCHECK="java -XX:-UsePerfData -Djava.io.tmpdir=$TMPDIR -jar /usr/share/java/epubcheck.jar"
+
+passed=0 failed=0
+ok() { passed=$((passed + 1)); echo "ok   - $1"; }
+not_ok() { failed=$((failed + 1)); echo "FAIL - $1"; }
+check() {
+	name=$1; shift
+	if "$@" >"$T/last.out" 2>&1; then ok "$name"; else
+		not_ok "$name"; sed 's/^/       /' "$T/last.out" | head -20
+	fi
+}
+
+# book NAME MANIFEST EXPECT: builds the book and checks it.
+book() {
+	bk=$1 manifest=$2 expect=$3
+	SOURCE_DATE_EPOCH=1700000000 "$OCTAVO" build --epub "$T/$bk.epub" \
+	    --pdf "$T/$bk.pdf" "$manifest" 2>"$T/$bk.err"
+	check "$bk: builds" test $? -eq 0
+	check "$bk: no error, no warning" \
+	    grep -q "^octavo: 0 errors, 0 warnings" "$T/$bk.err"
+	$EPUBCHECK "$T/$bk.epub" >"$T/$bk.epubcheck" 2>&1
+	check "$bk: epubcheck 0/0/0" grep -q \
+	    'Messages: 0 fatals / 0 errors / 0 warnings / 0 infos' \
+	    "$T/$bk.epubcheck"
+	check "$bk: titles from headings, chapters placed by their roles" \
+	    python3 tests/e2e/matter.py "$expect" "$manifest" \
+	    "$T/$bk.epub" "$T/$bk.pdf"
+	check "$bk: each print page's marker where the PDF's page begins" \
+	    python3 tests/e2e/pages.py "$T/$bk.epub" "$T/$bk.pdf"
+	check "$bk: page labels i, ii… then 1, 2…" \
+	    python3 tests/e2e/pdflinks.py "$T/$bk.pdf" labels
+	check "$bk: the contents link to the folios they print" \
+	    python3 tests/e2e/pdflinks.py "$T/$bk.pdf" contents
+}
+
+book markdown tests/markdown-book/edition.ini tests/markdown-book/expect
+check "markdown: the manifest names files, no titles" \
+    sh -c "! grep -Eq '^(title|role|split) *=' tests/markdown-book/edition.ini"
+check "markdown: every footnote on its reference's page, linked both ways" \
+    python3 tests/e2e/pdflinks.py "$T/markdown.pdf" notes 11
+check "markdown: the dedication's page has no heading" \
+    sh -c "pdftotext -f 5 -l 5 '$T/markdown.pdf' - | grep -q 'For the keepers' &&
+    ! pdftotext -f 5 -l 5 '$T/markdown.pdf' - | grep -q Dedication"
+check "markdown: the imprint cites no source" \
+    sh -c "! unzip -p '$T/markdown.epub' OEBPS/imprint.xhtml | grep -q Sources"
+
+# The same book, its chapters opening on whatever page comes next.
+mkdir -p "$T/any" && cp tests/markdown-book/*.md "$T/any/" &&
+    sed 's/^sink = .*/&\nchapter-opens = any/' styles/print.ini \
+    >"$T/any/print.ini" &&
+    cp styles/epub.css styles/cover.ini "$T/any/" &&
+    sed 's/^\[edition\]$/&\nprint-style = print.ini\nepub-style = epub.css/' \
+    tests/markdown-book/edition.ini >"$T/any/edition.ini"
+book any "$T/any/edition.ini" tests/markdown-book/expect-any
+check "any: chapters open on versos as well as rectos" \
+    grep -Eq '[02468]$' tests/markdown-book/expect-any
+
+book front tests/e2e/front/edition.ini tests/e2e/front/expect
+"$OCTAVO" index -q -o "$T/front.index" tests/e2e/front/edition.ini \
+    >"$T/front.index.out" 2>&1
+check "front: the index gives a name's page in the front matter in roman" \
+    grep -qx '  pages vii, 1' "$T/front.index"
+check "front: every page the index gives prints the name, in both outputs" \
+    python3 tests/e2e/indexpages.py "$T/front.pdf" "$T/front.index" \
+    tests/e2e/front/names.txt "$T/front.epub" 4
+check "front: the index's page numbers link to their pages" \
+    python3 tests/e2e/pdflinks.py "$T/front.pdf" index 4
+check "front: the foreword's guess is said at -v, with the key" \
+    sh -c "'$OCTAVO' check -v tests/e2e/front/edition.ini 2>&1 |
+    grep -q \"chapter foreword is the book's foreword, by its title ('role = chapter'\""
+
+echo "$passed passed, $failed failed"
+rm -rf "$T/tmp"
+test "$failed" -eq 0
