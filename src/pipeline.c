@@ -8,6 +8,7 @@
 #include "index/names.h"
 #include "ledger.h"
 #include "normalize/normalize.h"
+#include "out/words.h"
 #include "parse/notes.h"
 #include "parse/parse.h"
 #include "pipeline.h"
@@ -142,6 +143,40 @@ chapter_of(struct pipeline *p, const struct group *g,
 	return c;
 }
 
+/*
+ * A heading for each chapter neither the manifest nor its source titles,
+ * rather than its id: its role ("Preface"), the book's title if it is
+ * the only chapter, else its number among the chapters ("Chapter 3"),
+ * which is a guess an editor should settle.
+ */
+static void
+name_untitled(struct pipeline *p, struct diags *d)
+{
+	const struct edition *e = p->edition;
+	guint i, number = 0;
+
+	for (i = 0; i < e->chapters->len; i++) {
+		struct chapter *c = g_ptr_array_index(e->chapters, i);
+
+		number += c->role == ROLE_CHAPTER;
+		if (c->meta.title != NULL || c->meta.label != NULL)
+			continue;
+		if (c->role != ROLE_CHAPTER) {
+			c->meta.label = g_strdup(chapter_role_name(c->role));
+			c->meta.label[0] = g_ascii_toupper(c->meta.label[0]);
+		} else if (e->chapters->len == 1 && e->meta.title != NULL)
+			c->meta.title = g_strdup(e->meta.title);
+		else {
+			c->meta.label = g_strdup_printf("%s %u",
+			    word(WORD_CHAPTER), number);
+			diag_add(d, DIAG_DOUBT, c->pos, "chapter %s has no title "
+			    "in the manifest or its source; it is headed '%s' "
+			    "(say 'title = …' in [chapter %s])", c->id,
+			    c->meta.label, c->id);
+		}
+	}
+}
+
 /* Chapter ids name files: two chapters may not share one. */
 static void
 check_ids(const struct pipeline *p, struct diags *d)
@@ -258,6 +293,7 @@ normalize_and_parse(struct pipeline *p, const struct pipeline_opts *o,
 			g_ptr_array_add(p->normalized, (gpointer)n);
 		}
 	}
+	name_untitled(p, d);
 	check_ids(p, d);
 	progress(o, "parse", "");
 }

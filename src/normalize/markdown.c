@@ -2,7 +2,8 @@
  * markdown.c — a CommonMark source, which is already what the parser
  * wants, read for what a book in Markdown says about itself: a YAML
  * metadata block at its top (title, author, …, as pandoc reads it), and
- * each chapter's title in its first level-1 heading.  A file with more
+ * each chapter's title in its first level-1 heading (or, in a file with
+ * none, the heading it opens with, if no other outranks or equals it).  A file with more
  * level-1 headings is several chapters with split = heading, an error
  * without.  Lines taken out are blanked, so every line keeps its number.
  */
@@ -27,29 +28,54 @@ markdown_meta_clear(struct markdown_meta *m)
 	memset(m, 0, sizeof(*m));
 }
 
+/* The level of an ATX heading ("## Title"), or 0. */
+static int
+atx_level(const char *l)
+{
+	int n = 0;
+
+	while (l[n] == '#')
+		n++;
+	return n >= 1 && n <= 6 && (l[n] == ' ' || l[n] == '\0') ? n : 0;
+}
+
+/* An ATX heading's text, without its closing sequence of #s. */
+static char *
+atx_text(const char *l)
+{
+	char *t = g_strstrip(g_strdup(l + atx_level(l)));
+	gsize n = strlen(t);
+
+	while (n > 0 && t[n - 1] == '#')
+		t[--n] = '\0';
+	return g_strchomp(t);
+}
+
 /* A level-1 heading's text, or NULL: "# Title", or a line over "===". */
 static char *
 heading_1(gchar **lines, guint i, guint *taken)
 {
 	const char *l = lines[i];
-	char *t;
-	gsize n;
 
 	*taken = 1;
-	if (g_str_has_prefix(l, "# ") || strcmp(l, "#") == 0) {
-		t = g_strstrip(g_strdup(l + 1));
-		/* A closing sequence of #s goes too. */
-		n = strlen(t);
-		while (n > 0 && t[n - 1] == '#')
-			t[--n] = '\0';
-		return g_strchomp(t);
-	}
+	if (atx_level(l) == 1)
+		return atx_text(l);
 	if (*l != '\0' && *l != ' ' && lines[i + 1] != NULL &&
 	    lines_match("^=+\\s*$", lines[i + 1])) {
 		*taken = 2;
 		return g_strstrip(g_strdup(l));
 	}
 	return NULL;
+}
+
+/* Whether a line holds nothing but white space. */
+static int
+blank(const char *line)
+{
+	for (; *line != '\0'; line++)
+		if (!g_ascii_isspace(*line))
+			return 0;
+	return 1;
 }
 
 /* Whether line opens or closes a fenced code block. */
@@ -61,6 +87,41 @@ fence(const char *line)
 	while (*p == ' ' && p - line < 4)
 		p++;
 	return g_str_has_prefix(p, "```") || g_str_has_prefix(p, "~~~");
+}
+
+/*
+ * The line of the heading that titles a file without a level-1 heading:
+ * its opening block, if no other heading of the file is of its level or
+ * above ("## Title" over "### Sections"); -1 if there is none.
+ */
+static int
+opening_heading(gchar **lines, guint from)
+{
+	int open = -1, level = 0, in_fence = 0;
+	guint i, taken;
+
+	for (i = from; lines[i] != NULL; i++) {
+		char *h1;
+		int lv;
+
+		if (fence(lines[i]))
+			in_fence = !in_fence;
+		if (in_fence || blank(lines[i]))
+			continue;
+		if ((h1 = heading_1(lines, i, &taken)) != NULL) {
+			g_free(h1);
+			return -1;
+		}
+		lv = atx_level(lines[i]);
+		if (open < 0 && level == 0) {
+			if (lv == 0)
+				return -1;	/* the file opens with text */
+			open = (int)i;
+			level = lv;
+		} else if (lv > 0 && lv <= level)
+			return -1;
+	}
+	return open;
 }
 
 /* One value of the YAML block: unquoted, a list's items joined by "and". */
@@ -204,16 +265,6 @@ chapter(const struct group *g, struct normalization *out, guint k, int split)
 	return n;
 }
 
-/* Whether a line holds nothing but white space. */
-static int
-blank(const char *line)
-{
-	for (; *line != '\0'; line++)
-		if (!g_ascii_isspace(*line))
-			return 0;
-	return 1;
-}
-
 int
 markdown_read(const struct group *g, const char *text,
     struct normalization *out, struct diags *d)
@@ -221,7 +272,7 @@ markdown_read(const struct group *g, const char *text,
 	gchar **lines = g_strsplit(text, "\n", -1);
 	struct normalized *n = NULL;
 	guint i, taken, k = 0;
-	int split = g->rules.split_heading, in_fence = 0, no;
+	int split = g->rules.split_heading, in_fence = 0, no, opening;
 	/* A title the manifest gives leaves the heading in the text. */
 	int titled = !split && g->meta.title != NULL;
 	int errors = d->count[DIAG_ERROR];
@@ -230,12 +281,19 @@ markdown_read(const struct group *g, const char *text,
 	i = yaml_block(lines, &out->book);
 	take_lines(lines, 0, i, out->changes, "taken into the book's "
 	    "metadata: the YAML block");
+	opening = split || titled ? -1 : opening_heading(lines, i);
 	for (; lines[i] != NULL; i++) {
 		if (fence(lines[i]))
 			in_fence = !in_fence;
 		if (!in_fence)
 			note_labels(lines[i], (int)i + 1, out->changes);
 		title = in_fence || titled ? NULL : heading_1(lines, i, &taken);
+		if ((int)i == opening) {
+			title = atx_text(lines[i]);
+			diag_add(d, DIAG_INFO, srcpos_at(g->path, (int)i + 1, 1),
+			    "'%s' is the chapter's title: the file has no "
+			    "level-1 heading, and opens with this one", title);
+		}
 		if (title != NULL && (n == NULL || split ||
 		    n->meta.title == NULL)) {
 			/* A chapter's title; with split, a chapter begins. */

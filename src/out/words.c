@@ -14,6 +14,7 @@ static const char *const words[] = {
 	[WORD_INDEX_HEAD] = "Index",
 	[WORD_LANDMARKS] = "Landmarks",
 	[WORD_PAGES] = "Pages",
+	[WORD_CHAPTER] = "Chapter",
 	[WORD_NOTES] = "Notes",
 	[WORD_PREFACE] = "Editor\xe2\x80\x99s note",
 	[WORD_SOURCES] = "Sources",

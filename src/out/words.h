@@ -12,6 +12,7 @@ enum word {
 	WORD_TITLE_PAGE,
 	WORD_IMPRINT,
 	WORD_CONTENTS,
+	WORD_CHAPTER,		/* an untitled chapter's heading: "Chapter 3" */
 	WORD_INDEX,		/* the index of names' title */
 	WORD_INDEX_HEAD,	/* its running head */
 	WORD_LANDMARKS,		/* the e-book's navigation */

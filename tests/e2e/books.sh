@@ -64,11 +64,13 @@ check "markdown: the imprint cites no source" \
 
 # The same book, its chapters opening on whatever page comes next.
 mkdir -p "$T/any" && cp tests/markdown-book/*.md "$T/any/" &&
-    sed 's/^sink = .*/&\nchapter-opens = any/' styles/print.ini \
+    sed 's/^chapter-opens = recto$/chapter-opens = any/' styles/print.ini \
     >"$T/any/print.ini" &&
     cp styles/epub.css styles/cover.ini "$T/any/" &&
     sed 's/^\[edition\]$/&\nprint-style = print.ini\nepub-style = epub.css/' \
     tests/markdown-book/edition.ini >"$T/any/edition.ini"
+check "any: its style opens chapters on any page" \
+    grep -qx 'chapter-opens = any' "$T/any/print.ini"
 book any "$T/any/edition.ini" tests/markdown-book/expect-any
 check "any: chapters open on versos as well as rectos" \
     grep -Eq '[02468]$' tests/markdown-book/expect-any

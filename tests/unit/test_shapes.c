@@ -201,14 +201,18 @@ START_TEST(test_split_captures_title)
 }
 END_TEST
 
-/* Text before the first split line is a chapter of its own. */
+/*
+ * Text before the first split line is a chapter of its own; untitled,
+ * it is numbered as a chapter rather than called by its id.
+ */
 START_TEST(test_split_keeps_opening)
 {
 	struct pipeline p;
 
 	run_clean(&p, WRAPPED "\n\n" CHAPTERS, "split = ^CHAPTER [IVX]+\\.$");
 	ck_assert_uint_eq(p.edition->chapters->len, 3);
-	ck_assert_ptr_null(chapter(&p, 0)->meta.label);
+	ck_assert_ptr_null(chapter(&p, 0)->meta.title);
+	ck_assert_str_eq(chapter(&p, 0)->meta.label, "Chapter 1");
 	ck_assert_ptr_nonnull(strstr(fixture_md(&p, 0), "The orchard"));
 	pipeline_release(&p);
 }
@@ -612,6 +616,49 @@ START_TEST(test_markdown_title)
 }
 END_TEST
 
+/*
+ * A file without a level-1 heading takes the heading it opens with as
+ * its title, if no other heading of the file outranks or equals it.
+ */
+START_TEST(test_markdown_opening_heading)
+{
+	struct pipeline p;
+
+	run_clean(&p, "## The Only Title\n\nSome text.\n\n### A Part\n\n"
+	    "More.\n", "format = markdown");
+	ck_assert_str_eq(chapter(&p, 0)->meta.title, "The Only Title");
+	ck_assert_ptr_null(strstr(fixture_md(&p, 0), "The Only Title"));
+	ck_assert_ptr_nonnull(strstr(fixture_md(&p, 0), "### A Part"));
+	pipeline_release(&p);
+	/* Two of a level: sections, and the only chapter is the book's. */
+	run_clean(&p, "## First Part\n\nText.\n\n## Second Part\n\nMore.\n",
+	    "format = markdown");
+	ck_assert_str_eq(chapter(&p, 0)->meta.title,
+	    p.edition->meta.title);
+	ck_assert_ptr_nonnull(strstr(fixture_md(&p, 0), "## First Part"));
+	pipeline_release(&p);
+}
+END_TEST
+
+/* An untitled chapter among others is numbered, and that is a doubt. */
+START_TEST(test_untitled_numbered)
+{
+	struct pipeline p;
+	struct diags d;
+
+	diags_init(&d);
+	ck_assert_int_eq(fixture_run(&p, "Words that open the book, with no "
+	    "heading.\n\n# Two\n\nSecond.\n", -1, "format = markdown\n"
+	    "split = heading", &d), 0);
+	ck_assert_str_eq(chapter(&p, 0)->meta.label, "Chapter 1");
+	ck_assert_str_eq(chapter(&p, 1)->meta.title, "Two");
+	ck_assert_int_eq(d.count[DIAG_DOUBT], 1);
+	ck_assert_int_eq(fixture_diags_matching(&d, "(say 'title = "), 1);
+	diags_release(&d);
+	pipeline_release(&p);
+}
+END_TEST
+
 /* Several level-1 headings: an error, or with split = heading chapters. */
 START_TEST(test_markdown_split)
 {
@@ -714,6 +761,8 @@ shapes_suite(void)
 	tcase_add_test(text, test_old_small_print);
 	tcase_add_test(text, test_ledger_finds_loss);
 	tcase_add_test(text, test_markdown_title);
+	tcase_add_test(text, test_markdown_opening_heading);
+	tcase_add_test(text, test_untitled_numbered);
 	tcase_add_test(text, test_markdown_split);
 	tcase_add_test(text, test_markdown_yaml);
 	tcase_add_test(text, test_markdown_notes_and_code);
