@@ -36,16 +36,24 @@ def letters(s):
     return "".join(c for c in s if c.isalpha())
 
 
+def is_folio(line):
+    return re.fullmatch(r"[0-9]+|[ivxlc]+", line) is not None
+
+
 def bodies(pdf):
     """Each page's text, from the first line that is neither a running
-    head (a line that opens three pages or more) nor a folio.  A
-    chapter's title opens its first page as well as its rectos."""
+    head (a line that opens three pages or more, or stands beside the
+    folio in the page's first two lines) nor a folio.  A chapter's title opens
+    its first page as well as its rectos."""
     split = [[ln.strip() for ln in p.split("\n") if ln.strip()]
              for p in pdf]
     heads = collections.Counter(ln for lines in split for ln in lines[:4])
     out = []
     for lines in split:
         i = 0
+        # A verso's head follows its folio, a recto's comes before it.
+        if len(lines) > 2 and (is_folio(lines[0]) or is_folio(lines[1])):
+            i = 2
         while i < len(lines) and (not letters(lines[i]) or
                                   heads[lines[i]] >= 3):
             i += 1
