@@ -54,6 +54,30 @@ node_insert_before(struct node *sibling, struct node *child)
 }
 
 void
+node_text_cut(struct node *t, int *done, int from, int to, struct node *x)
+{
+	if (from > *done)
+		node_insert_before(t, node_new_text(NODE_TEXT, t->pos,
+		    t->text + *done, from - *done));
+	node_insert_before(t, x);
+	*done = to;
+}
+
+void
+node_text_rest(struct node *t, int done)
+{
+	char *rest;
+
+	if (done == 0)
+		return;
+	rest = g_strdup(t->text + done);
+	g_free(t->text);
+	t->text = rest;
+	if (*rest == '\0')
+		node_free(t);
+}
+
+void
 node_unlink(struct node *n)
 {
 	if (n->prev != NULL)

@@ -176,6 +176,17 @@ void		 node_append(struct node *parent, struct node *child);
 void		 node_insert_before(struct node *sibling, struct node *child);
 void		 node_unlink(struct node *);
 void		 node_free(struct node *);	/* and all its children */
+
+/*
+ * Cutting a text node t into pieces, left to right: node_text_cut puts
+ * x where bytes [from, to) of t's text were, the text between *done and
+ * from becoming a text node before it, and moves *done to to;
+ * node_text_rest then leaves t only the text after done, freeing t if
+ * there is none.
+ */
+void		 node_text_cut(struct node *t, int *done, int from, int to,
+		    struct node *x);
+void		 node_text_rest(struct node *t, int done);
 int		 node_is_block(const struct node *);
 const char	*node_type_name(enum node_type);
 

@@ -136,21 +136,12 @@ link_xrefs(struct note *note, GHashTable *by_label)
 			g_free(label);
 			if (target == NULL || target == note || foreign)
 				continue;
-			if (a > done)
-				node_insert_before(t, node_new_text(NODE_TEXT,
-				    t->pos, t->text + done, a - done));
 			x = node_new(NODE_XREF, t->pos);
 			x->as.noteref.note = target;
-			node_insert_before(t, x);
-			done = b;
+			node_text_cut(t, &done, a, b, x);
 		}
 		g_match_info_free(mi);
-		if (done > 0) {
-			char *rest = g_strdup(t->text + done);
-
-			g_free(t->text);
-			t->text = rest;
-		}
+		node_text_rest(t, done);
 	}
 	g_ptr_array_free(texts, TRUE);
 	g_regex_unref(other);

@@ -283,22 +283,11 @@ split_refs(struct node *root)
 			struct node *ref = node_new(NODE_NOTEREF, t->pos);
 
 			g_match_info_fetch_pos(mi, 0, &a, &b);
-			if (a > done)
-				node_insert_before(t, node_new_text(NODE_TEXT,
-				    t->pos, t->text + done, a - done));
 			ref->text = label;
-			node_insert_before(t, ref);
-			done = b;
+			node_text_cut(t, &done, a, b, ref);
 		}
 		g_match_info_free(mi);
-		if (done > 0) {
-			char *rest = g_strdup(t->text + done);
-
-			g_free(t->text);
-			t->text = rest;
-			if (*rest == '\0')
-				node_free(t);
-		}
+		node_text_rest(t, done);
 	}
 	g_regex_unref(re);
 	g_ptr_array_free(texts, TRUE);
