@@ -12,21 +12,8 @@
 
 #include "normalize/lines.h"
 #include "normalize/markdown.h"
-#include "normalize/normalize.h"
+#include "normalize/normalized.h"
 
-void
-markdown_meta_clear(struct markdown_meta *m)
-{
-	g_free(m->title);
-	g_free(m->subtitle);
-	g_free(m->author);
-	g_free(m->date);
-	g_free(m->language);
-	g_free(m->identifier);
-	g_free(m->rights);
-	g_free(m->description);
-	memset(m, 0, sizeof(*m));
-}
 
 /* The level of an ATX heading ("## Title"), or 0. */
 static int

@@ -6,23 +6,8 @@
 #define OCTAVO_NORMALIZE_MARKDOWN_H
 
 #include "diag.h"
+#include "normalize/normalized.h"
 #include "read/manifest.h"
-
-struct normalization;
-
-/* What a YAML block says of the book, as pandoc reads it; NULL if not. */
-struct markdown_meta {
-	char	*title;
-	char	*subtitle;
-	char	*author;	/* "A and B" for a list */
-	char	*date;
-	char	*language;	/* lang */
-	char	*identifier;
-	char	*rights;
-	char	*description;
-};
-
-void	markdown_meta_clear(struct markdown_meta *);
 
 /*
  * Reads a group's CommonMark text into out's chapters: one, titled by

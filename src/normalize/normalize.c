@@ -7,61 +7,9 @@
 #include <string.h>
 
 #include "normalize/lines.h"
+#include "normalize/markdown.h"
 #include "normalize/normalize.h"
 #include "normalize/typo.h"
-
-struct normalized *
-normalized_new(const char *id)
-{
-	struct normalized *n = g_new0(struct normalized, 1);
-
-	n->id = g_strdup(id);
-	n->md = g_string_new(NULL);
-	n->srcline = g_array_new(FALSE, FALSE, sizeof(int));
-	n->preface = g_string_new(NULL);
-	n->preface_srcline = g_array_new(FALSE, FALSE, sizeof(int));
-	return n;
-}
-
-void
-normalized_free(struct normalized *n)
-{
-	if (n == NULL)
-		return;
-	g_free(n->id);
-	g_string_free(n->md, TRUE);
-	g_array_free(n->srcline, TRUE);
-	g_string_free(n->preface, TRUE);
-	g_array_free(n->preface_srcline, TRUE);
-	meta_clear(&n->meta);
-	g_free(n);
-}
-
-static void
-change_clear(struct change *c)
-{
-	g_free(c->removed);
-	g_free(c->added);
-}
-
-void
-normalization_init(struct normalization *out)
-{
-	memset(out, 0, sizeof(*out));
-	out->chapters = g_ptr_array_new_with_free_func(
-	    (GDestroyNotify)normalized_free);
-	out->changes = g_array_new(FALSE, TRUE, sizeof(struct change));
-	g_array_set_clear_func(out->changes, (GDestroyNotify)change_clear);
-}
-
-void
-normalization_release(struct normalization *out)
-{
-	g_ptr_array_free(out->chapters, TRUE);
-	g_array_free(out->changes, TRUE);
-	markdown_meta_clear(&out->book);
-	memset(out, 0, sizeof(*out));
-}
 
 /* Records each piece of text a fix pattern replaces, for the ledger. */
 static void

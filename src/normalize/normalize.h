@@ -12,49 +12,8 @@
 
 #include "diag.h"
 #include "model.h"
-#include "normalize/markdown.h"
+#include "normalize/normalized.h"
 #include "read/manifest.h"
-
-/* One chapter's text, as CommonMark. */
-struct normalized {
-	char		*id;		/* the chapter's id */
-	GString		*md;		/* the CommonMark text */
-	GArray		*srcline;	/* int: source line of each md line */
-	GString		*preface;	/* an editor's introduction, CommonMark */
-	GArray		*preface_srcline;
-	struct meta	 meta;		/* metadata found in the text */
-	int		 markdown;	/* the source was CommonMark: its
-					   columns hold, its typography is
-					   still to be done */
-	int		 split;		/* it begins at a split line */
-};
-
-/*
- * What a rule took out of the source, or put in its place: the word
- * ledger's account of every word that is not in the edition as the
- * source has it.  removed or added may be NULL.
- */
-struct change {
-	int		 line;		/* source line */
-	char		*removed;
-	char		*added;
-	const char	*rule;		/* static: the rule's name */
-	int		 renumbered;	/* a note's number, which the edition
-					   prints anew: not dropped */
-};
-
-/* A group's source, normalized: its chapters and the rules' changes. */
-struct normalization {
-	GPtrArray		*chapters;	/* struct normalized *, in order */
-	GArray			*changes;	/* struct change, in source order */
-	struct markdown_meta	 book;		/* a Markdown source's YAML */
-};
-
-void	normalization_init(struct normalization *);
-void	normalization_release(struct normalization *);
-/* A new chapter's text, empty; normalized_free frees it. */
-struct normalized *normalized_new(const char *id);
-void	normalized_free(struct normalized *);
 
 /*
  * Normalizes a group's source text (as read by source_read) into out,
