@@ -106,8 +106,11 @@ check: test-deps
 	    check-bad check-valgrind
 
 # What a change is tried with first: no JVM, no browser, no valgrind.
+# The three suites share nothing, so they run side by side, each one's
+# output kept together.
 check-fast: test-deps
-	@$(MAKE) --no-print-directory check-unit check-data check-bad
+	@$(MAKE) --no-print-directory -j3 --output-sync=target \
+	    check-unit check-data check-bad
 
 check-unit: $(BUILD)/check_octavo
 	cd tests/unit && CK_FORK=yes ../../$(BUILD)/check_octavo
