@@ -8,6 +8,8 @@
 #include "fixture.h"
 #include "out/cite.h"
 #include "out/credits.h"
+#include "out/digest.h"
+#include "out/kept.h"
 #include "out/matter.h"
 #include "out/indexing.h"
 #include "out/titles.h"
@@ -444,6 +446,45 @@ START_TEST(test_words)
 }
 END_TEST
 
+/*
+ * A kept file is found again under its key alone: not under another,
+ * not when damaged, not when missing.  Keys differ with what they
+ * digest, a NULL string among them.
+ */
+START_TEST(test_kept)
+{
+	char *dir = fixture_dir();
+	char *path = g_build_filename(dir, "thing.kept", NULL);
+	GBytes *data = g_bytes_new_static("a\nb\0c", 5), *got;
+	GChecksum *a = digest_new(), *b = digest_new(), *c = digest_new();
+	char *ka, *kb, *kc;
+
+	digest_string(a, "x");
+	digest_string(b, NULL);
+	digest_string(c, "");
+	ka = digest_finish(a);
+	kb = digest_finish(b);
+	kc = digest_finish(c);
+	ck_assert_str_ne(ka, kb);
+	ck_assert_str_ne(kb, kc);
+	ck_assert_ptr_null(kept_load(path, ka));
+	ck_assert(kept_save(path, ka, data, NULL));
+	got = kept_load(path, ka);
+	ck_assert_ptr_nonnull(got);
+	ck_assert(g_bytes_equal(got, data));
+	g_bytes_unref(got);
+	ck_assert_ptr_null(kept_load(path, kb));
+	ck_assert(g_file_set_contents(path, "octavo-kept ", -1, NULL));
+	ck_assert_ptr_null(kept_load(path, ka));
+	g_bytes_unref(data);
+	g_free(ka);
+	g_free(kb);
+	g_free(kc);
+	g_free(path);
+	fixture_clean(dir);
+}
+END_TEST
+
 Suite *
 out_suite(void)
 {
@@ -461,6 +502,7 @@ out_suite(void)
 	tcase_add_test(tc, test_index_letters);
 	tcase_add_test(tc, test_index_pages);
 	tcase_add_test(tc, test_index_pages_front);
+	tcase_add_test(tc, test_kept);
 	tcase_add_test(tc, test_matter);
 	tcase_add_test(tc, test_see_after_stop);
 	tcase_add_test(tc, test_words);
