@@ -362,7 +362,7 @@ cmd_build(const char *manifest, struct diags *d)
 	struct pdf_layout *layout = NULL;
 	struct epub_job job;
 	GThread *thread = NULL;
-	char *epub, *pdf, *key;
+	char *epub, *pdf, *key, *cover;
 	int want_epub = opt_epub != NULL || opt_pdf == NULL;
 	int want_pdf = opt_pdf != NULL || opt_epub == NULL;
 	int styled;
@@ -381,6 +381,7 @@ cmd_build(const char *manifest, struct diags *d)
 	epub = opt_epub != NULL ? g_strdup(opt_epub) :
 	    default_output(p.ms, "epub");
 	pdf = opt_pdf != NULL ? g_strdup(opt_pdf) : default_output(p.ms, "pdf");
+	cover = default_output(p.ms, "cover");
 	pagemap_init(&pages);
 	styled = style_read(&style, p.ms->print_style, d) == 0;
 	if (styled && (layout = pdf_lay_out(p.edition, &style, &pages,
@@ -392,7 +393,8 @@ cmd_build(const char *manifest, struct diags *d)
 		g_clear_pointer(&layout, pdf_layout_free);
 	if (layout != NULL && want_epub) {
 		job = (struct epub_job){ p.edition, { p.ms->epub_style,
-		    p.ms->epub_embed_fonts }, &pages, epub, { 0 }, 0, -1 };
+		    p.ms->epub_embed_fonts, cover }, &pages, epub, { 0 }, 0,
+		    -1 };
 		diags_init(&job.diags);
 		thread = g_thread_new("epub", epub_job_run, &job);
 	}
@@ -417,6 +419,7 @@ cmd_build(const char *manifest, struct diags *d)
 		summary(stderr, &p, d);
 	g_free(epub);
 	g_free(pdf);
+	g_free(cover);
 	g_free(key);
 	pipeline_release(&p);
 	return diags_failed(d) ? EXIT_INPUT : EXIT_OK;

@@ -13,6 +13,8 @@
 #include <pango/pangocairo.h>
 
 #include "epub/cover.h"
+#include "out/digest.h"
+#include "out/kept.h"
 #include "out/words.h"
 #include "read/ini.h"
 
@@ -28,6 +30,14 @@ struct cover_style {
 	struct rgb	 background, ink, accent;
 	double		 title_size;	/* fractions of the width */
 	double		 text_size;
+};
+
+/* What the cover says: any of it may be NULL but the title. */
+struct cover_words {
+	char	*head;		/* whom the book is by */
+	char	*title;		/* in capitals */
+	char	*subtitle;
+	char	*foot;		/* "Edited by …", else "Translated by …" */
 };
 
 /* What the cover is drawn with. */
@@ -204,11 +214,6 @@ ornament(struct canvas *cv, double y)
 }
 
 /*
- * The title, its ornament and subtitle, centred on the cover's optical
- * centre (a little above the middle); the title shrinks until the group
- * fits in half the height.
- */
-/*
  * The title in capitals, a range of numbers ("1790–1826") held on one
  * line by a word joiner after its dash: the large type breaks often.
  */
@@ -232,16 +237,21 @@ cover_title(const char *title)
 	return g_string_free(held, FALSE);
 }
 
+/*
+ * The title, its ornament and subtitle, centred on the cover's optical
+ * centre (a little above the middle); the title shrinks until the group
+ * fits in half the height.
+ */
 static void
-centre(struct canvas *cv, const struct edition *e)
+centre(struct canvas *cv, const struct cover_words *w)
 {
 	const struct cover_style *st = cv->st;
-	char *title = cover_title(e->meta.title);
+	const char *title = w->title, *subtitle = w->subtitle;
 	double size = st->title_size * st->width;
 	double sub = st->text_size * st->width * 1.5, gap = sub;
 	double th, sh, y;
 
-	sh = e->meta.subtitle == NULL ? 0 : text(cv, e->meta.subtitle, sub,
+	sh = subtitle == NULL ? 0 : text(cv, subtitle, sub,
 	    PANGO_STYLE_ITALIC, PANGO_VARIANT_NORMAL, 0, 0, 0);
 	while ((th = text(cv, title, size, PANGO_STYLE_NORMAL,
 	    PANGO_VARIANT_NORMAL, 0.08, 0, 0)) + 2 * gap + sh >
@@ -253,10 +263,9 @@ centre(struct canvas *cv, const struct edition *e)
 	    y, 1);
 	ornament(cv, y + th + gap);
 	set_colour(cv->cr, st->ink);
-	if (e->meta.subtitle != NULL)
-		text(cv, e->meta.subtitle, sub, PANGO_STYLE_ITALIC,
+	if (subtitle != NULL)
+		text(cv, subtitle, sub, PANGO_STYLE_ITALIC,
 		    PANGO_VARIANT_NORMAL, 0, y + th + 2 * gap, 1);
-	g_free(title);
 }
 
 /* The names joined as credits_join does, each kept whole on its line. */
@@ -278,42 +287,59 @@ unbroken(const GPtrArray *names)
 	return s;
 }
 
+/*
+ * What the cover says, gathered before it is drawn: all the book gives
+ * the drawing, and so all the book gives its key.
+ */
+static void
+words_of(struct cover_words *w, const struct book *b)
+{
+	const struct credits *cr = &b->credits;
+	char *foot = unbroken(cr->editors->len > 0 ? cr->editors :
+	    cr->book_translators);
+
+	w->head = unbroken(credits_by(cr));
+	w->title = cover_title(b->edition->meta.title);
+	w->subtitle = g_strdup(b->edition->meta.subtitle);
+	/* The foot names the editors, else the translators. */
+	w->foot = foot == NULL ? NULL : word_before(cr->editors->len > 0 ?
+	    WORD_EDITED_BY : WORD_TRANSLATED_BY, foot);
+	g_free(foot);
+}
+
+static void
+words_clear(struct cover_words *w)
+{
+	g_free(w->head);
+	g_free(w->title);
+	g_free(w->subtitle);
+	g_free(w->foot);
+}
+
 /* Draws the whole cover on cv. */
 static void
-draw(struct canvas *cv, const struct book *b)
+draw(struct canvas *cv, const struct cover_words *w)
 {
 	const struct cover_style *st = cv->st;
 	double m = st->width * 0.06, size = st->text_size * st->width;
-	const struct credits *cr = &b->credits;
-	char *authors = unbroken(credits_by(cr)), *foot;
-	enum word w = cr->editors->len > 0 ? WORD_EDITED_BY :
-	    WORD_TRANSLATED_BY;
 	double h;
 
 	set_colour(cv->cr, st->background);
 	cairo_paint(cv->cr);
 	frame(cv, m);
 	set_colour(cv->cr, st->ink);
-	if (authors != NULL)
-		text(cv, authors, size, PANGO_STYLE_NORMAL,
+	if (w->head != NULL)
+		text(cv, w->head, size, PANGO_STYLE_NORMAL,
 		    PANGO_VARIANT_SMALL_CAPS, 0.05, m + st->height * 0.07, 1);
-	centre(cv, b->edition);
-	/* The foot names the editors, else the translators. */
-	foot = unbroken(cr->editors->len > 0 ? cr->editors :
-	    cr->book_translators);
-	if (foot != NULL) {
-		char *line = word_before(w, foot);
-
+	centre(cv, w);
+	if (w->foot != NULL) {
 		set_colour(cv->cr, st->ink);
-		h = text(cv, line, size, PANGO_STYLE_NORMAL,
+		h = text(cv, w->foot, size, PANGO_STYLE_NORMAL,
 		    PANGO_VARIANT_SMALL_CAPS, 0.05, 0, 0);
-		text(cv, line, size, PANGO_STYLE_NORMAL,
+		text(cv, w->foot, size, PANGO_STYLE_NORMAL,
 		    PANGO_VARIANT_SMALL_CAPS, 0.05,
 		    st->height - m - st->height * 0.07 - h, 1);
-		g_free(line);
 	}
-	g_free(foot);
-	g_free(authors);
 }
 
 static cairo_status_t
@@ -323,8 +349,9 @@ png_append(void *closure, const unsigned char *data, unsigned int len)
 	return CAIRO_STATUS_SUCCESS;
 }
 
-GBytes *
-cover_png(const struct book *b, const char *style, struct diags *d)
+/* The cover drawn anew as a PNG, or NULL with an error in diags. */
+static GBytes *
+draw_png(const struct cover_words *w, const char *style, struct diags *d)
 {
 	struct cover_style st;
 	struct canvas cv;
@@ -352,7 +379,7 @@ cover_png(const struct book *b, const char *style, struct diags *d)
 	pango_cairo_context_set_font_options(cv.ctx, fo);
 	pango_cairo_context_set_resolution(cv.ctx, 72);
 	pango_cairo_update_context(cv.cr, cv.ctx);
-	draw(&cv, b);
+	draw(&cv, w);
 	png = g_byte_array_new();
 	status = cairo_surface_write_to_png_stream(surface, png_append, png);
 	if (status != CAIRO_STATUS_SUCCESS) {
@@ -369,6 +396,47 @@ cover_png(const struct book *b, const char *style, struct diags *d)
 	cairo_surface_destroy(surface);
 	g_free(st.font);
 	return png != NULL ? g_byte_array_free_to_bytes(png) : NULL;
+}
+
+/* The key of a cover: the program, the style's text, what it says. */
+static char *
+cover_key(const struct cover_words *w, const char *style)
+{
+	GChecksum *sum = digest_new();
+
+	if (!digest_file(sum, style)) {
+		g_checksum_free(sum);
+		return NULL;
+	}
+	digest_string(sum, w->head);
+	digest_string(sum, w->title);
+	digest_string(sum, w->subtitle);
+	digest_string(sum, w->foot);
+	return digest_finish(sum);
+}
+
+GBytes *
+cover_png(const struct book *b, const char *style, const char *kept,
+    struct diags *d)
+{
+	struct cover_words w;
+	GBytes *png = NULL;
+	GError *err = NULL;
+	char *key;
+
+	words_of(&w, b);
+	key = kept == NULL ? NULL : cover_key(&w, style);
+	if (key != NULL)
+		png = kept_load(kept, key);
+	if (png == NULL && (png = draw_png(&w, style, d)) != NULL &&
+	    key != NULL && !kept_save(kept, key, png, &err)) {
+		diag_add(d, DIAG_INFO, srcpos_at(kept, 0, 0), "the cover is "
+		    "not kept for the next build: %s", err->message);
+		g_clear_error(&err);
+	}
+	g_free(key);
+	words_clear(&w);
+	return png;
 }
 
 /* ", edited by A and B": the words in lower case, then the names. */

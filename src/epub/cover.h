@@ -9,10 +9,13 @@
 
 /*
  * The cover of the book, drawn as style (a cover.ini) says: the title,
- * subtitle, authors and editors.  The same book gives the same bytes.
- * Returns the PNG, or NULL with an error in diags.
+ * subtitle, authors and editors.  The same book gives the same bytes,
+ * so that a cover kept in the file kept (when not NULL) under the key
+ * of what it shows is reused, not drawn again, and one drawn is kept
+ * there.  Returns the PNG, or NULL with an error in diags.
  */
-GBytes	*cover_png(const struct book *, const char *style, struct diags *);
+GBytes	*cover_png(const struct book *, const char *style, const char *kept,
+	    struct diags *);
 
 /* What the cover shows, in words, for its image's alt text. */
 char	*cover_alt(const struct book *);

@@ -83,7 +83,7 @@ book_styles(struct book *b, const struct epub_options *o, struct diags *d)
 		diag_add(d, DIAG_INFO, srcpos_at(cover, 0, 0),
 		    "no cover style beside the stylesheet: the e-book has no "
 		    "cover");
-	else if ((png = cover_png(b, cover, d)) == NULL)
+	else if ((png = cover_png(b, cover, o->cover_kept, d)) == NULL)
 		rc = -1;
 	else {
 		b->has_cover = 1;

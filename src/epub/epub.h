@@ -12,12 +12,14 @@
 struct epub_options {
 	const char	*css;		/* the stylesheet file to include */
 	int		 embed_fonts;	/* the print face goes in the book */
+	const char	*cover_kept;	/* where the cover is kept, or NULL */
 };
 
 /*
  * Writes the edition to path (the caller renames it into place).  The
  * stylesheet is included; a cover.ini beside it designs the cover
- * (without one the book has none).  pages, the print layout's
+ * (without one the book has none), kept for the next build in the
+ * options' cover_kept.  pages, the print layout's
  * page map, or NULL, puts the print edition's page numbers in the book:
  * markers, a page list, and page numbers in the index.  Returns 0, or
  * -1 with an error in diags.  Never changes the edition.

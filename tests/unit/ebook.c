@@ -9,6 +9,7 @@ static const struct srcpos here = { "test", 1, 1 };
 char *ebook_dir;
 char *ebook_css;
 int ebook_fonts;
+char *ebook_cover_kept;
 
 void
 ebook_setup(void)
@@ -19,6 +20,7 @@ ebook_setup(void)
 	    NULL));
 	g_setenv("SOURCE_DATE_EPOCH", EPOCH, TRUE);
 	ebook_fonts = 0;
+	ebook_cover_kept = NULL;
 }
 
 void
@@ -82,7 +84,7 @@ ebook_write(const struct edition *e, const struct pagemap *pm,
 {
 	char *path = g_build_filename(ebook_dir, name, NULL);
 	struct diags d;
-	struct epub_options o = { ebook_css, ebook_fonts };
+	struct epub_options o = { ebook_css, ebook_fonts, ebook_cover_kept };
 
 	diags_init(&d);
 	ck_assert_int_eq(epub_write(e, &o, pm, path, &d), 0);

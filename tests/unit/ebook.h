@@ -32,6 +32,7 @@
 extern char	*ebook_dir;		/* each test's own folder */
 extern char	*ebook_css;		/* a stylesheet in it */
 extern int	 ebook_fonts;		/* the next write embeds the print face */
+extern char	*ebook_cover_kept;	/* where writes keep the cover */
 
 /* The checked fixture: a folder and a stylesheet, SOURCE_DATE_EPOCH set. */
 void		 ebook_setup(void);

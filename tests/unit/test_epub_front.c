@@ -206,6 +206,52 @@ START_TEST(test_cover)
 }
 END_TEST
 
+/*
+ * A kept cover is reused while what it shows is unchanged (its bytes,
+ * here not a drawing at all, go into the book as they are), and drawn
+ * anew, the same as without keeping, once the title changes.
+ */
+START_TEST(test_cover_kept)
+{
+	struct edition *e = ebook_sample();
+	char *kept = g_build_filename(ebook_dir, "book.cover", NULL);
+	char *text, *nl, *p, *png, *fresh;
+	gsize len;
+
+	ebook_cover_style();
+	ebook_cover_kept = kept;
+	g_free(ebook_write_ok(e, "a.epub"));
+	ck_assert(g_file_get_contents(kept, &text, &len, NULL));
+	ck_assert(g_str_has_prefix(text, "octavo-kept "));
+	ck_assert((nl = strchr(text, '\n')) != NULL);
+	ck_assert_mem_eq(nl + 1, "\x89PNG", 4);
+	strcpy(nl + 1, "kept");
+	ck_assert(g_file_set_contents(kept, text, -1, NULL));
+	p = ebook_write_ok(e, "b.epub");
+	png = fixture_zip_entry(p, "OEBPS/images/cover.png");
+	ck_assert_str_eq(png, "kept");
+	g_free(png);
+	g_free(p);
+
+	g_free(e->meta.title);
+	e->meta.title = g_strdup("Another Title");
+	p = ebook_write_ok(e, "c.epub");
+	png = fixture_zip_entry(p, "OEBPS/images/cover.png");
+	ck_assert_mem_eq(png, "\x89PNG", 4);
+	g_free(p);
+	ebook_cover_kept = NULL;
+	p = ebook_write_ok(e, "d.epub");
+	fresh = fixture_zip_entry(p, "OEBPS/images/cover.png");
+	ck_assert_mem_eq(png, fresh, 4096);
+	g_free(fresh);
+	g_free(png);
+	g_free(p);
+	g_free(text);
+	g_free(kept);
+	edition_free(e);
+}
+END_TEST
+
 /* A bad cover style: an error at its line, and no book. */
 START_TEST(test_cover_style_errors)
 {
@@ -219,7 +265,7 @@ START_TEST(test_cover_style_errors)
 	    "height = 2400\nfont = EB Garamond 12\nbackground = #000000\n"
 	    "ink = red\naccent = #ffffff\ntitle-size = 0.07\n", -1, NULL));
 	diags_init(&d);
-	struct epub_options o = { ebook_css, 0 };
+	struct epub_options o = { ebook_css, 0, NULL };
 
 	ck_assert_int_eq(epub_write(e, &o, NULL, path, &d), -1);
 	ck_assert_int_eq(d.count[DIAG_ERROR], 2);	/* ink; text-size */
@@ -315,6 +361,7 @@ epub_front_suite(void)
 	tcase_add_test(tc, test_titlepage);
 	tcase_add_test(tc, test_no_chapters);
 	tcase_add_test(tc, test_cover);
+	tcase_add_test(tc, test_cover_kept);
 	tcase_add_test(tc, test_cover_style_errors);
 	tcase_add_test(tc, test_imprint);
 	tcase_add_test(tc, test_book_author);
