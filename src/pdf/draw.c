@@ -19,6 +19,7 @@
 #include <pango/pangocairo.h>
 
 #include "draw.h"
+#include "glyphs.h"
 #include "ink.h"
 #include "out/titles.h"
 #include "shape.h"
@@ -132,6 +133,27 @@ short_title(const struct press *p, const char *title, double width)
 	return fit;
 }
 
+/* Shows a layout's runs from its top left corner at x, y (glyphs.h). */
+static void
+show_layout(cairo_t *cr, PangoLayout *l, double x, double y)
+{
+	PangoLayoutIter *it = pango_layout_get_iter(l);
+	const char *text = pango_layout_get_text(l);
+
+	do {
+		PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
+		PangoRectangle r;
+
+		if (run == NULL)
+			continue;
+		pango_layout_iter_get_run_extents(it, NULL, &r);
+		glyphs_show(cr, text, run, x + (double)r.x / PANGO_SCALE,
+		    y + (double)pango_layout_iter_get_baseline(it) /
+		    PANGO_SCALE);
+	} while (pango_layout_iter_next_run(it));
+	pango_layout_iter_free(it);
+}
+
 /*
  * Shows text in the running-head type on a baseline at y, in a box from
  * x, width wide: shortened at a phrase if it is too long, and cut short
@@ -147,9 +169,8 @@ show_head(cairo_t *cr, const struct press *p, const char *text, double x,
 	pango_layout_set_width(l, (int)(width * PANGO_SCALE));
 	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
 	pango_layout_set_alignment(l, align);
-	cairo_move_to(cr, x, y - (double)pango_layout_get_baseline(l) /
+	show_layout(cr, l, x, y - (double)pango_layout_get_baseline(l) /
 	    PANGO_SCALE);
-	pango_cairo_show_layout(cr, l);
 	g_object_unref(l);
 	g_free(fit);
 }

@@ -11,6 +11,7 @@
 
 #include <pango/pangocairo.h>
 
+#include "glyphs.h"
 #include "ink.h"
 #include "shape.h"
 
@@ -169,10 +170,10 @@ show(struct inker *k, const PangoItem *item, const char *text, guint start,
 	PangoItem it = *item;
 	PangoGlyphItem gi;
 
-	cairo_move_to(k->cr, k->x, k->y - rise(item));
-	if (plain)
+	if (plain) {
+		cairo_move_to(k->cr, k->x, k->y - rise(item));
 		pango_cairo_show_glyph_string(k->cr, item->analysis.font, gs);
-	else {
+	} else {
 		memset(&gi, 0, sizeof(gi));
 		it.offset = (int)start;
 		it.length = (int)(end - start);
@@ -180,7 +181,7 @@ show(struct inker *k, const PangoItem *item, const char *text, guint start,
 		    (gssize)(end - start));
 		gi.item = &it;
 		gi.glyphs = gs;
-		pango_cairo_show_glyph_item(k->cr, text, &gi);
+		glyphs_show(k->cr, text, &gi, k->x, k->y - rise(item));
 	}
 	k->x += (double)pango_glyph_string_get_width(gs) / PANGO_SCALE;
 }

@@ -224,6 +224,14 @@ done >"$T/titles"
 check "pdftotext finds every chapter title" sh -c "! grep -q '^n' '$T/titles'"
 check "PDF has more pages than chapters" \
     sh -c "[ \$(pdfinfo '$T/a.pdf' | awk '/^Pages:/{print \$2}') -gt 10 ]"
+# A font subset kept word after word: small capitals (running heads, the
+# title page) must not push the text's letters out of the Latin subset,
+# which made the content switch fonts at nearly every letter (about a
+# thousand times a page, where a plain Pango program switches a dozen).
+qpdf --qdf --object-streams=disable "$T/a.pdf" "$T/a.qdf.pdf"
+check "the PDF switches fonts under 60 times a page" sh -c "[ \$(grep -ac \
+    ' Tf\$' '$T/a.qdf.pdf') -lt \$((60 * \$(pdfinfo '$T/a.pdf' | \
+    awk '/^Pages:/{print \$2}'))) ]"
 
 # --- the PDF as a printer and a reader's software see it -----------------
 WORD_SPACING=tests/tools/word-spacing.py
