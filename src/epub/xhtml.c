@@ -30,6 +30,7 @@ struct render {
 	const struct note	*label;		/* note numbered in the next <p> */
 	int			 backlink;	/* its number links to its reference */
 	struct pagemarks	*pm;		/* the print pages' markers */
+	const struct anchors	*anchors;	/* where the index links to */
 	const char		*file;		/* the page being written */
 	const struct credits	*credits;	/* the book's people */
 };
@@ -280,9 +281,10 @@ render_tree(struct render *r, const struct node *root)
 			    n->as.noteref.note->mark);
 			break;
 		case NODE_INDEXMARK:
-			/* Where the index of names links to. */
-			g_string_append_printf(r->out, "<span id=\"ix-%d\">"
-			    "</span>", n->as.mark->id);
+			/* Where the index of names links to, if it does. */
+			if (anchors_id(r->anchors, n) != NULL)
+				g_string_append_printf(r->out, "<span id=\"%s\">"
+				    "</span>", anchors_id(r->anchors, n));
 			break;
 		}
 		/* Nodes with text placed their markers in it. */
@@ -444,7 +446,8 @@ xhtml_chapter(struct book *b, struct part *p, struct diags *d)
 	    [MATTER_BODY] = "bodymatter", [MATTER_BACK] = "backmatter" };
 	const struct chapter *c = p->chapter;
 	struct render r = { g_string_new(NULL), credits_byline(&b->credits,
-	    c), p->headings, 0, NULL, 0, &b->marks, p->file, &b->credits };
+	    c), p->headings, 0, NULL, 0, &b->marks, &b->anchors, p->file,
+	    &b->credits };
 	guint i = b->parts->len - 1;	/* the part is the last added */
 
 	g_ptr_array_set_free_func(p->headings, (GDestroyNotify)heading_free);

@@ -138,13 +138,14 @@ check "EPUB: index locators (some hundreds)" \
     test "$(wc -l <"$T/locators")" -gt 500
 check "EPUB: every index locator has its anchor" \
     test -z "$(comm -23 "$T/locators" "$T/anchors")"
-grep -o '<li epub:type="index-entry" id="ixe-[0-9]*"><span epub:type="index-term">Trotsky, Leon</span>.*' \
-    "$T/index.xhtml" | head -n 1 | grep -o '#ix-[0-9]*' | sed 's/#//' >"$T/trotsky"
-for ix in $(cat "$T/trotsky"); do
-	unzip -p "$T/a.epub" 'OEBPS/chapter-*.xhtml' |
+grep -o '<span epub:type="index-term">Trotsky, Leon</span>.*' "$T/index.xhtml" |
+    head -n 1 | grep -o 'chapter-[a-z-]*\.xhtml#ix-[0-9]*' |
+    sed 's/#/ /' >"$T/trotsky"
+while read -r file ix; do
+	unzip -p "$T/a.epub" "OEBPS/$file" |
 	    sed 's/<span epub:type="pagebreak"[^>]*\/>//g' |
 	    grep -o "id=\"$ix\"></span>[A-Za-z]*" | sed 's/.*>//'
-done | sort | uniq -c >"$T/trotsky.forms"
+done <"$T/trotsky" | sort | uniq -c >"$T/trotsky.forms"
 # (G. Gurov was one of his pseudonyms.)
 check "EPUB: Trotsky's locators land on his name" sh -c \
     "test -s '$T/trotsky.forms' && ! grep -vE ' (Trotsky|Lev|Leon|L|G|Trotksy|Trockij)$' '$T/trotsky.forms'"

@@ -243,7 +243,7 @@ START_TEST(test_index_pages)
 	    "id=\"page-13\" aria-label=\"13\"/><span epub:type=\"index-term\">"
 	    "Name, A.</span>, "
 	    "<a epub:type=\"index-locator\" href=\"chapter-c.xhtml#ix-4\">"
-	    "5 n.\xc2\xa0" "1</a>, <span epub:type=\"pagebreak\" "
+	    "5\xc2\xa0n.\xc2\xa0" "1</a>, <span epub:type=\"pagebreak\" "
 	    "role=\"doc-pagebreak\" id=\"page-14\" aria-label=\"14\"/>"
 	    "<a epub:type=\"index-locator\" "
 	    "href=\"chapter-c.xhtml#ix-1\">12</a>, <a epub:type=\""
