@@ -108,7 +108,8 @@ nav_entry(struct render *r, int level, char *id, char *text)
 
 /*
  * A heading: h2 to h6 (h1 is the chapter's title), with an id for the
- * navigation to point at.  Headings without text get no nav entry.
+ * navigation to point at, after the markers of the print pages it
+ * begins.  Headings without text get no nav entry.
  */
 static void
 heading(struct render *r, const struct node *n, int enter)
@@ -119,6 +120,8 @@ heading(struct render *r, const struct node *n, int enter)
 		g_string_append_printf(r->out, "</h%d>\n", level);
 		return;
 	}
+	/* The markers of a page it begins or spans, outside it. */
+	pagemarks_node(r->pm, r->out, n, r->file);
 	r->sections++;
 	g_string_append_printf(r->out, "<h%d id=\"s-%d\">", level,
 	    r->sections);
