@@ -6,6 +6,7 @@
 #include "epub/book.h"
 #include "epub/escape.h"
 #include "epub/fonts.h"
+#include "epub/semantics.h"
 #include "epub/xhtml.h"
 #include "out/cite.h"
 #include "out/words.h"
@@ -36,8 +37,9 @@ sources_section(GString *out, const struct book *b)
 static void
 colophon_section(GString *out, const struct book *b)
 {
-	g_string_append_printf(out, "<section id=\"colophon\" "
-	    "epub:type=\"colophon\" aria-labelledby=\"colophon-title\">\n"
+	g_string_append(out, "<section id=\"colophon\"");
+	semantics_class(out, "colophon");
+	g_string_append_printf(out, " aria-labelledby=\"colophon-title\">\n"
 	    "<h2 id=\"colophon-title\">%s</h2>\n<p>This e-book",
 	    word(WORD_COLOPHON));
 	if (b->has_cover)
@@ -66,8 +68,9 @@ imprint_page(const struct book *b)
 	char *published = word_before(WORD_PUBLISHED, e->date);
 
 	xhtml_begin(out, e->language, word(WORD_IMPRINT), "frontmatter");
-	g_string_append(out, "<section id=\"imprint\" epub:type=\"imprint\" "
-	    "aria-labelledby=\"imprint-title\">\n");
+	g_string_append(out, "<section id=\"imprint\"");
+	semantics_class(out, "imprint");
+	g_string_append(out, " aria-labelledby=\"imprint-title\">\n");
 	g_string_append(out, b->prelim_marks[PRELIM_IMPRINT]->str);
 	g_string_append_printf(out, "<h1 id=\"imprint-title\">%s</h1>\n",
 	    word(WORD_IMPRINT));

@@ -7,6 +7,7 @@
  */
 #include "epub/book.h"
 #include "epub/escape.h"
+#include "epub/semantics.h"
 #include "epub/xhtml.h"
 #include "out/indexing.h"
 #include "out/words.h"
@@ -118,8 +119,16 @@ index_document(struct book *b)
 	char utf8[8];
 	guint i;
 
-	xhtml_begin(out, b->edition->language, word(WORD_INDEX), "index");
-	g_string_append_printf(out, "<h1>%s</h1>\n", word(WORD_INDEX));
+	/*
+	 * The index is a section, which can take the role a body cannot;
+	 * its title, before it, opens the page like a chapter's (epubcheck
+	 * wants the body typed as the index if the index is all it holds).
+	 */
+	xhtml_begin(out, b->edition->language, word(WORD_INDEX), "backmatter");
+	g_string_append_printf(out, "<header>\n<h1 id=\"index-title\">%s"
+	    "</h1>\n</header>\n<section id=\"index\"", word(WORD_INDEX));
+	semantics_class(out, "index");
+	g_string_append(out, " aria-labelledby=\"index-title\">\n");
 	for (i = 0; i < index->len; i++) {
 		const struct index_entry *ie = g_ptr_array_index(index, i);
 
@@ -130,14 +139,16 @@ index_document(struct book *b)
 				g_string_append(out, "</ul>\n</section>\n");
 			group = index_letter(ie);
 			utf8[g_unichar_to_utf8(group, utf8)] = '\0';
-			g_string_append_printf(out, "<section epub:type=\""
-			    "index-group\">\n<h2>%s</h2>\n<ul epub:type=\""
-			    "index-entry-list\">\n", utf8);
+			g_string_append(out, "<section");
+			semantics_class(out, "index-group");
+			g_string_append_printf(out, ">\n<h2>%s</h2>\n<ul "
+			    "epub:type=\"index-entry-list\">\n", utf8);
 		}
 		entry(out, b, ie);
 	}
 	if (group != 0)
 		g_string_append(out, "</ul>\n</section>\n");
+	g_string_append(out, "</section>\n");
 	xhtml_end(out);
 	return out;
 }

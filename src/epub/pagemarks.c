@@ -5,6 +5,7 @@
  */
 #include "epub/escape.h"
 #include "epub/pagemarks.h"
+#include "epub/semantics.h"
 
 /* The spots of the prelims' pages: one key (an address) for each. */
 static const char prelim_key[PRELIM_CONTENTS + 1];
@@ -209,8 +210,9 @@ marker(struct pagemarks *pm, GString *out, guint brk, const char *file)
 		return;
 	pm->file[brk] = file;
 	pm->order[brk] = ++pm->written;
-	g_string_append_printf(out, "<span epub:type=\"pagebreak\" "
-	    "role=\"doc-pagebreak\" id=\"%s\" aria-label=\"", pm->id[brk]);
+	g_string_append(out, "<span");
+	semantics(out, "pagebreak");
+	g_string_append_printf(out, " id=\"%s\" aria-label=\"", pm->id[brk]);
 	xml_escape(out, pb->label);
 	g_string_append(out, "\"/>");
 }

@@ -123,7 +123,8 @@ check "EPUB text: the soft sign stays (Byullenten’)" grep -q 'Byullenten’' "
 check "EPUB: an index of names" grep -qx 'OEBPS/index.xhtml' "$T/files"
 unzip -p "$T/a.epub" OEBPS/index.xhtml >"$T/index.xhtml"
 check "EPUB: the index is an EPUB Indexes document" sh -c "grep -q \
-    '<body epub:type=\"index\">' '$T/index.xhtml' && grep -q \
+    '<section id=\"index\" class=\"index\" epub:type=\"index\" role=\"doc-index\"' \
+    '$T/index.xhtml' && grep -q \
     'epub:type=\"index-locator\" href=\"chapter-' '$T/index.xhtml'"
 check "EPUB: the index is in the package with properties=\"index\"" \
     sh -c "unzip -p '$T/a.epub' OEBPS/content.opf | grep -q 'properties=\"index\"'"

@@ -110,7 +110,7 @@ START_TEST(test_page_list)
 	char *opf = fixture_zip_entry(path, "OEBPS/content.opf");
 
 	assert_has(nav, "<nav id=\"page-list\" epub:type=\"page-list\" "
-	    "hidden=\"hidden\">\n<h2>Pages</h2>\n<ol>\n"
+	    "role=\"doc-pagelist\" hidden=\"hidden\">\n<h2>Pages</h2>\n<ol>\n"
 	    "<li><a href=\"chapter-c.xhtml#page-1\">1</a></li>\n"
 	    "<li><a href=\"chapter-c.xhtml#page-2\">2</a></li>\n");
 	assert_has(nav, "<li><a href=\"chapter-c.xhtml#page-3\">3</a></li>\n"

@@ -263,8 +263,13 @@ START_TEST(test_epub_index_document)
 	x = fixture_zip_entry(path, "OEBPS/index.xhtml");
 	ck_assert_ptr_nonnull(x);
 	assert_well_formed("index.xhtml", x);
-	assert_has(x, "<body epub:type=\"index\">");
-	assert_has(x, "<section epub:type=\"index-group\">\n<h2>T</h2>\n"
+	/* The index a section, with the role a body cannot take. */
+	assert_has(x, "<body epub:type=\"backmatter\">\n<header>\n"
+	    "<h1 id=\"index-title\">Index of Names</h1>\n</header>\n"
+	    "<section id=\"index\" class=\"index\" epub:type=\"index\" "
+	    "role=\"doc-index\" aria-labelledby=\"index-title\">\n");
+	assert_has(x, "<section class=\"index-group\" "
+	    "epub:type=\"index-group\">\n<h2>T</h2>\n"
 	    "<ul epub:type=\"index-entry-list\">\n");
 	assert_has(x, "<li epub:type=\"index-entry\" id=\"ixe-");
 	assert_has(x, "<span epub:type=\"index-term\">Trotsky, Leon</span> "
