@@ -26,6 +26,7 @@ static const char *const words[] = {
 	[WORD_PUBLISHED] = "Published",
 	[WORD_SEE] = "See",
 	[WORD_SEE_ALSO] = "See also",
+	[WORD_BACKLINK] = "Back to the text",
 };
 
 const char *

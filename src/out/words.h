@@ -27,7 +27,9 @@ enum word {
 	WORD_TRANSLATED_BY,	/* a chapter's translator's */
 	WORD_PUBLISHED,		/* before the edition's date */
 	WORD_SEE,		/* the index's cross-references */
-	WORD_SEE_ALSO
+	WORD_SEE_ALSO,
+	WORD_BACKLINK		/* a note's link back to the text, as
+				   a screen reader reads it */
 };
 
 /* The words, as printed at the start of a line: "Edited by". */

@@ -97,13 +97,13 @@ check "EPUB: moscow-trials has its 6 block quotations" \
     test "$(count moscow-trials '<blockquote')" -eq 6
 check "EPUB: exile has 37 + 1 (the byline's) references and 38 + 1 notes" \
     sh -c "[ $(count exile 'epub:type=\"noteref\"') -eq 38 ] &&
-    [ $(count exile 'role=\"doc-footnote\"') -eq 39 ]"
+    [ $(count exile 'epub:type=\"endnote\"') -eq 39 ]"
 check "EPUB: bloc has 108 references and 108 notes" \
     sh -c "[ $(count bloc 'epub:type=\"noteref\"') -eq 108 ] &&
-    [ $(count bloc 'role=\"doc-footnote\"') -eq 108 ]"
+    [ $(count bloc 'epub:type=\"endnote\"') -eq 108 ]"
 check "EPUB: chimes has 189 references and 189 notes" \
     sh -c "[ $(count chimes 'epub:type=\"noteref\"') -eq 189 ] &&
-    [ $(count chimes 'role=\"doc-footnote\"') -eq 189 ]"
+    [ $(count chimes 'epub:type=\"endnote\"') -eq 189 ]"
 check "EPUB: no source note marker left in running text" \
     sh -c "! unzip -p '$T/a.epub' 'OEBPS/chapter-*.xhtml' |
     sed 's/<sup>[^<]*<a [^>]*>[0-9]*<.a><.sup>//g; s/<[^>]*>//g' |

@@ -63,6 +63,8 @@ def blocks(xhtml):
     notes."""
     body = xhtml[xhtml.find("<body"):]
     body = re.sub(r'<span epub:type="pagebreak"[^>]*/>', "", body)
+    # A note is an item of the notes' list: its paragraphs are the blocks.
+    body = re.sub(r'<li (id="note-[^"]+")[^>]*>', r"<aside \1>", body)
     out = []
     for m in re.finditer(r"<(p|h[1-6]|li)\b[^>]*>(.*?)</\1>", body, re.S):
         text = html.unescape(re.sub(r"<[^>]+>", "", m.group(2))).strip()

@@ -85,10 +85,12 @@ START_TEST(test_pagebreaks)
 	/* Outside the heading, which a reader would read it out with. */
 	assert_has(x, PB("2") "<h2 id=\"s-1\">Head</h2>");
 	assert_has(x, "<p>pla" PB("3") "in <sup><a href=\"#note-1\" "
-	    "id=\"noteref-1\" epub:type=\"noteref\" role=\"doc-noteref\">1"
+	    "id=\"noteref-1\" class=\"noteref\" epub:type=\"noteref\" "
+	    "role=\"doc-noteref\">1"
 	    "</a></sup>" PB("4") "<em>" PB("5") "caf" PB("6") "\xc3\xa9</em> "
 	    "tail" PB("7") "</p>");
-	assert_has(x, "role=\"doc-backlink\">1.</a> note text</p>");
+	assert_has(x, "<span class=\"note-number\">1.</span> note text <a "
+	    "href=\"#noteref-1\" class=\"backlink\"");
 	assert_has(y, "<p>" PB("8") "second</p>");
 	ck_assert_int_eq(ebook_count(x, "epub:type=\"pagebreak\""), 7);
 	g_free(x);
