@@ -1,7 +1,8 @@
 /*
- * imprint.c — the imprint, after the title page: the rights, the date
- * and identifier of the edition, the source of each of its texts, and a
- * colophon saying how the e-book was made.
+ * imprint.c — the imprint, after the title page: the rights, who
+ * published the edition and when (and its ISBN, if it has one), the
+ * source of each of its texts, and a colophon saying how the e-book was
+ * made.
  */
 #include "epub/book.h"
 #include "epub/escape.h"
@@ -65,7 +66,7 @@ imprint_page(const struct book *b)
 {
 	const struct edition *e = b->edition;
 	GString *out = g_string_new(NULL);
-	char *published = word_before(WORD_PUBLISHED, e->date);
+	char *published = cite_published(e), *isbn = cite_isbn(e);
 
 	xhtml_begin(out, e->language, word(WORD_IMPRINT), "frontmatter");
 	g_string_append(out, "<section id=\"imprint\"");
@@ -76,11 +77,12 @@ imprint_page(const struct book *b)
 	    word(WORD_IMPRINT));
 	xhtml_para(out, "rights", e->rights);
 	xhtml_para(out, "date", published);
-	xhtml_para(out, "identifier", e->identifier);
+	xhtml_para(out, "identifier", isbn);
 	sources_section(out, b);
 	colophon_section(out, b);
 	g_string_append(out, "</section>\n");
 	xhtml_end(out);
 	g_free(published);
+	g_free(isbn);
 	return out;
 }

@@ -292,7 +292,10 @@ START_TEST(test_imprint)
 
 	assert_has(x, "<section id=\"imprint\" class=\"imprint\" "
 	    "epub:type=\"imprint\"");
-	assert_has(x, "<p class=\"rights\">Reprinted for study.</p>");
+	assert_has(x, "<p class=\"rights\">Reprinted for study.</p>\n"
+	    "<p class=\"date\">Published by Lantern Press, 2026.</p>\n");
+	/* A urn:uuid means nothing to a reader: no identifier is shown. */
+	ck_assert_ptr_null(strstr(x, "urn:"));
 	assert_has(x, "<h2 id=\"sources-title\">Sources</h2>\n"
 	    "<p class=\"entry\"><a href=\"chapter-one.xhtml\">\xe2\x80\x9cThe "
 	    "First,\xe2\x80\x9d by A. Writer and B. Writer. Journal of Things 1 "
