@@ -214,7 +214,9 @@ marker(struct pagemarks *pm, GString *out, guint brk, const char *file)
 	semantics(out, "pagebreak");
 	g_string_append_printf(out, " id=\"%s\" aria-label=\"", pm->id[brk]);
 	xml_escape(out, pb->label);
-	g_string_append(out, "\"/>");
+	/* Closed by a tag: read as HTML, <span/> would hold the text
+	 * after it, which a screen reader would then skip. */
+	g_string_append(out, "\"></span>");
 }
 
 /* Writes the markers due at a node, prelim or index entry, up to at. */

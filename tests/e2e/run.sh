@@ -144,7 +144,7 @@ grep -o '<span epub:type="index-term">Trotsky, Leon</span>.*' "$T/index.xhtml" |
     sed 's/#/ /' >"$T/trotsky"
 while read -r file ix; do
 	unzip -p "$T/a.epub" "OEBPS/$file" |
-	    sed 's/<span epub:type="pagebreak"[^>]*\/>//g' |
+	    sed 's/<span epub:type="pagebreak"[^>]*><\/span>//g' |
 	    grep -o "id=\"$ix\"></span>[A-Za-z]*" | sed 's/.*>//'
 done <"$T/trotsky" | sort | uniq -c >"$T/trotsky.forms"
 # (G. Gurov was one of his pseudonyms.)

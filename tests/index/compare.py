@@ -62,7 +62,7 @@ def blocks(xhtml):
     introduction's span (its own heading left out), and the start of the
     notes."""
     body = xhtml[xhtml.find("<body"):]
-    body = re.sub(r'<span epub:type="pagebreak"[^>]*/>', "", body)
+    body = re.sub(r'<span epub:type="pagebreak"[^>]*></span>', "", body)
     # A note is an item of the notes' list: its paragraphs are the blocks.
     body = re.sub(r'<li (id="note-[^"]+")[^>]*>', r"<aside \1>", body)
     out = []

@@ -244,11 +244,11 @@ START_TEST(test_index_pages)
 	path = ebook_write(e, &pm, "book.epub", 0);
 	x = fixture_zip_entry(path, "OEBPS/index.xhtml");
 	assert_has(x, "<span epub:type=\"pagebreak\" role=\"doc-pagebreak\" "
-	    "id=\"page-13\" aria-label=\"13\"/><span epub:type=\"index-term\">"
+	    "id=\"page-13\" aria-label=\"13\"></span><span epub:type=\"index-term\">"
 	    "Name, A.</span>, "
 	    "<a epub:type=\"index-locator\" href=\"chapter-c.xhtml#ix-4\">"
 	    "5\xc2\xa0n.\xc2\xa0" "1</a>, <span epub:type=\"pagebreak\" "
-	    "role=\"doc-pagebreak\" id=\"page-14\" aria-label=\"14\"/>"
+	    "role=\"doc-pagebreak\" id=\"page-14\" aria-label=\"14\"></span>"
 	    "<a epub:type=\"index-locator\" "
 	    "href=\"chapter-c.xhtml#ix-1\">12</a>, <a epub:type=\""
 	    "index-locator\" href=\"chapter-c.xhtml#ix-3\">c \xc2\xb6\xc2\xa0"
