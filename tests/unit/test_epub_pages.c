@@ -293,6 +293,8 @@ START_TEST(test_accessibility)
 	assert_has(opf, "<meta property=\"schema:accessibilitySummary\">"
 	    "Chapters and their sections");
 	assert_has(opf, "page numbers are marked in the text");
+	assert_has(opf, "<meta property=\"dcterms:conformsTo\">EPUB "
+	    "Accessibility 1.1 - WCAG 2.1 Level AA</meta>");
 	g_free(opf);
 	g_free(path);
 	edition_free(e);
