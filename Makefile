@@ -122,6 +122,7 @@ check-e2e: $(BUILD)/octavo
 	OCTAVO=$(BUILD)/octavo BUILD=$(BUILD) tests/e2e/run.sh
 	OCTAVO=$(BUILD)/octavo BUILD=$(BUILD) tests/e2e/corpus.sh
 	OCTAVO=$(BUILD)/octavo BUILD=$(BUILD) tests/e2e/books.sh
+	OCTAVO=$(BUILD)/octavo BUILD=$(BUILD) tests/e2e/reading.sh
 
 check-bad: $(BUILD)/octavo
 	OCTAVO=$(BUILD)/octavo BUILD=$(BUILD) tests/bad/run.sh

@@ -448,6 +448,7 @@ edition_free(struct edition *e)
 	g_free(e->date);
 	g_free(e->rights);
 	g_free(e->description);
+	g_free(e->publisher);
 	g_ptr_array_free(e->chapters, TRUE);
 	g_ptr_array_free(e->index, TRUE);
 	g_string_chunk_free(e->strings);

@@ -162,6 +162,7 @@ struct edition {
 	char		*date;		/* YYYY or YYYY-MM-DD */
 	char		*rights;
 	char		*description;
+	char		*publisher;	/* who publishes the edition */
 	int		 notes_continuous; /* number notes through the book */
 	GPtrArray	*chapters;	/* struct chapter *, in reading order */
 	GPtrArray	*index;		/* struct index_entry *: main headings,

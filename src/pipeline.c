@@ -246,6 +246,7 @@ book_metadata(struct pipeline *p, struct diags *d)
 		fill(&e->identifier, b->identifier);
 		fill(&e->rights, b->rights);
 		fill(&e->description, b->description);
+		fill(&e->publisher, b->publisher);
 	}
 	if (e->meta.title == NULL || e->language == NULL ||
 	    e->identifier == NULL)

@@ -1,7 +1,7 @@
 /*
  * book.c — the EPUB being assembled: what it credits and cites, where
- * its print pages go, its chapters' parts and the files of its package,
- * held until ocf.c writes them.
+ * its print pages go, where its index links to, its chapters' parts and
+ * the files of its package, held until ocf.c writes them.
  */
 #include <string.h>
 
@@ -50,6 +50,7 @@ book_open(struct book *b, const struct edition *e,
 	b->items = g_ptr_array_new_with_free_func((GDestroyNotify)item_free);
 	matter_init(&b->matter, e);
 	pagemarks_init(&b->marks, pages, e, d);
+	anchors_init(&b->anchors, e, pages);
 	/* The prelims' pages first: the page list is in reading order. */
 	for (i = PRELIM_TITLE; i <= PRELIM_CONTENTS; i++)
 		b->prelim_marks[i] = g_string_new(NULL);
@@ -82,6 +83,7 @@ book_close(struct book *b)
 	for (i = PRELIM_TITLE; i <= PRELIM_CONTENTS; i++)
 		g_string_free(b->prelim_marks[i], TRUE);
 	pagemarks_release(&b->marks);
+	anchors_release(&b->anchors);
 }
 
 struct part *

@@ -9,6 +9,7 @@
 #define OCTAVO_EPUB_BOOK_H
 
 #include "diag.h"
+#include "epub/anchors.h"
 #include "epub/pagemarks.h"
 #include "model.h"
 #include "out/credits.h"
@@ -55,6 +56,8 @@ struct book {
 	struct matter_bounds	 matter;	/* front, text and back */
 	GPtrArray		*sources;	/* struct cited *: the imprint's */
 	struct pagemarks	 marks;		/* the print pages, as placed */
+	struct anchors		 anchors;	/* the index's links into the
+						   text */
 	GString			*prelim_marks[PRELIM_CONTENTS + 1];
 						/* the markers of each prelim's
 						   pages, for its e-book page */
@@ -70,9 +73,10 @@ struct book {
 /*
  * Opens a book of e, made at t, with no parts and no files yet: its
  * credits, sources and matter decided, every break of pages (which may
- * be NULL) pinned in the text, and the markers of the title page and
- * imprint written; the contents' follow any dedication and epigraph
- * that open the book (book_contents_marks).
+ * be NULL) pinned in the text, the markers of the title page and
+ * imprint written, and the index's locators and the anchors they link
+ * to chosen; the contents' follow any dedication and epigraph that open
+ * the book (book_contents_marks).
  */
 void	book_open(struct book *, const struct edition *e,
 	    const struct pagemap *pages, GDateTime *t, struct diags *);

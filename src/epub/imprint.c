@@ -1,11 +1,13 @@
 /*
- * imprint.c — the imprint, after the title page: the rights, the date
- * and identifier of the edition, the source of each of its texts, and a
- * colophon saying how the e-book was made.
+ * imprint.c — the imprint, after the title page: the rights, who
+ * published the edition and when (and its ISBN, if it has one), the
+ * source of each of its texts, and a colophon saying how the e-book was
+ * made.
  */
 #include "epub/book.h"
 #include "epub/escape.h"
 #include "epub/fonts.h"
+#include "epub/semantics.h"
 #include "epub/xhtml.h"
 #include "out/cite.h"
 #include "out/words.h"
@@ -36,8 +38,9 @@ sources_section(GString *out, const struct book *b)
 static void
 colophon_section(GString *out, const struct book *b)
 {
-	g_string_append_printf(out, "<section id=\"colophon\" "
-	    "epub:type=\"colophon\" aria-labelledby=\"colophon-title\">\n"
+	g_string_append(out, "<section id=\"colophon\"");
+	semantics_class(out, "colophon");
+	g_string_append_printf(out, " aria-labelledby=\"colophon-title\">\n"
 	    "<h2 id=\"colophon-title\">%s</h2>\n<p>This e-book",
 	    word(WORD_COLOPHON));
 	if (b->has_cover)
@@ -63,21 +66,23 @@ imprint_page(const struct book *b)
 {
 	const struct edition *e = b->edition;
 	GString *out = g_string_new(NULL);
-	char *published = word_before(WORD_PUBLISHED, e->date);
+	char *published = cite_published(e), *isbn = cite_isbn(e);
 
 	xhtml_begin(out, e->language, word(WORD_IMPRINT), "frontmatter");
-	g_string_append(out, "<section id=\"imprint\" epub:type=\"imprint\" "
-	    "aria-labelledby=\"imprint-title\">\n");
+	g_string_append(out, "<section id=\"imprint\"");
+	semantics_class(out, "imprint");
+	g_string_append(out, " aria-labelledby=\"imprint-title\">\n");
 	g_string_append(out, b->prelim_marks[PRELIM_IMPRINT]->str);
 	g_string_append_printf(out, "<h1 id=\"imprint-title\">%s</h1>\n",
 	    word(WORD_IMPRINT));
 	xhtml_para(out, "rights", e->rights);
 	xhtml_para(out, "date", published);
-	xhtml_para(out, "identifier", e->identifier);
+	xhtml_para(out, "identifier", isbn);
 	sources_section(out, b);
 	colophon_section(out, b);
 	g_string_append(out, "</section>\n");
 	xhtml_end(out);
 	g_free(published);
+	g_free(isbn);
 	return out;
 }

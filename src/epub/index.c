@@ -5,96 +5,39 @@
  * print page when there is a page map, else by chapter and paragraph),
  * and "see" and "see also" links to other headings.
  */
-#include <string.h>
-
 #include "epub/book.h"
 #include "epub/escape.h"
+#include "epub/semantics.h"
 #include "epub/xhtml.h"
 #include "out/indexing.h"
 #include "out/words.h"
 
-/* One locator: where a mark is, as the index prints it. */
-struct locator {
-	int			 page;		/* its print page; G_MAXINT if none */
-	const struct index_mark	*mark;
-	char			*text;
-};
-
 /*
- * A mark's locator: the print page ("12", "12 n. 3" in a note) if the
- * page map has it, else the chapter and paragraph ("essay ¶3", "essay
- * intro ¶2" in its introduction, "essay n. 12").
- */
-static struct locator
-locate(const struct index_mark *m, const struct pagemap *pm)
-{
-	const char *label = pm != NULL ? pagemap_label(pm, m->node) : NULL;
-	struct locator l = { G_MAXINT, m, NULL };
-	const char *where = label != NULL ? label : m->chapter->id;
-
-	if (label != NULL)
-		l.page = GPOINTER_TO_INT(g_hash_table_lookup(pm->page_of,
-		    m->node));
-	if (m->note != NULL)
-		l.text = g_strdup_printf("%s n.\xc2\xa0%s", where, m->note->mark);
-	else if (label != NULL)
-		l.text = g_strdup(label);
-	else
-		l.text = g_strdup_printf("%s%s \xc2\xb6\xc2\xa0%d", where,
-		    m->preface ? " intro" : "", m->para);
-	return l;
-}
-
-/* Page order; marks on one page (or on none) in the edition's order. */
-static gint
-locator_cmp(gconstpointer a, gconstpointer b)
-{
-	const struct locator *x = a, *y = b;
-
-	if (x->page != y->page)
-		return x->page < y->page ? -1 : 1;
-	return x->mark->id < y->mark->id ? -1 : x->mark->id > y->mark->id;
-}
-
-/*
- * One link per place, in text order, or page order if there are print
- * pages: a locator that repeats the one before is left out.
+ * The heading's locators, each a link to its anchor in the text (see
+ * anchors.h), with the markers of the index's print pages that begin
+ * among them.
  */
 static void
 locators(GString *out, struct book *b, const struct index_entry *ie)
 {
-	GArray *locs = g_array_sized_new(FALSE, FALSE, sizeof(struct locator),
-	    ie->marks->len);
-	const struct locator *l, *prev = NULL;
+	const GArray *locs = anchors_locators(&b->anchors, ie);
 	guint i;
 
-	for (i = 0; i < ie->marks->len; i++) {
-		struct locator l1 = locate(g_ptr_array_index(ie->marks, i),
-		    b->marks.map);
-
-		g_array_append_val(locs, l1);
-	}
-	if (b->marks.map != NULL)
-		g_array_sort(locs, locator_cmp);
 	for (i = 0; i < locs->len; i++) {
-		l = &g_array_index(locs, struct locator, i);
-		if (prev != NULL && strcmp(prev->text, l->text) == 0)
-			continue;
+		const struct locator *l = &g_array_index(locs, struct locator,
+		    i);
+
 		g_string_append(out, ", ");
 		/* A page that begins at "12n" after "12" gets its marker
 		 * before "12": the e-book cannot tell the two apart. */
 		pagemarks_entry(&b->marks, out, ie, l->page, BOOK_INDEX);
 		g_string_append_printf(out, "<a epub:type=\"index-locator\" "
-		    "href=\"%s#ix-%d\">", book_file(b, l->mark->chapter),
-		    l->mark->id);
+		    "href=\"%s#%s\">", book_file(b, l->mark->chapter),
+		    anchors_id(&b->anchors, l->mark->node));
 		xml_escape(out, l->text);
 		g_string_append(out, "</a>");
-		prev = l;
 	}
 	pagemarks_entry(&b->marks, out, ie, G_MAXINT, BOOK_INDEX);
-	for (i = 0; i < locs->len; i++)
-		g_free(g_array_index(locs, struct locator, i).text);
-	g_array_free(locs, TRUE);
 }
 
 /*
@@ -176,8 +119,16 @@ index_document(struct book *b)
 	char utf8[8];
 	guint i;
 
-	xhtml_begin(out, b->edition->language, word(WORD_INDEX), "index");
-	g_string_append_printf(out, "<h1>%s</h1>\n", word(WORD_INDEX));
+	/*
+	 * The index is a section, which can take the role a body cannot;
+	 * its title, before it, opens the page like a chapter's (epubcheck
+	 * wants the body typed as the index if the index is all it holds).
+	 */
+	xhtml_begin(out, b->edition->language, word(WORD_INDEX), "backmatter");
+	g_string_append_printf(out, "<header>\n<h1 id=\"index-title\">%s"
+	    "</h1>\n</header>\n<section id=\"index\"", word(WORD_INDEX));
+	semantics_class(out, "index");
+	g_string_append(out, " aria-labelledby=\"index-title\">\n");
 	for (i = 0; i < index->len; i++) {
 		const struct index_entry *ie = g_ptr_array_index(index, i);
 
@@ -188,14 +139,16 @@ index_document(struct book *b)
 				g_string_append(out, "</ul>\n</section>\n");
 			group = index_letter(ie);
 			utf8[g_unichar_to_utf8(group, utf8)] = '\0';
-			g_string_append_printf(out, "<section epub:type=\""
-			    "index-group\">\n<h2>%s</h2>\n<ul epub:type=\""
-			    "index-entry-list\">\n", utf8);
+			g_string_append(out, "<section");
+			semantics_class(out, "index-group");
+			g_string_append_printf(out, ">\n<h2>%s</h2>\n<ul "
+			    "epub:type=\"index-entry-list\">\n", utf8);
 		}
 		entry(out, b, ie);
 	}
 	if (group != 0)
 		g_string_append(out, "</ul>\n</section>\n");
+	g_string_append(out, "</section>\n");
 	xhtml_end(out);
 	return out;
 }

@@ -8,6 +8,7 @@
 
 #include "epub/book.h"
 #include "epub/escape.h"
+#include "epub/semantics.h"
 #include "epub/xhtml.h"
 #include "out/titles.h"
 #include "out/words.h"
@@ -236,8 +237,9 @@ nav_document(const struct book *b)
 	xhtml_begin(out, b->edition->language, word(WORD_CONTENTS),
 	    "frontmatter");
 	g_string_append(out, b->prelim_marks[PRELIM_CONTENTS]->str);
-	g_string_append_printf(out, "<nav id=\"toc\" epub:type=\"toc\" "
-	    "role=\"doc-toc\">\n<h2>%s</h2>", word(WORD_CONTENTS));
+	g_string_append(out, "<nav id=\"toc\"");
+	semantics_class(out, "toc");
+	g_string_append_printf(out, ">\n<h2>%s</h2>", word(WORD_CONTENTS));
 	toc_emit(out, toc, &nav_syntax);
 	g_string_append_printf(out, "</nav>\n<nav id=\"landmarks\" "
 	    "epub:type=\"landmarks\" hidden=\"hidden\">\n"
@@ -251,8 +253,9 @@ nav_document(const struct book *b)
 		landmark(out, BOOK_INDEX, "index", word(WORD_INDEX));
 	g_string_append(out, "</ol>\n</nav>\n");
 	if (b->pages > 0) {
-		g_string_append_printf(out, "<nav id=\"page-list\" "
-		    "epub:type=\"page-list\" hidden=\"hidden\">\n"
+		g_string_append(out, "<nav id=\"page-list\"");
+		semantics(out, "page-list");
+		g_string_append_printf(out, " hidden=\"hidden\">\n"
 		    "<h2>%s</h2>\n<ol>\n", word(WORD_PAGES));
 		pages_each(b, out, page_item);
 		g_string_append(out, "</ol>\n</nav>\n");

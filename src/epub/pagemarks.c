@@ -5,6 +5,7 @@
  */
 #include "epub/escape.h"
 #include "epub/pagemarks.h"
+#include "epub/semantics.h"
 
 /* The spots of the prelims' pages: one key (an address) for each. */
 static const char prelim_key[PRELIM_CONTENTS + 1];
@@ -44,11 +45,29 @@ spot_add(struct pagemarks *pm, const void *key, struct spot sp)
 }
 
 /*
+ * The heading that holds at, where a marker in its text would be read
+ * out as part of it ("20 II. The United Opposition"): the marker goes
+ * before the heading instead (*sp at 0).  Otherwise at itself.
+ */
+static const struct node *
+outside_heading(const struct node *at, struct spot *sp)
+{
+	const struct node *n;
+
+	for (n = at; n != NULL; n = n->parent)
+		if (n->type == NODE_HEADING) {
+			sp->at = 0;
+			return n;
+		}
+	return at;
+}
+
+/*
  * The node and byte where a break's offset falls: the text node that
  * holds that byte (moved back to a character's start), or the end of
  * the last text if the offset is past it.  A document, or a block
  * without text, takes the marker at its start; a note with a reference,
- * after the reference.
+ * after the reference; a heading, before it.
  */
 static void
 pin(struct pagemarks *pm, const struct pagebreak *pb, guint brk)
@@ -84,7 +103,7 @@ pin(struct pagemarks *pm, const struct pagebreak *pb, guint brk)
 			while (sp.at > 0 && (last->text[sp.at] & 0xC0) == 0x80)
 				sp.at--;
 	}
-	spot_add(pm, at, sp);
+	spot_add(pm, outside_heading(at, &sp), sp);
 }
 
 /* Where a diagnostic about a break points: its block, if in the text. */
@@ -191,10 +210,13 @@ marker(struct pagemarks *pm, GString *out, guint brk, const char *file)
 		return;
 	pm->file[brk] = file;
 	pm->order[brk] = ++pm->written;
-	g_string_append_printf(out, "<span epub:type=\"pagebreak\" "
-	    "role=\"doc-pagebreak\" id=\"%s\" aria-label=\"", pm->id[brk]);
+	g_string_append(out, "<span");
+	semantics(out, "pagebreak");
+	g_string_append_printf(out, " id=\"%s\" aria-label=\"", pm->id[brk]);
 	xml_escape(out, pb->label);
-	g_string_append(out, "\"/>");
+	/* Closed by a tag: read as HTML, <span/> would hold the text
+	 * after it, which a screen reader would then skip. */
+	g_string_append(out, "\"></span>");
 }
 
 /* Writes the markers due at a node, prelim or index entry, up to at. */

@@ -10,6 +10,8 @@
  * index entry's heading or one of its page numbers (a page of the
  * index), or the start of the e-book's page for a prelim (the title
  * page, imprint or contents).
+ * A break inside a heading is pinned to the heading, whose marker the
+ * renderer writes before it: a marker is never part of a heading.
  * The renderer then hands every text node and every other node it
  * enters to this module, which writes the markers due.
  *

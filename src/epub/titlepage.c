@@ -7,6 +7,7 @@
 #include "epub/book.h"
 #include "epub/cover.h"
 #include "epub/escape.h"
+#include "epub/semantics.h"
 #include "epub/xhtml.h"
 #include "out/words.h"
 
@@ -18,8 +19,9 @@ cover_page(const struct book *b)
 
 	xhtml_begin(out, b->edition->language, word(WORD_COVER),
 	    "frontmatter");
-	g_string_append(out, "<section id=\"cover\" epub:type=\"cover\">\n"
-	    "<img src=\"" BOOK_COVER_PNG "\" alt=\"");
+	g_string_append(out, "<section id=\"cover\"");
+	semantics_class(out, "cover");
+	g_string_append(out, ">\n<img src=\"" BOOK_COVER_PNG "\" alt=\"");
 	xml_escape(out, alt);
 	g_string_append(out, "\"/>\n</section>\n");
 	xhtml_end(out);
@@ -40,8 +42,9 @@ titlepage(const struct book *b)
 	char *texts = credits_line(WORD_TEXTS_BY, cr->contributors);
 
 	xhtml_begin(out, e->language, word(WORD_TITLE_PAGE), "frontmatter");
-	g_string_append(out, "<section id=\"titlepage\" "
-	    "epub:type=\"titlepage\">\n");
+	g_string_append(out, "<section id=\"titlepage\"");
+	semantics_class(out, "titlepage");
+	g_string_append(out, ">\n");
 	g_string_append(out, b->prelim_marks[PRELIM_TITLE]->str);
 	g_string_append(out, "<h1>");
 	xml_escape(out, e->meta.title);

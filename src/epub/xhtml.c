@@ -6,6 +6,7 @@
 #include "epub/book.h"
 #include "epub/escape.h"
 #include "epub/pagemarks.h"
+#include "epub/semantics.h"
 #include "epub/xhtml.h"
 #include "out/cite.h"
 #include "out/matter.h"
@@ -28,8 +29,13 @@ struct render {
 	GPtrArray		*headings;	/* collects headings; NULL in notes */
 	int			 sections;	/* headings so far: ids s-1, s-2… */
 	const struct note	*label;		/* note numbered in the next <p> */
-	int			 backlink;	/* its number links to its reference */
+	const struct note	*back;		/* note whose backlink is due */
+	const struct node	*back_at;	/* the paragraph it ends, or NULL:
+						   a paragraph of its own */
+	int			 note_base;	/* what the chapter's note ids
+						   count from */
 	struct pagemarks	*pm;		/* the print pages' markers */
+	const struct anchors	*anchors;	/* where the index links to */
 	const char		*file;		/* the page being written */
 	const struct credits	*credits;	/* the book's people */
 };
@@ -107,7 +113,8 @@ nav_entry(struct render *r, int level, char *id, char *text)
 
 /*
  * A heading: h2 to h6 (h1 is the chapter's title), with an id for the
- * navigation to point at.  Headings without text get no nav entry.
+ * navigation to point at, after the markers of the print pages it
+ * begins.  Headings without text get no nav entry.
  */
 static void
 heading(struct render *r, const struct node *n, int enter)
@@ -118,6 +125,8 @@ heading(struct render *r, const struct node *n, int enter)
 		g_string_append_printf(r->out, "</h%d>\n", level);
 		return;
 	}
+	/* The markers of a page it begins or spans, outside it. */
+	pagemarks_node(r->pm, r->out, n, r->file);
 	r->sections++;
 	g_string_append_printf(r->out, "<h%d id=\"s-%d\">", level,
 	    r->sections);
@@ -160,14 +169,37 @@ hyperlink(GString *out, const struct node *n, int enter)
 	g_string_append(out, "\">");
 }
 
-/* A note's id suffix: its number, or "author" for the byline's note. */
+/*
+ * A note's id, prefix and a suffix: "author" for the byline's note,
+ * else its place among the chapter's numbered notes.  That is the
+ * number it prints, unless the book numbers its notes through: an id
+ * then still counts from the chapter's first, so that notes added to
+ * another chapter change no id of this one.
+ */
 static void
-note_id(GString *out, const char *prefix, const struct note *note)
+note_id(GString *out, const char *prefix, const struct render *r,
+    const struct note *note)
 {
 	if (note->number == 0)
 		g_string_append_printf(out, "%s-author", prefix);
 	else
-		g_string_append_printf(out, "%s-%d", prefix, note->number);
+		g_string_append_printf(out, "%s-%d", prefix,
+		    note->number - r->note_base);
+}
+
+/* The number the first of a chapter's numbered notes takes, less one. */
+static int
+note_base(const struct chapter *c)
+{
+	guint i;
+
+	for (i = 0; i < c->notes->len; i++) {
+		const struct note *n = g_ptr_array_index(c->notes, i);
+
+		if (n->number > 0)
+			return n->number - 1;
+	}
+	return 0;
 }
 
 /*
@@ -177,32 +209,41 @@ note_id(GString *out, const char *prefix, const struct note *note)
  * backlink needs, so ids stay unique even if references share a note.
  */
 static void
-noteref(GString *out, const struct note *note, int first)
+noteref(const struct render *r, const struct note *note, int first)
 {
-	g_string_append(out, "<sup><a href=\"#");
-	note_id(out, "note", note);
-	g_string_append_c(out, '"');
+	g_string_append(r->out, "<sup><a href=\"#");
+	note_id(r->out, "note", r, note);
+	g_string_append_c(r->out, '"');
 	if (first) {
-		g_string_append(out, " id=\"");
-		note_id(out, "noteref", note);
-		g_string_append_c(out, '"');
+		g_string_append(r->out, " id=\"");
+		note_id(r->out, "noteref", r, note);
+		g_string_append_c(r->out, '"');
 	}
-	g_string_append_printf(out, " epub:type=\"noteref\" "
-	    "role=\"doc-noteref\">%s</a></sup>", note->mark);
+	semantics_class(r->out, "noteref");
+	g_string_append_printf(r->out, ">%s</a></sup>", note->mark);
 }
 
-/* A note's mark, linking back to its reference if backlink. */
+/* A note's mark, as it opens the note: "12. ", "* ". */
 static void
-note_label(GString *out, const struct note *note, int backlink)
+note_number(GString *out, const struct note *note)
 {
-	if (backlink) {
-		g_string_append(out, "<a href=\"#");
-		note_id(out, "noteref", note);
-		g_string_append_printf(out, "\" role=\"doc-backlink\">%s%s</a> ",
-		    note->mark, note->number != 0 ? "." : "");
-	} else
-		g_string_append_printf(out,
-		    "<span class=\"note-number\">%s.</span> ", note->mark);
+	g_string_append_printf(out, "<span class=\"note-number\">%s%s</span> ",
+	    note->mark, note->number != 0 ? "." : "");
+}
+
+/*
+ * The link from the end of a note back to its reference, an arrow as
+ * Standard Ebooks sets it, named in words for a screen reader.
+ */
+static void
+backlink(const struct render *r, const struct note *note)
+{
+	g_string_append(r->out, "<a href=\"#");
+	note_id(r->out, "noteref", r, note);
+	g_string_append_c(r->out, '"');
+	semantics_class(r->out, "backlink");
+	g_string_append_printf(r->out, " aria-label=\"%s\">\xe2\x86\xa9</a>",
+	    word(WORD_BACKLINK));
 }
 
 static void
@@ -220,9 +261,14 @@ render_tree(struct render *r, const struct node *root)
 		case NODE_DOCUMENT:
 			break;
 		case NODE_PARAGRAPH:
+			if (!enter && n == r->back_at) {
+				g_string_append_c(r->out, ' ');
+				backlink(r, r->back);
+				r->back = NULL;
+			}
 			element(r->out, enter, "p", BLOCK);
 			if (enter && r->label != NULL) {
-				note_label(r->out, r->label, r->backlink);
+				note_number(r->out, r->label);
 				r->label = NULL;
 			}
 			break;
@@ -270,19 +316,20 @@ render_tree(struct render *r, const struct node *root)
 			g_string_append(r->out, "<br/>\n");
 			break;
 		case NODE_NOTEREF:
-			noteref(r->out, n->as.noteref.note,
+			noteref(r, n->as.noteref.note,
 			    n->as.noteref.note->ref == n);
 			break;
 		case NODE_XREF:
 			g_string_append(r->out, "<a href=\"#");
-			note_id(r->out, "note", n->as.noteref.note);
+			note_id(r->out, "note", r, n->as.noteref.note);
 			g_string_append_printf(r->out, "\">%s</a>",
 			    n->as.noteref.note->mark);
 			break;
 		case NODE_INDEXMARK:
-			/* Where the index of names links to. */
-			g_string_append_printf(r->out, "<span id=\"ix-%d\">"
-			    "</span>", n->as.mark->id);
+			/* Where the index of names links to, if it does. */
+			if (anchors_id(r->anchors, n) != NULL)
+				g_string_append_printf(r->out, "<span id=\"%s\">"
+				    "</span>", anchors_id(r->anchors, n));
 			break;
 		}
 		/* Nodes with text placed their markers in it. */
@@ -321,7 +368,7 @@ opening(struct render *r, const struct chapter *c)
 	if (r->byline != NULL && chapter_author_note(c) != NULL) {
 		g_string_append(out, "<p class=\"author\">");
 		xml_escape(out, r->byline);
-		noteref(out, chapter_author_note(c), 1);
+		noteref(r, chapter_author_note(c), 1);
 		g_string_append(out, "</p>\n");
 	} else
 		xhtml_para(out, "author", r->byline);
@@ -340,82 +387,112 @@ preface(struct render *r, const struct chapter *c)
 {
 	if (c->preface == NULL)
 		return;
-	g_string_append(r->out, "<section class=\"preface\" "
-	    "epub:type=\"preface\" role=\"doc-preface\" "
-	    "aria-labelledby=\"preface\">\n");
+	g_string_append(r->out, "<section");
+	semantics_class(r->out, "preface");
+	g_string_append(r->out, " aria-labelledby=\"preface\">\n");
 	section_heading(r, "preface", word(WORD_PREFACE));
 	render_tree(r, c->preface);
 	g_string_append(r->out, "</section>\n");
 }
 
+/* Warns about a note too long for a reader's pop-up. */
+static void
+popup_check(const struct note *note, struct diags *d)
+{
+	char *text = node_text(note->body);
+
+	if (g_utf8_strlen(text, -1) > POPUP_MAX)
+		diag_add(d, DIAG_WARNING, note->pos, "note %s is over %d "
+		    "characters: Kobo readers will not show it in a pop-up",
+		    note->mark, POPUP_MAX);
+	g_free(text);
+}
+
 /*
- * The chapter's notes, after its text, where Kobo's pop-ups want them.
- * Each note's number opens its first paragraph (or a paragraph of its
- * own if it starts otherwise) and links back to the reference.
+ * One note, an item of the notes' list: its number opens its first
+ * paragraph (or a paragraph of its own if it starts otherwise), and a
+ * link back to its reference, if it has one, ends its last (or a
+ * paragraph of its own).  The author's note is referred to from the
+ * byline.
+ */
+static void
+note_item(struct render *r, const struct note *note)
+{
+	const struct node *first = note->body->first, *last = note->body->last;
+
+	g_string_append(r->out, "<li id=\"");
+	note_id(r->out, "note", r, note);
+	g_string_append_c(r->out, '"');
+	semantics_class(r->out, "endnote");
+	g_string_append(r->out, ">\n");
+	if (note->ref != NULL || (note->number == 0 && r->byline != NULL)) {
+		r->back = note;
+		r->back_at = last != NULL && last->type == NODE_PARAGRAPH ?
+		    last : NULL;
+	}
+	if (first != NULL && first->type == NODE_PARAGRAPH)
+		r->label = note;
+	else {
+		g_string_append(r->out, "<p>");
+		note_number(r->out, note);
+		g_string_append(r->out, "</p>\n");
+	}
+	render_tree(r, note->body);
+	if (r->back != NULL) {
+		g_string_append(r->out, "<p>");
+		backlink(r, note);
+		g_string_append(r->out, "</p>\n");
+		r->back = NULL;
+	}
+	r->back_at = NULL;
+	g_string_append(r->out, "</li>\n");
+}
+
+/*
+ * The chapter's notes, after its text, as a list of endnotes, the
+ * markup Standard Ebooks ships: Apple Books, Kobo and Thorium pop them
+ * up from their references, and readers that hide footnote asides
+ * still show a list, so that a note without a reference can be read.
  */
 static void
 notes(struct render *r, const struct chapter *c, struct diags *d)
 {
-	const struct note *note;
-	char *text;
 	guint i;
 
 	if (c->notes->len == 0)
 		return;
-	g_string_append(r->out, "<section epub:type=\"endnotes\" "
-	    "role=\"doc-endnotes\" aria-labelledby=\"notes\">\n");
+	g_string_append(r->out, "<section");
+	semantics_class(r->out, "endnotes");
+	g_string_append(r->out, " aria-labelledby=\"notes\">\n");
 	section_heading(r, "notes", word(WORD_NOTES));
 	r->headings = NULL;
+	g_string_append(r->out, "<ol>\n");
 	for (i = 0; i < c->notes->len; i++) {
-		note = g_ptr_array_index(c->notes, i);
-		text = node_text(note->body);
-		if (g_utf8_strlen(text, -1) > POPUP_MAX)
-			diag_add(d, DIAG_WARNING, note->pos, "note %s is over "
-			    "%d characters: Kobo readers will not show it in "
-			    "a pop-up", note->mark, POPUP_MAX);
-		g_free(text);
-		g_string_append(r->out, "<aside id=\"");
-		note_id(r->out, "note", note);
-		g_string_append(r->out, "\" epub:type=\"footnote\" "
-		    "role=\"doc-footnote\">\n");
-		/* The author's note is referred to from the byline. */
-		r->backlink = note->ref != NULL || (note->number == 0 &&
-		    r->byline != NULL);
-		if (note->body->first != NULL &&
-		    note->body->first->type == NODE_PARAGRAPH)
-			r->label = note;
-		else {
-			g_string_append(r->out, "<p>");
-			note_label(r->out, note, r->backlink);
-			g_string_append(r->out, "</p>\n");
-		}
-		render_tree(r, note->body);
-		g_string_append(r->out, "</aside>\n");
+		popup_check(g_ptr_array_index(c->notes, i), d);
+		note_item(r, g_ptr_array_index(c->notes, i));
 	}
-	g_string_append(r->out, "</section>\n");
+	g_string_append(r->out, "</ol>\n</section>\n");
 }
 
-/* What each role of a chapter is called in EPUB and in DPUB-ARIA. */
-static const struct {
-	const char	*type;		/* epub:type */
-	const char	*aria;		/* role */
-} semantics[] = {
-	[ROLE_CHAPTER] = { "chapter", "doc-chapter" },
-	[ROLE_DEDICATION] = { "dedication", "doc-dedication" },
-	[ROLE_EPIGRAPH] = { "epigraph", "doc-epigraph" },
-	[ROLE_FOREWORD] = { "foreword", "doc-foreword" },
-	[ROLE_PREFACE] = { "preface", "doc-preface" },
-	[ROLE_INTRODUCTION] = { "introduction", "doc-introduction" },
-	[ROLE_APPENDIX] = { "appendix", "doc-appendix" },
-	[ROLE_AFTERWORD] = { "afterword", "doc-afterword" },
-	[ROLE_NOTES] = { "endnotes", "doc-endnotes" },
-	[ROLE_BIBLIOGRAPHY] = { "bibliography", "doc-bibliography" },
+/* What each role of a chapter is called in EPUB (semantics.c gives its
+ * ARIA role). */
+static const char *const role_types[] = {
+	[ROLE_CHAPTER] = "chapter",
+	[ROLE_DEDICATION] = "dedication",
+	[ROLE_EPIGRAPH] = "epigraph",
+	[ROLE_FOREWORD] = "foreword",
+	[ROLE_PREFACE] = "preface",
+	[ROLE_INTRODUCTION] = "introduction",
+	[ROLE_APPENDIX] = "appendix",
+	[ROLE_AFTERWORD] = "afterword",
+	[ROLE_NOTES] = "endnotes",
+	[ROLE_BIBLIOGRAPHY] = "bibliography",
 };
 
 const char *
 xhtml_role_type(enum chapter_role role)
 {
-	return semantics[role].type;
+	return role_types[role];
 }
 
 /*
@@ -426,14 +503,14 @@ xhtml_role_type(enum chapter_role role)
 static void
 section_begin(GString *out, const struct chapter *c)
 {
-	g_string_append_printf(out, "<section epub:type=\"%s\" role=\"%s\"",
-	    semantics[c->role].type, semantics[c->role].aria);
+	g_string_append(out, "<section");
 	if (matter_alone(c)) {
-		g_string_append_printf(out, " class=\"%s\" aria-label=\"",
-		    semantics[c->role].type);
+		semantics_class(out, role_types[c->role]);
+		g_string_append(out, " aria-label=\"");
 		xml_escape(out, title_of(c));
 		g_string_append_c(out, '"');
-	}
+	} else
+		semantics(out, role_types[c->role]);
 	g_string_append(out, ">\n");
 }
 
@@ -444,7 +521,8 @@ xhtml_chapter(struct book *b, struct part *p, struct diags *d)
 	    [MATTER_BODY] = "bodymatter", [MATTER_BACK] = "backmatter" };
 	const struct chapter *c = p->chapter;
 	struct render r = { g_string_new(NULL), credits_byline(&b->credits,
-	    c), p->headings, 0, NULL, 0, &b->marks, p->file, &b->credits };
+	    c), p->headings, 0, NULL, NULL, NULL, note_base(c), &b->marks,
+	    &b->anchors, p->file, &b->credits };
 	guint i = b->parts->len - 1;	/* the part is the last added */
 
 	g_ptr_array_set_free_func(p->headings, (GDestroyNotify)heading_free);

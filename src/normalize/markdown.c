@@ -145,6 +145,7 @@ yaml_set(struct markdown_meta *book, const char *key, GString *value)
 		{ "identifier", offsetof(struct markdown_meta, identifier) },
 		{ "rights", offsetof(struct markdown_meta, rights) },
 		{ "description", offsetof(struct markdown_meta, description) },
+		{ "publisher", offsetof(struct markdown_meta, publisher) },
 	};
 	size_t k;
 

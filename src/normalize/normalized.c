@@ -17,6 +17,7 @@ markdown_meta_clear(struct markdown_meta *m)
 	g_free(m->identifier);
 	g_free(m->rights);
 	g_free(m->description);
+	g_free(m->publisher);
 	memset(m, 0, sizeof(*m));
 }
 

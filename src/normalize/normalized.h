@@ -19,6 +19,7 @@ struct markdown_meta {
 	char	*identifier;
 	char	*rights;
 	char	*description;
+	char	*publisher;
 };
 
 void	markdown_meta_clear(struct markdown_meta *);

@@ -1,12 +1,13 @@
 /*
- * cite.c — citations of the texts' first publications, built from their
- * metadata, for every output: the chapter openings, the sources in the
- * imprint, the EPUB's package.
+ * cite.c — citations of the texts' first publications and of the
+ * edition, built from their metadata, for every output: the chapter
+ * openings, the imprint, the EPUB's package.
  */
 #include <string.h>
 
 #include "out/cite.h"
 #include "out/titles.h"
+#include "out/words.h"
 
 /* Whether s holds the last four-digit run of date (its year). */
 static int
@@ -34,6 +35,31 @@ cite_source(const struct meta *m)
 	if (m->published == NULL || has_year(m->source, m->published))
 		return g_strdup(m->source);
 	return g_strdup_printf("%s, %s", m->source, m->published);
+}
+
+char *
+cite_published(const struct edition *e)
+{
+	if (e->publisher != NULL && e->date != NULL)
+		return g_strdup_printf("%s %s, %s.", word(WORD_PUBLISHED_BY),
+		    e->publisher, e->date);
+	if (e->publisher != NULL)
+		return g_strdup_printf("%s %s.", word(WORD_PUBLISHED_BY),
+		    e->publisher);
+	if (e->date != NULL)
+		return g_strdup_printf("%s %s.", word(WORD_PUBLISHED), e->date);
+	return NULL;
+}
+
+char *
+cite_isbn(const struct edition *e)
+{
+	const char *id = e->identifier;
+
+	if (id == NULL || g_ascii_strncasecmp(id, "urn:isbn:", 9) != 0 ||
+	    id[9] == '\0')
+		return NULL;
+	return g_strdup_printf("%s %s", word(WORD_ISBN), id + 9);
 }
 
 /* Appends s and a full stop, unless s ends in one. */

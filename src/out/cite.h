@@ -1,7 +1,8 @@
 /*
- * cite.h — how the edition cites its texts' first publications: one
- * line under a chapter's title, the sources in the imprint, and the
- * EPUB's dc:source, all plain text from the metadata.
+ * cite.h — how the edition cites its texts' first publications and
+ * itself: one line under a chapter's title, the imprint's lines on the
+ * edition and its sources, and the EPUB's dc:source, all plain text
+ * from the metadata.
  */
 #ifndef OCTAVO_CITE_H
 #define OCTAVO_CITE_H
@@ -16,6 +17,19 @@
  * neither.
  */
 char	*cite_source(const struct meta *);
+
+/*
+ * The imprint's line on the edition itself: "Published by Publisher,
+ * 2026.", "Published 2026." or "Published by Publisher."; NULL if the
+ * manifest names neither.
+ */
+char	*cite_published(const struct edition *);
+
+/*
+ * The edition's identifier as a reader may cite it: "ISBN 978…" for a
+ * urn:isbn, else NULL: a urn:uuid means nothing to a reader.
+ */
+char	*cite_isbn(const struct edition *);
 
 /* One source the imprint lists. */
 struct cited {

@@ -145,6 +145,15 @@ suffix(const char *w)
 	return g_strv_contains(suffixes, w);
 }
 
+/* Whether a word is an article, which no person's name begins with. */
+static int
+article(const char *w)
+{
+	static const char *const articles[] = { "The", "A", "An", NULL };
+
+	return g_strv_contains(articles, w);
+}
+
 char *
 credits_file_as(const char *name)
 {
@@ -158,7 +167,15 @@ credits_file_as(const char *name)
 			g_ptr_array_add(w, v[i]);
 	if (strchr(name, ',') != NULL || w->len < 2)
 		s = g_string_new(name);
-	else {
+	else if (article(g_ptr_array_index(w, 0))) {
+		/* A body, not a person: "The Editors" under E. */
+		s = g_string_new(NULL);
+		for (i = 1; i < w->len; i++)
+			g_string_append_printf(s, "%s%s", i > 1 ? " " : "",
+			    (const char *)g_ptr_array_index(w, i));
+		g_string_append_printf(s, ", %s",
+		    (const char *)g_ptr_array_index(w, 0));
+	} else {
 		last = w->len > 2 && suffix(g_ptr_array_index(w, w->len - 1)) ?
 		    w->len - 2 : w->len - 1;
 		s = g_string_new(g_ptr_array_index(w, last));

@@ -54,8 +54,9 @@ int		 credits_anthology(const struct credits *);
 
 /*
  * A name as a catalogue files it: "Tolstoy, Leo", "Beethoven, Ludwig
- * van", "King, Martin Luther, Jr."; a name with a comma already, or of
- * one word, as it is.
+ * van", "King, Martin Luther, Jr."; a body's name that opens with an
+ * article, after it: "Octavo Editors, The"; a name with a comma
+ * already, or of one word, as it is.
  */
 char		*credits_file_as(const char *name);
 

@@ -24,8 +24,11 @@ static const char *const words[] = {
 	[WORD_TEXTS_BY] = "With texts by",
 	[WORD_TRANSLATED_BY] = "Translated by",
 	[WORD_PUBLISHED] = "Published",
+	[WORD_PUBLISHED_BY] = "Published by",
+	[WORD_ISBN] = "ISBN",
 	[WORD_SEE] = "See",
 	[WORD_SEE_ALSO] = "See also",
+	[WORD_BACKLINK] = "Back to the text",
 };
 
 const char *

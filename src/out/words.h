@@ -26,8 +26,12 @@ enum word {
 	WORD_TEXTS_BY,		/* the contributors' */
 	WORD_TRANSLATED_BY,	/* a chapter's translator's */
 	WORD_PUBLISHED,		/* before the edition's date */
+	WORD_PUBLISHED_BY,	/* before its publisher */
+	WORD_ISBN,		/* before its ISBN */
 	WORD_SEE,		/* the index's cross-references */
-	WORD_SEE_ALSO
+	WORD_SEE_ALSO,
+	WORD_BACKLINK		/* a note's link back to the text, as
+				   a screen reader reads it */
 };
 
 /* The words, as printed at the start of a line: "Edited by". */

@@ -100,13 +100,12 @@ static void
 imprint(struct press *p, const struct edition *e, struct galley *g)
 {
 	const struct style *st = p->st;
-	char *published = e->date != NULL ? g_strdup_printf("%s %s.",
-	    word(WORD_PUBLISHED), e->date) : NULL;
+	char *published = cite_published(e), *isbn = cite_isbn(e);
 	GPtrArray *sources = cite_sources(e, p->credits);
 	char *colophon = g_strdup_printf("Set in %s, %g on %g point, "
 	    "and made up into pages by octavo.", st->body.family,
 	    st->body.size, st->body.leading);
-	const char *paras[] = { e->rights, published, e->identifier };
+	const char *paras[] = { e->rights, published, isbn };
 	guint first = g->lines->len, i;
 	double height;
 	struct line *ln;
@@ -144,6 +143,7 @@ imprint(struct press *p, const struct edition *e, struct galley *g)
 	ln->space = MAX(0, p->depth - height);
 	g_ptr_array_free(sources, TRUE);
 	g_free(published);
+	g_free(isbn);
 	g_free(colophon);
 }
 

@@ -18,7 +18,7 @@ static const char *const edition_keys[] = {
 	"title", "subtitle", "author", "editor", "translator", "creator",
 	"language",
 	"identifier", "encoding",
-	"date", "rights", "description", "output", "print-style",
+	"date", "rights", "description", "publisher", "output", "print-style",
 	"epub-style", "epub-embed-fonts", "note-numbering", "names", NULL
 };
 
@@ -241,6 +241,7 @@ read_edition(struct manuscript *ms, const struct ini *ini, int markdown,
 	e->date = ini_string(ini, g, "date");
 	e->rights = ini_string(ini, g, "rights");
 	e->description = ini_string(ini, g, "description");
+	e->publisher = ini_string(ini, g, "publisher");
 	check_encoding(ini, d);
 	ms->output = ini_string(ini, g, "output");
 	if (ms->output == NULL)

@@ -91,11 +91,15 @@ def main():
         m = re.search(r'<body epub:type="([^"]+)"', page)
         if not m or m.group(1) != body:
             bad.append(f"{cid}: body {m and m.group(1)}, want {body}")
-        m = re.search(r'<section epub:type="([^"]+)" role="([^"]+)"', page)
-        if not m or m.group(1) != typ:
-            bad.append(f"{cid}: section {m and m.group(1)}, want {typ}")
-        elif m.group(2) != ARIA.get(typ, "doc-" + typ):
-            bad.append(f"{cid}: role {m.group(2)} for {typ}")
+        # The page's first section, its attributes in any order.
+        m = re.search(r'<section\b([^>]*)>', page)
+        attrs = dict(re.findall(r'([\w:-]+)="([^"]*)"', m.group(1))) \
+            if m else {}
+        if attrs.get("epub:type") != typ:
+            bad.append(f"{cid}: section {attrs.get('epub:type')}, "
+                       f"want {typ}")
+        elif attrs.get("role") != ARIA.get(typ, "doc-" + typ):
+            bad.append(f"{cid}: role {attrs.get('role')} for {typ}")
         t = re.search(r"<title>(.*?)</title>", page)
         if t is None or text(t.group(1)) in ids:
             bad.append(f"{cid}: <title> is {t and t.group(1)}")

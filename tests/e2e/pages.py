@@ -72,10 +72,10 @@ def marker_text(book, href):
         return None
     if x[:x.rfind("<", 0, at)].endswith("</sup>"):
         return ""
-    if re.match(r'[^>]*/>\s*<span[^>]*doc-pagebreak', x[at:]):
+    end = x.index("</span>", at) + len("</span>")
+    if re.match(r'\s*<span[^>]*doc-pagebreak', x[end:]):
         return BLANK
-    rest = re.sub(r"<sup>.*?</sup>", "", x[x.index(">", at) + 1:], 0,
-                  re.S)
+    rest = re.sub(r"<sup>.*?</sup>", "", x[end:], 0, re.S)
     if file == "index.xhtml":
         number = re.match(r'\s*<a epub:type="index-locator"[^>]*>([0-9]+)',
                           rest)

@@ -97,13 +97,13 @@ check "EPUB: moscow-trials has its 6 block quotations" \
     test "$(count moscow-trials '<blockquote')" -eq 6
 check "EPUB: exile has 37 + 1 (the byline's) references and 38 + 1 notes" \
     sh -c "[ $(count exile 'epub:type=\"noteref\"') -eq 38 ] &&
-    [ $(count exile 'role=\"doc-footnote\"') -eq 39 ]"
+    [ $(count exile 'epub:type=\"endnote\"') -eq 39 ]"
 check "EPUB: bloc has 108 references and 108 notes" \
     sh -c "[ $(count bloc 'epub:type=\"noteref\"') -eq 108 ] &&
-    [ $(count bloc 'role=\"doc-footnote\"') -eq 108 ]"
+    [ $(count bloc 'epub:type=\"endnote\"') -eq 108 ]"
 check "EPUB: chimes has 189 references and 189 notes" \
     sh -c "[ $(count chimes 'epub:type=\"noteref\"') -eq 189 ] &&
-    [ $(count chimes 'role=\"doc-footnote\"') -eq 189 ]"
+    [ $(count chimes 'epub:type=\"endnote\"') -eq 189 ]"
 check "EPUB: no source note marker left in running text" \
     sh -c "! unzip -p '$T/a.epub' 'OEBPS/chapter-*.xhtml' |
     sed 's/<sup>[^<]*<a [^>]*>[0-9]*<.a><.sup>//g; s/<[^>]*>//g' |
@@ -123,7 +123,8 @@ check "EPUB text: the soft sign stays (Byullenten’)" grep -q 'Byullenten’' "
 check "EPUB: an index of names" grep -qx 'OEBPS/index.xhtml' "$T/files"
 unzip -p "$T/a.epub" OEBPS/index.xhtml >"$T/index.xhtml"
 check "EPUB: the index is an EPUB Indexes document" sh -c "grep -q \
-    '<body epub:type=\"index\">' '$T/index.xhtml' && grep -q \
+    '<section id=\"index\" class=\"index\" epub:type=\"index\" role=\"doc-index\"' \
+    '$T/index.xhtml' && grep -q \
     'epub:type=\"index-locator\" href=\"chapter-' '$T/index.xhtml'"
 check "EPUB: the index is in the package with properties=\"index\"" \
     sh -c "unzip -p '$T/a.epub' OEBPS/content.opf | grep -q 'properties=\"index\"'"
@@ -138,13 +139,14 @@ check "EPUB: index locators (some hundreds)" \
     test "$(wc -l <"$T/locators")" -gt 500
 check "EPUB: every index locator has its anchor" \
     test -z "$(comm -23 "$T/locators" "$T/anchors")"
-grep -o '<li epub:type="index-entry" id="ixe-[0-9]*"><span epub:type="index-term">Trotsky, Leon</span>.*' \
-    "$T/index.xhtml" | head -n 1 | grep -o '#ix-[0-9]*' | sed 's/#//' >"$T/trotsky"
-for ix in $(cat "$T/trotsky"); do
-	unzip -p "$T/a.epub" 'OEBPS/chapter-*.xhtml' |
-	    sed 's/<span epub:type="pagebreak"[^>]*\/>//g' |
+grep -o '<span epub:type="index-term">Trotsky, Leon</span>.*' "$T/index.xhtml" |
+    head -n 1 | grep -o 'chapter-[a-z-]*\.xhtml#ix-[0-9]*' |
+    sed 's/#/ /' >"$T/trotsky"
+while read -r file ix; do
+	unzip -p "$T/a.epub" "OEBPS/$file" |
+	    sed 's/<span epub:type="pagebreak"[^>]*><\/span>//g' |
 	    grep -o "id=\"$ix\"></span>[A-Za-z]*" | sed 's/.*>//'
-done | sort | uniq -c >"$T/trotsky.forms"
+done <"$T/trotsky" | sort | uniq -c >"$T/trotsky.forms"
 # (G. Gurov was one of his pseudonyms.)
 check "EPUB: Trotsky's locators land on his name" sh -c \
     "test -s '$T/trotsky.forms' && ! grep -vE ' (Trotsky|Lev|Leon|L|G|Trotksy|Trockij)$' '$T/trotsky.forms'"

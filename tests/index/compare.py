@@ -62,7 +62,9 @@ def blocks(xhtml):
     introduction's span (its own heading left out), and the start of the
     notes."""
     body = xhtml[xhtml.find("<body"):]
-    body = re.sub(r'<span epub:type="pagebreak"[^>]*/>', "", body)
+    body = re.sub(r'<span epub:type="pagebreak"[^>]*></span>', "", body)
+    # A note is an item of the notes' list: its paragraphs are the blocks.
+    body = re.sub(r'<li (id="note-[^"]+")[^>]*>', r"<aside \1>", body)
     out = []
     for m in re.finditer(r"<(p|h[1-6]|li)\b[^>]*>(.*?)</\1>", body, re.S):
         text = html.unescape(re.sub(r"<[^>]+>", "", m.group(2))).strip()

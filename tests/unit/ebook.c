@@ -42,6 +42,7 @@ ebook_bare(void)
 	e->identifier = g_strdup(IDENTIFIER);
 	e->date = g_strdup("2026");
 	e->rights = g_strdup("Reprinted for study.");
+	e->publisher = g_strdup("Lantern Press");
 	e->description = g_strdup("Essays <on> history.");
 	return e;
 }

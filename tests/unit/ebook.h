@@ -20,7 +20,7 @@
 #define SHY		"\xc2\xad"			/* U+00AD */
 /* The marker of print page N. */
 #define PB(n)		"<span epub:type=\"pagebreak\" role=\"doc-pagebreak\" " \
-			"id=\"page-" n "\" aria-label=\"" n "\"/>"
+			"id=\"page-" n "\" aria-label=\"" n "\"></span>"
 
 #define assert_has(hay, needle) \
 	ck_assert_msg(strstr((hay), (needle)) != NULL, \

@@ -93,7 +93,8 @@ START_TEST(test_opf_metadata)
 	assert_has(opf, "<dc:description>Essays &lt;on&gt; history.</dc:description>");
 	assert_has(opf, "<meta property=\"dcterms:modified\">"
 	    "2023-11-14T22:13:20Z</meta>");
-	assert_has(opf, "<dc:date>2026</dc:date>");
+	assert_has(opf, "<dc:publisher>Lantern Press</dc:publisher>\n"
+	    "<dc:date>2026</dc:date>");
 	assert_has(opf, "<dc:source>\xe2\x80\x9cThe First,\xe2\x80\x9d by A. "
 	    "Writer and B. Writer. Journal of Things 1 (1980).</dc:source>");
 	ck_assert_int_eq(ebook_count(opf, "<dc:source"), 1);	/* two has none */
@@ -106,16 +107,21 @@ START_TEST(test_opf_metadata)
 }
 END_TEST
 
-/* Authors split at "and" and listed once each; the editor as editor. */
+/*
+ * Authors split at "and" and listed once each; the editor as editor;
+ * each filed as a catalogue files them.
+ */
 START_TEST(test_opf_creators)
 {
 	char *opf = ebook_render(ebook_sample(), "OEBPS/content.opf");
 
 	assert_has(opf, "<dc:creator id=\"creator-1\">The Editors</dc:creator>\n"
-	    "<meta property=\"role\" refines=\"#creator-1\" "
+	    "<meta property=\"file-as\" refines=\"#creator-1\">Editors, The"
+	    "</meta>\n<meta property=\"role\" refines=\"#creator-1\" "
 	    "scheme=\"marc:relators\">edt</meta>");
 	assert_has(opf, "<dc:creator id=\"creator-2\">A. Writer</dc:creator>\n"
-	    "<meta property=\"role\" refines=\"#creator-2\" "
+	    "<meta property=\"file-as\" refines=\"#creator-2\">Writer, A."
+	    "</meta>\n<meta property=\"role\" refines=\"#creator-2\" "
 	    "scheme=\"marc:relators\">aut</meta>");
 	assert_has(opf, "<dc:creator id=\"creator-3\">B. Writer</dc:creator>");
 	ck_assert_int_eq(ebook_count(opf, ">A. Writer<"), 1);

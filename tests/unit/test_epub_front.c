@@ -59,7 +59,8 @@ START_TEST(test_nav)
 {
 	char *nav = ebook_render(ebook_sample(), "OEBPS/nav.xhtml");
 
-	assert_has(nav, "<nav id=\"toc\" epub:type=\"toc\" role=\"doc-toc\">");
+	assert_has(nav, "<nav id=\"toc\" class=\"toc\" epub:type=\"toc\" "
+	    "role=\"doc-toc\">");
 	assert_has(nav, "<li><a href=\"titlepage.xhtml\">Title Page</a></li>\n"
 	    "<li><a href=\"imprint.xhtml\">Imprint</a></li>\n"
 	    "<li><a href=\"chapter-one.xhtml\">The First</a>\n<ol>\n"
@@ -189,7 +190,8 @@ START_TEST(test_cover)
 	assert_has(opf, "<meta property=\"schema:accessibilityFeature\">"
 	    "alternativeText</meta>");
 	page = fixture_zip_entry(p1, "OEBPS/cover.xhtml");
-	assert_has(page, "<section id=\"cover\" epub:type=\"cover\">\n"
+	assert_has(page, "<section id=\"cover\" class=\"cover\" "
+	    "epub:type=\"cover\">\n"
 	    "<img src=\"images/cover.png\" alt=\"The cover: Essays &amp; "
 	    "Studies: Five Texts, edited by The Editors, with texts by A. "
 	    "Writer and B. Writer.\"/>");
@@ -288,14 +290,19 @@ START_TEST(test_imprint)
 {
 	char *x = ebook_render(ebook_sample(), "OEBPS/imprint.xhtml");
 
-	assert_has(x, "<section id=\"imprint\" epub:type=\"imprint\"");
-	assert_has(x, "<p class=\"rights\">Reprinted for study.</p>");
+	assert_has(x, "<section id=\"imprint\" class=\"imprint\" "
+	    "epub:type=\"imprint\"");
+	assert_has(x, "<p class=\"rights\">Reprinted for study.</p>\n"
+	    "<p class=\"date\">Published by Lantern Press, 2026.</p>\n");
+	/* A urn:uuid means nothing to a reader: no identifier is shown. */
+	ck_assert_ptr_null(strstr(x, "urn:"));
 	assert_has(x, "<h2 id=\"sources-title\">Sources</h2>\n"
 	    "<p class=\"entry\"><a href=\"chapter-one.xhtml\">\xe2\x80\x9cThe "
 	    "First,\xe2\x80\x9d by A. Writer and B. Writer. Journal of Things 1 "
 	    "(1980).</a></p>\n<p class=\"entry\"><a href=\"chapter-two.xhtml\">"
 	    "\xe2\x80\x9cThe Second,\xe2\x80\x9d by A. Writer.</a></p>");
-	assert_has(x, "<section id=\"colophon\" epub:type=\"colophon\"");
+	assert_has(x, "<section id=\"colophon\" class=\"colophon\" "
+	    "epub:type=\"colophon\" role=\"doc-colophon\"");
 	assert_has(x, "made by octavo");
 	assert_has(x, "Made 2023-11-14.");
 	g_free(x);

@@ -144,38 +144,83 @@ START_TEST(test_deep_tree)
 }
 END_TEST
 
-/* Two references to one note: only the first carries the id. */
+/*
+ * The notes, a list of endnotes after the text.  Two references to one
+ * note: only the first carries the id its backlink returns to, at the
+ * end of its last paragraph, or in a paragraph of its own after a
+ * quotation; a note without a reference has no backlink.
+ */
 START_TEST(test_notes)
 {
 	struct edition *e = ebook_bare();
 	struct chapter *c = fixture_chapter(e, "c", "C");
-	struct note *n1 = note_new(1, "1", here), *n2 = note_new(2, "*", here);
+	struct note *n1 = note_new(1, "1", here), *n2 = note_new(2, "2", here),
+	    *n3 = note_new(3, "3", here);
 	struct node *p = fixture_para(c->doc, "text");
 	char *x;
 
 	n1->ref = fixture_node(p, NODE_NOTEREF);
 	n1->ref->as.noteref.note = n1;
 	fixture_node(p, NODE_NOTEREF)->as.noteref.note = n1;
+	n2->ref = fixture_node(p, NODE_NOTEREF);
+	n2->ref->as.noteref.note = n2;
 	fixture_para(n1->body, "First & note.");
 	fixture_para(n1->body, "More.");
-	fixture_node(fixture_node(n2->body, NODE_BLOCKQUOTE), NODE_PARAGRAPH);
+	fixture_para(fixture_node(n2->body, NODE_BLOCKQUOTE), "Quoted.");
+	fixture_para(n3->body, "Unreferenced.");
 	g_ptr_array_add(c->notes, n1);
 	g_ptr_array_add(c->notes, n2);
+	g_ptr_array_add(c->notes, n3);
 	x = ebook_render(e, "OEBPS/chapter-c.xhtml");
 	assert_has(x, "<p>text<sup><a href=\"#note-1\" id=\"noteref-1\" "
-	    "epub:type=\"noteref\" role=\"doc-noteref\">1</a></sup>"
-	    "<sup><a href=\"#note-1\" epub:type=\"noteref\"");
+	    "class=\"noteref\" epub:type=\"noteref\" role=\"doc-noteref\">1"
+	    "</a></sup><sup><a href=\"#note-1\" class=\"noteref\" "
+	    "epub:type=\"noteref\"");
 	ck_assert_int_eq(ebook_count(x, "id=\"noteref-1\""), 1);
-	assert_has(x, "<section epub:type=\"endnotes\" role=\"doc-endnotes\" "
-	    "aria-labelledby=\"notes\">\n"
-	    "<h2 id=\"notes\">Notes</h2>\n<aside id=\"note-1\" epub:type=\"footnote\" "
-	    "role=\"doc-footnote\">\n<p><a href=\"#noteref-1\" "
-	    "role=\"doc-backlink\">1.</a> "
-	    "First &amp; note.</p>\n<p>More.</p>\n</aside>\n");
-	assert_has(x, "<aside id=\"note-2\" epub:type=\"footnote\" "
-	    "role=\"doc-footnote\">\n<p><span class=\"note-number\">2.</span> "
-	    "</p>\n<blockquote>\n<p></p>\n</blockquote>\n</aside>\n"
-	    "</section>\n</section>\n");
+	assert_has(x, "<section class=\"endnotes\" epub:type=\"endnotes\" "
+	    "role=\"doc-endnotes\" aria-labelledby=\"notes\">\n"
+	    "<h2 id=\"notes\">Notes</h2>\n<ol>\n"
+	    "<li id=\"note-1\" class=\"endnote\" epub:type=\"endnote\">\n"
+	    "<p><span class=\"note-number\">1.</span> First &amp; note.</p>\n"
+	    "<p>More. <a href=\"#noteref-1\" class=\"backlink\" "
+	    "epub:type=\"backlink\" role=\"doc-backlink\" aria-label=\"Back "
+	    "to the text\">\xe2\x86\xa9</a></p>\n</li>\n");
+	assert_has(x, "<li id=\"note-2\" class=\"endnote\" epub:type=\"endnote\">"
+	    "\n<p><span class=\"note-number\">2.</span> </p>\n<blockquote>\n"
+	    "<p>Quoted.</p>\n</blockquote>\n<p><a href=\"#noteref-2\" "
+	    "class=\"backlink\"");
+	assert_has(x, "<li id=\"note-3\" class=\"endnote\" epub:type=\"endnote\">"
+	    "\n<p><span class=\"note-number\">3.</span> Unreferenced.</p>\n"
+	    "</li>\n</ol>\n</section>\n</section>\n");
+	ck_assert_int_eq(ebook_count(x, "class=\"backlink\""), 2);
+	g_free(x);
+}
+END_TEST
+
+/*
+ * A book that numbers its notes through: the chapter prints 45 and 46,
+ * and its ids count from its own first note, as in any other book.
+ */
+START_TEST(test_note_ids_continuous)
+{
+	struct edition *e = ebook_bare();
+	struct chapter *c = fixture_chapter(e, "c", "C");
+	struct note *n = note_new(45, "1", here);
+	struct node *p = fixture_para(c->doc, "text");
+	char *x;
+
+	e->notes_continuous = 1;
+	g_strlcpy(n->mark, "45", sizeof(n->mark));
+	n->ref = fixture_node(p, NODE_NOTEREF);
+	n->ref->as.noteref.note = n;
+	fixture_para(n->body, "A note.");
+	g_ptr_array_add(c->notes, n);
+	x = ebook_render(e, "OEBPS/chapter-c.xhtml");
+	assert_has(x, "<a href=\"#note-1\" id=\"noteref-1\" class=\"noteref\" "
+	    "epub:type=\"noteref\" role=\"doc-noteref\">45</a>");
+	assert_has(x, "<li id=\"note-1\" class=\"endnote\" epub:type=\"endnote\">"
+	    "\n<p><span class=\"note-number\">45.</span> A note. <a href=\""
+	    "#noteref-1\"");
 	g_free(x);
 }
 END_TEST
@@ -208,7 +253,8 @@ START_TEST(test_opening_and_preface)
 	x = fixture_zip_entry(path, "OEBPS/chapter-c.xhtml");
 	assert_has(x, "<header>\n<h1>C</h1>\n<p class=\"author\">A. Writer"
 	    "<sup><a href=\"#note-author\" id=\"noteref-author\" "
-	    "epub:type=\"noteref\" role=\"doc-noteref\">*</a></sup></p>\n"
+	    "class=\"noteref\" epub:type=\"noteref\" role=\"doc-noteref\">*"
+	    "</a></sup></p>\n"
 	    "<p class=\"affiliation\">A University</p>\n"
 	    "<p class=\"translator\">Translated by T. Ranslator</p>\n"
 	    "<p class=\"source\">A Review 3, May 1930</p>\n"
@@ -294,6 +340,7 @@ epub_text_suite(void)
 	tcase_add_test(tc, test_blockquote_nesting);
 	tcase_add_test(tc, test_deep_tree);
 	tcase_add_test(tc, test_notes);
+	tcase_add_test(tc, test_note_ids_continuous);
 	tcase_add_test(tc, test_opening_and_preface);
 	tcase_add_test(tc, test_no_soft_hyphens);
 	tcase_add_test(tc, test_long_note);

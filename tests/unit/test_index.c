@@ -1,7 +1,7 @@
 /*
  * test_index.c — the index stage on editions built by hand: places in
- * headings, quotations and notes, the report, the EPUB's index document,
- * and the manifest's 'names' key.  What the stage makes of a text and a
+ * headings, quotations and notes, the report, the EPUB's index document
+ * and its anchors in the text, and the manifest's 'names' key.  What the stage makes of a text and a
  * list (marks, references, sub-headings, rules by chapter and line,
  * collation, the plain-text index) is held to tests/data/index/ and
  * tests/data/model/index-*.
@@ -263,8 +263,13 @@ START_TEST(test_epub_index_document)
 	x = fixture_zip_entry(path, "OEBPS/index.xhtml");
 	ck_assert_ptr_nonnull(x);
 	assert_well_formed("index.xhtml", x);
-	assert_has(x, "<body epub:type=\"index\">");
-	assert_has(x, "<section epub:type=\"index-group\">\n<h2>T</h2>\n"
+	/* The index a section, with the role a body cannot take. */
+	assert_has(x, "<body epub:type=\"backmatter\">\n<header>\n"
+	    "<h1 id=\"index-title\">Index of Names</h1>\n</header>\n"
+	    "<section id=\"index\" class=\"index\" epub:type=\"index\" "
+	    "role=\"doc-index\" aria-labelledby=\"index-title\">\n");
+	assert_has(x, "<section class=\"index-group\" "
+	    "epub:type=\"index-group\">\n<h2>T</h2>\n"
 	    "<ul epub:type=\"index-entry-list\">\n");
 	assert_has(x, "<li epub:type=\"index-entry\" id=\"ixe-");
 	assert_has(x, "<span epub:type=\"index-term\">Trotsky, Leon</span> "
@@ -292,6 +297,65 @@ START_TEST(test_epub_index_document)
 	diags_release(&d);
 	g_free(path);
 	g_free(css);
+	fixture_clean(dir);
+}
+END_TEST
+
+/*
+ * A book of two chapters, the first opening with first (if not NULL),
+ * made into an EPUB in dir; returns the page of the chapter named id.
+ */
+static char *
+anchored_page(const char *dir, const char *first, const char *id)
+{
+	char *css = g_build_filename(dir, "epub.css", NULL);
+	char *path = g_build_filename(dir, "book.epub", NULL);
+	char *file = g_strdup_printf("OEBPS/chapter-%s.xhtml", id);
+	struct edition *e = edition();
+	struct chapter *one = chapter(e, "one", "src/a.txt");
+	struct chapter *two = chapter(e, "two", "src/b.txt");
+	struct diags d;
+	char *x;
+
+	ck_assert(g_file_set_contents(css, "p {}\n", -1, NULL));
+	if (first != NULL)
+		para(one->doc, NODE_PARAGRAPH, "src/a.txt", 1, first);
+	para(one->doc, NODE_PARAGRAPH, "src/a.txt", 2, "Trotsky met Trotsky.");
+	para(two->doc, NODE_PARAGRAPH, "src/b.txt", 1, "Sedov and Trotsky.");
+	run(e, list, NULL, &d);
+	ck_assert_int_eq(epub_write(e, &(struct epub_options){ css, 0, NULL }, NULL,
+	    path, &d), 0);
+	x = fixture_zip_entry(path, file);
+	ck_assert_ptr_nonnull(x);
+	edition_free(e);
+	diags_release(&d);
+	g_free(file);
+	g_free(path);
+	g_free(css);
+	return x;
+}
+
+/*
+ * An anchor only where a locator links (one per place: the second
+ * "Trotsky" of a paragraph gets none), with an id counted in its own
+ * chapter, which a paragraph more in another chapter leaves as it was.
+ */
+START_TEST(test_epub_index_anchors)
+{
+	char *dir = fixture_dir();
+	char *one, *two, *again;
+
+	g_setenv("SOURCE_DATE_EPOCH", "1700000000", TRUE);
+	one = anchored_page(dir, NULL, "one");
+	assert_has(one, "<p><span id=\"ix-1\"></span>Trotsky met Trotsky.</p>");
+	two = anchored_page(dir, NULL, "two");
+	assert_has(two, "<p><span id=\"ix-1\"></span>Sedov and <span "
+	    "id=\"ix-2\"></span>Trotsky.</p>");
+	again = anchored_page(dir, "Sedov came first.", "two");
+	ck_assert_str_eq(two, again);
+	g_free(one);
+	g_free(two);
+	g_free(again);
 	fixture_clean(dir);
 }
 END_TEST
@@ -341,6 +405,7 @@ index_suite(void)
 	tcase_add_test(tc, test_headings_quotes_notes);
 	tcase_add_test(tc, test_report);
 	tcase_add_test(tc, test_epub_index_document);
+	tcase_add_test(tc, test_epub_index_anchors);
 	tcase_add_test(tc, test_manifest_names);
 	suite_add_tcase(s, tc);
 	return s;

@@ -36,6 +36,7 @@ START_TEST(test_good)
 	ck_assert_int_eq(d.list->len, 0);
 	ck_assert_str_eq(ms->edition->meta.title, "A Test Edition");
 	ck_assert_str_eq(ms->edition->language, "en-US");
+	ck_assert_str_eq(ms->edition->publisher, "Lantern Press");
 	ck_assert_str_eq(ms->output, "edition");
 	ck_assert_uint_eq(ms->groups->len, 2);
 	ck_assert_uint_eq(ms->edition->chapters->len, 0);

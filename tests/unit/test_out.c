@@ -1,7 +1,7 @@
 /*
  * test_out.c — what every output derives from the model (src/out/): the
- * people of the book and the bylines, titles and labels, the sources an
- * imprint cites, an index's letters and page numbers, the words.
+ * people of the book and the bylines, titles and labels, the imprint's
+ * line on the edition and the sources it cites, an index's letters and page numbers, the words.
  */
 #include <string.h>
 
@@ -144,6 +144,7 @@ START_TEST(test_file_as)
 		{ "Martin Luther King Jr.", "King, Martin Luther, Jr." },
 		{ "Voltaire", "Voltaire" },
 		{ "Smith, Ann", "Smith, Ann" },
+		{ "The Pamphlet  Editors", "Pamphlet Editors, The" },
 	};
 	guint i;
 
@@ -153,6 +154,39 @@ START_TEST(test_file_as)
 		ck_assert_str_eq(s, names[i][1]);
 		g_free(s);
 	}
+}
+END_TEST
+
+/*
+ * The imprint's line on the edition, from what the manifest gives, and
+ * its identifier only when a reader can cite it: an ISBN.
+ */
+START_TEST(test_published)
+{
+	struct edition *e = edition_new();
+	char *s;
+
+	ck_assert_ptr_null(cite_published(e));
+	e->date = g_strdup("1999");
+	s = cite_published(e);
+	ck_assert_str_eq(s, "Published 1999.");
+	g_free(s);
+	e->publisher = g_strdup("Lantern Press");
+	s = cite_published(e);
+	ck_assert_str_eq(s, "Published by Lantern Press, 1999.");
+	g_free(s);
+	g_clear_pointer(&e->date, g_free);
+	s = cite_published(e);
+	ck_assert_str_eq(s, "Published by Lantern Press.");
+	g_free(s);
+	e->identifier = g_strdup("urn:uuid:0b1c6f0e-6a53-4c4b-9d42-0f3b7f2ad001");
+	ck_assert_ptr_null(cite_isbn(e));
+	g_free(e->identifier);
+	e->identifier = g_strdup("urn:isbn:9780000000002");
+	s = cite_isbn(e);
+	ck_assert_str_eq(s, "ISBN 9780000000002");
+	g_free(s);
+	edition_free(e);
 }
 END_TEST
 
@@ -495,6 +529,7 @@ out_suite(void)
 	tcase_add_test(tc, test_credits_book_author);
 	tcase_add_test(tc, test_credits_translators);
 	tcase_add_test(tc, test_file_as);
+	tcase_add_test(tc, test_published);
 	tcase_add_test(tc, test_titles);
 	tcase_add_test(tc, test_running_heads);
 	tcase_add_test(tc, test_sources);

@@ -1,0 +1,46 @@
+/*
+ * anchors.h — where the index of names links into the text: each
+ * heading's locators, one per place it names (a paragraph or a note, or
+ * a print page when there are pages), and the anchors they link to.
+ *
+ * Only a mark a locator links to gets an anchor.  Its id counts the
+ * marks of its own chapter ("ix-12": the chapter's twelfth, in its
+ * introduction, text and notes), so that an edit elsewhere in the book,
+ * or a page that moves, changes no id of the chapter.
+ */
+#ifndef OCTAVO_EPUB_ANCHORS_H
+#define OCTAVO_EPUB_ANCHORS_H
+
+#include "model.h"
+#include "out/pages.h"
+
+/* One locator: a place a heading names, as the index prints it. */
+struct locator {
+	int			 page;	/* its print page; G_MAXINT if none */
+	const struct index_mark	*mark;	/* the first mark of its place */
+	char			*text;	/* "12", "12 n. 3", "essay ¶ 3" */
+};
+
+struct anchors {
+	GHashTable	*locators;	/* index entry → GArray of struct
+					   locator, in the order printed */
+	GHashTable	*ids;		/* a linked mark's node → its id */
+};
+
+/*
+ * The locators of every heading of e's index that has marks, labelled
+ * by the print pages of pages (which may be NULL: then by chapter and
+ * paragraph), and the ids of the marks they link to.
+ */
+void		 anchors_init(struct anchors *, const struct edition *e,
+		    const struct pagemap *pages);
+void		 anchors_release(struct anchors *);
+
+/* A heading's locators; an empty array if it has none. */
+const GArray	*anchors_locators(const struct anchors *,
+		    const struct index_entry *);
+
+/* The id of a NODE_INDEXMARK's anchor, or NULL if nothing links to it. */
+const char	*anchors_id(const struct anchors *, const struct node *mark);
+
+#endif
