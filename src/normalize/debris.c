@@ -45,20 +45,6 @@ static const char *const licence_end =
     "^(\\*{3}\\s*END OF (THE|THIS) PROJECT GUTENBERG|"
     "End of (the )?Project Gutenberg)";
 
-/*
- * The built-in patterns are ASCII and anchored: matched as bytes, PCRE
- * need not check that each whole line is UTF-8 once per pattern (the
- * source reader has).
- */
-static GRegex *
-compile(const char *src)
-{
-	GRegex *re = g_regex_new(src, G_REGEX_RAW, 0, NULL);
-
-	g_assert(re != NULL);
-	return re;
-}
-
 static int
 any_matches(const GPtrArray *patterns, const char *text)
 {
@@ -244,7 +230,8 @@ debris_pass(struct lines *ls)
 {
 	const struct rules *r = ls->rules;
 	GRegex *furn[G_N_ELEMENTS(furniture)];
-	GRegex *start = compile(thread_start), *end = compile(thread_end);
+	GRegex *start = lines_compile_raw(thread_start);
+	GRegex *end = lines_compile_raw(thread_end);
 	int in_thread = 0;
 	guint i;
 	size_t k;
@@ -252,7 +239,7 @@ debris_pass(struct lines *ls)
 	licence(ls);
 	transcriber_notes(ls);
 	for (k = 0; k < G_N_ELEMENTS(furniture); k++)
-		furn[k] = compile(furniture[k]);
+		furn[k] = lines_compile_raw(furniture[k]);
 	for (i = 0; i < ls->a->len; i++) {
 		struct line *l = LINE(ls, i);
 		const char *why = NULL;

@@ -78,22 +78,6 @@ static const char *const marker_re[] = {
 };
 
 /*
- * These patterns run over whole lines, match after match: compiled raw
- * (bytes, not UTF-8), since PCRE checks a UTF-8 subject whole at every
- * match, which makes a line with many markers quadratic.  The text was
- * checked once when read; the patterns spell non-ASCII marks as
- * alternatives, so bytes match them as well as characters would.
- */
-static GRegex *
-compile_raw(const char *src)
-{
-	GRegex *re = g_regex_new(src, G_REGEX_RAW, 0, NULL);
-
-	g_assert(re != NULL);
-	return re;
-}
-
-/*
  * Whether the lines from start to the end are a block of notes in the
  * style: at most a few lines there open otherwise (a note's further
  * paragraphs), not the chapters of a book whose first note happens to
@@ -205,7 +189,7 @@ first_marker(const struct lines *ls)
 static void
 runon_init(struct runon *r, enum notes_style style, const char *s)
 {
-	GRegex *re = compile_raw(runon_start[style]);
+	GRegex *re = lines_compile_raw(runon_start[style]);
 	GMatchInfo *mi;
 
 	r->s = s;
@@ -419,7 +403,7 @@ static void
 mark_refs(struct lines *ls, enum notes_style style, int first)
 {
 	int last = first - 1, notes = (int)ls->notes->len;
-	GRegex *re = compile_raw(marker_re[style]);
+	GRegex *re = lines_compile_raw(marker_re[style]);
 	GHashTable *by_label = g_hash_table_new(g_str_hash, g_str_equal);
 	guint i;
 

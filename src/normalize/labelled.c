@@ -44,6 +44,10 @@ struct marker {
 	int		 note;		/* index in ls->notes, or -1 */
 };
 
+/*
+ * A pattern matched once per line, anchored.  The markers, matched
+ * match after match over a whole line, are lines_compile_raw's.
+ */
 static GRegex *
 compile(const char *src)
 {
@@ -426,7 +430,7 @@ labelled_notes(struct lines *ls)
 		return (int)(ls->notes->len - before);
 	}
 	for (c = 0; c < G_N_ELEMENTS(conventions); c++) {
-		GRegex *mre = compile(conventions[c].marker);
+		GRegex *mre = lines_compile_raw(conventions[c].marker);
 		GRegex *tre = compile(conventions[c].text);
 		GArray *m = g_array_new(FALSE, TRUE, sizeof(struct marker));
 

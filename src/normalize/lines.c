@@ -317,6 +317,15 @@ lines_match(const char *re, const char *s)
 	return g_regex_match(r, s, 0, NULL);
 }
 
+GRegex *
+lines_compile_raw(const char *src)
+{
+	GRegex *re = g_regex_new(src, G_REGEX_RAW, 0, NULL);
+
+	g_assert(re != NULL);
+	return re;
+}
+
 GHashTable *
 lines_word_set(const char *s)
 {

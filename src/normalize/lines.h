@@ -145,6 +145,13 @@ int	line_title_cased(const char *);
  * patterns on every line.
  */
 int	lines_match(const char *re, const char *s);
+/*
+ * A pattern of the program's own, ASCII, compiled to match bytes: PCRE
+ * checks a UTF-8 subject whole at every match, which makes a long line
+ * with many matches quadratic (the source reader has checked the text
+ * once).  Aborts if the pattern is wrong.
+ */
+GRegex	*lines_compile_raw(const char *re);
 /* The words of s, lower case: runs of letters and digits; a set. */
 GHashTable *lines_word_set(const char *s);
 /* A copy of s with verse line ends as spaces: for metadata, headings. */
