@@ -519,8 +519,8 @@ claim_list(struct parser *p, int lineno, const char *text, const char *list,
     enum name_scope scope, const char *place, int line, int nth)
 {
 	char **items = g_strsplit(list, ";", -1);
-	const char *at = list;
-	int n = 0;
+	const char *at = list, *counted = text;
+	int n = 0, col = 1;
 	guint i;
 
 	for (i = 0; items[i] != NULL; i++) {
@@ -531,9 +531,12 @@ claim_list(struct parser *p, int lineno, const char *text, const char *list,
 			item++;
 		form = g_strstrip(g_strdup(item));
 		if (*form != '\0') {
-			int col = (int)g_utf8_strlen(text, at + (item -
-			    items[i]) - text) + 1;
+			/* Counted on from the last form: a line of many
+			 * forms is read once, not once a form. */
+			const char *here = at + (item - items[i]);
 
+			col += (int)g_utf8_strlen(counted, here - counted);
+			counted = here;
 			claim(p, p->cur, form, scope, place, line, nth,
 			    srcpos_at(p->nl->path, lineno, col));
 			n++;
