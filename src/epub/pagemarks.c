@@ -3,6 +3,8 @@
  * to a spot in the model's text, then written where the renderer passes
  * that spot.
  */
+#include <string.h>
+
 #include "epub/escape.h"
 #include "epub/pagemarks.h"
 #include "epub/semantics.h"
@@ -30,7 +32,7 @@ spot_cmp(gconstpointer a, gconstpointer b)
 	return x->brk < y->brk ? -1 : x->brk > y->brk;
 }
 
-/* Adds a spot for a node or an index entry. */
+/* Adds a spot for a node or an index entry; spots_sort orders them. */
 static void
 spot_add(struct pagemarks *pm, const void *key, struct spot sp)
 {
@@ -41,7 +43,62 @@ spot_add(struct pagemarks *pm, const void *key, struct spot sp)
 		g_hash_table_insert(pm->spots, (gpointer)key, list);
 	}
 	g_array_append_val(list, sp);
-	g_array_sort(list, spot_cmp);
+}
+
+/* Puts each key's spots in text order, once all are added. */
+static void
+spots_sort(struct pagemarks *pm)
+{
+	GHashTableIter it;
+	gpointer list;
+
+	g_hash_table_iter_init(&it, pm->spots);
+	while (g_hash_table_iter_next(&it, NULL, &list))
+		g_array_sort(list, spot_cmp);
+}
+
+/*
+ * Where the walk over a block's text for its breaks stands.  The breaks
+ * of one block come in the order of their offsets, so each resumes the
+ * walk where the last left it: a paragraph of many pages is walked
+ * once, not once a page.
+ */
+struct walk {
+	const struct node	*block;		/* being walked, or NULL */
+	struct citer		 it;
+	gboolean		 done;		/* the walk is past its last node */
+	const struct node	*cur;		/* the node with text it is at */
+	gsize			 run;		/* bytes of text before cur */
+	gsize			 len;		/* cur's */
+};
+
+/*
+ * Walks to the node with text that holds byte offset of block's text,
+ * or to the last if the offset is past it; w->cur stays NULL if the
+ * block has no text.
+ */
+static void
+walk_to(struct walk *w, const struct node *block, gsize offset)
+{
+	if (w->block != block || offset < w->run) {
+		memset(w, 0, sizeof(*w));
+		w->block = block;
+		citer_init(&w->it, block);
+	}
+	while (!w->done && (w->cur == NULL || offset >= w->run + w->len)) {
+		gsize len;
+
+		if (citer_next(&w->it) == ITER_NONE) {
+			w->done = TRUE;
+			break;
+		}
+		if (w->it.ev != ITER_ENTER ||
+		    (len = node_text_length(w->it.cur)) == 0)
+			continue;
+		w->run += w->len;
+		w->cur = w->it.cur;
+		w->len = len;
+	}
 }
 
 /*
@@ -70,13 +127,12 @@ outside_heading(const struct node *at, struct spot *sp)
  * after the reference; a heading, before it.
  */
 static void
-pin(struct pagemarks *pm, const struct pagebreak *pb, guint brk)
+pin(struct pagemarks *pm, struct walk *w, const struct pagebreak *pb,
+    guint brk)
 {
 	struct spot sp = { 0, brk };
-	const struct node *at = pb->block, *last = NULL, *root;
+	const struct node *at = pb->block, *root;
 	const struct note *note;
-	gsize run = 0, len;
-	struct citer it;
 
 	for (root = pb->block; root->parent != NULL; root = root->parent)
 		continue;
@@ -84,24 +140,18 @@ pin(struct pagemarks *pm, const struct pagebreak *pb, guint brk)
 	    note->ref != NULL)
 		at = note->ref;
 	else if (pb->block->type != NODE_DOCUMENT) {
-		citer_init(&it, pb->block);
-		while (citer_next(&it) != ITER_NONE) {
-			if (it.ev != ITER_ENTER ||
-			    (len = node_text_length(it.cur)) == 0)
-				continue;
-			last = at = it.cur;
-			if (pb->offset < run + len) {
-				sp.at = pb->offset - run;
-				break;
-			}
-			run += len;
-			sp.at = len;
+		walk_to(w, pb->block, pb->offset);
+		if (w->cur != NULL) {
+			at = w->cur;
+			sp.at = pb->offset < w->run + w->len ?
+			    pb->offset - w->run : w->len;
+			if (at->text == NULL)
+				sp.at = 0;
+			else
+				while (sp.at > 0 &&
+				    (at->text[sp.at] & 0xC0) == 0x80)
+					sp.at--;
 		}
-		if (last != NULL && last->text == NULL)
-			sp.at = 0;
-		else if (last != NULL)
-			while (sp.at > 0 && (last->text[sp.at] & 0xC0) == 0x80)
-				sp.at--;
 	}
 	spot_add(pm, outside_heading(at, &sp), sp);
 }
@@ -136,6 +186,7 @@ pagemarks_init(struct pagemarks *pm, const struct pagemap *map,
     const struct edition *e, struct diags *d)
 {
 	GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+	struct walk w = { 0 };
 	guint n = map != NULL ? map->breaks->len : 0, i, j;
 
 	pm->map = map;
@@ -174,7 +225,7 @@ pagemarks_init(struct pagemarks *pm, const struct pagemap *map,
 		pm->id[i] = id;
 		g_hash_table_add(seen, id);
 		if (pb->block != NULL)
-			pin(pm, pb, i);
+			pin(pm, &w, pb, i);
 		else if (pb->entry != NULL)
 			spot_add(pm, pb->entry, (struct spot){
 			    (gsize)pb->locator, i });
@@ -182,6 +233,7 @@ pagemarks_init(struct pagemarks *pm, const struct pagemap *map,
 			spot_add(pm, &prelim_key[pb->prelim],
 			    (struct spot){ 0, i });
 	}
+	spots_sort(pm);
 	g_hash_table_destroy(seen);
 }
 

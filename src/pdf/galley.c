@@ -70,6 +70,10 @@ galley_flag_block(struct galley *g, guint i, unsigned flags)
 {
 	guint first = i, last = i;
 
+	/* Flags are set on whole blocks: a block flagged once is done (a
+	 * paragraph of many notes would otherwise be walked once each). */
+	if ((GALLEY_LINE(g, i)->flags & flags) == flags)
+		return;
 	while (first > 0 && !(GALLEY_LINE(g, first)->flags & LINE_FIRST))
 		first--;
 	while (last + 1 < g->lines->len &&

@@ -80,6 +80,8 @@ kp_params_init(struct kp_params *pp, double width, double tolerance)
 	pp->double_hyphen_demerits = 10000;
 	pp->final_hyphen_demerits = 5000;
 	pp->max_hyphens = 0;
+	pp->start_ratio = 0;
+	pp->start_hyphens = 0;
 }
 
 double
@@ -286,7 +288,8 @@ kp_break(const struct kp_item *items, guint n, const struct kp_params *pp,
 
 	r.active = g_array_new(FALSE, FALSE, sizeof(struct active));
 	r.passive = g_array_new(FALSE, FALSE, sizeof(struct passive));
-	start.fitness = DECENT;
+	start.fitness = fitness(pp->start_ratio);
+	start.hyphens = MIN(pp->start_hyphens, RUNS - 1);
 	start.passive = -1;
 	g_array_append_val(r.active, start);
 	for (i = 0; i < n && r.active->len > 0; i++) {
@@ -313,12 +316,15 @@ kp_break(const struct kp_item *items, guint n, const struct kp_params *pp,
 		g_array_free(r.passive, TRUE);
 		return -1;
 	}
+	/* The path back, then turned around: prepending would be quadratic. */
 	path = g_array_new(FALSE, FALSE, sizeof(struct kp_break));
 	for (p = bestp->passive; p >= 0;
 	    p = g_array_index(r.passive, struct passive, p).prev)
-		g_array_prepend_val(path,
+		g_array_append_val(path,
 		    g_array_index(r.passive, struct passive, p).brk);
-	g_array_append_vals(breaks, path->data, path->len);
+	for (i = path->len; i-- > 0;)
+		g_array_append_val(breaks, g_array_index(path,
+		    struct kp_break, i));
 	g_array_free(path, TRUE);
 	g_array_free(r.active, TRUE);
 	g_array_free(r.passive, TRUE);
