@@ -64,12 +64,16 @@ struct anchor {
  * pieces that are words or runs of spaces, each shaped by itself.  Lines
  * are cut from it; it is shared by them and counted.
  */
+/* Sixteen bytes: a paragraph of a whole book has millions. */
 struct piece {
-	guint			 start, end;	/* bytes of the text */
-	guint			 item;		/* index into items */
-	const struct shaped	*sh;		/* its glyphs (shape.c's cache) */
+	guint			 start;		/* its first byte of the text;
+						   piece_end() is past its last */
+	unsigned		 item : 29;	/* index into items */
 	unsigned		 space : 1;	/* spaces: glue between words */
 	unsigned		 tie : 1;	/* no-break spaces: glue, no break */
+	unsigned		 cut : 1;	/* goes on with a word too long to be
+						   one piece (shape.c's PIECE_MAX) */
+	const struct shaped	*sh;		/* its glyphs (shape.c's cache) */
 };
 
 struct para {

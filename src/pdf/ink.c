@@ -279,7 +279,8 @@ first_piece(const struct para *pa, guint at)
 	while (lo < hi) {
 		guint mid = (lo + hi) / 2;
 
-		if (g_array_index(pa->pieces, struct piece, mid).end <= at)
+		if (piece_end(&g_array_index(pa->pieces, struct piece,
+		    mid)) <= at)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -300,7 +301,8 @@ ink_text(struct inker *k, const struct para *pa, guint start, guint end,
 	for (i = first_piece(pa, start); i < pa->pieces->len; i++) {
 		const struct piece *pc = &g_array_index(pa->pieces,
 		    struct piece, i);
-		guint from = MAX(start, pc->start), to = MIN(end, pc->end);
+		guint from = MAX(start, pc->start);
+		guint to = MIN(end, piece_end(pc));
 
 		if (pc->start >= end)
 			break;
@@ -310,7 +312,7 @@ ink_text(struct inker *k, const struct para *pa, guint start, guint end,
 			gather(k, pc, from, cut);
 			from = cut;
 		}
-		if (pc->end > start)
+		if (piece_end(pc) > start)
 			last = pc;
 	}
 	flush(k);

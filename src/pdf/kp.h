@@ -37,6 +37,11 @@ struct kp_params {
 	int		 final_hyphen_demerits;	/* the last full line hyphenated */
 	int		 max_hyphens;	/* hyphenated lines in a row (at most
 					   3 are counted); 0: any */
+	/* The line before the items, when they continue a paragraph set
+	 * in stretches: its adjustment ratio, and the hyphenated lines in
+	 * a row it ends (0 and 0 at a paragraph's start). */
+	double		 start_ratio;
+	int		 start_hyphens;
 };
 
 /* A break chosen: the line it ends, and how its glue was set. */

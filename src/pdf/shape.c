@@ -235,6 +235,7 @@ shape(const char *s, gsize len, const PangoItem *item,
 	w->glyphs = pango_glyph_string_new();
 	pango_shape_with_flags(s, (int)len, s, (int)len, &item->analysis,
 	    w->glyphs, PANGO_SHAPE_NONE);
+	w->len = (guint)len;
 	w->width = pango_glyph_string_get_width(w->glyphs);
 	w->plain = is_plain(rev, s, len, w->glyphs);
 	return w;
@@ -307,10 +308,38 @@ warn_fallback(struct shaper *sh, const PangoItem *item, const char *s,
 
 enum class { WORD, SPACE, TIE };
 
+/* The longest piece of a word, in bytes: a longer run of letters is cut
+ * into pieces, so that the line breaker's work on it stays bounded. */
+#define PIECE_MAX	512
+
 static enum class
 classify(gunichar c)
 {
 	return c == ' ' ? SPACE : c == 0x00A0 ? TIE : WORD;
+}
+
+/*
+ * Where a piece of class cls that begins at at ends, before end: where
+ * the class changes, or, for a word longer than PIECE_MAX bytes (no
+ * word, but a hostile run of letters), at a character that is no mark
+ * past that length: *cut says the piece after goes on with the word.
+ */
+static guint
+run_end(const char *text, guint at, guint end, enum class cls,
+    gboolean *cut)
+{
+	guint p = at;
+
+	*cut = FALSE;
+	while (p < end && classify(g_utf8_get_char(text + p)) == cls) {
+		if (cls == WORD && p - at >= PIECE_MAX &&
+		    !g_unichar_ismark(g_utf8_get_char(text + p))) {
+			*cut = TRUE;
+			break;
+		}
+		p = (guint)(g_utf8_next_char(text + p) - text);
+	}
+	return p;
 }
 
 /* Cuts item i into pieces of one class each, shaped through the cache. */
@@ -321,19 +350,19 @@ cut_item(struct shaper *sh, struct para *pa, guint i, struct srcpos pos)
 	struct fontcache *fc = fontcache_get(sh, item);
 	const char *text = pa->text;
 	guint at = (guint)item->offset, end = at + (guint)item->length;
+	gboolean cut = FALSE;
 
 	while (at < end) {
 		enum class cls = classify(g_utf8_get_char(text + at));
-		struct piece pc = { at, at, i, NULL, cls == SPACE, cls == TIE };
+		struct piece pc = { at, i, cls == SPACE, cls == TIE, cut,
+		    NULL };
+		guint to = run_end(text, at, end, cls, &cut);
 
-		while (pc.end < end &&
-		    classify(g_utf8_get_char(text + pc.end)) == cls)
-			pc.end = (guint)(g_utf8_next_char(text + pc.end) - text);
-		pc.sh = lookup(sh, fc, text + at, pc.end - at, item);
+		pc.sh = lookup(sh, fc, text + at, to - at, item);
 		if ((fc->fallback || has_unknown(pc.sh)) && cls == WORD)
-			warn_fallback(sh, item, text + at, pc.end - at, pos);
+			warn_fallback(sh, item, text + at, to - at, pos);
 		g_array_append_val(pa->pieces, pc);
-		at = pc.end;
+		at = to;
 	}
 }
 
@@ -369,9 +398,33 @@ piece_x(const struct piece *pc, guint at)
 	const PangoGlyphString *g = pc->sh->glyphs;
 	int i, x = 0, rel = (int)(at - pc->start);
 
-	if (at >= pc->end)
+	if (at >= piece_end(pc))
 		return pc->sh->width;
 	for (i = 0; i < g->num_glyphs && g->log_clusters[i] < rel; i++)
 		x += g->glyphs[i].geometry.width;
 	return i < g->num_glyphs && g->log_clusters[i] == rel ? x : -1;
+}
+
+void
+piece_xs(const struct piece *pc, int *xs)
+{
+	const PangoGlyphString *g = pc->sh->glyphs;
+	guint len = pc->sh->len, k;
+	int i, x = 0;
+
+	for (i = 1; i < g->num_glyphs; i++)
+		if (g->log_clusters[i] < g->log_clusters[i - 1])
+			break;
+	if (i < g->num_glyphs) {	/* not in order: right to left */
+		for (k = 0; k < len; k++)
+			xs[k] = piece_x(pc, pc->start + k);
+		return;
+	}
+	/* In order: byte k is at the first glyph of a cluster k or later. */
+	for (i = 0, k = 0; k < len; k++) {
+		for (; i < g->num_glyphs && g->log_clusters[i] < (int)k; i++)
+			x += g->glyphs[i].geometry.width;
+		xs[k] = i < g->num_glyphs && g->log_clusters[i] == (int)k ?
+		    x : -1;
+	}
 }

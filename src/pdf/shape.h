@@ -16,10 +16,18 @@
 /* A word (or a run of spaces) shaped in one font. */
 struct shaped {
 	PangoGlyphString *glyphs;	/* log_clusters from the word's start */
+	guint		 len;		/* the word's bytes */
 	int		 width;		/* Pango units */
 	gboolean	 plain;		/* one glyph per character, each the one
 					   a PDF reader maps back to it */
 };
+
+/* Past a piece's last byte. */
+static inline guint
+piece_end(const struct piece *pc)
+{
+	return pc->start + pc->sh->len;
+}
 
 /* families: those the style names (NULL-terminated); any other is a fallback. */
 struct shaper	*shaper_new(PangoContext *, const char *const *families,
@@ -41,6 +49,8 @@ struct para	*para_new(struct shaper *, const char *text, gsize len,
  * units, or -1 if at falls inside a cluster (a ligature).
  */
 int		 piece_x(const struct piece *, guint at);
+/* The same for every byte of the piece, into xs (one int a byte). */
+void		 piece_xs(const struct piece *, int *xs);
 
 /* A hyphen in the font of item: its glyph, and its width in Pango units. */
 const struct shaped *shaper_hyphen(struct shaper *, const PangoItem *);

@@ -8,6 +8,16 @@
  * line may end are penalties: hyphenation points (a hyphen added), after
  * a hyphen or dash already there, after a slash, and in a word too long
  * for any line, anywhere.
+ *
+ * A paragraph of more than CHUNK_ITEMS items (a whole book on one line)
+ * is broken one stretch at a time, so that time and memory stay linear
+ * in its length: each stretch ends as a paragraph would, its lines are
+ * kept but for the last CHUNK_TAIL, which the artificial end may have
+ * bent, and the next stretch begins where the last line kept ends, with
+ * that line's fitness and hyphens carried over.  Total fit rarely looks
+ * further ahead than a few lines, so the breaks are those of the whole,
+ * but that each stretch goes through the tries below on its own: a line
+ * that needs emergency stretch loosens its stretch, not the book.
  */
 #include <string.h>
 
@@ -21,6 +31,11 @@
 #define SLASH_PENALTY		100
 #define ANYWHERE_PENALTY	1000
 
+/* The items of one stretch of a long paragraph, and the lines of a
+ * stretch set again at the start of the next. */
+#define CHUNK_ITEMS		20000
+#define CHUNK_TAIL		24
+
 #define PT(units)	((double)(units) / PANGO_SCALE)
 
 struct setter {
@@ -31,10 +46,19 @@ struct setter {
 	struct para		*pa;
 	GArray			*items;		/* struct kp_item */
 	double			 width;		/* of lines after the first */
+	guint			 first, last;	/* the pieces set, spaces at the
+						   ends left out */
 	guint			 first_word;	/* where the text set begins */
 	guint			 last_word;	/* where the last word begins */
 	guint8			*points;	/* scratch for hyph_word */
+	int			*xs;		/* scratch for piece_xs */
 	gsize			 npoints;
+	/* The stretch being set: */
+	guint			 next;		/* its first piece */
+	guint			 at;		/* its first line's first byte */
+	guint			 lines;		/* lines kept before it */
+	double			 ratio;		/* the last line kept: its ratio */
+	int			 hyphens;	/* and hyphenated lines in a row */
 };
 
 void
@@ -103,18 +127,23 @@ add_fill(struct setter *s, guint at)
 	g_array_append_val(s->items, it);
 }
 
+/* Whether a forced line break falls in the piece (the breaks are in
+ * text order: looked up, not walked, for a paragraph of many). */
 static gboolean
 is_forced(const struct setter *s, const struct piece *pc)
 {
-	guint i;
+	const GArray *br = s->r->breaks;
+	guint lo = 0, hi = br->len;
 
-	for (i = 0; i < s->r->breaks->len; i++) {
-		guint at = g_array_index(s->r->breaks, guint, i);
+	while (lo < hi) {	/* the first break at or after the piece */
+		guint mid = lo + (hi - lo) / 2;
 
-		if (at >= pc->start && at < pc->end)
-			return TRUE;
+		if (g_array_index(br, guint, mid) < pc->start)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	return FALSE;
+	return lo < br->len && g_array_index(br, guint, lo) < piece_end(pc);
 }
 
 /* Text where hyphenating would be wrong: addresses, numbers. */
@@ -139,7 +168,7 @@ static void
 find_breaks(struct setter *s, const struct piece *pc, char *kind)
 {
 	const char *t = s->pa->text, *w = t + pc->start;
-	gsize len = pc->end - pc->start, i, j;
+	gsize len = pc->sh->len, i, j;
 	gboolean wide = PT(pc->sh->width) > s->width / 2;
 
 	memset(kind, 0, len);
@@ -185,22 +214,27 @@ find_breaks(struct setter *s, const struct piece *pc, char *kind)
 	}
 }
 
-/* A word: boxes between the places it may break. */
+/*
+ * A word, from byte from of it on (its start, or where a stretch of a
+ * long paragraph begins): boxes between the places it may break.
+ */
 static void
-add_word(struct setter *s, const struct piece *pc)
+add_word(struct setter *s, const struct piece *pc, guint from)
 {
-	gsize len = pc->end - pc->start, i;
+	gsize len = pc->sh->len, i;
 	char *kind = g_malloc(len);
-	guint from = pc->start;
-	int from_x = 0;
+	int from_x;
 
 	find_breaks(s, pc, kind);
-	for (i = 1; i < len; i++) {
+	s->xs = g_renew(int, s->xs, len);
+	piece_xs(pc, s->xs);
+	from_x = MAX(s->xs[from - pc->start], 0);
+	for (i = from - pc->start + 1; i < len; i++) {
 		guint at = pc->start + (guint)i;
 		const struct shaped *hy;
 		int x;
 
-		if (kind[i] == 0 || (x = piece_x(pc, at)) < 0)
+		if (kind[i] == 0 || (x = s->xs[i]) < 0)
 			continue;
 		add(s, KP_BOX, PT(x - from_x), from);
 		switch (kind[i]) {
@@ -227,36 +261,67 @@ add_word(struct setter *s, const struct piece *pc)
 	g_free(kind);
 }
 
-/* The items of the whole paragraph, ending with a forced break. */
+/* The pieces set, and where the first and the last word begin. */
 static void
-build_items(struct setter *s)
+setter_start(struct setter *s)
 {
-	const struct block *b = s->b;
 	const GArray *pcs = s->pa->pieces;
 	guint i, first = 0, last = pcs->len;
 
 	/* Spaces at either end are not set, except code's indentation. */
-	while (first < last && !b->code &&
+	while (first < last && !s->b->code &&
 	    g_array_index(pcs, struct piece, first).space)
 		first++;
 	while (last > first && g_array_index(pcs, struct piece, last - 1).space)
 		last--;
-	s->first_word = first < last ?
+	s->first = s->next = first;
+	s->last = last;
+	s->first_word = s->at = first < last ?
 	    g_array_index(pcs, struct piece, first).start : 0;
 	s->last_word = last > 0 ?
-	    g_array_index(pcs, struct piece, last - 1).end : 0;
+	    piece_end(&g_array_index(pcs, struct piece, last - 1)) : 0;
 	for (i = last; i > first; i--)
 		if (g_array_index(pcs, struct piece, i - 1).space) {
-			s->last_word = g_array_index(pcs, struct piece, i - 1).end;
+			s->last_word = piece_end(&g_array_index(pcs,
+			    struct piece, i - 1));
 			break;
 		}
-	if (b->indent > 0)
+}
+
+/* The end of the text set, or of a stretch: no break, fill, a break. */
+static void
+add_end(struct setter *s, guint at, guint end)
+{
+	add_penalty(s, KP_INFINITY, 0, FALSE, FALSE, at);
+	if (s->b->align != PANGO_ALIGN_CENTER)
+		add_fill(s, at);
+	add_penalty(s, -KP_INFINITY, 0, FALSE, FALSE, end);
+}
+
+/*
+ * The items of the stretch from s->at on: to the paragraph's end, or
+ * to the piece where CHUNK_ITEMS are made, then ended as a paragraph.
+ * Returns whether it reached the paragraph's end.
+ */
+static gboolean
+build_items(struct setter *s)
+{
+	const struct block *b = s->b;
+	const GArray *pcs = s->pa->pieces;
+	guint i;
+
+	g_array_set_size(s->items, 0);
+	if (b->indent > 0 && s->lines == 0)
 		add(s, KP_BOX, b->indent, 0);
-	for (i = first; i < last; i++) {
+	for (i = s->next; i < s->last; i++) {
 		const struct piece *pc = &g_array_index(pcs, struct piece, i);
 		double w = PT(pc->sh->width);
 
-		if (pc->space && i == first)
+		if (s->items->len >= CHUNK_ITEMS && !pc->space && !pc->tie) {
+			add_end(s, pc->start, pc->start);
+			return FALSE;
+		}
+		if (pc->space && i == s->first)
 			add(s, KP_BOX, w, pc->start);	/* code's indentation */
 		else if (pc->space && is_forced(s, pc)) {
 			add_fill(s, pc->start);
@@ -266,14 +331,16 @@ build_items(struct setter *s)
 		else if (pc->tie) {
 			add_penalty(s, KP_INFINITY, 0, FALSE, FALSE, pc->start);
 			add_glue(s, w, pc->start);
-		} else
-			add_word(s, pc);
+		} else {
+			if (pc->cut && i > s->next)
+				add_penalty(s, ANYWHERE_PENALTY, 0, FALSE,
+				    FALSE, pc->start);
+			add_word(s, pc, MAX(s->at, pc->start));
+		}
 	}
-	add_penalty(s, KP_INFINITY, 0, FALSE, FALSE, s->last_word);
-	if (b->align != PANGO_ALIGN_CENTER)
-		add_fill(s, s->last_word);
-	add_penalty(s, -KP_INFINITY, 0, FALSE, FALSE,
-	    last > first ? g_array_index(pcs, struct piece, last - 1).end : 0);
+	add_end(s, s->last_word, s->last > s->first ?
+	    piece_end(&g_array_index(pcs, struct piece, s->last - 1)) : 0);
+	return TRUE;
 }
 
 /*
@@ -291,8 +358,10 @@ choose_breaks(struct setter *s, double first, GArray *breaks)
 	struct kp_params pp;
 
 	kp_params_init(&pp, s->width, st->tolerance);
-	pp.first = first;
+	pp.first = s->lines == 0 ? first : s->width;
 	pp.max_hyphens = st->hyph_max_lines;
+	pp.start_ratio = s->ratio;
+	pp.start_hyphens = s->hyphens;
 	if (!s->b->justify) {
 		pp.ragged = 3 * s->b->font->size;
 		pp.tolerance = KP_INFINITY;
@@ -343,9 +412,14 @@ has_links(const struct para *pa)
 	return FALSE;
 }
 
-/* Appends a line for each break. */
+/*
+ * Appends a line for each of the first count breaks of the stretch;
+ * ended says the stretch ends the paragraph.  What the next stretch
+ * takes over is kept in s.
+ */
 static void
-emit_lines(struct setter *s, const GArray *breaks, double left)
+emit_lines(struct setter *s, const GArray *breaks, guint count,
+    gboolean ended, double left)
 {
 	const struct block *b = s->b;
 	const struct kp_item *it = (const struct kp_item *)(void *)s->items->data;
@@ -354,47 +428,77 @@ emit_lines(struct setter *s, const GArray *breaks, double left)
 
 	if (has_links(s->pa))
 		keep |= LINE_SPANS;
-	for (i = 0; i < breaks->len; i++) {
+	for (i = 0; i < count; i++) {
 		const struct kp_break *k = &g_array_index(breaks,
 		    struct kp_break, i);
 		const struct kp_item *at = &it[k->item];
-		double w = i == 0 ? s->width - MIN(b->indent, 0) : s->width;
+		gboolean first = s->lines == 0 && i == 0;
+		gboolean last = ended && i + 1 == breaks->len;
+		double w = first ? s->width - MIN(b->indent, 0) : s->width;
 		struct line ln = { 0 };
 
 		ln.para = para_ref(s->pa);
-		ln.start = i == 0 ? s->first_word : line_start(s, from);
+		ln.start = i == 0 ? s->at : line_start(s, from);
 		ln.end = MAX(at->at, ln.start);
 		ln.ratio = k->ratio;
 		ln.justified = b->justify;
 		ln.hyphen = at->kind == KP_PENALTY && at->hyph;
-		ln.fill = i + 1 == breaks->len || (at->kind == KP_PENALTY &&
+		ln.fill = last || (at->kind == KP_PENALTY &&
 		    at->penalty <= -KP_INFINITY);
 		/* The first line's indent: a box in, or a hang out. */
-		ln.x = left + (i == 0 ? b->indent : 0);
+		ln.x = left + (first ? b->indent : 0);
 		if (b->align == PANGO_ALIGN_CENTER)
 			ln.x = left + (w - k->natural) / 2;
 		else if (b->align == PANGO_ALIGN_RIGHT)
 			ln.x = left + w - k->natural;
 		ln.ascent = b->font->size;
 		ln.advance = b->font->leading;
-		ln.space = i == 0 ? b->space : 0;
+		ln.space = first ? b->space : 0;
 		ln.flags = keep;
-		if (i == 0)
+		if (first)
 			ln.flags |= LINE_FIRST |
 			    (b->flags & (LINE_NEW_PAGE | LINE_NEW_RECTO));
-		if (i + 1 == breaks->len)
+		if (last)
 			ln.flags |= LINE_LAST;
 		ln.chapter = b->chapter;
 		ln.block = b->node;
 		ln.offset = runs_source(s->r, ln.start);
 		ln.page = -1;
-		if (i == 0 && b->marker != NULL) {
+		if (first && b->marker != NULL) {
 			ln.side = typeset_side(s->p, b, b->marker);
 			ln.side_x = left - s->p->st->list_indent;
 		}
 		g_array_append_val(s->g->lines, ln);
 		from = k->item;
+		s->ratio = k->ratio;
+		s->hyphens = at->kind == KP_PENALTY && at->flagged ?
+		    s->hyphens + 1 : 0;
 	}
+	s->lines += count;
+	if (count > 0)
+		s->at = line_start(s, from);
+}
+
+/*
+ * How many of a stretch's lines to keep: all but its last CHUNK_TAIL,
+ * or half of a short one (always one at least, so that the paragraph
+ * goes on).
+ */
+static guint
+kept_lines(const GArray *breaks)
+{
+	if (breaks->len > CHUNK_TAIL)
+		return breaks->len - CHUNK_TAIL;
+	return MAX(breaks->len / 2, 1);
+}
+
+/* The piece the next stretch begins in: the one that holds s->at. */
+static void
+next_piece(struct setter *s)
+{
+	while (s->next < s->last && piece_end(&g_array_index(s->pa->pieces,
+	    struct piece, s->next)) <= s->at)
+		s->next++;
 }
 
 void
@@ -406,22 +510,35 @@ typeset(struct press *p, const struct block *b, const struct runs *r,
 	double left = MIN(b->left, p->measure - width);
 	PangoFontDescription *fd = press_font(b->font, b->slant, b->variant);
 	PangoAttrList *attrs = runs_attrs(r, b->font->size);
-	struct setter s = { p, b, r, g, NULL, NULL, width, 0, 0, NULL, 0 };
+	struct setter s = { 0 };
 	GArray *breaks = g_array_new(FALSE, FALSE, sizeof(struct kp_break));
 	struct srcpos pos = b->node != NULL ? b->node->pos :
 	    srcpos_at(NULL, 0, 0);
+	gboolean ended;
 
+	s.p = p;
+	s.b = b;
+	s.r = r;
+	s.g = g;
+	s.width = width;
 	pango_attr_list_insert_before(attrs, pango_attr_font_desc_new(fd));
 	s.pa = para_new(p->shaper, r->text->str, r->text->len, attrs,
 	    r->anchors, pos);
 	s.items = g_array_new(FALSE, FALSE, sizeof(struct kp_item));
-	build_items(&s);
-	choose_breaks(&s, width - MIN(b->indent, 0), breaks);
-	emit_lines(&s, breaks, left);
+	setter_start(&s);
+	do {
+		ended = build_items(&s);
+		g_array_set_size(breaks, 0);
+		choose_breaks(&s, width - MIN(b->indent, 0), breaks);
+		emit_lines(&s, breaks, ended ? breaks->len :
+		    kept_lines(breaks), ended, left);
+		next_piece(&s);
+	} while (!ended);
 	para_unref(s.pa);
 	g_array_free(s.items, TRUE);
 	g_array_free(breaks, TRUE);
 	g_free(s.points);
+	g_free(s.xs);
 	pango_attr_list_unref(attrs);
 	pango_font_description_free(fd);
 }

@@ -388,7 +388,7 @@ line_width(struct press *p, const struct line *ln)
 		const struct piece *pc = &g_array_index(pa->pieces,
 		    struct piece, i);
 		guint from = MAX(ln->start, pc->start), to = MIN(ln->end,
-		    pc->end);
+		    piece_end(pc));
 		double pw;
 
 		if (from >= to)
@@ -424,11 +424,14 @@ set_prose(struct press *p, const char *text)
 }
 
 /*
- * Every line but the last fills the measure exactly, its spaces within
- * their stretch and shrink; the last is not hyphenated; no more than two
- * hyphens in a row; the lines hold every word in order.
+ * Sets text as a paragraph: every line but the last fills the measure
+ * exactly, its spaces within their stretch and shrink; the last is not
+ * hyphenated; no more than two hyphens in a row; only the first line is
+ * its block's first and the last its last; the lines hold every word in
+ * order.  Returns the number of lines.
  */
-START_TEST(test_typeset_paragraph)
+static guint
+check_paragraph(const char *text)
 {
 	struct style st;
 	struct diags d;
@@ -436,13 +439,12 @@ START_TEST(test_typeset_paragraph)
 	struct galley *g;
 	GString *again = g_string_new(NULL);
 	int run = 0;
-	guint i;
+	guint i, n;
 
 	style_init(&st);
 	diags_init(&d);
 	p = press_new("en-US", &st, &d);
-	g = set_prose(p, fixture_prose);
-	ck_assert_uint_ge(g->lines->len, 8);
+	g = set_prose(p, text);
 	for (i = 0; i < g->lines->len; i++) {
 		const struct line *ln = GALLEY_LINE(g, i);
 		double w = line_width(p, ln) + (i == 0 ? st.indent : 0);
@@ -455,6 +457,9 @@ START_TEST(test_typeset_paragraph)
 			ck_assert(!ln->hyphen);
 			ck_assert(w <= p->measure);
 		}
+		ck_assert_int_eq(!!(ln->flags & LINE_FIRST), i == 0);
+		ck_assert_int_eq(!!(ln->flags & LINE_LAST),
+		    i + 1 == g->lines->len);
 		run = ln->hyphen ? run + 1 : 0;
 		ck_assert_int_le(run, 2);
 		g_string_append_len(again, ln->para->text + ln->start,
@@ -462,12 +467,37 @@ START_TEST(test_typeset_paragraph)
 		g_string_append(again, ln->hyphen ? "" : " ");
 	}
 	g_strchomp(again->str);
-	ck_assert_str_eq(again->str, fixture_prose);
+	ck_assert_str_eq(again->str, text);
+	n = g->lines->len;
 	galley_free(g);
 	g_string_free(again, TRUE);
 	press_free(p);
 	diags_release(&d);
 	style_release(&st);
+	return n;
+}
+
+START_TEST(test_typeset_paragraph)
+{
+	ck_assert_uint_ge(check_paragraph(fixture_prose), 8);
+}
+END_TEST
+
+/*
+ * A paragraph of 30,000 words is set in stretches (typeset.c's
+ * CHUNK_ITEMS): the seams are as sound as the rest, and every word is
+ * set once, in order.
+ */
+START_TEST(test_typeset_long_paragraph)
+{
+	GString *text = g_string_new(NULL);
+	int i;
+
+	for (i = 0; text->len < 200000; i++)
+		g_string_append_printf(text, "%s%s", i > 0 ? " " : "",
+		    fixture_prose);
+	ck_assert_uint_ge(check_paragraph(text->str), 2000);
+	g_string_free(text, TRUE);
 }
 END_TEST
 
@@ -695,6 +725,7 @@ typeset_suite(void)
 	tcase_add_test(lines, test_kp_two_hyphens_in_a_row);
 	tcase_add_test(lines, test_kp_force_overfull);
 	tcase_add_test(lines, test_typeset_paragraph);
+	tcase_add_test(lines, test_typeset_long_paragraph);
 	tcase_add_test(lines, test_typeset_narrow_hyphen_limit);
 	tcase_add_test(lines, test_typeset_missing_glyph);
 	tcase_add_checked_fixture(pages, ten_lines_setup, ten_lines_teardown);
