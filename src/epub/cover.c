@@ -116,7 +116,7 @@ style_read(struct cover_style *st, const char *path, struct diags *d)
 	struct ini ini;
 
 	memset(st, 0, sizeof(*st));
-	if (ini_open(&ini, path, d) == -1) {
+	if (ini_open(&ini, path, "the cover's style", d) == -1) {
 		ini_close(&ini);
 		return -1;
 	}

@@ -5,6 +5,7 @@
  * them the family name the stylesheet asks for.
  */
 #include "epub/fonts.h"
+#include "read/file.h"
 
 #define FONT_DIR	"/usr/share/fonts/opentype/ebgaramond"
 #define FONT_FAMILY	"EB Garamond"
@@ -20,7 +21,6 @@ static const struct face {
 int
 fonts_embed(struct book *b, GString *css, struct diags *d)
 {
-	GError *err = NULL;
 	char *path, *href, *id, *data;
 	gsize len;
 	guint i;
@@ -29,12 +29,9 @@ fonts_embed(struct book *b, GString *css, struct diags *d)
 	    "; embedded by octavo. */\n");
 	for (i = 0; i < G_N_ELEMENTS(faces); i++) {
 		path = g_build_filename(FONT_DIR, faces[i].file, NULL);
-		if (!g_file_get_contents(path, &data, &len, &err)) {
-			diag_add(d, DIAG_ERROR, srcpos_at(path, 0, 0),
-			    "cannot embed the print face: %s; install "
-			    "fonts-ebgaramond, or set epub-embed-fonts = false",
-			    err->message);
-			g_clear_error(&err);
+		if ((data = file_read(path, "the print face", FILE_MAX_DATA,
+		    "install fonts-ebgaramond, or set epub-embed-fonts = "
+		    "false", &len, d)) == NULL) {
 			g_free(path);
 			return -1;
 		}

@@ -5,8 +5,10 @@
 #include <string.h>
 
 #include "index/names.h"
+#include "read/file.h"
 
 #define MAX_WORDS	64	/* words in one form: the capital mask's bits */
+#define NAMES_NOT_UTF8	"save the list as UTF-8 text"
 
 /* A node of the trie: its children by folded word, and a form ending here. */
 struct trie {
@@ -881,26 +883,13 @@ names_parse(struct names *nl, const char *path, const char *text,
     struct diags *d)
 {
 	struct parser p = { nl, d, NULL, NULL, NULL, NULL, NULL, 0 };
-	const char *bad;
 	char **lines;
 	guint i;
 
 	g_free(nl->path);
 	nl->path = g_strdup(path);
-	if (!g_utf8_validate(text, -1, &bad)) {
-		const char *q, *bol = text;
-		int line = 1;
-
-		for (q = text; q < bad; q++)
-			if (*q == '\n') {
-				line++;
-				bol = q + 1;
-			}
-		diag_add(d, DIAG_ERROR, srcpos_at(path, line, 1 +
-		    (int)g_utf8_strlen(bol, bad - bol)), "invalid UTF-8; save "
-		    "the list as UTF-8");
+	if (file_check_text(path, text, strlen(text), NAMES_NOT_UTF8, d) == -1)
 		return -1;
-	}
 	p.headings = g_hash_table_new(g_str_hash, g_str_equal);
 	p.forms = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	p.refs = g_array_new(FALSE, FALSE, sizeof(struct ref));
@@ -941,19 +930,21 @@ names_parse(struct names *nl, const char *path, const char *text,
 	return p.errors > 0 ? -1 : 0;
 }
 
+char *
+names_text(const char *path, struct diags *d)
+{
+	return file_read_text(path, "the list of names", FILE_MAX_NAMES,
+	    NAMES_NOT_UTF8, NULL, d);
+}
+
 int
 names_read(struct names *nl, const char *path, struct diags *d)
 {
-	GError *err = NULL;
 	char *text;
 	int rc;
 
-	if (!g_file_get_contents(path, &text, NULL, &err)) {
-		diag_add(d, DIAG_ERROR, srcpos_at(path, 0, 0), "cannot read "
-		    "the list of names: %s", err->message);
-		g_error_free(err);
+	if ((text = names_text(path, d)) == NULL)
 		return -1;
-	}
 	rc = names_parse(nl, path, text, d);
 	g_free(text);
 	return rc;

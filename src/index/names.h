@@ -90,6 +90,8 @@ void	names_release(struct names *);
  * if any error was added (the list is then incomplete).
  */
 int	names_read(struct names *, const char *path, struct diags *);
+/* The list's text as names_read reads it (file.h), or NULL with an error. */
+char	*names_text(const char *path, struct diags *);
 int	names_parse(struct names *, const char *path, const char *text,
 	    struct diags *);
 

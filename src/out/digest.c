@@ -9,6 +9,7 @@
 #include <pango/pango.h>
 
 #include "out/digest.h"
+#include "read/file.h"
 
 GChecksum *
 digest_new(void)
@@ -52,7 +53,8 @@ digest_file(GChecksum *sum, const char *path)
 	char *text;
 	gsize len;
 
-	if (path == NULL || !g_file_get_contents(path, &text, &len, NULL))
+	if (path == NULL || (text = file_read(path, "", FILE_MAX_DATA, "",
+	    &len, NULL)) == NULL)
 		return FALSE;
 	digest_bytes(sum, text, len);
 	g_free(text);

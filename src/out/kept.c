@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "out/kept.h"
+#include "read/file.h"
 
 #define KEPT_MAGIC	"octavo-kept "
 #define KEPT_MAX	(256 * 1024 * 1024)	/* bytes: no cache is larger */
@@ -14,14 +15,11 @@
 GBytes *
 kept_load(const char *path, const char *key)
 {
-	GStatBuf st;
 	GBytes *whole, *data = NULL;
 	char *text;
 	gsize len, head = strlen(KEPT_MAGIC) + strlen(key) + 1;
 
-	if (g_stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
-	    st.st_size > KEPT_MAX ||
-	    !g_file_get_contents(path, &text, &len, NULL))
+	if ((text = file_read(path, "", KEPT_MAX, "", &len, NULL)) == NULL)
 		return NULL;
 	whole = g_bytes_new_take(text, len);
 	if (len >= head && strncmp(text, KEPT_MAGIC, strlen(KEPT_MAGIC)) == 0 &&

@@ -7,13 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <glib/gstdio.h>
-
 #include "out/indexing.h"
 #include "out/pages.h"
+#include "read/file.h"
 
 #define PAGES_MAGIC	"octavo pages 1"
-#define PAGES_MAX	(64 << 20)	/* bytes of a kept layout, at most */
 
 void
 folio_roman(int n, char *buf, size_t size)
@@ -391,14 +389,12 @@ pagemap_load(struct pagemap *pm, const struct edition *e, const char *key,
 {
 	GHashTable *tree_blocks;
 	GArray *ts;
-	GStatBuf st;
 	char *text, **lines;
 	gboolean ok;
 	guint i;
 
-	if (g_stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
-	    st.st_size > PAGES_MAX ||
-	    !g_file_get_contents(path, &text, NULL, NULL))
+	if ((text = file_read(path, "the kept layout", FILE_MAX_DATA, "", NULL,
+	    NULL)) == NULL)
 		return FALSE;
 	lines = g_strsplit(text, "\n", -1);
 	g_free(text);

@@ -1,14 +1,10 @@
 /*
  * ini.c — loading INI files with GKeyFile and finding keys again by line.
  */
-#include <errno.h>
 #include <string.h>
-#include <sys/stat.h>
 
+#include "read/file.h"
 #include "read/ini.h"
-
-/* A manifest or a style is short: more than this is no INI file. */
-#define INI_MAX		((gsize)1 << 20)
 
 /*
  * The first line GKeyFile cannot read (its messages name the line's text
@@ -64,29 +60,9 @@ repeated_group(const char *text, char **name)
 	return at;
 }
 
-/* Whether path is a regular file of at most INI_MAX bytes; else an error. */
-static int
-readable(const char *path, struct diags *d)
-{
-	struct stat st;
-
-	if (stat(path, &st) == -1) {
-		diag_add(d, DIAG_ERROR, srcpos_at(path, 0, 0), "cannot read: "
-		    "%s", g_strerror(errno));
-		return 0;
-	}
-	if (!S_ISREG(st.st_mode) || (gsize)st.st_size > INI_MAX) {
-		diag_add(d, DIAG_ERROR, srcpos_at(path, 0, 0), "%s; give the "
-		    "path of a text file", !S_ISREG(st.st_mode) ?
-		    "not a regular file" : "over 1 MiB, too long for an INI "
-		    "file");
-		return 0;
-	}
-	return 1;
-}
-
 int
-ini_open(struct ini *ini, const char *path, struct diags *d)
+ini_open(struct ini *ini, const char *path, const char *what,
+    struct diags *d)
 {
 	GError *err = NULL;
 	char *group = NULL;
@@ -95,25 +71,9 @@ ini_open(struct ini *ini, const char *path, struct diags *d)
 
 	memset(ini, 0, sizeof(*ini));
 	ini->path = path;
-	if (!readable(path, d))
+	if ((ini->text = file_read_text(path, what, FILE_MAX_INI,
+	    "save the file as UTF-8", &len, d)) == NULL)
 		return -1;
-	if (!g_file_get_contents(path, &ini->text, &len, &err)) {
-		diag_add(d, DIAG_ERROR, srcpos_at(path, 0, 0),
-		    "cannot read: %s", err->message);
-		g_error_free(err);
-		return -1;
-	}
-	if (!g_utf8_validate(ini->text, (gssize)len, NULL) ||
-	    memchr(ini->text, '\0', len) != NULL) {
-		diag_add(d, DIAG_ERROR, srcpos_at(path, 0, 0),
-		    "not UTF-8 text; save the file as UTF-8");
-		return -1;
-	}
-	/* A byte-order mark, as some editors write one. */
-	if (len >= 3 && memcmp(ini->text, "\xEF\xBB\xBF", 3) == 0) {
-		memmove(ini->text, ini->text + 3, len - 2);
-		len -= 3;
-	}
 	if ((at = repeated_group(ini->text, &group)) > 0) {
 		diag_add(d, DIAG_ERROR, srcpos_at(path, at, 1), "a second "
 		    "[%s]: its keys would be mixed with the first's; give "

@@ -16,8 +16,13 @@ struct ini {
 	char		*text;		/* the file's contents, for ini_pos */
 };
 
-/* Loads path; on failure adds an error and returns -1. */
-int		ini_open(struct ini *, const char *path, struct diags *);
+/*
+ * Loads path (through file.h: a regular file of at most FILE_MAX_INI
+ * bytes of UTF-8), what naming it in errors ("the manifest"); on
+ * failure adds an error and returns -1.
+ */
+int		ini_open(struct ini *, const char *path, const char *what,
+		    struct diags *);
 void		ini_close(struct ini *);
 
 /* Where group (and key, if not NULL) is written; line 0 if nowhere. */

@@ -13,6 +13,9 @@
 #include "read/rules.h"
 
 #define CHAPTER_PREFIX "chapter "
+/* A path that names something, but not a file octavo reads (file.h). */
+#define NOT_FILE	"'%s' is no text file but a folder, a FIFO or a " \
+			"device; correct '%s = FILE' in [edition]"
 
 static const char *const edition_keys[] = {
 	"title", "subtitle", "author", "editor", "translator", "creator",
@@ -124,7 +127,12 @@ style_path(const struct manuscript *ms, const struct ini *ini, const char *key,
 		if (g_file_test(g_ptr_array_index(tried, i),
 		    G_FILE_TEST_IS_REGULAR))
 			path = g_strdup(g_ptr_array_index(tried, i));
-	if (path == NULL) {
+	if (path == NULL && v != NULL &&
+	    g_file_test(g_ptr_array_index(tried, 0), G_FILE_TEST_EXISTS)) {
+		diag_add(d, DIAG_ERROR, ini_pos(ini, "edition", key), NOT_FILE,
+		    (const char *)g_ptr_array_index(tried, 0), key);
+		path = g_strdup(g_ptr_array_index(tried, 0));
+	} else if (path == NULL) {
 		all = g_string_new(NULL);
 		for (i = 0; i < tried->len; i++)
 			g_string_append_printf(all, "%s%s", i > 0 ? ", " : "",
@@ -164,8 +172,10 @@ names_path(const struct manuscript *ms, const struct ini *ini, struct diags *d)
 	    g_build_filename(ms->basedir, v, NULL);
 	if (!g_file_test(path, G_FILE_TEST_IS_REGULAR))
 		diag_add(d, DIAG_ERROR, ini_pos(ini, "edition", "names"),
+		    g_file_test(path, G_FILE_TEST_EXISTS) ? NOT_FILE :
 		    "no list of names at '%s'; give its path relative to the "
-		    "manifest, or leave the value empty for no index", path);
+		    "manifest, or leave '%s' empty for no index", path,
+		    "names");
 	g_free(v);
 	return path;
 }
@@ -407,7 +417,7 @@ manifest_read(const char *path, struct diags *d)
 
 	ms->path = edition_intern(ms->edition, path);
 	ms->basedir = g_path_get_dirname(path);
-	if (ini_open(&ini, ms->path, d) == -1) {
+	if (ini_open(&ini, ms->path, "the manifest", d) == -1) {
 		ini_close(&ini);
 		manuscript_free(ms);
 		return NULL;

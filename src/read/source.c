@@ -2,28 +2,15 @@
  * source.c — reading sources: the only place that touches their bytes
  * before they are known to be text.
  */
-#include <errno.h>
 #include <string.h>
-#include <sys/stat.h>
 
+#include "read/file.h"
 #include "read/source.h"
 
-void
-source_locate(const char *text, gsize off, int *line, int *col)
-{
-	const char *p, *bol = text;
-
-	*line = 1;
-	for (p = text; p < text + off; p++)
-		if (*p == '\n') {
-			(*line)++;
-			bol = p + 1;
-		}
-	/* Count characters, not bytes, up to the offending byte. */
-	*col = 1;
-	for (p = bol; p < text + off; p = g_utf8_next_char(p))
-		(*col)++;
-}
+/* What to do about a source that is not UTF-8. */
+#define NOT_UTF8	"add 'encoding = latin1' (or the file's encoding: " \
+			"windows-1252, UTF-16, …) to its chapter's group, " \
+			"or convert the file to UTF-8; a binary file is no source"
 
 /*
  * The encoding a Project Gutenberg header declares ("Character set
@@ -69,28 +56,6 @@ convert(const char *path, char **text, gsize *len, const char *encoding,
 	*text = utf8;
 	*len = out;
 	return 0;
-}
-
-/* Checks text is UTF-8 without NUL; adds an error at the first bad byte. */
-static int
-check_text(const char *path, const char *text, gsize len, struct diags *d)
-{
-	const char *end;
-	int line, col;
-
-	if (g_utf8_validate(text, (gssize)len, &end))
-		return 0;
-	source_locate(text, (gsize)(end - text), &line, &col);
-	if (*end == '\0')
-		diag_add(d, DIAG_ERROR, srcpos_at(path, line, col),
-		    "NUL byte: this is a binary file, not a text source; "
-		    "give the manifest the text itself");
-	else
-		diag_add(d, DIAG_ERROR, srcpos_at(path, line, col),
-		    "invalid UTF-8 byte 0x%02x; add 'encoding = latin1' (or "
-		    "the file's encoding: windows-1252, …) to its chapter's "
-		    "group, or convert the file to UTF-8", (unsigned char)*end);
-	return -1;
 }
 
 /*
@@ -183,7 +148,7 @@ drop_controls(const char *path, char *text, gsize len, struct diags *d)
 	if (dropped > 0) {
 		int line, col;
 
-		source_locate(text, first, &line, &col);
+		file_locate(text, first, &line, &col);
 		diag_add(d, DIAG_WARNING, srcpos_at(path, line, col), "%"
 		    G_GSIZE_FORMAT " control characters or noncharacters, the "
 		    "first here, are no text: they are left out", dropped);
@@ -208,34 +173,11 @@ char *
 source_read(const char *path, const char *encoding, gsize max, gsize *len,
     struct diags *d)
 {
-	GError *err = NULL;
-	struct stat st;
 	char *text, *enc;
 
-	if (stat(path, &st) == -1) {
-		diag_add(d, DIAG_ERROR, srcpos_at(path, 0, 0),
-		    "cannot read source: %s; check 'source' in the manifest",
-		    g_strerror(errno));
+	if ((text = file_read(path, "the source", max, "split it into "
+	    "chapters, or raise --max-source", len, d)) == NULL)
 		return NULL;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		diag_add(d, DIAG_ERROR, srcpos_at(path, 0, 0),
-		    "not a regular file; 'source' must name a text file");
-		return NULL;
-	}
-	if ((guint64)st.st_size > max) {
-		diag_add(d, DIAG_ERROR, srcpos_at(path, 0, 0),
-		    "source is %" G_GUINT64_FORMAT " bytes, over the limit of "
-		    "%" G_GSIZE_FORMAT "; split it into chapters or raise "
-		    "--max-source", (guint64)st.st_size, max);
-		return NULL;
-	}
-	if (!g_file_get_contents(path, &text, len, &err)) {
-		diag_add(d, DIAG_ERROR, srcpos_at(path, 0, 0),
-		    "cannot read source: %s", err->message);
-		g_error_free(err);
-		return NULL;
-	}
 	enc = encoding_of(path, text, *len, encoding, d);
 	if (enc != NULL && convert(path, &text, len, enc, d) == -1) {
 		g_free(enc);
@@ -243,7 +185,7 @@ source_read(const char *path, const char *encoding, gsize max, gsize *len,
 		return NULL;
 	}
 	g_free(enc);
-	if (check_text(path, text, *len, d) == -1) {
+	if (file_check_text(path, text, *len, NOT_UTF8, d) == -1) {
 		g_free(text);
 		return NULL;
 	}

@@ -16,9 +16,9 @@ struct source {
 #define SOURCE_MAX	((gsize)256 << 20)	/* default cap: 256 MiB */
 
 /*
- * Reads path, text of at most max bytes, not blank: UTF-8, or in the
- * encoding given (any name iconv knows: "latin1", "windows-1252"),
- * which is converted.  A leading byte-order mark is dropped, and CR LF
+ * Reads path through file.h, text of at most max bytes, not blank:
+ * UTF-8, or in the encoding given (any name iconv knows: "latin1",
+ * "windows-1252"), which is converted.  A leading byte-order mark is dropped, and CR LF
  * and a lone CR become LF.  Returns the text (NUL-terminated, length in
  * *len) or NULL with an error at the first offending file:line:col.
  */
@@ -27,8 +27,5 @@ char	*source_read(const char *path, const char *encoding, gsize max,
 
 /* Whether iconv knows the encoding, by that name. */
 int	 source_encoding_known(const char *encoding);
-
-/* Line and column (1-based, column in characters) of offset off in text. */
-void	 source_locate(const char *text, gsize off, int *line, int *col);
 
 #endif

@@ -428,7 +428,7 @@ style_read(struct style *st, const char *path, struct diags *d)
 
 	style_init(st);
 	st->path = g_strdup(path);
-	if (ini_open(&ini, st->path, d) == -1) {
+	if (ini_open(&ini, st->path, "the print style", d) == -1) {
 		ini_close(&ini);
 		style_release(st);
 		return -1;

@@ -1,10 +1,13 @@
 /*
- * test_source.c — reading sources: only UTF-8 text gets through, and a
- * bad byte is reported at its line and column.
+ * test_source.c — reading sources, and every other file through the
+ * one reader: only regular files of bounded size, only UTF-8 text gets
+ * through, and a bad byte is reported at its line and column.
  */
 #include <string.h>
+#include <sys/stat.h>
 
 #include "fixture.h"
+#include "read/file.h"
 #include "read/source.h"
 #include "suites.h"
 
@@ -86,7 +89,9 @@ START_TEST(test_size_cap)
 	diags_init(&d);
 	ck_assert_ptr_null(source_read(path, NULL, 9, &len, &d));
 	ck_assert_ptr_nonnull(strstr(fixture_first_diag(&d)->msg,
-	    "over the limit"));
+	    "more than 9 bytes"));
+	ck_assert_ptr_nonnull(strstr(fixture_first_diag(&d)->msg,
+	    "--max-source"));
 	fixture_remove(path);
 	diags_release(&d);
 }
@@ -125,6 +130,66 @@ START_TEST(test_empty_file)
 }
 END_TEST
 
+/*
+ * A FIFO is refused at once, not waited on (its open would block for a
+ * writer); a device that never ends, likewise, before a byte is read.
+ */
+START_TEST(test_fifo_and_device)
+{
+	char *dir = fixture_dir();
+	char *fifo = g_build_filename(dir, "style.ini", NULL);
+	struct diags d;
+	gsize len;
+
+	ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+	diags_init(&d);
+	ck_assert_ptr_null(file_read(fifo, "the print style", FILE_MAX_INI,
+	    "", &len, &d));
+	ck_assert_ptr_nonnull(strstr(fixture_first_diag(&d)->msg,
+	    "the print style is a FIFO (a named pipe), not a text file"));
+	ck_assert_ptr_null(file_read_text("/dev/zero", "the EPUB stylesheet",
+	    FILE_MAX_CSS, "", &len, &d));
+	ck_assert_int_eq(d.count[DIAG_ERROR], 2);
+	ck_assert_int_eq(fixture_diags_matching(&d, "a character device"), 1);
+	ck_assert_ptr_null(file_read(fifo, "x", 1, "", &len, NULL));
+	diags_release(&d);
+	g_free(fifo);
+	fixture_clean(dir);
+}
+END_TEST
+
+/*
+ * A text file: a byte-order mark dropped; a NUL byte, which would end
+ * a C string there and lose what follows, an error at its place.
+ */
+START_TEST(test_text_files)
+{
+	char *bom = fixture_file("names.txt", "\xEF\xBB\xBFSmith, Ann\n", -1);
+	char *nul = fixture_file("names.txt", "Smith, Ann\n\0Jones, Bob\n", 23);
+	struct diags d;
+	gsize len;
+	char *text;
+
+	diags_init(&d);
+	text = file_read_text(bom, "the list of names", FILE_MAX_NAMES, "",
+	    &len, &d);
+	ck_assert_str_eq(text, "Smith, Ann\n");
+	ck_assert_uint_eq(len, 11);
+	g_free(text);
+	ck_assert_ptr_null(file_read_text(nul, "the list of names",
+	    FILE_MAX_NAMES, "save it as text", &len, &d));
+	ck_assert_int_eq(fixture_first_diag(&d)->pos.line, 2);
+	ck_assert_int_eq(fixture_first_diag(&d)->pos.col, 1);
+	ck_assert_ptr_nonnull(strstr(fixture_first_diag(&d)->msg,
+	    "NUL byte"));
+	ck_assert_ptr_nonnull(strstr(fixture_first_diag(&d)->msg,
+	    "save it as text"));
+	fixture_remove(bom);
+	fixture_remove(nul);
+	diags_release(&d);
+}
+END_TEST
+
 Suite *
 source_suite(void)
 {
@@ -138,6 +203,8 @@ source_suite(void)
 	tcase_add_test(tc, test_size_cap);
 	tcase_add_test(tc, test_missing_and_directory);
 	tcase_add_test(tc, test_empty_file);
+	tcase_add_test(tc, test_fifo_and_device);
+	tcase_add_test(tc, test_text_files);
 	suite_add_tcase(s, tc);
 	return s;
 }
