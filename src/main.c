@@ -20,6 +20,7 @@
 #include "model.h"
 #include "normalize/normalize.h"
 #include "out/pages.h"
+#include "out/sink.h"
 #include "pdf/pdf.h"
 #include "ledger.h"
 #include "pipeline.h"
@@ -196,41 +197,82 @@ layout_key(const struct pipeline *p)
 }
 
 /*
- * Writes one output atomically: the back end writes a temporary file in
- * the destination's directory, which replaces the destination only if
- * the back end succeeded.  A failed build leaves the old file as it was.
+ * An output being made: written to a temporary file in the
+ * destination's folder, which replaces the destination only when every
+ * output of the command is whole.  A failed build leaves the old files
+ * as they were, the EPUB and the PDF alike.
+ */
+struct output {
+	const char	*path;		/* the destination */
+	char		*tmp;		/* written, not yet renamed; or NULL */
+};
+
+/* A back end: writes the edition (and arg) into the sink. */
+typedef int (*writer)(const struct edition *, void *arg, struct sink *,
+    struct diags *);
+
+/*
+ * Writes o's temporary file with write, what naming the output in
+ * errors ("the PDF").  Returns 0, or -1 with an error (at the
+ * destination, never the temporary file) and nothing left behind.
  */
 static int
-write_atomic(const char *path, struct diags *d,
-    int (*write)(const struct edition *, void *, const char *,
-    struct diags *), const struct edition *e, void *arg)
+output_write(struct output *o, const char *path, const char *what,
+    writer write, const struct edition *e, void *arg, struct diags *d)
 {
 	char *dir = g_path_get_dirname(path);
 	char *base = g_path_get_basename(path);
-	char *tmp = g_strdup_printf("%s/.%s.XXXXXX", dir, base);
+	struct sink out;
 	int fd, rc = -1;
 
+	o->path = path;
+	o->tmp = g_strdup_printf("%s/.%s.XXXXXX", dir, base);
 	if (g_mkdir_with_parents(dir, 0777) == -1 ||
-	    (fd = g_mkstemp(tmp)) == -1) {
+	    (fd = g_mkstemp(o->tmp)) == -1)
 		diag_add(d, DIAG_ERROR, srcpos_at(path, 0, 0), "cannot write "
 		    "here: %s; choose another output path", g_strerror(errno));
-		goto out;
-	}
-	close(fd);
-	if (write(e, arg, tmp, d) == 0) {
-		if (g_chmod(tmp, 0644) == 0 && g_rename(tmp, path) == 0)
-			rc = 0;
-		else
-			diag_add(d, DIAG_ERROR, srcpos_at(path, 0, 0),
-			    "cannot replace: %s", g_strerror(errno));
+	else {
+		close(fd);
+		if (sink_open(&out, o->tmp, path, d) == 0) {
+			rc = write(e, arg, &out, d);
+			if (sink_close(&out, what, d) == -1)
+				rc = -1;
+		}
+		if (rc == -1)
+			g_unlink(o->tmp);
 	}
 	if (rc == -1)
-		g_unlink(tmp);
-out:
-	g_free(tmp);
+		g_clear_pointer(&o->tmp, g_free);
 	g_free(base);
 	g_free(dir);
 	return rc;
+}
+
+/* Renames a written output over its destination; 0, or -1 with an error. */
+static int
+output_commit(struct output *o, struct diags *d)
+{
+	int rc = 0;
+
+	if (o->tmp == NULL)
+		return -1;
+	if (g_chmod(o->tmp, 0644) != 0 || g_rename(o->tmp, o->path) != 0) {
+		diag_add(d, DIAG_ERROR, srcpos_at(o->path, 0, 0),
+		    "cannot replace: %s", g_strerror(errno));
+		g_unlink(o->tmp);
+		rc = -1;
+	}
+	g_clear_pointer(&o->tmp, g_free);
+	return rc;
+}
+
+/* Removes a written output that is not to replace its destination. */
+static void
+output_discard(struct output *o)
+{
+	if (o->tmp != NULL)
+		g_unlink(o->tmp);
+	g_clear_pointer(&o->tmp, g_free);
 }
 
 /*
@@ -242,6 +284,7 @@ struct epub_job {
 	const struct edition	*e;
 	struct epub_options	 opts;
 	const struct pagemap	*pages;
+	struct output		 out;
 	const char		*path;
 	struct diags		 diags;
 	gint64			 took;		/* µs */
@@ -249,12 +292,12 @@ struct epub_job {
 };
 
 static int
-write_epub(const struct edition *e, void *arg, const char *path,
+write_epub(const struct edition *e, void *arg, struct sink *out,
     struct diags *d)
 {
 	const struct epub_job *job = arg;
 
-	return epub_write(e, &job->opts, job->pages, path, d);
+	return epub_write(e, &job->opts, job->pages, out, d);
 }
 
 static gpointer
@@ -263,17 +306,18 @@ epub_job_run(gpointer arg)
 	struct epub_job *job = arg;
 	gint64 start = g_get_monotonic_time();
 
-	job->rc = write_atomic(job->path, &job->diags, write_epub, job->e, job);
+	job->rc = output_write(&job->out, job->path, "the EPUB", write_epub,
+	    job->e, job, &job->diags);
 	job->took = g_get_monotonic_time() - start;
 	return NULL;
 }
 
 static int
-write_pdf(const struct edition *e, void *layout, const char *path,
+write_pdf(const struct edition *e, void *layout, struct sink *out,
     struct diags *d)
 {
 	(void)e;
-	return pdf_draw(layout, path, d);
+	return pdf_draw(layout, out, d);
 }
 
 /* The default output path: build/<output>.<ext>. */
@@ -348,9 +392,55 @@ outputs_apart(const char *manifest)
 }
 
 /*
+ * Writes the EPUB (if epub is not NULL; on a second thread) and the PDF
+ * (if pdf is not NULL; on this one), each to a temporary file.  They
+ * replace their destinations only once both are whole, so that a
+ * failure in either, or a warning under --strict, leaves both old files
+ * as they were.  The EPUB's cover is kept at cover for the next build.
+ */
+static void
+write_outputs(const struct pipeline *p, struct pdf_layout *layout,
+    const struct pagemap *pages, const char *epub, const char *pdf,
+    const char *cover, struct clock *ck, struct diags *d)
+{
+	struct output po = { NULL, NULL };
+	struct epub_job job;
+	GThread *thread = NULL;
+
+	if (epub != NULL) {
+		job = (struct epub_job){ p->edition, { p->ms->epub_style,
+		    p->ms->epub_embed_fonts, cover }, pages, { NULL, NULL }, epub,
+		    { 0 }, 0, -1 };
+		diags_init(&job.diags);
+		thread = g_thread_new("epub", epub_job_run, &job);
+	}
+	if (pdf != NULL && output_write(&po, pdf, "the PDF", write_pdf,
+	    p->edition, layout, d) == 0)
+		clock_stage(ck, "pdf", pdf);
+	if (thread != NULL) {
+		g_thread_join(thread);
+		diags_move(d, &job.diags);
+		diags_release(&job.diags);
+		if (job.rc == 0 && !opt_quiet)
+			fprintf(stderr, "octavo: %-10s %8.1f ms  %s (beside "
+			    "the pdf)\n", "epub", (double)job.took / 1000.0,
+			    epub);
+	}
+	if (strict_failed(d)) {
+		output_discard(&po);
+		if (thread != NULL)
+			output_discard(&job.out);
+		return;
+	}
+	if (pdf != NULL)
+		output_commit(&po, d);
+	if (thread != NULL)
+		output_commit(&job.out, d);
+}
+
+/*
  * Lays the book out (for the PDF, and for the EPUB's print pages even
- * when there is no PDF), then writes the EPUB on a second thread while
- * drawing the PDF on this one.
+ * when there is no PDF), then writes the outputs.
  */
 static int
 cmd_build(const char *manifest, struct diags *d)
@@ -360,8 +450,6 @@ cmd_build(const char *manifest, struct diags *d)
 	struct style style;
 	struct pagemap pages;
 	struct pdf_layout *layout = NULL;
-	struct epub_job job;
-	GThread *thread = NULL;
 	char *epub, *pdf, *key, *cover;
 	int want_epub = opt_epub != NULL || opt_pdf == NULL;
 	int want_pdf = opt_pdf != NULL || opt_epub == NULL;
@@ -389,27 +477,9 @@ cmd_build(const char *manifest, struct diags *d)
 		keep_layout(&pages, &p, key, d);
 		clock_stage(&ck, "layout", "");
 	}
-	if (layout != NULL && strict_failed(d))
-		g_clear_pointer(&layout, pdf_layout_free);
-	if (layout != NULL && want_epub) {
-		job = (struct epub_job){ p.edition, { p.ms->epub_style,
-		    p.ms->epub_embed_fonts, cover }, &pages, epub, { 0 }, 0,
-		    -1 };
-		diags_init(&job.diags);
-		thread = g_thread_new("epub", epub_job_run, &job);
-	}
-	if (layout != NULL && want_pdf &&
-	    write_atomic(pdf, d, write_pdf, p.edition, layout) == 0)
-		clock_stage(&ck, "pdf", pdf);
-	if (thread != NULL) {
-		g_thread_join(thread);
-		diags_move(d, &job.diags);
-		diags_release(&job.diags);
-		if (job.rc == 0 && !opt_quiet)
-			fprintf(stderr, "octavo: %-10s %8.1f ms  %s (beside "
-			    "the pdf)\n", "epub", (double)job.took / 1000.0,
-			    epub);
-	}
+	if (layout != NULL && !strict_failed(d))
+		write_outputs(&p, layout, &pages, want_epub ? epub : NULL,
+		    want_pdf ? pdf : NULL, cover, &ck, d);
 	pdf_layout_free(layout);
 	if (styled)
 		style_release(&style);
@@ -694,21 +764,16 @@ cmd_index(const char *manifest, struct diags *d)
 	return diags_failed(d) ? EXIT_INPUT : EXIT_OK;
 }
 
-/* write_atomic's writer of a text made beforehand (arg, a GString). */
+/* A writer of a text made beforehand (arg, a GString). */
 static int
-write_text(const struct edition *e, void *arg, const char *path,
+write_text(const struct edition *e, void *arg, struct sink *out,
     struct diags *d)
 {
 	const GString *text = arg;
-	GError *err = NULL;
 
 	(void)e;
-	if (g_file_set_contents(path, text->str, (gssize)text->len, &err))
-		return 0;
-	diag_add(d, DIAG_ERROR, srcpos_at(path, 0, 0), "cannot write: %s",
-	    err->message);
-	g_error_free(err);
-	return -1;
+	(void)d;
+	return sink_write(out, text->str, text->len);
 }
 
 /*
@@ -720,13 +785,13 @@ static int
 cmd_names(const char *manifest, struct diags *d)
 {
 	const char *out = opt_outdir != NULL ? opt_outdir : "build/names.txt";
+	struct output o;
 	struct draft_counts n;
 	struct clock ck;
 	struct pipeline p;
 	struct names nl;
 	char *text = NULL;
 	GString *draft;
-	GError *err = NULL;
 
 	clock_start(&ck, d);
 	if (load(&p, manifest, &ck, NULL, d) == -1 || strict_failed(d)) {
@@ -734,17 +799,13 @@ cmd_names(const char *manifest, struct diags *d)
 		return EXIT_INPUT;
 	}
 	names_init(&nl);
-	if (p.ms->names != NULL && (names_read(&nl, p.ms->names, d) == -1 ||
-	    !g_file_get_contents(p.ms->names, &text, NULL, &err))) {
-		if (err != NULL)
-			diag_add(d, DIAG_ERROR, srcpos_at(p.ms->names, 0, 0),
-			    "cannot read the list of names: %s", err->message);
-		g_clear_error(&err);
-	} else {
+	if (p.ms->names == NULL || (names_read(&nl, p.ms->names, d) == 0 &&
+	    (text = names_text(p.ms->names, d)) != NULL)) {
 		draft = draft_list(p.edition, p.ms->names != NULL ? &nl : NULL,
 		    text, &n);
 		clock_stage(&ck, "names", "");
-		if (write_atomic(out, d, write_text, p.edition, draft) == 0) {
+		if (output_write(&o, out, "the list", write_text, p.edition,
+		    draft, d) == 0 && output_commit(&o, d) == 0) {
 			clock_stage(&ck, "write", out);
 			printf("octavo names: %d people, %d more commented out "
 			    "as unsure, %d already in the list; written to "

@@ -13,6 +13,7 @@
 #include "epub/ocf.h"
 #include "epub/xhtml.h"
 #include "out/indexing.h"
+#include "read/file.h"
 
 #define EPOCH_MAX	G_GINT64_CONSTANT(253402300799)	/* 9999-12-31 */
 
@@ -57,19 +58,19 @@ book_styles(struct book *b, const struct epub_options *o, struct diags *d)
 {
 	const char *css = o->css;
 	GString *sheet;
-	GError *err = NULL;
 	GBytes *png;
 	char *text, *dir, *cover;
 	gsize len;
 	int rc = 0;
 
-	if (css == NULL || !g_file_get_contents(css, &text, &len, &err)) {
-		diag_add(d, DIAG_ERROR, srcpos_at(css, 0, 0),
-		    "cannot read the EPUB stylesheet: %s",
-		    err != NULL ? err->message : "none given");
-		g_clear_error(&err);
+	if (css == NULL) {
+		diag_add(d, DIAG_ERROR, srcpos_at(NULL, 0, 0),
+		    "no EPUB stylesheet given; set 'epub-style' in [edition]");
 		return -1;
 	}
+	if ((text = file_read_text(css, "the EPUB stylesheet", FILE_MAX_CSS,
+	    "save it as UTF-8", &len, d)) == NULL)
+		return -1;
 	sheet = g_string_new_len(text, (gssize)len);
 	g_free(text);
 	if (o->embed_fonts)
@@ -146,7 +147,7 @@ build_time(struct diags *d)
 
 int
 epub_write(const struct edition *e, const struct epub_options *o,
-    const struct pagemap *pages, const char *path, struct diags *d)
+    const struct pagemap *pages, struct sink *out, struct diags *d)
 {
 	struct book b;
 	GDateTime *t;
@@ -167,7 +168,7 @@ epub_write(const struct edition *e, const struct epub_options *o,
 	if (book_styles(&b, o, d) == 0) {
 		book_pages(&b);
 		opf = g_string_free_to_bytes(opf_package(&b));
-		rc = ocf_write(path, &b, opf, t, d);
+		rc = ocf_write(out, &b, opf, t, d);
 		g_bytes_unref(opf);
 	}
 	book_close(&b);

@@ -7,6 +7,7 @@
 #include "diag.h"
 #include "model.h"
 #include "out/pages.h"
+#include "out/sink.h"
 
 /* How the e-book is styled: the manifest's choices. */
 struct epub_options {
@@ -16,15 +17,15 @@ struct epub_options {
 };
 
 /*
- * Writes the edition to path (the caller renames it into place).  The
- * stylesheet is included; a cover.ini beside it designs the cover
- * (without one the book has none), kept for the next build in the
- * options' cover_kept.  pages, the print layout's
- * page map, or NULL, puts the print edition's page numbers in the book:
- * markers, a page list, and page numbers in the index.  Returns 0, or
- * -1 with an error in diags.  Never changes the edition.
+ * Writes the edition into the sink.  The stylesheet is included; a
+ * cover.ini beside it designs the cover (without one the book has
+ * none), kept for the next build in the options' cover_kept.  pages,
+ * the print layout's page map, or NULL, puts the print edition's page
+ * numbers in the book: markers, a page list, and page numbers in the
+ * index.  Returns 0, or -1 with an error in diags.  Never changes the
+ * edition.
  */
 int	epub_write(const struct edition *, const struct epub_options *,
-	    const struct pagemap *pages, const char *path, struct diags *);
+	    const struct pagemap *pages, struct sink *, struct diags *);
 
 #endif

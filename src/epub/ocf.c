@@ -89,25 +89,43 @@ compressed(const char *type)
 	return 0;
 }
 
+/* Copies the zip made in src, which is open for reading, into out. */
+static int
+copy_out(zip_source_t *src, struct sink *out)
+{
+	char buf[1 << 16];
+	zip_int64_t n;
+
+	while ((n = zip_source_read(src, buf, sizeof(buf))) > 0)
+		if (sink_write(out, buf, (gsize)n) == -1)
+			return -1;
+	return n == 0 ? 0 : -1;
+}
+
 int
-ocf_write(const char *path, const struct book *b, GBytes *opf, GDateTime *t,
+ocf_write(struct sink *out, const struct book *b, GBytes *opf, GDateTime *t,
     struct diags *d)
 {
 	GBytes *mimetype = g_bytes_new_static(MIMETYPE, strlen(MIMETYPE));
 	GBytes *cont = g_bytes_new_static(container, strlen(container));
 	zip_uint16_t dtime, ddate;
+	zip_source_t *mem;
 	zip_error_t ze;
-	zip_t *za;
+	zip_t *za = NULL;
 	int err, rc = -1;
 	guint i;
 
-	if ((za = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &err)) == NULL) {
-		zip_error_init_with_code(&ze, err);
-		diag_add(d, DIAG_ERROR, srcpos_at(path, 0, 0),
-		    "cannot write the EPUB: %s", zip_error_strerror(&ze));
-		zip_error_fini(&ze);
+	zip_error_init(&ze);
+	if ((mem = zip_source_buffer_create(NULL, 0, 0, &ze)) == NULL ||
+	    (za = zip_open_from_source(mem, ZIP_TRUNCATE, &ze)) == NULL) {
+		diag_add(d, DIAG_ERROR, srcpos_at(out->name, 0, 0),
+		    "cannot make the EPUB: %s", zip_error_strerror(&ze));
+		if (mem != NULL)
+			zip_source_free(mem);
 		goto out;
 	}
+	/* The archive made, the bytes are still wanted. */
+	zip_source_keep(mem);
 	dos_time(t, &dtime, &ddate);
 	if (add(za, "mimetype", mimetype, 1, dtime, ddate) < 0 ||
 	    add(za, "META-INF/container.xml", cont, 0, dtime, ddate) < 0 ||
@@ -123,14 +141,24 @@ ocf_write(const char *path, const struct book *b, GBytes *opf, GDateTime *t,
 		if (err < 0)
 			goto fail;
 	}
-	if (zip_close(za) == 0) {
-		rc = 0;
-		goto out;
+	if (zip_close(za) != 0)
+		goto fail;
+	if (zip_source_open(mem) == 0) {
+		rc = copy_out(mem, out);
+		zip_source_close(mem);
 	}
+	/* A failed write is the sink's to say (sink_close); libzip's, here. */
+	if (rc == -1 && out->err == 0)
+		diag_add(d, DIAG_ERROR, srcpos_at(out->name, 0, 0),
+		    "cannot make the EPUB: %s",
+		    zip_error_strerror(zip_source_error(mem)));
+	zip_source_free(mem);
+	goto out;
 fail:
-	diag_add(d, DIAG_ERROR, srcpos_at(path, 0, 0),
-	    "cannot write the EPUB: %s", zip_strerror(za));
+	diag_add(d, DIAG_ERROR, srcpos_at(out->name, 0, 0),
+	    "cannot make the EPUB: %s", zip_strerror(za));
 	zip_discard(za);
+	zip_source_free(mem);
 out:
 	g_bytes_unref(cont);
 	g_bytes_unref(mimetype);

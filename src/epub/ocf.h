@@ -6,13 +6,15 @@
 #define OCTAVO_EPUB_OCF_H
 
 #include "epub/book.h"
+#include "out/sink.h"
 
 /*
- * Writes path: mimetype (first, stored), container.xml, the package
- * document opf, then the book's items, every file dated t.  Returns 0,
+ * Writes the zip into the sink: mimetype (first, stored),
+ * container.xml, the package document opf, then the book's items, every
+ * file dated t.  The zip is made in memory, then written.  Returns 0,
  * or -1 with an error in diags.
  */
-int	ocf_write(const char *path, const struct book *, GBytes *opf,
+int	ocf_write(struct sink *, const struct book *, GBytes *opf,
 	    GDateTime *t, struct diags *);
 
 #endif

@@ -18,7 +18,6 @@
 #include <string.h>
 
 #include <cairo-pdf.h>
-#include <glib/gstdio.h>
 
 #include "backmatter.h"
 #include "draw.h"
@@ -33,22 +32,12 @@
 #include "press.h"
 #include "report.h"
 
-/* The file Cairo writes to, and the first error in writing it. */
-struct out {
-	FILE	*fp;
-	int	 err;
-};
-
+/* Cairo's stream into the sink. */
 static cairo_status_t
 out_write(void *closure, const unsigned char *data, unsigned int len)
 {
-	struct out *o = closure;
-
-	if (fwrite(data, 1, len, o->fp) == len)
-		return CAIRO_STATUS_SUCCESS;
-	if (o->err == 0)
-		o->err = errno;
-	return CAIRO_STATUS_WRITE_ERROR;
+	return sink_write(closure, data, len) == 0 ? CAIRO_STATUS_SUCCESS :
+	    CAIRO_STATUS_WRITE_ERROR;
 }
 
 /*
@@ -366,19 +355,13 @@ draw_parts(cairo_t *cr, struct pdf_layout *l)
 }
 
 int
-pdf_draw(struct pdf_layout *l, const char *path, struct diags *d)
+pdf_draw(struct pdf_layout *l, struct sink *out, struct diags *d)
 {
-	struct out o = { g_fopen(path, "wb"), 0 };
 	cairo_surface_t *s;
 	cairo_status_t status;
 	cairo_t *cr;
 
-	if (o.fp == NULL) {
-		diag_add(d, DIAG_ERROR, srcpos_at(path, 0, 0),
-		    "cannot write the PDF: %s", g_strerror(errno));
-		return -1;
-	}
-	s = cairo_pdf_surface_create_for_stream(out_write, &o, l->st->width,
+	s = cairo_pdf_surface_create_for_stream(out_write, out, l->st->width,
 	    l->st->height);
 	set_metadata(s, l->e, &l->credits, d);
 	cr = cairo_create(s);
@@ -388,15 +371,13 @@ pdf_draw(struct pdf_layout *l, const char *path, struct diags *d)
 	if (status == CAIRO_STATUS_SUCCESS)
 		status = cairo_surface_status(s);
 	cairo_surface_destroy(s);
-	if (fclose(o.fp) != 0 && o.err == 0)
-		o.err = errno;
-	if (o.err != 0 || status != CAIRO_STATUS_SUCCESS) {
-		diag_add(d, DIAG_ERROR, srcpos_at(path, 0, 0),
-		    "cannot write the PDF: %s", o.err != 0 ?
-		    g_strerror(o.err) : cairo_status_to_string(status));
+	/* A failed write is the sink's to say (sink_close). */
+	if (status != CAIRO_STATUS_SUCCESS && out->err == 0) {
+		diag_add(d, DIAG_ERROR, srcpos_at(out->name, 0, 0),
+		    "cannot make the PDF: %s", cairo_status_to_string(status));
 		return -1;
 	}
-	return 0;
+	return out->err != 0 ? -1 : 0;
 }
 
 int
@@ -404,11 +385,16 @@ pdf_write(const struct edition *e, const struct style *st, const char *path,
     struct pagemap *pages, const char *report, struct diags *d)
 {
 	struct pdf_layout *l = pdf_lay_out(e, st, pages, report, d);
+	struct sink out;
 	int rc;
 
 	if (l == NULL)
 		return -1;
-	rc = pdf_draw(l, path, d);
+	if ((rc = sink_open(&out, path, path, d)) == 0) {
+		rc = pdf_draw(l, &out, d);
+		if (sink_close(&out, "the PDF", d) == -1)
+			rc = -1;
+	}
 	pdf_layout_free(l);
 	return rc;
 }

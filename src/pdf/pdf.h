@@ -8,6 +8,7 @@
 #include "diag.h"
 #include "model.h"
 #include "out/pages.h"
+#include "out/sink.h"
 #include "read/style.h"
 
 /*
@@ -23,9 +24,8 @@ struct pdf_layout;
 struct pdf_layout *pdf_lay_out(const struct edition *, const struct style *,
 		    struct pagemap *pages, const char *report,
 		    struct diags *);
-/* Draws a layout into a PDF at path (the caller renames it into place). */
-int		 pdf_draw(struct pdf_layout *, const char *path,
-		    struct diags *);
+/* Draws a layout into a PDF; returns 0, or -1 with an error in diags. */
+int		 pdf_draw(struct pdf_layout *, struct sink *, struct diags *);
 void		 pdf_layout_free(struct pdf_layout *);
 
 /*
@@ -39,7 +39,11 @@ void		 pdf_layout_free(struct pdf_layout *);
 char		*pdf_layout_key(const struct edition *, const char *manifest,
 		    const char *print_style, const char *sources_digest);
 
-/* pdf_lay_out, then pdf_draw: returns 0, or -1 with an error in diags. */
+/*
+ * pdf_lay_out, then pdf_draw into the file at path (for tests; the
+ * front end writes through a temporary file): returns 0, or -1 with an
+ * error in diags.
+ */
 int	pdf_write(const struct edition *, const struct style *, const char *path,
 	    struct pagemap *pages, const char *report, struct diags *);
 

@@ -7,8 +7,10 @@
 #	args ARGS	options for the build (--strict, for a warning)
 #
 # Every case builds over a previous EPUB and PDF, which must come out
-# byte for byte as they were, and `octavo normalize` writes nothing.  Then come the cases too big to keep as
-# files (a 20 MB line, 100,000 notes, Markdown nested 50,000 deep) and a
+# byte for byte as they were, and `octavo normalize` writes nothing.
+# Then come the cases too big to keep as files (a 20 MB line, 100,000
+# notes, Markdown nested 50,000 deep), files that are no text files (a
+# FIFO, a stylesheet of 2 GB), an output that cannot be written, and a
 # full disk: octavo must get through them or fail cleanly, never crash.
 #
 # Environment: OCTAVO (the binary), BUILD (the build folder).
@@ -84,12 +86,57 @@ awk 'BEGIN { for (i = 0; i < 50000; i++) printf "> "; print "deep" }' \
 generated deep.md markdown
 [ $? -eq 0 ] && ok "Markdown nested 50,000 deep" || not_ok "Markdown nested 50,000 deep"
 
+# --- files that are no text files, outputs that fail ----------------------
+# A FIFO as the manifest or the print style is refused at once, not
+# waited on; a stylesheet of 2 GB (sparse: no disk) is refused unread;
+# when one output cannot be written, the other is not replaced either.
+kept() {	# kept NAME RE ARGS…: octavo build ARGS fails, outputs stay
+	name=$1 re=$2
+	shift 2
+	cp "$T/keep.epub" "$T/out.epub"
+	cp "$T/keep.pdf" "$T/out.pdf"
+	timeout 60 "$OCTAVO" build -q "$@" >/dev/null 2>"$T/err"
+	got=$?
+	if [ "$got" -ne 1 ]; then
+		not_ok "$name: exit $got, want 1"
+	elif ! grep -Eq -- "$re" "$T/err"; then
+		not_ok "$name: no diagnostic matching '$re'"
+	elif ! cmp -s "$T/out.epub" "$T/keep.epub" ||
+	    ! cmp -s "$T/out.pdf" "$T/keep.pdf"; then
+		not_ok "$name: the previous outputs changed"
+	else
+		ok "$name"
+	fi
+}
+files=$T/files
+mkdir -p "$files"
+printf 'A paragraph of text that is long enough to be a chapter of a book.\n' \
+    >"$files/text.txt"
+sed -e "s|^source = .*|source = text.txt|" "$big/edition.ini" \
+    >"$files/edition.ini"
+mkfifo "$files/fifo"
+sed "s|^print-style = .*|print-style = fifo|" "$files/edition.ini" \
+    >"$files/fifo-style.ini"
+truncate -s 2G "$files/huge.css"
+sed "s|^epub-style = .*|epub-style = huge.css|" "$files/edition.ini" \
+    >"$files/huge.ini"
+outputs="--epub $T/out.epub --pdf $T/out.pdf"
+kept "a FIFO as the manifest" "fifo: error: the manifest is a FIFO" \
+    $outputs "$files/fifo"
+kept "a FIFO as the print style" "print-style = FILE" \
+    $outputs "$files/fifo-style.ini"
+kept "a stylesheet of 2 GB" "huge.css: error: the EPUB stylesheet is more than" \
+    $outputs "$files/huge.ini"
+kept "an EPUB that cannot be written: the PDF is kept too" \
+    "/proc/octavo/out.epub: error: cannot write here" \
+    --epub /proc/octavo/out.epub --pdf "$T/out.pdf" "$files/edition.ini"
+
 # --- a full disk: every write past 64 KiB fails --------------------------
 cp "$T/keep.epub" "$T/out.epub"
 (ulimit -f 128; "$OCTAVO" build -q --epub "$T/out.epub" \
     "$HERE/../../manuscript/edition.ini") >/dev/null 2>"$T/err"
 got=$?
-if [ "$got" -eq 1 ] && grep -q "out.epub" "$T/err" &&
+if [ "$got" -eq 1 ] && grep -q "$T/out.epub: error" "$T/err" &&
     cmp -s "$T/out.epub" "$T/keep.epub"; then
 	ok "a full disk: exit 1, the file named, the old EPUB kept"
 else

@@ -88,7 +88,7 @@ ebook_write(const struct edition *e, const struct pagemap *pm,
 	struct epub_options o = { ebook_css, ebook_fonts, ebook_cover_kept };
 
 	diags_init(&d);
-	ck_assert_int_eq(epub_write(e, &o, pm, path, &d), 0);
+	ck_assert_int_eq(fixture_epub(e, &o, pm, path, &d), 0);
 	ck_assert_int_eq(d.count[DIAG_ERROR], 0);
 	ck_assert_int_eq(d.count[DIAG_WARNING], warnings);
 	diags_release(&d);

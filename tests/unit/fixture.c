@@ -15,7 +15,9 @@
 
 #include <glib/gstdio.h>
 
+#include "epub/epub.h"
 #include "fixture.h"
+#include "out/sink.h"
 #include "normalize/normalize.h"
 #include "pipeline.h"
 #include "read/ini.h"
@@ -272,4 +274,21 @@ fixture_diags_matching(const struct diags *d, const char *needle)
 		n += strstr(g_array_index(d->list, struct diag, i).msg,
 		    needle) != NULL;
 	return n;
+}
+
+int
+fixture_epub(const struct edition *e, const struct epub_options *o,
+    const struct pagemap *pm, const char *path, struct diags *d)
+{
+	struct sink mem, file;
+	int rc;
+
+	sink_memory(&mem, path);
+	rc = epub_write(e, o, pm, &mem, d);
+	if (rc == 0 && (rc = sink_open(&file, path, path, d)) == 0) {
+		sink_write(&file, mem.mem->data, mem.mem->len);
+		rc = sink_close(&file, "the EPUB", d);
+	}
+	sink_close(&mem, "the EPUB", d);
+	return rc;
 }

@@ -29,6 +29,17 @@ void	fixture_remove(char *path);
 /* An entry of the EPUB (a zip) at path, NUL-terminated; NULL if absent. */
 char	*fixture_zip_entry(const char *path, const char *name);
 
+struct epub_options;
+struct pagemap;
+
+/*
+ * epub_write into memory, then the EPUB written to path if it was made
+ * (so that a failure leaves no file, as the front end's writing does).
+ * Returns 0, or -1 with an error in d.
+ */
+int	fixture_epub(const struct edition *, const struct epub_options *,
+	    const struct pagemap *, const char *path, struct diags *d);
+
 /*
  * The model by hand, for tests of the stages that read it.  Every node
  * is at test:1:1, as a test's own nodes are; what is made belongs to

@@ -23,7 +23,7 @@ write_fails(const struct edition *e, const char *style, const char *path,
 	diags_init(&d);
 	struct epub_options o = { style, 0, NULL };
 
-	ck_assert_int_eq(epub_write(e, &o, NULL, path, &d), -1);
+	ck_assert_int_eq(fixture_epub(e, &o, NULL, path, &d), -1);
 	ck_assert_int_eq(d.count[DIAG_ERROR], 1);
 	for (i = 0; (dg = &g_array_index(d.list, struct diag, i))->level !=
 	    DIAG_ERROR; i++)

@@ -269,7 +269,7 @@ START_TEST(test_cover_style_errors)
 	diags_init(&d);
 	struct epub_options o = { ebook_css, 0, NULL };
 
-	ck_assert_int_eq(epub_write(e, &o, NULL, path, &d), -1);
+	ck_assert_int_eq(fixture_epub(e, &o, NULL, path, &d), -1);
 	ck_assert_int_eq(d.count[DIAG_ERROR], 2);	/* ink; text-size */
 	for (i = 0; i < d.list->len; i++) {
 		const struct diag *dg = &g_array_index(d.list, struct diag, i);

@@ -258,7 +258,7 @@ START_TEST(test_epub_index_document)
 	para(c->doc, NODE_PARAGRAPH, "src/a.txt", 1, "Trotsky & Sedov; "
 	    "Radomylski.");
 	run(e, list, NULL, &d);
-	ck_assert_int_eq(epub_write(e, &(struct epub_options){ css, 0, NULL }, NULL,
+	ck_assert_int_eq(fixture_epub(e, &(struct epub_options){ css, 0, NULL }, NULL,
 	    path, &d), 0);
 	x = fixture_zip_entry(path, "OEBPS/index.xhtml");
 	ck_assert_ptr_nonnull(x);
