@@ -19,8 +19,7 @@
 #define DEFAULT_FAMILY	"EB Garamond 12"
 
 enum kind {
-	SIZE,		/* a length greater than zero */
-	SPACE,		/* a length of zero or more */
+	LENGTH,		/* in, mm or pt, kept in points */
 	FAMILY,		/* a fontconfig family, checked against the fonts installed */
 	TEXT,		/* any string, "" included */
 	CHOICE,		/* one of the key's choices, kept as its index */
@@ -28,61 +27,84 @@ enum kind {
 	NUMBER		/* a number of zero or more, without a unit */
 };
 
+/*
+ * A key: its group and name, its kind, where it goes, its default, its
+ * choices, and the least and the most it may be, as the file would
+ * write them (NULL: no bound), so that no value makes a page that
+ * cannot be drawn: a page past the PDF's 200 inches, type too small to
+ * read or too big for a line, a space that shrinks to nothing.
+ */
 struct key {
 	const char	*group, *name;
 	enum kind	 kind;
 	size_t		 off;		/* into struct style */
 	const char	*dflt;
 	const char	*choices;	/* CHOICE: "a or b", in enum order */
+	const char	*min, *max;
 };
 
 #define AT(field)	offsetof(struct style, field)
+/* The bounds of margins and indents, of type, and of its leading. */
+#define MARGIN		"0in", "100in"
+#define TYPE		"4pt", "72pt"
+#define LEADING		"4pt", "144pt"
 
 static const struct key keys[] = {
-	{ "page", "width", SIZE, AT(width), "6in", NULL },
-	{ "page", "height", SIZE, AT(height), "9in", NULL },
-	{ "page", "inner", SPACE, AT(inner), "0.8125in", NULL },
-	{ "page", "outer", SPACE, AT(outer), "0.6875in", NULL },
-	{ "page", "top", SPACE, AT(top), "0.75in", NULL },
-	{ "page", "bottom", SPACE, AT(bottom), "0.9in", NULL },
-	{ "page", "folio", CHOICE, AT(folio), "head", "head or foot" },
-	{ "body", "font", FAMILY, AT(body.family), DEFAULT_FAMILY, NULL },
-	{ "body", "size", SIZE, AT(body.size), "11pt", NULL },
-	{ "body", "leading", SIZE, AT(body.leading), "14pt", NULL },
-	{ "body", "indent", SPACE, AT(indent), "11pt", NULL },
-	{ "heading", "font", FAMILY, AT(chapter.family), DEFAULT_FAMILY, NULL },
-	{ "heading", "chapter-size", SIZE, AT(chapter.size), "18pt", NULL },
-	{ "heading", "section-size", SIZE, AT(section.size), "12.5pt", NULL },
-	{ "heading", "subsection-size", SIZE,
-	    AT(subsection.size), "11pt", NULL },
-	{ "heading", "sink", SPACE, AT(sink), "1.5in", NULL },
+	{ "page", "width", LENGTH, AT(width), "6in", NULL, "1in", "200in" },
+	{ "page", "height", LENGTH, AT(height), "9in", NULL, "1in", "200in" },
+	{ "page", "inner", LENGTH, AT(inner), "0.8125in", NULL, MARGIN },
+	{ "page", "outer", LENGTH, AT(outer), "0.6875in", NULL, MARGIN },
+	{ "page", "top", LENGTH, AT(top), "0.75in", NULL, MARGIN },
+	{ "page", "bottom", LENGTH, AT(bottom), "0.9in", NULL, MARGIN },
+	{ "page", "folio", CHOICE, AT(folio), "head", "head or foot", NULL,
+	    NULL },
+	{ "body", "font", FAMILY, AT(body.family), DEFAULT_FAMILY, NULL, NULL,
+	    NULL },
+	{ "body", "size", LENGTH, AT(body.size), "11pt", NULL, TYPE },
+	{ "body", "leading", LENGTH, AT(body.leading), "14pt", NULL, LEADING },
+	{ "body", "indent", LENGTH, AT(indent), "11pt", NULL, MARGIN },
+	{ "heading", "font", FAMILY, AT(chapter.family), DEFAULT_FAMILY, NULL,
+	    NULL, NULL },
+	{ "heading", "chapter-size", LENGTH, AT(chapter.size), "18pt", NULL,
+	    TYPE },
+	{ "heading", "section-size", LENGTH, AT(section.size), "12.5pt", NULL,
+	    TYPE },
+	{ "heading", "subsection-size", LENGTH, AT(subsection.size), "11pt",
+	    NULL, TYPE },
+	{ "heading", "sink", LENGTH, AT(sink), "1.5in", NULL, MARGIN },
 	{ "heading", "chapter-opens", CHOICE, AT(opening), "recto",
-	    "recto or any" },
-	{ "quote", "size", SIZE, AT(quote.size), "10pt", NULL },
-	{ "quote", "leading", SIZE, AT(quote.leading), "12.5pt", NULL },
-	{ "quote", "indent", SPACE, AT(quote_indent), "22pt", NULL },
-	{ "list", "indent", SPACE, AT(list_indent), "18pt", NULL },
-	{ "note", "size", SIZE, AT(note.size), "9pt", NULL },
-	{ "note", "leading", SIZE, AT(note.leading), "11pt", NULL },
-	{ "running-head", "font", FAMILY,
-	    AT(head.family), DEFAULT_FAMILY, NULL },
-	{ "running-head", "size", SIZE, AT(head.size), "9pt", NULL },
-	{ "break", "mark", TEXT, AT(break_mark), "* * *", NULL },
-	{ "hyphenation", "min-word", COUNT, AT(hyph_min_word), "6", NULL },
-	{ "hyphenation", "min-left", COUNT, AT(hyph_min_left), "2", NULL },
-	{ "hyphenation", "min-right", COUNT, AT(hyph_min_right), "3", NULL },
-	{ "hyphenation", "max-lines", COUNT, AT(hyph_max_lines), "2", NULL },
-	{ "justification", "tolerance", NUMBER, AT(tolerance), "300", NULL },
-	{ "justification", "pretolerance", NUMBER,
-	    AT(pretolerance), "100", NULL },
-	{ "justification", "hyphen-penalty", COUNT,
-	    AT(hyphen_penalty), "500", NULL },
-	{ "justification", "space-stretch", NUMBER,
-	    AT(space_stretch), "0.5", NULL },
-	{ "justification", "space-shrink", NUMBER,
-	    AT(space_shrink), "0.333", NULL },
-	{ "justification", "emergency-stretch", SPACE,
-	    AT(emergency), "3pt", NULL },
+	    "recto or any", NULL, NULL },
+	{ "quote", "size", LENGTH, AT(quote.size), "10pt", NULL, TYPE },
+	{ "quote", "leading", LENGTH, AT(quote.leading), "12.5pt", NULL,
+	    LEADING },
+	{ "quote", "indent", LENGTH, AT(quote_indent), "22pt", NULL, MARGIN },
+	{ "list", "indent", LENGTH, AT(list_indent), "18pt", NULL, MARGIN },
+	{ "note", "size", LENGTH, AT(note.size), "9pt", NULL, TYPE },
+	{ "note", "leading", LENGTH, AT(note.leading), "11pt", NULL, LEADING },
+	{ "running-head", "font", FAMILY, AT(head.family), DEFAULT_FAMILY,
+	    NULL, NULL, NULL },
+	{ "running-head", "size", LENGTH, AT(head.size), "9pt", NULL, TYPE },
+	{ "break", "mark", TEXT, AT(break_mark), "* * *", NULL, NULL, NULL },
+	{ "hyphenation", "min-word", COUNT, AT(hyph_min_word), "6", NULL, "1",
+	    "100" },
+	{ "hyphenation", "min-left", COUNT, AT(hyph_min_left), "2", NULL, "1",
+	    "100" },
+	{ "hyphenation", "min-right", COUNT, AT(hyph_min_right), "3", NULL,
+	    "1", "100" },
+	{ "hyphenation", "max-lines", COUNT, AT(hyph_max_lines), "2", NULL,
+	    "0", "100" },
+	{ "justification", "tolerance", NUMBER, AT(tolerance), "300", NULL,
+	    "0", "10000" },
+	{ "justification", "pretolerance", NUMBER, AT(pretolerance), "100",
+	    NULL, "0", "10000" },
+	{ "justification", "hyphen-penalty", COUNT, AT(hyphen_penalty), "500",
+	    NULL, "0", "10000" },
+	{ "justification", "space-stretch", NUMBER, AT(space_stretch), "0.5",
+	    NULL, "0", "4" },
+	{ "justification", "space-shrink", NUMBER, AT(space_shrink), "0.333",
+	    NULL, "0", "0.9" },
+	{ "justification", "emergency-stretch", LENGTH, AT(emergency), "3pt",
+	    NULL, "0in", "2in" },
 };
 
 static const char *const groups[] = {
@@ -200,35 +222,54 @@ check_fonts(struct style *st, const struct ini *ini, struct diags *d)
 	g_object_unref(fm);
 }
 
+/* A number as the file writes it: a length, in points, or a plain one. */
+static int
+parse_number(const struct key *k, const char *v, double *n, const char **bad)
+{
+	char *end;
+
+	if (k->kind == LENGTH)
+		return parse_length(v, n, bad);
+	*n = g_ascii_strtod(v, &end);
+	*bad = end;
+	return end == v || *end != '\0' || !isfinite(*n) ? -1 : 0;
+}
+
+/* Whether n is within the key's bounds. */
+static int
+in_bounds(const struct key *k, double n)
+{
+	const char *bad;
+	double b;
+
+	if (k->min != NULL && (parse_number(k, k->min, &b, &bad) == -1 ||
+	    n < b))
+		return 0;
+	return k->max == NULL || (parse_number(k, k->max, &b, &bad) == 0 &&
+	    n <= b);
+}
+
 /* Sets the key from its text; returns -1 with *bad set if it is wrong. */
 static int
 set_value(struct style *st, const struct key *k, const char *v,
     const char **bad)
 {
-	char *end;
-	double pt;
+	double n;
 
 	*bad = v;
 	switch (k->kind) {
-	case SIZE:
-	case SPACE:
-		if (parse_length(v, &pt, bad) == -1)
-			return -1;
-		*bad = v;
-		if (pt < 0 || (k->kind == SIZE && pt == 0))
-			return -1;
-		*FIELD(st, k, double) = pt;
-		return 0;
+	case LENGTH:
 	case COUNT:
 	case NUMBER:
-		pt = g_ascii_strtod(v, &end);
-		if (end == v || *end != '\0' || !isfinite(pt) || pt < 0 ||
-		    (k->kind == COUNT && (pt != floor(pt) || pt > 10000)))
+		if (parse_number(k, v, &n, bad) == -1)
+			return -1;
+		*bad = v;
+		if (!in_bounds(k, n) || (k->kind == COUNT && n != floor(n)))
 			return -1;
 		if (k->kind == COUNT)
-			*FIELD(st, k, int) = (int)pt;
+			*FIELD(st, k, int) = (int)n;
 		else
-			*FIELD(st, k, double) = pt;
+			*FIELD(st, k, double) = n;
 		return 0;
 	case CHOICE: {
 		char **choices = g_strsplit(k->choices, " or ", -1);
@@ -255,26 +296,29 @@ set_value(struct style *st, const struct key *k, const char *v,
 }
 
 /* What a wrong value should look like, for the error's hint. */
-static const char *
+static char *
 kind_hint(const struct key *k)
 {
+	const char *what;
+
 	switch (k->kind) {
-	case SIZE:
-		return "a length more than zero, in in, mm or pt";
-	case SPACE:
-		return "a length of zero or more, in in, mm or pt";
-	case CHOICE:
-		return k->choices;
-	case COUNT:
-		return "a whole number of zero or more";
-	case NUMBER:
-		return "a number of zero or more";
-	case FAMILY:
-		return "a font family";
-	case TEXT:
+	case LENGTH:
+		what = "a length, in in, mm or pt,";
 		break;
+	case COUNT:
+		what = "a whole number";
+		break;
+	case NUMBER:
+		what = "a number";
+		break;
+	case CHOICE:
+		return g_strdup(k->choices);
+	case FAMILY:
+		return g_strdup("a font family");
+	default:
+		return g_strdup("text");
 	}
-	return "text";
+	return g_strdup_printf("%s from %s to %s", what, k->min, k->max);
 }
 
 /* The fonts that take their family from another key. */
@@ -342,12 +386,14 @@ read_keys(struct style *st, const struct ini *ini, struct diags *d)
 
 		if (v != NULL && set_value(st, k, v, &bad) == -1) {
 			struct srcpos pos = ini_pos(ini, k->group, k->name);
+			char *hint = kind_hint(k);
 
 			if (pos.col > 0)
 				pos.col += (int)g_utf8_strlen(v, bad - v);
 			diag_add(d, DIAG_ERROR, pos, "[%s] %s = %s: %s is "
 			    "wanted, as in '%s = %s'", k->group, k->name, v,
-			    kind_hint(k), k->name, k->dflt);
+			    hint, k->name, k->dflt);
+			g_free(hint);
 		}
 		g_free(v);
 	}
@@ -383,15 +429,49 @@ check_names(const struct ini *ini, struct diags *d)
 	g_strfreev(names);
 }
 
-/* Where the first of the [page] keys the file sets is, else the file. */
+/*
+ * Where the first of a group's keys that the file sets is, else the
+ * file: a value wrong only with others is reported at the one written.
+ */
 static struct srcpos
-first_set(const struct ini *ini, const char *const *names)
+first_set(const struct ini *ini, const char *group, const char *const *names)
 {
 	struct srcpos pos = srcpos_at(ini->path, 0, 0);
 
 	for (; *names != NULL && pos.line == 0; names++)
-		pos = ini_pos(ini, "page", *names);
+		pos = ini_pos(ini, group, *names);
 	return pos;
+}
+
+/* Type set on less than its own size: its lines would overlap. */
+static void
+check_leading(const struct font *f, const char *group, const struct ini *ini,
+    struct diags *d)
+{
+	static const char *const keys_of[] = { "leading", "size", NULL };
+
+	if (f->leading < f->size)
+		diag_add(d, DIAG_ERROR, first_set(ini, group, keys_of),
+		    "[%s] leading = %.4gpt is less than its size, %.4gpt: "
+		    "the lines would overlap; make the leading %.4gpt or more",
+		    group, f->leading, f->size, f->size);
+}
+
+/*
+ * An indent that leaves less than half the measure for the text, from
+ * one side or (sides 2, a quotation's) from both.
+ */
+static void
+check_indent(double indent, int sides, double measure, const char *group,
+    const struct ini *ini, struct diags *d)
+{
+	static const char *const keys_of[] = { "indent", NULL };
+
+	if (sides * indent > measure / 2)
+		diag_add(d, DIAG_ERROR, first_set(ini, group, keys_of),
+		    "[%s] indent = %.4gin leaves less than half of the %.4gin "
+		    "measure for the text; make it smaller", group,
+		    indent / 72, measure / 72);
 }
 
 /* The values that are wrong only together: margins wider than the page. */
@@ -400,24 +480,41 @@ check_page(const struct style *st, const struct ini *ini, struct diags *d)
 {
 	static const char *const across[] = { "outer", "inner", "width", NULL };
 	static const char *const down[] = { "bottom", "top", "height", NULL };
+	static const char *const body[] = { "leading", "size", NULL };
 	double text_height = st->height - st->top - st->bottom;
+	double measure = st->width - st->inner - st->outer;
+	struct srcpos at;
 
-	if (st->width - st->inner - st->outer < 72)
-		diag_add(d, DIAG_ERROR, first_set(ini, across), "margins of "
-		    "%.4gin and %.4gin leave less than an inch for the text "
-		    "on a page %.4gin wide; make the margins narrower or the "
-		    "page wider", st->inner / 72, st->outer / 72,
+	if (measure < 72)
+		diag_add(d, DIAG_ERROR, first_set(ini, "page", across),
+		    "margins of %.4gin and %.4gin leave less than an inch for "
+		    "the text on a page %.4gin wide; make the margins narrower "
+		    "or the page wider", st->inner / 72, st->outer / 72,
 		    st->width / 72);
-	if (text_height < st->body.size + st->body.leading)
-		diag_add(d, DIAG_ERROR, first_set(ini, down), "margins of "
-		    "%.4gin and %.4gin leave less than two lines on a page "
-		    "%.4gin high; make the margins smaller or the page taller",
-		    st->top / 72, st->bottom / 72, st->height / 72);
-	else if (st->sink + st->chapter.leading > text_height)
+	if (text_height < st->body.size + st->body.leading) {
+		/* The leading's fault if the file sets it, else the margins'. */
+		at = first_set(ini, "body", body);
+		if (at.line == 0)
+			at = first_set(ini, "page", down);
+		diag_add(d, DIAG_ERROR, at, "two lines of %.4gpt on %.4gpt "
+		    "do not fit in the text block, %.4gin high between "
+		    "margins of %.4gin and %.4gin; make the type or its "
+		    "leading smaller, the margins smaller or the page taller",
+		    st->body.size, st->body.leading, text_height / 72,
+		    st->top / 72, st->bottom / 72);
+	} else if (st->sink + st->chapter.leading > text_height)
 		diag_add(d, DIAG_ERROR, ini_pos(ini, "heading", "sink"),
 		    "a sink of %.4gin puts chapter titles below the text "
 		    "block, which is %.4gin high; make it smaller",
 		    st->sink / 72, text_height / 72);
+	check_leading(&st->body, "body", ini, d);
+	check_leading(&st->quote, "quote", ini, d);
+	check_leading(&st->note, "note", ini, d);
+	if (measure >= 72) {
+		check_indent(st->indent, 1, measure, "body", ini, d);
+		check_indent(st->quote_indent, 2, measure, "quote", ini, d);
+		check_indent(st->list_indent, 1, measure, "list", ini, d);
+	}
 }
 
 int

@@ -209,6 +209,53 @@ START_TEST(test_margins_taller_than_page)
 }
 END_TEST
 
+/*
+ * A value that would break a page is an error at its line, with the
+ * key's bounds: a page past the PDF's 200 inches, a space that shrinks
+ * to nothing, an indent wider than half the measure, lines set on less
+ * than their size, and a leading of 1000pt, which is the leading's
+ * fault, not the margins'.
+ */
+START_TEST(test_values_that_break_pages)
+{
+	static const struct {
+		const char *text, *says;
+		int line, col;
+	} cases[] = {
+		{ "[page]\nwidth = 1e308in\n", "from 1in to 200in", 2, 9 },
+		{ "[justification]\nspace-shrink = 1.5\n", "from 0 to 0.9",
+		    2, 16 },
+		{ "[body]\nindent = 4in\n", "less than half of the 4.5in",
+		    2, 10 },
+		{ "[quote]\nindent = 1.5in\n", "less than half", 2, 10 },
+		{ "[list]\nindent = 3in\n", "less than half", 2, 10 },
+		{ "[body]\nleading = 9pt\n", "less than its size, 11pt",
+		    2, 11 },
+		{ "[note]\nsize = 12pt\n", "[note] leading = 11pt is less",
+		    2, 8 },
+		{ "[body]\nleading = 1000pt\n", "from 4pt to 144pt", 2, 11 },
+		{ "[page]\nheight = 2in\n[body]\nleading = 100pt\n",
+		    "two lines of 11pt on 100pt do not fit", 4, 11 },
+	};
+	size_t i;
+
+	for (i = 0; i < G_N_ELEMENTS(cases); i++) {
+		struct style st;
+		struct diags d;
+		const struct diag *dg;
+
+		ck_assert_int_eq(read_text(&st, cases[i].text, &d), -1);
+		ck_assert_int_eq(d.count[DIAG_ERROR], 1);
+		dg = diag_at(&d, 0);
+		ck_assert_msg(strstr(dg->msg, cases[i].says) != NULL,
+		    "case %zu: %s", i, dg->msg);
+		ck_assert_int_eq(dg->pos.line, cases[i].line);
+		ck_assert_int_eq(dg->pos.col, cases[i].col);
+		diags_release(&d);
+	}
+}
+END_TEST
+
 START_TEST(test_bad_folio)
 {
 	struct style st;
@@ -291,6 +338,7 @@ style_suite(void)
 	tcase_add_test(tc, test_bad_unit_points_at_unit);
 	tcase_add_test(tc, test_margins_wider_than_page);
 	tcase_add_test(tc, test_margins_taller_than_page);
+	tcase_add_test(tc, test_values_that_break_pages);
 	tcase_add_test(tc, test_bad_folio);
 	tcase_add_test(tc, test_unknown_font);
 	tcase_add_test(tc, test_missing_file);
