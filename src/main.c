@@ -19,6 +19,7 @@
 #include "index/draft.h"
 #include "model.h"
 #include "normalize/normalize.h"
+#include "out/epoch.h"
 #include "out/pages.h"
 #include "out/sink.h"
 #include "pdf/pdf.h"
@@ -451,6 +452,7 @@ cmd_build(const char *manifest, struct diags *d)
 	struct pagemap pages;
 	struct pdf_layout *layout = NULL;
 	char *epub, *pdf, *key, *cover;
+	gint64 epoch;
 	int want_epub = opt_epub != NULL || opt_pdf == NULL;
 	int want_pdf = opt_pdf != NULL || opt_epub == NULL;
 	int styled;
@@ -458,6 +460,9 @@ cmd_build(const char *manifest, struct diags *d)
 	if (!outputs_apart(manifest))
 		return EXIT_USAGE;
 	clock_start(&ck, d);
+	/* Both outputs read it; a bad one is said once, before any work. */
+	if (source_date_epoch(&epoch, d) == -1)
+		return EXIT_INPUT;
 	if (load(&p, manifest, &ck, NULL, d) == -1 || strict_failed(d)) {
 		diag_flush(d, stderr, least_shown());
 		if (!opt_quiet)

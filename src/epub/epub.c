@@ -12,10 +12,9 @@
 #include "epub/fonts.h"
 #include "epub/ocf.h"
 #include "epub/xhtml.h"
+#include "out/epoch.h"
 #include "out/indexing.h"
 #include "read/file.h"
-
-#define EPOCH_MAX	G_GINT64_CONSTANT(253402300799)	/* 9999-12-31 */
 
 /*
  * Renders every chapter and the index in reading order, the contents
@@ -131,18 +130,16 @@ book_pages(struct book *b)
 static GDateTime *
 build_time(struct diags *d)
 {
-	const char *env = g_getenv("SOURCE_DATE_EPOCH");
 	gint64 t;
 
-	if (env == NULL)
+	switch (source_date_epoch(&t, d)) {
+	case 1:
+		return g_date_time_new_from_unix_utc(t);
+	case 0:
 		return g_date_time_new_now_utc();
-	if (!g_ascii_string_to_signed(env, 10, 0, EPOCH_MAX, &t, NULL)) {
-		diag_add(d, DIAG_ERROR, srcpos_at(NULL, 0, 0),
-		    "SOURCE_DATE_EPOCH is '%s'; it must be a number of "
-		    "seconds since 1970", env);
+	default:
 		return NULL;
 	}
-	return g_date_time_new_from_unix_utc(t);
 }
 
 int

@@ -23,6 +23,7 @@
 #include "draw.h"
 #include "flow.h"
 #include "map.h"
+#include "out/epoch.h"
 #include "out/indexing.h"
 #include "out/matter.h"
 #include "out/words.h"
@@ -41,28 +42,19 @@ out_write(void *closure, const unsigned char *data, unsigned int len)
 }
 
 /*
- * The creation date: SOURCE_DATE_EPOCH if set, so that two builds of the
- * same manuscript are the same bytes; else Cairo's clock.
+ * The creation date, when SOURCE_DATE_EPOCH gives it (secs, or NULL),
+ * so that two builds of the same manuscript are the same bytes; else
+ * Cairo's clock's.
  */
 static void
-set_date(cairo_surface_t *s, struct diags *d)
+set_date(cairo_surface_t *s, const gint64 *secs)
 {
-	const char *epoch = g_getenv("SOURCE_DATE_EPOCH");
 	GDateTime *dt;
-	char *end, *iso;
-	gint64 secs;
+	char *iso;
 
-	if (epoch == NULL)
+	if (secs == NULL)
 		return;
-	errno = 0;
-	secs = g_ascii_strtoll(epoch, &end, 10);
-	if (*epoch == '\0' || *end != '\0' || errno != 0 ||
-	    (dt = g_date_time_new_from_unix_utc(secs)) == NULL) {
-		diag_add(d, DIAG_WARNING, srcpos_at(NULL, 0, 0),
-		    "SOURCE_DATE_EPOCH='%s' is not a count of seconds since "
-		    "1970; the PDF is dated now", epoch);
-		return;
-	}
+	dt = g_date_time_new_from_unix_utc(*secs);
 	iso = g_date_time_format(dt, "%Y-%m-%dT%H:%M:%SZ");
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, iso);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, iso);
@@ -93,7 +85,7 @@ keywords(const struct edition *e)
 /* The title, the book's authors (else its editors), the keywords, dates. */
 static void
 set_metadata(cairo_surface_t *s, const struct edition *e,
-    const struct credits *cr, struct diags *d)
+    const struct credits *cr, const gint64 *secs)
 {
 	char *title = e->meta.subtitle == NULL ? g_strdup(e->meta.title) :
 	    g_strdup_printf("%s: %s", e->meta.title, e->meta.subtitle);
@@ -114,7 +106,7 @@ set_metadata(cairo_surface_t *s, const struct edition *e,
 		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_KEYWORDS,
 		    kw);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "octavo");
-	set_date(s, d);
+	set_date(s, secs);
 	g_free(title);
 	g_free(author);
 	g_free(kw);
@@ -360,10 +352,14 @@ pdf_draw(struct pdf_layout *l, struct sink *out, struct diags *d)
 	cairo_surface_t *s;
 	cairo_status_t status;
 	cairo_t *cr;
+	gint64 secs;
+	int dated;
 
+	if ((dated = source_date_epoch(&secs, d)) == -1)
+		return -1;
 	s = cairo_pdf_surface_create_for_stream(out_write, out, l->st->width,
 	    l->st->height);
-	set_metadata(s, l->e, &l->credits, d);
+	set_metadata(s, l->e, &l->credits, dated ? &secs : NULL);
 	cr = cairo_create(s);
 	status = draw_parts(cr, l);
 	cairo_destroy(cr);

@@ -90,12 +90,14 @@ generated deep.md markdown
 # A FIFO as the manifest or the print style is refused at once, not
 # waited on; a stylesheet of 2 GB (sparse: no disk) is refused unread;
 # when one output cannot be written, the other is not replaced either.
-kept() {	# kept NAME RE ARGS…: octavo build ARGS fails, outputs stay
+kept() {	# kept NAME RE ARGS…: octavo build ARGS fails, outputs stay;
+		# KEPT_ENV: VAR=VALUE for its environment
 	name=$1 re=$2
 	shift 2
 	cp "$T/keep.epub" "$T/out.epub"
 	cp "$T/keep.pdf" "$T/out.pdf"
-	timeout 60 "$OCTAVO" build -q "$@" >/dev/null 2>"$T/err"
+	timeout 60 env ${KEPT_ENV:-} "$OCTAVO" build -q "$@" >/dev/null \
+	    2>"$T/err"
 	got=$?
 	if [ "$got" -ne 1 ]; then
 		not_ok "$name: exit $got, want 1"
@@ -127,6 +129,10 @@ kept "a FIFO as the print style" "print-style = FILE" \
     $outputs "$files/fifo-style.ini"
 kept "a stylesheet of 2 GB" "huge.css: error: the EPUB stylesheet is more than" \
     $outputs "$files/huge.ini"
+KEPT_ENV=SOURCE_DATE_EPOCH=yesterday
+kept "SOURCE_DATE_EPOCH that is no number" \
+    "error: SOURCE_DATE_EPOCH is 'yesterday'" $outputs "$files/edition.ini"
+KEPT_ENV=
 kept "an EPUB that cannot be written: the PDF is kept too" \
     "/proc/octavo/out.epub: error: cannot write here" \
     --epub /proc/octavo/out.epub --pdf "$T/out.pdf" "$files/edition.ini"

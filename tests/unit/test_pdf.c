@@ -156,6 +156,32 @@ START_TEST(test_reproducible)
 }
 END_TEST
 
+/*
+ * A SOURCE_DATE_EPOCH that is no count of seconds is an error for the
+ * PDF, as for the EPUB (it was a warning here, and the PDF dated now).
+ */
+START_TEST(test_bad_epoch)
+{
+	struct edition *e = proof_sample();
+	char *path = fixture_file("a.pdf", "", 0);
+	struct style st;
+	struct diags d;
+
+	style_init(&st);
+	diags_init(&d);
+	g_setenv("SOURCE_DATE_EPOCH", "yesterday", TRUE);
+	ck_assert_int_eq(pdf_write(e, &st, path, NULL, NULL, &d), -1);
+	g_unsetenv("SOURCE_DATE_EPOCH");
+	ck_assert_int_eq(d.count[DIAG_ERROR], 1);
+	ck_assert_int_eq(fixture_diags_matching(&d, "SOURCE_DATE_EPOCH is "
+	    "'yesterday'"), 1);
+	diags_release(&d);
+	style_release(&st);
+	fixture_remove(path);
+	edition_free(e);
+}
+END_TEST
+
 START_TEST(test_metadata_and_fonts)
 {
 	struct edition *e = proof_sample();
@@ -324,6 +350,7 @@ pdf_suite(void)
 	tcase_add_test(tc, test_long_paragraph_spans_pages);
 	tcase_add_test(tc, test_running_heads);
 	tcase_add_test(tc, test_reproducible);
+	tcase_add_test(tc, test_bad_epoch);
 	tcase_add_test(tc, test_metadata_and_fonts);
 	tcase_add_test(tc, test_page_size_from_style);
 	tcase_add_test(tc, test_unwritable_path);
