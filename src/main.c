@@ -482,7 +482,9 @@ cmd_build(const char *manifest, struct diags *d)
 		keep_layout(&pages, &p, key, d);
 		clock_stage(&ck, "layout", "");
 	}
-	if (layout != NULL && !strict_failed(d))
+	/* What the PDF could not draw is refused before anything is written. */
+	if (layout != NULL && !strict_failed(d) && (!want_pdf ||
+	    pdf_drawable(layout, d) == 0))
 		write_outputs(&p, layout, &pages, want_epub ? epub : NULL,
 		    want_pdf ? pdf : NULL, cover, &ck, d);
 	pdf_layout_free(layout);

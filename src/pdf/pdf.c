@@ -32,6 +32,7 @@
 #include "prelims.h"
 #include "press.h"
 #include "report.h"
+#include "shape.h"
 
 /* Cairo's stream into the sink. */
 static cairo_status_t
@@ -302,6 +303,7 @@ pdf_lay_out(const struct edition *e, const struct style *st,
 	}
 	l->parts[PART_INDEX].running = word(WORD_INDEX_HEAD);
 	compose(l);
+	shaper_report(l->p->shaper);
 	if (pages != NULL)
 		map_pages(pages, l->p, e, l->parts, l->has_index ? PARTS :
 		    PART_INDEX);
@@ -312,6 +314,12 @@ pdf_lay_out(const struct edition *e, const struct style *st,
 		return NULL;
 	}
 	return l;
+}
+
+int
+pdf_drawable(const struct pdf_layout *l, struct diags *d)
+{
+	return shaper_drawable(l->p->shaper, d);
 }
 
 void

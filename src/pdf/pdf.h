@@ -24,6 +24,12 @@ struct pdf_layout;
 struct pdf_layout *pdf_lay_out(const struct edition *, const struct style *,
 		    struct pagemap *pages, const char *report,
 		    struct diags *);
+/*
+ * Whether the layout can be drawn as it was set: -1, with an error in
+ * diags, if some characters are in no font and would print as boxes.
+ * Asked before any output is written, when the PDF is to be.
+ */
+int		 pdf_drawable(const struct pdf_layout *, struct diags *);
 /* Draws a layout into a PDF; returns 0, or -1 with an error in diags. */
 int		 pdf_draw(struct pdf_layout *, struct sink *, struct diags *);
 void		 pdf_layout_free(struct pdf_layout *);

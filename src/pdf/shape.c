@@ -34,13 +34,28 @@ struct fontcache {
 	const struct reverse *rev;
 };
 
+/*
+ * The characters of the text that the style's fonts lack: those set in
+ * one other font, or (font NULL) those no font has, which print as
+ * boxes.  Said once a font, at the first, when the layout is done.
+ */
+struct stray {
+	char		*font;		/* its family, or NULL: none */
+	guint		 chars;		/* how many different characters */
+	gunichar	 first;
+	struct srcpos	 pos;		/* where the first stands */
+};
+
 struct shaper {
 	PangoContext	*pc;
 	GHashTable	*fonts;		/* struct fontkey * → struct fontcache * */
 	GHashTable	*reverses;	/* hb_face_t * → struct reverse * */
-	GHashTable	*warned;	/* characters already reported missing */
+	GHashTable	*seen;		/* characters already counted as strays */
+	GPtrArray	*strays;	/* struct stray *, a font each */
+	struct stray	 missing;	/* what no font has */
 	GString		*buf;		/* the word looked up */
 	char		**families;	/* the families the style names */
+	GPtrArray	*named;		/* PangoFont * of each of them */
 	struct diags	*d;
 };
 
@@ -142,19 +157,41 @@ fontcache_free(gpointer p)
 	g_free(fc);
 }
 
+static void
+stray_free(gpointer p)
+{
+	struct stray *st = p;
+
+	g_free(st->font);
+	g_free(st);
+}
+
 struct shaper *
 shaper_new(PangoContext *pc, const char *const *families, struct diags *d)
 {
 	struct shaper *sh = g_new0(struct shaper, 1);
+	const char *const *f;
 
 	sh->pc = pc;
 	sh->fonts = g_hash_table_new_full(fontkey_hash, fontkey_equal, NULL,
 	    fontcache_free);
 	sh->reverses = g_hash_table_new_full(g_direct_hash, g_direct_equal,
 	    NULL, reverse_free);
-	sh->warned = g_hash_table_new(g_direct_hash, g_direct_equal);
+	sh->seen = g_hash_table_new(g_direct_hash, g_direct_equal);
+	sh->strays = g_ptr_array_new_with_free_func(stray_free);
 	sh->buf = g_string_new(NULL);
 	sh->families = g_strdupv((char **)families);
+	sh->named = g_ptr_array_new_with_free_func(g_object_unref);
+	for (f = families; *f != NULL; f++) {
+		PangoFontDescription *fd = pango_font_description_new();
+		PangoFont *font;
+
+		pango_font_description_set_family(fd, *f);
+		pango_font_description_set_absolute_size(fd, 10 * PANGO_SCALE);
+		if ((font = pango_context_load_font(pc, fd)) != NULL)
+			g_ptr_array_add(sh->named, font);
+		pango_font_description_free(fd);
+	}
 	sh->d = d;
 	return sh;
 }
@@ -166,9 +203,11 @@ shaper_free(struct shaper *sh)
 		return;
 	g_hash_table_destroy(sh->fonts);
 	g_hash_table_destroy(sh->reverses);
-	g_hash_table_destroy(sh->warned);
+	g_hash_table_destroy(sh->seen);
+	g_ptr_array_free(sh->strays, TRUE);
 	g_string_free(sh->buf, TRUE);
 	g_strfreev(sh->families);
+	g_ptr_array_free(sh->named, TRUE);
 	g_free(sh);
 }
 
@@ -280,30 +319,127 @@ has_unknown(const struct shaped *w)
 	return FALSE;
 }
 
-/* Warns once for each character of a piece set in a fallback font (or
- * in none). */
-static void
-warn_fallback(struct shaper *sh, const PangoItem *item, const char *s,
-    gsize len, struct srcpos pos)
+/* Whether one of the style's fonts has c. */
+static gboolean
+named_has(const struct shaper *sh, gunichar c)
 {
-	const char *p;
+	guint i;
 
-	for (p = s; p < s + len; p = g_utf8_next_char(p)) {
-		gunichar c = g_utf8_get_char(p);
-		PangoFontDescription *fd;
-		char *name;
+	for (i = 0; i < sh->named->len; i++)
+		if (pango_font_has_char(g_ptr_array_index(sh->named, i), c))
+			return TRUE;
+	return FALSE;
+}
 
-		if (g_hash_table_contains(sh->warned, GUINT_TO_POINTER(c)))
-			continue;
-		g_hash_table_add(sh->warned, GUINT_TO_POINTER(c));
-		fd = pango_font_describe(item->analysis.font);
-		name = pango_font_description_to_string(fd);
-		diag_add(sh->d, DIAG_WARNING, pos, "'%.*s' (U+%04X) is in "
-		    "none of the style's fonts; it is set in %s; choose a font "
-		    "that has it", (int)(g_utf8_next_char(p) - p), p, c, name);
-		g_free(name);
-		pango_font_description_free(fd);
+/* Counts c among the strays of font (NULL: of none), once. */
+static void
+count_stray(struct shaper *sh, const char *font, gunichar c,
+    struct srcpos pos)
+{
+	struct stray *st = font == NULL ? &sh->missing : NULL;
+	guint i;
+
+	for (i = 0; st == NULL && i < sh->strays->len; i++)
+		if (strcmp(((struct stray *)g_ptr_array_index(sh->strays,
+		    i))->font, font) == 0)
+			st = g_ptr_array_index(sh->strays, i);
+	if (st == NULL) {
+		st = g_new0(struct stray, 1);
+		st->font = g_strdup(font);
+		g_ptr_array_add(sh->strays, st);
 	}
+	if (st->chars++ == 0) {
+		st->first = c;
+		st->pos = pos;
+	}
+}
+
+/*
+ * Counts the characters of a piece (s, len bytes, shaped as w) that the
+ * style's fonts lack: set in the item's font, or boxes where no font
+ * has them.  Characters that are never drawn (a joiner, a variation
+ * selector) and those a style's font has (a stop after a word of
+ * another script, itemized with it) are not counted.
+ */
+static void
+note_strays(struct shaper *sh, const PangoItem *item, const char *s,
+    gsize len, const struct shaped *w, gboolean fallback,
+    struct srcpos pos)
+{
+	PangoFontDescription *fd = pango_font_describe(item->analysis.font);
+	const char *p;
+	int i;
+
+	for (i = 0; i < w->glyphs->num_glyphs; i++) {
+		gunichar c;
+
+		if (!(w->glyphs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG))
+			continue;
+		c = g_utf8_get_char(s + w->glyphs->log_clusters[i]);
+		if (g_hash_table_add(sh->seen, GUINT_TO_POINTER(c)))
+			count_stray(sh, NULL, c, pos);
+	}
+	for (p = s; fallback && p < s + len; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (g_unichar_iszerowidth(c) ||
+		    g_unichar_type(c) == G_UNICODE_FORMAT || named_has(sh, c) ||
+		    !g_hash_table_add(sh->seen, GUINT_TO_POINTER(c)))
+			continue;
+		count_stray(sh, pango_font_description_get_family(fd), c, pos);
+	}
+	pango_font_description_free(fd);
+}
+
+/*
+ * "'x' (U+0078)", and how many more: what a stray's diagnostic begins
+ * with.  Returns a new string.
+ */
+static char *
+stray_chars(const struct stray *st)
+{
+	char first[8] = "";
+
+	g_unichar_to_utf8(st->first, first);
+	if (st->chars == 1)
+		return g_strdup_printf("'%s' (U+%04X) is", first, st->first);
+	return g_strdup_printf("'%s' (U+%04X) and %u other character%s after "
+	    "it are", first, st->first, st->chars - 1, st->chars > 2 ? "s" :
+	    "");
+}
+
+void
+shaper_report(struct shaper *sh)
+{
+	guint i;
+
+	for (i = 0; i < sh->strays->len; i++) {
+		const struct stray *st = g_ptr_array_index(sh->strays, i);
+		char *what = stray_chars(st);
+
+		diag_add(sh->d, DIAG_WARNING, st->pos, "%s in none of the "
+		    "style's fonts, and set in %s; name a font in the style "
+		    "that has %s", what, st->font, st->chars > 1 ? "them" :
+		    "it");
+		g_free(what);
+	}
+}
+
+int
+shaper_drawable(const struct shaper *sh, struct diags *d)
+{
+	char *what;
+
+	if (sh->missing.chars == 0)
+		return 0;
+	what = stray_chars(&sh->missing);
+	diag_add(d, DIAG_ERROR, sh->missing.pos, "%s in no font on this "
+	    "machine: the PDF would print a box for each; install a font "
+	    "that has %s (fc-list ':charset=%04x' lists those that do), or "
+	    "take %s out of the text", what, sh->missing.chars > 1 ? "them" :
+	    "it", sh->missing.first, sh->missing.chars > 1 ? "them" : "it");
+	g_free(what);
+	return -1;
 }
 
 enum class { WORD, SPACE, TIE };
@@ -360,7 +496,8 @@ cut_item(struct shaper *sh, struct para *pa, guint i, struct srcpos pos)
 
 		pc.sh = lookup(sh, fc, text + at, to - at, item);
 		if ((fc->fallback || has_unknown(pc.sh)) && cls == WORD)
-			warn_fallback(sh, item, text + at, to - at, pos);
+			note_strays(sh, item, text + at, to - at, pc.sh,
+			    fc->fallback, pos);
 		g_array_append_val(pa->pieces, pc);
 		at = to;
 	}

@@ -33,12 +33,22 @@ piece_end(const struct piece *pc)
 struct shaper	*shaper_new(PangoContext *, const char *const *families,
 		    struct diags *);
 void		 shaper_free(struct shaper *);
+/*
+ * Warns, once a font, of the characters the style's fonts lack that
+ * were set in another: at the first, with how many more.
+ */
+void		 shaper_report(struct shaper *);
+/*
+ * Whether every character set can be drawn: if some are in no font
+ * (boxes in print), an error at the first, and -1.
+ */
+int		 shaper_drawable(const struct shaper *, struct diags *);
 
 /*
  * Itemizes and shapes text (len bytes) styled by attrs, which must set
  * the font over the whole text.  The anchors are copied.  A character
- * the requested family lacks is set in a fallback font, with a warning
- * at pos, once per character.
+ * the requested family lacks is set in a fallback font, and counted for
+ * shaper_report, at pos if it is the first.
  */
 struct para	*para_new(struct shaper *, const char *text, gsize len,
 		    PangoAttrList *attrs, const GArray *anchors,

@@ -501,8 +501,12 @@ START_TEST(test_typeset_long_paragraph)
 }
 END_TEST
 
-/* A character the style's fonts lack: set in another, with a warning
- * naming it and the font, once. */
+/*
+ * Characters the style's fonts lack: set in another, with one warning
+ * for that font, naming it (not with its size), at the first and with
+ * how many more; a joiner, never drawn, is none of them; a character
+ * in no font at all is an error when the PDF is to be drawn.
+ */
 START_TEST(test_typeset_missing_glyph)
 {
 	struct style st;
@@ -514,11 +518,23 @@ START_TEST(test_typeset_missing_glyph)
 	style_init(&st);
 	diags_init(&d);
 	p = press_new("en-US", &st, &d);
-	g = set_prose(p, "A sun \xe2\x98\x80 and a sun \xe2\x98\x80 again.");
+	g = set_prose(p, "A sun \xe2\x98\x80 and a sun \xe2\x98\x80 again, "
+	    "a moon \xe2\x98\xbe, a joiner \xe2\x80\x8d.");
+	ck_assert_int_eq(d.count[DIAG_WARNING], 0);
+	shaper_report(p->shaper);
+	ck_assert_int_eq(shaper_drawable(p->shaper, &d), 0);
 	ck_assert_int_eq(d.count[DIAG_WARNING], 1);
 	dg = &g_array_index(d.list, struct diag, 0);
-	ck_assert_ptr_nonnull(strstr(dg->msg, "U+2600"));
-	ck_assert_ptr_nonnull(strstr(dg->msg, "DejaVu"));
+	ck_assert_str_eq(dg->msg, "'\xe2\x98\x80' (U+2600) and 1 other "
+	    "character after it are in none of the style's fonts, and set in "
+	    "DejaVu Sans; name a font in the style that has them");
+	galley_free(g);
+	g = set_prose(p, "A private sign \xf3\xb0\x80\x80 no font has.");
+	ck_assert_int_eq(shaper_drawable(p->shaper, &d), -1);
+	ck_assert_int_eq(d.count[DIAG_ERROR], 1);
+	ck_assert_int_eq(fixture_diags_matching(&d, "'\xf3\xb0\x80\x80' "
+	    "(U+F0000) is in no font on this machine: the PDF would print a "
+	    "box"), 1);
 	galley_free(g);
 	press_free(p);
 	diags_release(&d);
