@@ -59,6 +59,37 @@ START_TEST(test_worst_and_filter)
 }
 END_TEST
 
+/*
+ * Warnings that say the same of one file are one line, with how many
+ * more and where the last is; each is still counted.  Other levels, and
+ * the same words of another file, are printed each.
+ */
+START_TEST(test_repeated_warnings)
+{
+	struct diags d;
+	char *out;
+	int i;
+
+	diags_init(&d);
+	for (i = 1; i <= 19999; i++)
+		diag_add(&d, DIAG_WARNING, srcpos_at("a.md", i + 2, 1),
+		    "note a is referred to twice");
+	diag_add(&d, DIAG_WARNING, srcpos_at("b.md", 4, 1),
+	    "note a is referred to twice");
+	diag_add(&d, DIAG_INFO, srcpos_at("a.md", 1, 0), "dropped");
+	diag_add(&d, DIAG_INFO, srcpos_at("a.md", 2, 0), "dropped");
+	out = flushed(&d, DIAG_INFO);
+	ck_assert_str_eq(out, "octavo: a.md:3:1: warning: note a is referred "
+	    "to twice (and 19998 more like it, the last at line 20001)\n"
+	    "octavo: b.md:4:1: warning: note a is referred to twice\n"
+	    "octavo: a.md:1: info: dropped\n"
+	    "octavo: a.md:2: info: dropped\n");
+	ck_assert_int_eq(d.count[DIAG_WARNING], 20000);
+	g_free(out);
+	diags_release(&d);
+}
+END_TEST
+
 Suite *
 diag_suite(void)
 {
@@ -67,6 +98,7 @@ diag_suite(void)
 
 	tcase_add_test(tc, test_format);
 	tcase_add_test(tc, test_worst_and_filter);
+	tcase_add_test(tc, test_repeated_warnings);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -69,6 +69,23 @@ START_TEST(test_unknown_key_warns_with_line)
 }
 END_TEST
 
+/* A byte-order mark, as some editors write one, is read past; lines
+ * keep their numbers. */
+START_TEST(test_byte_order_mark)
+{
+	struct diags d;
+	struct manuscript *ms = read_text("\xEF\xBB\xBF" HEAD "\n[chapter a]\n"
+	    "source = a.txt\ncolour = red\n", &d);
+
+	ck_assert_ptr_nonnull(ms);
+	ck_assert_str_eq(ms->edition->meta.title, "T");
+	ck_assert_int_eq(d.count[DIAG_ERROR], 0);
+	ck_assert_int_eq(fixture_first_diag(&d)->pos.line, 9);
+	manuscript_free(ms);
+	diags_release(&d);
+}
+END_TEST
+
 START_TEST(test_missing_required)
 {
 	struct diags d;
@@ -186,6 +203,7 @@ manifest_suite(void)
 
 	tcase_add_test(tc, test_good);
 	tcase_add_test(tc, test_unknown_key_warns_with_line);
+	tcase_add_test(tc, test_byte_order_mark);
 	tcase_add_test(tc, test_missing_required);
 	tcase_add_test(tc, test_chapter_without_source);
 	tcase_add_test(tc, test_unknown_format);
