@@ -23,9 +23,11 @@ normalize_escape(GString *md, const char *s, gssize len)
 {
 	const char *p = s, *end = s + (len < 0 ? (gssize)strlen(s) : len);
 
-	if (p < end && strchr("#>-+=", *p) != NULL)
+	if (p < end && strchr("#>-+=", *p) != NULL) {
+		/* Escaped once: '>' is inline punctuation too. */
 		g_string_append_c(md, '\\');
-	else if (p < end && g_ascii_isdigit(*p)) {
+		g_string_append_c(md, *p++);
+	} else if (p < end && g_ascii_isdigit(*p)) {
 		const char *q = p;
 
 		while (q < end && g_ascii_isdigit(*q))

@@ -433,6 +433,31 @@ START_TEST(test_bom_and_cr)
 }
 END_TEST
 
+/*
+ * A line of raw text that opens with what Markdown would read as a
+ * block (a quotation's '>', a heading's '#') is text, printed as
+ * written: escaped once, not twice ("\\>" printed a backslash).
+ */
+START_TEST(test_block_marks_are_text)
+{
+	struct pipeline p;
+	char *t;
+
+	run_clean(&p, WRAPPED "\n> A line as quoted mail has it, and a "
+	    "few more words to go.\n\n# Not a heading but a line of text, "
+	    "with words.\n", "paragraphs = blank");
+	ck_assert_ptr_nonnull(strstr(fixture_md(&p, 0), "\n\\> A line"));
+	t = node_text(chapter(&p, 0)->doc->last->prev);
+	ck_assert_str_eq(t, "> A line as quoted mail has it, and a few more "
+	    "words to go.");
+	g_free(t);
+	t = node_text(chapter(&p, 0)->doc->last);
+	ck_assert_str_eq(t, "# Not a heading but a line of text, with words.");
+	g_free(t);
+	pipeline_release(&p);
+}
+END_TEST
+
 /* Indented short lines are verse: a quotation, line by line. */
 START_TEST(test_verse)
 {
@@ -736,6 +761,7 @@ shapes_suite(void)
 	tcase_add_test(para, test_line_end_hyphens);
 	tcase_add_test(para, test_line_end_hyphen_patterns);
 	tcase_add_test(para, test_verse);
+	tcase_add_test(para, test_block_marks_are_text);
 	tcase_add_test(para, test_headings);
 	tcase_add_test(para, test_indented_paragraphs);
 	tcase_add_test(para, test_number_over_title);
