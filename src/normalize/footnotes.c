@@ -102,16 +102,52 @@ is_block(const struct lines *ls, guint start, enum notes_style style)
 }
 
 /*
+ * Whether a line of running text before line index end holds marker n
+ * of the style: "[n]", or (glued) a number after a stop.
+ */
+static int
+marked_before(const struct lines *ls, guint end, enum notes_style style,
+    int n)
+{
+	GRegex *re = lines_compile_raw(marker_re[style]);
+	int found = 0;
+	guint i;
+
+	for (i = 0; i < end && !found; i++) {
+		GMatchInfo *mi;
+
+		if (!line_is_text(LINE(ls, i)))
+			continue;
+		g_regex_match(re, LINE(ls, i)->text, 0, &mi);
+		for (; g_match_info_matches(mi) && !found;
+		    g_match_info_next(mi, NULL)) {
+			char *num = g_match_info_fetch(mi, 1);
+
+			found = atoi(num) == n;
+			g_free(num);
+		}
+		g_match_info_free(mi);
+	}
+	g_regex_unref(re);
+	return found;
+}
+
+/*
  * The first line of the notes block, by the convention's look: the last
  * line that opens with note first and is followed (in it or after it) by
- * note first + 1, and is the start of a block of notes.  Returns the
+ * note first + 1, and is the start of a block of notes.  A text of one
+ * note has no note first + 1: then the block's one note is taken if its
+ * marker stands in the text before it, in a bracket, or glued to a
+ * word when the manifest says notes = glued (a number after a stop is
+ * too common to be taken for a lone marker otherwise).  Returns the
  * line index or G_MAXUINT.
  */
 static guint
 find_block(const struct lines *ls, int first_no, enum notes_style *style)
 {
 	GRegex *first[G_N_ELEMENTS(openers)], *second[G_N_ELEMENTS(openers)];
-	guint i, j, found = G_MAXUINT;
+	guint i, j, found = G_MAXUINT, single = G_MAXUINT;
+	enum notes_style single_style = NOTES_AUTO;
 	size_t k;
 
 	/* Compiled once here, not once per line as g_regex_match_simple. */
@@ -144,7 +180,18 @@ find_block(const struct lines *ls, int first_no, enum notes_style *style)
 					found = i;
 					break;
 				}
+			if (found == G_MAXUINT && single == G_MAXUINT &&
+			    (openers[k].style != NOTES_GLUED ||
+			    ls->rules->notes == NOTES_GLUED) &&
+			    marked_before(ls, i, openers[k].style, first_no)) {
+				single = i;
+				single_style = openers[k].style;
+			}
 		}
+	}
+	if (found == G_MAXUINT && single != G_MAXUINT) {
+		found = single;
+		*style = single_style;
 	}
 	for (k = 0; k < G_N_ELEMENTS(openers); k++) {
 		g_regex_unref(first[k]);
@@ -168,14 +215,14 @@ first_marker(const struct lines *ls)
 	for (i = 0; i < ls->a->len && n == 0; i++) {
 		GMatchInfo *mi;
 
-		if (LINE(ls, i)->role == LINE_PARA &&
+		if (line_is_text(LINE(ls, i)) &&
 		    g_regex_match(re, LINE(ls, i)->text, 0, &mi)) {
 			char *num = g_match_info_fetch(mi, 1);
 
 			n = atoi(num);
 			g_free(num);
 		}
-		if (LINE(ls, i)->role == LINE_PARA)
+		if (line_is_text(LINE(ls, i)))
 			g_match_info_free(mi);
 	}
 	g_regex_unref(re);
@@ -416,8 +463,8 @@ mark_refs(struct lines *ls, enum notes_style style, int first)
 		GMatchInfo *mi;
 		gsize done = 0;
 
-		if (l->role != LINE_PARA || !g_regex_match(re, l->text, 0, &mi)) {
-			if (l->role == LINE_PARA)
+		if (!line_is_text(l) || !g_regex_match(re, l->text, 0, &mi)) {
+			if (line_is_text(l))
 				g_match_info_free(mi);
 			continue;
 		}

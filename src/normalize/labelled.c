@@ -150,7 +150,7 @@ find_markers(struct lines *ls, GRegex *re, GArray *out)
 		struct line *l = LINE(ls, i);
 		GMatchInfo *mi;
 
-		if (l->role != LINE_PARA)
+		if (!line_is_text(l))
 			continue;
 		g_regex_match(re, l->text, 0, &mi);
 		for (; g_match_info_matches(mi); g_match_info_next(mi, NULL)) {

@@ -292,6 +292,12 @@ lines_plain(const char *s)
 }
 
 int
+line_is_text(const struct line *l)
+{
+	return l->role == LINE_PARA || l->role == LINE_INTRO;
+}
+
+int
 line_count(const struct line *l)
 {
 	return l->phys != NULL ? (int)l->phys->len : 1;

@@ -126,6 +126,11 @@ void	line_split_at(struct lines *, guint i, gsize off);
 /* Index of the next line after i that is not blank or dropped; len if none. */
 guint	lines_next(const struct lines *, guint i);
 guint	lines_prev(const struct lines *, guint i);	/* G_MAXUINT if none */
+/*
+ * Whether a line is running text a note's marker may stand in: the
+ * text's, or an editor's introduction's.
+ */
+int	line_is_text(const struct line *);
 /* Characters in a line's text. */
 glong	line_chars(const struct line *);
 /* Words in a line's text, counted no further than most + 1. */

@@ -53,9 +53,13 @@ unresolved(struct node *ref)
 static void
 link_refs(struct chapter *c, GHashTable *by_label, struct diags *d)
 {
-	GPtrArray *refs = collect_refs(c->doc);
+	GPtrArray *refs = g_ptr_array_new();
 	guint k;
 
+	/* An introduction's references come before the text's. */
+	if (c->preface != NULL)
+		g_ptr_array_extend_and_steal(refs, collect_refs(c->preface));
+	g_ptr_array_extend_and_steal(refs, collect_refs(c->doc));
 	/* References inside notes, after the text's, in the notes' order. */
 	for (k = 0; k < c->notes->len; k++) {
 		GPtrArray *inner = collect_refs(((struct note *)

@@ -358,8 +358,11 @@ parse_chapter(struct edition *e, struct chapter *c,
 		g_ptr_array_add(c->notes, n);
 	}
 	g_ptr_array_free(parts, TRUE);
-	if (in->preface->len > 0)
+	if (in->preface->len > 0) {
 		c->preface = parse_md(in, base, in->preface,
 		    in->preface_srcline, d);
+		/* An editor's introduction may refer to the notes too. */
+		split_refs(c->preface);
+	}
 	return 0;
 }

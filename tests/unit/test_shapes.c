@@ -359,6 +359,63 @@ START_TEST(test_block_from_seven)
 }
 END_TEST
 
+/*
+ * A text of one note: its block has no second note to be told by, so
+ * its marker, before it in the text, tells it; glued to a word only
+ * when the manifest says so.  The source's "Notes" over it goes.
+ */
+START_TEST(test_one_note)
+{
+	static const char *const texts[] = {
+		"The first paragraph of the essay says something worth a "
+		    "note.[1] And it goes on, as essays do.\n\nThe second "
+		    "paragraph has no note at all.\n\nNotes\n\n1. The only "
+		    "note of the essay.\n",
+		"The first paragraph of the essay says something worth a "
+		    "note.1 And it goes on, as essays do.\n\nThe second "
+		    "paragraph has no note at all.\n\nNotes\n\n1 The only "
+		    "note of the essay.\n",
+	};
+	static const char *const keys[] = { NULL, "notes = glued-digits" };
+	size_t i;
+
+	for (i = 0; i < G_N_ELEMENTS(texts); i++) {
+		struct pipeline p;
+		char *t;
+
+		run_clean(&p, texts[i], keys[i]);
+		ck_assert_uint_eq(chapter(&p, 0)->notes->len, 1);
+		t = note_text(&p, 0, 0);
+		ck_assert_str_eq(t, "The only note of the essay.");
+		g_free(t);
+		ck_assert_ptr_null(strstr(fixture_md(&p, 0), "Notes"));
+		pipeline_release(&p);
+	}
+}
+END_TEST
+
+/* A marker in an editor's introduction refers to its note too. */
+START_TEST(test_marker_in_introduction)
+{
+	struct pipeline p;
+	const struct chapter *c;
+	const struct note *n;
+
+	run_clean(&p, "An editor's note on the essay, which cites a "
+	    "letter.[1] It is short.\n\nThe essay says something worth a "
+	    "note.[2] And it goes on.\n\nNotes\n\n1. The letter.\n\n"
+	    "2. The essay's note.\n", "introduction-lines = 1");
+	c = chapter(&p, 0);
+	ck_assert_ptr_nonnull(c->preface);
+	ck_assert_uint_eq(c->notes->len, 2);
+	n = g_ptr_array_index(c->notes, 0);
+	ck_assert_ptr_nonnull(n->ref);
+	ck_assert_int_eq(n->number, 1);
+	ck_assert_ptr_eq(n->ref->parent->parent, c->preface);
+	pipeline_release(&p);
+}
+END_TEST
+
 /* note-marker and note-text: a convention octavo does not know. */
 START_TEST(test_note_patterns)
 {
@@ -778,6 +835,8 @@ shapes_suite(void)
 	tcase_add_test(notes, test_book_end_notes);
 	tcase_add_test(notes, test_block_from_seven);
 	tcase_add_test(notes, test_note_patterns);
+	tcase_add_test(notes, test_one_note);
+	tcase_add_test(notes, test_marker_in_introduction);
 	tcase_add_test(notes, test_unreferenced_label_stays_text);
 	tcase_add_test(text, test_emphasis);
 	tcase_add_test(text, test_latin1);
