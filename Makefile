@@ -155,14 +155,14 @@ check-sanitize: test-deps
 	    check-unit check-data check-e2e check-bad
 
 # libFuzzer harnesses, built with clang-14 into build/fuzz (the stages
-# they drive only: no back end, no front end), then each run for
+# and back ends they drive: no front end), then each run for
 # FUZZ_SECONDS from its seeds in tests/fuzz/corpus/.  A crash is copied
 # to tests/fuzz/regress/, which check-unit replays.
 FUZZ_CC	?= clang-14
 FUZZ_SECONDS ?= 60
-# The front-end stages the harnesses drive: no back end.
-STAGES	 = read normalize parse index out
-FUZZERS	 = normalize markdown manifest style names pages
+# The stages the harnesses drive, and the back ends (for book).
+STAGES	 = read normalize parse index out pdf epub
+FUZZERS	 = normalize markdown manifest style names pages book
 FUZZLIBSRC = $(filter-out src/main.c,$(wildcard src/*.c $(STAGES:%=src/%/*.c))) \
 	   tests/fuzz/targets.c
 FUZZLIBOBJ = $(FUZZLIBSRC:%.c=$(BUILD)/obj/%.o)

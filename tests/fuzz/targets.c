@@ -13,9 +13,12 @@
 
 #include <glib/gstdio.h>
 
+#include "epub/epub.h"
 #include "index/index.h"
 #include "index/names.h"
 #include "out/pages.h"
+#include "out/sink.h"
+#include "pdf/pdf.h"
 #include "pipeline.h"
 #include "read/rules.h"
 #include "read/source.h"
@@ -134,14 +137,56 @@ line_rules(struct rules *r, unsigned b)
 	}
 }
 
+/* The index as text: what `octavo index` writes. */
+static void
+index_out(const struct pipeline *p)
+{
+	g_string_free(index_text(p->edition, NULL), TRUE);
+}
+
+/*
+ * Both outputs, into memory, as `octavo build` makes them: the layout
+ * in the default print style, its page map, then the PDF drawn (if
+ * every character has a font) and the EPUB with the print pages.
+ */
+static void
+book_out(const struct pipeline *p)
+{
+	struct epub_options eo = { NULL, 0 };
+	struct pdf_layout *layout;
+	struct pagemap pages;
+	struct style st;
+	struct sink pdf, epub;
+	struct diags d;
+
+	diags_init(&d);
+	style_init(&st);
+	pagemap_init(&pages);
+	if ((layout = pdf_lay_out(p->edition, &st, &pages, NULL, &d)) != NULL) {
+		if (pdf_drawable(layout, &d) == 0) {
+			sink_memory(&pdf, "fuzz.pdf");
+			pdf_draw(layout, &pdf, &d);
+			sink_close(&pdf, "the PDF", &d);
+		}
+		sink_memory(&epub, "fuzz.epub");
+		epub_write(p->edition, &eo, &pages, &epub, &d);
+		sink_close(&epub, "the EPUB", &d);
+		pdf_layout_free(layout);
+	}
+	pagemap_release(&pages);
+	style_release(&st);
+	diags_release(&d);
+}
+
 /*
  * Runs one chapter of the given format and notes style through the
- * pipeline octavo runs, up to the index: read, normalize, parse, notes,
- * index; then the index as text.
+ * pipeline octavo runs: read, normalize, parse, notes, index; then
+ * hands the pipeline to out (the index as text, or both outputs).
  */
 static void
 run(const uint8_t *data, size_t size, enum source_format format,
-    enum notes_style style, int flags, unsigned rules)
+    enum notes_style style, int flags, unsigned rules,
+    void (*out)(const struct pipeline *))
 {
 	struct manuscript *ms;
 	struct pipeline_opts o = { 0 };
@@ -175,7 +220,7 @@ run(const uint8_t *data, size_t size, enum source_format format,
 	o.max_source = SOURCE_MAX;
 	diags_init(&d);
 	if (pipeline_start(&p, ms, &o, &d) == 0) {
-		g_string_free(index_text(p.edition, NULL), TRUE);
+		out(&p);
 		pipeline_release(&p);
 	}
 	diags_release(&d);
@@ -194,14 +239,21 @@ fuzz_normalize(const uint8_t *data, size_t size)
 		return 0;
 	run(data + 2, size - 2, FORMAT_TEXT,
 	    (enum notes_style)(data[0] % (NOTES_GLUED + 1)), data[0] >> 3,
-	    data[1]);
+	    data[1], index_out);
 	return 0;
 }
 
 int
 fuzz_markdown(const uint8_t *data, size_t size)
 {
-	run(data, size, FORMAT_MARKDOWN, NOTES_AUTO, 0, 0);
+	run(data, size, FORMAT_MARKDOWN, NOTES_AUTO, 0, 0, index_out);
+	return 0;
+}
+
+int
+fuzz_book(const uint8_t *data, size_t size)
+{
+	run(data, size, FORMAT_MARKDOWN, NOTES_AUTO, 0, 0, book_out);
 	return 0;
 }
 
@@ -322,5 +374,6 @@ const struct fuzz_target fuzz_targets[] = {
 	{ "style", fuzz_style },
 	{ "names", fuzz_names },
 	{ "pages", fuzz_pages },
+	{ "book", fuzz_book },
 	{ NULL, NULL }
 };

@@ -19,6 +19,7 @@ int	fuzz_manifest(const uint8_t *, size_t);	/* manifest_read */
 int	fuzz_style(const uint8_t *, size_t);	/* style_read */
 int	fuzz_names(const uint8_t *, size_t);	/* names_parse, names_match */
 int	fuzz_pages(const uint8_t *, size_t);	/* pagemap_load, its folios */
+int	fuzz_book(const uint8_t *, size_t);	/* Markdown → … → PDF, EPUB */
 
 struct fuzz_target {
 	const char	*name;		/* the harness, and its folders' name */
