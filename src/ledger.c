@@ -159,8 +159,11 @@ add_tree(GHashTable *counts, const struct node *root)
 		if (n->type == NODE_TEXT || n->type == NODE_CODE ||
 		    n->type == NODE_CODEBLOCK)
 			add_words(counts, n->text, 1);
-		else if (n->type == NODE_LINK)
+		else if (n->type == NODE_LINK) {
 			add_words(counts, n->as.link.url, 1);
+			if (n->as.link.title != NULL)
+				add_words(counts, n->as.link.title, 1);
+		}
 		else if (n->type == NODE_XREF && n->as.noteref.note != NULL)
 			add_words(counts, n->as.noteref.note->mark, 1);
 		else if (n->type == NODE_ITEM && n->parent != NULL &&

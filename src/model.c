@@ -110,8 +110,10 @@ node_free(struct node *n)
 		}
 		next = todo->next;
 		g_free(todo->text);
-		if (todo->type == NODE_LINK)
+		if (todo->type == NODE_LINK) {
 			g_free(todo->as.link.url);
+			g_free(todo->as.link.title);
+		}
 		g_free(todo);
 		todo = next;
 	}
@@ -121,6 +123,15 @@ int
 node_is_block(const struct node *n)
 {
 	return n->type <= NODE_CODEBLOCK;
+}
+
+int
+node_within(const struct node *n, enum node_type type)
+{
+	for (n = n->parent; n != NULL; n = n->parent)
+		if (n->type == type)
+			return 1;
+	return 0;
 }
 
 int

@@ -37,7 +37,7 @@ enum node_type {
 	NODE_EMPH,
 	NODE_STRONG,
 	NODE_CODE,		/* text */
-	NODE_LINK,		/* as.link.url */
+	NODE_LINK,		/* as.link */
 	NODE_SOFTBREAK,
 	NODE_LINEBREAK,
 	NODE_NOTEREF,		/* as.noteref.note; text: the source's label */
@@ -56,7 +56,12 @@ struct node {
 	union {
 		struct { int level; } heading;
 		struct { int ordered, start; } list;
-		struct { char *url; } link;
+		struct {
+			char	*url;
+			char	*title;		/* NULL or "" if none */
+			int	 text_only;	/* no target both outputs can
+						   follow: set as its text */
+		} link;
 		struct { struct note *note; } noteref;
 		struct index_mark *mark;
 	} as;
@@ -189,6 +194,8 @@ void		 node_text_cut(struct node *t, int *done, int from, int to,
 		    struct node *x);
 void		 node_text_rest(struct node *t, int done);
 int		 node_is_block(const struct node *);
+/* Whether n is inside a node of the type (a text in a link's). */
+int		 node_within(const struct node *n, enum node_type);
 const char	*node_type_name(enum node_type);
 
 /*

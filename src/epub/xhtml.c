@@ -156,16 +156,25 @@ list(GString *out, const struct node *n, int enter)
 		g_string_append(out, "<ol>\n");
 }
 
-/* A link of the text: <a href="URL">…</a>. */
+/*
+ * A link of the text: <a href="URL" title="…">…</a>; a link set as its
+ * text only (links.c) is its text.
+ */
 static void
 hyperlink(GString *out, const struct node *n, int enter)
 {
+	if (n->as.link.text_only)
+		return;
 	if (!enter) {
 		g_string_append(out, "</a>");
 		return;
 	}
 	g_string_append(out, "<a href=\"");
 	xml_escape_url(out, n->as.link.url != NULL ? n->as.link.url : "");
+	if (n->as.link.title != NULL && *n->as.link.title != '\0') {
+		g_string_append(out, "\" title=\"");
+		xml_escape(out, n->as.link.title);
+	}
 	g_string_append(out, "\">");
 }
 

@@ -101,7 +101,9 @@ link_refs(struct chapter *c, GHashTable *by_label, struct diags *d)
 /*
  * "see note 31", "(note 29)", "Cf. n.43", "footnote 1" inside a note
  * become cross-references, which print the note's new number.  A number
- * after a page ("Some Book, p. 59, note 6") is another book's note.
+ * after a page ("Some Book, p. 59, note 6") is another book's note; one
+ * in a link's text stays text (a cross-reference there would be a link
+ * in a link).
  */
 static void
 link_xrefs(struct note *note, GHashTable *by_label)
@@ -117,7 +119,8 @@ link_xrefs(struct note *note, GHashTable *by_label)
 
 	iter_init(&it, note->body);
 	while (iter_next(&it) != ITER_NONE)
-		if (it.ev == ITER_ENTER && it.cur->type == NODE_TEXT)
+		if (it.ev == ITER_ENTER && it.cur->type == NODE_TEXT &&
+		    !node_within(it.cur, NODE_LINK))
 			g_ptr_array_add(texts, it.cur);
 	for (i = 0; i < texts->len; i++) {
 		struct node *t = g_ptr_array_index(texts, i);

@@ -7,6 +7,7 @@
 #define CMARK_NO_SHORT_NAMES
 #include <cmark.h>
 
+#include "parse/links.h"
 #include "parse/parse.h"
 #include "normalize/typo.h"
 
@@ -73,10 +74,35 @@ container(cmark_node *cn, struct srcpos pos)
 	case CMARK_NODE_LINK:
 		n = node_new(NODE_LINK, pos);
 		n->as.link.url = g_strdup(cmark_node_get_url(cn));
+		n->as.link.title = g_strdup(cmark_node_get_title(cn));
 		return n;
 	default:
 		return NULL;
 	}
+}
+
+/*
+ * Raw HTML, kept as literal text in both outputs: in its paragraph, or
+ * a block's as a paragraph of its own (a block holds no bare text).
+ */
+static void
+raw_html(cmark_node_type type, struct node *parent, struct srcpos pos,
+    const char *lit)
+{
+	char *text;
+
+	if (type == CMARK_NODE_HTML_INLINE) {
+		append_text(parent, pos, lit);
+		return;
+	}
+	text = g_strstrip(g_strdup(lit));
+	if (*text != '\0') {
+		struct node *para = node_new(NODE_PARAGRAPH, pos);
+
+		node_append(parent, para);
+		append_text(para, pos, text);
+	}
+	g_free(text);
 }
 
 /* Copies one leaf node of cmark's into parent. */
@@ -108,8 +134,7 @@ leaf(cmark_node *cn, struct node *parent, struct srcpos pos, struct diags *d)
 	case CMARK_NODE_HTML_INLINE:
 		diag_add(d, DIAG_WARNING, pos, "raw HTML is kept as literal "
 		    "text; write it as Markdown instead");
-		if (node_is_block(parent))
-			append_text(parent, pos, lit);
+		raw_html(cmark_node_get_type(cn), parent, pos, lit);
 		break;
 	default:
 		break;
@@ -328,6 +353,20 @@ typo_tree(struct node *root)
 	}
 }
 
+/*
+ * A tree's inlines made final: Markdown's typography (typo), the note
+ * references split out of the text (in the text, a note or an editor's
+ * introduction alike), the links checked.
+ */
+static void
+inlines(struct node *tree, int typo, struct diags *d)
+{
+	if (typo)
+		typo_tree(tree);
+	split_refs(tree);
+	links_check(tree, d);
+}
+
 int
 parse_chapter(struct edition *e, struct chapter *c,
     const struct normalized *in, struct diags *d)
@@ -338,9 +377,7 @@ parse_chapter(struct edition *e, struct chapter *c,
 	guint i;
 
 	c->doc = parse_md(in, base, body->md, body->srcline, d);
-	if (in->markdown)
-		typo_tree(c->doc);
-	split_refs(c->doc);
+	inlines(c->doc, in->markdown, d);
 	for (i = 1; i < parts->len; i++) {
 		struct part *p = g_ptr_array_index(parts, i);
 		struct srcpos pos = base;
@@ -351,18 +388,14 @@ parse_chapter(struct edition *e, struct chapter *c,
 		n = note_new(0, p->label, pos);
 		node_free(n->body);
 		n->body = parse_md(in, pos, p->md, p->srcline, d);
-		if (in->markdown)
-			typo_tree(n->body);
-		/* A note may refer to another note. */
-		split_refs(n->body);
+		inlines(n->body, in->markdown, d);
 		g_ptr_array_add(c->notes, n);
 	}
 	g_ptr_array_free(parts, TRUE);
 	if (in->preface->len > 0) {
 		c->preface = parse_md(in, base, in->preface,
 		    in->preface_srcline, d);
-		/* An editor's introduction may refer to the notes too. */
-		split_refs(c->preface);
+		inlines(c->preface, 0, d);
 	}
 	return 0;
 }

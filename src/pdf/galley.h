@@ -48,13 +48,15 @@ enum anchor_kind {
 	ANCHOR_XREF,	/* "see note 12": links to the note */
 	ANCHOR_BACK,	/* a note's number at its foot: links back */
 	ANCHOR_MARK,	/* an index mark: no text, only where it fell */
-	ANCHOR_PAGE	/* a page number in the index: links to the page */
+	ANCHOR_PAGE,	/* a page number in the index: links to the page */
+	ANCHOR_URL	/* a link's text: links to its URL */
 };
 
 struct anchor {
 	enum anchor_kind	 kind;
 	guint			 start, end;	/* bytes of the text */
-	const struct node	*node;		/* NOTEREF, XREF, INDEXMARK or NULL */
+	const struct node	*node;		/* NOTEREF, XREF, INDEXMARK, LINK
+						   or NULL */
 	const struct note	*note;
 	int			 page;		/* ANCHOR_PAGE: of the file, from 1 */
 };

@@ -103,23 +103,53 @@ span_begin(struct inker *k)
 	}
 }
 
+/*
+ * The attributes of a link to a page, or to a URL.  Cairo writes the
+ * URL into a PDF string as it is, so a parenthesis or a backslash would
+ * break the file: the URL is percent-encoded but for the characters a
+ * URL reserves (a '%' stays, as it is an escape already); what is left
+ * goes in Cairo's single quotes, a quote escaped.
+ */
+static char *
+link_attrs(const struct anchor *a)
+{
+	GString *s;
+	char *url, *p;
+
+	if (a->kind == ANCHOR_PAGE)
+		return g_strdup_printf("page=%d", a->page);
+	url = g_uri_escape_string(a->node->as.link.url, "!#$%&'*+,/:;=?@[]~",
+	    FALSE);
+	s = g_string_new("uri='");
+	for (p = url; *p != '\0'; p++) {
+		if (*p == '\'')
+			g_string_append_c(s, '\\');
+		g_string_append_c(s, *p);
+	}
+	g_string_append_c(s, '\'');
+	g_free(url);
+	return g_string_free(s, FALSE);
+}
+
 /* Begins or ends the tags of an anchor: a link, and a destination. */
 static void
 anchor_tags(struct inker *k, const struct anchor *a, gboolean end)
 {
-	const struct footnote *fn = press_footnote(k->p, a->note);
-	char link[24] = "", dest[24] = "", attrs[40];
+	const struct footnote *fn;
+	char link[24] = "", dest[24] = "", attrs[40], *out;
 
-	if (a->kind == ANCHOR_PAGE) {
+	if (a->kind == ANCHOR_PAGE || a->kind == ANCHOR_URL) {
 		if (end) {
 			cairo_tag_end(k->cr, CAIRO_TAG_LINK);
 			return;
 		}
 		ink_close(k->cr, k->st);
-		g_snprintf(attrs, sizeof(attrs), "page=%d", a->page);
-		cairo_tag_begin(k->cr, CAIRO_TAG_LINK, attrs);
+		out = link_attrs(a);
+		cairo_tag_begin(k->cr, CAIRO_TAG_LINK, out);
+		g_free(out);
 		return;
 	}
+	fn = press_footnote(k->p, a->note);
 	switch (fn != NULL ? a->kind : ANCHOR_MARK) {
 	case ANCHOR_REF:
 		footnote_dest(k->p, fn, 'n', link, sizeof(link));
@@ -136,6 +166,7 @@ anchor_tags(struct inker *k, const struct anchor *a, gboolean end)
 		break;
 	case ANCHOR_MARK:
 	case ANCHOR_PAGE:
+	case ANCHOR_URL:
 		break;
 	}
 	if (end) {

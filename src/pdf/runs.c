@@ -137,6 +137,31 @@ runs_add_noteref(struct runs *r, const struct note *note,
 	span_close(r);
 }
 
+/*
+ * A link's text is an anchor to its URL, opened when the link is
+ * entered and closed when it is left (links do not nest, and hold no
+ * note reference: links.c); one set as its text only is no anchor.
+ */
+static void
+link(struct runs *r, enum iter_event ev, const struct node *n)
+{
+	struct anchor a = { ANCHOR_URL, (guint)r->text->len, G_MAXUINT, n,
+	    NULL, 0 };
+	guint i;
+
+	if (n->as.link.text_only || n->as.link.url == NULL)
+		return;
+	if (ev == ITER_ENTER) {
+		g_array_append_val(r->anchors, a);
+		return;
+	}
+	for (i = r->anchors->len; i-- > 0;)
+		if (g_array_index(r->anchors, struct anchor, i).node == n) {
+			g_array_index(r->anchors, struct anchor, i).end = a.start;
+			return;
+		}
+}
+
 /* A reference or cross-reference: the number of the note, if it has one. */
 static void
 noteref(struct runs *r, const struct node *n)
@@ -189,8 +214,11 @@ runs_event(struct runs *r, enum iter_event ev, const struct node *n)
 		else
 			span_close(r);
 		break;
+	case NODE_LINK:
+		link(r, ev, n);
+		break;
 	default:
-		break;	/* links are set as their text; blocks are the caller's */
+		break;	/* blocks are the caller's */
 	}
 }
 

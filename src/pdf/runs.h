@@ -1,6 +1,6 @@
 /*
  * runs.h — the inlines of one block (text, emphasis, code, note
- * references, index marks) as one string, the Pango attributes that
+ * references, index marks, links) as one string, the Pango attributes that
  * style it, the anchors that link it, and where each byte came from.
  */
 #ifndef OCTAVO_PDF_RUNS_H

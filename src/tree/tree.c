@@ -65,6 +65,12 @@ attributes(GString *out, const struct node *n)
 	case NODE_LINK:
 		g_string_append_c(out, ' ');
 		quoted(out, n->as.link.url != NULL ? n->as.link.url : "");
+		if (n->as.link.title != NULL && *n->as.link.title != '\0') {
+			g_string_append(out, " title ");
+			quoted(out, n->as.link.title);
+		}
+		if (n->as.link.text_only)
+			g_string_append(out, " text-only");
 		break;
 	case NODE_NOTEREF:
 	case NODE_XREF:

@@ -124,6 +124,77 @@ START_TEST(test_markdown_typography)
 }
 END_TEST
 
+/*
+ * A link both outputs can follow goes to a URL with a scheme, and keeps
+ * its title; one to a file or a fragment is set as its text, with a
+ * warning at it; a note reference in a link's text comes after it.
+ */
+START_TEST(test_links)
+{
+	struct diags d;
+	struct edition *e;
+	const struct node *p, *link;
+
+	diags_init(&d);
+	e = fixture_edition("See [one](https://e.org \"Its title\"), "
+	    "[two](two.md), [three](#top) and [four[^1]](mailto:a@e.org).\n\n"
+	    "[^1]: A note.\n", 1, &d);
+	ck_assert_ptr_nonnull(e);
+	p = ((struct chapter *)g_ptr_array_index(e->chapters, 0))->doc->first;
+	link = p->first->next;
+	ck_assert_int_eq(link->type, NODE_LINK);
+	ck_assert_str_eq(link->as.link.title, "Its title");
+	ck_assert_int_eq(link->as.link.text_only, 0);
+	link = link->next->next;
+	ck_assert_str_eq(link->as.link.url, "two.md");
+	ck_assert_int_eq(link->as.link.text_only, 1);
+	link = link->next->next;
+	ck_assert_int_eq(link->as.link.text_only, 1);
+	link = link->next->next;
+	ck_assert_str_eq(link->as.link.url, "mailto:a@e.org");
+	ck_assert_int_eq(link->as.link.text_only, 0);
+	ck_assert_int_eq(link->last->type, NODE_TEXT);
+	ck_assert_int_eq(link->next->type, NODE_NOTEREF);
+	ck_assert_int_eq(d.count[DIAG_WARNING], 2);
+	ck_assert_int_eq(fixture_diags_matching(&d, "'two.md' goes nowhere"),
+	    1);
+	diags_release(&d);
+	edition_free(e);
+}
+END_TEST
+
+/*
+ * Raw HTML is kept as literal text, with a warning: a block of it as a
+ * paragraph of its own (a bare text in the document would be drawn by
+ * neither output), inline HTML in emphasis too.
+ */
+START_TEST(test_raw_html)
+{
+	struct diags d;
+	struct edition *e;
+	const struct node *doc;
+	char *s, *t;
+
+	diags_init(&d);
+	e = fixture_edition("<div>\nA block.\n</div>\n\nSome *<b>bold</b>* "
+	    "text.\n", 1, &d);
+	ck_assert_ptr_nonnull(e);
+	doc = ((struct chapter *)g_ptr_array_index(e->chapters, 0))->doc;
+	s = shape(doc);
+	ck_assert_str_eq(s, "paragraph paragraph ");
+	t = node_text(doc->first);
+	ck_assert_str_eq(t, "<div> A block. </div>");
+	g_free(t);
+	t = node_text(doc->last);
+	ck_assert_str_eq(t, "Some <b>bold</b> text.");
+	g_free(t);
+	ck_assert_int_eq(d.count[DIAG_WARNING], 3);
+	g_free(s);
+	diags_release(&d);
+	edition_free(e);
+}
+END_TEST
+
 Suite *
 parse_suite(void)
 {
@@ -134,6 +205,8 @@ parse_suite(void)
 	tcase_add_test(tc, test_positions_map_to_source);
 	tcase_add_test(tc, test_markdown_structure);
 	tcase_add_test(tc, test_markdown_typography);
+	tcase_add_test(tc, test_links);
+	tcase_add_test(tc, test_raw_html);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -277,6 +277,40 @@ START_TEST(test_deep_nesting)
 }
 END_TEST
 
+/*
+ * A link is a link annotation over its text, to its URL, percent-encoded
+ * where a PDF string would break; a link set as its text only is none.
+ */
+START_TEST(test_link_annotations)
+{
+	struct edition *e = edition_new();
+	struct chapter *c = fixture_chapter(e, "links", "Links");
+	struct node *p = fixture_para(c->doc, "See ");
+	struct node *link = fixture_node(p, NODE_LINK);
+	char *path, *raw;
+	const char *qdf[] = { "qpdf", "--qdf", "--object-streams=disable",
+	    NULL, "-", NULL };
+
+	e->meta.title = g_strdup("Links");
+	link->as.link.url = g_strdup("https://e.org/a(b\\c");
+	fixture_text(link, "the page");
+	fixture_text(p, " or ");
+	link = fixture_node(p, NODE_LINK);
+	link->as.link.url = g_strdup("other.md");
+	link->as.link.text_only = 1;
+	fixture_text(link, "the other chapter");
+	path = proof_write(e, "links.pdf");
+	qdf[3] = path;
+	raw = proof_run(qdf);
+	ck_assert_ptr_nonnull(raw);
+	ck_assert_ptr_nonnull(strstr(raw, "/URI (https://e.org/a%28b%5Cc)"));
+	ck_assert_ptr_null(strstr(raw, "other.md"));
+	g_free(raw);
+	fixture_remove(path);
+	edition_free(e);
+}
+END_TEST
+
 /* pdf_write reads the edition and leaves it as it was. */
 START_TEST(test_edition_unchanged)
 {
@@ -355,6 +389,7 @@ pdf_suite(void)
 	tcase_add_test(tc, test_page_size_from_style);
 	tcase_add_test(tc, test_unwritable_path);
 	tcase_add_test(tc, test_deep_nesting);
+	tcase_add_test(tc, test_link_annotations);
 	tcase_add_test(tc, test_edition_unchanged);
 	tcase_add_test(tc, test_book_author_and_label);
 	suite_add_tcase(s, tc);
