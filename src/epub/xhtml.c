@@ -294,8 +294,10 @@ render_tree(struct render *r, const struct node *root)
 			element(r->out, enter, "li", CONTAINER);
 			break;
 		case NODE_BREAK:
+			/* A page that begins with the break, before it. */
+			pagemarks_node(r->pm, r->out, n, r->file);
 			g_string_append(r->out, "<hr/>\n");
-			break;
+			continue;
 		case NODE_CODEBLOCK:
 			g_string_append(r->out, "<pre><code>");
 			pagemarks_text(r->pm, r->out, n, n->text, r->file);

@@ -300,14 +300,17 @@ text_end(struct flow *f)
 }
 
 /* A scene break: the style's mark centred on a line of its own, never
- * at the head or foot of a page, ornament rather than text. */
+ * at the head or foot of a page, ornament rather than text.  Its line
+ * is the break node's, so that a page it begins begins there in the
+ * EPUB too. */
 static void
-scene_break(struct flow *f)
+scene_break(struct flow *f, const struct node *n)
 {
 	struct runs r;
 	struct block b;
 
 	block_init(&b, f->text_font);
+	b.node = n;
 	b.align = PANGO_ALIGN_CENTER;
 	b.flags = LINE_KEEP | LINE_HEAD;
 	runs_init(&r, FALSE);
@@ -417,7 +420,7 @@ flow_tree(struct flow *f, const struct node *root)
 			item_event(f, ev);
 			break;
 		case NODE_BREAK:
-			scene_break(f);
+			scene_break(f, n);
 			break;
 		case NODE_CODEBLOCK:
 			code_block(f, n);

@@ -101,6 +101,31 @@ START_TEST(test_pagebreaks)
 }
 END_TEST
 
+/* A page that begins with a scene break has its marker before it. */
+START_TEST(test_break_begins_page)
+{
+	struct pagemap pm;
+	struct edition *e = ebook_bare();
+	struct chapter *c = fixture_chapter(e, "c", "C");
+	struct node *brk;
+	char *path, *x;
+
+	fixture_para(c->doc, "before");
+	brk = fixture_node(c->doc, NODE_BREAK);
+	fixture_para(c->doc, "after");
+	pagemap_init(&pm);
+	page(&pm, c->doc, 0, "1");
+	page(&pm, brk, 0, "2");
+	path = ebook_write(e, &pm, "book.epub", 0);
+	x = fixture_zip_entry(path, "OEBPS/chapter-c.xhtml");
+	assert_has(x, "<p>before</p>\n" PB("2") "<hr/>\n<p>after</p>");
+	g_free(x);
+	g_free(path);
+	edition_free(e);
+	pagemap_release(&pm);
+}
+END_TEST
+
 /* The page list, in the NCX and the nav; the package says where from. */
 START_TEST(test_page_list)
 {
@@ -310,6 +335,7 @@ epub_pages_suite(void)
 
 	tcase_add_checked_fixture(tc, ebook_setup, ebook_teardown);
 	tcase_add_test(tc, test_pagebreaks);
+	tcase_add_test(tc, test_break_begins_page);
 	tcase_add_test(tc, test_page_list);
 	tcase_add_test(tc, test_no_pages);
 	tcase_add_test(tc, test_pages_lost);

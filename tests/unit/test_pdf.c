@@ -311,6 +311,41 @@ START_TEST(test_link_annotations)
 }
 END_TEST
 
+/*
+ * A scene break's line begins in the model at the break, so that a page
+ * it begins begins there in the EPUB too (not at the chapter's head).
+ */
+START_TEST(test_break_line_start)
+{
+	struct edition *e = edition_new();
+	struct chapter *c = fixture_chapter(e, "scenes", "Scenes");
+	const struct node *brk;
+	struct pagemap pm;
+	struct style st;
+	struct diags d;
+	char *path = proof_path("scenes.pdf");
+	guint i, found = 0;
+
+	e->meta.title = g_strdup("Scenes");
+	fixture_para(c->doc, "Before the break.");
+	brk = fixture_node(c->doc, NODE_BREAK);
+	fixture_para(c->doc, "After the break.");
+	style_init(&st);
+	diags_init(&d);
+	pagemap_init(&pm);
+	ck_assert_int_eq(pdf_write(e, &st, path, &pm, NULL, &d), 0);
+	for (i = 0; i < pm.starts->len; i++)
+		found += g_array_index(pm.starts, struct linestart, i).block ==
+		    brk;
+	ck_assert_uint_eq(found, 1);
+	pagemap_release(&pm);
+	diags_release(&d);
+	style_release(&st);
+	fixture_remove(path);
+	edition_free(e);
+}
+END_TEST
+
 /* pdf_write reads the edition and leaves it as it was. */
 START_TEST(test_edition_unchanged)
 {
@@ -390,6 +425,7 @@ pdf_suite(void)
 	tcase_add_test(tc, test_unwritable_path);
 	tcase_add_test(tc, test_deep_nesting);
 	tcase_add_test(tc, test_link_annotations);
+	tcase_add_test(tc, test_break_line_start);
 	tcase_add_test(tc, test_edition_unchanged);
 	tcase_add_test(tc, test_book_author_and_label);
 	suite_add_tcase(s, tc);
