@@ -393,6 +393,65 @@ outputs_apart(const char *manifest)
 }
 
 /*
+ * The input that path names, of those the manifest lists (the manifest
+ * itself is outputs_apart's): a source, a style, the cover's style
+ * beside the stylesheet, the list of names; NULL if none.
+ */
+static const char *
+input_named(const struct manuscript *ms, const char *path)
+{
+	static const char *const what[] = { "the print style",
+	    "the EPUB stylesheet", "the list of names" };
+	const char *files[G_N_ELEMENTS(what)] = { ms->print_style,
+	    ms->epub_style, ms->names };
+	char *dir = ms->epub_style != NULL ?
+	    g_path_get_dirname(ms->epub_style) : NULL;
+	char *cover = dir != NULL ? g_build_filename(dir, "cover.ini", NULL) :
+	    NULL;
+	const char *found = NULL;
+	guint i;
+
+	for (i = 0; i < G_N_ELEMENTS(what) && found == NULL; i++)
+		if (files[i] != NULL && same_file(path, files[i]))
+			found = what[i];
+	if (found == NULL && cover != NULL && same_file(path, cover))
+		found = "the cover's style";
+	for (i = 0; i < ms->groups->len && found == NULL; i++) {
+		const struct group *g = g_ptr_array_index(ms->groups, i);
+
+		if (g->path != NULL && same_file(path, g->path))
+			found = "a source";
+	}
+	g_free(cover);
+	g_free(dir);
+	return found;
+}
+
+/*
+ * No output may overwrite a file the build reads.  Says which, and
+ * returns 0, if one would.
+ */
+static int
+outputs_not_inputs(const struct manuscript *ms, const char *epub,
+    const char *pdf)
+{
+	const char *paths[] = { epub, pdf, opt_report };
+	static const char *const names[] = { "the EPUB", "the PDF",
+	    "the report" };
+	const char *input = NULL;
+	guint i;
+
+	for (i = 0; i < G_N_ELEMENTS(paths) && input == NULL; i++)
+		if (paths[i] != NULL && (input = input_named(ms, paths[i])) !=
+		    NULL)
+			fprintf(stderr, "octavo build: %s, %s, is %s of the "
+			    "edition, which it would overwrite; give the "
+			    "output a path of its own\n", names[i], paths[i],
+			    input);
+	return input == NULL;
+}
+
+/*
  * Writes the EPUB (if epub is not NULL; on a second thread) and the PDF
  * (if pdf is not NULL; on this one), each to a temporary file.  They
  * replace their destinations only once both are whole, so that a
@@ -474,6 +533,14 @@ cmd_build(const char *manifest, struct diags *d)
 	epub = opt_epub != NULL ? g_strdup(opt_epub) :
 	    default_output(p.ms, "epub");
 	pdf = opt_pdf != NULL ? g_strdup(opt_pdf) : default_output(p.ms, "pdf");
+	if (!outputs_not_inputs(p.ms, want_epub ? epub : NULL,
+	    want_pdf ? pdf : NULL)) {
+		g_free(epub);
+		g_free(pdf);
+		g_free(key);
+		pipeline_release(&p);
+		return EXIT_USAGE;
+	}
 	cover = default_output(p.ms, "cover");
 	pagemap_init(&pages);
 	styled = style_read(&style, p.ms->print_style, d) == 0;

@@ -76,6 +76,14 @@ check "--pdf naming the manifest is a usage error" test $? -eq 2
 check "... and the manifest is untouched" git diff --quiet -- "$MANIFEST"
 "$OCTAVO" build -q --epub "$T/same" --pdf "$T/same" "$MANIFEST" 2>"$T/clash.err"
 check "--epub and --pdf naming one file is a usage error" test $? -eq 2
+src=manuscript/sources/trotsky-left-opposition.txt
+"$OCTAVO" build -q --pdf "$src" "$MANIFEST" 2>"$T/clash.err"
+check "--pdf naming a source is a usage error" test $? -eq 2
+check "... which says so" grep -q "the PDF, $src, is a source" "$T/clash.err"
+check "... and the source is untouched" git diff --quiet -- "$src"
+"$OCTAVO" build -q --epub styles/print.ini "$MANIFEST" 2>"$T/clash.err"
+check "--epub naming the print style is a usage error" test $? -eq 2
+check "... and the style is untouched" git diff --quiet -- styles/print.ini
 
 # --- the text in the EPUB: clean, structured, with its notes ------------
 xhtml() { unzip -p "$T/a.epub" "OEBPS/chapter-$1.xhtml"; }
