@@ -187,7 +187,8 @@ number(struct chapter *c, int *next, struct diags *d)
 			diag_add(d, DIAG_WARNING, n->pos, "note %s follows note "
 			    "%ld; the notes are numbered in their order", n->label,
 			    prev);
-		prev = label;
+		if (numeric(n->label))
+			prev = label;
 		n->number = (*next)++;
 		g_snprintf(n->mark, sizeof(n->mark), "%d", n->number);
 		if (n->ref == NULL)

@@ -781,8 +781,9 @@ START_TEST(test_markdown_yaml)
 END_TEST
 
 /*
- * Markdown's notes: named labels keep no order, a note may refer to
- * another; and the space after a code span stays.
+ * Markdown's notes: named labels keep no order, nor break that of the
+ * numbered ones around them; a note may refer to another; and the
+ * space after a code span stays.
  */
 START_TEST(test_markdown_notes_and_code)
 {
@@ -790,16 +791,16 @@ START_TEST(test_markdown_notes_and_code)
 	const struct chapter *c;
 	char *t;
 
-	run_clean(&p, "Call `printf` and then `puts`.\n\nA claim[^smith] "
-	    "here.\n\n[^smith]: See also[^jones].\n\n[^jones]: Another.\n",
-	    "format = markdown");
+	run_clean(&p, "Call `printf` and then `puts`.\n\nA[^1] claim[^smith] "
+	    "here.[^2]\n\n[^1]: One.\n\n[^smith]: See also[^jones].\n\n"
+	    "[^jones]: Another.\n\n[^2]: Two.\n", "format = markdown");
 	c = chapter(&p, 0);
 	t = node_text(c->doc->first);
 	ck_assert_str_eq(t, "Call printf and then puts.");
 	g_free(t);
-	ck_assert_uint_eq(c->notes->len, 2);
+	ck_assert_uint_eq(c->notes->len, 4);
 	ck_assert_ptr_nonnull(((struct note *)g_ptr_array_index(c->notes,
-	    1))->ref);
+	    2))->ref);
 	pipeline_release(&p);
 }
 END_TEST
