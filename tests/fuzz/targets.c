@@ -152,7 +152,7 @@ index_out(const struct pipeline *p)
 static void
 book_out(const struct pipeline *p)
 {
-	struct epub_options eo = { NULL, 0 };
+	struct epub_options eo = { NULL, 0, NULL };
 	struct pdf_layout *layout;
 	struct pagemap pages;
 	struct style st;
