@@ -142,6 +142,21 @@ leaf(cmark_node *cn, struct node *parent, struct srcpos pos, struct diags *d)
 }
 
 /*
+ * The PDF sets three levels of heading (the chapter's title, its
+ * sections, their subsections): a deeper one is set as a subsection's,
+ * which a warning says.
+ */
+static void
+deep_heading(const struct node *n, struct diags *d)
+{
+	if (n->type == NODE_HEADING && n->as.heading.level > 3)
+		diag_add(d, DIAG_WARNING, n->pos, "a heading of level %d is "
+		    "set in the PDF as one of level 3, the deepest it has "
+		    "(the EPUB keeps it as <h%d>); write it with ###",
+		    n->as.heading.level, n->as.heading.level);
+}
+
+/*
  * Parses md with cmark and builds our tree alongside cmark's, walking it
  * with its iterator: cur is our node for the cmark container being
  * walked.  Images become their alt text, since an edition of texts
@@ -181,6 +196,7 @@ parse_md(const struct normalized *in, struct srcpos base, const GString *md,
 		if ((n = container(cn, pos)) != NULL) {
 			node_append(cur, n);
 			cur = n;
+			deep_heading(n, d);
 		} else
 			leaf(cn, cur, pos, d);
 	}
