@@ -323,7 +323,7 @@ anchored_page(const char *dir, const char *first, const char *id)
 	para(one->doc, NODE_PARAGRAPH, "src/a.txt", 2, "Trotsky met Trotsky.");
 	para(two->doc, NODE_PARAGRAPH, "src/b.txt", 1, "Sedov and Trotsky.");
 	run(e, list, NULL, &d);
-	ck_assert_int_eq(epub_write(e, &(struct epub_options){ css, 0, NULL }, NULL,
+	ck_assert_int_eq(fixture_epub(e, &(struct epub_options){ css, 0, NULL }, NULL,
 	    path, &d), 0);
 	x = fixture_zip_entry(path, file);
 	ck_assert_ptr_nonnull(x);
