@@ -485,25 +485,15 @@ notes(struct render *r, const struct chapter *c, struct diags *d)
 	g_string_append(r->out, "</ol>\n</section>\n");
 }
 
-/* What each role of a chapter is called in EPUB (semantics.c gives its
- * ARIA role). */
-static const char *const role_types[] = {
-	[ROLE_CHAPTER] = "chapter",
-	[ROLE_DEDICATION] = "dedication",
-	[ROLE_EPIGRAPH] = "epigraph",
-	[ROLE_FOREWORD] = "foreword",
-	[ROLE_PREFACE] = "preface",
-	[ROLE_INTRODUCTION] = "introduction",
-	[ROLE_APPENDIX] = "appendix",
-	[ROLE_AFTERWORD] = "afterword",
-	[ROLE_NOTES] = "endnotes",
-	[ROLE_BIBLIOGRAPHY] = "bibliography",
-};
-
+/*
+ * What each role of a chapter is called in EPUB: its name in the
+ * manifest, but for notes, which EPUB calls endnotes (semantics.c gives
+ * its ARIA role).
+ */
 const char *
 xhtml_role_type(enum chapter_role role)
 {
-	return role_types[role];
+	return role == ROLE_NOTES ? "endnotes" : chapter_role_name(role);
 }
 
 /*
@@ -516,12 +506,12 @@ section_begin(GString *out, const struct chapter *c)
 {
 	g_string_append(out, "<section");
 	if (matter_alone(c)) {
-		semantics_class(out, role_types[c->role]);
+		semantics_class(out, xhtml_role_type(c->role));
 		g_string_append(out, " aria-label=\"");
 		xml_escape(out, title_of(c));
 		g_string_append_c(out, '"');
 	} else
-		semantics(out, role_types[c->role]);
+		semantics(out, xhtml_role_type(c->role));
 	g_string_append(out, ">\n");
 }
 
