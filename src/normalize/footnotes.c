@@ -648,6 +648,38 @@ by_place(gconstpointer a, gconstpointer b)
 }
 
 /*
+ * Each mark in l's text (MARK_OPEN, the note's index, MARK_CLOSE) given
+ * its note's number instead.  A scan, not a regular expression: a line
+ * may hold a hundred thousand marks.
+ */
+static void
+renumber_marks(struct line *l, const GArray *notes)
+{
+	GString *out = g_string_new(NULL);
+	const char *p = l->text, *m;
+
+	while ((m = strstr(p, MARK_OPEN)) != NULL) {
+		const char *d = m + strlen(MARK_OPEN);
+		char *end = NULL;
+		guint64 at = g_ascii_isdigit(*d) ?
+		    g_ascii_strtoull(d, &end, 10) : G_MAXUINT64;
+
+		g_string_append_len(out, p, m - p);
+		if (at >= notes->len || !g_str_has_prefix(end, MARK_CLOSE)) {
+			g_string_append(out, MARK_OPEN);
+			p = d;
+			continue;
+		}
+		g_string_append_printf(out, MARK_OPEN "%d" MARK_CLOSE,
+		    g_array_index(notes, struct srcnote, at).number);
+		p = end + strlen(MARK_CLOSE);
+	}
+	g_string_append(out, p);
+	g_free(l->text);
+	l->text = g_string_free(out, FALSE);
+}
+
+/*
  * Numbers each chapter's notes from 1, in the order they stand (a note
  * goes to the chapter of its marker), and puts each number in place of
  * the note's index in its marker.
@@ -656,7 +688,6 @@ static void
 number_notes(struct lines *ls)
 {
 	GArray *order = g_array_new(FALSE, FALSE, sizeof(struct order));
-	GRegex *re = g_regex_new(MARK_OPEN "(\\d+)" MARK_CLOSE, 0, 0, NULL);
 	guint i, chapter = G_MAXUINT;
 	int next = 1;
 
@@ -683,34 +714,11 @@ number_notes(struct lines *ls)
 	}
 	for (i = 0; i < ls->a->len; i++) {
 		struct line *l = LINE(ls, i);
-		GString *out;
-		GMatchInfo *mi;
-		gsize done = 0;
 
-		if (l->role == LINE_BLANK || l->role == LINE_DROPPED ||
-		    strstr(l->text, MARK_OPEN) == NULL)
-			continue;
-		out = g_string_new(NULL);
-		g_regex_match(re, l->text, 0, &mi);
-		for (; g_match_info_matches(mi); g_match_info_next(mi, NULL)) {
-			char *idx = g_match_info_fetch(mi, 1);
-			int a, b;
-
-			g_match_info_fetch_pos(mi, 0, &a, &b);
-			g_string_append_len(out, l->text + done,
-			    (gssize)a - (gssize)done);
-			g_string_append_printf(out, MARK_OPEN "%d" MARK_CLOSE,
-			    g_array_index(ls->notes, struct srcnote,
-			    atoi(idx)).number);
-			done = (gsize)b;
-			g_free(idx);
-		}
-		g_match_info_free(mi);
-		g_string_append(out, l->text + done);
-		g_free(l->text);
-		l->text = g_string_free(out, FALSE);
+		if (l->role != LINE_BLANK && l->role != LINE_DROPPED &&
+		    strstr(l->text, MARK_OPEN) != NULL)
+			renumber_marks(l, ls->notes);
 	}
-	g_regex_unref(re);
 	g_array_free(order, TRUE);
 }
 
