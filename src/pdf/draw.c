@@ -58,6 +58,13 @@ issue(struct drawer *d, const struct tagev *t)
 	tag(d, t->name, t->attrs, t->end);
 }
 
+/* Whether tag t is due before line k's marker (marker: after it). */
+static gboolean
+due(const struct tagev *t, guint k, gboolean marker)
+{
+	return t->line < k || (t->line == k && t->marker == marker);
+}
+
 /* Issues the tags due before line k, or only the ends among them. */
 static void
 tags_before(struct drawer *d, guint k, gboolean ends_only)
@@ -68,7 +75,7 @@ tags_before(struct drawer *d, guint k, gboolean ends_only)
 		const struct tagev *t = &g_array_index(tags, struct tagev,
 		    d->tag);
 
-		if (t->line > k || (ends_only && !t->end))
+		if (!due(t, k, FALSE) || (ends_only && !t->end))
 			break;
 		issue(d, t);
 		d->tag++;
@@ -236,12 +243,29 @@ outline(struct drawer *d, const struct head *h)
 		d->ol->section = id;
 }
 
+/*
+ * Draws line k of galley g at its place: its marker, the tags from *t
+ * on (to end) due between the marker and the text, then its text.
+ */
+static void
+draw_line(struct drawer *d, const struct galley *g, guint k, guint *t,
+    guint end)
+{
+	const struct line *ln = GALLEY_LINE(g, k);
+	double y = d->p->st->top + ln->y;
+
+	ink_marker(d->cr, d->p, &d->ink, ln, d->left, y);
+	for (; *t < end && due(&g_array_index(g->tags, struct tagev, *t), k,
+	    TRUE); (*t)++)
+		issue(d, &g_array_index(g->tags, struct tagev, *t));
+	ink_line(d->cr, d->p, &d->ink, ln, d->left, y);
+}
+
 /* Line k of the galley, a destination and an outline entry if it
  * begins a heading. */
 static void
 body_line(struct drawer *d, guint k)
 {
-	const struct line *ln = GALLEY_LINE(d->g, k);
 	const struct head *h = d->head < d->g->heads->len ?
 	    &g_array_index(d->g->heads, struct head, d->head) : NULL;
 	char attrs[32];
@@ -251,7 +275,7 @@ body_line(struct drawer *d, guint k)
 		tag(d, CAIRO_TAG_DEST, attrs, FALSE);
 	} else
 		h = NULL;
-	ink_line(d->cr, d->p, &d->ink, ln, d->left, d->p->st->top + ln->y);
+	draw_line(d, d->g, k, &d->tag, d->g->tags->len);
 	if (h != NULL) {
 		tag(d, CAIRO_TAG_DEST, NULL, TRUE);
 		outline(d, h);
@@ -303,13 +327,10 @@ draw_note(struct drawer *d, const struct placed *pl)
 			tag(d, g_ptr_array_index(stack, i), NULL, FALSE);
 	}
 	for (k = pl->from; k < pl->to; k++) {
-		const struct line *ln = GALLEY_LINE(ng, k);
-
-		for (; t < end && g_array_index(ng->tags, struct tagev,
-		    t).line <= k; t++)
+		for (; t < end && due(&g_array_index(ng->tags, struct tagev,
+		    t), k, FALSE); t++)
 			issue(d, &g_array_index(ng->tags, struct tagev, t));
-		ink_line(d->cr, d->p, &d->ink, ln, d->left,
-		    d->p->st->top + ln->y);
+		draw_line(d, ng, k, &t, end);
 	}
 	if (pl->to == fn->first + fn->count) {
 		for (; t < end; t++)

@@ -25,6 +25,7 @@
 struct list_state {
 	gboolean	 ordered;
 	int		 next;		/* the next item's number */
+	gboolean	 body;		/* the item's LBody is open */
 };
 
 struct flow {
@@ -267,6 +268,29 @@ text_begin(struct flow *f, const struct node *n)
 	}
 }
 
+/*
+ * An item's marker is its label (Lbl), and what follows it the item's
+ * body (LBody), as PDF/UA wants a list item: opens both around the
+ * marker of the item's first paragraph, if the item has not opened its
+ * body already.  Returns whether it did.
+ */
+static gboolean
+label_body(struct flow *f)
+{
+	struct list_state *ls;
+
+	if (f->lists->len == 0)
+		return FALSE;
+	ls = &g_array_index(f->lists, struct list_state, f->lists->len - 1);
+	if (ls->body)
+		return FALSE;
+	galley_tag(f->g, "Lbl", NULL, FALSE);
+	galley_tag_marker(f->g, "Lbl", TRUE);
+	galley_tag_marker(f->g, "LBody", FALSE);
+	ls->body = TRUE;
+	return TRUE;
+}
+
 static void
 text_end(struct flow *f)
 {
@@ -285,7 +309,10 @@ text_end(struct flow *f)
 	} else
 		paragraph_block(f, &b);
 	b.node = n;
-	galley_tag(f->g, tag, NULL, FALSE);
+	if (b.marker != NULL && label_body(f))
+		galley_tag_marker(f->g, tag, FALSE);
+	else
+		galley_tag(f->g, tag, NULL, FALSE);
 	put(f, &b, &f->runs);
 	galley_tag(f->g, tag, NULL, TRUE);
 	if (f->notes != NULL)
@@ -359,7 +386,7 @@ open_space(struct flow *f)
 static void
 list_event(struct flow *f, enum iter_event ev, const struct node *n)
 {
-	struct list_state ls = { n->as.list.ordered, n->as.list.start };
+	struct list_state ls = { n->as.list.ordered, n->as.list.start, FALSE };
 
 	galley_tag(f->g, "L", NULL, ev == ITER_EXIT);
 	if (ev == ITER_ENTER) {
@@ -373,15 +400,29 @@ list_event(struct flow *f, enum iter_event ev, const struct node *n)
 		open_space(f);
 }
 
+/*
+ * An item: its marker is set with its first paragraph, where its body
+ * opens (label_body); an item that begins with something else opens its
+ * body at once, the marker left in it.
+ */
 static void
-item_event(struct flow *f, enum iter_event ev)
+item_event(struct flow *f, enum iter_event ev, const struct node *n)
 {
-	struct list_state *ls;
+	struct list_state *ls = f->lists->len == 0 ? NULL :
+	    &g_array_index(f->lists, struct list_state, f->lists->len - 1);
 
-	galley_tag(f->g, "LI", NULL, ev == ITER_EXIT);
-	if (ev == ITER_EXIT || f->lists->len == 0)
+	if (ev == ITER_EXIT) {
+		if (ls != NULL && ls->body)
+			galley_tag(f->g, "LBody", NULL, TRUE);
+		galley_tag(f->g, "LI", NULL, TRUE);
+		return;
+	}
+	galley_tag(f->g, "LI", NULL, FALSE);
+	if (ls == NULL)
 		return;		/* an item outside a list: no marker */
-	ls = &g_array_index(f->lists, struct list_state, f->lists->len - 1);
+	ls->body = n->first == NULL || n->first->type != NODE_PARAGRAPH;
+	if (ls->body)
+		galley_tag(f->g, "LBody", NULL, FALSE);
 	/* With a space after it, read out apart from the item's text. */
 	if (ls->ordered)
 		g_snprintf(f->marker, sizeof(f->marker), "%d. ", ls->next++);
@@ -417,7 +458,7 @@ flow_tree(struct flow *f, const struct node *root)
 			list_event(f, ev, n);
 			break;
 		case NODE_ITEM:
-			item_event(f, ev);
+			item_event(f, ev, n);
 			break;
 		case NODE_BREAK:
 			scene_break(f, n);

@@ -60,7 +60,15 @@ void
 galley_tag(struct galley *g, const char *name, const char *attrs,
     gboolean end)
 {
-	struct tagev t = { g->lines->len, name, g_strdup(attrs), end };
+	struct tagev t = { g->lines->len, name, g_strdup(attrs), end, FALSE };
+
+	g_array_append_val(g->tags, t);
+}
+
+void
+galley_tag_marker(struct galley *g, const char *name, gboolean end)
+{
+	struct tagev t = { g->lines->len, name, NULL, end, TRUE };
 
 	g_array_append_val(g->tags, t);
 }

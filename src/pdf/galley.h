@@ -125,6 +125,8 @@ struct tagev {
 	const char	*name;		/* "P", "H2", CAIRO_TAG_LINK… */
 	char		*attrs;		/* owned; NULL for none */
 	gboolean	 end;
+	gboolean	 marker;	/* after the line's marker (its leading
+					   side text), before its text */
 };
 
 /* A heading: a destination for links and an entry in the outline. */
@@ -200,6 +202,9 @@ void		 galley_free(struct galley *);
 #define GALLEY_LINE(g, i)	(&g_array_index((g)->lines, struct line, (i)))
 /* Adds a tag event before the next line the galley gets. */
 void		 galley_tag(struct galley *, const char *name, const char *attrs,
+		    gboolean end);
+/* The same, issued between the next line's marker and its text. */
+void		 galley_tag_marker(struct galley *, const char *name,
 		    gboolean end);
 /* Flags every line of the block that line i belongs to. */
 void		 galley_flag_block(struct galley *, guint i, unsigned flags);

@@ -352,6 +352,20 @@ ink_text(struct inker *k, const struct para *pa, guint start, guint end,
 }
 
 void
+ink_marker(cairo_t *cr, const struct press *p, struct ink_state *st,
+    const struct line *ln, double x, double y)
+{
+	struct inker k = { cr, p, st, ln, NULL, x + ln->side_x, y, NULL, -1,
+	    0, 0, NULL, FALSE };
+
+	if (ln->side == NULL || ln->side_x >= ln->x)
+		return;
+	k.gs = pango_glyph_string_new();
+	ink_text(&k, ln->side, 0, (guint)strlen(ln->side->text), FALSE);
+	pango_glyph_string_free(k.gs);
+}
+
+void
 ink_line(cairo_t *cr, const struct press *p, struct ink_state *st,
     const struct line *ln, double x, double y)
 {
@@ -359,11 +373,6 @@ ink_line(cairo_t *cr, const struct press *p, struct ink_state *st,
 	    NULL, FALSE };
 
 	k.gs = pango_glyph_string_new();
-	if (ln->side != NULL && ln->side_x < ln->x) {
-		k.x = x + ln->side_x;
-		ink_text(&k, ln->side, 0, (guint)strlen(ln->side->text), FALSE);
-		k.x = x + ln->x;
-	}
 	if (ln->para != NULL) {
 		guint end = ln->end;
 

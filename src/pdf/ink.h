@@ -16,13 +16,20 @@ struct ink_state {
 };
 
 /*
- * Draws ln with its left edge at x and its baseline at y.  The runs of
- * its anchors are links (to a note, or back to its reference) and
- * destinations; if its block holds other elements (LINE_SPANS) the rest
- * of its text is tagged as spans, since a structure element in Cairo
- * 1.16 holds either content or elements, not both.  A span is left open
- * for the next line: ink_close it before any other tag.  The spaces are
- * real glyphs, so the text is extracted with them.
+ * Draws ln's marker, the side text that leads it (a list item's number
+ * or bullet), if it has one; ink_line draws the rest.
+ */
+void	ink_marker(cairo_t *, const struct press *, struct ink_state *,
+	    const struct line *, double x, double y);
+/*
+ * Draws ln, but for its marker, with its left edge at x and its
+ * baseline at y.  The runs of its anchors are links (to a note, or
+ * back to its reference) and destinations; if its block holds other
+ * elements (LINE_SPANS) the rest of its text is tagged as spans, since
+ * a structure element in Cairo 1.16 holds either content or elements,
+ * not both.  A span is left open for the next line: ink_close it
+ * before any other tag.  The spaces are real glyphs, so the text is
+ * extracted with them.
  */
 void	ink_line(cairo_t *, const struct press *, struct ink_state *,
 	    const struct line *, double x, double y);
