@@ -23,7 +23,8 @@ MANDIR	 = $(PREFIX)/share/man
 BUILD	?= build
 SANITIZE ?=
 
-PKGS	 = libcmark pangocairo pango cairo harfbuzz libzip icu-i18n icu-uc glib-2.0
+PKGS	 = libcmark pangocairo pango cairo harfbuzz libzip icu-i18n icu-uc glib-2.0 \
+	   libqpdf
 TESTPKGS = check
 
 CFLAGS	?= -O2 -g

@@ -39,6 +39,7 @@ struct drawer {
 	struct outline		*ol;
 	double			 left;		/* of the page being drawn */
 	struct ink_state	 ink;
+	GArray			*notes;		/* struct note_tag, as begun */
 };
 
 /* Begins or ends a tag, after the span a line left open. */
@@ -307,6 +308,15 @@ open_at(const struct galley *ng, const struct footnote *fn, guint k,
 	return stack;
 }
 
+/* Records a Note element begun, for the finishing (finish.h). */
+static void
+note_begun(struct drawer *d, const struct placed *pl, guint reopened)
+{
+	struct note_tag nt = { pl->fn, reopened };
+
+	g_array_append_val(d->notes, nt);
+}
+
 /*
  * Draws lines from…to of a footnote.  A part that continues one begun
  * overleaf opens anew the elements it is inside; a part that the next
@@ -323,9 +333,11 @@ draw_note(struct drawer *d, const struct placed *pl)
 
 	if (pl->from > fn->first) {
 		stack = open_at(ng, fn, pl->from, &t);
+		note_begun(d, pl, stack->len);
 		for (i = 0; i < stack->len; i++)
 			tag(d, g_ptr_array_index(stack, i), NULL, FALSE);
-	}
+	} else
+		note_begun(d, pl, 0);
 	for (k = pl->from; k < pl->to; k++) {
 		for (; t < end && due(&g_array_index(ng->tags, struct tagev,
 		    t), k, FALSE); t++)
@@ -411,10 +423,10 @@ draw_page(struct drawer *d, const struct page *pg, int n)
 
 void
 draw_part(cairo_t *cr, const struct press *p, const struct edition *e,
-    const struct part *part, struct outline *ol)
+    const struct part *part, struct outline *ol, GArray *notes)
 {
 	struct drawer d = { cr, p, e, part, part->galley, 0, 0, ol, 0,
-	    { FALSE } };
+	    { FALSE }, notes };
 	guint i;
 
 	for (i = 0; i < part->mk.pages->len; i++) {

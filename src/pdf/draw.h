@@ -11,6 +11,7 @@
 
 #include "galley.h"
 #include "model.h"
+#include "finish.h"
 #include "part.h"
 
 /* The outline's state across parts: the entries new ones go under. */
@@ -18,9 +19,12 @@ struct outline {
 	int		 chapter, section;
 };
 
-/* Draws the part's pages, one cairo_show_page each, and issues any
- * tags its galley leaves open after the last line. */
+/*
+ * Draws the part's pages, one cairo_show_page each, and issues any tags
+ * its galley leaves open after the last line.  notes gets a struct note_tag (finish.h)
+ * for each Note element begun.
+ */
 void	draw_part(cairo_t *, const struct press *, const struct edition *,
-	    const struct part *, struct outline *);
+	    const struct part *, struct outline *, GArray *notes);
 
 #endif

@@ -14,13 +14,13 @@
  * and one cache of shaped words.
  */
 #include <errno.h>
-#include <stdio.h>
 #include <string.h>
 
 #include <cairo-pdf.h>
 
 #include "backmatter.h"
 #include "draw.h"
+#include "finish.h"
 #include "flow.h"
 #include "map.h"
 #include "out/epoch.h"
@@ -34,12 +34,12 @@
 #include "report.h"
 #include "shape.h"
 
-/* Cairo's stream into the sink. */
+/* Cairo writes the PDF into memory, for the finishing (finish.h). */
 static cairo_status_t
 out_write(void *closure, const unsigned char *data, unsigned int len)
 {
-	return sink_write(closure, data, len) == 0 ? CAIRO_STATUS_SUCCESS :
-	    CAIRO_STATUS_WRITE_ERROR;
+	g_byte_array_append(closure, data, len);
+	return CAIRO_STATUS_SUCCESS;
 }
 
 /*
@@ -171,6 +171,7 @@ struct pdf_layout {
 	struct press		*p;
 	struct part		 parts[PARTS];
 	gboolean		 has_index;
+	struct finished		 finished;	/* what the finishing did */
 };
 
 /*
@@ -341,7 +342,7 @@ pdf_layout_free(struct pdf_layout *l)
 
 /* Draws every part, inside one Document element; returns Cairo's status. */
 static cairo_status_t
-draw_parts(cairo_t *cr, struct pdf_layout *l)
+draw_parts(cairo_t *cr, struct pdf_layout *l, GArray *notes)
 {
 	struct outline ol = { 0, 0 };
 	guint i;
@@ -349,39 +350,103 @@ draw_parts(cairo_t *cr, struct pdf_layout *l)
 	cairo_tag_begin(cr, "Document", NULL);
 	for (i = 0; i < PARTS; i++)
 		if (l->parts[i].mk.pages != NULL)
-			draw_part(cr, l->p, l->e, &l->parts[i], &ol);
+			draw_part(cr, l->p, l->e, &l->parts[i], &ol, notes);
 	cairo_tag_end(cr, "Document");
 	return cairo_status(cr);
+}
+
+/*
+ * What a link to each destination says (finish.h): a note's number, the
+ * way back to its reference, a chapter's or a heading's title.
+ */
+static GHashTable *
+link_names(const struct pdf_layout *l)
+{
+	GHashTable *names = g_hash_table_new_full(g_str_hash, g_str_equal,
+	    g_free, g_free);
+	char dest[16];
+	guint i, j;
+
+	for (i = 0; i < l->p->footnotes->len; i++) {
+		const struct footnote *fn = &g_array_index(l->p->footnotes,
+		    struct footnote, i);
+
+		footnote_dest(l->p, fn, 'n', dest, sizeof(dest));
+		g_hash_table_insert(names, g_strdup(dest),
+		    g_strdup_printf("Note %s", fn->note->mark));
+		footnote_dest(l->p, fn, 'r', dest, sizeof(dest));
+		g_hash_table_insert(names, g_strdup(dest), g_strdup_printf(
+		    "Back to the reference to note %s", fn->note->mark));
+	}
+	for (i = 0; i < PARTS; i++)
+		for (j = 0; j < l->parts[i].galley->heads->len; j++) {
+			const struct head *h = &g_array_index(
+			    l->parts[i].galley->heads, struct head, j);
+
+			g_hash_table_insert(names, g_strdup(h->dest),
+			    g_strdup(h->title));
+		}
+	return names;
+}
+
+/* Every page's label, in the order of the file. */
+static GPtrArray *
+page_labels(const struct pdf_layout *l)
+{
+	GPtrArray *labels = g_ptr_array_new_with_free_func(g_free);
+	char label[32];
+	guint i, n;
+
+	for (i = 0; i < PARTS; i++) {
+		const struct part *pt = &l->parts[i];
+
+		for (n = 1; pt->mk.pages != NULL && n <= pt->mk.pages->len;
+		    n++) {
+			part_label(pt, (int)n, label, sizeof(label));
+			g_ptr_array_add(labels, g_strdup(label));
+		}
+	}
+	return labels;
 }
 
 int
 pdf_draw(struct pdf_layout *l, struct sink *out, struct diags *d)
 {
+	GByteArray *pdf;
+	struct finishing f;
 	cairo_surface_t *s;
 	cairo_status_t status;
 	cairo_t *cr;
 	gint64 secs;
-	int dated;
+	int dated, rc = -1;
 
 	if ((dated = source_date_epoch(&secs, d)) == -1)
 		return -1;
-	s = cairo_pdf_surface_create_for_stream(out_write, out, l->st->width,
+	pdf = g_byte_array_new();
+	f = (struct finishing){ l->e->language, l->st->width, l->st->height,
+	    link_names(l), page_labels(l),
+	    g_array_new(FALSE, FALSE, sizeof(struct note_tag)) };
+	s = cairo_pdf_surface_create_for_stream(out_write, pdf, l->st->width,
 	    l->st->height);
 	set_metadata(s, l->e, &l->credits, dated ? &secs : NULL);
 	cr = cairo_create(s);
-	status = draw_parts(cr, l);
+	status = draw_parts(cr, l, f.notes);
 	cairo_destroy(cr);
 	cairo_surface_finish(s);
 	if (status == CAIRO_STATUS_SUCCESS)
 		status = cairo_surface_status(s);
 	cairo_surface_destroy(s);
-	/* A failed write is the sink's to say (sink_close). */
-	if (status != CAIRO_STATUS_SUCCESS && out->err == 0) {
+	if (status != CAIRO_STATUS_SUCCESS)
 		diag_add(d, DIAG_ERROR, srcpos_at(out->name, 0, 0),
 		    "cannot make the PDF: %s", cairo_status_to_string(status));
-		return -1;
-	}
-	return out->err != 0 ? -1 : 0;
+	else
+		rc = pdf_finish((const char *)pdf->data, pdf->len, out, &f,
+		    &l->finished, d);
+	g_byte_array_free(pdf, TRUE);
+	g_hash_table_destroy(f.links);
+	g_ptr_array_free(f.labels, TRUE);
+	g_array_free(f.notes, TRUE);
+	return rc;
 }
 
 int

@@ -227,6 +227,10 @@ done
 
 # --- the PDF -----------------------------------------------------------
 check "qpdf --check passes" qpdf --check "$T/a.pdf"
+# PDF/UA-1, clause by clause as veraPDF numbers them, and a printer's
+# wants: black in one ink, a TrimBox (tests/e2e/pdfua.py says which).
+check "PDF/UA-1: language, XMP, titles, tab order, links, notes, lists, artifacts; gray, trim" \
+    python3 tests/e2e/pdfua.py "$T/a.pdf"
 pdftotext -layout "$T/a.pdf" - 2>/dev/null | tr -s ' \n' '  ' >"$T/pdf.txt"
 titles | while IFS= read -r title; do
 	if grep -qF -- "$title" "$T/pdf.txt"; then echo y; else echo "n $title"; fi

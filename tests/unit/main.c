@@ -34,6 +34,7 @@ main(void)
 		pdf_index_suite,
 		fuzz_suite,
 		shapes_suite,
+		finish_suite,
 	};
 	SRunner *sr = srunner_create(NULL);
 	size_t i;

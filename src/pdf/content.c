@@ -1,0 +1,296 @@
+/*
+ * content.c — reading a content stream's tokens and rewriting a few
+ * operators: artifacts around untagged painting, grays as DeviceGray.
+ *
+ * The stream is copied as it is, with text inserted before an
+ * operator's operands (the artifact's BMC and EMC) or put in place of
+ * an operator with its operands (a gray); nothing else is parsed into
+ * objects or written anew.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "content.h"
+
+enum tok { TOK_END, TOK_OPERAND, TOK_NUMBER, TOK_OPERATOR };
+
+struct token {
+	enum tok	 kind;
+	gsize		 start, end;
+};
+
+struct lexer {
+	const char	*s;
+	gsize		 n, i;
+};
+
+/* Operators that begin something painted: a text object, a path, a
+ * shading, an XObject, an inline image. */
+static const char *const painting[] = { "BT", "m", "re", "sh", "Do", "BI",
+	NULL };
+
+static gboolean
+is_white(char c)
+{
+	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' ||
+	    c == '\0';
+}
+
+static gboolean
+is_delim(char c)
+{
+	return strchr("()<>[]{}/%", c) != NULL;
+}
+
+/* Past a literal string's closing parenthesis, nested ones balanced. */
+static void
+skip_string(struct lexer *lx)
+{
+	int depth = 0;
+
+	for (; lx->i < lx->n; lx->i++) {
+		char c = lx->s[lx->i];
+
+		if (c == '\\')
+			lx->i++;
+		else if (c == '(')
+			depth++;
+		else if (c == ')' && --depth == 0) {
+			lx->i++;
+			return;
+		}
+	}
+}
+
+/* Past a run of regular characters. */
+static void
+skip_regular(struct lexer *lx)
+{
+	while (lx->i < lx->n && !is_white(lx->s[lx->i]) &&
+	    !is_delim(lx->s[lx->i]))
+		lx->i++;
+}
+
+/* Whether bytes start…end are a number, as PDF writes them. */
+static gboolean
+is_number(const char *s, gsize start, gsize end)
+{
+	gsize i;
+
+	for (i = start; i < end; i++)
+		if (!strchr("+-.0123456789", s[i]))
+			return FALSE;
+	return end > start;
+}
+
+/* The next token: an operand (or part of one: "[", "<<"), or an operator. */
+static struct token
+lex(struct lexer *lx)
+{
+	struct token t = { TOK_OPERAND, 0, 0 };
+	char c;
+
+	for (;;) {
+		while (lx->i < lx->n && is_white(lx->s[lx->i]))
+			lx->i++;
+		if (lx->i >= lx->n || lx->s[lx->i] != '%')
+			break;
+		while (lx->i < lx->n && lx->s[lx->i] != '\n' &&
+		    lx->s[lx->i] != '\r')
+			lx->i++;
+	}
+	t.start = lx->i;
+	if (lx->i >= lx->n) {
+		t.kind = TOK_END;
+		return t;
+	}
+	c = lx->s[lx->i];
+	if (c == '(')
+		skip_string(lx);
+	else if ((c == '<' || c == '>') && lx->i + 1 < lx->n &&
+	    lx->s[lx->i + 1] == c)
+		lx->i += 2;
+	else if (c == '<') {
+		while (lx->i < lx->n && lx->s[lx->i] != '>')
+			lx->i++;
+		lx->i = MIN(lx->i + 1, lx->n);
+	} else if (c == '/') {
+		lx->i++;
+		skip_regular(lx);
+	} else if (is_delim(c))
+		lx->i++;
+	else {
+		skip_regular(lx);
+		t.end = lx->i;
+		if (is_number(lx->s, t.start, t.end))
+			t.kind = TOK_NUMBER;
+		else if (!(t.end - t.start == 4 && (strncmp(lx->s + t.start,
+		    "true", 4) == 0 || strncmp(lx->s + t.start, "null", 4) ==
+		    0)) && !(t.end - t.start == 5 && strncmp(lx->s + t.start,
+		    "false", 5) == 0))
+			t.kind = TOK_OPERATOR;
+		return t;
+	}
+	t.end = lx->i;
+	return t;
+}
+
+/* Past an inline image's data, to the EI that ends it. */
+static void
+skip_image(struct lexer *lx)
+{
+	for (lx->i++; lx->i + 2 <= lx->n; lx->i++)
+		if (lx->s[lx->i] == 'E' && lx->s[lx->i + 1] == 'I' &&
+		    is_white(lx->s[lx->i - 1]) && (lx->i + 2 == lx->n ||
+		    is_white(lx->s[lx->i + 2])))
+			return;
+	lx->i = lx->n;
+}
+
+struct rewriter {
+	struct lexer	 lx;
+	GString		*out;
+	gsize		 copied;	/* input bytes copied to out */
+	gsize		 operands;	/* where the pending operands begin */
+	int		 noperands;
+	struct token	 first;		/* the first of them */
+	gboolean	 gray;		/* all numbers, and all equal */
+	double		 value;		/* the first's */
+	int		 marked;	/* marked-content depth */
+	int		 saved;		/* q … Q depth */
+	gboolean	 artifact;	/* an artifact is open */
+	int		 artifact_saved;	/* at this q depth */
+	struct content_counts *counts;
+};
+
+/* Copies the input up to at. */
+static void
+copy_to(struct rewriter *r, gsize at)
+{
+	g_string_append_len(r->out, r->lx.s + r->copied,
+	    (gssize)(at - r->copied));
+	r->copied = at;
+}
+
+/* Copies the input up to at, then text, on a line of its own. */
+static void
+insert(struct rewriter *r, gsize at, const char *text)
+{
+	copy_to(r, at);
+	if (r->out->len > 0 && !is_white(r->out->str[r->out->len - 1]))
+		g_string_append_c(r->out, '\n');
+	g_string_append(r->out, text);
+}
+
+static void
+operand(struct rewriter *r, const struct token *t)
+{
+	double v = t->kind == TOK_NUMBER ? g_ascii_strtod(r->lx.s + t->start,
+	    NULL) : 0;
+
+	if (r->noperands++ == 0) {
+		r->operands = t->start;
+		r->first = *t;
+		r->value = v;
+		r->gray = t->kind == TOK_NUMBER;
+	} else
+		r->gray = r->gray && t->kind == TOK_NUMBER && v == r->value;
+}
+
+/* "r r r rg" as "r g", "r r r RG" as "r G"; other colours left. */
+static void
+colour(struct rewriter *r, const struct token *op, gboolean stroke)
+{
+	char buf[8];
+
+	if (r->noperands != 3 || !r->gray) {
+		r->counts->colours++;
+		return;
+	}
+	copy_to(r, r->operands);
+	g_string_append_len(r->out, r->lx.s + r->first.start,
+	    (gssize)(r->first.end - r->first.start));
+	g_snprintf(buf, sizeof(buf), " %c", stroke ? 'G' : 'g');
+	g_string_append(r->out, buf);
+	r->copied = op->end;
+	r->counts->grays++;
+}
+
+static gboolean
+op_is(const struct rewriter *r, const struct token *t, const char *name)
+{
+	gsize len = strlen(name);
+
+	return t->end - t->start == len &&
+	    strncmp(r->lx.s + t->start, name, len) == 0;
+}
+
+static void
+close_artifact(struct rewriter *r, gsize at)
+{
+	insert(r, at, "EMC\n");
+	r->artifact = FALSE;
+}
+
+/* What an operator does to the marked content and the artifacts. */
+static void
+operator(struct rewriter *r, const struct token *t)
+{
+	gsize at = r->noperands > 0 ? r->operands : t->start;
+	size_t i;
+
+	if (op_is(r, t, "BDC") || op_is(r, t, "BMC")) {
+		if (r->artifact && r->marked == 0)
+			close_artifact(r, at);
+		r->marked++;
+	} else if (op_is(r, t, "EMC"))
+		r->marked -= r->marked > 0;
+	else if (op_is(r, t, "q"))
+		r->saved++;
+	else if (op_is(r, t, "Q")) {
+		if (r->artifact && r->saved - 1 < r->artifact_saved)
+			close_artifact(r, at);
+		r->saved--;
+	} else if (op_is(r, t, "rg") || op_is(r, t, "RG"))
+		colour(r, t, op_is(r, t, "RG"));
+	else if (r->marked == 0 && !r->artifact) {
+		for (i = 0; painting[i] != NULL && !op_is(r, t, painting[i]);
+		    i++)
+			continue;
+		if (painting[i] != NULL) {
+			insert(r, at, "/Artifact BMC\n");
+			r->artifact = TRUE;
+			r->artifact_saved = r->saved;
+			r->counts->artifacts++;
+		}
+	}
+	if (op_is(r, t, "ID")) {
+		r->lx.i = t->end;
+		skip_image(&r->lx);
+	}
+	r->noperands = 0;
+}
+
+GString *
+content_finish(const char *data, gsize len, struct content_counts *counts)
+{
+	struct content_counts none = { 0, 0, 0 };
+	struct rewriter r;
+	struct token t;
+
+	memset(&r, 0, sizeof(r));
+	r.lx.s = data;
+	r.lx.n = len;
+	r.out = g_string_sized_new(len + 256);
+	r.counts = counts != NULL ? counts : &none;
+	while ((t = lex(&r.lx)).kind != TOK_END) {
+		if (t.kind == TOK_OPERATOR)
+			operator(&r, &t);
+		else
+			operand(&r, &t);
+	}
+	if (r.artifact)
+		insert(&r, len, "EMC\n");
+	copy_to(&r, len);
+	return r.out;
+}

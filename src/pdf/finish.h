@@ -1,0 +1,57 @@
+/*
+ * finish.h — the PDF Cairo wrote, finished for PDF/UA-1 and for a
+ * printer through libqpdf: what Cairo 1.16 cannot say, said in a pass
+ * over its objects, and the file written by libqpdf, with an ID drawn
+ * from its content so that two builds are the same bytes.
+ *
+ * The catalogue gets the document's language, an XMP packet that says
+ * the file is PDF/UA-1, and DisplayDocTitle; each page its TrimBox (and
+ * BleedBox), tab order by structure, its content in one ink with the
+ * furniture as artifacts (content.h); each link a description; each
+ * footnote one Note element with an ID, however many pages it runs
+ * over (tagtree.c).
+ */
+#ifndef OCTAVO_PDF_FINISH_H
+#define OCTAVO_PDF_FINISH_H
+
+#include <glib.h>
+
+#include "diag.h"
+#include "out/sink.h"
+
+/*
+ * A Note element, in the order the drawing began them: the footnote it
+ * is part of, and for a part continued from a page before, how many
+ * elements were opened anew with it (the Note, a paragraph…), else 0.
+ */
+struct note_tag {
+	guint		 fn;
+	guint		 reopened;
+};
+
+/* What the layout tells the finishing. */
+struct finishing {
+	const char	*language;	/* BCP 47: the document's */
+	double		 width, height;	/* the trim */
+	GHashTable	*links;		/* destination name → what a link
+					   there says ("Note 12") */
+	GPtrArray	*labels;	/* each page's label, for links to pages */
+	GArray		*notes;		/* struct note_tag */
+};
+
+/* What the finishing did, for the report and the tests. */
+struct finished {
+	int		 artifacts, grays, colours;	/* content.h's */
+	int		 links;			/* links described */
+	int		 notes, merged;		/* Note elements; parts merged */
+};
+
+/*
+ * Reads the PDF in data (len bytes), finishes it, and writes it to out.
+ * Returns 0, or -1 with an error in diags (or, if writing to out failed,
+ * the sink's to report when it is closed).  done may be NULL.
+ */
+int	pdf_finish(const char *data, gsize len, struct sink *out,
+	    const struct finishing *, struct finished *done, struct diags *);
+
+#endif

@@ -1,0 +1,271 @@
+#!/usr/bin/env python3
+"""pdfua.py PDF [--bleed] -- the print edition held to PDF/UA-1 and to
+what a printer asks, clause by clause, as veraPDF numbers them.
+
+Reads the PDF's objects through `qpdf --json` and its content streams
+through `qpdf --qdf` (uncompressed, one stream a page), and checks:
+
+  7.2-34, 7.2-2  the catalogue's /Lang is the document's language;
+  7.1-8, 7.1-9   an XMP packet with pdfuaid:part 1 and a dc:title;
+  7.1-10         /ViewerPreferences /DisplayDocTitle true;
+  7.1-1          /MarkInfo /Marked true, a structure tree;
+  7.18.3-1       every page that has annotations (here: every page)
+                 has /Tabs /S;
+  7.18.1-2, 7.18.5-2  every link annotation has /Contents, and is in
+                 the structure (/StructParent);
+  7.9-1          every Note element has an /ID, each once, and the
+                 IDTree lists them; one Note per footnote: as many
+                 Notes as destinations of notes (n1, n2, …);
+  7.2-20         every LI holds only Lbl and LBody;
+  7.1-3          nothing is painted outside marked content: running
+                 heads, folios and rules are inside /Artifact;
+  print          no colour but gray (g, G), no RGB or CMYK operator;
+                 every page has a TrimBox inside its MediaBox, and with
+                 --bleed a BleedBox around it.
+
+Exits 0 if all holds, else 1, listing what failed.
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+PAINT = {"Tj", "TJ", "'", '"', "S", "s", "f", "F", "f*", "B", "B*", "b",
+         "b*", "sh", "Do", "EI"}
+COLOUR = {"rg", "RG", "k", "K", "sc", "SC", "scn", "SCN", "cs", "CS"}
+
+
+def tokens(data):
+    """The operators of a content stream, in order (operands skipped)."""
+    i, n = 0, len(data)
+    white = b" \t\r\n\f\0"
+    while i < n:
+        c = data[i:i + 1]
+        if c in (b" ", b"\t", b"\r", b"\n", b"\f", b"\0"):
+            i += 1
+        elif c == b"%":
+            while i < n and data[i:i + 1] not in (b"\n", b"\r"):
+                i += 1
+        elif c == b"(":
+            depth = 0
+            while i < n:
+                ch = data[i:i + 1]
+                if ch == b"\\":
+                    i += 1
+                elif ch == b"(":
+                    depth += 1
+                elif ch == b")":
+                    depth -= 1
+                    if depth == 0:
+                        i += 1
+                        break
+                i += 1
+        elif data[i:i + 2] in (b"<<", b">>"):
+            i += 2
+        elif c == b"<":
+            i = data.index(b">", i) + 1
+        elif c in (b"[", b"]", b"{", b"}", b">", b")"):
+            i += 1
+        else:
+            j = i + 1 if c == b"/" else i
+            while j < n and data[j] not in white and \
+                    data[j:j + 1] not in (b"(", b")", b"<", b">", b"[",
+                                          b"]", b"{", b"}", b"/", b"%"):
+                j += 1
+            word = data[i:j].decode("latin-1")
+            i = j
+            if c != b"/" and not re.fullmatch(r"[-+.0-9]+|true|false|null",
+                                              word):
+                yield word
+
+
+class Pdf:
+    def __init__(self, path):
+        data = json.loads(subprocess.run(
+            ["qpdf", "--json", path], check=True, capture_output=True,
+            text=True).stdout)
+        self.objs = data["qpdf"][1]
+        self.pages = [p["object"] for p in data["pages"]]
+
+    def get(self, ref):
+        return self.objs["obj:" + ref]["value"]
+
+    def resolve(self, v):
+        if isinstance(v, str) and re.fullmatch(r"\d+ \d+ R", v):
+            return self.get(v)
+        return v
+
+    def stream_data(self, ref):
+        return self.objs["obj:" + ref]
+
+    def elements(self):
+        """Every structure element, with its type."""
+        for key, obj in self.objs.items():
+            v = obj.get("value")
+            if isinstance(v, dict) and v.get("/Type") == "/StructElem" or \
+                    isinstance(v, dict) and "/S" in v and "/P" in v:
+                yield key[4:], v
+
+
+def contents(path):
+    """Each page's content, uncompressed, from qpdf's QDF form."""
+    with tempfile.NamedTemporaryFile(suffix=".pdf", dir=os.environ.get(
+            "TMPDIR")) as tmp:
+        subprocess.run(["qpdf", "--qdf", "--object-streams=disable", path,
+                        tmp.name], check=True)
+        data = open(tmp.name, "rb").read()
+    pages = {}
+    for m in re.finditer(rb"%% Contents for page (\d+)\n(?:%%[^\n]*\n)*"
+                         rb"\d+ 0 obj\n.*?"
+                         rb"stream\n(.*?)endstream", data, re.S):
+        pages[int(m.group(1))] = m.group(2)
+    return pages
+
+
+def unstring(v):
+    """A string as qpdf's JSON gives it (u:… or b:…) without its prefix."""
+    return v[2:] if isinstance(v, str) and v[:2] in ("u:", "b:") else v
+
+
+def main():
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    path, bleed = sys.argv[1], "--bleed" in sys.argv[2:]
+    pdf = Pdf(path)
+    bad = []
+    root = next(v["value"] for v in pdf.objs.values()
+                if isinstance(v.get("value"), dict) and
+                v["value"].get("/Type") == "/Catalog")
+
+    if not unstring(root.get("/Lang", "")):
+        bad.append("7.2-34: no /Lang in the catalogue")
+    meta = root.get("/Metadata")
+    xmp = ""
+    if meta:
+        xmp = subprocess.run(
+            ["qpdf", "--show-object=" + meta.split()[0],
+             "--filtered-stream-data", path], capture_output=True,
+            text=True).stdout
+    if "<pdfuaid:part>1</pdfuaid:part>" not in xmp:
+        bad.append("7.1-8: no XMP metadata with pdfuaid:part 1")
+    if "<dc:title>" not in xmp:
+        bad.append("7.1-9: no dc:title in the XMP metadata")
+    prefs = pdf.resolve(root.get("/ViewerPreferences", {}))
+    if prefs.get("/DisplayDocTitle") is not True:
+        bad.append("7.1-10: no /ViewerPreferences /DisplayDocTitle true")
+    if pdf.resolve(root.get("/MarkInfo", {})).get("/Marked") is not True:
+        bad.append("7.1-1: /MarkInfo /Marked is not true")
+    tree = pdf.resolve(root.get("/StructTreeRoot", {}))
+    if not tree:
+        bad.append("7.1-1: no structure tree")
+
+    # Pages: tab order, boxes, links.
+    untabbed, untrimmed, links, undescribed, unstructured = 0, 0, 0, 0, 0
+    for ref in pdf.pages:
+        page = pdf.get(ref)
+        if page.get("/Tabs") != "/S":
+            untabbed += 1
+        media = [float(x) for x in page["/MediaBox"]]
+        trim = [float(x) for x in page.get("/TrimBox", [])]
+        bleedbox = [float(x) for x in page.get("/BleedBox", trim)]
+        if len(trim) != 4 or not (media[0] <= trim[0] < trim[2] <= media[2]
+                                  and media[1] <= trim[1] < trim[3] <=
+                                  media[3]):
+            untrimmed += 1
+        elif bleed and not (bleedbox[0] < trim[0] and
+                            bleedbox[2] > trim[2]):
+            untrimmed += 1
+        for a in pdf.resolve(page.get("/Annots", [])):
+            a = pdf.resolve(a)
+            if a.get("/Subtype") != "/Link":
+                continue
+            links += 1
+            if not unstring(a.get("/Contents", "")):
+                undescribed += 1
+            if "/StructParent" not in a:
+                unstructured += 1
+    if untabbed:
+        bad.append("7.18.3-1: %d pages without /Tabs /S" % untabbed)
+    if untrimmed:
+        bad.append("print: %d pages without a TrimBox%s inside the "
+                   "MediaBox" % (untrimmed, " and a BleedBox" if bleed
+                                 else ""))
+    if undescribed:
+        bad.append("7.18.5-2: %d of %d links without /Contents"
+                   % (undescribed, links))
+    if unstructured:
+        bad.append("7.18.5-1: %d of %d links not in the structure"
+                   % (unstructured, links))
+
+    # Structure: Notes with IDs, one per note; lists.
+    notes, ids, lis = [], [], 0
+    for ref, e in pdf.elements():
+        if e.get("/S") == "/Note":
+            notes.append(ref)
+            if "/ID" in e:
+                ids.append(unstring(e["/ID"]))
+        elif e.get("/S") == "/LI":
+            lis += 1
+            kids = e.get("/K", [])
+            kids = kids if isinstance(kids, list) else [kids]
+            types = {pdf.resolve(k).get("/S") if isinstance(
+                pdf.resolve(k), dict) else "content" for k in kids}
+            if not types or types - {"/Lbl", "/LBody"}:
+                bad.append("7.2-20: LI %s holds %s" % (
+                    ref, ", ".join(sorted(t or "?" for t in types))))
+    dests = set()
+    names = pdf.resolve(root.get("/Names", {}))
+    stack = [pdf.resolve(names.get("/Dests", {}))]
+    while stack:
+        node = pdf.resolve(stack.pop())
+        stack.extend(node.get("/Kids", []))
+        for i in range(0, len(node.get("/Names", [])), 2):
+            dests.add(unstring(node["/Names"][i]))
+    wanted = len([d for d in dests if re.fullmatch(r"n\d+", d)])
+    if len(ids) != len(notes):
+        bad.append("7.9-1: %d of %d Note elements without an /ID"
+                   % (len(notes) - len(ids), len(notes)))
+    if len(set(ids)) != len(ids):
+        bad.append("7.9-1: Note IDs used twice")
+    if len(notes) != wanted:
+        bad.append("one Note per note: %d Note elements for %d notes"
+                   % (len(notes), wanted))
+    idtree = pdf.resolve(tree.get("/IDTree", {}))
+    if sorted(unstring(x) for x in idtree.get("/Names", [])[::2]) != \
+            sorted(ids):
+        bad.append("7.9-1: the IDTree does not list the Notes' IDs")
+
+    # Content: painting inside marked content; gray alone.
+    outside, colours, artifacts = 0, 0, 0
+    for n, data in contents(path).items():
+        depth = 0
+        for op in tokens(data):
+            if op in ("BDC", "BMC"):
+                depth += 1
+            elif op == "EMC":
+                depth -= 1
+            elif op in PAINT and depth == 0:
+                outside += 1
+            elif op in COLOUR:
+                colours += 1
+        artifacts += data.count(b"/Artifact BMC")
+    if outside:
+        bad.append("7.1-3: %d painting operators outside marked content"
+                   % outside)
+    if colours:
+        bad.append("print: %d colour operators other than gray" % colours)
+    if artifacts < len(pdf.pages) // 2:
+        bad.append("7.1-3: %d artifacts for %d pages: running heads "
+                   "and folios not marked" % (artifacts, len(pdf.pages)))
+
+    print("%d pages, %d links, %d notes, %d list items, %d artifacts"
+          % (len(pdf.pages), links, len(notes), lis, artifacts))
+    for b in bad:
+        print(b)
+    sys.exit(1 if bad else 0)
+
+
+if __name__ == "__main__":
+    main()

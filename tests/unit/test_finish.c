@@ -1,0 +1,302 @@
+/*
+ * test_finish.c — the PDF's finishing on made-up input: content streams
+ * rewritten (artifacts around untagged painting, grays in one ink), PDF
+ * dates as XMP writes them, and a small PDF drawn by Cairo finished and
+ * read back through libqpdf.
+ */
+#include <string.h>
+
+#include <cairo-pdf.h>
+#include <check.h>
+#include <qpdf/qpdf-c.h>
+
+#include "pdf/content.h"
+#include "pdf/finish.h"
+#include "pdf/xmp.h"
+#include "suites.h"
+
+/* The rewritten stream, as a string the caller frees. */
+static char *
+rewrite(const char *in, struct content_counts *cc)
+{
+	memset(cc, 0, sizeof(*cc));
+	return g_string_free(content_finish(in, strlen(in), cc), FALSE);
+}
+
+START_TEST(test_content_artifact_outside_tags)
+{
+	struct content_counts cc;
+	char *out = rewrite("q\n/P << /MCID 0 >> BDC\nBT (Body) Tj ET\nEMC\n"
+	    "0.4 w 10 10 m 20 10 l S\nBT (12) Tj ET\nQ\n", &cc);
+
+	/* The tagged text left alone; the rule and the folio one artifact,
+	 * closed inside the q … Q it opened in. */
+	ck_assert_str_eq(out, "q\n/P << /MCID 0 >> BDC\nBT (Body) Tj ET\n"
+	    "EMC\n0.4 w /Artifact BMC\n10 10 m 20 10 l S\nBT (12) Tj ET\n"
+	    "EMC\nQ\n");
+	ck_assert_int_eq(cc.artifacts, 1);
+	g_free(out);
+}
+END_TEST
+
+START_TEST(test_content_artifact_closed_before_tag)
+{
+	struct content_counts cc;
+	char *out = rewrite("BT (Head) Tj ET /Span <</MCID 3>> BDC "
+	    "BT [(a)-10(b)] TJ ET EMC", &cc);
+
+	ck_assert_str_eq(out, "/Artifact BMC\nBT (Head) Tj ET EMC\n"
+	    "/Span <</MCID 3>> BDC BT [(a)-10(b)] TJ ET EMC");
+	g_free(out);
+}
+END_TEST
+
+START_TEST(test_content_gray)
+{
+	struct content_counts cc;
+	char *out = rewrite("/P <</MCID 0>> BDC 0 0 0 rg 0.5 0.5 0.5 RG "
+	    "1 0 0 rg (x\\) 0 0 0 rg) Tj EMC", &cc);
+
+	/* Grays in DeviceGray, a colour left, a string's text untouched. */
+	ck_assert_str_eq(out, "/P <</MCID 0>> BDC 0 g 0.5 G "
+	    "1 0 0 rg (x\\) 0 0 0 rg) Tj EMC");
+	ck_assert_int_eq(cc.grays, 2);
+	ck_assert_int_eq(cc.colours, 1);
+	ck_assert_int_eq(cc.artifacts, 0);
+	g_free(out);
+}
+END_TEST
+
+START_TEST(test_xmp_dates)
+{
+	char *z = xmp_date("D:20231114221320Z");
+	char *off = xmp_date("D:20231114221320+01'30'");
+
+	ck_assert_str_eq(z, "2023-11-14T22:13:20Z");
+	ck_assert_str_eq(off, "2023-11-14T22:13:20+01:30");
+	ck_assert_ptr_null(xmp_date("yesterday"));
+	g_free(z);
+	g_free(off);
+}
+END_TEST
+
+START_TEST(test_xmp_packet)
+{
+	struct xmp_info xi = { "Smoke & Mirrors", "A. Author", NULL, NULL,
+	    "octavo", "cairo", "D:20231114221320Z", NULL, "en-GB" };
+	char *x = xmp_packet(&xi);
+
+	ck_assert_ptr_nonnull(strstr(x, "<pdfuaid:part>1</pdfuaid:part>"));
+	ck_assert_ptr_nonnull(strstr(x, "<rdf:li xml:lang=\"x-default\">"
+	    "Smoke &amp; Mirrors</rdf:li>"));
+	ck_assert_ptr_nonnull(strstr(x, "<xmp:CreateDate>2023-11-14T22:13:20Z"));
+	ck_assert_ptr_nonnull(strstr(x, "<rdf:li>en-GB</rdf:li>"));
+	ck_assert_ptr_null(strstr(x, "dc:description"));
+	g_free(x);
+}
+END_TEST
+
+static cairo_status_t
+to_bytes(void *closure, const unsigned char *data, unsigned int len)
+{
+	g_byte_array_append(closure, data, len);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* A tagged line of text, black in RGB as Cairo writes it. */
+static void
+text(cairo_t *cr, const char *tag, double y, const char *s)
+{
+	if (tag != NULL)
+		cairo_tag_begin(cr, tag, NULL);
+	cairo_set_source_rgb(cr, 0, 0, 0);
+	cairo_move_to(cr, 20, y);
+	cairo_show_text(cr, s);
+	if (tag != NULL)
+		cairo_tag_end(cr, tag);
+}
+
+/*
+ * Two pages as draw.c makes them: a reference linked to note 1, the
+ * note begun at the foot of page 1 and continued on page 2 (its Note
+ * and its paragraph opened anew), and an untagged folio on each.
+ */
+static GByteArray *
+two_pages(void)
+{
+	GByteArray *pdf = g_byte_array_new();
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_bytes,
+	    pdf, 200, 300);
+	cairo_t *cr = cairo_create(s);
+
+	cairo_tag_begin(cr, "Document", NULL);
+	cairo_tag_begin(cr, "P", NULL);
+	cairo_tag_begin(cr, CAIRO_TAG_LINK, "dest='n1'");
+	text(cr, NULL, 40, "Text.1");
+	cairo_tag_end(cr, CAIRO_TAG_LINK);
+	cairo_tag_end(cr, "P");
+	cairo_tag_begin(cr, "Note", NULL);
+	cairo_tag_begin(cr, CAIRO_TAG_DEST, "name='n1'");
+	text(cr, "P", 250, "1. A note begun");
+	cairo_tag_end(cr, CAIRO_TAG_DEST);
+	cairo_tag_end(cr, "Note");
+	text(cr, NULL, 290, "1");
+	cairo_show_page(cr);
+	cairo_tag_begin(cr, "Note", NULL);
+	text(cr, "P", 250, "and ended overleaf.");
+	cairo_tag_end(cr, "Note");
+	text(cr, NULL, 290, "2");
+	cairo_show_page(cr);
+	cairo_tag_end(cr, "Document");
+	cairo_destroy(cr);
+	cairo_surface_finish(s);
+	ck_assert_int_eq(cairo_surface_status(s), CAIRO_STATUS_SUCCESS);
+	cairo_surface_destroy(s);
+	return pdf;
+}
+
+/* Whether oh is a structure element (not marked content, nor an OBJR). */
+static gboolean
+is_elem(qpdf_data q, qpdf_oh oh)
+{
+	return qpdf_oh_is_dictionary(q, oh) && qpdf_oh_has_key(q, oh, "/S");
+}
+
+/* The elements under e, in order, each with its /ID if it has one:
+ * "Document(P(Link) Note#n1(P))". */
+static void
+shape(qpdf_data q, qpdf_oh e, GString *out)
+{
+	qpdf_oh k = qpdf_oh_get_key(q, e, "/K");
+	int i, n = qpdf_oh_is_array(q, k) ? qpdf_oh_get_array_n_items(q, k) :
+	    1;
+	gboolean open = FALSE;
+
+	if (is_elem(q, e))
+		g_string_append(out, qpdf_oh_get_name(q, qpdf_oh_get_key(q, e,
+		    "/S")) + 1);
+	if (qpdf_oh_has_key(q, e, "/ID"))
+		g_string_append_printf(out, "#%s", qpdf_oh_get_utf8_value(q,
+		    qpdf_oh_get_key(q, e, "/ID")));
+	for (i = 0; i < n; i++) {
+		qpdf_oh kid = qpdf_oh_is_array(q, k) ?
+		    qpdf_oh_get_array_item(q, k, i) : k;
+
+		if (!is_elem(q, kid))
+			continue;
+		g_string_append_c(out, open ? ' ' : '(');
+		open = TRUE;
+		shape(q, kid, out);
+	}
+	if (open)
+		g_string_append_c(out, ')');
+}
+
+START_TEST(test_finish_pdf)
+{
+	GByteArray *pdf = two_pages();
+	GHashTable *links = g_hash_table_new(g_str_hash, g_str_equal);
+	GPtrArray *labels = g_ptr_array_new();
+	GArray *notes = g_array_new(FALSE, FALSE, sizeof(struct note_tag));
+	struct note_tag parts[2] = { { 0, 0 }, { 0, 2 } };
+	struct finishing f = { "en-GB", 200, 300, links, labels, notes };
+	struct finished done;
+	struct sink out;
+	struct diags d;
+	qpdf_data q = qpdf_init();
+	qpdf_oh root, page, annot, tree;
+	GString *tags = g_string_new(NULL);
+	int i;
+
+	diags_init(&d);
+	g_hash_table_insert(links, (char *)"n1", (char *)"Note 1");
+	g_array_append_vals(notes, parts, 2);
+	sink_memory(&out, "f.pdf");
+	ck_assert_int_eq(pdf_finish((const char *)pdf->data, pdf->len, &out,
+	    &f, &done, &d), 0);
+	ck_assert_int_eq(done.links, 1);
+	ck_assert_int_eq(done.notes, 1);
+	ck_assert_int_eq(done.merged, 1);
+	ck_assert_int_eq(done.artifacts, 2);	/* the folios */
+	ck_assert_int_eq(done.colours, 0);
+
+	ck_assert_int_eq(qpdf_read_memory(q, "f.pdf", (const char *)
+	    out.mem->data, out.mem->len, NULL) & QPDF_ERRORS, 0);
+	root = qpdf_get_root(q);
+	ck_assert_str_eq(qpdf_oh_get_utf8_value(q, qpdf_oh_get_key(q, root,
+	    "/Lang")), "en-GB");
+	ck_assert(qpdf_oh_get_bool_value(q, qpdf_oh_get_key(q,
+	    qpdf_oh_get_key(q, root, "/ViewerPreferences"),
+	    "/DisplayDocTitle")));
+	ck_assert(qpdf_oh_get_bool_value(q, qpdf_oh_get_key(q,
+	    qpdf_oh_get_key(q, root, "/MarkInfo"), "/Marked")));
+	ck_assert(qpdf_oh_is_stream(q, qpdf_oh_get_key(q, root, "/Metadata")));
+	for (i = 0; i < 2; i++) {
+		page = qpdf_get_page_n(q, (size_t)i);
+		ck_assert_str_eq(qpdf_oh_get_name(q, qpdf_oh_get_key(q, page,
+		    "/Tabs")), "/S");
+		ck_assert_int_eq(qpdf_oh_get_array_n_items(q, qpdf_oh_get_key(q,
+		    page, "/TrimBox")), 4);
+	}
+	annot = qpdf_oh_get_array_item(q, qpdf_oh_get_key(q,
+	    qpdf_get_page_n(q, 0), "/Annots"), 0);
+	ck_assert_str_eq(qpdf_oh_get_utf8_value(q, qpdf_oh_get_key(q, annot,
+	    "/Contents")), "Note 1");
+	/* One Note, named, holding its paragraph whole. */
+	tree = qpdf_oh_get_key(q, root, "/StructTreeRoot");
+	shape(q, tree, tags);
+	ck_assert_str_eq(tags->str, "(Document(P(Link) Note#n1(P)))");
+	ck_assert_int_eq(qpdf_oh_get_array_n_items(q, qpdf_oh_get_key(q,
+	    qpdf_oh_get_key(q, tree, "/IDTree"), "/Names")), 2);
+
+	qpdf_cleanup(&q);
+	g_string_free(tags, TRUE);
+	ck_assert_int_eq(sink_close(&out, "the PDF", &d), 0);
+	diags_release(&d);
+	g_byte_array_free(pdf, TRUE);
+	g_hash_table_destroy(links);
+	g_ptr_array_free(labels, TRUE);
+	g_array_free(notes, TRUE);
+}
+END_TEST
+
+START_TEST(test_finish_not_a_pdf)
+{
+	GHashTable *links = g_hash_table_new(g_str_hash, g_str_equal);
+	GPtrArray *labels = g_ptr_array_new();
+	GArray *notes = g_array_new(FALSE, FALSE, sizeof(struct note_tag));
+	struct finishing f = { "en", 200, 300, links, labels, notes };
+	struct sink out;
+	struct diags d;
+
+	diags_init(&d);
+	sink_memory(&out, "f.pdf");
+	ck_assert_int_eq(pdf_finish("not a PDF", 9, &out, &f, NULL, &d), -1);
+	ck_assert(diags_failed(&d));
+	ck_assert_str_eq(g_array_index(d.list, struct diag, 0).pos.file,
+	    "f.pdf");
+	ck_assert_uint_eq(out.mem->len, 0);
+	sink_close(&out, "the PDF", &d);
+	diags_release(&d);
+	g_hash_table_destroy(links);
+	g_ptr_array_free(labels, TRUE);
+	g_array_free(notes, TRUE);
+}
+END_TEST
+
+Suite *
+finish_suite(void)
+{
+	Suite *s = suite_create("finish");
+	TCase *tc = tcase_create("finish");
+
+	tcase_add_test(tc, test_content_artifact_outside_tags);
+	tcase_add_test(tc, test_content_artifact_closed_before_tag);
+	tcase_add_test(tc, test_content_gray);
+	tcase_add_test(tc, test_xmp_dates);
+	tcase_add_test(tc, test_xmp_packet);
+	tcase_add_test(tc, test_finish_pdf);
+	tcase_add_test(tc, test_finish_not_a_pdf);
+	suite_add_tcase(s, tc);
+	return s;
+}
