@@ -27,6 +27,11 @@
 /* The length of the rule above footnotes, as a share of the measure. */
 #define RULE_SHARE	0.3
 
+/* Crop marks: from this far beyond the bleed, this long, this thick. */
+#define MARK_OFFSET	3.0
+#define MARK_LENGTH	18.0
+#define MARK_WIDTH	0.25
+
 /* The drawing of one part: where the tags and heads have got to. */
 struct drawer {
 	cairo_t			*cr;
@@ -421,12 +426,43 @@ draw_page(struct drawer *d, const struct page *pg, int n)
 		furniture(d, pg, n);
 }
 
+double
+draw_margin(const struct style *st)
+{
+	return st->bleed + (st->crop_marks == CROP_MARKS_CORNERS ?
+	    MARK_OFFSET + MARK_LENGTH : 0);
+}
+
+/* Marks at the trim's corners, beyond the bleed, in the media box. */
+static void
+crop_marks(cairo_t *cr, const struct style *st)
+{
+	double m = draw_margin(st), from = st->bleed + MARK_OFFSET;
+	double xs[2] = { m, m + st->width }, ys[2] = { m, m + st->height };
+	int i, j;
+
+	if (st->crop_marks != CROP_MARKS_CORNERS)
+		return;
+	cairo_set_line_width(cr, MARK_WIDTH);
+	for (i = 0; i < 2; i++)
+		for (j = 0; j < 2; j++) {
+			double dx = i == 0 ? -1 : 1, dy = j == 0 ? -1 : 1;
+
+			cairo_move_to(cr, xs[i] + dx * from, ys[j]);
+			cairo_rel_line_to(cr, dx * MARK_LENGTH, 0);
+			cairo_move_to(cr, xs[i], ys[j] + dy * from);
+			cairo_rel_line_to(cr, 0, dy * MARK_LENGTH);
+		}
+	cairo_stroke(cr);
+}
+
 void
 draw_part(cairo_t *cr, const struct press *p, const struct edition *e,
     const struct part *part, struct outline *ol, GArray *notes)
 {
 	struct drawer d = { cr, p, e, part, part->galley, 0, 0, ol, 0,
 	    { FALSE }, notes };
+	double m = draw_margin(p->st);
 	guint i;
 
 	for (i = 0; i < part->mk.pages->len; i++) {
@@ -439,7 +475,11 @@ draw_part(cairo_t *cr, const struct press *p, const struct edition *e,
 		cairo_pdf_surface_set_page_label(cairo_get_target(cr), label);
 		d.left = (n + part->folio_base) % 2 == 1 ? p->st->inner :
 		    p->st->outer;
+		cairo_save(cr);
+		cairo_translate(cr, m, m);
 		draw_page(&d, pg, n);
+		cairo_restore(cr);
+		crop_marks(cr, p->st);
 		cairo_show_page(cr);
 	}
 	tags_before(&d, G_MAXUINT, FALSE);

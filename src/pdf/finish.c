@@ -176,7 +176,7 @@ content(qpdf_data q, qpdf_oh page, struct finished *done)
 }
 
 /*
- * Every page: its trim, tab order by structure, no
+ * Every page: its trim (and bleed), tab order by structure, no
  * transparency group (nothing is transparent, and its RGB blending
  * space is no printer's), its content, its links.
  */
@@ -188,8 +188,12 @@ pages(qpdf_data q, const struct finishing *f, struct finished *done)
 	for (i = 0; i < n; i++) {
 		qpdf_oh page = qpdf_get_page_n(q, (size_t)i);
 
-		qpdf_oh_replace_key(q, page, "/TrimBox", rect(q, 0, 0,
-		    f->width, f->height));
+		qpdf_oh_replace_key(q, page, "/TrimBox", rect(q, f->margin,
+		    f->margin, f->width, f->height));
+		if (f->bleed > 0)
+			qpdf_oh_replace_key(q, page, "/BleedBox", rect(q,
+			    f->margin - f->bleed, f->margin - f->bleed,
+			    f->width + 2 * f->bleed, f->height + 2 * f->bleed));
 		qpdf_oh_replace_key(q, page, "/Tabs", qpdf_oh_new_name(q, "/S"));
 		qpdf_oh_remove_key(q, page, "/Group");
 		if (content(q, page, done) != 0)

@@ -33,6 +33,8 @@ struct note_tag {
 struct finishing {
 	const char	*language;	/* BCP 47: the document's */
 	double		 width, height;	/* the trim */
+	double		 bleed;		/* printed beyond the trim, each side */
+	double		 margin;	/* the trim's offset in the media box */
 	GHashTable	*links;		/* destination name → what a link
 					   there says ("Note 12") */
 	GPtrArray	*labels;	/* each page's label, for links to pages */

@@ -414,6 +414,7 @@ pdf_draw(struct pdf_layout *l, struct sink *out, struct diags *d)
 {
 	GByteArray *pdf;
 	struct finishing f;
+	double m = draw_margin(l->st);
 	cairo_surface_t *s;
 	cairo_status_t status;
 	cairo_t *cr;
@@ -424,10 +425,10 @@ pdf_draw(struct pdf_layout *l, struct sink *out, struct diags *d)
 		return -1;
 	pdf = g_byte_array_new();
 	f = (struct finishing){ l->e->language, l->st->width, l->st->height,
-	    link_names(l), page_labels(l),
+	    l->st->bleed, m, link_names(l), page_labels(l),
 	    g_array_new(FALSE, FALSE, sizeof(struct note_tag)) };
-	s = cairo_pdf_surface_create_for_stream(out_write, pdf, l->st->width,
-	    l->st->height);
+	s = cairo_pdf_surface_create_for_stream(out_write, pdf,
+	    l->st->width + 2 * m, l->st->height + 2 * m);
 	set_metadata(s, l->e, &l->credits, dated ? &secs : NULL);
 	cr = cairo_create(s);
 	status = draw_parts(cr, l, f.notes);

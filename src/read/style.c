@@ -105,11 +105,14 @@ static const struct key keys[] = {
 	    NULL, "0", "0.9" },
 	{ "justification", "emergency-stretch", LENGTH, AT(emergency), "3pt",
 	    NULL, "0in", "2in" },
+	{ "print", "bleed", LENGTH, AT(bleed), "0pt", NULL, "0in", "1in" },
+	{ "print", "crop-marks", CHOICE, AT(crop_marks), "none",
+	    "none or corners", NULL, NULL },
 };
 
 static const char *const groups[] = {
 	"page", "body", "heading", "quote", "list", "note", "running-head",
-	"break", "hyphenation", "justification", NULL
+	"break", "hyphenation", "justification", "print", NULL
 };
 
 #define FIELD(st, k, type)	((type *)(void *)((char *)(st) + (k)->off))

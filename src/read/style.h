@@ -28,6 +28,12 @@ enum opening {
 	OPENS_ANY
 };
 
+/* Marks at the trim's corners, outside the bleed, for the guillotine. */
+enum crop_marks {
+	CROP_MARKS_NONE,
+	CROP_MARKS_CORNERS
+};
+
 /* One kind of type: a family, a size, and the distance between baselines. */
 struct font {
 	char	*family;
@@ -72,6 +78,9 @@ struct style {
 	double		 space_stretch;		/* how far a space may stretch, */
 	double		 space_shrink;		/* and shrink, as a share of it */
 	double		 emergency;		/* stretch assumed in a last try */
+	/* [print]: what a printer asks of the file */
+	double		 bleed;			/* beyond the trim, each side */
+	enum crop_marks	 crop_marks;
 	char		*path;			/* the file read, for diagnostics */
 };
 

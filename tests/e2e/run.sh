@@ -231,6 +231,18 @@ check "qpdf --check passes" qpdf --check "$T/a.pdf"
 # wants: black in one ink, a TrimBox (tests/e2e/pdfua.py says which).
 check "PDF/UA-1: language, XMP, titles, tab order, links, notes, lists, artifacts; gray, trim" \
     python3 tests/e2e/pdfua.py "$T/a.pdf"
+# A style that asks for bleed and crop marks: a larger sheet, the trim
+# and the bleed boxed within it.
+mkdir -p "$T/bleed/sources" && cp manuscript/sources/* "$T/bleed/sources/"
+cp manuscript/names.txt "$T/bleed/"
+sed 's/^bleed = .*/bleed = 9pt/; s/^crop-marks = .*/crop-marks = corners/' \
+    styles/print.ini >"$T/bleed/print.ini"
+sed 's/^\[edition\]$/[edition]\nprint-style = print.ini/' "$MANIFEST" \
+    >"$T/bleed/edition.ini"
+"$OCTAVO" build -q --pdf "$T/bleed.pdf" "$T/bleed/edition.ini" 2>/dev/null
+check "[print] bleed and crop marks: the sheet grows by both, trim and bleed boxed" \
+    sh -c "pdfinfo '$T/bleed.pdf' | grep -q '^Page size: *492 x 708 pts' &&
+    python3 tests/e2e/pdfua.py '$T/bleed.pdf' --bleed"
 pdftotext -layout "$T/a.pdf" - 2>/dev/null | tr -s ' \n' '  ' >"$T/pdf.txt"
 titles | while IFS= read -r title; do
 	if grep -qF -- "$title" "$T/pdf.txt"; then echo y; else echo "n $title"; fi

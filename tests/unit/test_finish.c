@@ -192,6 +192,21 @@ shape(qpdf_data q, qpdf_oh e, GString *out)
 		g_string_append_c(out, ')');
 }
 
+/* Asserts that a page's box runs from (lo, lo) to (hi - 100, hi): the
+ * trim is 100 pt higher than wide. */
+static void
+box(qpdf_data q, qpdf_oh page, const char *key, double lo, double hi)
+{
+	qpdf_oh b = qpdf_oh_get_key(q, page, key);
+	double want[4] = { lo, lo, hi - 100, hi };
+	int i;
+
+	ck_assert_int_eq(qpdf_oh_get_array_n_items(q, b), 4);
+	for (i = 0; i < 4; i++)
+		ck_assert_double_eq_tol(qpdf_oh_get_numeric_value(q,
+		    qpdf_oh_get_array_item(q, b, i)), want[i], 0.001);
+}
+
 START_TEST(test_finish_pdf)
 {
 	GByteArray *pdf = two_pages();
@@ -199,7 +214,10 @@ START_TEST(test_finish_pdf)
 	GPtrArray *labels = g_ptr_array_new();
 	GArray *notes = g_array_new(FALSE, FALSE, sizeof(struct note_tag));
 	struct note_tag parts[2] = { { 0, 0 }, { 0, 2 } };
-	struct finishing f = { "en-GB", 200, 300, links, labels, notes };
+	/* A 140 × 240 trim with 9 pt of bleed, 30 pt in from the sheet's
+	 * edges (room for crop marks). */
+	struct finishing f = { "en-GB", 140, 240, 9, 30, links, labels,
+	    notes };
 	struct finished done;
 	struct sink out;
 	struct diags d;
@@ -235,8 +253,8 @@ START_TEST(test_finish_pdf)
 		page = qpdf_get_page_n(q, (size_t)i);
 		ck_assert_str_eq(qpdf_oh_get_name(q, qpdf_oh_get_key(q, page,
 		    "/Tabs")), "/S");
-		ck_assert_int_eq(qpdf_oh_get_array_n_items(q, qpdf_oh_get_key(q,
-		    page, "/TrimBox")), 4);
+		box(q, page, "/TrimBox", 30, 270);
+		box(q, page, "/BleedBox", 21, 279);
 	}
 	annot = qpdf_oh_get_array_item(q, qpdf_oh_get_key(q,
 	    qpdf_get_page_n(q, 0), "/Annots"), 0);
@@ -265,7 +283,7 @@ START_TEST(test_finish_not_a_pdf)
 	GHashTable *links = g_hash_table_new(g_str_hash, g_str_equal);
 	GPtrArray *labels = g_ptr_array_new();
 	GArray *notes = g_array_new(FALSE, FALSE, sizeof(struct note_tag));
-	struct finishing f = { "en", 200, 300, links, labels, notes };
+	struct finishing f = { "en", 200, 300, 0, 0, links, labels, notes };
 	struct sink out;
 	struct diags d;
 

@@ -77,6 +77,30 @@ START_TEST(test_justification_keys)
 }
 END_TEST
 
+/* What a printer asks: none of it by default. */
+START_TEST(test_print_keys)
+{
+	struct style st;
+	struct diags d;
+
+	style_init(&st);
+	ck_assert_double_eq_tol(st.bleed, 0, EPS);
+	ck_assert_int_eq(st.crop_marks, CROP_MARKS_NONE);
+	style_release(&st);
+	ck_assert_int_eq(read_text(&st, "[print]\nbleed = 3mm\n"
+	    "crop-marks = corners\n", &d), 0);
+	ck_assert_uint_eq(d.list->len, 0);
+	ck_assert_double_eq_tol(st.bleed, 3 * 72 / 25.4, EPS);
+	ck_assert_int_eq(st.crop_marks, CROP_MARKS_CORNERS);
+	style_release(&st);
+	diags_release(&d);
+	ck_assert_int_eq(read_text(&st, "[print]\ncrop-marks = all\n", &d),
+	    -1);
+	ck_assert_int_eq(d.count[DIAG_ERROR], 1);
+	diags_release(&d);
+}
+END_TEST
+
 /* A count takes a whole number; a number no unit. */
 START_TEST(test_bad_count)
 {
@@ -331,6 +355,7 @@ style_suite(void)
 	tcase_add_test(tc, test_defaults);
 	tcase_add_test(tc, test_units);
 	tcase_add_test(tc, test_justification_keys);
+	tcase_add_test(tc, test_print_keys);
 	tcase_add_test(tc, test_bad_count);
 	tcase_add_test(tc, test_unknown_key_warns_at_line);
 	tcase_add_test(tc, test_unknown_group_warns);
