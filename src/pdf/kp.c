@@ -74,6 +74,7 @@ kp_params_init(struct kp_params *pp, double width, double tolerance)
 	pp->emergency = 0;
 	pp->ragged = 0;
 	pp->hyphenate = TRUE;
+	pp->capitals = TRUE;
 	pp->force = FALSE;
 	pp->line_penalty = 10;
 	pp->adj_demerits = 10000;
@@ -101,8 +102,8 @@ is_break(const struct run *r, guint i)
 	case KP_GLUE:
 		return i > 0 && r->it[i - 1].kind == KP_BOX;
 	case KP_PENALTY:
-		return it->penalty < KP_INFINITY &&
-		    (!it->hyph || r->pp->hyphenate);
+		return it->penalty < KP_INFINITY && (!it->hyph ||
+		    (r->pp->hyphenate && (!it->capital || r->pp->capitals)));
 	default:
 		return FALSE;
 	}

@@ -21,6 +21,8 @@ struct kp_item {
 	unsigned	 flagged : 1;	/* a penalty at a hyphen */
 	unsigned	 fill : 1;	/* glue that stretches without limit */
 	unsigned	 hyph : 1;	/* a hyphenation point, not an explicit hyphen */
+	unsigned	 capital : 1;	/* a hyphenation point in a capitalised
+					   word ("Trot-sky") */
 	guint		 at;		/* the caller's: a byte offset */
 };
 
@@ -29,7 +31,8 @@ struct kp_params {
 	double		 tolerance;	/* the largest badness allowed */
 	double		 emergency;	/* stretch every line is assumed to have */
 	double		 ragged;	/* stretch at each line's end (not justified) */
-	gboolean	 hyphenate;	/* whether hyphenation points may break */
+	gboolean	 hyphenate;	/* whether hyphenation points may break, */
+	gboolean	 capitals;	/* and those in capitalised words */
 	gboolean	 force;		/* never fail: overfull lines if need be */
 	int		 line_penalty;
 	int		 adj_demerits;	/* fitness classes more than one apart */

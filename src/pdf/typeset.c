@@ -161,8 +161,10 @@ unhyphenable(const char *w, gsize len)
 
 /*
  * Marks in kind[] (one per byte of the piece) where it may break, and
- * how: 'h' hyphenation, 'x' after an explicit hyphen or dash, '/' after
- * a slash, 'a' anywhere (a word too wide).
+ * how: 'h' hyphenation ('H' in a capitalised word, a name's), 'x' after
+ * an explicit hyphen or dash, '/' after a slash, 'a' anywhere (a word
+ * too wide).  A word with a hyphen of its own breaks only there
+ * ("Ter-Vaganian", not "Ter-Va-ganian").
  */
 static void
 find_breaks(struct setter *s, const struct piece *pc, char *kind)
@@ -190,7 +192,7 @@ find_breaks(struct setter *s, const struct piece *pc, char *kind)
 			kind[i] = 'a';
 	}
 	if (s->p->hyph == NULL || !s->b->justify || pc->start >= s->last_word ||
-	    unhyphenable(w, len))
+	    unhyphenable(w, len) || memchr(kind, 'x', len) != NULL)
 		return;
 	if (s->npoints < len) {
 		s->npoints = len;
@@ -209,7 +211,8 @@ find_breaks(struct setter *s, const struct piece *pc, char *kind)
 
 			for (k = 1; k < j - i; k++)
 				if (s->points[k])
-					kind[i + k] = 'h';
+					kind[i + k] = g_ascii_isupper(w[i]) ?
+					    'H' : 'h';
 		}
 	}
 }
@@ -239,10 +242,13 @@ add_word(struct setter *s, const struct piece *pc, guint from)
 		add(s, KP_BOX, PT(x - from_x), from);
 		switch (kind[i]) {
 		case 'h':
+		case 'H':
 			hy = shaper_hyphen(s->p->shaper,
 			    s->pa->items[pc->item]);
 			add_penalty(s, s->p->st->hyphen_penalty, PT(hy->width),
 			    TRUE, TRUE, at);
+			g_array_index(s->items, struct kp_item,
+			    s->items->len - 1).capital = kind[i] == 'H';
 			break;
 		case 'x':
 			add_penalty(s, EXPLICIT_PENALTY, 0, TRUE, FALSE, at);
@@ -343,11 +349,25 @@ build_items(struct setter *s)
 	return TRUE;
 }
 
+/* Whether a line from the break from on is wider than the measure. */
+static gboolean
+overfull(const GArray *breaks, guint from)
+{
+	guint i;
+
+	for (i = from; i < breaks->len; i++)
+		if (g_array_index(breaks, struct kp_break, i).ratio < -1)
+			return TRUE;
+	return FALSE;
+}
+
 /*
  * Chooses the breaks: for justified text, without hyphens within the
  * pretolerance, with them within the tolerance, with emergency stretch,
- * and last at any cost; for other text at once, its lines balanced by
- * stretch at their ends.
+ * and last at any cost; a capitalised word (a name) is hyphenated only
+ * if a line would be overfull without, unless the style allows it.
+ * Other text is set at once, its lines balanced by stretch at their
+ * ends.
  */
 static void
 choose_breaks(struct setter *s, double first, GArray *breaks)
@@ -356,12 +376,14 @@ choose_breaks(struct setter *s, double first, GArray *breaks)
 	const struct kp_item *it = (const struct kp_item *)(void *)s->items->data;
 	guint n = s->items->len;
 	struct kp_params pp;
+	guint from = breaks->len;
 
 	kp_params_init(&pp, s->width, st->tolerance);
 	pp.first = s->lines == 0 ? first : s->width;
 	pp.max_hyphens = st->hyph_max_lines;
 	pp.start_ratio = s->ratio;
 	pp.start_hyphens = s->hyphens;
+	pp.capitals = st->capitals == CAPITALS_ALLOW;
 	if (!s->b->justify) {
 		pp.ragged = 3 * s->b->font->size;
 		pp.tolerance = KP_INFINITY;
@@ -385,6 +407,12 @@ choose_breaks(struct setter *s, double first, GArray *breaks)
 	pp.tolerance = KP_INFINITY;
 	pp.force = TRUE;
 	kp_break(it, n, &pp, breaks);
+	/* A name hyphenated only where there is no other way. */
+	if (!pp.capitals && overfull(breaks, from)) {
+		g_array_set_size(breaks, from);
+		pp.capitals = TRUE;
+		kp_break(it, n, &pp, breaks);
+	}
 }
 
 /* The first box's offset after the break at item i (the line's start). */

@@ -105,6 +105,8 @@ static const struct key keys[] = {
 	    NULL, "0", "0.9" },
 	{ "justification", "emergency-stretch", LENGTH, AT(emergency), "3pt",
 	    NULL, "0in", "2in" },
+	{ "hyphenation", "capitals", CHOICE, AT(capitals), "avoid",
+	    "avoid or allow", NULL, NULL },
 	{ "print", "bleed", LENGTH, AT(bleed), "0pt", NULL, "0in", "1in" },
 	{ "print", "crop-marks", CHOICE, AT(crop_marks), "none",
 	    "none or corners", NULL, NULL },

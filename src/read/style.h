@@ -28,6 +28,12 @@ enum opening {
 	OPENS_ANY
 };
 
+/* Whether a capitalised word is hyphenated like any other. */
+enum capitals {
+	CAPITALS_AVOID,		/* only where nothing else will do */
+	CAPITALS_ALLOW
+};
+
 /* Marks at the trim's corners, outside the bleed, for the guillotine. */
 enum crop_marks {
 	CROP_MARKS_NONE,
@@ -78,6 +84,9 @@ struct style {
 	double		 space_stretch;		/* how far a space may stretch, */
 	double		 space_shrink;		/* and shrink, as a share of it */
 	double		 emergency;		/* stretch assumed in a last try */
+	/* [hyphenation] capitals: whether a capitalised word may be broken
+	   before the last tries (a name: "Trot-sky") */
+	enum capitals	 capitals;
 	/* [print]: what a printer asks of the file */
 	double		 bleed;			/* beyond the trim, each side */
 	enum crop_marks	 crop_marks;

@@ -574,6 +574,68 @@ START_TEST(test_typeset_narrow_hyphen_limit)
 }
 END_TEST
 
+/* Names and compounds, on a measure narrow enough to want hyphens. */
+static const char names_prose[] =
+    "The Opposition of Trotsky and Zinoviev met Preobrazhensky, "
+    "Ter-Vaganian and the Social-Democratic Mensheviks in Moscow and "
+    "Leningrad; Rakovsky and Radek wrote from Astrakhan and Barnaul about "
+    "the bureaucratisation of the Communist International, and Sosnovsky "
+    "answered them from Tomsk with self-destruction, counter-revolution "
+    "and Thermidor, while Smilga and Serebryakov considered capitulation.";
+
+/*
+ * Set at 2 in with capitals as asked: how many lines end in a hyphen
+ * that breaks a capitalised word.  No line breaks a word that has a
+ * hyphen of its own anywhere but there.
+ */
+static int
+capitals_broken(enum capitals capitals)
+{
+	struct style st;
+	struct diags d;
+	struct press *p;
+	struct galley *g;
+	int n = 0;
+	guint i;
+
+	style_init(&st);
+	st.inner = st.outer = (st.width - 2 * 72) / 2;
+	st.capitals = capitals;
+	diags_init(&d);
+	p = press_new("en-US", &st, &d);
+	g = set_prose(p, names_prose);
+	for (i = 0; i < g->lines->len; i++) {
+		const struct line *ln = GALLEY_LINE(g, i);
+		const char *t = ln->para->text;
+		guint a = ln->end, b = ln->end;
+
+		if (!ln->hyphen)
+			continue;
+		while (a > 0 && t[a - 1] != ' ')
+			a--;
+		while (t[b] != '\0' && t[b] != ' ')
+			b++;
+		ck_assert_msg(memchr(t + a, '-', b - a) == NULL,
+		    "a compound broken a second time: %.*s", (int)(b - a),
+		    t + a);
+		n += g_ascii_isupper(t[a]) != 0;
+	}
+	galley_free(g);
+	press_free(p);
+	diags_release(&d);
+	style_release(&st);
+	return n;
+}
+
+/* Names are hyphenated only where there is no other way, unless the
+ * style allows it; this text then breaks some. */
+START_TEST(test_typeset_capitals)
+{
+	ck_assert_int_eq(capitals_broken(CAPITALS_AVOID), 0);
+	ck_assert_int_gt(capitals_broken(CAPITALS_ALLOW), 0);
+}
+END_TEST
+
 /* --- the page builder ----------------------------------------------------- */
 
 /* A press ten lines of 11 on 14 deep, with the default style. */
@@ -744,6 +806,7 @@ typeset_suite(void)
 	tcase_add_test(lines, test_typeset_long_paragraph);
 	tcase_add_test(lines, test_typeset_narrow_hyphen_limit);
 	tcase_add_test(lines, test_typeset_missing_glyph);
+	tcase_add_test(lines, test_typeset_capitals);
 	tcase_add_checked_fixture(pages, ten_lines_setup, ten_lines_teardown);
 	tcase_add_test(pages, test_page_fills_to_depth);
 	tcase_add_test(pages, test_page_no_widow);
