@@ -2,6 +2,8 @@
  * report.c — writing what the line breaker and the page builder did, so
  * that the typography is measured, not guessed.
  */
+#include <math.h>
+
 #include "kp.h"
 #include "report.h"
 
@@ -13,6 +15,26 @@ static gboolean
 counted(const struct line *ln)
 {
 	return ln->para != NULL && ln->justified && !ln->fill;
+}
+
+/*
+ * Whether line ln ends in a hyphen that breaks a capitalised word: the
+ * word's first letter, past any quotation mark, is a capital.
+ */
+static gboolean
+breaks_capital(const struct line *ln)
+{
+	const char *t = ln->para->text, *w;
+	guint a = ln->end;
+
+	if (!ln->hyphen)
+		return FALSE;
+	while (a > ln->start && t[a - 1] != ' ')
+		a--;
+	for (w = t + a; w < t + ln->end; w = g_utf8_next_char(w))
+		if (g_unichar_isalpha(g_utf8_get_char(w)))
+			return g_unichar_isupper(g_utf8_get_char(w));
+	return FALSE;
 }
 
 /* Counts one galley's lines. */
@@ -29,6 +51,7 @@ tally_lines(const struct galley *g, struct tally *t)
 			t->paragraphs++;
 		if (ln->hyphen) {
 			t->hyphens++;
+			t->capitals += breaks_capital(ln);
 			run++;
 			t->hyphen_run = MAX(t->hyphen_run, run);
 		} else
@@ -40,6 +63,84 @@ tally_lines(const struct galley *g, struct tally *t)
 		t->tight += ln->ratio < -0.5;
 		t->overfull += ln->ratio < -1;
 	}
+}
+
+/* The page's last line of text. */
+static const struct line *
+last_line(const struct part *part, const struct page *pg)
+{
+	return GALLEY_LINE(part->galley, pg->first + pg->count - 1);
+}
+
+/* How far down page i's type goes: its last note's line, or its text's. */
+static double
+bottom(const struct press *p, const struct part *part, guint i)
+{
+	const struct page *pg = &g_array_index(part->mk.pages, struct page, i);
+	const struct placed *pl;
+
+	if (pg->nnotes == 0)
+		return last_line(part, pg)->y;
+	pl = &g_array_index(part->mk.placed, struct placed,
+	    pg->notes + pg->nnotes - 1);
+	return GALLEY_LINE(p->notes, pl->to - 1)->y;
+}
+
+/* Whether page i holds text that runs on, within its chapter, to the
+ * page after it. */
+static gboolean
+runs_on(const struct part *part, guint i)
+{
+	const GArray *pages = part->mk.pages;
+	const struct page *pg = &g_array_index(pages, struct page, i);
+	const struct page *next;
+
+	if (pg->count == 0 || i + 1 >= pages->len)
+		return FALSE;
+	next = &g_array_index(pages, struct page, i + 1);
+	return next->count > 0 && !next->opening &&
+	    next->chapter == pg->chapter;
+}
+
+/*
+ * What a typographer looks at on page i: a hyphen on its last line, a
+ * spread out of line (i a verso, its type ending above or below its
+ * recto's, the text running on past both), a hole above the rule, a
+ * note split leaving one line, a chapter's last page nearly empty.
+ */
+static void
+tally_page(const struct press *p, const struct part *part, guint i,
+    struct tally *t)
+{
+	const GArray *pages = part->mk.pages;
+	const struct page *pg = &g_array_index(pages, struct page, i);
+	gboolean recto = (i + 1 + (guint)part->folio_base) % 2 == 1;
+	guint k;
+
+	if (pg->count == 0)
+		return;
+	if (last_line(part, pg)->hyphen) {
+		t->page_hyphens++;
+		t->recto_hyphens += recto;
+	}
+	if (!recto && runs_on(part, i) && runs_on(part, i + 1) &&
+	    fabs(bottom(p, part, i) - bottom(p, part, i + 1)) > 0.5)
+		t->spreads++;
+	/* The rule sits half a line under the text (page.c's sep). */
+	if (pg->nnotes > 0 && pg->rule - last_line(part, pg)->y >
+	    1.5 * p->st->body.leading)
+		t->holes++;
+	for (k = pg->notes; k < pg->notes + pg->nnotes; k++) {
+		const struct placed *pl = &g_array_index(part->mk.placed,
+		    struct placed, k);
+		const struct footnote *fn = &g_array_index(p->footnotes,
+		    struct footnote, pl->fn);
+
+		t->note_lines += pl->to - pl->from == 1 && fn->count > 1;
+	}
+	if (!pg->opening && pg->chapter >= 0 && !runs_on(part, i) &&
+	    pg->count < SHORT_ENDING)
+		t->short_endings++;
 }
 
 void
@@ -55,6 +156,7 @@ tally_part(const struct press *p, const struct part *part, struct tally *t)
 	for (i = 0; i < pages->len; i++) {
 		const struct page *pg = &g_array_index(pages, struct page, i);
 
+		tally_page(p, part, i, t);
 		t->short_pages += pg->short_by > 0;
 		if (pg->count == 0)
 			continue;
@@ -138,13 +240,22 @@ report_write(const struct press *p, const struct edition *e,
 	    "tight           %d (r < -0.5)\n"
 	    "overfull        %d (r < -1)\n"
 	    "hyphens         %d (at most %d lines in a row)\n"
+	    "capitals hyphenated %d\n"
 	    "widows          %d\n"
 	    "orphans         %d\n"
 	    "headings at foot %d\n"
-	    "short pages     %d of %d\n",
+	    "short pages     %d of %d\n"
+	    "page-final hyphens %d\n"
+	    "recto-final hyphens %d\n"
+	    "spreads out of line %d\n"
+	    "holes above notes %d\n"
+	    "note parts of one line %d\n"
+	    "short chapter endings %d (under %d lines)\n",
 	    t.paragraphs, t.lines, t.loose, LOOSE_BADNESS, t.tight,
-	    t.overfull, t.hyphens, t.hyphen_run, t.widows, t.orphans, t.keeps,
-	    t.short_pages, t.pages);
+	    t.overfull, t.hyphens, t.hyphen_run, t.capitals, t.widows,
+	    t.orphans, t.keeps, t.short_pages, t.pages, t.page_hyphens,
+	    t.recto_hyphens, t.spreads, t.holes, t.note_lines,
+	    t.short_endings, SHORT_ENDING);
 	if (!g_file_set_contents(path, out->str, (gssize)out->len, &err)) {
 		diag_add(d, DIAG_ERROR, srcpos_at(path, 0, 0),
 		    "cannot write the report: %s", err->message);

@@ -1,7 +1,10 @@
 /*
  * report.h — the typesetting measured: each paragraph's lines with their
  * adjustment ratios, and totals of loose, tight and overfull lines,
- * hyphens, widows and orphans, for `octavo build --report FILE`.
+ * hyphens, widows and orphans, and of what a typographer looks for on
+ * the pages (spreads out of line, holes above the notes, hyphens at a
+ * page's foot, short chapter endings), for `octavo build --report
+ * FILE`.
  */
 #ifndef OCTAVO_PDF_REPORT_H
 #define OCTAVO_PDF_REPORT_H
@@ -13,9 +16,24 @@ struct tally {
 	int	 paragraphs, lines;	/* justified lines, last lines apart */
 	int	 loose, tight, overfull;	/* badness > 1000, r < -0.5, r < -1 */
 	int	 hyphens, hyphen_run;	/* and the most in a row */
+	int	 capitals;		/* hyphens that break a capitalised
+					   word ("Trot-sky") */
 	int	 widows, orphans, keeps;	/* at page breaks */
 	int	 short_pages, pages;
+	int	 page_hyphens, recto_hyphens;	/* a page's last line
+					   hyphenated; a recto's */
+	int	 spreads;		/* facing pages whose last lines are
+					   not level, the text running on */
+	int	 holes;			/* pages with a line's room or more
+					   between the text and the notes' rule */
+	int	 note_lines;		/* parts of a split note of one line */
+	int	 short_endings;		/* a chapter's last page, not its
+					   first, of fewer than SHORT_ENDING
+					   lines */
 };
+
+/* A chapter's last page holds at least this many lines. */
+#define SHORT_ENDING	5
 
 /* Counts the faults of a made-up part and its notes' lines. */
 void	tally_part(const struct press *, const struct part *,
