@@ -14,6 +14,8 @@
 #define COST_SHORT	800	/* times the square of the lines left empty */
 #define COST_SPLIT	400	/* a footnote continued overleaf */
 #define COST_SPLIT_ONE	3000	/* leaving one line of it on either page */
+#define COST_HYPHEN	500	/* a page's last line ends in a hyphen, */
+#define COST_RECTO_HYPHEN 50000	/* a recto's: the word split by a turn */
 
 /* Fewer lines of text than this, beside a long note carried, make a
  * page of notes alone. */
@@ -219,6 +221,11 @@ break_cost(const struct builder *b, guint brk, int shortby,
 		cost += COST_HEAD;
 	if (f->split)
 		cost += f->lonely ? COST_SPLIT_ONE : COST_SPLIT;
+	/* The first page made up is a recto. */
+	if (brk > 0 && brk < b->g->lines->len &&
+	    GALLEY_LINE(b->g, brk - 1)->hyphen)
+		cost += b->mk->pages->len % 2 == 0 ? COST_RECTO_HYPHEN :
+		    COST_HYPHEN;
 	return cost;
 }
 

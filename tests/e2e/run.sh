@@ -292,11 +292,12 @@ check "report: no capitalised word (a name) hyphenated" \
     test "$(total 'capitals hyphenated')" = 0
 check "report: no chapter ends on a page of under five lines" \
     test "$(total 'short chapter endings')" = 0
-# Not yet what a typographer wants (none of either), but no worse than
-# the sample's layout was when they were first counted.
-check "report: at most 4 rectos end in a hyphen, 10 spreads out of line" \
-    sh -c "[ $(total 'recto-final hyphens') -le 4 ] &&
-    [ $(total 'spreads out of line') -le 10 ]"
+check "report: no recto ends in a hyphen" \
+    test "$(total 'recto-final hyphens')" = 0
+# Not yet what a typographer wants (none), but no worse than the
+# sample's layout was when they were first counted.
+check "report: at most 10 spreads out of line" \
+    test "$(total 'spreads out of line')" -le 10
 check "report: no widow" test "$(total widows)" = 0
 check "report: no orphan" test "$(total orphans)" = 0
 check "report: no heading at the foot of a page" \

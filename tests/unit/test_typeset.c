@@ -703,6 +703,29 @@ START_TEST(test_page_fills_to_depth)
 }
 END_TEST
 
+/*
+ * Thirty lines, the tenth and the nineteenth ending in a hyphen: the
+ * recto (page 1) breaks a line early rather than split a word over the
+ * turn; the verso (page 2) keeps its hyphen at its foot, a short page
+ * costing more.
+ */
+START_TEST(test_page_recto_hyphen)
+{
+	struct galley *g = galley_new();
+	struct makeup mk;
+
+	add_block(g, 30, 0);
+	GALLEY_LINE(g, 9)->hyphen = 1;
+	GALLEY_LINE(g, 18)->hyphen = 1;
+	page_make_up(&ten_lines, g, NULL, &mk);
+	ck_assert_uint_eq(count_on(&mk, 0), 9);
+	ck_assert_uint_eq(count_on(&mk, 1), 10);
+	ck_assert(GALLEY_LINE(g, 18)->page == 1);
+	makeup_release(&mk);
+	galley_free(g);
+}
+END_TEST
+
 /* Eleven lines: the last would stand alone at the head of page 2. */
 START_TEST(test_page_no_widow)
 {
@@ -812,6 +835,7 @@ typeset_suite(void)
 	tcase_add_test(pages, test_page_no_widow);
 	tcase_add_test(pages, test_page_heading_kept_with_text);
 	tcase_add_test(pages, test_page_new_recto);
+	tcase_add_test(pages, test_page_recto_hyphen);
 	tcase_add_test(pages, test_page_no_lonely_lines);
 	suite_add_tcase(s, runs);
 	suite_add_tcase(s, lines);
