@@ -845,7 +845,7 @@ pages_line(GString *out, const char *indent, const struct index_entry *ie,
 	if (folios == NULL)
 		return;
 	g_string_append_printf(out, "%spages ", indent);
-	if (index_pages(ie, folios, out, NULL) > 0)
+	if (index_pages(ie, folios, NULL, out, NULL) > 0)
 		g_string_append_c(out, '\n');
 	else
 		g_string_truncate(out, at);

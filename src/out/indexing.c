@@ -79,12 +79,21 @@ key_in_text(const GArray *keys, guint i)
 	return g_array_index(keys, int, i) % 2 == 1;
 }
 
-int
-index_pages(const struct index_entry *ie, GHashTable *marks,
-    GString *out, GArray *links)
+/* A run of pages: consecutive ones named in their text, a page named
+ * only in a note, or a stretch where the name recurs (passim). */
+struct group {
+	int		 first, last;
+	int		 pages;		/* of them, where the name is */
+	gboolean	 note;		/* only in a note: "112n" */
+	gboolean	 passim;
+};
+
+/* The heading's pages, grouped into ranges as index_pages says. */
+static GArray *
+ranges(const struct index_entry *ie, GHashTable *marks)
 {
 	GArray *keys = g_array_new(FALSE, FALSE, sizeof(int));
-	int listed = 0;
+	GArray *groups = g_array_new(FALSE, FALSE, sizeof(struct group));
 	guint i, j;
 
 	for (i = 0; i < ie->marks->len; i++) {
@@ -97,33 +106,115 @@ index_pages(const struct index_entry *ie, GHashTable *marks,
 	}
 	g_array_sort(keys, cmp_int);
 	for (i = 0; i < keys->len; i = j) {
-		int folio = key_page(keys, i), last = folio;
+		struct group gr = { key_page(keys, i), key_page(keys, i), 1,
+		    TRUE, FALSE };
 		gboolean text = FALSE;
 
-		for (j = i; j < keys->len && key_page(keys, j) == folio; j++)
+		for (j = i; j < keys->len && key_page(keys, j) == gr.first; j++)
 			text = text || key_in_text(keys, j);
 		/* A range: the pages that follow, named in their text. */
-		while (text && j < keys->len && key_page(keys, j) == last + 1) {
+		while (text && j < keys->len && key_page(keys, j) == gr.last + 1) {
 			guint k;
 			gboolean more = FALSE;
 
 			for (k = j; k < keys->len &&
-			    key_page(keys, k) == last + 1; k++)
+			    key_page(keys, k) == gr.last + 1; k++)
 				more = more || key_in_text(keys, k);
 			if (!more)
 				break;
-			last++;
+			gr.last++;
+			gr.pages++;
 			j = k;
 		}
-		g_string_append(out, listed > 0 ? ", " : "");
-		page_number(out, links, folio, !text);
-		if (last > folio) {
-			g_string_append(out, "\xe2\x80\x93");	/* – */
-			page_number(out, links, last, FALSE);
-		}
-		listed++;
+		gr.note = !text;
+		g_array_append_val(groups, gr);
 	}
 	g_array_free(keys, TRUE);
+	return groups;
+}
+
+/*
+ * Groups from a on merged into one stretch, if they make one where the
+ * name is on one page in every (at most) every, no two pages more than
+ * gap apart: returns the stretch's last group, or a if there is none.
+ * Never across the front matter's pages and the text's.
+ */
+static guint
+stretch_end(const GArray *groups, guint a, int every, int gap)
+{
+	const struct group *g = (const struct group *)(void *)groups->data;
+	guint b, best = a;
+	int pages = g[a].pages;
+
+	for (b = a + 1; b < groups->len; b++) {
+		int span = g[b].last - g[a].first + 1;
+
+		if (g[b].first - g[b - 1].last > gap ||
+		    (g[b].first < 0) != (g[a].first < 0))
+			break;
+		pages += g[b].pages;
+		if (pages * every >= span && b - a + 1 >= 3 &&
+		    span >= PASSIM_SPAN)
+			best = b;
+	}
+	return best;
+}
+
+/* The groups with each stretch where the name recurs made one. */
+static GArray *
+collapse(const GArray *groups, int every, int gap)
+{
+	GArray *out = g_array_new(FALSE, FALSE, sizeof(struct group));
+	guint a, b;
+
+	for (a = 0; a < groups->len; a = b + 1) {
+		struct group gr = g_array_index(groups, struct group, a);
+
+		b = stretch_end(groups, a, every, gap);
+		if (b > a) {
+			gr.last = g_array_index(groups, struct group, b).last;
+			gr.note = FALSE;
+			gr.passim = TRUE;
+		}
+		g_array_append_val(out, gr);
+	}
+	return out;
+}
+
+int
+index_pages(const struct index_entry *ie, GHashTable *marks,
+    const struct index_passim *passim, GString *out, GArray *links)
+{
+	GArray *groups = ranges(ie, marks);
+	int every, gap, listed;
+	guint i;
+
+	/* Denser stretches first; sparser only to keep to max_groups. */
+	for (every = 2, gap = PASSIM_GAP; passim != NULL && every <= 4;
+	    every++, gap += PASSIM_GAP) {
+		GArray *fewer = collapse(groups, every, gap);
+
+		g_array_free(groups, TRUE);
+		groups = fewer;
+		if (passim->max_groups <= 0 ||
+		    groups->len <= (guint)passim->max_groups)
+			break;
+	}
+	for (i = 0; i < groups->len; i++) {
+		const struct group *gr = &g_array_index(groups, struct group,
+		    i);
+
+		g_string_append(out, i > 0 ? ", " : "");
+		page_number(out, links, gr->first, gr->note);
+		if (gr->last > gr->first) {
+			g_string_append(out, "\xe2\x80\x93");	/* – */
+			page_number(out, links, gr->last, FALSE);
+		}
+		if (gr->passim)
+			g_string_append(out, " passim");
+	}
+	listed = (int)groups->len;
+	g_array_free(groups, TRUE);
 	return listed;
 }
 

@@ -26,16 +26,33 @@ int		 index_printed(const struct edition *);
 gunichar	 index_letter(const struct index_entry *);
 
 /*
+ * How a printed index shortens a heading's pages: a stretch where the
+ * name is on at least half the pages, no page between them more than
+ * PASSIM_GAP apart, three groups or more over PASSIM_SPAN pages or
+ * more, is one group, "45–53 passim".  If the heading would still print
+ * more than max_groups groups (0: no limit), the stretches may be
+ * sparser, down to a page in four, the gaps wider.
+ */
+struct index_passim {
+	int		 max_groups;
+};
+
+#define PASSIM_SPAN	6
+#define PASSIM_GAP	3
+
+/*
  * A heading's page numbers as printed: its marks' pages (marks maps a
  * struct index_mark * to its folio, as INDEX_FRONT says), each once,
  * the front matter's in roman first, runs of consecutive pages as
  * ranges ("45–47"), a page where it is named only in a note with an
- * "n" ("112n").  Appends to out; if links is not NULL it gets,
- * for each page number, its folio and the bytes of out it covers (three
- * ints).  Returns how many pages were listed.
+ * "n" ("112n"); with passim (NULL: every page listed), stretches as it
+ * says.  Appends to out; if links is not NULL it gets, for each page
+ * number, its folio and the bytes of out it covers (three ints).
+ * Returns how many groups were listed.
  */
 int		 index_pages(const struct index_entry *, GHashTable *marks,
-		    GString *out, GArray *links);
+		    const struct index_passim *passim, GString *out,
+		    GArray *links);
 
 /*
  * What comes between a heading (with its locators, if listed) and a

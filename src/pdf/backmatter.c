@@ -82,10 +82,31 @@ reference(struct runs *r, const struct index_entry *ie, enum word w,
 	runs_add(r, " ");
 }
 
+/* Text between an entry's page numbers, its "passim" in italic. */
+static void
+between(struct runs *r, const char *text)
+{
+	const char *p = strstr(text, "passim");
+	char *before;
+
+	if (p == NULL) {
+		runs_add(r, text);
+		return;
+	}
+	before = g_strndup(text, (gsize)(p - text));
+	runs_add(r, before);
+	runs_emph(r, TRUE);
+	runs_add(r, "passim");
+	runs_emph(r, FALSE);
+	runs_add(r, p + strlen("passim"));
+	g_free(before);
+}
+
 /* The text of an entry: heading, gloss, page numbers, references. */
 static void
 entry_runs(struct setter *s, const struct index_entry *ie, struct runs *r)
 {
+	struct index_passim passim = { s->p->st->index_max_groups };
 	GString *locs = g_string_new(NULL);
 	GArray *links = g_array_new(FALSE, FALSE, sizeof(int));
 	gboolean first = TRUE;
@@ -96,7 +117,7 @@ entry_runs(struct setter *s, const struct index_entry *ie, struct runs *r)
 		runs_add(r, " ");
 		runs_add(r, ie->gloss);
 	}
-	if (index_pages(ie, s->marks, locs, links) > 0) {
+	if (index_pages(ie, s->marks, &passim, locs, links) > 0) {
 		runs_add(r, ", ");
 		for (i = 0; i < links->len; i += 3) {
 			int *l = &g_array_index(links, int, i);
@@ -105,7 +126,7 @@ entry_runs(struct setter *s, const struct index_entry *ie, struct runs *r)
 			char *before = g_strndup(locs->str + at,
 			    (gsize)l[1] - at);
 
-			runs_add(r, before);
+			between(r, before);
 			/* The front matter's pages are the file's first. */
 			runs_add_page(r, l[0] < 0 ? l[0] + INDEX_FRONT :
 			    s->text->before + l[0], num);
@@ -113,7 +134,7 @@ entry_runs(struct setter *s, const struct index_entry *ie, struct runs *r)
 			g_free(num);
 			g_free(before);
 		}
-		runs_add(r, locs->str + at);
+		between(r, locs->str + at);
 	}
 	if (ie->see != NULL) {
 		reference(r, ie, WORD_SEE, locs->len > 0);

@@ -107,6 +107,8 @@ static const struct key keys[] = {
 	    NULL, "0in", "2in" },
 	{ "hyphenation", "capitals", CHOICE, AT(capitals), "avoid",
 	    "avoid or allow", NULL, NULL },
+	{ "index", "max-groups", COUNT, AT(index_max_groups), "0", NULL, "0",
+	    "1000" },
 	{ "print", "bleed", LENGTH, AT(bleed), "0pt", NULL, "0in", "1in" },
 	{ "print", "crop-marks", CHOICE, AT(crop_marks), "none",
 	    "none or corners", NULL, NULL },
@@ -114,7 +116,7 @@ static const struct key keys[] = {
 
 static const char *const groups[] = {
 	"page", "body", "heading", "quote", "list", "note", "running-head",
-	"break", "hyphenation", "justification", "print", NULL
+	"break", "hyphenation", "justification", "index", "print", NULL
 };
 
 #define FIELD(st, k, type)	((type *)(void *)((char *)(st) + (k)->off))

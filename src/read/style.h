@@ -87,6 +87,9 @@ struct style {
 	/* [hyphenation] capitals: whether a capitalised word may be broken
 	   before the last tries (a name: "Trot-sky") */
 	enum capitals	 capitals;
+	/* [index] */
+	int		 index_max_groups;	/* a heading's page groups at
+						   most, or 0 */
 	/* [print]: what a printer asks of the file */
 	double		 bleed;			/* beyond the trim, each side */
 	enum crop_marks	 crop_marks;

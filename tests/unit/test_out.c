@@ -369,7 +369,7 @@ START_TEST(test_index_pages)
 		g_hash_table_insert(marks, mk->as.mark,
 		    GINT_TO_POINTER(folios[i]));
 	}
-	ck_assert_int_eq(index_pages(ie, marks, out, links), 4);
+	ck_assert_int_eq(index_pages(ie, marks, NULL, out, links), 4);
 	ck_assert_str_eq(out->str, "45\xe2\x80\x93" "47, 50n, 112, 113n");
 	ck_assert_uint_eq(links->len, 3 * 5);
 	ck_assert_int_eq(g_array_index(links, int, 3), 47);
@@ -379,6 +379,72 @@ START_TEST(test_index_pages)
 	g_array_free(links, TRUE);
 	g_hash_table_destroy(marks);
 	edition_free(e);
+}
+END_TEST
+
+/* What index_pages prints for a name on each of pages, named in the
+ * text, shortened as passim says. */
+static char *
+pages_of(const int *pages, guint n, const struct index_passim *passim)
+{
+	struct edition *e = edition_new();
+	struct chapter *c = fixture_chapter(e, "c", "C");
+	struct index_entry *ie = index_entry_new("Smith, Ann", NULL);
+	GHashTable *marks = g_hash_table_new(g_direct_hash, g_direct_equal);
+	GString *out = g_string_new(NULL);
+	guint i;
+
+	g_ptr_array_add(e->index, ie);
+	for (i = 0; i < n; i++) {
+		struct node *mk = index_mark_new(ie, c, NULL, c->doc->pos);
+
+		node_append(c->doc, mk);
+		g_hash_table_insert(marks, mk->as.mark,
+		    GINT_TO_POINTER(pages[i]));
+	}
+	index_pages(ie, marks, passim, out, NULL);
+	g_hash_table_destroy(marks);
+	edition_free(e);
+	return g_string_free(out, FALSE);
+}
+
+/*
+ * A stretch where the name is on most pages, three groups or more over
+ * six pages or more, is "passim"; a page far off stays apart; without
+ * passim every page is listed.
+ */
+START_TEST(test_index_passim)
+{
+	static const int pages[] = { 10, 11, 13, 15, 16, 18, 40, 41 };
+	struct index_passim passim = { 0 };
+	char *all = pages_of(pages, G_N_ELEMENTS(pages), NULL);
+	char *cut = pages_of(pages, G_N_ELEMENTS(pages), &passim);
+	char *few = pages_of(pages, 3, &passim);
+
+	ck_assert_str_eq(all, "10\xe2\x80\x93" "11, 13, 15\xe2\x80\x93" "16, 18, "
+	    "40\xe2\x80\x93" "41");
+	ck_assert_str_eq(cut, "10\xe2\x80\x93" "18 passim, 40\xe2\x80\x93" "41");
+	/* Under six pages: as they are. */
+	ck_assert_str_eq(few, "10\xe2\x80\x93" "11, 13");
+	g_free(all);
+	g_free(cut);
+	g_free(few);
+}
+END_TEST
+
+/* A name on every third page: listed page by page, unless the style
+ * caps the groups, when the stretch may be that sparse. */
+START_TEST(test_index_max_groups)
+{
+	static const int pages[] = { 1, 4, 7, 10, 13, 16, 19 };
+	struct index_passim any = { 0 }, three = { 3 };
+	char *a = pages_of(pages, G_N_ELEMENTS(pages), &any);
+	char *b = pages_of(pages, G_N_ELEMENTS(pages), &three);
+
+	ck_assert_str_eq(a, "1, 4, 7, 10, 13, 16, 19");
+	ck_assert_str_eq(b, "1\xe2\x80\x93" "19 passim");
+	g_free(a);
+	g_free(b);
 }
 END_TEST
 
@@ -406,7 +472,7 @@ START_TEST(test_index_pages_front)
 		g_hash_table_insert(marks, mk->as.mark,
 		    GINT_TO_POINTER(folios[i]));
 	}
-	ck_assert_int_eq(index_pages(ie, marks, out, links), 3);
+	ck_assert_int_eq(index_pages(ie, marks, NULL, out, links), 3);
 	ck_assert_str_eq(out->str, "vii\xe2\x80\x93viii, xii, 3");
 	ck_assert_int_eq(g_array_index(links, int, 0), -INDEX_FRONT + 7);
 	ck_assert_int_eq(g_array_index(links, int, 3 * 3), 3);
@@ -538,6 +604,8 @@ out_suite(void)
 	tcase_add_test(tc, test_index_pages);
 	tcase_add_test(tc, test_index_pages_front);
 	tcase_add_test(tc, test_kept);
+	tcase_add_test(tc, test_index_passim);
+	tcase_add_test(tc, test_index_max_groups);
 	tcase_add_test(tc, test_matter);
 	tcase_add_test(tc, test_see_after_stop);
 	tcase_add_test(tc, test_words);
