@@ -7,8 +7,8 @@ and its print pages), NAMES the list of names it was made from.  For
 every heading and sub-heading, every page it gives is looked up in PDF
 (its text block: running heads left out, words broken by a hyphen at a
 line's end joined again), and must print one of the heading's forms
-(or end with its first words, when a note goes on to the next page):
-the forms its list entry gives (`forms:`, `in …:`, `at …:`), the ones
+(or end with its first words, when a note or the text goes on to the
+next page): the forms its list entry gives (`forms:`, `in …:`, `at …:`), the ones
 its heading implies ("Forenames Surname", "Surname"), and those of the
 headings that refer to it with `see:`.  A page given as "12n" is found
 the same way: the note's text is on that page.
@@ -182,10 +182,13 @@ def main():
         pats = [re.compile(r"(?<!\w)" + r"\s*".join(
             re.escape(fold(p)) for p in f.split()) + r"(?!\w)")
             for f in own]
-        # A note that goes on to the next page may end this one inside
-        # the name: the page then ends with the name's first words.
+        # A note or the text that goes on to the next page may end this
+        # one inside the name: the page, or its text before its notes
+        # (each begun by its number, "111."), then ends with the name's
+        # first words.
         pats += [re.compile(r"(?<!\w)" + r"\s*".join(
-            re.escape(fold(p)) for p in f.split()[:k]) + r"\W*$")
+            re.escape(fold(p)) for p in f.split()[:k]) +
+            r"\W*(?:$|\d+\.\s)")
             for f in own for k in range(1, len(f.split()))]
         for n in sorted(numbers):
             page = folio.get(n)
