@@ -13,7 +13,7 @@
 #define COST_HEAD	5000	/* a scene break at the head */
 #define COST_SHORT	800	/* times the square of the lines left empty */
 #define COST_SPLIT	400	/* a footnote continued overleaf */
-#define COST_SPLIT_ONE	3000	/* leaving one line of it on either page */
+#define COST_SPLIT_ONE	12000	/* leaving one line of it on either page */
 #define COST_HYPHEN	500	/* a page's last line ends in a hyphen, */
 #define COST_RECTO_HYPHEN 50000	/* a recto's: the word split by a turn */
 
@@ -274,16 +274,17 @@ add_page(struct builder *b, guint first, guint count, const struct fit *f)
 }
 
 /*
- * Spreads the room left on a page without notes, cut short to avoid a
- * widow or orphan, as LaTeX's \flushbottom does: a little between
- * paragraphs, and a share of the space above headings and quotations.
- * If they cannot take it all, the page stays a clean line short.
+ * Spreads the room left on a page cut short (to avoid a widow or an
+ * orphan, or for its notes), down to bottom, as LaTeX's \flushbottom
+ * does: a little between paragraphs, and a share of the space above
+ * headings and quotations.  If they cannot take it all, the page stays
+ * a clean line short.
  */
 static void
-spread(struct builder *b, guint first, guint count)
+spread(struct builder *b, guint first, guint count, double bottom)
 {
 	const struct line *last = GALLEY_LINE(b->g, first + count - 1);
-	double room = b->p->depth - last->y, total = 0, shift = 0;
+	double room = bottom - last->y, total = 0, shift = 0;
 	guint i;
 
 	for (i = first + 1; i < first + count; i++)
@@ -451,9 +452,9 @@ fill_page(struct builder *b, guint i, struct fit *f)
 	pg = add_page(b, i, best - i, f);
 	pg->short_by = (int)(full - best);
 	next_carry(b, f);
-	if (pg->short_by > 0 && pg->nnotes == 0 && best < n &&
-	    !begins_page(GALLEY_LINE(b->g, best)))
-		spread(b, i, best - i);
+	if (best < n && !begins_page(GALLEY_LINE(b->g, best)))
+		spread(b, i, best - i, pg->nnotes > 0 ? pg->rule - b->sep / 2 :
+		    b->p->depth);
 	g_array_free(now, TRUE);
 	g_array_free(fns, TRUE);
 	g_free(ys);

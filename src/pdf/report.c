@@ -105,8 +105,9 @@ runs_on(const struct part *part, guint i)
 /*
  * What a typographer looks at on page i: a hyphen on its last line, a
  * spread out of line (i a verso, its type ending above or below its
- * recto's, the text running on past both), a hole above the rule, a
- * note split leaving one line, a chapter's last page nearly empty.
+ * recto's, the text running on past both), a hole above the rule (the
+ * text running on), a note split leaving one line, a chapter's last
+ * page nearly empty.
  */
 static void
 tally_page(const struct press *p, const struct part *part, guint i,
@@ -126,9 +127,10 @@ tally_page(const struct press *p, const struct part *part, guint i,
 	if (!recto && runs_on(part, i) && runs_on(part, i + 1) &&
 	    fabs(bottom(p, part, i) - bottom(p, part, i + 1)) > 0.5)
 		t->spreads++;
-	/* The rule sits half a line under the text (page.c's sep). */
-	if (pg->nnotes > 0 && pg->rule - last_line(part, pg)->y >
-	    1.5 * p->st->body.leading)
+	/* The rule sits half a line under the text (page.c's sep); a
+	 * chapter's last page ends where its text does. */
+	if (pg->nnotes > 0 && runs_on(part, i) && pg->rule -
+	    last_line(part, pg)->y > 1.5 * p->st->body.leading)
 		t->holes++;
 	for (k = pg->notes; k < pg->notes + pg->nnotes; k++) {
 		const struct placed *pl = &g_array_index(part->mk.placed,

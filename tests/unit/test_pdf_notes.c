@@ -179,6 +179,17 @@ START_TEST(test_report_totals)
 	    text, G_REGEX_MULTILINE, 0));
 	ck_assert(g_regex_match_simple("^lines +[0-9]{3}$", text,
 	    G_REGEX_MULTILINE, 0));
+	/* What a typographer looks for on the pages, none of it here. */
+	ck_assert(g_regex_match_simple("^capitals hyphenated 0$", text,
+	    G_REGEX_MULTILINE, 0));
+	ck_assert(g_regex_match_simple("^recto-final hyphens 0$", text,
+	    G_REGEX_MULTILINE, 0));
+	ck_assert(g_regex_match_simple("^note parts of one line 0$", text,
+	    G_REGEX_MULTILINE, 0));
+	ck_assert(g_regex_match_simple("^spreads out of line [0-9]+$", text,
+	    G_REGEX_MULTILINE, 0));
+	ck_assert(g_regex_match_simple("^holes above notes [0-9]+$", text,
+	    G_REGEX_MULTILINE, 0));
 	g_free(text);
 	g_remove(report);
 	g_free(report);
