@@ -10,6 +10,7 @@
 /* Costs of a break, against each other. */
 #define COST_KEEP	100000	/* a heading at the foot */
 #define COST_LONELY	10000	/* a widow or an orphan */
+#define COST_ENDING	15000	/* a chapter's last page nearly empty */
 #define COST_HEAD	5000	/* a scene break at the head */
 #define COST_SHORT	800	/* times the square of the lines left empty */
 #define COST_SPLIT	400	/* a footnote continued overleaf */
@@ -198,6 +199,20 @@ advance(const struct line *first, const struct line *ln, double y)
 	return y + ln->advance + ln->space;
 }
 
+/* Whether a break before line brk leaves its chapter fewer than
+ * MIN_ENDING lines (but some) for its last page. */
+static gboolean
+short_ending(const struct galley *g, guint brk)
+{
+	guint k;
+
+	for (k = brk; k < g->lines->len && k < brk + MIN_ENDING; k++)
+		if (k > brk && begins_page(GALLEY_LINE(g, k)))
+			break;
+	return k > brk && k < brk + MIN_ENDING && (k == g->lines->len ||
+	    begins_page(GALLEY_LINE(g, k)));
+}
+
 /* The cost of breaking before line b, left short lines empty. */
 static int
 break_cost(const struct builder *b, guint brk, int shortby,
@@ -219,6 +234,8 @@ break_cost(const struct builder *b, guint brk, int shortby,
 	if (brk < b->g->lines->len && !begins_page(GALLEY_LINE(b->g, brk)) &&
 	    (GALLEY_LINE(b->g, brk)->flags & LINE_HEAD))
 		cost += COST_HEAD;
+	if (short_ending(b->g, brk))
+		cost += COST_ENDING;
 	if (f->split)
 		cost += f->lonely ? COST_SPLIT_ONE : COST_SPLIT;
 	/* The first page made up is a recto. */

@@ -20,6 +20,9 @@ struct placed {
 	guint		 from, to;	/* lines of the notes' galley */
 };
 
+/* The lines a chapter's last page holds at least, where it can. */
+#define MIN_ENDING	5
+
 /* One page: a run of lines of the galley, or none if it is blank. */
 struct page {
 	guint		 first, count;	/* lines of the galley */

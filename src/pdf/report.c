@@ -141,7 +141,7 @@ tally_page(const struct press *p, const struct part *part, guint i,
 		t->note_lines += pl->to - pl->from == 1 && fn->count > 1;
 	}
 	if (!pg->opening && pg->chapter >= 0 && !runs_on(part, i) &&
-	    pg->count < SHORT_ENDING)
+	    pg->count < MIN_ENDING)
 		t->short_endings++;
 }
 
@@ -257,7 +257,7 @@ report_write(const struct press *p, const struct edition *e,
 	    t.overfull, t.hyphens, t.hyphen_run, t.capitals, t.widows,
 	    t.orphans, t.keeps, t.short_pages, t.pages, t.page_hyphens,
 	    t.recto_hyphens, t.spreads, t.holes, t.note_lines,
-	    t.short_endings, SHORT_ENDING);
+	    t.short_endings, MIN_ENDING);
 	if (!g_file_set_contents(path, out->str, (gssize)out->len, &err)) {
 		diag_add(d, DIAG_ERROR, srcpos_at(path, 0, 0),
 		    "cannot write the report: %s", err->message);

@@ -28,12 +28,10 @@ struct tally {
 					   between the text and the notes' rule */
 	int	 note_lines;		/* parts of a split note of one line */
 	int	 short_endings;		/* a chapter's last page, not its
-					   first, of fewer than SHORT_ENDING
+					   first, of fewer than MIN_ENDING
 					   lines */
 };
 
-/* A chapter's last page holds at least this many lines. */
-#define SHORT_ENDING	5
 
 /* Counts the faults of a made-up part and its notes' lines. */
 void	tally_part(const struct press *, const struct part *,

@@ -726,16 +726,18 @@ START_TEST(test_page_recto_hyphen)
 }
 END_TEST
 
-/* Eleven lines: the last would stand alone at the head of page 2. */
+/* Eleven lines: the last would stand alone at the head of page 2,
+ * which eight lines more fill. */
 START_TEST(test_page_no_widow)
 {
 	struct galley *g = galley_new();
 	struct makeup mk;
 
 	add_block(g, 11, 0);
+	add_block(g, 8, 0);
 	page_make_up(&ten_lines, g, NULL, &mk);
 	ck_assert_uint_eq(count_on(&mk, 0), 9);
-	ck_assert_uint_eq(count_on(&mk, 1), 2);
+	ck_assert_uint_eq(count_on(&mk, 1), 10);
 	ck_assert_int_eq(g_array_index(mk.pages, struct page, 0).short_by, 1);
 	makeup_release(&mk);
 	galley_free(g);
@@ -774,6 +776,25 @@ START_TEST(test_page_new_recto)
 	pg = &g_array_index(mk.pages, struct page, 2);
 	ck_assert_uint_eq(pg->first, 3);
 	ck_assert(pg->opening);
+	makeup_release(&mk);
+	galley_free(g);
+}
+END_TEST
+
+/*
+ * A chapter of twelve lines on pages of ten: rather than two lines
+ * alone on its last page, it leaves five there.
+ */
+START_TEST(test_page_chapter_ending)
+{
+	struct galley *g = galley_new();
+	struct makeup mk;
+
+	add_block(g, 12, 0);
+	add_block(g, 3, LINE_NEW_PAGE);
+	page_make_up(&ten_lines, g, NULL, &mk);
+	ck_assert_uint_eq(count_on(&mk, 0), 12 - MIN_ENDING);
+	ck_assert_uint_eq(count_on(&mk, 1), MIN_ENDING);
 	makeup_release(&mk);
 	galley_free(g);
 }
@@ -836,6 +857,7 @@ typeset_suite(void)
 	tcase_add_test(pages, test_page_heading_kept_with_text);
 	tcase_add_test(pages, test_page_new_recto);
 	tcase_add_test(pages, test_page_recto_hyphen);
+	tcase_add_test(pages, test_page_chapter_ending);
 	tcase_add_test(pages, test_page_no_lonely_lines);
 	suite_add_tcase(s, runs);
 	suite_add_tcase(s, lines);
