@@ -2,6 +2,8 @@
  * page.c — making up pages with their footnotes, choosing each break
  * by cost among the last lines that fit.
  */
+#include <math.h>
+
 #include "page.h"
 
 /* How far a break may move back from where the page is full. */
@@ -190,13 +192,27 @@ anchored(const struct builder *b, guint first, guint last, GArray *fns)
 	}
 }
 
-/* The baseline of line j, on a page whose lines begin at first. */
+/*
+ * The baseline of line ln, after a line at y, on a page whose lines
+ * begin at first.  A line of the body's type sits on the page's grid,
+ * a whole number of the body's leadings below the first line's place,
+ * so that what comes between (a heading, a quotation, the space around
+ * them) takes whole lines and facing pages end on the same line.
+ */
 static double
-advance(const struct line *first, const struct line *ln, double y)
+advance(const struct builder *b, const struct line *first,
+    const struct line *ln, double y)
 {
-	if (ln == first)
-		return ln->ascent + (begins_page(ln) ? ln->space : 0);
-	return y + ln->advance + ln->space;
+	const struct font *body = &b->p->st->body;
+	double k;
+
+	y = ln == first ? ln->ascent + (begins_page(ln) ? ln->space : 0) :
+	    y + ln->advance + ln->space;
+	if (fabs(ln->advance - body->leading) > 0.01 ||
+	    fabs(ln->ascent - body->size) > 0.01)
+		return y;
+	k = ceil((y - body->size) / body->leading - 0.001);
+	return body->size + MAX(k, 0) * body->leading;
 }
 
 /* Whether a break before line brk leaves its chapter fewer than
@@ -424,7 +440,7 @@ fill_page(struct builder *b, guint i, struct fit *f)
 
 		if (j > i && begins_page(ln))
 			break;
-		ys[j - i] = advance(GALLEY_LINE(b->g, i), ln,
+		ys[j - i] = advance(b, GALLEY_LINE(b->g, i), ln,
 		    j > i ? ys[j - i - 1] : 0);
 		anchored(b, j, j, fns);
 		if ((j > i && ys[j - i] > b->p->depth + 0.01) ||

@@ -782,6 +782,35 @@ START_TEST(test_page_new_recto)
 END_TEST
 
 /*
+ * Two lines of a heading (16 on 19, 7 pt above) between body lines:
+ * the body line after it is put back on the grid, a whole number of
+ * leadings (14) below the first line, and so are the rest.
+ */
+START_TEST(test_page_grid)
+{
+	struct galley *g = galley_new();
+	struct makeup mk;
+	guint i;
+
+	add_block(g, 2, 0);
+	add_block(g, 2, LINE_KEEP);
+	for (i = 2; i < 4; i++) {
+		GALLEY_LINE(g, i)->ascent = 16;
+		GALLEY_LINE(g, i)->advance = 19;
+	}
+	GALLEY_LINE(g, 2)->space = 7;
+	add_block(g, 4, 0);
+	page_make_up(&ten_lines, g, NULL, &mk);
+	ck_assert_double_eq_tol(GALLEY_LINE(g, 3)->y, 25 + 7 + 19 + 19, 1e-6);
+	/* 84 by its advance, 95 on the grid */
+	ck_assert_double_eq_tol(GALLEY_LINE(g, 4)->y, 11 + 6 * 14, 1e-6);
+	ck_assert_double_eq_tol(GALLEY_LINE(g, 7)->y, 11 + 9 * 14, 1e-6);
+	makeup_release(&mk);
+	galley_free(g);
+}
+END_TEST
+
+/*
  * A chapter of twelve lines on pages of ten: rather than two lines
  * alone on its last page, it leaves five there.
  */
@@ -857,6 +886,7 @@ typeset_suite(void)
 	tcase_add_test(pages, test_page_heading_kept_with_text);
 	tcase_add_test(pages, test_page_new_recto);
 	tcase_add_test(pages, test_page_recto_hyphen);
+	tcase_add_test(pages, test_page_grid);
 	tcase_add_test(pages, test_page_chapter_ending);
 	tcase_add_test(pages, test_page_no_lonely_lines);
 	suite_add_tcase(s, runs);
