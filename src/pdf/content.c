@@ -24,10 +24,11 @@ struct lexer {
 	gsize		 n, i;
 };
 
-/* Operators that begin something painted: a text object, a path, a
- * shading, an XObject, an inline image. */
-static const char *const painting[] = { "BT", "m", "re", "sh", "Do", "BI",
-	NULL };
+/* Operators that paint: text shown (inside its text object, which may
+ * hold the structure's sequences too), a path begun, a shading, an
+ * XObject, an inline image. */
+static const char *const painting[] = { "Tj", "TJ", "'", "\"", "m", "re",
+	"sh", "Do", "BI", NULL };
 
 static gboolean
 is_white(char c)
@@ -156,10 +157,15 @@ struct rewriter {
 	struct token	 first;		/* the first of them */
 	gboolean	 gray;		/* all numbers, and all equal */
 	double		 value;		/* the first's */
-	int		 marked;	/* marked-content depth */
+	GArray		*marked;	/* gboolean per open marked-content
+					   sequence: whether it is the
+					   structure's (an MCID) */
+	int		 tagged;	/* of them, the structure's */
 	int		 saved;		/* q … Q depth */
+	gboolean	 text;		/* inside BT … ET */
 	gboolean	 artifact;	/* an artifact is open */
 	int		 artifact_saved;	/* at this q depth */
+	gboolean	 artifact_text;	/* opened inside BT … ET */
 	struct content_counts *counts;
 };
 
@@ -232,38 +238,98 @@ close_artifact(struct rewriter *r, gsize at)
 	r->artifact = FALSE;
 }
 
-/* What an operator does to the marked content and the artifacts. */
+static void
+open_artifact(struct rewriter *r, gsize at)
+{
+	insert(r, at, "/Artifact BMC\n");
+	r->artifact = TRUE;
+	r->artifact_saved = r->saved;
+	r->artifact_text = r->text;
+	r->counts->artifacts++;
+}
+
+/*
+ * Whether the BDC whose operands are pending tags content for the
+ * structure (it has an MCID), or is itself an artifact; a span that
+ * only gives the text it shows (/ActualText) is neither.
+ */
+static gboolean
+tags_content(const struct rewriter *r, const struct token *op)
+{
+	const char *s = r->lx.s + r->operands;
+	gsize n = op->start - r->operands;
+
+	return r->noperands > 0 && (g_strstr_len(s, (gssize)n, "/MCID") !=
+	    NULL || g_strstr_len(s, (gssize)n, "/Artifact") != NULL);
+}
+
+/* A marked-content sequence begun: the structure's closes an artifact
+ * open outside it; another, outside both, is painting untagged. */
+static void
+begin_marked(struct rewriter *r, const struct token *t, gsize at)
+{
+	gboolean tagged = op_is(r, t, "BDC") && tags_content(r, t);
+
+	if (tagged && r->artifact && r->tagged == 0)
+		close_artifact(r, at);
+	else if (!tagged && !r->artifact && r->tagged == 0)
+		open_artifact(r, at);
+	g_array_append_val(r->marked, tagged);
+	r->tagged += tagged;
+}
+
+static void
+end_marked(struct rewriter *r)
+{
+	if (r->marked->len == 0)
+		return;
+	r->tagged -= g_array_index(r->marked, gboolean, r->marked->len - 1);
+	g_array_set_size(r->marked, r->marked->len - 1);
+}
+
+/* Whether t is an operator that paints, outside marked content. */
+static gboolean
+is_painting(const struct rewriter *r, const struct token *t)
+{
+	size_t i;
+
+	for (i = 0; painting[i] != NULL; i++)
+		if (op_is(r, t, painting[i]))
+			return TRUE;
+	return FALSE;
+}
+
+/*
+ * What an operator does to the marked content and the artifacts.  An
+ * artifact closes before the structure's next sequence, at the Q that
+ * restores its state, and, opened in a text object, before its ET:
+ * marked content never crosses either.
+ */
 static void
 operator(struct rewriter *r, const struct token *t)
 {
 	gsize at = r->noperands > 0 ? r->operands : t->start;
-	size_t i;
 
-	if (op_is(r, t, "BDC") || op_is(r, t, "BMC")) {
-		if (r->artifact && r->marked == 0)
-			close_artifact(r, at);
-		r->marked++;
-	} else if (op_is(r, t, "EMC"))
-		r->marked -= r->marked > 0;
+	if (op_is(r, t, "BDC") || op_is(r, t, "BMC"))
+		begin_marked(r, t, at);
+	else if (op_is(r, t, "EMC"))
+		end_marked(r);
 	else if (op_is(r, t, "q"))
 		r->saved++;
 	else if (op_is(r, t, "Q")) {
 		if (r->artifact && r->saved - 1 < r->artifact_saved)
 			close_artifact(r, at);
 		r->saved--;
+	} else if (op_is(r, t, "ET")) {
+		if (r->artifact && r->artifact_text)
+			close_artifact(r, at);
+		r->text = FALSE;
 	} else if (op_is(r, t, "rg") || op_is(r, t, "RG"))
 		colour(r, t, op_is(r, t, "RG"));
-	else if (r->marked == 0 && !r->artifact) {
-		for (i = 0; painting[i] != NULL && !op_is(r, t, painting[i]);
-		    i++)
-			continue;
-		if (painting[i] != NULL) {
-			insert(r, at, "/Artifact BMC\n");
-			r->artifact = TRUE;
-			r->artifact_saved = r->saved;
-			r->counts->artifacts++;
-		}
-	}
+	else if (r->marked->len == 0 && !r->artifact && is_painting(r, t))
+		open_artifact(r, at);
+	if (op_is(r, t, "BT"))
+		r->text = TRUE;
 	if (op_is(r, t, "ID")) {
 		r->lx.i = t->end;
 		skip_image(&r->lx);
@@ -283,6 +349,7 @@ content_finish(const char *data, gsize len, struct content_counts *counts)
 	r.lx.n = len;
 	r.out = g_string_sized_new(len + 256);
 	r.counts = counts != NULL ? counts : &none;
+	r.marked = g_array_new(FALSE, FALSE, sizeof(gboolean));
 	while ((t = lex(&r.lx)).kind != TOK_END) {
 		if (t.kind == TOK_OPERATOR)
 			operator(&r, &t);
@@ -292,5 +359,6 @@ content_finish(const char *data, gsize len, struct content_counts *counts)
 	if (r.artifact)
 		insert(&r, len, "EMC\n");
 	copy_to(&r, len);
+	g_array_free(r.marked, TRUE);
 	return r.out;
 }

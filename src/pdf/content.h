@@ -24,10 +24,14 @@ struct content_counts {
 
 /*
  * The stream data (len bytes) rewritten: each run of painting (a text
- * object, a path, an XObject) outside marked content wrapped in
- * "/Artifact BMC … EMC", within one level of q … Q; each gray given in
- * RGB ("r r r rg") given as gray ("r g").  Everything else is copied
- * byte for byte.  Adds to counts if it is not NULL.
+ * object, a path, an XObject, text shown after a tagged sequence within
+ * a text object) outside the structure's marked content (sequences
+ * with an MCID) wrapped in "/Artifact BMC … EMC", within one level of
+ * q … Q and never across BT or ET; a span that only gives its text
+ * (/ActualText) is inside the artifact, or in the structure's sequence,
+ * around it.  Each gray given in RGB ("r r r rg") is given as gray ("r
+ * g").  Everything else is copied byte for byte.  Adds to counts if it
+ * is not NULL.
  */
 GString	*content_finish(const char *data, gsize len,
 	    struct content_counts *counts);

@@ -18,7 +18,8 @@ through `qpdf --qdf` (uncompressed, one stream a page), and checks:
                  Notes as destinations of notes (n1, n2, …);
   7.2-20         every LI holds only Lbl and LBody;
   7.1-3          nothing is painted outside marked content: running
-                 heads, folios and rules are inside /Artifact;
+                 heads, folios and rules are inside /Artifact; no
+                 marked content crosses a text object's BT or ET;
   print          no colour but gray (g, G), no RGB or CMYK operator;
                  every page has a TrimBox inside its MediaBox, and with
                  --bleed a BleedBox around it.
@@ -238,14 +239,18 @@ def main():
         bad.append("7.9-1: the IDTree does not list the Notes' IDs")
 
     # Content: painting inside marked content; gray alone.
-    outside, colours, artifacts = 0, 0, 0
+    outside, colours, artifacts, crossing = 0, 0, 0, 0
     for n, data in contents(path).items():
-        depth = 0
+        depth, at_bt = 0, 0
         for op in tokens(data):
             if op in ("BDC", "BMC"):
                 depth += 1
             elif op == "EMC":
                 depth -= 1
+            elif op == "BT":
+                at_bt = depth
+            elif op == "ET":
+                crossing += depth != at_bt
             elif op in PAINT and depth == 0:
                 outside += 1
             elif op in COLOUR:
@@ -254,6 +259,9 @@ def main():
     if outside:
         bad.append("7.1-3: %d painting operators outside marked content"
                    % outside)
+    if crossing:
+        bad.append("marked content crosses BT or ET in %d text objects"
+                   % crossing)
     if colours:
         bad.append("print: %d colour operators other than gray" % colours)
     if artifacts < len(pdf.pages) // 2:

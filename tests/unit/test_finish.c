@@ -45,8 +45,29 @@ START_TEST(test_content_artifact_closed_before_tag)
 	char *out = rewrite("BT (Head) Tj ET /Span <</MCID 3>> BDC "
 	    "BT [(a)-10(b)] TJ ET EMC", &cc);
 
-	ck_assert_str_eq(out, "/Artifact BMC\nBT (Head) Tj ET EMC\n"
+	ck_assert_str_eq(out, "BT /Artifact BMC\n(Head) Tj EMC\nET "
 	    "/Span <</MCID 3>> BDC BT [(a)-10(b)] TJ ET EMC");
+	g_free(out);
+}
+END_TEST
+
+/*
+ * A running head whose small capitals are spans giving their text: one
+ * artifact, opened in its text object and closed before its ET, the
+ * spans inside it; text shown after the structure's sequence ends, in
+ * the same text object, is an artifact closed before ET.
+ */
+START_TEST(test_content_artifact_actual_text)
+{
+	struct content_counts cc;
+	char *out = rewrite("q\nBT (2) Tj /Span <</ActualText (Trotsky)>> BDC "
+	    "[(T)] TJ EMC ET\nQ\nBT /P <</MCID 4>> BDC (a) Tj EMC (b) Tj ET\n",
+	    &cc);
+
+	ck_assert_str_eq(out, "q\nBT /Artifact BMC\n(2) Tj /Span "
+	    "<</ActualText (Trotsky)>> BDC [(T)] TJ EMC EMC\nET\nQ\n"
+	    "BT /P <</MCID 4>> BDC (a) Tj EMC /Artifact BMC\n(b) Tj EMC\nET\n");
+	ck_assert_int_eq(cc.artifacts, 2);
 	g_free(out);
 }
 END_TEST
@@ -310,6 +331,7 @@ finish_suite(void)
 
 	tcase_add_test(tc, test_content_artifact_outside_tags);
 	tcase_add_test(tc, test_content_artifact_closed_before_tag);
+	tcase_add_test(tc, test_content_artifact_actual_text);
 	tcase_add_test(tc, test_content_gray);
 	tcase_add_test(tc, test_xmp_dates);
 	tcase_add_test(tc, test_xmp_packet);
