@@ -174,16 +174,18 @@ clock_progress(void *arg, const char *stage, const char *what)
 
 /*
  * Runs the pipeline on the manifest, reporting each stage's time on
- * ck.  Returns 0, or -1 once any stage has added an error.
+ * ck; without the word ledger if uncounted.  Returns 0, or -1 once any
+ * stage has added an error.
  */
 static int
 load(struct pipeline *p, const char *manifest, struct clock *ck,
-    struct index_log *log, struct diags *d)
+    struct index_log *log, gboolean uncounted, struct diags *d)
 {
 	struct pipeline_opts o = { 0 };
 
 	o.max_source = (gsize)opt_max_source;
 	o.log = log;
+	o.uncounted = uncounted;
 	o.progress = clock_progress;
 	o.arg = ck;
 	return pipeline_run(p, manifest, &o, d);
@@ -522,7 +524,7 @@ cmd_build(const char *manifest, struct diags *d)
 	/* Both outputs read it; a bad one is said once, before any work. */
 	if (source_date_epoch(&epoch, d) == -1)
 		return EXIT_INPUT;
-	if (load(&p, manifest, &ck, NULL, d) == -1 || strict_failed(d)) {
+	if (load(&p, manifest, &ck, NULL, FALSE, d) == -1 || strict_failed(d)) {
 		diag_flush(d, stderr, least_shown());
 		if (!opt_quiet)
 			summary(stderr, &p, d);
@@ -642,7 +644,7 @@ cmd_normalize(const char *manifest, struct diags *d)
 	guint i;
 
 	clock_start(&ck, d);
-	if (load(&p, manifest, &ck, NULL, d) == -1 || strict_failed(d)) {
+	if (load(&p, manifest, &ck, NULL, FALSE, d) == -1 || strict_failed(d)) {
 		pipeline_release(&p);
 		return EXIT_INPUT;
 	}
@@ -694,7 +696,7 @@ cmd_check(const char *manifest, struct diags *d)
 	opt_quiet = TRUE;
 	checking = TRUE;
 	clock_start(&ck, d);
-	if (load(&p, manifest, &ck, NULL, d) == 0 &&
+	if (load(&p, manifest, &ck, NULL, FALSE, d) == 0 &&
 	    style_read(&style, p.ms->print_style, d) == 0)
 		style_release(&style);
 	diag_flush(d, stdout, least_shown());
@@ -715,7 +717,7 @@ cmd_dump(const char *manifest, struct diags *d)
 	GString *tree;
 
 	clock_start(&ck, d);
-	if (load(&p, manifest, &ck, NULL, d) == -1)
+	if (load(&p, manifest, &ck, NULL, FALSE, d) == -1)
 		return EXIT_INPUT;
 	diag_flush(d, stderr, least_shown());
 	tree = tree_dump(p.edition);
@@ -794,7 +796,7 @@ cmd_index(const char *manifest, struct diags *d)
 
 	index_log_init(&log);
 	clock_start(&ck, d);
-	if (load(&p, manifest, &ck, &log, d) == 0 && p.ms->names == NULL)
+	if (load(&p, manifest, &ck, &log, FALSE, d) == 0 && p.ms->names == NULL)
 		diag_add(d, DIAG_ERROR, srcpos_at(manifest, 0, 0), "no list of "
 		    "names: write names.txt beside the manifest, or name it "
 		    "with 'names = FILE' in [edition]");
@@ -868,7 +870,7 @@ cmd_names(const char *manifest, struct diags *d)
 	GString *draft;
 
 	clock_start(&ck, d);
-	if (load(&p, manifest, &ck, NULL, d) == -1 || strict_failed(d)) {
+	if (load(&p, manifest, &ck, NULL, TRUE, d) == -1 || strict_failed(d)) {
 		pipeline_release(&p);
 		return EXIT_INPUT;
 	}

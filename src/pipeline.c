@@ -355,7 +355,7 @@ pipeline_start(struct pipeline *p, struct manuscript *ms,
 		notes_link(p->edition, d);
 		progress(o, "notes", "");
 	}
-	if (!diags_failed(d)) {
+	if (!diags_failed(d) && !o->uncounted) {
 		struct ledger_input in = { p->ms, p->sources,
 		    p->normalizations, p->normalized, p->edition };
 
