@@ -11,22 +11,8 @@
 # Environment: OCTAVO (the binary), BUILD (the build folder).
 set -u
 
-OCTAVO=${OCTAVO:-build/octavo}
-BUILD=${BUILD:-build}
-T=$BUILD/books
-rm -rf "$T" && mkdir -p "$T/tmp" || exit 1
-TMPDIR=$(cd "$T/tmp" && pwd) && export TMPDIR
-EPUBCHECK="java -XX:-UsePerfData -Djava.io.tmpdir=$TMPDIR -jar /usr/share/java/epubcheck.jar"
-
-passed=0 failed=0
-ok() { passed=$((passed + 1)); echo "ok   - $1"; }
-not_ok() { failed=$((failed + 1)); echo "FAIL - $1"; }
-check() {
-	name=$1; shift
-	if "$@" >"$T/last.out" 2>&1; then ok "$name"; else
-		not_ok "$name"; sed 's/^/       /' "$T/last.out" | head -20
-	fi
-}
+SUITE=books
+. "$(dirname "$0")/lib.sh"
 
 # book NAME MANIFEST EXPECT: builds the book and checks it.
 book() {
@@ -89,6 +75,5 @@ check "front: the foreword's guess is said at -v, with the key" \
     sh -c "'$OCTAVO' check -v tests/e2e/front/edition.ini 2>&1 |
     grep -q \"chapter foreword is the book's foreword, by its title ('role = chapter'\""
 
-echo "$passed passed, $failed failed"
 rm -rf "$T/tmp"
-test "$failed" -eq 0
+summary

@@ -8,23 +8,8 @@
 # Environment: OCTAVO (the binary), BUILD (the build folder).
 set -u
 
-OCTAVO=${OCTAVO:-build/octavo}
-BUILD=${BUILD:-build}
-T=$BUILD/corpus
-rm -rf "$T" && mkdir -p "$T/tmp" || exit 1
-# What the tools leave behind goes into the build folder, not /tmp.
-TMPDIR=$(cd "$T/tmp" && pwd) && export TMPDIR
-EPUBCHECK="java -XX:-UsePerfData -Djava.io.tmpdir=$TMPDIR -jar /usr/share/java/epubcheck.jar"
-
-passed=0 failed=0
-ok() { passed=$((passed + 1)); echo "ok   - $1"; }
-not_ok() { failed=$((failed + 1)); echo "FAIL - $1"; }
-check() {
-	name=$1; shift
-	if "$@" >"$T/last.out" 2>&1; then ok "$name"; else
-		not_ok "$name"; sed 's/^/       /' "$T/last.out" | head -20
-	fi
-}
+SUITE=corpus
+. "$(dirname "$0")/lib.sh"
 
 for dir in tests/corpus/*/; do
 	book=$(basename "$dir")
@@ -48,5 +33,4 @@ for dir in tests/corpus/*/; do
 	    python3 tests/e2e/pdflinks.py "$T/$book.pdf" notes
 done
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

@@ -11,30 +11,16 @@
 # tests' tools from npm, scripts/install-deps --test: build/tools).
 set -u
 
-OCTAVO=${OCTAVO:-build/octavo}
-BUILD=${BUILD:-build}
 TOOLS=${TOOLS:-build/tools}
 MANIFEST=manuscript/edition.ini
-T=$BUILD/reading
 if [ ! -x "$TOOLS/node_modules/.bin/ace-puppeteer" ]; then
 	echo "reading.sh: no DAISY Ace in $TOOLS: run scripts/install-deps --test" >&2
 	exit 1
 fi
-rm -rf "$T" && mkdir -p "$T/tmp" || exit 1
-# Ace's and Chromium's temporary files go into the build folder.
-TMPDIR=$(cd "$T/tmp" && pwd) && export TMPDIR
+SUITE=reading
+. "$(dirname "$0")/lib.sh"
 NODE_PATH=$(cd "$TOOLS/node_modules" && pwd) && export NODE_PATH
 PUPPETEER_EXECUTABLE_PATH=/usr/bin/chromium && export PUPPETEER_EXECUTABLE_PATH
-
-passed=0 failed=0
-ok() { passed=$((passed + 1)); last_ok=1; echo "ok   - $1"; }
-not_ok() { failed=$((failed + 1)); last_ok=0; echo "FAIL - $1"; }
-check() {
-	name=$1; shift
-	if "$@" >"$T/last.out" 2>&1; then ok "$name"; else
-		not_ok "$name"; sed 's/^/       /' "$T/last.out" | head -20
-	fi
-}
 
 # The counts of the last Ace check, under it, when it passed.
 counts() {
@@ -104,5 +90,4 @@ check "ids: chapter 3's ids, some hundreds, unchanged by an edit in chapter 1" \
     sh -c "[ \$(wc -l <'$T/ids.before') -gt 200 ] &&
     diff '$T/ids.before' '$T/ids.after'"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

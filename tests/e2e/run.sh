@@ -9,26 +9,9 @@
 # Environment: OCTAVO (the binary), BUILD (the build folder).
 set -u
 
-OCTAVO=${OCTAVO:-build/octavo}
-BUILD=${BUILD:-build}
+SUITE=e2e
+. "$(dirname "$0")/lib.sh"
 MANIFEST=manuscript/edition.ini
-T=$BUILD/e2e
-rm -rf "$T" && mkdir -p "$T/tmp" || exit 1
-# What the tools leave behind goes into the build folder, not /tmp; the
-# JVM keeps no performance data.
-TMPDIR=$(cd "$T/tmp" && pwd) && export TMPDIR
-EPUBCHECK="java -XX:-UsePerfData -Djava.io.tmpdir=$TMPDIR -jar /usr/share/java/epubcheck.jar"
-
-passed=0 failed=0
-ok() { passed=$((passed + 1)); echo "ok   - $1"; }
-not_ok() { failed=$((failed + 1)); echo "FAIL - $1"; }
-# check NAME COMMAND...: a test passes when the command succeeds.
-check() {
-	name=$1; shift
-	if "$@" >"$T/last.out" 2>&1; then ok "$name"; else
-		not_ok "$name"; sed 's/^/       /' "$T/last.out" | head -20
-	fi
-}
 
 # The chapter titles, as the manifest gives them.
 titles() {
@@ -604,5 +587,4 @@ check "names: octavo index reads the merged list without an error" sh -c \
 check "names: the made-up book's draft is tests/index/draft/expected.txt" \
     diff -u tests/index/draft/expected.txt "$D/book.txt"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary
