@@ -26,12 +26,13 @@ through `qpdf --qdf` (uncompressed, one stream a page), and checks:
 
 Exits 0 if all holds, else 1, listing what failed.
 """
-import json
 import os
 import re
 import subprocess
 import sys
 import tempfile
+
+import pdflinks
 
 PAINT = {"Tj", "TJ", "'", '"', "S", "s", "f", "F", "f*", "B", "B*", "b",
          "b*", "sh", "Do", "EI"}
@@ -82,21 +83,8 @@ def tokens(data):
                 yield word
 
 
-class Pdf:
-    def __init__(self, path):
-        data = json.loads(subprocess.run(
-            ["qpdf", "--json", path], check=True, capture_output=True,
-            text=True).stdout)
-        self.objs = data["qpdf"][1]
-        self.pages = [p["object"] for p in data["pages"]]
-
-    def get(self, ref):
-        return self.objs["obj:" + ref]["value"]
-
-    def resolve(self, v):
-        if isinstance(v, str) and re.fullmatch(r"\d+ \d+ R", v):
-            return self.get(v)
-        return v
+class Pdf(pdflinks.Pdf):
+    """The PDF as pdflinks.py reads it, with its streams and elements."""
 
     def stream_data(self, ref):
         return self.objs["obj:" + ref]
