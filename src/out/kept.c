@@ -4,8 +4,6 @@
  */
 #include <string.h>
 
-#include <glib/gstdio.h>
-
 #include "out/kept.h"
 #include "read/file.h"
 
