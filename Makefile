@@ -24,7 +24,7 @@ BUILD	?= build
 SANITIZE ?=
 
 PKGS	 = libcmark pangocairo pango cairo harfbuzz libzip icu-i18n icu-uc glib-2.0 \
-	   libqpdf
+	   libqpdf zlib
 TESTPKGS = check
 
 CFLAGS	?= -O2 -g

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include <qpdf/qpdf-c.h>
+#include <zlib.h>
 
 #include "content.h"
 #include "finish.h"
@@ -150,6 +151,28 @@ links(qpdf_data q, qpdf_oh page, const struct finishing *f,
 	}
 }
 
+/*
+ * Text deflated, as the stream's data under /FlateDecode: a page's
+ * rewritten content is held compressed until libqpdf writes it, which
+ * keeps it as it is, not the five times larger text of every page.
+ */
+static int
+deflated(qpdf_data q, qpdf_oh st, const GString *text)
+{
+	uLongf len = compressBound(text->len);
+	Bytef *z = g_malloc(len);
+	int rc = -1;
+
+	if (compress2(z, &len, (const Bytef *)text->str, text->len,
+	    Z_DEFAULT_COMPRESSION) == Z_OK) {
+		qpdf_oh_replace_stream_data(q, st, z, len,
+		    qpdf_oh_new_name(q, "/FlateDecode"), qpdf_oh_new_null(q));
+		rc = 0;
+	}
+	g_free(z);
+	return rc;
+}
+
 /* The page's content in one stream, rewritten (content.h). */
 static int
 content(qpdf_data q, qpdf_oh page, struct finished *done)
@@ -159,20 +182,25 @@ content(qpdf_data q, qpdf_oh page, struct finished *done)
 	size_t len = 0;
 	qpdf_oh st;
 	GString *out;
+	int rc;
 
 	if (qpdf_oh_get_page_content_data(q, page, &buf, &len) & QPDF_ERRORS)
 		return -1;
 	out = content_finish((const char *)buf, len, &cc);
 	free(buf);
-	st = qpdf_oh_new_stream(q);
-	qpdf_oh_replace_stream_data(q, st, (const unsigned char *)out->str,
-	    out->len, qpdf_oh_new_null(q), qpdf_oh_new_null(q));
-	qpdf_oh_replace_key(q, page, "/Contents", st);
+	/* Cairo writes one stream a page: its data is replaced in place,
+	 * since each new object costs libqpdf a walk over all of them. */
+	st = qpdf_oh_get_key(q, page, "/Contents");
+	if (!qpdf_oh_is_stream(q, st)) {
+		st = qpdf_oh_new_stream(q);
+		qpdf_oh_replace_key(q, page, "/Contents", st);
+	}
+	rc = deflated(q, st, out);
 	g_string_free(out, TRUE);
 	done->artifacts += cc.artifacts;
 	done->grays += cc.grays;
 	done->colours += cc.colours;
-	return 0;
+	return rc;
 }
 
 /*
