@@ -323,6 +323,17 @@ pdf_drawable(const struct pdf_layout *l, struct diags *d)
 	return shaper_drawable(l->p->shaper, d);
 }
 
+/* A part's pages and galley freed; what the part counted stays. */
+static void
+part_release(struct part *pt)
+{
+	if (pt->mk.pages != NULL)
+		makeup_release(&pt->mk);
+	pt->mk.pages = NULL;
+	galley_free(pt->galley);
+	pt->galley = NULL;
+}
+
 void
 pdf_layout_free(struct pdf_layout *l)
 {
@@ -330,17 +341,18 @@ pdf_layout_free(struct pdf_layout *l)
 
 	if (l == NULL)
 		return;
-	for (i = 0; i < PARTS; i++) {
-		if (l->parts[i].mk.pages != NULL)
-			makeup_release(&l->parts[i].mk);
-		galley_free(l->parts[i].galley);
-	}
+	for (i = 0; i < PARTS; i++)
+		part_release(&l->parts[i]);
 	press_free(l->p);
 	credits_release(&l->credits);
 	g_free(l);
 }
 
-/* Draws every part, inside one Document element; returns Cairo's status. */
+/*
+ * Draws every part, inside one Document element, and releases each
+ * once drawn, so that the finishing does not run beside the whole
+ * book's lines; returns Cairo's status.
+ */
 static cairo_status_t
 draw_parts(cairo_t *cr, struct pdf_layout *l, GArray *notes)
 {
@@ -349,8 +361,10 @@ draw_parts(cairo_t *cr, struct pdf_layout *l, GArray *notes)
 
 	cairo_tag_begin(cr, "Document", NULL);
 	for (i = 0; i < PARTS; i++)
-		if (l->parts[i].mk.pages != NULL)
+		if (l->parts[i].mk.pages != NULL) {
 			draw_part(cr, l->p, l->e, &l->parts[i], &ol, notes);
+			part_release(&l->parts[i]);
+		}
 	cairo_tag_end(cr, "Document");
 	return cairo_status(cr);
 }

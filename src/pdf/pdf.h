@@ -30,7 +30,11 @@ struct pdf_layout *pdf_lay_out(const struct edition *, const struct style *,
  * Asked before any output is written, when the PDF is to be.
  */
 int		 pdf_drawable(const struct pdf_layout *, struct diags *);
-/* Draws a layout into a PDF; returns 0, or -1 with an error in diags. */
+/*
+ * Draws a layout into a PDF; returns 0, or -1 with an error in diags.
+ * Each part's pages are released once drawn: a layout is drawn once,
+ * and only pdf_layout_free may follow.
+ */
 int		 pdf_draw(struct pdf_layout *, struct sink *, struct diags *);
 void		 pdf_layout_free(struct pdf_layout *);
 
