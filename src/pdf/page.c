@@ -307,27 +307,33 @@ add_page(struct builder *b, guint first, guint count, const struct fit *f)
 }
 
 /*
- * Spreads the room left on a page cut short (to avoid a widow or an
- * orphan, or for its notes), down to bottom, as LaTeX's \flushbottom
- * does: a little between paragraphs, and a share of the space above
- * headings and quotations.  If they cannot take it all, the page stays
- * a clean line short.
+ * Spreads the room left on a page cut short (to avoid a widow, an
+ * orphan or a recto's hyphen, or for its notes), down to bottom, as
+ * LaTeX's \flushbottom does: first between paragraphs and a share of
+ * the space above headings and quotations; what they cannot take, as
+ * TeX stretches an underfull page's glue past its stretch, goes evenly
+ * between all the lines, so that the page ends where its facing page
+ * does and no hole opens above the notes.
  */
 static void
 spread(struct builder *b, guint first, guint count, double bottom)
 {
 	const struct line *last = GALLEY_LINE(b->g, first + count - 1);
-	double room = bottom - last->y, total = 0, shift = 0;
+	double room = bottom - last->y, total = 0, shift = 0, even = 0;
 	guint i;
 
+	if (room <= 0.01 || count < 2)
+		return;
 	for (i = first + 1; i < first + count; i++)
 		total += stretch(GALLEY_LINE(b->g, i));
-	if (room <= 0.01 || total < room)
-		return;
+	if (total < room) {
+		even = (room - total) / (count - 1);
+		room = total;
+	}
 	for (i = first + 1; i < first + count; i++) {
 		struct line *ln = GALLEY_LINE(b->g, i);
 
-		shift += room * stretch(ln) / total;
+		shift += (total > 0 ? room * stretch(ln) / total : 0) + even;
 		ln->y += shift;
 	}
 }

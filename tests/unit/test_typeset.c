@@ -744,6 +744,29 @@ START_TEST(test_page_no_widow)
 }
 END_TEST
 
+/*
+ * The page cut short above still ends at the foot, where its facing
+ * page does: one paragraph has no space between paragraphs to stretch,
+ * so the line left empty is shared evenly between its eight gaps.
+ */
+START_TEST(test_page_short_ends_at_foot)
+{
+	struct galley *g = galley_new();
+	struct makeup mk;
+
+	add_block(g, 11, 0);
+	add_block(g, 8, 0);
+	page_make_up(&ten_lines, g, NULL, &mk);
+	ck_assert_uint_eq(count_on(&mk, 0), 9);
+	ck_assert_double_eq_tol(GALLEY_LINE(g, 8)->y, 137, 1e-6);
+	ck_assert_double_eq_tol(GALLEY_LINE(g, 1)->y, 11 + 14 + 14.0 / 8,
+	    1e-6);
+	ck_assert_double_eq_tol(GALLEY_LINE(g, 9)->y, 11, 1e-6);
+	makeup_release(&mk);
+	galley_free(g);
+}
+END_TEST
+
 /* A heading at the foot goes over with its paragraph's first lines. */
 START_TEST(test_page_heading_kept_with_text)
 {
@@ -883,6 +906,7 @@ typeset_suite(void)
 	tcase_add_checked_fixture(pages, ten_lines_setup, ten_lines_teardown);
 	tcase_add_test(pages, test_page_fills_to_depth);
 	tcase_add_test(pages, test_page_no_widow);
+	tcase_add_test(pages, test_page_short_ends_at_foot);
 	tcase_add_test(pages, test_page_heading_kept_with_text);
 	tcase_add_test(pages, test_page_new_recto);
 	tcase_add_test(pages, test_page_recto_hyphen);
