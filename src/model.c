@@ -122,7 +122,7 @@ node_free(struct node *n)
 int
 node_is_block(const struct node *n)
 {
-	return n->type <= NODE_CODEBLOCK;
+	return n->type <= NODE_CELL;
 }
 
 int
@@ -158,7 +158,7 @@ node_type_name(enum node_type t)
 {
 	static const char *const names[] = {
 		"document", "paragraph", "heading", "blockquote", "list",
-		"item", "break", "codeblock", "text", "emph", "strong", "code",
+		"item", "break", "codeblock", "table", "row", "cell", "text", "emph", "strong", "code",
 		"link", "softbreak", "linebreak", "noteref", "xref", "indexmark"
 	};
 
@@ -361,6 +361,20 @@ chapter_author_note(const struct chapter *c)
 			return n;
 	}
 	return NULL;
+}
+
+guint
+chapter_trees(const struct chapter *c)
+{
+	return 2 + c->notes->len;
+}
+
+struct node *
+chapter_tree(const struct chapter *c, guint k)
+{
+	if (k < 2)
+		return k == 0 ? c->preface : c->doc;
+	return ((const struct note *)g_ptr_array_index(c->notes, k - 2))->body;
 }
 
 void

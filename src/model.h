@@ -32,6 +32,9 @@ enum node_type {
 	NODE_ITEM,
 	NODE_BREAK,		/* scene break (thematic break) */
 	NODE_CODEBLOCK,		/* text */
+	NODE_TABLE,		/* a pipe table: its rows, the first its head */
+	NODE_ROW,		/* as.row.head: the table's head */
+	NODE_CELL,		/* a cell's inlines; as.cell.align */
 	/* inlines */
 	NODE_TEXT,		/* text */
 	NODE_EMPH,
@@ -47,6 +50,10 @@ enum node_type {
 
 struct note;
 struct index_mark;
+struct chapter;
+
+/* How a table's column is aligned, as its delimiter row says. */
+enum cell_align { ALIGN_NONE, ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT };
 
 struct node {
 	enum node_type	 type;
@@ -61,7 +68,14 @@ struct node {
 			char	*title;		/* NULL or "" if none */
 			int	 text_only;	/* no target both outputs can
 						   follow: set as its text */
+			/* A link to another chapter of the book (its
+			   source file): the chapter, and the heading in it
+			   the URL's fragment names, or NULL for its start. */
+			const struct chapter	*chapter;
+			const struct node	*heading;
 		} link;
+		struct { int head; } row;
+		struct { enum cell_align align; } cell;
 		struct { struct note *note; } noteref;
 		struct index_mark *mark;
 	} as;
@@ -248,6 +262,14 @@ struct note	*note_new(int number, const char *label, struct srcpos);
 /* The chapter's author's note (the byline's "*"), or NULL. */
 const struct note *chapter_author_note(const struct chapter *);
 void		 note_free(struct note *);
+
+/*
+ * A chapter's trees in the order the EPUB numbers their headings: its
+ * introduction (k = 0), its text (1), then each note's body; NULL for
+ * one it lacks.  There are chapter_trees() of them.
+ */
+guint		 chapter_trees(const struct chapter *);
+struct node	*chapter_tree(const struct chapter *, guint k);
 
 struct chapter	*chapter_new(const char *id);
 void		 chapter_free(struct chapter *);

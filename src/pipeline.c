@@ -9,6 +9,7 @@
 #include "ledger.h"
 #include "normalize/normalize.h"
 #include "out/words.h"
+#include "parse/links.h"
 #include "parse/notes.h"
 #include "parse/parse.h"
 #include "pipeline.h"
@@ -283,19 +284,21 @@ normalize_and_parse(struct pipeline *p, const struct pipeline_opts *o,
 	progress(o, "normalize", "");
 	for (i = 0; i < p->ms->groups->len; i++) {
 		const struct group *g = g_ptr_array_index(p->ms->groups, i);
-		const struct normalization *nz = &g_array_index(
+		struct normalization *nz = &g_array_index(
 		    p->normalizations, struct normalization, i);
 
 		for (k = 0; k < nz->chapters->len; k++) {
 			const struct normalized *n =
 			    g_ptr_array_index(nz->chapters, k);
 
-			parse_chapter(p->edition, chapter_of(p, g, n, d), n, d);
+			parse_chapter(p->edition, chapter_of(p, g, n, d), n,
+			    nz->changes, d);
 			g_ptr_array_add(p->normalized, (gpointer)n);
 		}
 	}
 	name_untitled(p, d);
 	check_ids(p, d);
+	links_resolve(p->edition, d);
 	progress(o, "parse", "");
 }
 

@@ -91,7 +91,7 @@ book_part(struct book *b, const struct chapter *c)
 {
 	struct part *p = g_new0(struct part, 1);
 	char *id = g_strdup_printf("chapter-%s", c->id);
-	char *file = g_strdup_printf("%s.xhtml", id);
+	char *file = book_chapter_file(c);
 	char *title = title_contents(c);
 
 	p->chapter = c;
@@ -104,6 +104,12 @@ book_part(struct book *b, const struct chapter *c)
 	p->headings = g_ptr_array_new();
 	g_ptr_array_add(b->parts, p);
 	return p;
+}
+
+char *
+book_chapter_file(const struct chapter *c)
+{
+	return g_strdup_printf("chapter-%s.xhtml", c->id);
 }
 
 const char *

@@ -90,6 +90,9 @@ struct part *book_part(struct book *, const struct chapter *);
 
 /* The file of chapter c's part, which holds its text, notes and marks. */
 const char *book_file(const struct book *, const struct chapter *c);
+/* The same, named before the part is made (a link from a chapter
+ * before it); the caller frees it. */
+char	*book_chapter_file(const struct chapter *c);
 
 /* Adds a file to the package; the item takes over data. */
 void	book_add(struct book *, const char *id, const char *href,

@@ -157,8 +157,83 @@ list(GString *out, const struct node *n, int enter)
 }
 
 /*
- * A link of the text: <a href="URL" title="…">…</a>; a link set as its
- * text only (links.c) is its text.
+ * A table row: the head's in <thead>, the others in <tbody>, which the
+ * first of them opens and the last closes.
+ */
+static void
+row(GString *out, const struct node *n, int enter)
+{
+	int first = n->prev == NULL || n->prev->as.row.head;
+
+	if (enter)
+		g_string_append(out, n->as.row.head ? "<thead>\n<tr>\n" :
+		    first ? "<tbody>\n<tr>\n" : "<tr>\n");
+	else
+		g_string_append(out, n->as.row.head ? "</tr>\n</thead>\n" :
+		    n->next == NULL ? "</tr>\n</tbody>\n" : "</tr>\n");
+}
+
+/* A cell: a header of its column in the head, its column's alignment. */
+static void
+cell(GString *out, const struct node *n, int enter)
+{
+	static const char *const align[] = { [ALIGN_LEFT] = "left",
+	    [ALIGN_CENTER] = "center", [ALIGN_RIGHT] = "right" };
+	int head = n->parent != NULL && n->parent->as.row.head;
+
+	if (!enter) {
+		g_string_append(out, head ? "</th>\n" : "</td>\n");
+		return;
+	}
+	g_string_append(out, head ? "<th scope=\"col\"" : "<td");
+	if (n->as.cell.align != ALIGN_NONE)
+		g_string_append_printf(out, " style=\"text-align: %s\"",
+		    align[n->as.cell.align]);
+	g_string_append_c(out, '>');
+}
+
+/*
+ * The number of a chapter's heading, as heading() counts them into its
+ * id: through the introduction, the text and the notes.
+ */
+static int
+section_number(const struct chapter *c, const struct node *h)
+{
+	struct citer it;
+	int n = 0;
+	guint k;
+
+	for (k = 0; k < chapter_trees(c); k++) {
+		if (chapter_tree(c, k) == NULL)
+			continue;
+		citer_init(&it, chapter_tree(c, k));
+		while (citer_next(&it) != ITER_NONE)
+			if (it.ev == ITER_ENTER && it.cur->type == NODE_HEADING) {
+				n++;
+				if (it.cur == h)
+					return n;
+			}
+	}
+	return 0;
+}
+
+/* Where a link to another chapter goes: its file, and the heading's id. */
+static void
+chapter_href(GString *out, const struct node *n)
+{
+	const struct chapter *c = n->as.link.chapter;
+	char *file = book_chapter_file(c);
+
+	xml_escape(out, file);
+	if (n->as.link.heading != NULL)
+		g_string_append_printf(out, "#s-%d",
+		    section_number(c, n->as.link.heading));
+	g_free(file);
+}
+
+/*
+ * A link of the text: <a href="URL" title="…">…</a>, or to another
+ * chapter's file; a link set as its text only (links.c) is its text.
  */
 static void
 hyperlink(GString *out, const struct node *n, int enter)
@@ -170,7 +245,11 @@ hyperlink(GString *out, const struct node *n, int enter)
 		return;
 	}
 	g_string_append(out, "<a href=\"");
-	xml_escape_url(out, n->as.link.url != NULL ? n->as.link.url : "");
+	if (n->as.link.chapter != NULL)
+		chapter_href(out, n);
+	else
+		xml_escape_url(out, n->as.link.url != NULL ?
+		    n->as.link.url : "");
 	if (n->as.link.title != NULL && *n->as.link.title != '\0') {
 		g_string_append(out, "\" title=\"");
 		xml_escape(out, n->as.link.title);
@@ -298,6 +377,15 @@ render_tree(struct render *r, const struct node *root)
 			pagemarks_node(r->pm, r->out, n, r->file);
 			g_string_append(r->out, "<hr/>\n");
 			continue;
+		case NODE_TABLE:
+			element(r->out, enter, "table", CONTAINER);
+			break;
+		case NODE_ROW:
+			row(r->out, n, enter);
+			break;
+		case NODE_CELL:
+			cell(r->out, n, enter);
+			break;
 		case NODE_CODEBLOCK:
 			g_string_append(r->out, "<pre><code>");
 			pagemarks_text(r->pm, r->out, n, n->text, r->file);

@@ -9,7 +9,26 @@
 
 #include "parse/links.h"
 #include "parse/parse.h"
+#include "parse/tables.h"
 #include "normalize/typo.h"
+
+/* What the ledger is told of an image's file and title, which no output
+ * keeps (its description is the text's). */
+#define RULE_IMAGE	"dropped: an image's file and title (octavo sets " \
+			"no pictures)"
+
+/* What one parse of a text shares: where its lines came from, what it
+ * tells the ledger, a table being read. */
+struct parser {
+	const struct normalized	*in;
+	const GArray		*srcline;
+	GArray			*changes;	/* struct change (normalized.h) */
+	struct diags		*d;
+	gchar			**lines;	/* the text, by line, if it may
+						   hold a table; else NULL */
+	guint			 nlines;
+	struct table		 table;
+};
 
 /* Source position of a cmark node, mapped through the normalizer's lines. */
 static struct srcpos
@@ -157,35 +176,87 @@ deep_heading(const struct node *n, struct diags *d)
 }
 
 /*
+ * An image, left out: its description (alt text, cmark's children) is
+ * kept as text; its file and title are told to the ledger as dropped.
+ */
+static void
+image(struct parser *ps, cmark_node *cn, struct srcpos pos)
+{
+	const char *url = cmark_node_get_url(cn), *title =
+	    cmark_node_get_title(cn);
+	struct change c = { pos.line, g_strjoin(" ", url != NULL ? url : "",
+	    title != NULL ? title : "", NULL), NULL, RULE_IMAGE, 0 };
+
+	g_array_append_val(ps->changes, c);
+	diag_add(ps->d, DIAG_WARNING, pos, "image '%s' is left out; only its "
+	    "description is kept", url != NULL ? url : "");
+}
+
+/*
+ * Where an inline of a table's paragraph goes: a text of its own lines
+ * is parted into cells, a line's end begins a row, the delimiter row is
+ * left out.  Returns the node the walk is in after it, or NULL if cn
+ * was not the table's to take.
+ */
+static struct node *
+table_inline(struct parser *ps, cmark_node *cn, cmark_event_type ev,
+    struct srcpos pos)
+{
+	struct table *t = &ps->table;
+	cmark_node_type type = cmark_node_get_type(cn);
+
+	if (t->para == NULL)
+		return NULL;
+	if (cn == t->para)
+		return ev == CMARK_EVENT_EXIT ? table_close(t) : NULL;
+	if (cmark_node_parent(cn) != t->para)
+		return NULL;
+	if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK)
+		table_break(t, pos);
+	else if (table_skips(t))
+		;
+	else if (type == CMARK_NODE_TEXT)
+		table_text(t, cn, pos, append_text);
+	else
+		return NULL;
+	return t->cell;
+}
+
+/*
  * Parses md with cmark and builds our tree alongside cmark's, walking it
  * with its iterator: cur is our node for the cmark container being
  * walked.  Images become their alt text, since an edition of texts
- * carries no pictures.
+ * carries no pictures; a paragraph that is a pipe table, a table.
  */
 static struct node *
-parse_md(const struct normalized *in, struct srcpos base, const GString *md,
-    const GArray *srcline, struct diags *d)
+parse_md(struct parser *ps, struct srcpos base, const GString *md,
+    const GArray *srcline)
 {
 	cmark_node *root = cmark_parse_document(md->str, md->len,
 	    CMARK_OPT_DEFAULT);
 	cmark_iter *it = cmark_iter_new(root);
-	struct node *doc, *cur;
+	struct node *doc, *cur, *n;
 	cmark_event_type ev;
 
+	ps->srcline = srcline;
+	ps->lines = ps->in->markdown && strchr(md->str, '|') != NULL ?
+	    g_strsplit(md->str, "\n", -1) : NULL;
+	ps->nlines = ps->lines != NULL ? g_strv_length(ps->lines) : 0;
 	doc = cur = node_new(NODE_DOCUMENT, base);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *cn = cmark_iter_get_node(it);
 		cmark_node_type t = cmark_node_get_type(cn);
-		struct srcpos pos = position(in, srcline, cn, cur->pos);
-		struct node *n;
+		struct srcpos pos = position(ps->in, srcline, cn, cur->pos);
 
 		if (t == CMARK_NODE_DOCUMENT)
 			continue;
+		if ((n = table_inline(ps, cn, ev, pos)) != NULL) {
+			cur = n;
+			continue;
+		}
 		if (t == CMARK_NODE_IMAGE) {
 			if (ev == CMARK_EVENT_ENTER)
-				diag_add(d, DIAG_WARNING, pos, "image '%s' is "
-				    "left out; only its description is kept",
-				    cmark_node_get_url(cn));
+				image(ps, cn, pos);
 			continue;
 		}
 		if (ev == CMARK_EVENT_EXIT) {
@@ -193,15 +264,20 @@ parse_md(const struct normalized *in, struct srcpos base, const GString *md,
 				cur = cur->parent;
 			continue;
 		}
-		if ((n = container(cn, pos)) != NULL) {
+		if (t == CMARK_NODE_PARAGRAPH && table_open(&ps->table, cn,
+		    ps->lines, ps->nlines, cur, pos))
+			cur = ps->table.cell;
+		else if ((n = container(cn, pos)) != NULL) {
 			node_append(cur, n);
 			cur = n;
-			deep_heading(n, d);
+			deep_heading(n, ps->d);
 		} else
-			leaf(cn, cur, pos, d);
+			leaf(cn, cur, pos, ps->d);
 	}
 	cmark_iter_free(it);
 	cmark_node_free(root);
+	g_strfreev(ps->lines);
+	ps->lines = NULL;
 	return doc;
 }
 
@@ -372,28 +448,29 @@ typo_tree(struct node *root)
 /*
  * A tree's inlines made final: Markdown's typography (typo), the note
  * references split out of the text (in the text, a note or an editor's
- * introduction alike), the links checked.
+ * introduction alike) and out of links.
  */
 static void
-inlines(struct node *tree, int typo, struct diags *d)
+inlines(struct node *tree, int typo)
 {
 	if (typo)
 		typo_tree(tree);
 	split_refs(tree);
-	links_check(tree, d);
+	links_refs_after(tree);
 }
 
 int
 parse_chapter(struct edition *e, struct chapter *c,
-    const struct normalized *in, struct diags *d)
+    const struct normalized *in, GArray *changes, struct diags *d)
 {
 	struct srcpos base = srcpos_at(edition_intern(e, c->path), 1, 1);
 	GPtrArray *parts = split_parts(in->md, in->srcline);
 	struct part *body = g_ptr_array_index(parts, 0);
+	struct parser ps = { in, NULL, changes, d, NULL, 0, { 0 } };
 	guint i;
 
-	c->doc = parse_md(in, base, body->md, body->srcline, d);
-	inlines(c->doc, in->markdown, d);
+	c->doc = parse_md(&ps, base, body->md, body->srcline);
+	inlines(c->doc, in->markdown);
 	for (i = 1; i < parts->len; i++) {
 		struct part *p = g_ptr_array_index(parts, i);
 		struct srcpos pos = base;
@@ -403,15 +480,15 @@ parse_chapter(struct edition *e, struct chapter *c,
 		    g_array_index(p->srcline, int, 0) : 0;
 		n = note_new(0, p->label, pos);
 		node_free(n->body);
-		n->body = parse_md(in, pos, p->md, p->srcline, d);
-		inlines(n->body, in->markdown, d);
+		n->body = parse_md(&ps, pos, p->md, p->srcline);
+		inlines(n->body, in->markdown);
 		g_ptr_array_add(c->notes, n);
 	}
 	g_ptr_array_free(parts, TRUE);
 	if (in->preface->len > 0) {
-		c->preface = parse_md(in, base, in->preface,
-		    in->preface_srcline, d);
-		inlines(c->preface, 0, d);
+		c->preface = parse_md(&ps, base, in->preface,
+		    in->preface_srcline);
+		inlines(c->preface, 0);
 	}
 	return 0;
 }

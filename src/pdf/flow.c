@@ -16,6 +16,7 @@
 #include <cairo.h>
 
 #include "flow.h"
+#include "grid.h"
 #include "out/cite.h"
 #include "out/matter.h"
 #include "out/titles.h"
@@ -88,9 +89,14 @@ nesting(const struct flow *f)
 	    f->lists->len * f->st->list_indent;
 }
 
-/* A heading for the outline, with a destination for links to it. */
+/*
+ * A heading for the outline, with a destination for links to it; the
+ * destination is also that of what key is in the model (a chapter, a
+ * heading), if not NULL, for the links of the text to it.
+ */
 static void
-add_head(struct flow *f, int level, const char *title, const char *dest)
+add_head(struct flow *f, int level, const char *title, const char *dest,
+    const void *key)
 {
 	struct head h = { f->g->lines->len, level, g_strdup(title), "" };
 
@@ -99,6 +105,9 @@ add_head(struct flow *f, int level, const char *title, const char *dest)
 	else
 		g_snprintf(h.dest, sizeof(h.dest), "h%u", ++f->p->heads);
 	g_array_append_val(f->g->heads, h);
+	if (key != NULL)
+		g_hash_table_insert(f->p->dests, (gpointer)key,
+		    g_strdup(h.dest));
 }
 
 /* --- footnotes ------------------------------------------------------------ */
@@ -304,7 +313,7 @@ text_end(struct flow *f)
 		char *title = node_text(n);
 
 		heading_block(f, &b, level);
-		add_head(f, MIN(level, 3), title, NULL);
+		add_head(f, MIN(level, 3), title, NULL, n);
 		g_free(title);
 	} else
 		paragraph_block(f, &b);
@@ -430,6 +439,126 @@ item_event(struct flow *f, enum iter_event ev, const struct node *n)
 		g_strlcpy(f->marker, "\xe2\x80\xa2 ", sizeof(f->marker));	/* • */
 }
 
+/* --- tables -------------------------------------------------------------- */
+
+/* A cell's inlines, as runs: the head's in italic, emphasis roman. */
+static void
+cell_runs(struct runs *r, const struct node *cell)
+{
+	struct citer it;
+
+	runs_init(r, cell->parent->as.row.head);
+	citer_init(&it, cell);
+	while (citer_next(&it) != ITER_NONE)
+		runs_event(r, it.ev, it.cur);
+}
+
+/* Cell k of a row: in its column, as its column is aligned, not
+ * justified; the head's in italic. */
+static void
+cell_block(const struct flow *f, const struct grid *gr, guint k,
+    const struct node *cell, struct block *b)
+{
+	block_init(b, f->quotes > 0 ? f->quote_font : f->text_font);
+	b->exact = TRUE;
+	b->left = gr->x[k];
+	b->right = f->p->measure - gr->x[k] - gr->w[k];
+	b->align = cell->as.cell.align == ALIGN_CENTER ? PANGO_ALIGN_CENTER :
+	    cell->as.cell.align == ALIGN_RIGHT ? PANGO_ALIGN_RIGHT :
+	    PANGO_ALIGN_LEFT;
+	if (cell->parent->as.row.head)
+		b->slant = PANGO_STYLE_ITALIC;
+	b->node = cell;
+}
+
+/* The columns of a table, from its cells' natural widths. */
+static void
+columns(struct flow *f, const struct node *t, struct grid *gr)
+{
+	GArray *widths = g_array_new(FALSE, FALSE, sizeof(double));
+	GArray *least = g_array_new(FALSE, FALSE, sizeof(double));
+	double left = nesting(f), right = f->quotes > 0 ?
+	    f->st->quote_indent : 0;
+	const struct node *row, *cell;
+	struct grid probe = { 1, &left, &left, 0 };
+	guint cols = 0;
+
+	for (cell = t->first != NULL ? t->first->first : NULL; cell != NULL;
+	    cell = cell->next)
+		cols++;
+	for (row = t->first; row != NULL; row = row->next)
+		for (cell = row->first; cell != NULL; cell = cell->next) {
+			struct runs r;
+			struct block b;
+			struct para *pa;
+			double w;
+
+			cell_block(f, &probe, 0, cell, &b);
+			cell_runs(&r, cell);
+			pa = typeset_side(f->p, &b, r.text->str);
+			w = para_width(pa);
+			g_array_append_val(widths, w);
+			w = para_widest_word(pa);
+			g_array_append_val(least, w);
+			para_unref(pa);
+			runs_release(&r);
+		}
+	grid_init(gr, MAX(cols, 1), widths, least, left,
+	    f->p->measure - left - right,
+	    f->st->body.size, (f->quotes > 0 ? f->quote_font :
+	    f->text_font)->leading);
+	g_array_free(widths, TRUE);
+	g_array_free(least, TRUE);
+}
+
+/*
+ * A table: each row a block of cells side by side in their columns
+ * (grid.h), tagged Table, TR, TH (the head's) and TD; the head row kept
+ * with the row after it.
+ */
+static void
+table(struct flow *f, const struct node *t)
+{
+	GArray *starts = g_array_new(FALSE, FALSE, sizeof(guint));
+	const struct node *row, *cell;
+	struct grid gr;
+
+	columns(f, t, &gr);
+	open_space(f);
+	galley_tag(f->g, "Table", NULL, FALSE);
+	for (row = t->first; row != NULL; row = row->next) {
+		const char *tag = row->as.row.head ? "TH" : "TD";
+		guint first = f->g->lines->len, k = 0;
+
+		g_array_set_size(starts, 0);
+		galley_tag(f->g, "TR", NULL, FALSE);
+		for (cell = row->first; cell != NULL; cell = cell->next, k++) {
+			struct runs r;
+			struct block b;
+
+			g_array_append_val(starts, f->g->lines->len);
+			cell_block(f, &gr, k, cell, &b);
+			cell_runs(&r, cell);
+			galley_tag(f->g, tag, NULL, FALSE);
+			put(f, &b, &r);
+			galley_tag(f->g, tag, NULL, TRUE);
+			runs_release(&r);
+		}
+		galley_tag(f->g, "TR", NULL, TRUE);
+		f->space = grid_row(&gr, f->g, first, starts);
+		if (row->as.row.head && row->next != NULL)
+			GALLEY_LINE(f->g, f->g->lines->len - 1)->flags |=
+			    LINE_KEEP;
+		if (f->notes != NULL)
+			anchor_refs(f, first);
+	}
+	galley_tag(f->g, "Table", NULL, TRUE);
+	f->space += f->st->body.leading / 2;	/* below the deepest cell */
+	f->indent_next = FALSE;
+	grid_release(&gr);
+	g_array_free(starts, TRUE);
+}
+
 /* Sets every block under root. */
 static void
 flow_tree(struct flow *f, const struct node *root)
@@ -466,7 +595,13 @@ flow_tree(struct flow *f, const struct node *root)
 		case NODE_CODEBLOCK:
 			code_block(f, n);
 			break;
+		case NODE_TABLE:
+			if (ev == ITER_ENTER)
+				table(f, n);
+			break;
 		case NODE_DOCUMENT:
+		case NODE_ROW:
+		case NODE_CELL:
 			break;
 		default:
 			if (f->text != NULL)
@@ -537,7 +672,7 @@ chapter_head(struct flow *f, const struct chapter *c)
 	f->flags = st->opening == OPENS_RECTO ? LINE_NEW_RECTO : LINE_NEW_PAGE;
 	f->space = st->sink;
 	g_snprintf(dest, sizeof(dest), "c%d", f->chapter + 1);
-	add_head(f, 1, entry, dest);
+	add_head(f, 1, entry, dest, c);
 	head_line(f, title_label(c), &st->section, PANGO_STYLE_NORMAL,
 	    PANGO_VARIANT_SMALL_CAPS, 0);
 	block_init(&b, &st->chapter);
@@ -597,7 +732,7 @@ preface(struct flow *f, const struct node *doc)
 	b.variant = PANGO_VARIANT_SMALL_CAPS;
 	b.align = PANGO_ALIGN_CENTER;
 	b.flags = LINE_KEEP;
-	add_head(f, 2, word(WORD_PREFACE), NULL);
+	add_head(f, 2, word(WORD_PREFACE), NULL, NULL);
 	put_text(f, &b, "H2", word(WORD_PREFACE));
 	f->space = f->st->quote.leading / 2;
 	f->text_font = &f->st->quote;

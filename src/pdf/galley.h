@@ -162,6 +162,9 @@ struct block {
 	gboolean	 justify;
 	gboolean	 code;		/* keep spaces; break only where it must */
 	double		 left, right;	/* from the measure's edges */
+	gboolean	 exact;		/* as narrow as left and right make
+					   it (a table's column); else a third
+					   of the measure at least */
 	double		 indent;	/* first line: in (> 0) or out (< 0) */
 	const char	*marker;	/* set in the indent of the first line */
 	double		 space;		/* above the block */
@@ -193,6 +196,9 @@ struct press {
 	const struct credits	*credits;	/* who made the book */
 	guint			 heads;		/* headings named so far, h1, h2…
 						   through the book */
+	GHashTable		*dests;		/* a chapter or a heading of the
+						   model → its destination's
+						   name, for links to it */
 	struct diags		*diags;
 };
 

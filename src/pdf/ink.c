@@ -104,20 +104,31 @@ span_begin(struct inker *k)
 }
 
 /*
- * The attributes of a link to a page, or to a URL.  Cairo writes the
- * URL into a PDF string as it is, so a parenthesis or a backslash would
- * break the file: the URL is percent-encoded but for the characters a
- * URL reserves (a '%' stays, as it is an escape already); what is left
- * goes in Cairo's single quotes, a quote escaped.
+ * The attributes of a link to a page, to another chapter (the
+ * destination of its heading, or of the heading the link names in it),
+ * or to a URL.  Cairo writes the URL into a PDF string as it is, so a
+ * parenthesis or a backslash would break the file: the URL is
+ * percent-encoded but for the characters a URL reserves (a '%' stays,
+ * as it is an escape already); what is left goes in Cairo's single
+ * quotes, a quote escaped.  NULL for a chapter set without a heading (a
+ * dedication), which has no destination.
  */
 static char *
-link_attrs(const struct anchor *a)
+link_attrs(const struct press *pr, const struct anchor *a)
 {
+	const struct node *n = a->node;
+	const char *dest;
 	GString *s;
 	char *url, *p;
 
 	if (a->kind == ANCHOR_PAGE)
 		return g_strdup_printf("page=%d", a->page);
+	if (n->as.link.chapter != NULL) {
+		dest = g_hash_table_lookup(pr->dests, n->as.link.heading != NULL ?
+		    (const void *)n->as.link.heading :
+		    (const void *)n->as.link.chapter);
+		return dest != NULL ? g_strdup_printf("dest='%s'", dest) : NULL;
+	}
 	url = g_uri_escape_string(a->node->as.link.url, "!#$%&'*+,/:;=?@[]~",
 	    FALSE);
 	s = g_string_new("uri='");
@@ -139,13 +150,15 @@ anchor_tags(struct inker *k, const struct anchor *a, gboolean end)
 	char link[24] = "", dest[24] = "", attrs[40], *out;
 
 	if (a->kind == ANCHOR_PAGE || a->kind == ANCHOR_URL) {
-		if (end) {
+		out = link_attrs(k->p, a);
+		if (out == NULL && !end)
+			span_begin(k);
+		else if (end && out != NULL)
 			cairo_tag_end(k->cr, CAIRO_TAG_LINK);
-			return;
+		else if (out != NULL) {
+			ink_close(k->cr, k->st);
+			cairo_tag_begin(k->cr, CAIRO_TAG_LINK, out);
 		}
-		ink_close(k->cr, k->st);
-		out = link_attrs(a);
-		cairo_tag_begin(k->cr, CAIRO_TAG_LINK, out);
 		g_free(out);
 		return;
 	}

@@ -46,6 +46,8 @@ press_new(const char *language, const struct style *st, struct diags *d)
 	p->notes = galley_new();
 	p->footnotes = g_array_new(FALSE, FALSE, sizeof(struct footnote));
 	p->note_index = g_hash_table_new(g_direct_hash, g_direct_equal);
+	p->dests = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
+	    g_free);
 	p->diags = d;
 	return p;
 }
@@ -60,6 +62,7 @@ press_free(struct press *p)
 	hyph_free(p->hyph);
 	g_array_free(p->footnotes, TRUE);
 	g_hash_table_destroy(p->note_index);
+	g_hash_table_destroy(p->dests);
 	g_object_unref(p->pc);
 	g_object_unref(p->fm);
 	g_free(p);

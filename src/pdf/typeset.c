@@ -534,8 +534,9 @@ typeset(struct press *p, const struct block *b, const struct runs *r,
     struct galley *g)
 {
 	/* However deep the quotations, keep a third of the measure. */
-	double width = MAX(p->measure - b->left - b->right, p->measure / 3);
-	double left = MIN(b->left, p->measure - width);
+	double width = b->exact ? p->measure - b->left - b->right :
+	    MAX(p->measure - b->left - b->right, p->measure / 3);
+	double left = b->exact ? b->left : MIN(b->left, p->measure - width);
 	PangoFontDescription *fd = press_font(b->font, b->slant, b->variant);
 	PangoAttrList *attrs = runs_attrs(r, b->font->size);
 	struct setter s = { 0 };
@@ -596,6 +597,22 @@ typeset_side(struct press *p, const struct block *b, const char *text)
 	pango_attr_list_unref(attrs);
 	pango_font_description_free(fd);
 	return pa;
+}
+
+double
+para_widest_word(const struct para *pa)
+{
+	int w = 0, widest = 0;
+	guint i;
+
+	for (i = 0; i < pa->pieces->len; i++) {
+		const struct piece *pc = &g_array_index(pa->pieces,
+		    struct piece, i);
+
+		w = pc->space || pc->tie ? 0 : w + pc->sh->width;
+		widest = MAX(widest, w);
+	}
+	return PT(widest);
 }
 
 double

@@ -32,5 +32,7 @@ struct para *typeset_side(struct press *, const struct block *,
 
 /* The natural width of a paragraph's text, in points. */
 double	para_width(const struct para *);
+/* The width of its widest word, which no line can break. */
+double	para_widest_word(const struct para *);
 
 #endif

@@ -71,6 +71,25 @@ attributes(GString *out, const struct node *n)
 		}
 		if (n->as.link.text_only)
 			g_string_append(out, " text-only");
+		if (n->as.link.chapter != NULL)
+			g_string_append_printf(out, " to %s",
+			    n->as.link.chapter->id);
+		if (n->as.link.heading != NULL) {
+			char *h = node_text(n->as.link.heading);
+
+			g_string_append(out, " at ");
+			quoted(out, h);
+			g_free(h);
+		}
+		break;
+	case NODE_ROW:
+		if (n->as.row.head)
+			g_string_append(out, " head");
+		break;
+	case NODE_CELL:
+		if (n->as.cell.align != ALIGN_NONE)
+			g_string_append_printf(out, " %s", (const char *[]){
+			    "", "left", "center", "right" }[n->as.cell.align]);
 		break;
 	case NODE_NOTEREF:
 	case NODE_XREF:

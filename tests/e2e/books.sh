@@ -7,6 +7,9 @@
 # (tests/e2e/front/).  Each builds without a warning, passes epubcheck,
 # and holds to its expect file (matter.py): titles from headings, each
 # chapter typed and placed by its role, the page list in reading order.
+# Last, two Markdown chapters with a pipe table, an image and links
+# between them (tests/e2e/tables/), held to what each output makes of
+# them.
 #
 # Environment: OCTAVO (the binary), BUILD (the build folder).
 set -u
@@ -74,6 +77,44 @@ check "front: the index's page numbers link to their pages" \
 check "front: the foreword's guess is said at -v, with the key" \
     sh -c "'$OCTAVO' check -v tests/e2e/front/edition.ini 2>&1 |
     grep -q \"chapter foreword is the book's foreword, by its title ('role = chapter'\""
+
+# A pipe table, an image, links between chapters.
+tb=tests/e2e/tables/edition.ini
+SOURCE_DATE_EPOCH=1700000000 "$OCTAVO" build --epub "$T/tables.epub" \
+    --pdf "$T/tables.pdf" "$tb" 2>"$T/tables.err"
+check "tables: builds" test $? -eq 0
+check "tables: the image's one warning, no word unaccounted" sh -c \
+    "grep -q '0 errors, 1 warnings' '$T/tables.err' &&
+    grep -q \"one.md:11:1: warning: image 'photos/kittiwake-quay.png'\" \
+    '$T/tables.err' && grep -q '; 0 unaccounted' '$T/tables.err'"
+check "tables: check -v counts the image's file as dropped, not lost" \
+    sh -c "'$OCTAVO' check -v '$tb' 2>&1 |
+    grep -q \"6 words dropped: an image's file and title\""
+$EPUBCHECK "$T/tables.epub" >"$T/tables.epubcheck" 2>&1
+check "tables: epubcheck 0/0/0" grep -q \
+    'Messages: 0 fatals / 0 errors / 0 warnings / 0 infos' \
+    "$T/tables.epubcheck"
+unzip -p "$T/tables.epub" OEBPS/chapter-one.xhtml >"$T/tables.one"
+check "tables: the EPUB has a table, its head's cells headers of columns" \
+    sh -c "tr -d '\n' <'$T/tables.one' | grep -q '<table><thead><tr><th scope=\"col\" style=\"text-align: left\">Harbour</th>'"
+check "tables: a body cell with an escaped pipe, aligned by its column" \
+    grep -q '<td style="text-align: left">Whitby | Staithes</td>' "$T/tables.one"
+check "tables: a pipe in running text leaves its paragraph" \
+    grep -q '<p>A harbour master.s log keeps one line a boat, with a |' "$T/tables.one"
+check "tables: the EPUB links to the other chapter, and to its heading" \
+    sh -c "grep -q '<a href=\"chapter-two.xhtml\">the next chapter</a>' '$T/tables.one' &&
+    grep -q '<a href=\"chapter-two.xhtml#s-1\">under its own heading</a>' '$T/tables.one' &&
+    unzip -p '$T/tables.epub' OEBPS/chapter-two.xhtml | grep -q '<h2 id=\"s-1\">The Deep Harbours</h2>'"
+pdftotext -layout "$T/tables.pdf" "$T/tables.txt"
+check "tables: the PDF sets each row on its line, the cells in columns" \
+    sh -c "grep -Eq '^Harbour {2,}Boats {2,}Catch in crans\$' '$T/tables.txt' &&
+    grep -Eq '^Aberdeen {2,}forty-two {2,}1,300\$' '$T/tables.txt' &&
+    grep -Eq '^Whitby \\| Staithes {2,}seven {2,}210\$' '$T/tables.txt'"
+check "tables: the delimiter row is nowhere in either output" \
+    sh -c "! grep -Eq -- '---|—|:-' '$T/tables.txt' &&
+    ! grep -Eq -- '---|—|:-' '$T/tables.one'"
+check "tables: the PDF links to the other chapter, and to its heading" \
+    python3 tests/e2e/pdflinks.py "$T/tables.pdf" targets c2 h1
 
 rm -rf "$T/tmp"
 summary

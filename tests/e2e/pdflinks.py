@@ -14,7 +14,10 @@ Reads the PDF's objects through `qpdf --json` and its words through
             back);
   index     the index's page numbers (arabic, or roman for the front
             matter) are links, each to the page whose label is the
-            number it prints.
+            number it prints;
+  targets   with names of destinations after it: each is the target
+            of a link on a page before its own (a chapter's c2, a
+            heading's h1), as links between chapters are.
 
 With a third argument MIN, notes and index want at least MIN notes or
 page links (else 100 and 500, the sample edition's).
@@ -219,12 +222,23 @@ def check_index(pdf, path, least=500):
     return bad
 
 
+def check_targets(pdf, _path, *names):
+    found = {name for page in range(len(pdf.pages))
+             for target, name, _r in pdf.links(page)
+             if name and target is not None and page < target}
+    return [f"no link from an earlier page to {n}" for n in names
+            if n not in found]
+
+
 def main():
     path, what = sys.argv[1], sys.argv[2]
     pdf = Pdf(path)
     check = {"labels": check_labels, "contents": check_contents,
-             "notes": check_notes, "index": check_index}[what]
-    if len(sys.argv) > 3:
+             "notes": check_notes, "index": check_index,
+             "targets": check_targets}[what]
+    if what == "targets":
+        bad = check(pdf, path, *sys.argv[3:])
+    elif len(sys.argv) > 3:
         bad = check(pdf, path, int(sys.argv[3]))
     else:
         bad = check(pdf, path)

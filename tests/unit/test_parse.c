@@ -126,8 +126,10 @@ END_TEST
 
 /*
  * A link both outputs can follow goes to a URL with a scheme, and keeps
- * its title; one to a file or a fragment is set as its text, with a
- * warning at it; a note reference in a link's text comes after it.
+ * its title; one to a file that is no chapter's is set as its text,
+ * with a warning at it; a fragment alone goes to its own chapter's
+ * start, with a warning when it names no heading; a note reference in
+ * a link's text comes after it.
  */
 START_TEST(test_links)
 {
@@ -149,7 +151,10 @@ START_TEST(test_links)
 	ck_assert_str_eq(link->as.link.url, "two.md");
 	ck_assert_int_eq(link->as.link.text_only, 1);
 	link = link->next->next;
-	ck_assert_int_eq(link->as.link.text_only, 1);
+	ck_assert_int_eq(link->as.link.text_only, 0);
+	ck_assert_ptr_eq(link->as.link.chapter, g_ptr_array_index(e->chapters,
+	    0));
+	ck_assert_ptr_null(link->as.link.heading);
 	link = link->next->next;
 	ck_assert_str_eq(link->as.link.url, "mailto:a@e.org");
 	ck_assert_int_eq(link->as.link.text_only, 0);
@@ -158,6 +163,124 @@ START_TEST(test_links)
 	ck_assert_int_eq(d.count[DIAG_WARNING], 2);
 	ck_assert_int_eq(fixture_diags_matching(&d, "'two.md' goes nowhere"),
 	    1);
+	ck_assert_int_eq(fixture_diags_matching(&d, "no heading of it is "
+	    "'#top'"), 1);
+	diags_release(&d);
+	edition_free(e);
+}
+END_TEST
+
+/*
+ * A fragment names a heading as GitHub and pandoc name it: the link
+ * points at that heading, without a warning.
+ */
+START_TEST(test_link_to_heading)
+{
+	struct diags d;
+	struct edition *e;
+	const struct node *doc, *link;
+
+	diags_init(&d);
+	e = fixture_edition("# Title\n\nSee [below](#the-harbours-1850).\n\n"
+	    "## The Harbours, 1850\n\nText.\n", 1, &d);
+	ck_assert_ptr_nonnull(e);
+	doc = ((struct chapter *)g_ptr_array_index(e->chapters, 0))->doc;
+	link = doc->first->first->next;
+	ck_assert_int_eq(link->type, NODE_LINK);
+	ck_assert_ptr_eq(link->as.link.heading, doc->first->next);
+	ck_assert_int_eq(d.count[DIAG_WARNING], 0);
+	diags_release(&d);
+	edition_free(e);
+}
+END_TEST
+
+/* The text of a table's cell: row r, cell k, from 0. */
+static char *
+cell_text(const struct node *table, int r, int k)
+{
+	const struct node *row = table->first, *cell;
+
+	while (r-- > 0)
+		row = row->next;
+	for (cell = row->first; k-- > 0;)
+		cell = cell->next;
+	return node_text(cell);
+}
+
+/*
+ * A paragraph whose second line is a delimiter row with as many cells
+ * as its first is a table: a head row, body rows, every row as many
+ * cells as the widest, the alignment each column's; an escaped pipe is
+ * a cell's text; the delimiter row is no text.  A pipe in running text,
+ * or a delimiter row of another count of cells, leaves a paragraph.
+ */
+START_TEST(test_tables)
+{
+	struct diags d;
+	struct edition *e;
+	const struct node *doc, *t;
+	char *s, *x;
+
+	diags_init(&d);
+	e = fixture_edition("A pipe | in a sentence.\n\n"
+	    "| Town | Boats |\n|:--|--:|\n| Whitby \\| Staithes | *7* |\n"
+	    "Robin Hood's Bay | 3 | extra\n\n"
+	    "Name | Age\n--- | --- | ---\nA | 1\n", 1, &d);
+	ck_assert_ptr_nonnull(e);
+	doc = ((struct chapter *)g_ptr_array_index(e->chapters, 0))->doc;
+	s = shape(doc);
+	ck_assert_str_eq(s, "paragraph table paragraph ");
+	t = doc->first->next;
+	ck_assert_int_eq(t->first->as.row.head, 1);
+	ck_assert_int_eq(t->first->next->as.row.head, 0);
+	ck_assert_int_eq(t->first->first->as.cell.align, ALIGN_LEFT);
+	ck_assert_int_eq(t->first->first->next->as.cell.align, ALIGN_RIGHT);
+	x = cell_text(t, 0, 1);
+	ck_assert_str_eq(x, "Boats");
+	g_free(x);
+	x = cell_text(t, 1, 0);
+	ck_assert_str_eq(x, "Whitby | Staithes");
+	g_free(x);
+	ck_assert_int_eq(t->first->next->first->next->first->type, NODE_EMPH);
+	x = cell_text(t, 2, 2);
+	ck_assert_str_eq(x, "extra");	/* a third column, kept */
+	g_free(x);
+	x = cell_text(t, 0, 2);
+	ck_assert_str_eq(x, "");
+	g_free(x);
+	x = node_text(t);
+	ck_assert_ptr_null(strstr(x, "-"));
+	g_free(x);
+	ck_assert_int_eq(d.count[DIAG_WARNING], 0);
+	g_free(s);
+	diags_release(&d);
+	edition_free(e);
+}
+END_TEST
+
+/*
+ * An image is its description: its file's name and title are no words
+ * of the text, and the ledger finds none lost, only the image's own
+ * warning.
+ */
+START_TEST(test_image_words)
+{
+	struct diags d;
+	struct edition *e;
+	char *t;
+
+	diags_init(&d);
+	e = fixture_edition("See ![a gull on the quay](photos/kittiwake-3.png "
+	    "\"Taken at dawn\") here.\n", 1, &d);
+	ck_assert_ptr_nonnull(e);
+	t = node_text(((struct chapter *)g_ptr_array_index(e->chapters,
+	    0))->doc);
+	ck_assert_str_eq(t, "See a gull on the quay here.");
+	g_free(t);
+	ck_assert_int_eq(d.count[DIAG_WARNING], 1);
+	ck_assert_int_eq(fixture_diags_matching(&d, "image 'photos/"
+	    "kittiwake-3.png' is left out"), 1);
+	ck_assert_int_eq(fixture_diags_matching(&d, "in no chapter"), 0);
 	diags_release(&d);
 	edition_free(e);
 }
@@ -206,6 +329,9 @@ parse_suite(void)
 	tcase_add_test(tc, test_markdown_structure);
 	tcase_add_test(tc, test_markdown_typography);
 	tcase_add_test(tc, test_links);
+	tcase_add_test(tc, test_link_to_heading);
+	tcase_add_test(tc, test_tables);
+	tcase_add_test(tc, test_image_words);
 	tcase_add_test(tc, test_raw_html);
 	suite_add_tcase(s, tc);
 	return s;
