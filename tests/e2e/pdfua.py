@@ -1,11 +1,16 @@
 #!/usr/bin/env python3
-"""pdfua.py PDF [--bleed] -- the print edition held to PDF/UA-1 and to
-what a printer asks, clause by clause, as veraPDF numbers them.
+"""pdfua.py PDF [--bleed] [--langs L1,L2,...] -- the print edition held
+to PDF/UA-1 and to what a printer asks, clause by clause, as veraPDF
+numbers them.
 
 Reads the PDF's objects through `qpdf --json` and its content streams
 through `qpdf --qdf` (uncompressed, one stream a page), and checks:
 
   7.2-34, 7.2-2  the catalogue's /Lang is the document's language;
+                 with --langs, the chapters' Sect elements (the
+                 Document's, in order) carry /Lang L1, L2, ... ('-':
+                 none, the document's); without it, none does; no
+                 other element carries a /Lang;
   7.1-8, 7.1-9   an XMP packet with pdfuaid:part 1 and a dc:title;
   7.1-10         /ViewerPreferences /DisplayDocTitle true;
   7.1-1          /MarkInfo /Marked true, a structure tree;
@@ -122,6 +127,9 @@ def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__)
     path, bleed = sys.argv[1], "--bleed" in sys.argv[2:]
+    langs = None
+    if "--langs" in sys.argv[2:-1]:
+        langs = sys.argv[sys.argv.index("--langs") + 1].split(",")
     pdf = Pdf(path)
     bad = []
     root = next(v["value"] for v in pdf.objs.values()
@@ -149,6 +157,25 @@ def main():
     tree = pdf.resolve(root.get("/StructTreeRoot", {}))
     if not tree:
         bad.append("7.1-1: no structure tree")
+
+    # The chapters' languages: on their Sects, and nowhere else.
+    kids = pdf.resolve(tree.get("/K", []))
+    kids = kids if isinstance(kids, list) else [kids]
+    doc = next((pdf.resolve(k) for k in kids
+                if pdf.resolve(k).get("/S") == "/Document"), {})
+    kids = doc.get("/K", [])
+    sects = [k for k in (kids if isinstance(kids, list) else [kids])
+             if isinstance(k, str) and pdf.resolve(k).get("/S") == "/Sect"]
+    got = [unstring(pdf.resolve(k).get("/Lang", "-")) for k in sects]
+    want = langs if langs is not None else ["-"] * len(sects)
+    if got != want:
+        bad.append("7.2-2: the chapters' Sects carry /Lang %s, not %s"
+                   % (",".join(got), ",".join(want)))
+    stray = [ref for ref, e in pdf.elements()
+             if "/Lang" in e and ref not in sects]
+    if stray:
+        bad.append("7.2-2: %d elements other than chapters carry a /Lang"
+                   % len(stray))
 
     # Pages: tab order, boxes, links.
     untabbed, untrimmed, links, undescribed, unstructured = 0, 0, 0, 0, 0
