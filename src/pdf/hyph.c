@@ -31,6 +31,10 @@ hyph_new(const char *language, const char *dir, const struct style *st,
 	struct hyphen *dict = hyphen_load(path);
 	struct hyph *h;
 
+	if (dict == NULL && d == NULL) {
+		g_free(path);
+		return NULL;
+	}
 	if (dict == NULL) {
 		char *package = hyphen_package(lang);
 
