@@ -441,6 +441,7 @@ chapter_free(struct chapter *c)
 	if (c == NULL)
 		return;
 	g_free(c->id);
+	g_free(c->language);
 	meta_clear(&c->meta);
 	node_free(c->doc);
 	node_free(c->preface);

@@ -136,6 +136,8 @@ struct chapter {
 	const char		*path;		/* source file (interned), for diagnostics */
 	enum chapter_role	 role;
 	struct meta		 meta;
+	char			*language;	/* BCP 47, when not the edition's;
+						   else NULL */
 	struct srcpos		 pos;		/* the manifest group, for diagnostics */
 	struct node		*doc;		/* NODE_DOCUMENT, or NULL before parsing */
 	struct node		*preface;	/* an editor's introduction, or NULL */

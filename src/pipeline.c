@@ -134,6 +134,7 @@ chapter_of(struct pipeline *p, const struct group *g,
 	}
 	c->path = g->path;
 	c->pos = g->pos;
+	c->language = g_strdup(group_own_language(g, p->edition));
 	meta_merge(&c->meta, &m);
 	meta_merge(&c->meta, &n->meta);
 	if (g->role >= 0)

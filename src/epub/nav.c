@@ -2,7 +2,9 @@
  * nav.c — navigation: the EPUB 3 navigation document (table of
  * contents, landmarks, and the list of the print edition's pages) and
  * the NCX that EPUB 2 readers use instead.  Both tables of contents come
- * from one flat list of entries, each with its depth.
+ * from one flat list of entries, each with its depth.  An entry for a
+ * chapter in another language than the book's (its title, its
+ * headings) says which.
  */
 #include <stdlib.h>
 
@@ -18,6 +20,7 @@ struct tocent {
 	int		 depth;		/* 1 = chapter; never more than one below the last */
 	char		*href;
 	const char	*label;
+	const char	*lang;		/* the label's, if not the book's; or NULL */
 };
 
 /* How one format spells the tree: the NCX has no list element. */
@@ -33,15 +36,17 @@ tocent_free(struct tocent *t)
 	g_free(t);
 }
 
-/* Adds an entry; it takes href. */
+/* Adds an entry, its label in lang (NULL: the book's); it takes href. */
 static void
-toc_add(GPtrArray *toc, int depth, char *href, const char *label)
+toc_add(GPtrArray *toc, int depth, char *href, const char *label,
+    const char *lang)
 {
 	struct tocent *t = g_new(struct tocent, 1);
 
 	t->depth = depth;
 	t->href = href;
 	t->label = label;
+	t->lang = lang;
 	g_ptr_array_add(toc, t);
 }
 
@@ -62,11 +67,12 @@ toc_entries(const struct book *b)
 	int stack[5], n;
 	guint i, j;
 
-	toc_add(toc, 1, g_strdup(BOOK_TITLEPAGE), word(WORD_TITLE_PAGE));
-	toc_add(toc, 1, g_strdup(BOOK_IMPRINT), word(WORD_IMPRINT));
+	toc_add(toc, 1, g_strdup(BOOK_TITLEPAGE), word(WORD_TITLE_PAGE), NULL);
+	toc_add(toc, 1, g_strdup(BOOK_IMPRINT), word(WORD_IMPRINT), NULL);
 	for (i = 0; i < b->parts->len; i++) {
 		p = g_ptr_array_index(b->parts, i);
-		toc_add(toc, 1, g_strdup(p->file), p->title);
+		toc_add(toc, 1, g_strdup(p->file), p->title,
+		    p->chapter->language);
 		n = 0;
 		for (j = 0; j < p->headings->len; j++) {
 			h = g_ptr_array_index(p->headings, j);
@@ -76,11 +82,12 @@ toc_entries(const struct book *b)
 				n++;
 			stack[n - 1] = h->level;
 			toc_add(toc, 1 + n,
-			    g_strdup_printf("%s#%s", p->file, h->id), h->text);
+			    g_strdup_printf("%s#%s", p->file, h->id), h->text,
+			    h->lang);
 		}
 	}
 	if (b->has_index)
-		toc_add(toc, 1, g_strdup(BOOK_INDEX), word(WORD_INDEX));
+		toc_add(toc, 1, g_strdup(BOOK_INDEX), word(WORD_INDEX), NULL);
 	return toc;
 }
 
@@ -120,7 +127,9 @@ static void
 nav_item(GString *out, const struct tocent *t, guint order)
 {
 	(void)order;
-	g_string_append_printf(out, "<li><a href=\"%s\">", t->href);
+	g_string_append_printf(out, "<li><a href=\"%s\"", t->href);
+	xhtml_lang(out, t->lang);
+	g_string_append_c(out, '>');
 	xml_escape(out, t->label);
 	g_string_append(out, "</a>");
 }
@@ -129,7 +138,13 @@ static void
 ncx_item(GString *out, const struct tocent *t, guint order)
 {
 	g_string_append_printf(out, "<navPoint id=\"navpoint-%u\" "
-	    "playOrder=\"%u\"><navLabel><text>", order, order);
+	    "playOrder=\"%u\"><navLabel", order, order);
+	if (t->lang != NULL) {
+		g_string_append(out, " xml:lang=\"");
+		xml_escape(out, t->lang);
+		g_string_append_c(out, '"');
+	}
+	g_string_append(out, "><text>");
 	xml_escape(out, t->label);
 	g_string_append_printf(out, "</text></navLabel><content src=\"%s\"/>\n",
 	    t->href);
@@ -142,11 +157,15 @@ static const struct toc_syntax ncx_syntax = {
 	"", "", "</navPoint>\n", ncx_item
 };
 
+/* A landmark, its label in lang (NULL: the book's). */
 static void
-landmark(GString *out, const char *href, const char *type, const char *label)
+landmark(GString *out, const char *href, const char *type, const char *label,
+    const char *lang)
 {
-	g_string_append_printf(out, "<li><a href=\"%s\" epub:type=\"%s\">",
+	g_string_append_printf(out, "<li><a href=\"%s\" epub:type=\"%s\"",
 	    href, type);
+	xhtml_lang(out, lang);
+	g_string_append_c(out, '>');
 	xml_escape(out, label);
 	g_string_append(out, "</a></li>\n");
 }
@@ -218,13 +237,13 @@ parts_landmarks(const struct book *b, GString *out)
 		if (!body && matter_of(&b->matter, b->edition, i) ==
 		    MATTER_BODY) {
 			landmark(out, p->file, "bodymatter",
-			    title_of(p->chapter));
+			    title_of(p->chapter), p->chapter->language);
 			body = TRUE;
 		}
 		if (p->chapter->role != ROLE_CHAPTER)
 			landmark(out, p->file,
 			    xhtml_role_type(p->chapter->role),
-			    title_of(p->chapter));
+			    title_of(p->chapter), p->chapter->language);
 	}
 }
 
@@ -245,12 +264,13 @@ nav_document(const struct book *b)
 	    "epub:type=\"landmarks\" hidden=\"hidden\">\n"
 	    "<h2>%s</h2>\n<ol>\n", word(WORD_LANDMARKS));
 	if (b->has_cover)
-		landmark(out, BOOK_COVER, "cover", word(WORD_COVER));
-	landmark(out, BOOK_TITLEPAGE, "titlepage", word(WORD_TITLE_PAGE));
-	landmark(out, BOOK_NAV "#toc", "toc", word(WORD_CONTENTS));
+		landmark(out, BOOK_COVER, "cover", word(WORD_COVER), NULL);
+	landmark(out, BOOK_TITLEPAGE, "titlepage", word(WORD_TITLE_PAGE),
+	    NULL);
+	landmark(out, BOOK_NAV "#toc", "toc", word(WORD_CONTENTS), NULL);
 	parts_landmarks(b, out);
 	if (b->has_index)
-		landmark(out, BOOK_INDEX, "index", word(WORD_INDEX));
+		landmark(out, BOOK_INDEX, "index", word(WORD_INDEX), NULL);
 	g_string_append(out, "</ol>\n</nav>\n");
 	if (b->pages > 0) {
 		g_string_append(out, "<nav id=\"page-list\"");

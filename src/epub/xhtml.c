@@ -38,6 +38,11 @@ struct render {
 	const struct anchors	*anchors;	/* where the index links to */
 	const char		*file;		/* the page being written */
 	const struct credits	*credits;	/* the book's people */
+	const char		*lang;		/* the chapter's own language,
+						   or NULL: the book's */
+	const char		*book_lang;	/* the book's, where the
+						   chapter's is another: what
+						   octavo's own words are in */
 };
 
 void
@@ -55,15 +60,25 @@ xhtml_begin(GString *out, const char *lang, const char *title,
 	g_string_append(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	    "<!DOCTYPE html>\n"
 	    "<html xmlns=\"http://www.w3.org/1999/xhtml\" "
-	    "xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"");
-	xml_escape(out, lang);
-	g_string_append(out, "\" xml:lang=\"");
-	xml_escape(out, lang);
-	g_string_append(out, "\">\n<head>\n<title>");
+	    "xmlns:epub=\"http://www.idpf.org/2007/ops\"");
+	xhtml_lang(out, lang);
+	g_string_append(out, ">\n<head>\n<title>");
 	xml_escape(out, title);
 	g_string_append_printf(out, "</title>\n<link href=\"%s\" "
 	    "rel=\"stylesheet\" type=\"text/css\"/>\n</head>\n"
 	    "<body epub:type=\"%s\">\n", BOOK_CSS, matter);
+}
+
+void
+xhtml_lang(GString *out, const char *lang)
+{
+	if (lang == NULL)
+		return;
+	g_string_append(out, " lang=\"");
+	xml_escape(out, lang);
+	g_string_append(out, "\" xml:lang=\"");
+	xml_escape(out, lang);
+	g_string_append_c(out, '"');
 }
 
 void
@@ -72,14 +87,23 @@ xhtml_end(GString *out)
 	g_string_append(out, "</body>\n</html>\n");
 }
 
-void
-xhtml_para(GString *out, const char *cls, const char *text)
+/* <p class="cls">text</p> in lang (NULL: the page's), if there is text. */
+static void
+para(GString *out, const char *cls, const char *lang, const char *text)
 {
 	if (text == NULL)
 		return;
-	g_string_append_printf(out, "<p class=\"%s\">", cls);
+	g_string_append_printf(out, "<p class=\"%s\"", cls);
+	xhtml_lang(out, lang);
+	g_string_append_c(out, '>');
 	xml_escape(out, text);
 	g_string_append(out, "</p>\n");
+}
+
+void
+xhtml_para(GString *out, const char *cls, const char *text)
+{
+	para(out, cls, NULL, text);
 }
 
 static void
@@ -93,9 +117,13 @@ element(GString *out, int enter, const char *name, enum layout layout)
 		    layout == INLINE ? "</%s>" : "</%s>\n", name);
 }
 
-/* A nav entry for a heading; takes id and text, dropped if text is empty. */
+/*
+ * A nav entry for a heading in lang (NULL: the book's); takes id and
+ * text, dropped if text is empty.
+ */
 static void
-nav_entry(struct render *r, int level, char *id, char *text)
+nav_entry(struct render *r, int level, char *id, char *text,
+    const char *lang)
 {
 	struct heading *h;
 
@@ -108,6 +136,7 @@ nav_entry(struct render *r, int level, char *id, char *text)
 	h->level = level;
 	h->id = id;
 	h->text = text;
+	h->lang = lang;
 	g_ptr_array_add(r->headings, h);
 }
 
@@ -131,15 +160,20 @@ heading(struct render *r, const struct node *n, int enter)
 	g_string_append_printf(r->out, "<h%d id=\"s-%d\">", level,
 	    r->sections);
 	nav_entry(r, level, g_strdup_printf("s-%d", r->sections),
-	    node_text(n));
+	    node_text(n), r->lang);
 }
 
-/* A section's own heading, outside the text: "Notes", "Editor’s note". */
+/*
+ * A section's own heading, outside the text, in the book's language:
+ * "Notes", "Editor’s note".
+ */
 static void
 section_heading(struct render *r, const char *id, const char *text)
 {
-	g_string_append_printf(r->out, "<h2 id=\"%s\">%s</h2>\n", id, text);
-	nav_entry(r, 2, g_strdup(id), g_strdup(text));
+	g_string_append_printf(r->out, "<h2 id=\"%s\"", id);
+	xhtml_lang(r->out, r->book_lang);
+	g_string_append_printf(r->out, ">%s</h2>\n", text);
+	nav_entry(r, 2, g_strdup(id), g_strdup(text), NULL);
 }
 
 static void
@@ -330,6 +364,7 @@ backlink(const struct render *r, const struct note *note)
 	note_id(r->out, "noteref", r, note);
 	g_string_append_c(r->out, '"');
 	semantics_class(r->out, "backlink");
+	xhtml_lang(r->out, r->book_lang);
 	g_string_append_printf(r->out, " aria-label=\"%s\">\xe2\x86\xa9</a>",
 	    word(WORD_BACKLINK));
 }
@@ -472,7 +507,8 @@ opening(struct render *r, const struct chapter *c)
 	} else
 		xhtml_para(out, "author", r->byline);
 	xhtml_para(out, "affiliation", c->meta.affiliation);
-	xhtml_para(out, "translator", tr);
+	/* "Translated by": octavo's words, in the book's language. */
+	para(out, "translator", r->book_lang, tr);
 	xhtml_para(out, "source", src);
 	xhtml_para(out, "dedication", c->meta.dedication);
 	g_string_append(out, "</header>\n");
@@ -611,11 +647,13 @@ xhtml_chapter(struct book *b, struct part *p, struct diags *d)
 	const struct chapter *c = p->chapter;
 	struct render r = { g_string_new(NULL), credits_byline(&b->credits,
 	    c), p->headings, 0, NULL, NULL, NULL, note_base(c), &b->marks,
-	    &b->anchors, p->file, &b->credits };
+	    &b->anchors, p->file, &b->credits, c->language,
+	    c->language != NULL ? b->edition->language : NULL };
 	guint i = b->parts->len - 1;	/* the part is the last added */
 
 	g_ptr_array_set_free_func(p->headings, (GDestroyNotify)heading_free);
-	xhtml_begin(r.out, b->edition->language, title_of(c),
+	xhtml_begin(r.out, c->language != NULL ? c->language :
+	    b->edition->language, title_of(c),
 	    body[matter_of(&b->matter, b->edition, i)]);
 	section_begin(r.out, c);
 	opening_marks(&r, c);

@@ -16,14 +16,21 @@ struct heading {
 	int	 level;		/* 2..6, as rendered */
 	char	*id;		/* its id in the page: "s-N", "preface", "notes" */
 	char	*text;		/* plain text, never empty */
+	const char *lang;	/* its language, where not the book's; or NULL */
 };
 
 void		 heading_free(struct heading *);
 
-/* Opens a page up to <body>; matter is the body's epub:type. */
+/* Opens a page up to <body>, in lang; matter is the body's epub:type. */
 void		 xhtml_begin(GString *, const char *lang, const char *title,
 		    const char *matter);
 void		 xhtml_end(GString *);
+/*
+ * An element's lang and xml:lang attributes (with a space before), for
+ * what is in another language than the page around it; nothing if lang
+ * is NULL.
+ */
+void		 xhtml_lang(GString *, const char *lang);
 
 /* <p class="cls">text</p>, or nothing if text is NULL. */
 void		 xhtml_para(GString *, const char *cls, const char *text);
@@ -32,8 +39,10 @@ void		 xhtml_para(GString *, const char *cls, const char *text);
  * The page of the part of the book last added: its chapter's opening
  * (none for a dedication or an epigraph), the editor's note, the text
  * and the notes, with the print pages' markers, in a section typed by
- * the chapter's role and a body by its matter (out/matter.h).  Fills
- * the part's headings; warns about notes too long for a reader's pop-up.
+ * the chapter's role and a body by its matter (out/matter.h).  The page
+ * is in the chapter's language; octavo's own words on it, where that
+ * is not the book's, are marked as in the book's.  Fills the part's
+ * headings; warns about notes too long for a reader's pop-up.
  */
 GString		*xhtml_chapter(struct book *, struct part *, struct diags *);
 

@@ -268,6 +268,9 @@ pdf_finish(const char *data, gsize len, struct sink *out,
 	else if (tagtree_notes(q, f->notes, done) != 0)
 		error(q, out->name, "the structure's notes are not the drawing's",
 		    d);
+	else if (tagtree_languages(q, f->chapters) != 0)
+		error(q, out->name, "the structure's sections are not the "
+		    "chapters", d);
 	else if (qpdf_init_write_memory(q) & QPDF_ERRORS)
 		error(q, out->name, "qpdf cannot write it", d);
 	else {

@@ -9,7 +9,8 @@
  * BleedBox), tab order by structure, its content in one ink with the
  * furniture as artifacts (content.h); each link a description; each
  * footnote one Note element with an ID, however many pages it runs
- * over (tagtree.c).
+ * over, and each chapter in another language its element's /Lang
+ * (tagtree.c).
  */
 #ifndef OCTAVO_PDF_FINISH_H
 #define OCTAVO_PDF_FINISH_H
@@ -39,6 +40,9 @@ struct finishing {
 					   there says ("Note 12") */
 	GPtrArray	*labels;	/* each page's label, for links to pages */
 	GArray		*notes;		/* struct note_tag */
+	GPtrArray	*chapters;	/* const char *: each chapter's language
+					   (BCP 47) where it is not the
+					   document's, else NULL; in order */
 };
 
 /* What the finishing did, for the report and the tests. */

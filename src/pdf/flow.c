@@ -20,6 +20,7 @@
 #include "out/cite.h"
 #include "out/matter.h"
 #include "out/titles.h"
+#include "press.h"
 #include "runs.h"
 #include "typeset.h"
 
@@ -791,6 +792,7 @@ flow_chapters(struct press *p, const struct edition *e, guint from, guint to,
 		g_array_append_val(starts, start);
 		f.chapter = (int)i;
 		f.c = c;
+		press_language(p, c->language);
 		f.byline = credits_byline(p->credits, c);
 		f.order = g_hash_table_new(g_direct_hash, g_direct_equal);
 		for (j = 0; j < c->notes->len; j++)
@@ -812,6 +814,7 @@ flow_chapters(struct press *p, const struct edition *e, guint from, guint to,
 		f.quotes = 0;
 		g_hash_table_destroy(f.order);
 	}
+	press_language(p, NULL);
 	g_array_free(f.lists, TRUE);
 	g_array_free(notes.lists, TRUE);
 }

@@ -189,7 +189,11 @@ struct press {
 	double			 measure;	/* the text block's width */
 	double			 depth;		/* and height */
 	struct shaper		*shaper;
-	struct hyph		*hyph;		/* or NULL: no hyphenation */
+	struct hyph		*hyph;		/* what is set now is hyphenated
+						   by, or NULL: not at all */
+	struct hyph		*book_hyph;	/* the book's language's */
+	GHashTable		*hyphs;		/* other languages': BCP 47 →
+						   struct hyph *, or NULL */
 	struct galley		*notes;		/* the footnotes' lines */
 	GArray			*footnotes;	/* struct footnote */
 	GHashTable		*note_index;	/* note → footnote index + 1 */

@@ -31,11 +31,18 @@ hyph_new(const char *language, const char *dir, const struct style *st,
 	struct hyphen *dict = hyphen_load(path);
 	struct hyph *h;
 
+	if (dict == NULL && d == NULL) {
+		g_free(path);
+		return NULL;
+	}
 	if (dict == NULL) {
+		char *package = hyphen_package(lang);
+
 		diag_add(d, DIAG_WARNING, srcpos_at(path != NULL ? path :
 		    dir != NULL ? dir : "/usr/share/hyphen", 0, 0), "no "
 		    "hyphenation patterns for %s here; the PDF is set without "
-		    "hyphens; install them (hyphen-%s)", lang, lang);
+		    "hyphens; install them (Debian's %s)", lang, package);
+		g_free(package);
 		g_free(path);
 		return NULL;
 	}

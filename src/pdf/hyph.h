@@ -11,8 +11,8 @@
 
 /*
  * The patterns for a BCP 47 language ("en-US") from dir (NULL: the
- * system's /usr/share/hyphen).  Without them the book is set without
- * hyphens: a warning, and NULL.
+ * system's /usr/share/hyphen).  Without them the text is set without
+ * hyphens: NULL, and a warning in d if d is not NULL.
  */
 struct hyph	*hyph_new(const char *language, const char *dir,
 		    const struct style *, struct diags *);

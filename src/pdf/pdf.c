@@ -403,6 +403,19 @@ link_names(const struct pdf_layout *l)
 	return names;
 }
 
+/* Each chapter's language where it is not the book's (finish.h). */
+static GPtrArray *
+chapter_languages(const struct edition *e)
+{
+	GPtrArray *langs = g_ptr_array_new();
+	guint i;
+
+	for (i = 0; i < e->chapters->len; i++)
+		g_ptr_array_add(langs, ((const struct chapter *)
+		    g_ptr_array_index(e->chapters, i))->language);
+	return langs;
+}
+
 /* Every page's label, in the order of the file. */
 static GPtrArray *
 page_labels(const struct pdf_layout *l)
@@ -440,7 +453,8 @@ pdf_draw(struct pdf_layout *l, struct sink *out, struct diags *d)
 	pdf = g_byte_array_new();
 	f = (struct finishing){ l->e->language, l->st->width, l->st->height,
 	    l->st->bleed, m, link_names(l), page_labels(l),
-	    g_array_new(FALSE, FALSE, sizeof(struct note_tag)) };
+	    g_array_new(FALSE, FALSE, sizeof(struct note_tag)),
+	    chapter_languages(l->e) };
 	s = cairo_pdf_surface_create_for_stream(out_write, pdf,
 	    l->st->width + 2 * m, l->st->height + 2 * m);
 	set_metadata(s, l->e, &l->credits, dated ? &secs : NULL);
@@ -461,6 +475,7 @@ pdf_draw(struct pdf_layout *l, struct sink *out, struct diags *d)
 	g_hash_table_destroy(f.links);
 	g_ptr_array_free(f.labels, TRUE);
 	g_array_free(f.notes, TRUE);
+	g_ptr_array_free(f.chapters, TRUE);
 	return rc;
 }
 

@@ -1,7 +1,8 @@
 /*
  * press.c — the state one run of the print back end shares: the Pango
  * context and font map, the cache of shaped words, the hyphenation
- * patterns, and the footnotes with their galley.
+ * patterns (the book's, and those of chapters in other languages), and
+ * the footnotes with their galley.
  */
 #include <pango/pangocairo.h>
 
@@ -42,7 +43,9 @@ press_new(const char *language, const struct style *st, struct diags *d)
 	p->measure = st->width - st->inner - st->outer;
 	p->depth = st->height - st->top - st->bottom;
 	p->shaper = shaper_new(p->pc, families, d);
-	p->hyph = hyph_new(language, NULL, st, d);
+	p->hyph = p->book_hyph = hyph_new(language, NULL, st, d);
+	p->hyphs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	    (GDestroyNotify)hyph_free);
 	p->notes = galley_new();
 	p->footnotes = g_array_new(FALSE, FALSE, sizeof(struct footnote));
 	p->note_index = g_hash_table_new(g_direct_hash, g_direct_equal);
@@ -59,11 +62,28 @@ press_free(struct press *p)
 		return;
 	galley_free(p->notes);
 	shaper_free(p->shaper);
-	hyph_free(p->hyph);
+	hyph_free(p->book_hyph);
+	g_hash_table_destroy(p->hyphs);
 	g_array_free(p->footnotes, TRUE);
 	g_hash_table_destroy(p->note_index);
 	g_hash_table_destroy(p->dests);
 	g_object_unref(p->pc);
 	g_object_unref(p->fm);
 	g_free(p);
+}
+
+void
+press_language(struct press *p, const char *language)
+{
+	gpointer h;
+
+	if (language == NULL) {
+		p->hyph = p->book_hyph;
+		return;
+	}
+	if (!g_hash_table_lookup_extended(p->hyphs, language, NULL, &h)) {
+		h = hyph_new(language, NULL, p->st, NULL);
+		g_hash_table_insert(p->hyphs, g_strdup(language), h);
+	}
+	p->hyph = h;
 }

@@ -14,5 +14,12 @@
 struct press	*press_new(const char *language, const struct style *,
 		    struct diags *);
 void		 press_free(struct press *);
+/*
+ * Hyphenates what is set next in the BCP 47 language (NULL: the
+ * book's), as a chapter in another language is: with its patterns,
+ * read once, or without hyphens if there are none (the manifest has
+ * said so, at the chapter's key).
+ */
+void		 press_language(struct press *, const char *language);
 
 #endif

@@ -1,6 +1,6 @@
 /*
  * tagtree.c — merging the parts of a footnote into one Note element,
- * and naming each.
+ * and naming each; the language of a chapter that has its own.
  *
  * Cairo builds the tree in the order elements are begun, so its Note
  * elements, walked in document order, are the drawing's (finish.h's
@@ -10,6 +10,10 @@
  * first part, level by level, and what it held moves with it.  Marked
  * content moved off its element's page is given as a marked-content
  * reference to that page.
+ *
+ * Each chapter is a Sect directly under the Document element (flow.c,
+ * pdf.c), the chapters in reading order: Cairo 1.16 has no attribute
+ * for a structure element's language, so it is set here.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +41,14 @@ static gboolean
 is_elem(qpdf_data q, qpdf_oh oh)
 {
 	return qpdf_oh_is_dictionary(q, oh) && qpdf_oh_has_key(q, oh, "/S");
+}
+
+/* Whether oh is an element of type s ("/Note"). */
+static gboolean
+is_type(qpdf_data q, qpdf_oh oh, const char *s)
+{
+	return is_elem(q, oh) && strcmp(qpdf_oh_get_name(q,
+	    qpdf_oh_get_key(q, oh, "/S")), s) == 0;
 }
 
 static gboolean
@@ -72,8 +84,7 @@ find_notes(qpdf_data q, qpdf_oh root)
 		}
 		if (!is_elem(q, oh))
 			continue;
-		if (strcmp(qpdf_oh_get_name(q, qpdf_oh_get_key(q, oh, "/S")),
-		    "/Note") == 0)
+		if (is_type(q, oh, "/Note"))
 			g_array_append_val(notes, oh);
 		k = qpdf_oh_get_key(q, oh, "/K");
 		g_array_append_val(stack, k);
@@ -279,4 +290,48 @@ tagtree_notes(qpdf_data q, const GArray *order, struct finished *done)
 	g_array_free(named, TRUE);
 	g_array_free(notes, TRUE);
 	return rc;
+}
+
+/* The Document element: the tree root's kid, or its first of the type. */
+static qpdf_oh
+document(qpdf_data q, qpdf_oh root)
+{
+	qpdf_oh k = qpdf_oh_get_key(q, root, "/K");
+	int i;
+
+	if (!qpdf_oh_is_array(q, k))
+		return k;
+	for (i = 0; i < qpdf_oh_get_array_n_items(q, k); i++)
+		if (is_type(q, qpdf_oh_get_array_item(q, k, i), "/Document"))
+			return qpdf_oh_get_array_item(q, k, i);
+	return qpdf_oh_new_null(q);
+}
+
+int
+tagtree_languages(qpdf_data q, const GPtrArray *chapters)
+{
+	qpdf_oh root = qpdf_oh_get_key(q, qpdf_get_root(q), "/StructTreeRoot");
+	qpdf_oh doc = document(q, root), k;
+	guint n = 0;
+	int i, len;
+
+	if (!is_type(q, doc, "/Document"))
+		return chapters->len == 0 ? 0 : -1;
+	/* Read as it is: a single kid is not made an array (kids()). */
+	k = qpdf_oh_get_key(q, doc, "/K");
+	len = qpdf_oh_is_array(q, k) ? qpdf_oh_get_array_n_items(q, k) : 1;
+	for (i = 0; i < len; i++) {
+		qpdf_oh sect = qpdf_oh_is_array(q, k) ?
+		    qpdf_oh_get_array_item(q, k, i) : k;
+		const char *lang;
+
+		if (!is_type(q, sect, "/Sect"))
+			continue;
+		if (n >= chapters->len)
+			return -1;
+		if ((lang = g_ptr_array_index(chapters, n++)) != NULL)
+			qpdf_oh_replace_key(q, sect, "/Lang",
+			    qpdf_oh_new_unicode_string(q, lang));
+	}
+	return n == chapters->len ? 0 : -1;
 }

@@ -1,7 +1,8 @@
 /*
  * tagtree.h — the logical structure Cairo wrote, mended through libqpdf
  * where Cairo 1.16 cannot say what PDF/UA-1 asks: one Note element for
- * each footnote, however many pages it runs over, each with an ID.
+ * each footnote, however many pages it runs over, each with an ID; the
+ * language of a chapter in another than the document's.
  */
 #ifndef OCTAVO_PDF_TAGTREE_H
 #define OCTAVO_PDF_TAGTREE_H
@@ -20,5 +21,13 @@
  * done.  Returns 0, or -1 if the tree's Notes are not the drawing's.
  */
 int	tagtree_notes(qpdf_data, const GArray *notes, struct finished *done);
+
+/*
+ * The Sect elements that are the Document element's kids are the
+ * chapters', in reading order (finish.h's chapters): each whose
+ * language is given gets it as its /Lang.  Returns 0, or -1 if the
+ * tree has not a Sect for each chapter.
+ */
+int	tagtree_languages(qpdf_data, const GPtrArray *chapters);
 
 #endif

@@ -38,6 +38,25 @@ hyphen_patterns(const char *language, const char *dir)
 	return path;
 }
 
+char *
+hyphen_package(const char *language)
+{
+	char *tag = g_ascii_strdown(language, -1);
+	gsize primary = strcspn(tag, "-_");
+	char *package;
+
+	g_strdelimit(tag, "_", '-');
+	/* Keep the region for the languages Debian splits by country. */
+	if (!(primary == 2 && (strncmp(tag, "en", 2) == 0 ||
+	    strncmp(tag, "pt", 2) == 0) && tag[2] == '-'))
+		tag[primary] = '\0';
+	else
+		tag[primary + 1 + strcspn(tag + primary + 1, "-")] = '\0';
+	package = g_strconcat("hyphen-", tag, NULL);
+	g_free(tag);
+	return package;
+}
+
 struct hyphen *
 hyphen_load(const char *path)
 {

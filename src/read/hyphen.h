@@ -17,6 +17,12 @@ struct hyphen;
  * if there is none.
  */
 char		*hyphen_patterns(const char *language, const char *dir);
+/*
+ * The Debian package that installs the patterns for a BCP 47 language:
+ * hyphen-fr for fr or fr-CA; English and Portuguese have one a country
+ * (hyphen-en-us, hyphen-pt-br).  A new string.
+ */
+char		*hyphen_package(const char *language);
 /* The patterns in path, or NULL if they cannot be read. */
 struct hyphen	*hyphen_load(const char *path);
 void		 hyphen_free(struct hyphen *);

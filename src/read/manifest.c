@@ -7,6 +7,7 @@
  */
 #include <string.h>
 
+#include "read/hyphen.h"
 #include "read/ini.h"
 #include "read/manifest.h"
 #include "read/source.h"
@@ -27,7 +28,7 @@ static const char *const edition_keys[] = {
 
 static const char *const chapter_keys[] = {
 	"source", "format", "role", "title", "subtitle", "author",
-	"translator", "published", "publication", NULL
+	"translator", "published", "publication", "language", NULL
 };
 
 /* role = NAME: what the group's chapters are in the book; -1 if unsaid. */
@@ -65,6 +66,28 @@ required(const struct ini *ini, const char *group, const char *key,
 	if (v != NULL && *v == '\0') {
 		g_free(v);
 		v = NULL;
+	}
+	return v;
+}
+
+/*
+ * language = TAG in group g, a BCP 47 tag: its value, or NULL if the
+ * key is absent (an error if need is set) or its value no tag (an
+ * error at the key).  The edition's and each chapter's.
+ */
+static char *
+read_language(const struct ini *ini, const char *g, int need,
+    struct diags *d)
+{
+	char *v = need ? required(ini, g, "language", d) :
+	    ini_string(ini, g, "language");
+
+	if (v != NULL && !g_regex_match_simple(
+	    "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$", v, 0, 0)) {
+		diag_add(d, DIAG_ERROR, ini_pos(ini, g, "language"),
+		    "language '%s' is no BCP 47 tag; write one such as 'en', "
+		    "'en-GB' or 'fr'", v);
+		g_clear_pointer(&v, g_free);
 	}
 	return v;
 }
@@ -239,13 +262,7 @@ read_edition(struct manuscript *ms, const struct ini *ini, int markdown,
 	/* The book's author; creator is the older name of the key. */
 	if ((e->meta.author = ini_string(ini, g, "author")) == NULL)
 		e->meta.author = ini_string(ini, g, "creator");
-	e->language = markdown ? ini_string(ini, g, "language") :
-	    required(ini, g, "language", d);
-	if (e->language != NULL && !g_regex_match_simple(
-	    "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$", e->language, 0, 0))
-		diag_add(d, DIAG_ERROR, ini_pos(ini, g, "language"),
-		    "language '%s' is no BCP 47 tag; write one such as 'en', "
-		    "'en-GB' or 'fr'", e->language);
+	e->language = read_language(ini, g, !markdown, d);
 	e->identifier = markdown ? ini_string(ini, g, "identifier") :
 	    required(ini, g, "identifier", d);
 	e->date = ini_string(ini, g, "date");
@@ -303,6 +320,15 @@ group_new(const char *id)
 	return grp;
 }
 
+const char *
+group_own_language(const struct group *grp, const struct edition *e)
+{
+	if (grp->language == NULL || (e->language != NULL &&
+	    g_ascii_strcasecmp(grp->language, e->language) == 0))
+		return NULL;
+	return grp->language;
+}
+
 void
 group_free(struct group *grp)
 {
@@ -345,7 +371,7 @@ read_group(struct manuscript *ms, const struct ini *ini, const char *g,
 {
 	const char *id = g + strlen(CHAPTER_PREFIX);
 	struct group *grp = group_new(id);
-	char *source, *format;
+	char *source, *format, *language;
 
 	grp->pos = ini_pos(ini, g, NULL);
 	if (!valid_id(id))
@@ -356,6 +382,11 @@ read_group(struct manuscript *ms, const struct ini *ini, const char *g,
 	read_meta(ini, g, &grp->meta);
 	check_title(ini, g, grp->meta.title, d);
 	grp->role = read_role(ini, g, d);
+	if ((language = read_language(ini, g, 0, d)) != NULL) {
+		grp->language = edition_intern(ms->edition, language);
+		grp->language_pos = ini_pos(ini, g, "language");
+		g_free(language);
+	}
 	rules_read(&grp->rules, ini, g, d);
 	if (grp->rules.encoding == NULL)
 		grp->rules.encoding = ini_string(ini, "edition", "encoding");
@@ -379,6 +410,41 @@ read_group(struct manuscript *ms, const struct ini *ini, const char *g,
 	g_free(format);
 	check_group(g, grp, d, ini);
 	return grp;
+}
+
+/*
+ * Each group's language: its own, else the edition's.  A language of
+ * its own that has no hyphenation patterns here is said once, at the
+ * first key that names it: its chapters are set without hyphens, and
+ * the normalizer decides a hyphen at a line's end without them.
+ */
+static void
+group_languages(struct manuscript *ms, struct diags *d)
+{
+	GHashTable *said = g_hash_table_new(g_str_hash, g_str_equal);
+	guint i;
+
+	for (i = 0; i < ms->groups->len; i++) {
+		struct group *grp = g_ptr_array_index(ms->groups, i);
+		char *path, *package;
+
+		if (grp->language == NULL)
+			grp->language = ms->edition->language;
+		if (group_own_language(grp, ms->edition) == NULL)
+			continue;
+		if ((path = hyphen_patterns(grp->language, NULL)) != NULL ||
+		    !g_hash_table_add(said, (gpointer)grp->language)) {
+			g_free(path);
+			continue;
+		}
+		package = hyphen_package(grp->language);
+		diag_add(d, DIAG_WARNING, grp->language_pos, "no hyphenation "
+		    "patterns for %s here: [chapter %s] is set without hyphens; "
+		    "install them (Debian's %s)", grp->language, grp->id,
+		    package);
+		g_free(package);
+	}
+	g_hash_table_destroy(said);
 }
 
 void
@@ -413,7 +479,6 @@ manifest_read(const char *path, struct diags *d)
 	struct ini ini;
 	gchar **groups, **g;
 	int errors = d->count[DIAG_ERROR], markdown = 0;
-	guint i;
 
 	ms->path = edition_intern(ms->edition, path);
 	ms->basedir = g_path_get_dirname(path);
@@ -435,9 +500,7 @@ manifest_read(const char *path, struct diags *d)
 			    "written [chapter ID]", *g);
 	}
 	read_edition(ms, &ini, markdown, d);
-	for (i = 0; i < ms->groups->len; i++)
-		((struct group *)g_ptr_array_index(ms->groups, i))->language =
-		    ms->edition->language;
+	group_languages(ms, d);
 	if (ms->groups->len == 0)
 		diag_add(d, DIAG_ERROR, srcpos_at(ini.path, 0, 0),
 		    "no chapters; add a [chapter ID] group with a source");

@@ -26,7 +26,9 @@ struct group {
 	char			*id;		/* the manifest's ID */
 	const char		*path;		/* the source file (interned) */
 	enum source_format	 format;
-	const char		*language;	/* the edition's (BCP 47) */
+	const char		*language;	/* BCP 47: its own (language =),
+						   else the edition's */
+	struct srcpos		 language_pos;	/* its own language's key */
 	int			 role;		/* enum chapter_role, or -1:
 						   guessed from each title */
 	struct meta		 meta;		/* what the manifest says of it */
@@ -37,6 +39,13 @@ struct group {
 /* A group with no source yet and the default rules; group_free frees it. */
 struct group	*group_new(const char *id);
 void		 group_free(struct group *);
+/*
+ * The group's language if it is not the edition's e (BCP 47 tags
+ * compared without case), else NULL: what makes its chapters another
+ * language's in the outputs.
+ */
+const char	*group_own_language(const struct group *,
+		    const struct edition *e);
 
 struct manuscript {
 	struct edition	*edition;	/* the metadata; chapters come later */

@@ -200,6 +200,7 @@ tree_dump(const struct edition *e)
 		quoted(out, c->id);
 		g_string_append_c(out, '\n');
 		meta(out, 1, &c->meta);
+		field(out, 1, "language", c->language);
 		document(out, 1, "introduction", c->preface);
 		document(out, 1, "text", c->doc);
 		notes(out, c);

@@ -414,6 +414,54 @@ $EPUBCHECK "$T/mono.epub" >"$T/mono.epubcheck" 2>&1
 check "monograph: epubcheck finds nothing" \
     grep -q 'No errors or warnings detected' "$T/mono.epubcheck"
 
+# --- a chapter in another language ----------------------------------------
+# A made-up en-US book with a chapter in French and one in British English:
+# each chapter's page and its contents entries in its language, its Sect
+# in the PDF with its /Lang, hyphenated by its own patterns or, where
+# none are installed, not at all (and said at its key).
+L=tests/e2e/languages
+SOURCE_DATE_EPOCH=1700000000 "$OCTAVO" build -q --epub "$T/lang.epub" \
+    --pdf "$T/lang.pdf" --report "$T/lang.report" "$L/edition.ini" \
+    2>"$T/lang.err"
+check "languages: builds" test $? -eq 0
+if [ -e /usr/share/hyphen/hyph_fr.dic ]; then
+	check "languages: French patterns installed, no warning" \
+	    test ! -s "$T/lang.err"
+else
+	check "languages: no French patterns, said at the chapter's key" \
+	    grep -q "^octavo: $L/edition.ini:18:12: warning: no hyphenation \
+patterns for fr here: \[chapter registre\] is set without hyphens; install \
+them (Debian's hyphen-fr)$" "$T/lang.err"
+	check "languages: ... and the French chapter has no hyphen" sh -c \
+	    "! grep '^registre ' '$T/lang.report' | grep -q -- '-\( \|\$\)'"
+fi
+check "languages: the book's and en-GB's patterns hyphenate theirs" sh -c \
+    "grep '^keeper ' '$T/lang.report' | grep -q -- '-\( \|\$\)' &&
+    grep '^survey ' '$T/lang.report' | grep -q -- '-\( \|\$\)'"
+langof() {
+	unzip -p "$T/lang.epub" "OEBPS/chapter-$1.xhtml" |
+	    sed -n 's/^<html .* lang="\([^"]*\)" xml:lang="\1">$/\1/p'
+}
+check "languages: each chapter's page is in its language" test \
+    "$(langof keeper) $(langof registre) $(langof survey)" = "en-US fr en-GB"
+unzip -p "$T/lang.epub" OEBPS/nav.xhtml >"$T/lang.nav"
+check "languages: the contents give the other languages, only them" sh -c \
+    "grep -qF '<a href=\"chapter-registre.xhtml\" lang=\"fr\" xml:lang=\"fr\">Le registre du port</a>' '$T/lang.nav' &&
+    grep -qF '<a href=\"chapter-keeper.xhtml\">The Keeper' '$T/lang.nav'"
+$EPUBCHECK "$T/lang.epub" >"$T/lang.epubcheck" 2>&1
+check "languages: epubcheck finds nothing" \
+    grep -q 'No errors or warnings detected' "$T/lang.epubcheck"
+check "languages: PDF/UA-1, the French and British chapters' Sects with their /Lang" \
+    python3 tests/e2e/pdfua.py "$T/lang.pdf" --langs -,fr,en-GB
+# Without its language, the French chapter is the book's: English patterns.
+mkdir -p "$T/nofr" && cp "$L"/*.txt "$T/nofr/"
+sed '/^language = fr$/d' "$L/edition.ini" >"$T/nofr/edition.ini"
+"$OCTAVO" build -q --pdf "$T/nofr.pdf" --report "$T/nofr.report" \
+    "$T/nofr/edition.ini" 2>/dev/null
+check "languages: without its key, the French chapter takes the book's hyphens and no /Lang" \
+    sh -c "grep '^registre ' '$T/nofr.report' | grep -q -- '-\( \|\$\)' &&
+    python3 tests/e2e/pdfua.py '$T/nofr.pdf' --langs -,-,en-GB"
+
 # --- reproducible ------------------------------------------------------
 SOURCE_DATE_EPOCH=1700000000 "$OCTAVO" build -q --epub "$T/b.epub" \
     --pdf "$T/b.pdf" "$MANIFEST" 2>/dev/null

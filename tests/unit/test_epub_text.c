@@ -275,6 +275,51 @@ START_TEST(test_opening_and_preface)
 }
 END_TEST
 
+/*
+ * A chapter in another language: its page is in it, and so are its
+ * title and headings in the contents (the nav, the NCX and the
+ * landmarks); octavo's own words on its page stay in the book's.  The
+ * other chapters say nothing of language but at their page's top.
+ */
+START_TEST(test_chapter_language)
+{
+	struct edition *e = ebook_sample();
+	struct chapter *c = g_ptr_array_index(e->chapters, 1);
+	char *path, *x, *one, *nav, *ncx;
+
+	c->language = g_strdup("fr");
+	c->meta.translator = g_strdup("T. Ranslator");
+	ebook_note(c, 1, "Une note.");
+	path = ebook_write_ok(e, "book.epub");
+	x = fixture_zip_entry(path, "OEBPS/chapter-two.xhtml");
+	assert_has(x, "xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"fr\" "
+	    "xml:lang=\"fr\">");
+	assert_has(x, "<p class=\"translator\" lang=\"en-US\" "
+	    "xml:lang=\"en-US\">Translated by T. Ranslator</p>");
+	assert_has(x, "<h2 id=\"s-1\">Only Section</h2>");
+	assert_has(x, "<h2 id=\"notes\" lang=\"en-US\" xml:lang=\"en-US\">"
+	    "Notes</h2>");
+	one = fixture_zip_entry(path, "OEBPS/chapter-one.xhtml");
+	ck_assert_int_eq(ebook_count(one, "lang="), 2);
+	nav = fixture_zip_entry(path, "OEBPS/nav.xhtml");
+	assert_has(nav, "<li><a href=\"chapter-one.xhtml\">The First</a>");
+	assert_has(nav, "<li><a href=\"chapter-two.xhtml\" lang=\"fr\" "
+	    "xml:lang=\"fr\">The Second</a>");
+	assert_has(nav, "<li><a href=\"chapter-two.xhtml#s-1\" lang=\"fr\" "
+	    "xml:lang=\"fr\">Only Section</a></li>");
+	assert_has(nav, "<li><a href=\"chapter-two.xhtml#notes\">Notes</a>");
+	ncx = fixture_zip_entry(path, "OEBPS/toc.ncx");
+	assert_has(ncx, "<navLabel xml:lang=\"fr\"><text>The Second</text>");
+	ck_assert_int_eq(ebook_count(ncx, "<navLabel xml:lang=\"fr\">"), 2);
+	g_free(ncx);
+	g_free(nav);
+	g_free(one);
+	g_free(x);
+	g_free(path);
+	edition_free(e);
+}
+END_TEST
+
 /* Soft hyphens leave the text, wherever they were. */
 START_TEST(test_no_soft_hyphens)
 {
@@ -342,6 +387,7 @@ epub_text_suite(void)
 	tcase_add_test(tc, test_notes);
 	tcase_add_test(tc, test_note_ids_continuous);
 	tcase_add_test(tc, test_opening_and_preface);
+	tcase_add_test(tc, test_chapter_language);
 	tcase_add_test(tc, test_no_soft_hyphens);
 	tcase_add_test(tc, test_long_note);
 	suite_add_tcase(s, tc);

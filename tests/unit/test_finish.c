@@ -183,8 +183,8 @@ is_elem(qpdf_data q, qpdf_oh oh)
 	return qpdf_oh_is_dictionary(q, oh) && qpdf_oh_has_key(q, oh, "/S");
 }
 
-/* The elements under e, in order, each with its /ID if it has one:
- * "Document(P(Link) Note#n1(P))". */
+/* The elements under e, in order, each with its /ID and its /Lang if
+ * it has them: "Document(P(Link) Note#n1(P))", "Sect@fr(P)". */
 static void
 shape(qpdf_data q, qpdf_oh e, GString *out)
 {
@@ -199,6 +199,9 @@ shape(qpdf_data q, qpdf_oh e, GString *out)
 	if (qpdf_oh_has_key(q, e, "/ID"))
 		g_string_append_printf(out, "#%s", qpdf_oh_get_utf8_value(q,
 		    qpdf_oh_get_key(q, e, "/ID")));
+	if (qpdf_oh_has_key(q, e, "/Lang"))
+		g_string_append_printf(out, "@%s", qpdf_oh_get_utf8_value(q,
+		    qpdf_oh_get_key(q, e, "/Lang")));
 	for (i = 0; i < n; i++) {
 		qpdf_oh kid = qpdf_oh_is_array(q, k) ?
 		    qpdf_oh_get_array_item(q, k, i) : k;
@@ -237,8 +240,9 @@ START_TEST(test_finish_pdf)
 	struct note_tag parts[2] = { { 0, 0 }, { 0, 2 } };
 	/* A 140 × 240 trim with 9 pt of bleed, 30 pt in from the sheet's
 	 * edges (room for crop marks). */
+	GPtrArray *chapters = g_ptr_array_new();
 	struct finishing f = { "en-GB", 140, 240, 9, 30, links, labels,
-	    notes };
+	    notes, chapters };
 	struct finished done;
 	struct sink out;
 	struct diags d;
@@ -296,6 +300,98 @@ START_TEST(test_finish_pdf)
 	g_hash_table_destroy(links);
 	g_ptr_array_free(labels, TRUE);
 	g_array_free(notes, TRUE);
+	g_ptr_array_free(chapters, TRUE);
+}
+END_TEST
+
+/*
+ * Three chapters as flow.c tags them, the second with an introduction
+ * (a Sect inside its Sect); the first and the last of an en-US book,
+ * the second French.
+ */
+static GByteArray *
+three_chapters(void)
+{
+	GByteArray *pdf = g_byte_array_new();
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_bytes,
+	    pdf, 200, 300);
+	cairo_t *cr = cairo_create(s);
+
+	cairo_tag_begin(cr, "Document", NULL);
+	text(cr, "P", 40, "The Book");
+	cairo_tag_begin(cr, "Sect", NULL);
+	text(cr, "H1", 80, "One");
+	text(cr, "P", 100, "A line.");
+	cairo_tag_end(cr, "Sect");
+	cairo_show_page(cr);
+	cairo_tag_begin(cr, "Sect", NULL);
+	text(cr, "H1", 80, "Deux");
+	cairo_tag_begin(cr, "Sect", NULL);
+	text(cr, "P", 100, "Une ligne.");
+	cairo_tag_end(cr, "Sect");
+	cairo_tag_end(cr, "Sect");
+	cairo_show_page(cr);
+	cairo_tag_begin(cr, "Sect", NULL);
+	text(cr, "P", 100, "Three.");
+	cairo_tag_end(cr, "Sect");
+	cairo_show_page(cr);
+	cairo_tag_end(cr, "Document");
+	cairo_destroy(cr);
+	cairo_surface_finish(s);
+	ck_assert_int_eq(cairo_surface_status(s), CAIRO_STATUS_SUCCESS);
+	cairo_surface_destroy(s);
+	return pdf;
+}
+
+/*
+ * The chapter in another language has its /Lang on its Sect, and no
+ * other element has one; a layout of other chapters than the tree's
+ * is an error, not a /Lang on the wrong chapter.
+ */
+START_TEST(test_finish_languages)
+{
+	GByteArray *pdf = three_chapters();
+	GHashTable *links = g_hash_table_new(g_str_hash, g_str_equal);
+	GPtrArray *labels = g_ptr_array_new(), *chapters = g_ptr_array_new();
+	GArray *notes = g_array_new(FALSE, FALSE, sizeof(struct note_tag));
+	struct finishing f = { "en-US", 200, 300, 0, 0, links, labels, notes,
+	    chapters };
+	struct sink out;
+	struct diags d;
+	qpdf_data q = qpdf_init();
+	GString *tags = g_string_new(NULL);
+
+	diags_init(&d);
+	g_ptr_array_add(chapters, NULL);
+	g_ptr_array_add(chapters, (char *)"fr");
+	g_ptr_array_add(chapters, NULL);
+	sink_memory(&out, "f.pdf");
+	ck_assert_int_eq(pdf_finish((const char *)pdf->data, pdf->len, &out,
+	    &f, NULL, &d), 0);
+	ck_assert_int_eq(qpdf_read_memory(q, "f.pdf", (const char *)
+	    out.mem->data, out.mem->len, NULL) & QPDF_ERRORS, 0);
+	shape(q, qpdf_oh_get_key(q, qpdf_get_root(q), "/StructTreeRoot"),
+	    tags);
+	ck_assert_str_eq(tags->str, "(Document(P Sect(H1 P) "
+	    "Sect@fr(H1 Sect(P)) Sect(P)))");
+	ck_assert_int_eq(sink_close(&out, "the PDF", &d), 0);
+
+	g_ptr_array_set_size(chapters, 2);
+	sink_memory(&out, "g.pdf");
+	ck_assert_int_eq(pdf_finish((const char *)pdf->data, pdf->len, &out,
+	    &f, NULL, &d), -1);
+	ck_assert_ptr_nonnull(strstr(g_array_index(d.list, struct diag,
+	    0).msg, "sections are not the chapters"));
+	sink_close(&out, "the PDF", &d);
+
+	qpdf_cleanup(&q);
+	g_string_free(tags, TRUE);
+	diags_release(&d);
+	g_byte_array_free(pdf, TRUE);
+	g_hash_table_destroy(links);
+	g_ptr_array_free(labels, TRUE);
+	g_ptr_array_free(chapters, TRUE);
+	g_array_free(notes, TRUE);
 }
 END_TEST
 
@@ -304,7 +400,9 @@ START_TEST(test_finish_not_a_pdf)
 	GHashTable *links = g_hash_table_new(g_str_hash, g_str_equal);
 	GPtrArray *labels = g_ptr_array_new();
 	GArray *notes = g_array_new(FALSE, FALSE, sizeof(struct note_tag));
-	struct finishing f = { "en", 200, 300, 0, 0, links, labels, notes };
+	GPtrArray *chapters = g_ptr_array_new();
+	struct finishing f = { "en", 200, 300, 0, 0, links, labels, notes,
+	    chapters };
 	struct sink out;
 	struct diags d;
 
@@ -320,6 +418,7 @@ START_TEST(test_finish_not_a_pdf)
 	g_hash_table_destroy(links);
 	g_ptr_array_free(labels, TRUE);
 	g_array_free(notes, TRUE);
+	g_ptr_array_free(chapters, TRUE);
 }
 END_TEST
 
@@ -336,6 +435,7 @@ finish_suite(void)
 	tcase_add_test(tc, test_xmp_dates);
 	tcase_add_test(tc, test_xmp_packet);
 	tcase_add_test(tc, test_finish_pdf);
+	tcase_add_test(tc, test_finish_languages);
 	tcase_add_test(tc, test_finish_not_a_pdf);
 	suite_add_tcase(s, tc);
 	return s;

@@ -195,6 +195,77 @@ START_TEST(test_chapter_order_kept)
 }
 END_TEST
 
+/*
+ * A chapter's own language: kept as written, the edition's where it
+ * has none; one that only differs from the edition's in case is not
+ * its own.  English patterns are installed: no warning.
+ */
+START_TEST(test_chapter_language)
+{
+	struct diags d;
+	struct manuscript *ms = read_text(HEAD "[chapter a]\nsource = a\n"
+	    "language = en-GB\n[chapter b]\nsource = b\n[chapter c]\n"
+	    "source = c\nlanguage = EN\n", &d);
+	const struct group *a, *b, *c;
+
+	ck_assert_ptr_nonnull(ms);
+	ck_assert_int_eq(d.list->len, 0);
+	a = g_ptr_array_index(ms->groups, 0);
+	b = g_ptr_array_index(ms->groups, 1);
+	c = g_ptr_array_index(ms->groups, 2);
+	ck_assert_str_eq(a->language, "en-GB");
+	ck_assert_int_eq(a->language_pos.line, 8);
+	ck_assert_str_eq(group_own_language(a, ms->edition), "en-GB");
+	ck_assert_str_eq(b->language, "en");
+	ck_assert_ptr_null(group_own_language(b, ms->edition));
+	ck_assert_ptr_null(group_own_language(c, ms->edition));
+	manuscript_free(ms);
+	diags_release(&d);
+}
+END_TEST
+
+/* A chapter's language that is no BCP 47 tag: an error at its value. */
+START_TEST(test_chapter_language_bad)
+{
+	struct diags d;
+	struct manuscript *ms = read_text(HEAD "[chapter a]\nsource = a\n"
+	    "language = en_GB\n", &d);
+
+	ck_assert_ptr_null(ms);
+	ck_assert_int_eq(d.count[DIAG_ERROR], 1);
+	ck_assert_int_eq(fixture_first_diag(&d)->pos.line, 8);
+	ck_assert_int_eq(fixture_first_diag(&d)->pos.col, 12);
+	ck_assert_ptr_nonnull(strstr(fixture_first_diag(&d)->msg,
+	    "'en_GB' is no BCP 47 tag"));
+	diags_release(&d);
+}
+END_TEST
+
+/*
+ * A language with no patterns here (qaa is reserved for local use, so
+ * none has any): one warning, at the first key that names it, naming
+ * the package to install.
+ */
+START_TEST(test_chapter_language_no_patterns)
+{
+	struct diags d;
+	struct manuscript *ms = read_text(HEAD "[chapter a]\nsource = a\n"
+	    "language = qaa\n[chapter b]\nsource = b\nlanguage = qaa\n", &d);
+
+	ck_assert_ptr_nonnull(ms);
+	ck_assert_int_eq(d.list->len, 1);
+	ck_assert_int_eq(d.count[DIAG_WARNING], 1);
+	ck_assert_int_eq(fixture_first_diag(&d)->pos.line, 8);
+	ck_assert_int_eq(fixture_first_diag(&d)->pos.col, 12);
+	ck_assert_ptr_nonnull(strstr(fixture_first_diag(&d)->msg,
+	    "[chapter a] is set without hyphens"));
+	ck_assert_ptr_nonnull(strstr(fixture_first_diag(&d)->msg,
+	    "hyphen-qaa"));
+	manuscript_free(ms);
+	diags_release(&d);
+}
+END_TEST
+
 Suite *
 manifest_suite(void)
 {
@@ -212,6 +283,9 @@ manifest_suite(void)
 	tcase_add_test(tc, test_syntax_error);
 	tcase_add_test(tc, test_missing_file);
 	tcase_add_test(tc, test_chapter_order_kept);
+	tcase_add_test(tc, test_chapter_language);
+	tcase_add_test(tc, test_chapter_language_bad);
+	tcase_add_test(tc, test_chapter_language_no_patterns);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -13,6 +13,7 @@
 #include "pdf/runs.h"
 #include "pdf/shape.h"
 #include "pdf/typeset.h"
+#include "read/hyphen.h"
 #include "suites.h"
 
 static struct srcpos here = { "test", 1, 1 };
@@ -206,8 +207,33 @@ START_TEST(test_hyph_missing_patterns_warn)
 	ck_assert_int_eq(d.count[DIAG_WARNING], 1);
 	ck_assert_ptr_nonnull(strstr(g_array_index(d.list, struct diag,
 	    0).msg, "xx-YY"));
+	ck_assert_ptr_nonnull(strstr(g_array_index(d.list, struct diag,
+	    0).msg, "hyphen-xx"));
+	/* Without diags, as for a chapter the manifest warned of: quiet. */
+	ck_assert_ptr_null(hyph_new("xx-YY", "/nonexistent", &st, NULL));
+	ck_assert_int_eq(d.list->len, 1);
 	diags_release(&d);
 	style_release(&st);
+}
+END_TEST
+
+/* The Debian package a language's patterns are in. */
+START_TEST(test_hyphen_package)
+{
+	static const char *const cases[][2] = {
+		{ "fr", "hyphen-fr" }, { "fr-CA", "hyphen-fr" },
+		{ "DE-1996", "hyphen-de" }, { "en-US", "hyphen-en-us" },
+		{ "en_GB", "hyphen-en-gb" }, { "pt-BR", "hyphen-pt-br" },
+		{ "en", "hyphen-en" }, { "ent", "hyphen-ent" },
+	};
+	size_t i;
+
+	for (i = 0; i < G_N_ELEMENTS(cases); i++) {
+		char *got = hyphen_package(cases[i][0]);
+
+		ck_assert_str_eq(got, cases[i][1]);
+		g_free(got);
+	}
 }
 END_TEST
 
@@ -636,6 +662,55 @@ START_TEST(test_typeset_capitals)
 }
 END_TEST
 
+/* Set at 2 in as p hyphenates now: how many lines end in a hyphen. */
+static int
+hyphens_at_two_inches(struct press *p)
+{
+	struct galley *g = set_prose(p, names_prose);
+	int n = 0;
+	guint i;
+
+	for (i = 0; i < g->lines->len; i++)
+		n += GALLEY_LINE(g, i)->hyphen;
+	galley_free(g);
+	return n;
+}
+
+/*
+ * A chapter in another language is hyphenated by its own patterns (en-GB
+ * by hyph_en.dic, which hyphen-en-us installs), a language without
+ * patterns not at all, and after it the book's patterns are back.
+ */
+START_TEST(test_press_language)
+{
+	struct style st;
+	struct diags d;
+	struct press *p;
+	struct hyph *book;
+
+	style_init(&st);
+	st.inner = st.outer = (st.width - 2 * 72) / 2;
+	diags_init(&d);
+	p = press_new("en-US", &st, &d);
+	book = p->hyph;
+	ck_assert_ptr_nonnull(book);
+	ck_assert_int_gt(hyphens_at_two_inches(p), 0);
+	press_language(p, "qaa");
+	ck_assert_ptr_null(p->hyph);
+	ck_assert_int_eq(hyphens_at_two_inches(p), 0);
+	press_language(p, "en-GB");
+	ck_assert_ptr_nonnull(p->hyph);
+	ck_assert_ptr_ne(p->hyph, book);
+	ck_assert_int_gt(hyphens_at_two_inches(p), 0);
+	press_language(p, NULL);
+	ck_assert_ptr_eq(p->hyph, book);
+	ck_assert_int_eq(d.list->len, 0);	/* the manifest's to say */
+	press_free(p);
+	diags_release(&d);
+	style_release(&st);
+}
+END_TEST
+
 /* --- the page builder ----------------------------------------------------- */
 
 /* A press ten lines of 11 on 14 deep, with the default style. */
@@ -895,6 +970,7 @@ typeset_suite(void)
 	tcase_add_test(runs, test_runs_italic_block_and_noteref);
 	tcase_add_test(lines, test_hyph_points);
 	tcase_add_test(lines, test_hyph_missing_patterns_warn);
+	tcase_add_test(lines, test_hyphen_package);
 	tcase_add_test(lines, test_kp_fixed_paragraph);
 	tcase_add_test(lines, test_kp_two_hyphens_in_a_row);
 	tcase_add_test(lines, test_kp_force_overfull);
@@ -903,6 +979,7 @@ typeset_suite(void)
 	tcase_add_test(lines, test_typeset_narrow_hyphen_limit);
 	tcase_add_test(lines, test_typeset_missing_glyph);
 	tcase_add_test(lines, test_typeset_capitals);
+	tcase_add_test(lines, test_press_language);
 	tcase_add_checked_fixture(pages, ten_lines_setup, ten_lines_teardown);
 	tcase_add_test(pages, test_page_fills_to_depth);
 	tcase_add_test(pages, test_page_no_widow);
