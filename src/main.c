@@ -796,7 +796,7 @@ cmd_index(const char *manifest, struct diags *d)
 
 	index_log_init(&log);
 	clock_start(&ck, d);
-	if (load(&p, manifest, &ck, &log, FALSE, d) == 0 && p.ms->names == NULL)
+	if (load(&p, manifest, &ck, &log, TRUE, d) == 0 && p.ms->names == NULL)
 		diag_add(d, DIAG_ERROR, srcpos_at(manifest, 0, 0), "no list of "
 		    "names: write names.txt beside the manifest, or name it "
 		    "with 'names = FILE' in [edition]");

@@ -20,7 +20,8 @@ struct pipeline_opts {
 	gsize		 max_source;	/* the cap on a source file, in bytes */
 	struct index_log *log;		/* the index stage's report, or NULL */
 	gboolean	 uncounted;	/* no word ledger: for a command that
-					   reports no words (octavo names) */
+					   reports no words (octavo names,
+					   octavo index) */
 	/* After each stage: its name and a word on what it did; may be NULL. */
 	void		(*progress)(void *arg, const char *stage,
 			    const char *what);
