@@ -251,13 +251,18 @@ table_text(struct table *t, cmark_node *text, struct srcpos pos,
 	g_array_free(at, TRUE);
 }
 
-/* The row's last cell, if a pipe closed the row after the one before. */
+/*
+ * The row's last cell, if a pipe closed the row after the one before;
+ * the walk goes on in the cell before it.
+ */
 static void
 row_end(struct table *t)
 {
 	if (t->row != NULL && t->after_pipe && t->cell != t->row->first &&
-	    cell_blank(t->cell))
+	    cell_blank(t->cell)) {
 		node_free(t->cell);
+		t->cell = t->row->last;
+	}
 }
 
 void
