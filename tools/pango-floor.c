@@ -3,7 +3,10 @@
  * every paragraph of the sources shaped, broken, justified and painted
  * line by line into a 6 × 9 in PDF, with no structure at all.
  *
- *   pango-floor OUT.pdf SOURCE...
+ *   pango-floor [--plain] OUT.pdf SOURCE...
+ *
+ * --plain is a plainer floor still: each paragraph painted whole, as
+ * Pango set it, a new page only between paragraphs.
  *
  * The sources hold a paragraph a line: each non-blank line is one
  * paragraph.  One PangoContext, one PangoLayout per paragraph, the body
@@ -31,6 +34,7 @@ struct pen {
 	cairo_t		*cr;
 	double		 y;
 	int		 pages;
+	int		 plain;		/* paragraphs painted whole */
 };
 
 static void
@@ -46,13 +50,27 @@ pen_line(struct pen *p, PangoLayoutLine *line)
 	pango_cairo_show_layout_line(p->cr, line);
 }
 
-/* Lays out one paragraph and paints it, line by line. */
+/* Lays out one paragraph and paints it, line by line or whole. */
 static void
 paragraph(struct pen *p, PangoLayout *layout, const char *text, int len)
 {
 	GSList *l;
+	int h;
 
 	pango_layout_set_text(layout, text, len);
+	if (p->plain) {
+		pango_layout_get_size(layout, NULL, &h);
+		if (p->y + (double)h / PANGO_SCALE > PAGE_H - MARGIN_BOTTOM &&
+		    p->y > MARGIN_TOP) {
+			cairo_show_page(p->cr);
+			p->y = MARGIN_TOP;
+			p->pages++;
+		}
+		cairo_move_to(p->cr, MARGIN_IN, p->y);
+		pango_cairo_show_layout(p->cr, layout);
+		p->y += (double)h / PANGO_SCALE + LEADING / 2;
+		return;
+	}
 	for (l = pango_layout_get_lines_readonly(layout); l != NULL;
 	    l = l->next)
 		pen_line(p, l->data);
@@ -103,8 +121,12 @@ main(int argc, char *argv[])
 	struct pen p;
 	int i, rc = 0;
 
+	p.plain = argc > 1 && strcmp(argv[1], "--plain") == 0;
+	argc -= p.plain;
+	argv += p.plain;
 	if (argc < 3) {
-		fputs("usage: pango-floor OUT.pdf SOURCE...\n", stderr);
+		fputs("usage: pango-floor [--plain] OUT.pdf SOURCE...\n",
+		    stderr);
 		return 2;
 	}
 	surface = cairo_pdf_surface_create(argv[1], PAGE_W, PAGE_H);

@@ -530,6 +530,23 @@ mkdir -p "$T/idx2" && cp -r manuscript "$T/idx2/" && cp -r styles "$T/idx2/"
     "$octavo" index manuscript/edition.ini >/dev/null 2>index.err)
 check "index lays the book out again when a source changed" \
     grep -q 'octavo: layout .*print pages, laid out' "$T/idx2/index.err"
+# A rebuild after an edit reads what the build before kept (the cover,
+# the page map); its outputs are a clean build's, byte for byte.
+mkdir -p "$T/rb" && cp -r manuscript styles "$T/rb/"
+(cd "$T/rb" && export SOURCE_DATE_EPOCH=1 &&
+    "$octavo" build -q --epub a.epub --pdf a.pdf manuscript/edition.ini \
+    2>/dev/null &&
+    sed -i '1s/$/ And a sentence more./' \
+    manuscript/sources/trotsky-left-opposition.txt &&
+    "$octavo" build -q --epub b.epub --pdf b.pdf manuscript/edition.ini \
+    2>/dev/null &&
+    rm build/edition.cover build/edition.pages &&
+    "$octavo" build -q --epub c.epub --pdf c.pdf manuscript/edition.ini \
+    2>/dev/null)
+check "rebuild: the edit is in the new outputs" sh -c \
+    "! cmp -s '$T/rb/a.pdf' '$T/rb/b.pdf' && ! cmp -s '$T/rb/a.epub' '$T/rb/b.epub'"
+check "rebuild: EPUB and PDF byte-identical to a clean build's" sh -c \
+    "cmp '$T/rb/b.epub' '$T/rb/c.epub' && cmp '$T/rb/b.pdf' '$T/rb/c.pdf'"
 # Its print pages are the PDF's: the same layout, made again.  It lists
 # every page; the PDF's index, any page of it, stretches as "passim".
 for name in Zinoviev Bukharin Kamenev Radek; do
