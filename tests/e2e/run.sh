@@ -282,6 +282,9 @@ check "report: no split note leaves one line on a page" \
 check "report: no spread out of line, no hole above the notes" \
     sh -c "[ $(total 'spreads out of line') = 0 ] &&
     [ $(total 'holes above notes') = 0 ]"
+# Loose lines (badness over TeX's \hbadness, 1000): most are the first
+# line of a short paragraph or note; no more than when last counted.
+check "report: at most 31 loose lines" test "$(total loose)" -le 31
 check "report: no widow" test "$(total widows)" = 0
 check "report: no orphan" test "$(total orphans)" = 0
 check "report: no heading at the foot of a page" \
