@@ -135,12 +135,12 @@ node_within(const struct node *n, enum node_type type)
 	return 0;
 }
 
-const char *
-node_language(const struct node *n)
+const struct node *
+node_passage(const struct node *n)
 {
 	for (; n != NULL; n = n->parent)
 		if (n->type == NODE_SPAN || n->type == NODE_DIV)
-			return n->as.lang;
+			return n;
 	return NULL;
 }
 

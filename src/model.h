@@ -216,10 +216,10 @@ int		 node_is_block(const struct node *);
 /* Whether n is inside a node of the type (a text in a link's). */
 int		 node_within(const struct node *n, enum node_type);
 /*
- * The language of the innermost passage (NODE_SPAN or NODE_DIV) that
- * holds n or is n, or NULL: n is in its chapter's.
+ * The innermost passage in another language (NODE_SPAN or NODE_DIV)
+ * that holds n or is n, or NULL: n is in its chapter's language.
  */
-const char	*node_language(const struct node *n);
+const struct node *node_passage(const struct node *n);
 const char	*node_type_name(enum node_type);
 
 /*
