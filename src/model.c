@@ -113,7 +113,8 @@ node_free(struct node *n)
 		if (todo->type == NODE_LINK) {
 			g_free(todo->as.link.url);
 			g_free(todo->as.link.title);
-		}
+		} else if (todo->type == NODE_SPAN || todo->type == NODE_DIV)
+			g_free(todo->as.lang);
 		g_free(todo);
 		todo = next;
 	}
@@ -122,7 +123,7 @@ node_free(struct node *n)
 int
 node_is_block(const struct node *n)
 {
-	return n->type <= NODE_CELL;
+	return n->type <= NODE_DIV;
 }
 
 int
@@ -132,6 +133,15 @@ node_within(const struct node *n, enum node_type type)
 		if (n->type == type)
 			return 1;
 	return 0;
+}
+
+const struct node *
+node_passage(const struct node *n)
+{
+	for (; n != NULL; n = n->parent)
+		if (n->type == NODE_SPAN || n->type == NODE_DIV)
+			return n;
+	return NULL;
 }
 
 int
@@ -158,8 +168,9 @@ node_type_name(enum node_type t)
 {
 	static const char *const names[] = {
 		"document", "paragraph", "heading", "blockquote", "list",
-		"item", "break", "codeblock", "table", "row", "cell", "text", "emph", "strong", "code",
-		"link", "softbreak", "linebreak", "noteref", "xref", "indexmark"
+		"item", "break", "codeblock", "table", "row", "cell", "div",
+		"text", "span", "emph", "strong", "code", "link", "softbreak",
+		"linebreak", "noteref", "xref", "indexmark"
 	};
 
 	g_assert((size_t)t < G_N_ELEMENTS(names));

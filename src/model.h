@@ -35,8 +35,10 @@ enum node_type {
 	NODE_TABLE,		/* a pipe table: its rows, the first its head */
 	NODE_ROW,		/* as.row.head: the table's head */
 	NODE_CELL,		/* a cell's inlines; as.cell.align */
+	NODE_DIV,		/* blocks in another language: as.lang */
 	/* inlines */
 	NODE_TEXT,		/* text */
+	NODE_SPAN,		/* inlines in another language: as.lang */
 	NODE_EMPH,
 	NODE_STRONG,
 	NODE_CODE,		/* text */
@@ -78,6 +80,7 @@ struct node {
 		struct { enum cell_align align; } cell;
 		struct { struct note *note; } noteref;
 		struct index_mark *mark;
+		char		*lang;		/* BCP 47, as written */
 	} as;
 };
 
@@ -212,6 +215,11 @@ void		 node_text_rest(struct node *t, int done);
 int		 node_is_block(const struct node *);
 /* Whether n is inside a node of the type (a text in a link's). */
 int		 node_within(const struct node *n, enum node_type);
+/*
+ * The innermost passage in another language (NODE_SPAN or NODE_DIV)
+ * that holds n or is n, or NULL: n is in its chapter's language.
+ */
+const struct node *node_passage(const struct node *n);
 const char	*node_type_name(enum node_type);
 
 /*

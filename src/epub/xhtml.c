@@ -106,15 +106,24 @@ xhtml_para(GString *out, const char *cls, const char *text)
 	para(out, cls, NULL, text);
 }
 
+/* An element's tag, with its language if lang is not NULL. */
+static void
+element_lang(GString *out, int enter, const char *name, enum layout layout,
+    const char *lang)
+{
+	if (enter) {
+		g_string_append_printf(out, "<%s", name);
+		xhtml_lang(out, lang);
+		g_string_append(out, layout == CONTAINER ? ">\n" : ">");
+	} else
+		g_string_append_printf(out,
+		    layout == INLINE ? "</%s>" : "</%s>\n", name);
+}
+
 static void
 element(GString *out, int enter, const char *name, enum layout layout)
 {
-	if (enter)
-		g_string_append_printf(out,
-		    layout == CONTAINER ? "<%s>\n" : "<%s>", name);
-	else
-		g_string_append_printf(out,
-		    layout == INLINE ? "</%s>" : "</%s>\n", name);
+	element_lang(out, enter, name, layout, NULL);
 }
 
 /*
@@ -401,6 +410,10 @@ render_tree(struct render *r, const struct node *root)
 		case NODE_BLOCKQUOTE:
 			element(r->out, enter, "blockquote", CONTAINER);
 			break;
+		case NODE_DIV:
+			element_lang(r->out, enter, "div", CONTAINER,
+			    n->as.lang);
+			break;
 		case NODE_LIST:
 			list(r->out, n, enter);
 			break;
@@ -429,6 +442,10 @@ render_tree(struct render *r, const struct node *root)
 		case NODE_TEXT:
 			pagemarks_text(r->pm, r->out, n, n->text, r->file);
 			continue;
+		case NODE_SPAN:
+			element_lang(r->out, enter, "span", INLINE,
+			    n->as.lang);
+			break;
 		case NODE_EMPH:
 			element(r->out, enter, "em", INLINE);
 			break;

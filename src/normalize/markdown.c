@@ -65,9 +65,8 @@ blank(const char *line)
 	return 1;
 }
 
-/* Whether line opens or closes a fenced code block. */
-static int
-fence(const char *line)
+int
+markdown_fence(const char *line)
 {
 	const char *p = line;
 
@@ -91,7 +90,7 @@ opening_heading(gchar **lines, guint from)
 		char *h1;
 		int lv;
 
-		if (fence(lines[i]))
+		if (markdown_fence(lines[i]))
 			in_fence = !in_fence;
 		if (in_fence || blank(lines[i]))
 			continue;
@@ -271,7 +270,7 @@ markdown_read(const struct group *g, const char *text,
 	    "metadata: the YAML block");
 	opening = split || titled ? -1 : opening_heading(lines, i);
 	for (; lines[i] != NULL; i++) {
-		if (fence(lines[i]))
+		if (markdown_fence(lines[i]))
 			in_fence = !in_fence;
 		if (!in_fence)
 			note_labels(lines[i], (int)i + 1, out->changes);

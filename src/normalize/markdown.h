@@ -18,5 +18,10 @@
  */
 int	markdown_read(const struct group *, const char *text,
 	    struct normalization *out, struct diags *);
+/*
+ * Whether a line opens or closes a fenced code block (``` or ~~~), in
+ * which nothing is Markdown's syntax.
+ */
+int	markdown_fence(const char *line);
 
 #endif

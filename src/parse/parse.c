@@ -9,6 +9,7 @@
 
 #include "parse/links.h"
 #include "parse/parse.h"
+#include "parse/passages.h"
 #include "parse/tables.h"
 #include "normalize/typo.h"
 
@@ -224,25 +225,25 @@ table_inline(struct parser *ps, cmark_node *cn, cmark_event_type ev,
 
 /*
  * Parses md with cmark and builds our tree alongside cmark's, walking it
- * with its iterator: cur is our node for the cmark container being
- * walked.  Images become their alt text, since an edition of texts
- * carries no pictures; a paragraph that is a pipe table, a table.
+ * with its iterator, its blocks appended to doc: cur is our node for
+ * the cmark container being walked.  Images become their alt text,
+ * since an edition of texts carries no pictures; a paragraph that is a
+ * pipe table, a table.
  */
-static struct node *
-parse_md(struct parser *ps, struct srcpos base, const GString *md,
+static void
+parse_cmark(struct parser *ps, struct node *doc, const GString *md,
     const GArray *srcline)
 {
 	cmark_node *root = cmark_parse_document(md->str, md->len,
 	    CMARK_OPT_DEFAULT);
 	cmark_iter *it = cmark_iter_new(root);
-	struct node *doc, *cur, *n;
+	struct node *cur = doc, *n;
 	cmark_event_type ev;
 
 	ps->srcline = srcline;
 	ps->lines = ps->in->markdown && strchr(md->str, '|') != NULL ?
 	    g_strsplit(md->str, "\n", -1) : NULL;
 	ps->nlines = ps->lines != NULL ? g_strv_length(ps->lines) : 0;
-	doc = cur = node_new(NODE_DOCUMENT, base);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *cn = cmark_iter_get_node(it);
 		cmark_node_type t = cmark_node_get_type(cn);
@@ -278,6 +279,43 @@ parse_md(struct parser *ps, struct srcpos base, const GString *md,
 	cmark_node_free(root);
 	g_strfreev(ps->lines);
 	ps->lines = NULL;
+}
+
+/*
+ * A text's tree: a Markdown source's cut at its divs' fences, each
+ * stretch parsed by itself into the div it is in (passages.h).
+ */
+static struct node *
+parse_md(struct parser *ps, struct srcpos base, const GString *md,
+    const GArray *srcline)
+{
+	struct node *doc = node_new(NODE_DOCUMENT, base), *in = doc, *div;
+	GPtrArray *stretches;
+	guint i;
+
+	if (!ps->in->markdown) {
+		parse_cmark(ps, doc, md, srcline);
+		return doc;
+	}
+	stretches = passages_split(md, srcline, base.file, ps->changes,
+	    ps->d);
+	for (i = 0; i < stretches->len; i++) {
+		struct stretch *s = g_ptr_array_index(stretches, i);
+
+		parse_cmark(ps, in, s->md, s->srcline);
+		if (s->fence == FENCE_OPEN) {
+			div = node_new(NODE_DIV, s->pos);
+			div->as.lang = g_steal_pointer(&s->lang);
+			node_append(in, div);
+			in = div;
+		} else if (s->fence == FENCE_CLOSE) {
+			div = in;
+			in = in->parent;
+			if (div->first == NULL)	/* nothing to tag */
+				node_free(div);
+		}
+	}
+	g_ptr_array_free(stretches, TRUE);
 	return doc;
 }
 
@@ -446,15 +484,17 @@ typo_tree(struct node *root)
 }
 
 /*
- * A tree's inlines made final: Markdown's typography (typo), the note
- * references split out of the text (in the text, a note or an editor's
+ * A tree's inlines made final: a Markdown source's spans in another
+ * language and its typography, the note references split out of the text (in the text, a note or an editor's
  * introduction alike) and out of links.
  */
 static void
-inlines(struct node *tree, int typo)
+inlines(struct parser *ps, struct node *tree, int markdown)
 {
-	if (typo)
+	if (markdown) {
+		passages_spans(tree, ps->changes, ps->d);
 		typo_tree(tree);
+	}
 	split_refs(tree);
 	links_refs_after(tree);
 }
@@ -470,7 +510,7 @@ parse_chapter(struct edition *e, struct chapter *c,
 	guint i;
 
 	c->doc = parse_md(&ps, base, body->md, body->srcline);
-	inlines(c->doc, in->markdown);
+	inlines(&ps, c->doc, in->markdown);
 	for (i = 1; i < parts->len; i++) {
 		struct part *p = g_ptr_array_index(parts, i);
 		struct srcpos pos = base;
@@ -481,14 +521,14 @@ parse_chapter(struct edition *e, struct chapter *c,
 		n = note_new(0, p->label, pos);
 		node_free(n->body);
 		n->body = parse_md(&ps, pos, p->md, p->srcline);
-		inlines(n->body, in->markdown);
+		inlines(&ps, n->body, in->markdown);
 		g_ptr_array_add(c->notes, n);
 	}
 	g_ptr_array_free(parts, TRUE);
 	if (in->preface->len > 0) {
 		c->preface = parse_md(&ps, base, in->preface,
 		    in->preface_srcline);
-		inlines(c->preface, 0);
+		inlines(&ps, c->preface, 0);
 	}
 	return 0;
 }

@@ -47,21 +47,25 @@ struct drawer {
 	GArray			*notes;		/* struct note_tag, as begun */
 };
 
-/* Begins or ends a tag, after the span a line left open. */
+/*
+ * Begins or ends a tag, after the span a line left open; an element
+ * begun is counted, with its language if it is not its parent's.
+ */
 static void
-tag(struct drawer *d, const char *name, const char *attrs, gboolean end)
+tag(struct drawer *d, const char *name, const char *attrs, const char *lang,
+    gboolean end)
 {
 	ink_close(d->cr, &d->ink);
 	if (end)
 		cairo_tag_end(d->cr, name);
 	else
-		cairo_tag_begin(d->cr, name, attrs);
+		ink_begin(d->cr, &d->ink, name, attrs, lang);
 }
 
 static void
 issue(struct drawer *d, const struct tagev *t)
 {
-	tag(d, t->name, t->attrs, t->end);
+	tag(d, t->name, t->attrs, t->lang, t->end);
 }
 
 /* Whether tag t is due before line k's marker (marker: after it). */
@@ -278,12 +282,12 @@ body_line(struct drawer *d, guint k)
 
 	if (h != NULL && h->line == k) {
 		g_snprintf(attrs, sizeof(attrs), "name='%s'", h->dest);
-		tag(d, CAIRO_TAG_DEST, attrs, FALSE);
+		tag(d, CAIRO_TAG_DEST, attrs, NULL, FALSE);
 	} else
 		h = NULL;
 	draw_line(d, d->g, k, &d->tag, d->g->tags->len);
 	if (h != NULL) {
-		tag(d, CAIRO_TAG_DEST, NULL, TRUE);
+		tag(d, CAIRO_TAG_DEST, NULL, NULL, TRUE);
 		outline(d, h);
 		d->head++;
 	}
@@ -340,7 +344,7 @@ draw_note(struct drawer *d, const struct placed *pl)
 		stack = open_at(ng, fn, pl->from, &t);
 		note_begun(d, pl, stack->len);
 		for (i = 0; i < stack->len; i++)
-			tag(d, g_ptr_array_index(stack, i), NULL, FALSE);
+			tag(d, g_ptr_array_index(stack, i), NULL, NULL, FALSE);
 	} else
 		note_begun(d, pl, 0);
 	for (k = pl->from; k < pl->to; k++) {
@@ -357,7 +361,8 @@ draw_note(struct drawer *d, const struct placed *pl)
 			g_ptr_array_free(stack, TRUE);
 		stack = open_at(ng, fn, pl->to - 1, &t);
 		for (i = stack->len; i > 0; i--)
-			tag(d, g_ptr_array_index(stack, i - 1), NULL, TRUE);
+			tag(d, g_ptr_array_index(stack, i - 1), NULL, NULL,
+			    TRUE);
 	}
 	if (stack != NULL)
 		g_ptr_array_free(stack, TRUE);
@@ -458,10 +463,11 @@ crop_marks(cairo_t *cr, const struct style *st)
 
 void
 draw_part(cairo_t *cr, const struct press *p, const struct edition *e,
-    const struct part *part, struct outline *ol, GArray *notes)
+    const struct part *part, struct outline *ol, GArray *notes,
+    struct taglangs *langs)
 {
 	struct drawer d = { cr, p, e, part, part->galley, 0, 0, ol, 0,
-	    { FALSE }, notes };
+	    { FALSE, NULL, langs }, notes };
 	double m = draw_margin(p->st);
 	guint i;
 

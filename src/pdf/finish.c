@@ -265,12 +265,12 @@ pdf_finish(const char *data, gsize len, struct sink *out,
 	catalogue(q, f);
 	if (pages(q, f, done) != 0)
 		error(q, out->name, "a page's content cannot be read", d);
+	else if (tagtree_languages(q, f->langs) != 0)
+		error(q, out->name, "the structure's elements are not the "
+		    "drawing's, to give them their languages", d);
 	else if (tagtree_notes(q, f->notes, done) != 0)
 		error(q, out->name, "the structure's notes are not the drawing's",
 		    d);
-	else if (tagtree_languages(q, f->chapters) != 0)
-		error(q, out->name, "the structure's sections are not the "
-		    "chapters", d);
 	else if (qpdf_init_write_memory(q) & QPDF_ERRORS)
 		error(q, out->name, "qpdf cannot write it", d);
 	else {

@@ -9,8 +9,8 @@
  * BleedBox), tab order by structure, its content in one ink with the
  * furniture as artifacts (content.h); each link a description; each
  * footnote one Note element with an ID, however many pages it runs
- * over, and each chapter in another language its element's /Lang
- * (tagtree.c).
+ * over, and each element in another language (a chapter, a passage,
+ * a contents entry) its /Lang (tagtree.c).
  */
 #ifndef OCTAVO_PDF_FINISH_H
 #define OCTAVO_PDF_FINISH_H
@@ -19,6 +19,7 @@
 
 #include "diag.h"
 #include "out/sink.h"
+#include "taglangs.h"
 
 /*
  * A Note element, in the order the drawing began them: the footnote it
@@ -40,9 +41,8 @@ struct finishing {
 					   there says ("Note 12") */
 	GPtrArray	*labels;	/* each page's label, for links to pages */
 	GArray		*notes;		/* struct note_tag */
-	GPtrArray	*chapters;	/* const char *: each chapter's language
-					   (BCP 47) where it is not the
-					   document's, else NULL; in order */
+	const struct taglangs *langs;	/* the elements in another language
+					   than what holds them */
 };
 
 /* What the finishing did, for the report and the tests. */

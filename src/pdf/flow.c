@@ -584,6 +584,13 @@ flow_tree(struct flow *f, const struct node *root)
 			galley_tag(f->g, "BlockQuote", NULL, ev == ITER_EXIT);
 			open_space(f);
 			break;
+		case NODE_DIV:
+			/* A passage in another language: its blocks' Div. */
+			if (ev == ITER_ENTER)
+				galley_tag_lang(f->g, "Div", n->as.lang);
+			else
+				galley_tag(f->g, "Div", NULL, TRUE);
+			break;
 		case NODE_LIST:
 			list_event(f, ev, n);
 			break;
@@ -798,7 +805,7 @@ flow_chapters(struct press *p, const struct edition *e, guint from, guint to,
 		for (j = 0; j < c->notes->len; j++)
 			g_hash_table_insert(f.order, g_ptr_array_index(c->notes,
 			    j), GUINT_TO_POINTER(j + 1));
-		galley_tag(g, "Sect", NULL, FALSE);
+		galley_tag_lang(g, "Sect", c->language);
 		f.alone = matter_alone(c);
 		if (f.alone)
 			alone_head(&f);

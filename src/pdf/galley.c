@@ -60,7 +60,16 @@ void
 galley_tag(struct galley *g, const char *name, const char *attrs,
     gboolean end)
 {
-	struct tagev t = { g->lines->len, name, g_strdup(attrs), end, FALSE };
+	struct tagev t = { g->lines->len, name, g_strdup(attrs), NULL, end,
+	    FALSE };
+
+	g_array_append_val(g->tags, t);
+}
+
+void
+galley_tag_lang(struct galley *g, const char *name, const char *lang)
+{
+	struct tagev t = { g->lines->len, name, NULL, lang, FALSE, FALSE };
 
 	g_array_append_val(g->tags, t);
 }
@@ -68,7 +77,7 @@ galley_tag(struct galley *g, const char *name, const char *attrs,
 void
 galley_tag_marker(struct galley *g, const char *name, gboolean end)
 {
-	struct tagev t = { g->lines->len, name, NULL, end, TRUE };
+	struct tagev t = { g->lines->len, name, NULL, NULL, end, TRUE };
 
 	g_array_append_val(g->tags, t);
 }
@@ -157,4 +166,21 @@ footnote_dest(const struct press *p, const struct footnote *fn, char kind,
 {
 	g_snprintf(buf, size, "%c%u", kind, (guint)(fn -
 	    &g_array_index(p->footnotes, struct footnote, 0)) + 1);
+}
+
+const struct node *
+para_passage(const struct para *pa, guint at)
+{
+	const struct node *span = NULL;
+	guint i;
+
+	/* By their starts: a passage inside another comes after it. */
+	for (i = 0; pa->anchors != NULL && i < pa->anchors->len; i++) {
+		const struct anchor *a = &g_array_index(pa->anchors,
+		    struct anchor, i);
+
+		if (a->kind == ANCHOR_LANG && at >= a->start && at < a->end)
+			span = a->node;
+	}
+	return span;
 }

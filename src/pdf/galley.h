@@ -49,14 +49,16 @@ enum anchor_kind {
 	ANCHOR_BACK,	/* a note's number at its foot: links back */
 	ANCHOR_MARK,	/* an index mark: no text, only where it fell */
 	ANCHOR_PAGE,	/* a page number in the index: links to the page */
-	ANCHOR_URL	/* a link's text: links to its URL */
+	ANCHOR_URL,	/* a link's text: links to its URL */
+	ANCHOR_LANG	/* a passage in another language: node, its
+			   NODE_SPAN; the others it holds within it */
 };
 
 struct anchor {
 	enum anchor_kind	 kind;
 	guint			 start, end;	/* bytes of the text */
-	const struct node	*node;		/* NOTEREF, XREF, INDEXMARK, LINK
-						   or NULL */
+	const struct node	*node;		/* NOTEREF, XREF, INDEXMARK, LINK,
+						   SPAN or NULL */
 	const struct note	*note;
 	int			 page;		/* ANCHOR_PAGE: of the file, from 1 */
 };
@@ -124,6 +126,8 @@ struct tagev {
 	guint		 line;
 	const char	*name;		/* "P", "H2", CAIRO_TAG_LINK… */
 	char		*attrs;		/* owned; NULL for none */
+	const char	*lang;		/* the element's language, if it is
+					   not the one holding it's; or NULL */
 	gboolean	 end;
 	gboolean	 marker;	/* after the line's marker (its leading
 					   side text), before its text */
@@ -213,6 +217,9 @@ void		 galley_free(struct galley *);
 /* Adds a tag event before the next line the galley gets. */
 void		 galley_tag(struct galley *, const char *name, const char *attrs,
 		    gboolean end);
+/* Begins an element in the language lang (NULL: its parent's). */
+void		 galley_tag_lang(struct galley *, const char *name,
+		    const char *lang);
 /* The same, issued between the next line's marker and its text. */
 void		 galley_tag_marker(struct galley *, const char *name,
 		    gboolean end);
@@ -227,6 +234,11 @@ void		 galley_each_anchor(const struct galley *, guint from, guint to,
 		    void (*fn)(const struct line *, const struct anchor *,
 		    void *), void *arg);
 
+/*
+ * The innermost passage in another language (its NODE_SPAN) that holds
+ * byte at of pa's text, or NULL.
+ */
+const struct node *para_passage(const struct para *pa, guint at);
 struct para	*para_ref(struct para *);
 void		 para_unref(struct para *);
 

@@ -30,6 +30,7 @@ struct inker {
 	guint			 start, end;	/* its bytes */
 	const struct anchor	*anchor;	/* its anchor, or NULL */
 	gboolean		 plain;		/* its pieces' glyphs read back alone */
+	const char		*lang;		/* its passage's language, or NULL */
 };
 
 /* The anchor (not an index mark) that covers byte at, or NULL. */
@@ -42,7 +43,8 @@ anchor_at(const struct para *pa, guint at)
 		const struct anchor *a = &g_array_index(pa->anchors,
 		    struct anchor, i);
 
-		if (a->kind != ANCHOR_MARK && at >= a->start && at < a->end)
+		if (a->kind != ANCHOR_MARK && a->kind != ANCHOR_LANG &&
+		    at >= a->start && at < a->end)
 			return a;
 	}
 	return NULL;
@@ -85,6 +87,15 @@ rise(const PangoItem *item)
 }
 
 void
+ink_begin(cairo_t *cr, struct ink_state *st, const char *name,
+    const char *attrs, const char *lang)
+{
+	if (strcmp(name, CAIRO_TAG_DEST) != 0)
+		taglangs_begun(st->langs, name, lang);
+	cairo_tag_begin(cr, name, attrs);
+}
+
+void
 ink_close(cairo_t *cr, struct ink_state *st)
 {
 	if (st->span)
@@ -92,14 +103,22 @@ ink_close(cairo_t *cr, struct ink_state *st)
 	st->span = FALSE;
 }
 
-/* Text of a block that holds elements goes in a span, kept open across
- * lines until a link or a tag of the drawer's closes it. */
+/*
+ * Text of a block that holds elements goes in a span, kept open across
+ * lines until a link, a tag of the drawer's or a passage in another
+ * language closes it; a passage's text is a span in its language.
+ */
 static void
 span_begin(struct inker *k)
 {
-	if ((k->ln->flags & LINE_SPANS) && !k->st->span) {
-		cairo_tag_begin(k->cr, "Span", NULL);
+	if (!(k->ln->flags & LINE_SPANS))
+		return;
+	if (k->st->span && k->st->lang != k->lang)
+		ink_close(k->cr, k->st);
+	if (!k->st->span) {
+		ink_begin(k->cr, k->st, "Span", NULL, k->lang);
 		k->st->span = TRUE;
+		k->st->lang = k->lang;
 	}
 }
 
@@ -157,7 +176,7 @@ anchor_tags(struct inker *k, const struct anchor *a, gboolean end)
 			cairo_tag_end(k->cr, CAIRO_TAG_LINK);
 		else if (out != NULL) {
 			ink_close(k->cr, k->st);
-			cairo_tag_begin(k->cr, CAIRO_TAG_LINK, out);
+			ink_begin(k->cr, k->st, CAIRO_TAG_LINK, out, k->lang);
 		}
 		g_free(out);
 		return;
@@ -180,6 +199,7 @@ anchor_tags(struct inker *k, const struct anchor *a, gboolean end)
 	case ANCHOR_MARK:
 	case ANCHOR_PAGE:
 	case ANCHOR_URL:
+	case ANCHOR_LANG:
 		break;
 	}
 	if (end) {
@@ -192,7 +212,7 @@ anchor_tags(struct inker *k, const struct anchor *a, gboolean end)
 	if (link[0] != '\0') {
 		ink_close(k->cr, k->st);
 		g_snprintf(attrs, sizeof(attrs), "dest='%s'", link);
-		cairo_tag_begin(k->cr, CAIRO_TAG_LINK, attrs);
+		ink_begin(k->cr, k->st, CAIRO_TAG_LINK, attrs, k->lang);
 	} else
 		span_begin(k);
 	if (dest[0] != '\0') {
@@ -271,15 +291,18 @@ gather(struct inker *k, const struct piece *pc, guint from, guint to)
 {
 	const PangoGlyphString *g = pc->sh->glyphs;
 	const struct anchor *a = anchor_at(k->pa, from);
+	const struct node *span = para_passage(k->pa, from);
+	const char *lang = span != NULL ? span->as.lang : NULL;
 	int i, n;
 
 	if (k->item >= 0 && (k->item != (int)pc->item || k->anchor != a ||
-	    k->end != from))
+	    k->lang != lang || k->end != from))
 		flush(k);
 	if (k->item < 0) {
 		k->item = (int)pc->item;
 		k->start = from;
 		k->anchor = a;
+		k->lang = lang;
 		k->plain = TRUE;
 	}
 	k->plain = k->plain && pc->sh->plain;
@@ -369,7 +392,7 @@ ink_marker(cairo_t *cr, const struct press *p, struct ink_state *st,
     const struct line *ln, double x, double y)
 {
 	struct inker k = { cr, p, st, ln, NULL, x + ln->side_x, y, NULL, -1,
-	    0, 0, NULL, FALSE };
+	    0, 0, NULL, FALSE, NULL };
 
 	if (ln->side == NULL || ln->side_x >= ln->x)
 		return;
@@ -383,7 +406,7 @@ ink_line(cairo_t *cr, const struct press *p, struct ink_state *st,
     const struct line *ln, double x, double y)
 {
 	struct inker k = { cr, p, st, ln, NULL, x + ln->x, y, NULL, -1, 0, 0,
-	    NULL, FALSE };
+	    NULL, FALSE, NULL };
 
 	k.gs = pango_glyph_string_new();
 	if (ln->para != NULL) {

@@ -7,13 +7,30 @@
 #include "out/digest.h"
 #include "pdf.h"
 
+/* The patterns of each passage in another language of tree, digested. */
+static void
+passage_patterns(GChecksum *sum, const struct node *tree)
+{
+	struct citer it;
+
+	citer_init(&it, tree);
+	while (citer_next(&it) != ITER_NONE)
+		if (it.ev == ITER_ENTER && (it.cur->type == NODE_SPAN ||
+		    it.cur->type == NODE_DIV)) {
+			char *own = hyph_patterns(it.cur->as.lang);
+
+			digest_stat(sum, own);
+			g_free(own);
+		}
+}
+
 char *
 pdf_layout_key(const struct edition *e, const char *manifest,
     const char *print_style, const char *sources_digest)
 {
 	GChecksum *sum = digest_new();
 	char *patterns = hyph_patterns(e->language), *key = NULL;
-	guint i;
+	guint i, k;
 
 	digest_stat(sum, patterns);
 	/* A chapter's own patterns too: installing them changes its lines. */
@@ -24,6 +41,9 @@ pdf_layout_key(const struct edition *e, const char *manifest,
 
 		digest_stat(sum, own);
 		g_free(own);
+		/* And a passage's, in the text or a note. */
+		for (k = 0; k < chapter_trees(c); k++)
+			passage_patterns(sum, chapter_tree(c, k));
 	}
 	if (digest_file(sum, manifest) && digest_file(sum, print_style)) {
 		digest_string(sum, sources_digest);

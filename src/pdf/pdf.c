@@ -354,7 +354,8 @@ pdf_layout_free(struct pdf_layout *l)
  * book's lines; returns Cairo's status.
  */
 static cairo_status_t
-draw_parts(cairo_t *cr, struct pdf_layout *l, GArray *notes)
+draw_parts(cairo_t *cr, struct pdf_layout *l, GArray *notes,
+    struct taglangs *langs)
 {
 	struct outline ol = { 0, 0 };
 	guint i;
@@ -362,7 +363,8 @@ draw_parts(cairo_t *cr, struct pdf_layout *l, GArray *notes)
 	cairo_tag_begin(cr, "Document", NULL);
 	for (i = 0; i < PARTS; i++)
 		if (l->parts[i].mk.pages != NULL) {
-			draw_part(cr, l->p, l->e, &l->parts[i], &ol, notes);
+			draw_part(cr, l->p, l->e, &l->parts[i], &ol, notes,
+			    langs);
 			part_release(&l->parts[i]);
 		}
 	cairo_tag_end(cr, "Document");
@@ -403,19 +405,6 @@ link_names(const struct pdf_layout *l)
 	return names;
 }
 
-/* Each chapter's language where it is not the book's (finish.h). */
-static GPtrArray *
-chapter_languages(const struct edition *e)
-{
-	GPtrArray *langs = g_ptr_array_new();
-	guint i;
-
-	for (i = 0; i < e->chapters->len; i++)
-		g_ptr_array_add(langs, ((const struct chapter *)
-		    g_ptr_array_index(e->chapters, i))->language);
-	return langs;
-}
-
 /* Every page's label, in the order of the file. */
 static GPtrArray *
 page_labels(const struct pdf_layout *l)
@@ -441,6 +430,7 @@ pdf_draw(struct pdf_layout *l, struct sink *out, struct diags *d)
 {
 	GByteArray *pdf;
 	struct finishing f;
+	struct taglangs langs;
 	double m = draw_margin(l->st);
 	cairo_surface_t *s;
 	cairo_status_t status;
@@ -451,15 +441,15 @@ pdf_draw(struct pdf_layout *l, struct sink *out, struct diags *d)
 	if ((dated = source_date_epoch(&secs, d)) == -1)
 		return -1;
 	pdf = g_byte_array_new();
+	taglangs_init(&langs);
 	f = (struct finishing){ l->e->language, l->st->width, l->st->height,
 	    l->st->bleed, m, link_names(l), page_labels(l),
-	    g_array_new(FALSE, FALSE, sizeof(struct note_tag)),
-	    chapter_languages(l->e) };
+	    g_array_new(FALSE, FALSE, sizeof(struct note_tag)), &langs };
 	s = cairo_pdf_surface_create_for_stream(out_write, pdf,
 	    l->st->width + 2 * m, l->st->height + 2 * m);
 	set_metadata(s, l->e, &l->credits, dated ? &secs : NULL);
 	cr = cairo_create(s);
-	status = draw_parts(cr, l, f.notes);
+	status = draw_parts(cr, l, f.notes, &langs);
 	cairo_destroy(cr);
 	cairo_surface_finish(s);
 	if (status == CAIRO_STATUS_SUCCESS)
@@ -475,7 +465,7 @@ pdf_draw(struct pdf_layout *l, struct sink *out, struct diags *d)
 	g_hash_table_destroy(f.links);
 	g_ptr_array_free(f.labels, TRUE);
 	g_array_free(f.notes, TRUE);
-	g_ptr_array_free(f.chapters, TRUE);
+	taglangs_release(&langs);
 	return rc;
 }
 

@@ -158,11 +158,12 @@ tag_prelim(struct galley *g, guint first, enum prelim what)
 /*
  * One chapter in the contents: its title, hanging, with the page number
  * flush right on its last line, all a link to the chapter; the author
- * below.
+ * below; the entry in lang, the chapter's (NULL: the book's).
  */
 static void
 contents_entry(struct press *p, const char *title, const char *author,
-    const char *dest, gboolean first, const char *folio, struct galley *g)
+    const char *lang, const char *dest, gboolean first, const char *folio,
+    struct galley *g)
 {
 	const struct style *st = p->st;
 	char num[16], attrs[32];
@@ -172,7 +173,7 @@ contents_entry(struct press *p, const char *title, const char *author,
 	/* A space before the number: read out, it is apart from the title. */
 	g_snprintf(num, sizeof(num), " %s", folio != NULL ? folio : "");
 	g_snprintf(attrs, sizeof(attrs), "dest='%s'", dest);
-	galley_tag(g, "TOCI", NULL, FALSE);
+	galley_tag_lang(g, "TOCI", lang);
 	galley_tag(g, CAIRO_TAG_LINK, attrs, FALSE);
 	block_init(&b, &st->body);
 	b.left = st->indent;
@@ -214,13 +215,13 @@ prelims_contents(struct press *p, const struct edition *e,
 			continue;
 		title = title_contents(c);
 		g_snprintf(dest, sizeof(dest), "c%u", i + 1);
-		contents_entry(p, title, credits_byline(p->credits, c), dest,
-		    first, folios[i], g);
+		contents_entry(p, title, credits_byline(p->credits, c),
+		    c->language, dest, first, folios[i], g);
 		first = FALSE;
 		g_free(title);
 	}
 	if (folios[e->chapters->len] != NULL)
-		contents_entry(p, word(WORD_INDEX), NULL, "index", first,
+		contents_entry(p, word(WORD_INDEX), NULL, NULL, "index", first,
 		    folios[e->chapters->len], g);
 	galley_tag(g, "TOC", NULL, TRUE);
 	tag_prelim(g, 0, PRELIM_CONTENTS);

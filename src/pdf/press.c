@@ -1,13 +1,14 @@
 /*
  * press.c — the state one run of the print back end shares: the Pango
  * context and font map, the cache of shaped words, the hyphenation
- * patterns (the book's, and those of chapters in other languages), and
- * the footnotes with their galley.
+ * patterns (the book's, and those of chapters and passages in other
+ * languages), and the footnotes with their galley.
  */
 #include <pango/pangocairo.h>
 
 #include "hyph.h"
 #include "press.h"
+#include "read/hyphen.h"
 #include "shape.h"
 
 /* Pango for print: one context, unhinted, positions not rounded. */
@@ -72,18 +73,40 @@ press_free(struct press *p)
 	g_free(p);
 }
 
+/*
+ * The patterns for language, read once; NULL if there are none, which
+ * is said once, at pos, if pos is not NULL.
+ */
+static struct hyph *
+patterns(struct press *p, const char *language, const struct srcpos *pos)
+{
+	gpointer h;
+	char *package;
+
+	if (g_hash_table_lookup_extended(p->hyphs, language, NULL, &h))
+		return h;
+	h = hyph_new(language, NULL, p->st, NULL);
+	g_hash_table_insert(p->hyphs, g_strdup(language), h);
+	if (h == NULL && pos != NULL) {
+		package = hyphen_package(language);
+		diag_add(p->diags, DIAG_WARNING, *pos, "no hyphenation patterns "
+		    "for %s here: the passage is set without hyphens in the "
+		    "PDF; install them (Debian's %s)", language, package);
+		g_free(package);
+	}
+	return h;
+}
+
 void
 press_language(struct press *p, const char *language)
 {
-	gpointer h;
+	p->hyph = language == NULL ? p->book_hyph : patterns(p, language,
+	    NULL);
+}
 
-	if (language == NULL) {
-		p->hyph = p->book_hyph;
-		return;
-	}
-	if (!g_hash_table_lookup_extended(p->hyphs, language, NULL, &h)) {
-		h = hyph_new(language, NULL, p->st, NULL);
-		g_hash_table_insert(p->hyphs, g_strdup(language), h);
-	}
-	p->hyph = h;
+struct hyph *
+press_hyph(struct press *p, const struct node *passage)
+{
+	return passage == NULL ? p->hyph : patterns(p, passage->as.lang,
+	    &passage->pos);
 }

@@ -21,5 +21,12 @@ void		 press_free(struct press *);
  * said so, at the chapter's key).
  */
 void		 press_language(struct press *, const char *language);
+/*
+ * The patterns a passage in another language (NODE_SPAN or NODE_DIV;
+ * NULL: none) is hyphenated by: its language's, or none if there are
+ * none here, which a warning says once a language, at the first
+ * passage in it.  NULL for no hyphens.
+ */
+struct hyph	*press_hyph(struct press *, const struct node *passage);
 
 #endif

@@ -138,19 +138,16 @@ runs_add_noteref(struct runs *r, const struct note *note,
 }
 
 /*
- * A link's text is an anchor to its URL, opened when the link is
- * entered and closed when it is left (links do not nest, and hold no
- * note reference: links.c); one set as its text only is no anchor.
+ * An anchor of kind over node n's text: opened when n is entered, and
+ * closed when it is left.
  */
 static void
-link(struct runs *r, enum iter_event ev, const struct node *n)
+anchor_over(struct runs *r, enum anchor_kind kind, enum iter_event ev,
+    const struct node *n)
 {
-	struct anchor a = { ANCHOR_URL, (guint)r->text->len, G_MAXUINT, n,
-	    NULL, 0 };
+	struct anchor a = { kind, (guint)r->text->len, G_MAXUINT, n, NULL, 0 };
 	guint i;
 
-	if (n->as.link.text_only || n->as.link.url == NULL)
-		return;
 	if (ev == ITER_ENTER) {
 		g_array_append_val(r->anchors, a);
 		return;
@@ -215,7 +212,15 @@ runs_event(struct runs *r, enum iter_event ev, const struct node *n)
 			span_close(r);
 		break;
 	case NODE_LINK:
-		link(r, ev, n);
+		/* Links do not nest, and hold no note reference (links.c);
+		 * one set as its text only is no anchor. */
+		if (!n->as.link.text_only && n->as.link.url != NULL)
+			anchor_over(r, ANCHOR_URL, ev, n);
+		break;
+	case NODE_SPAN:
+		/* A passage in another language; what it holds (a link, a
+		 * note's number) has anchors of its own within it. */
+		anchor_over(r, ANCHOR_LANG, ev, n);
 		break;
 	default:
 		break;	/* blocks are the caller's */

@@ -1,6 +1,7 @@
 /*
  * tagtree.c — merging the parts of a footnote into one Note element,
- * and naming each; the language of a chapter that has its own.
+ * and naming each; the language of an element in another language
+ * than what holds it (a chapter, a passage, a contents entry).
  *
  * Cairo builds the tree in the order elements are begun, so its Note
  * elements, walked in document order, are the drawing's (finish.h's
@@ -11,9 +12,10 @@
  * content moved off its element's page is given as a marked-content
  * reference to that page.
  *
- * Each chapter is a Sect directly under the Document element (flow.c,
- * pdf.c), the chapters in reading order: Cairo 1.16 has no attribute
- * for a structure element's language, so it is set here.
+ * Cairo 1.16 has no attribute for a structure element's language: the
+ * drawing records which elements are in another (taglangs.h), by their
+ * type and count, and they are found again here in the same order,
+ * before the notes are merged.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -59,11 +61,15 @@ same_type(qpdf_data q, qpdf_oh a, qpdf_oh b)
 	    qpdf_oh_get_name(q, qpdf_oh_get_key(q, b, "/S"))) == 0;
 }
 
-/* The Note elements under the root, in document order (depth first). */
+/*
+ * The elements under the root of type s ("/Note"; NULL: all), in
+ * document order (depth first): the order Cairo began them in, until
+ * the tree is mended.
+ */
 static GArray *
-find_notes(qpdf_data q, qpdf_oh root)
+elements(qpdf_data q, qpdf_oh root, const char *s)
 {
-	GArray *notes = g_array_new(FALSE, FALSE, sizeof(qpdf_oh));
+	GArray *found = g_array_new(FALSE, FALSE, sizeof(qpdf_oh));
 	GArray *stack = g_array_new(FALSE, FALSE, sizeof(qpdf_oh));
 	qpdf_oh k = qpdf_oh_get_key(q, root, "/K");
 
@@ -84,13 +90,13 @@ find_notes(qpdf_data q, qpdf_oh root)
 		}
 		if (!is_elem(q, oh))
 			continue;
-		if (is_type(q, oh, "/Note"))
-			g_array_append_val(notes, oh);
+		if (s == NULL || is_type(q, oh, s))
+			g_array_append_val(found, oh);
 		k = qpdf_oh_get_key(q, oh, "/K");
 		g_array_append_val(stack, k);
 	}
 	g_array_free(stack, TRUE);
-	return notes;
+	return found;
 }
 
 /* Moves b's kids from the index from on to the end of a's. */
@@ -250,7 +256,7 @@ int
 tagtree_notes(qpdf_data q, const GArray *order, struct finished *done)
 {
 	qpdf_oh root = qpdf_oh_get_key(q, qpdf_get_root(q), "/StructTreeRoot");
-	GArray *notes = find_notes(q, root);
+	GArray *notes = elements(q, root, "/Note");
 	GArray *named = g_array_new(FALSE, FALSE, sizeof(struct named));
 	GHashTable *first = g_hash_table_new(g_direct_hash, g_direct_equal);
 	GHashTable *to = g_hash_table_new(g_direct_hash, g_direct_equal);
@@ -292,46 +298,46 @@ tagtree_notes(qpdf_data q, const GArray *order, struct finished *done)
 	return rc;
 }
 
-/* The Document element: the tree root's kid, or its first of the type. */
-static qpdf_oh
-document(qpdf_data q, qpdf_oh root)
-{
-	qpdf_oh k = qpdf_oh_get_key(q, root, "/K");
-	int i;
-
-	if (!qpdf_oh_is_array(q, k))
-		return k;
-	for (i = 0; i < qpdf_oh_get_array_n_items(q, k); i++)
-		if (is_type(q, qpdf_oh_get_array_item(q, k, i), "/Document"))
-			return qpdf_oh_get_array_item(q, k, i);
-	return qpdf_oh_new_null(q);
-}
-
 int
-tagtree_languages(qpdf_data q, const GPtrArray *chapters)
+tagtree_languages(qpdf_data q, const struct taglangs *langs)
 {
-	qpdf_oh root = qpdf_oh_get_key(q, qpdf_get_root(q), "/StructTreeRoot");
-	qpdf_oh doc = document(q, root), k;
-	guint n = 0;
-	int i, len;
+	const GArray *marks = langs->marks;
+	GHashTable *seen;
+	GArray *all;
+	guint i, m = 0;
+	int rc;
 
-	if (!is_type(q, doc, "/Document"))
-		return chapters->len == 0 ? 0 : -1;
-	/* Read as it is: a single kid is not made an array (kids()). */
-	k = qpdf_oh_get_key(q, doc, "/K");
-	len = qpdf_oh_is_array(q, k) ? qpdf_oh_get_array_n_items(q, k) : 1;
-	for (i = 0; i < len; i++) {
-		qpdf_oh sect = qpdf_oh_is_array(q, k) ?
-		    qpdf_oh_get_array_item(q, k, i) : k;
-		const char *lang;
+	if (marks->len == 0)
+		return 0;
+	all = elements(q, qpdf_oh_get_key(q, qpdf_get_root(q),
+	    "/StructTreeRoot"), NULL);
+	seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	for (i = 0; i < all->len; i++) {
+		qpdf_oh e = g_array_index(all, qpdf_oh, i);
+		/* Copied: qpdf's string lasts until its next call. */
+		char *type = g_strdup(qpdf_oh_get_name(q, qpdf_oh_get_key(q, e,
+		    "/S")) + 1);
+		guint n = GPOINTER_TO_UINT(g_hash_table_lookup(seen, type));
+		const struct taglang *t = m < marks->len ?
+		    &g_array_index(marks, struct taglang, m) : NULL;
 
-		if (!is_type(q, sect, "/Sect"))
-			continue;
-		if (n >= chapters->len)
-			return -1;
-		if ((lang = g_ptr_array_index(chapters, n++)) != NULL)
-			qpdf_oh_replace_key(q, sect, "/Lang",
-			    qpdf_oh_new_unicode_string(q, lang));
+		if (t != NULL && t->nth == n && strcmp(t->type, type) == 0) {
+			qpdf_oh_replace_key(q, e, "/Lang",
+			    qpdf_oh_new_unicode_string(q, t->lang));
+			m++;
+		}
+		g_hash_table_replace(seen, type, GUINT_TO_POINTER(n + 1));
 	}
-	return n == chapters->len ? 0 : -1;
+	/* Every mark set, and each type marked found as often as begun. */
+	rc = m == marks->len ? 0 : -1;
+	for (i = 0; rc == 0 && i < marks->len; i++) {
+		const char *type = g_array_index(marks, struct taglang, i).type;
+
+		if (GPOINTER_TO_UINT(g_hash_table_lookup(seen, type)) !=
+		    taglangs_count(langs, type))
+			rc = -1;
+	}
+	g_hash_table_destroy(seen);
+	g_array_free(all, TRUE);
+	return rc;
 }

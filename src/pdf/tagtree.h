@@ -2,7 +2,7 @@
  * tagtree.h — the logical structure Cairo wrote, mended through libqpdf
  * where Cairo 1.16 cannot say what PDF/UA-1 asks: one Note element for
  * each footnote, however many pages it runs over, each with an ID; the
- * language of a chapter in another than the document's.
+ * language of each element in another than the one holding it.
  */
 #ifndef OCTAVO_PDF_TAGTREE_H
 #define OCTAVO_PDF_TAGTREE_H
@@ -23,11 +23,11 @@
 int	tagtree_notes(qpdf_data, const GArray *notes, struct finished *done);
 
 /*
- * The Sect elements that are the Document element's kids are the
- * chapters', in reading order (finish.h's chapters): each whose
- * language is given gets it as its /Lang.  Returns 0, or -1 if the
- * tree has not a Sect for each chapter.
+ * Each element langs marks, the nth of its type in the tree in the
+ * order Cairo began them (so before tagtree_notes mends it), gets its
+ * language as /Lang.  Returns 0, or -1 if the tree has not as many
+ * elements of a type marked as the drawing began.
  */
-int	tagtree_languages(qpdf_data, const GPtrArray *chapters);
+int	tagtree_languages(qpdf_data, const struct taglangs *langs);
 
 #endif

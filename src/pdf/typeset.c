@@ -23,6 +23,7 @@
 
 #include "hyph.h"
 #include "kp.h"
+#include "press.h"
 #include "shape.h"
 #include "typeset.h"
 
@@ -50,6 +51,7 @@ struct setter {
 						   ends left out */
 	guint			 first_word;	/* where the text set begins */
 	guint			 last_word;	/* where the last word begins */
+	struct hyph		*hyph;		/* the block's patterns, or NULL */
 	guint8			*points;	/* scratch for hyph_word */
 	int			*xs;		/* scratch for piece_xs */
 	gsize			 npoints;
@@ -172,6 +174,9 @@ find_breaks(struct setter *s, const struct piece *pc, char *kind)
 	const char *t = s->pa->text, *w = t + pc->start;
 	gsize len = pc->sh->len, i, j;
 	gboolean wide = PT(pc->sh->width) > s->width / 2;
+	/* A word in a passage in another language, by its patterns. */
+	const struct node *span = para_passage(s->pa, pc->start);
+	struct hyph *hy = span != NULL ? press_hyph(s->p, span) : s->hyph;
 
 	memset(kind, 0, len);
 	for (i = 1; i < len; i = (gsize)(g_utf8_next_char(w + i) - w)) {
@@ -191,7 +196,7 @@ find_breaks(struct setter *s, const struct piece *pc, char *kind)
 		else if (wide)
 			kind[i] = 'a';
 	}
-	if (s->p->hyph == NULL || !s->b->justify || pc->start >= s->last_word ||
+	if (hy == NULL || !s->b->justify || pc->start >= s->last_word ||
 	    unhyphenable(w, len) || memchr(kind, 'x', len) != NULL)
 		return;
 	if (s->npoints < len) {
@@ -206,7 +211,7 @@ find_breaks(struct setter *s, const struct piece *pc, char *kind)
 			;
 		if (j > i && (j == len || (guchar)w[j] < 0x80 ||
 		    g_utf8_get_char(w + j) == 0x2019) &&
-		    hyph_word(s->p->hyph, w + i, j - i, s->points) > 0) {
+		    hyph_word(hy, w + i, j - i, s->points) > 0) {
 			gsize k;
 
 			for (k = 1; k < j - i; k++)
@@ -547,6 +552,7 @@ typeset(struct press *p, const struct block *b, const struct runs *r,
 
 	s.p = p;
 	s.b = b;
+	s.hyph = press_hyph(p, node_passage(b->node));
 	s.r = r;
 	s.g = g;
 	s.width = width;

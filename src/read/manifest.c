@@ -70,6 +70,13 @@ required(const struct ini *ini, const char *group, const char *key,
 	return v;
 }
 
+int
+language_tag_valid(const char *tag)
+{
+	return g_regex_match_simple("^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$",
+	    tag, 0, 0);
+}
+
 /*
  * language = TAG in group g, a BCP 47 tag: its value, or NULL if the
  * key is absent (an error if need is set) or its value no tag (an
@@ -82,8 +89,7 @@ read_language(const struct ini *ini, const char *g, int need,
 	char *v = need ? required(ini, g, "language", d) :
 	    ini_string(ini, g, "language");
 
-	if (v != NULL && !g_regex_match_simple(
-	    "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$", v, 0, 0)) {
+	if (v != NULL && !language_tag_valid(v)) {
 		diag_add(d, DIAG_ERROR, ini_pos(ini, g, "language"),
 		    "language '%s' is no BCP 47 tag; write one such as 'en', "
 		    "'en-GB' or 'fr'", v);

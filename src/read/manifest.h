@@ -46,6 +46,12 @@ void		 group_free(struct group *);
  */
 const char	*group_own_language(const struct group *,
 		    const struct edition *e);
+/*
+ * Whether tag is a BCP 47 language tag as octavo takes one ("en",
+ * "en-GB", "fr"): the manifest's language keys and a passage's
+ * {lang=TAG} alike.
+ */
+int		 language_tag_valid(const char *tag);
 
 struct manuscript {
 	struct edition	*edition;	/* the metadata; chapters come later */

@@ -82,6 +82,11 @@ attributes(GString *out, const struct node *n)
 			g_free(h);
 		}
 		break;
+	case NODE_DIV:
+	case NODE_SPAN:
+		g_string_append(out, " lang ");
+		quoted(out, n->as.lang);
+		break;
 	case NODE_ROW:
 		if (n->as.row.head)
 			g_string_append(out, " head");

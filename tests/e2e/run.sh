@@ -417,19 +417,22 @@ $EPUBCHECK "$T/mono.epub" >"$T/mono.epubcheck" 2>&1
 check "monograph: epubcheck finds nothing" \
     grep -q 'No errors or warnings detected' "$T/mono.epubcheck"
 
-# --- a chapter in another language ----------------------------------------
-# A made-up en-US book with a chapter in French and one in British English:
-# each chapter's page and its contents entries in its language, its Sect
-# in the PDF with its /Lang, hyphenated by its own patterns or, where
-# none are installed, not at all (and said at its key).
+# --- a chapter or a passage in another language -----------------------------
+# A made-up en-US book with a chapter in French, one in British English and
+# one in Markdown with a French span and a German div: each chapter's page
+# and its contents entries in its language, its Sect and TOCI in the PDF
+# with its /Lang, hyphenated by its own patterns or, where none are
+# installed, not at all (and said at its key); each passage a span or div
+# in the EPUB and a Span or Div in the PDF with its language, its mark-up
+# in neither, its words accounted for.
 L=tests/e2e/languages
 SOURCE_DATE_EPOCH=1700000000 "$OCTAVO" build -q --epub "$T/lang.epub" \
     --pdf "$T/lang.pdf" --report "$T/lang.report" "$L/edition.ini" \
     2>"$T/lang.err"
 check "languages: builds" test $? -eq 0
 if [ -e /usr/share/hyphen/hyph_fr.dic ]; then
-	check "languages: French patterns installed, no warning" \
-	    test ! -s "$T/lang.err"
+	check "languages: French patterns installed, no warning of them" \
+	    sh -c "! grep -q 'patterns for fr' '$T/lang.err'"
 else
 	check "languages: no French patterns, said at the chapter's key" \
 	    grep -q "^octavo: $L/edition.ini:18:12: warning: no hyphenation \
@@ -454,16 +457,34 @@ check "languages: the contents give the other languages, only them" sh -c \
 $EPUBCHECK "$T/lang.epub" >"$T/lang.epubcheck" 2>&1
 check "languages: epubcheck finds nothing" \
     grep -q 'No errors or warnings detected' "$T/lang.epubcheck"
-check "languages: PDF/UA-1, the French and British chapters' Sects with their /Lang" \
-    python3 tests/e2e/pdfua.py "$T/lang.pdf" --langs -,fr,en-GB
+if [ ! -e /usr/share/hyphen/hyph_de_DE.dic ]; then
+	check "languages: no German patterns, said at the passage" \
+	    grep -q "^octavo: $L/quay.md:11:1: warning: no hyphenation \
+patterns for de here: the passage is set without hyphens in the PDF; \
+install them (Debian's hyphen-de)$" "$T/lang.err"
+fi
+unzip -p "$T/lang.epub" OEBPS/chapter-quay.xhtml >"$T/lang.quay"
+check "languages: the passages are a span and a div in their languages" \
+    sh -c "grep -qF '<span lang=\"fr\" xml:lang=\"fr\">bon vent et bonne mer</span>' '$T/lang.quay' &&
+    grep -qF '<div lang=\"de\" xml:lang=\"de\">' '$T/lang.quay'"
+check "languages: no passage's mark-up in the EPUB or the PDF" sh -c \
+    "! grep -q 'lang=fr\|:::' '$T/lang.quay' &&
+    ! pdftotext '$T/lang.pdf' - | grep -q 'lang=\|:::'"
+check "languages: the passages' mark-up is no word lost" sh -c \
+    "'$OCTAVO' check -v '$L/edition.ini' 2>&1 | grep -q '; 0 unaccounted' &&
+    '$OCTAVO' check -v '$L/edition.ini' 2>&1 | grep -q '4 words dropped: the mark-up of a passage'"
+check "languages: PDF/UA-1, the chapters' Sects, contents entries and passages with their /Lang" \
+    python3 tests/e2e/pdfua.py "$T/lang.pdf" --langs -,fr,en-GB,- \
+    --others TOCI:fr,TOCI:en-GB,Span:fr,Div:de
 # Without its language, the French chapter is the book's: English patterns.
-mkdir -p "$T/nofr" && cp "$L"/*.txt "$T/nofr/"
+mkdir -p "$T/nofr" && cp "$L"/*.txt "$L"/*.md "$T/nofr/"
 sed '/^language = fr$/d' "$L/edition.ini" >"$T/nofr/edition.ini"
 "$OCTAVO" build -q --pdf "$T/nofr.pdf" --report "$T/nofr.report" \
     "$T/nofr/edition.ini" 2>/dev/null
 check "languages: without its key, the French chapter takes the book's hyphens and no /Lang" \
     sh -c "grep '^registre ' '$T/nofr.report' | grep -q -- '-\( \|\$\)' &&
-    python3 tests/e2e/pdfua.py '$T/nofr.pdf' --langs -,-,en-GB"
+    python3 tests/e2e/pdfua.py '$T/nofr.pdf' --langs -,-,en-GB,- \
+    --others TOCI:en-GB,Span:fr,Div:de"
 
 # --- reproducible ------------------------------------------------------
 SOURCE_DATE_EPOCH=1700000000 "$OCTAVO" build -q --epub "$T/b.epub" \

@@ -17,6 +17,7 @@ main(void)
 		passes_suite,
 		typo_suite,
 		parse_suite,
+		passages_suite,
 		notes_suite,
 		names_suite,
 		index_suite,

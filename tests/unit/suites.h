@@ -15,6 +15,7 @@ Suite	*normalize_suite(void);
 Suite	*passes_suite(void);
 Suite	*typo_suite(void);
 Suite	*parse_suite(void);
+Suite	*passages_suite(void);
 Suite	*notes_suite(void);
 Suite	*names_suite(void);
 Suite	*index_suite(void);

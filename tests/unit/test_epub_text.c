@@ -321,6 +321,29 @@ START_TEST(test_chapter_language)
 END_TEST
 
 /* Soft hyphens leave the text, wherever they were. */
+/* A passage in another language: a span inline, a div of blocks. */
+START_TEST(test_passages)
+{
+	struct edition *e = ebook_bare();
+	struct chapter *c = fixture_chapter(e, "c", "C");
+	struct node *p = fixture_para(c->doc, "Said ");
+	struct node *span = fixture_node(p, NODE_SPAN);
+	struct node *div = fixture_node(c->doc, NODE_DIV);
+	char *x;
+
+	span->as.lang = g_strdup("fr");
+	fixture_text(span, "au revoir");
+	div->as.lang = g_strdup("de");
+	fixture_para(div, "Ein Absatz.");
+	x = ebook_render(e, "OEBPS/chapter-c.xhtml");
+	assert_has(x, "<p>Said <span lang=\"fr\" xml:lang=\"fr\">au revoir"
+	    "</span></p>\n");
+	assert_has(x, "<div lang=\"de\" xml:lang=\"de\">\n<p>Ein Absatz.</p>\n"
+	    "</div>\n");
+	g_free(x);
+}
+END_TEST
+
 START_TEST(test_no_soft_hyphens)
 {
 	struct edition *e = ebook_sample();
@@ -388,6 +411,7 @@ epub_text_suite(void)
 	tcase_add_test(tc, test_note_ids_continuous);
 	tcase_add_test(tc, test_opening_and_preface);
 	tcase_add_test(tc, test_chapter_language);
+	tcase_add_test(tc, test_passages);
 	tcase_add_test(tc, test_no_soft_hyphens);
 	tcase_add_test(tc, test_long_note);
 	suite_add_tcase(s, tc);

@@ -240,9 +240,9 @@ START_TEST(test_finish_pdf)
 	struct note_tag parts[2] = { { 0, 0 }, { 0, 2 } };
 	/* A 140 × 240 trim with 9 pt of bleed, 30 pt in from the sheet's
 	 * edges (room for crop marks). */
-	GPtrArray *chapters = g_ptr_array_new();
+	struct taglangs langs;
 	struct finishing f = { "en-GB", 140, 240, 9, 30, links, labels,
-	    notes, chapters };
+	    notes, &langs };
 	struct finished done;
 	struct sink out;
 	struct diags d;
@@ -252,6 +252,7 @@ START_TEST(test_finish_pdf)
 	int i;
 
 	diags_init(&d);
+	taglangs_init(&langs);
 	g_hash_table_insert(links, (char *)"n1", (char *)"Note 1");
 	g_array_append_vals(notes, parts, 2);
 	sink_memory(&out, "f.pdf");
@@ -300,17 +301,27 @@ START_TEST(test_finish_pdf)
 	g_hash_table_destroy(links);
 	g_ptr_array_free(labels, TRUE);
 	g_array_free(notes, TRUE);
-	g_ptr_array_free(chapters, TRUE);
+	taglangs_release(&langs);
 }
 END_TEST
 
+/* Begins an element, counted in langs with its language (ink.h). */
+static void
+begin(cairo_t *cr, struct taglangs *langs, const char *tag,
+    const char *lang)
+{
+	taglangs_begun(langs, tag, lang);
+	cairo_tag_begin(cr, tag, NULL);
+}
+
 /*
  * Three chapters as flow.c tags them, the second with an introduction
- * (a Sect inside its Sect); the first and the last of an en-US book,
- * the second French.
+ * (a Sect inside its Sect) and a passage of its text in German (a Span
+ * beside a plain one, as ink.c sets a paragraph that holds elements);
+ * the first and the last of an en-US book, the second French.
  */
 static GByteArray *
-three_chapters(void)
+three_chapters(struct taglangs *langs)
 {
 	GByteArray *pdf = g_byte_array_new();
 	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_bytes,
@@ -319,19 +330,26 @@ three_chapters(void)
 
 	cairo_tag_begin(cr, "Document", NULL);
 	text(cr, "P", 40, "The Book");
-	cairo_tag_begin(cr, "Sect", NULL);
+	begin(cr, langs, "Sect", NULL);
 	text(cr, "H1", 80, "One");
 	text(cr, "P", 100, "A line.");
 	cairo_tag_end(cr, "Sect");
 	cairo_show_page(cr);
-	cairo_tag_begin(cr, "Sect", NULL);
+	begin(cr, langs, "Sect", "fr");
 	text(cr, "H1", 80, "Deux");
-	cairo_tag_begin(cr, "Sect", NULL);
-	text(cr, "P", 100, "Une ligne.");
+	begin(cr, langs, "Sect", NULL);
+	cairo_tag_begin(cr, "P", NULL);
+	begin(cr, langs, "Span", NULL);
+	text(cr, NULL, 100, "Une ligne, ");
+	cairo_tag_end(cr, "Span");
+	begin(cr, langs, "Span", "de");
+	text(cr, NULL, 120, "eine Zeile.");
+	cairo_tag_end(cr, "Span");
+	cairo_tag_end(cr, "P");
 	cairo_tag_end(cr, "Sect");
 	cairo_tag_end(cr, "Sect");
 	cairo_show_page(cr);
-	cairo_tag_begin(cr, "Sect", NULL);
+	begin(cr, langs, "Sect", NULL);
 	text(cr, "P", 100, "Three.");
 	cairo_tag_end(cr, "Sect");
 	cairo_show_page(cr);
@@ -344,27 +362,28 @@ three_chapters(void)
 }
 
 /*
- * The chapter in another language has its /Lang on its Sect, and no
- * other element has one; a layout of other chapters than the tree's
- * is an error, not a /Lang on the wrong chapter.
+ * The chapter in another language has its /Lang on its Sect, the
+ * passage on its Span, and no other element has one; a drawing that
+ * began other elements than the tree holds is an error, not a /Lang on
+ * the wrong element.
  */
 START_TEST(test_finish_languages)
 {
-	GByteArray *pdf = three_chapters();
 	GHashTable *links = g_hash_table_new(g_str_hash, g_str_equal);
-	GPtrArray *labels = g_ptr_array_new(), *chapters = g_ptr_array_new();
+	GPtrArray *labels = g_ptr_array_new();
 	GArray *notes = g_array_new(FALSE, FALSE, sizeof(struct note_tag));
+	struct taglangs langs;
 	struct finishing f = { "en-US", 200, 300, 0, 0, links, labels, notes,
-	    chapters };
+	    &langs };
 	struct sink out;
 	struct diags d;
 	qpdf_data q = qpdf_init();
 	GString *tags = g_string_new(NULL);
+	GByteArray *pdf;
 
 	diags_init(&d);
-	g_ptr_array_add(chapters, NULL);
-	g_ptr_array_add(chapters, (char *)"fr");
-	g_ptr_array_add(chapters, NULL);
+	taglangs_init(&langs);
+	pdf = three_chapters(&langs);
 	sink_memory(&out, "f.pdf");
 	ck_assert_int_eq(pdf_finish((const char *)pdf->data, pdf->len, &out,
 	    &f, NULL, &d), 0);
@@ -373,15 +392,15 @@ START_TEST(test_finish_languages)
 	shape(q, qpdf_oh_get_key(q, qpdf_get_root(q), "/StructTreeRoot"),
 	    tags);
 	ck_assert_str_eq(tags->str, "(Document(P Sect(H1 P) "
-	    "Sect@fr(H1 Sect(P)) Sect(P)))");
+	    "Sect@fr(H1 Sect(P(Span Span@de))) Sect(P)))");
 	ck_assert_int_eq(sink_close(&out, "the PDF", &d), 0);
 
-	g_ptr_array_set_size(chapters, 2);
+	taglangs_begun(&langs, "Sect", NULL);	/* one the tree lacks */
 	sink_memory(&out, "g.pdf");
 	ck_assert_int_eq(pdf_finish((const char *)pdf->data, pdf->len, &out,
 	    &f, NULL, &d), -1);
 	ck_assert_ptr_nonnull(strstr(g_array_index(d.list, struct diag,
-	    0).msg, "sections are not the chapters"));
+	    0).msg, "elements are not the drawing's"));
 	sink_close(&out, "the PDF", &d);
 
 	qpdf_cleanup(&q);
@@ -390,7 +409,7 @@ START_TEST(test_finish_languages)
 	g_byte_array_free(pdf, TRUE);
 	g_hash_table_destroy(links);
 	g_ptr_array_free(labels, TRUE);
-	g_ptr_array_free(chapters, TRUE);
+	taglangs_release(&langs);
 	g_array_free(notes, TRUE);
 }
 END_TEST
@@ -400,13 +419,14 @@ START_TEST(test_finish_not_a_pdf)
 	GHashTable *links = g_hash_table_new(g_str_hash, g_str_equal);
 	GPtrArray *labels = g_ptr_array_new();
 	GArray *notes = g_array_new(FALSE, FALSE, sizeof(struct note_tag));
-	GPtrArray *chapters = g_ptr_array_new();
+	struct taglangs langs;
 	struct finishing f = { "en", 200, 300, 0, 0, links, labels, notes,
-	    chapters };
+	    &langs };
 	struct sink out;
 	struct diags d;
 
 	diags_init(&d);
+	taglangs_init(&langs);
 	sink_memory(&out, "f.pdf");
 	ck_assert_int_eq(pdf_finish("not a PDF", 9, &out, &f, NULL, &d), -1);
 	ck_assert(diags_failed(&d));
@@ -418,7 +438,7 @@ START_TEST(test_finish_not_a_pdf)
 	g_hash_table_destroy(links);
 	g_ptr_array_free(labels, TRUE);
 	g_array_free(notes, TRUE);
-	g_ptr_array_free(chapters, TRUE);
+	taglangs_release(&langs);
 }
 END_TEST
 

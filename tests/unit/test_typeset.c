@@ -711,6 +711,43 @@ START_TEST(test_press_language)
 }
 END_TEST
 
+/*
+ * A passage in another language is hyphenated by its patterns; one in
+ * a language without any, not at all, which is said once, at the first
+ * passage in it; outside passages, as the chapter is.
+ */
+START_TEST(test_press_passage)
+{
+	struct style st;
+	struct diags d;
+	struct press *p;
+	struct node *gb = node_new(NODE_SPAN, here), *qaa = node_new(NODE_DIV,
+	    here), *qaa2 = node_new(NODE_SPAN, here);
+
+	gb->as.lang = g_strdup("en-GB");
+	qaa->as.lang = g_strdup("qaa");
+	qaa2->as.lang = g_strdup("qaa");
+	style_init(&st);
+	diags_init(&d);
+	p = press_new("en-US", &st, &d);
+	ck_assert_ptr_eq(press_hyph(p, NULL), p->hyph);
+	ck_assert_ptr_nonnull(press_hyph(p, gb));
+	ck_assert_ptr_ne(press_hyph(p, gb), p->hyph);
+	ck_assert_ptr_null(press_hyph(p, qaa));
+	ck_assert_ptr_null(press_hyph(p, qaa2));
+	ck_assert_int_eq(d.list->len, 1);
+	ck_assert_ptr_nonnull(strstr(fixture_first_diag(&d)->msg, "no "
+	    "hyphenation patterns for qaa here: the passage is set without "
+	    "hyphens in the PDF; install them (Debian's hyphen-qaa)"));
+	press_free(p);
+	node_free(gb);
+	node_free(qaa);
+	node_free(qaa2);
+	diags_release(&d);
+	style_release(&st);
+}
+END_TEST
+
 /* --- the page builder ----------------------------------------------------- */
 
 /* A press ten lines of 11 on 14 deep, with the default style. */
@@ -980,6 +1017,7 @@ typeset_suite(void)
 	tcase_add_test(lines, test_typeset_missing_glyph);
 	tcase_add_test(lines, test_typeset_capitals);
 	tcase_add_test(lines, test_press_language);
+	tcase_add_test(lines, test_press_passage);
 	tcase_add_checked_fixture(pages, ten_lines_setup, ten_lines_teardown);
 	tcase_add_test(pages, test_page_fills_to_depth);
 	tcase_add_test(pages, test_page_no_widow);
