@@ -24,9 +24,12 @@
  * page of notes alone. */
 #define MIN_LINES	3
 
-/* What a page may stretch by, above a paragraph and above a space. */
+/* What a page may stretch by, above a paragraph and above a space;
+ * and between any two lines, as a share of the body's leading, past
+ * which a page is left short rather than set visibly open. */
 #define PARA_STRETCH	1.0
 #define SPACE_STRETCH	0.5
+#define LINE_STRETCH	0.2
 
 /*
  * Of the page to come, a continued note takes at most this share, so
@@ -313,7 +316,9 @@ add_page(struct builder *b, guint first, guint count, const struct fit *f)
  * the space above headings and quotations; what they cannot take, as
  * TeX stretches an underfull page's glue past its stretch, goes evenly
  * between all the lines, so that the page ends where its facing page
- * does and no hole opens above the notes.
+ * does and no hole opens above the notes.  Unless that would open each
+ * line by more than LINE_STRETCH of a leading: a few lines beside a long
+ * note would look double-spaced, and the page stays short instead.
  */
 static void
 spread(struct builder *b, guint first, guint count, double bottom)
@@ -328,6 +333,8 @@ spread(struct builder *b, guint first, guint count, double bottom)
 		total += stretch(GALLEY_LINE(b->g, i));
 	if (total < room) {
 		even = (room - total) / (count - 1);
+		if (even > LINE_STRETCH * b->p->st->body.leading)
+			return;
 		room = total;
 	}
 	for (i = first + 1; i < first + count; i++) {
