@@ -4,7 +4,8 @@
 #                      build/octavo, compile the manuscript to
 #                      build/edition.{epub,pdf}
 #   make check         install the tests' tools, then every test: unit,
-#                      data, end-to-end, bad input, valgrind (what CI runs)
+#                      data, end-to-end, bad input, valgrind, and all but
+#                      valgrind again under ASan and UBSan (what CI runs)
 #   make check-fast    the unit, data and bad-input tests alone
 #   make regen         rewrite tests/data/'s expectations from octavo's
 #                      output, to review as a diff
@@ -104,7 +105,7 @@ $(BUILD)/check_octavo: $(LIBOBJ) $(TESTOBJ)
 # Everything, with warnings as errors: what CI runs.
 check: test-deps
 	@$(MAKE) --no-print-directory check-unit check-data check-e2e \
-	    check-bad check-valgrind
+	    check-bad check-valgrind check-sanitize
 
 # What a change is tried with first: no JVM, no browser, no valgrind.
 # The three suites share nothing, so they run side by side, each one's
