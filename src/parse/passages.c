@@ -171,7 +171,8 @@ stretch_new(void)
 	return s;
 }
 
-void
+/* A stretch freed, as the array passages_split returns frees each. */
+static void
 stretch_free(struct stretch *s)
 {
 	if (s == NULL)

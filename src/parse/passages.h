@@ -40,7 +40,6 @@ struct stretch {
  */
 GPtrArray	*passages_split(const GString *md, const GArray *srcline,
 		    const char *path, GArray *changes, struct diags *);
-void		 stretch_free(struct stretch *);
 
 /*
  * Makes each bracketed span among the inlines of tree a NODE_SPAN: its
