@@ -11,18 +11,7 @@
 #include <string.h>
 
 #include "content.h"
-
-enum tok { TOK_END, TOK_OPERAND, TOK_NUMBER, TOK_OPERATOR };
-
-struct token {
-	enum tok	 kind;
-	gsize		 start, end;
-};
-
-struct lexer {
-	const char	*s;
-	gsize		 n, i;
-};
+#include "lex.h"
 
 /* Operators that paint: text shown (inside its text object, which may
  * hold the structure's sequences too), a path begun, a shading, an
@@ -30,120 +19,14 @@ struct lexer {
 static const char *const painting[] = { "Tj", "TJ", "'", "\"", "m", "re",
 	"sh", "Do", "BI", NULL };
 
-static gboolean
-is_white(char c)
-{
-	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' ||
-	    c == '\0';
-}
-
-static gboolean
-is_delim(char c)
-{
-	return strchr("()<>[]{}/%", c) != NULL;
-}
-
-/* Past a literal string's closing parenthesis, nested ones balanced. */
-static void
-skip_string(struct lexer *lx)
-{
-	int depth = 0;
-
-	for (; lx->i < lx->n; lx->i++) {
-		char c = lx->s[lx->i];
-
-		if (c == '\\')
-			lx->i++;
-		else if (c == '(')
-			depth++;
-		else if (c == ')' && --depth == 0) {
-			lx->i++;
-			return;
-		}
-	}
-}
-
-/* Past a run of regular characters. */
-static void
-skip_regular(struct lexer *lx)
-{
-	while (lx->i < lx->n && !is_white(lx->s[lx->i]) &&
-	    !is_delim(lx->s[lx->i]))
-		lx->i++;
-}
-
-/* Whether bytes start…end are a number, as PDF writes them. */
-static gboolean
-is_number(const char *s, gsize start, gsize end)
-{
-	gsize i;
-
-	for (i = start; i < end; i++)
-		if (!strchr("+-.0123456789", s[i]))
-			return FALSE;
-	return end > start;
-}
-
-/* The next token: an operand (or part of one: "[", "<<"), or an operator. */
-static struct token
-lex(struct lexer *lx)
-{
-	struct token t = { TOK_OPERAND, 0, 0 };
-	char c;
-
-	for (;;) {
-		while (lx->i < lx->n && is_white(lx->s[lx->i]))
-			lx->i++;
-		if (lx->i >= lx->n || lx->s[lx->i] != '%')
-			break;
-		while (lx->i < lx->n && lx->s[lx->i] != '\n' &&
-		    lx->s[lx->i] != '\r')
-			lx->i++;
-	}
-	t.start = lx->i;
-	if (lx->i >= lx->n) {
-		t.kind = TOK_END;
-		return t;
-	}
-	c = lx->s[lx->i];
-	if (c == '(')
-		skip_string(lx);
-	else if ((c == '<' || c == '>') && lx->i + 1 < lx->n &&
-	    lx->s[lx->i + 1] == c)
-		lx->i += 2;
-	else if (c == '<') {
-		while (lx->i < lx->n && lx->s[lx->i] != '>')
-			lx->i++;
-		lx->i = MIN(lx->i + 1, lx->n);
-	} else if (c == '/') {
-		lx->i++;
-		skip_regular(lx);
-	} else if (is_delim(c))
-		lx->i++;
-	else {
-		skip_regular(lx);
-		t.end = lx->i;
-		if (is_number(lx->s, t.start, t.end))
-			t.kind = TOK_NUMBER;
-		else if (!(t.end - t.start == 4 && (strncmp(lx->s + t.start,
-		    "true", 4) == 0 || strncmp(lx->s + t.start, "null", 4) ==
-		    0)) && !(t.end - t.start == 5 && strncmp(lx->s + t.start,
-		    "false", 5) == 0))
-			t.kind = TOK_OPERATOR;
-		return t;
-	}
-	t.end = lx->i;
-	return t;
-}
-
 /* Past an inline image's data, to the EI that ends it. */
 static void
 skip_image(struct lexer *lx)
 {
 	for (lx->i++; lx->i + 2 <= lx->n; lx->i++)
 		if (lx->s[lx->i] == 'E' && lx->s[lx->i + 1] == 'I' &&
-		    is_white(lx->s[lx->i - 1]) && (lx->i + 2 == lx->n ||
-		    is_white(lx->s[lx->i + 2])))
+		    lex_white(lx->s[lx->i - 1]) && (lx->i + 2 == lx->n ||
+		    lex_white(lx->s[lx->i + 2])))
 			return;
 	lx->i = lx->n;
 }
@@ -154,7 +37,7 @@ struct rewriter {
 	gsize		 copied;	/* input bytes copied to out */
 	gsize		 operands;	/* where the pending operands begin */
 	int		 noperands;
-	struct token	 first;		/* the first of them */
+	struct lex_token	 first;		/* the first of them */
 	gboolean	 gray;		/* all numbers, and all equal */
 	double		 value;		/* the first's */
 	GArray		*marked;	/* gboolean per open marked-content
@@ -183,29 +66,29 @@ static void
 insert(struct rewriter *r, gsize at, const char *text)
 {
 	copy_to(r, at);
-	if (r->out->len > 0 && !is_white(r->out->str[r->out->len - 1]))
+	if (r->out->len > 0 && !lex_white(r->out->str[r->out->len - 1]))
 		g_string_append_c(r->out, '\n');
 	g_string_append(r->out, text);
 }
 
 static void
-operand(struct rewriter *r, const struct token *t)
+operand(struct rewriter *r, const struct lex_token *t)
 {
-	double v = t->kind == TOK_NUMBER ? g_ascii_strtod(r->lx.s + t->start,
+	double v = t->kind == LEX_NUMBER ? g_ascii_strtod(r->lx.s + t->start,
 	    NULL) : 0;
 
 	if (r->noperands++ == 0) {
 		r->operands = t->start;
 		r->first = *t;
 		r->value = v;
-		r->gray = t->kind == TOK_NUMBER;
+		r->gray = t->kind == LEX_NUMBER;
 	} else
-		r->gray = r->gray && t->kind == TOK_NUMBER && v == r->value;
+		r->gray = r->gray && t->kind == LEX_NUMBER && v == r->value;
 }
 
 /* "r r r rg" as "r g", "r r r RG" as "r G"; other colours left. */
 static void
-colour(struct rewriter *r, const struct token *op, gboolean stroke)
+colour(struct rewriter *r, const struct lex_token *op, gboolean stroke)
 {
 	char buf[8];
 
@@ -220,15 +103,6 @@ colour(struct rewriter *r, const struct token *op, gboolean stroke)
 	g_string_append(r->out, buf);
 	r->copied = op->end;
 	r->counts->grays++;
-}
-
-static gboolean
-op_is(const struct rewriter *r, const struct token *t, const char *name)
-{
-	gsize len = strlen(name);
-
-	return t->end - t->start == len &&
-	    strncmp(r->lx.s + t->start, name, len) == 0;
 }
 
 static void
@@ -254,7 +128,7 @@ open_artifact(struct rewriter *r, gsize at)
  * only gives the text it shows (/ActualText) is neither.
  */
 static gboolean
-tags_content(const struct rewriter *r, const struct token *op)
+tags_content(const struct rewriter *r, const struct lex_token *op)
 {
 	const char *s = r->lx.s + r->operands;
 	gsize n = op->start - r->operands;
@@ -266,9 +140,9 @@ tags_content(const struct rewriter *r, const struct token *op)
 /* A marked-content sequence begun: the structure's closes an artifact
  * open outside it; another, outside both, is painting untagged. */
 static void
-begin_marked(struct rewriter *r, const struct token *t, gsize at)
+begin_marked(struct rewriter *r, const struct lex_token *t, gsize at)
 {
-	gboolean tagged = op_is(r, t, "BDC") && tags_content(r, t);
+	gboolean tagged = lex_is(&r->lx, t, "BDC") && tags_content(r, t);
 
 	if (tagged && r->artifact && r->tagged == 0)
 		close_artifact(r, at);
@@ -289,12 +163,12 @@ end_marked(struct rewriter *r)
 
 /* Whether t is an operator that paints, outside marked content. */
 static gboolean
-is_painting(const struct rewriter *r, const struct token *t)
+is_painting(const struct rewriter *r, const struct lex_token *t)
 {
 	size_t i;
 
 	for (i = 0; painting[i] != NULL; i++)
-		if (op_is(r, t, painting[i]))
+		if (lex_is(&r->lx, t, painting[i]))
 			return TRUE;
 	return FALSE;
 }
@@ -306,31 +180,31 @@ is_painting(const struct rewriter *r, const struct token *t)
  * marked content never crosses either.
  */
 static void
-operator(struct rewriter *r, const struct token *t)
+operator(struct rewriter *r, const struct lex_token *t)
 {
 	gsize at = r->noperands > 0 ? r->operands : t->start;
 
-	if (op_is(r, t, "BDC") || op_is(r, t, "BMC"))
+	if (lex_is(&r->lx, t, "BDC") || lex_is(&r->lx, t, "BMC"))
 		begin_marked(r, t, at);
-	else if (op_is(r, t, "EMC"))
+	else if (lex_is(&r->lx, t, "EMC"))
 		end_marked(r);
-	else if (op_is(r, t, "q"))
+	else if (lex_is(&r->lx, t, "q"))
 		r->saved++;
-	else if (op_is(r, t, "Q")) {
+	else if (lex_is(&r->lx, t, "Q")) {
 		if (r->artifact && r->saved - 1 < r->artifact_saved)
 			close_artifact(r, at);
 		r->saved--;
-	} else if (op_is(r, t, "ET")) {
+	} else if (lex_is(&r->lx, t, "ET")) {
 		if (r->artifact && r->artifact_text)
 			close_artifact(r, at);
 		r->text = FALSE;
-	} else if (op_is(r, t, "rg") || op_is(r, t, "RG"))
-		colour(r, t, op_is(r, t, "RG"));
+	} else if (lex_is(&r->lx, t, "rg") || lex_is(&r->lx, t, "RG"))
+		colour(r, t, lex_is(&r->lx, t, "RG"));
 	else if (r->marked->len == 0 && !r->artifact && is_painting(r, t))
 		open_artifact(r, at);
-	if (op_is(r, t, "BT"))
+	if (lex_is(&r->lx, t, "BT"))
 		r->text = TRUE;
-	if (op_is(r, t, "ID")) {
+	if (lex_is(&r->lx, t, "ID")) {
 		r->lx.i = t->end;
 		skip_image(&r->lx);
 	}
@@ -342,7 +216,7 @@ content_finish(const char *data, gsize len, struct content_counts *counts)
 {
 	struct content_counts none = { 0, 0, 0 };
 	struct rewriter r;
-	struct token t;
+	struct lex_token t;
 
 	memset(&r, 0, sizeof(r));
 	r.lx.s = data;
@@ -350,8 +224,8 @@ content_finish(const char *data, gsize len, struct content_counts *counts)
 	r.out = g_string_sized_new(len + 256);
 	r.counts = counts != NULL ? counts : &none;
 	r.marked = g_array_new(FALSE, FALSE, sizeof(gboolean));
-	while ((t = lex(&r.lx)).kind != TOK_END) {
-		if (t.kind == TOK_OPERATOR)
+	while ((t = lex_next(&r.lx)).kind != LEX_END) {
+		if (t.kind == LEX_KEYWORD)
 			operator(&r, &t);
 		else
 			operand(&r, &t);
