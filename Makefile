@@ -25,8 +25,8 @@ BUILD	?= build
 SANITIZE ?=
 
 PKGS	 = libcmark pangocairo pango cairo harfbuzz libzip icu-i18n icu-uc glib-2.0 \
-	   libqpdf zlib
-TESTPKGS = check
+	   zlib
+TESTPKGS = check libqpdf
 
 CFLAGS	?= -O2 -g
 WARN	 = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wwrite-strings \

@@ -1,45 +1,93 @@
 /*
- * finish.c — the pass over Cairo's PDF through libqpdf's C API: the
- * catalogue, each page and its links, the structure tree; then the file
- * written by libqpdf, with a deterministic ID.
+ * finish.c — the pass over Cairo's PDF that says what Cairo 1.16
+ * cannot: the catalogue's language, XMP and viewer preferences, each
+ * page's boxes, tab order and rewritten content, each link's
+ * description, the structure's notes and languages (tagtree.h).
+ *
+ * The file is read in place (pdfobj.h) and written again object by
+ * object (pdfwrite.h), in Cairo's order and with Cairo's numbers: an
+ * object the pass changes is written anew, any other as Cairo wrote it.
+ * What is held is what changes, never the whole file parsed: the
+ * whole-file PDF library this pass once went through took twice the
+ * drawing's time, and three gigabytes for a book of fifteen thousand
+ * pages (docs/PERFORMANCE.md).
  */
-#include <stdlib.h>
 #include <string.h>
 
-#include <qpdf/qpdf-c.h>
 #include <zlib.h>
 
 #include "content.h"
 #include "finish.h"
+#include "pdfobj.h"
+#include "pdfwrite.h"
 #include "tagtree.h"
 #include "xmp.h"
 
-/* The Info dictionary's string under key, as UTF-8, or NULL. */
-static const char *
-info(qpdf_data q, const char *key)
-{
-	qpdf_oh dict = qpdf_oh_get_key(q, qpdf_get_trailer(q), "/Info");
-	qpdf_oh v = qpdf_oh_get_key(q, dict, key);
+/* What the pass found before writing: pages, their content, links. */
+struct finisher {
+	const struct finishing	*f;
+	const struct pdf_file	*pf;
+	struct finished		*done;
+	GHashTable		*pages;		/* page object → index + 1 */
+	GHashTable		*contents;	/* the pages' content streams */
+	GHashTable		*dropped;	/* objects not written again */
+	GHashTable		*described;	/* link annotation → its words */
+	struct tagplan		 tags;
+	guint			 metadata;	/* the XMP stream's number */
+};
 
-	return qpdf_oh_is_string(q, v) ? qpdf_oh_get_utf8_value(q, v) : NULL;
+/* A number as PDF writes it: at most three decimals, no trailing zero. */
+static void
+put_number(GString *s, double v)
+{
+	char buf[G_ASCII_DTOSTR_BUF_SIZE];
+	char *end;
+
+	g_ascii_formatd(buf, sizeof(buf), "%.3f", v);
+	end = buf + strlen(buf) - 1;
+	while (*end == '0')
+		*end-- = '\0';
+	if (*end == '.')
+		*end = '\0';
+	g_string_append(s, strcmp(buf, "-0") == 0 ? "0" : buf);
 }
 
-/* The XMP packet, from the Info dictionary, as the catalogue's Metadata. */
+/* A rectangle, from its lower left corner. */
 static void
-metadata(qpdf_data q, const char *language)
+put_rect(GString *s, const char *key, double x, double y, double w, double h)
 {
-	struct xmp_info xi;
-	qpdf_oh st = qpdf_oh_new_stream(q), dict;
-	char *x;
+	double v[4] = { x, y, x + w, y + h };
+	int i;
 
-	/* Each string copied: qpdf's buffer is reused by the next call. */
-	char *v[8];
+	g_string_append_printf(s, "%s [", key);
+	for (i = 0; i < 4; i++) {
+		g_string_append_c(s, ' ');
+		put_number(s, v[i]);
+	}
+	g_string_append(s, " ] ");
+}
+
+/* The Info dictionary's string under key, as UTF-8, or NULL. */
+static char *
+info(const struct pdf_file *pf, const char *key)
+{
+	return pdf_string_utf8(pdf_dict_value(pdf_file_value(pf, pf->info),
+	    key));
+}
+
+/* The XMP packet, from the Info dictionary, as a stream of its own. */
+static void
+metadata(struct pdf_writer *w, const struct finisher *fin)
+{
 	const char *keys[] = { "/Title", "/Author", "/Subject", "/Keywords",
 	    "/Creator", "/Producer", "/CreationDate", "/ModDate" };
+	char *v[G_N_ELEMENTS(keys)];
+	struct xmp_info xi;
+	char *x;
 	size_t i;
 
 	for (i = 0; i < G_N_ELEMENTS(keys); i++)
-		v[i] = g_strdup(info(q, keys[i]));
+		v[i] = info(fin->pf, keys[i]);
 	xi.title = v[0];
 	xi.author = v[1];
 	xi.subject = v[2];
@@ -48,14 +96,10 @@ metadata(qpdf_data q, const char *language)
 	xi.producer = v[5];
 	xi.created = v[6];
 	xi.modified = v[7];
-	xi.language = language;
+	xi.language = fin->f->language;
 	x = xmp_packet(&xi);
-	qpdf_oh_replace_stream_data(q, st, (const unsigned char *)x, strlen(x),
-	    qpdf_oh_new_null(q), qpdf_oh_new_null(q));
-	dict = qpdf_oh_get_dict(q, st);
-	qpdf_oh_replace_key(q, dict, "/Type", qpdf_oh_new_name(q, "/Metadata"));
-	qpdf_oh_replace_key(q, dict, "/Subtype", qpdf_oh_new_name(q, "/XML"));
-	qpdf_oh_replace_key(q, qpdf_get_root(q), "/Metadata", st);
+	pdf_write_stream(w, fin->metadata, "/Type /Metadata /Subtype /XML", x,
+	    strlen(x));
 	g_free(x);
 	for (i = 0; i < G_N_ELEMENTS(v); i++)
 		g_free(v[i]);
@@ -63,182 +107,362 @@ metadata(qpdf_data q, const char *language)
 
 /* The language, the title shown for the file's name, Marked, the XMP. */
 static void
-catalogue(qpdf_data q, const struct finishing *f)
+catalogue(GString *s, const struct pdf_obj *o, const struct finisher *fin)
 {
-	qpdf_oh root = qpdf_get_root(q);
-	qpdf_oh prefs = qpdf_oh_new_dictionary(q);
-	qpdf_oh mark = qpdf_oh_new_dictionary(q);
+	static const char *const drop[] = { "/Lang", "/ViewerPreferences",
+	    "/MarkInfo", "/Metadata", NULL };
+	GString *add = g_string_new(NULL);
 
-	if (f->language != NULL)
-		qpdf_oh_replace_key(q, root, "/Lang",
-		    qpdf_oh_new_unicode_string(q, f->language));
-	qpdf_oh_replace_key(q, prefs, "/DisplayDocTitle",
-	    qpdf_oh_new_bool(q, QPDF_TRUE));
-	qpdf_oh_replace_key(q, root, "/ViewerPreferences", prefs);
-	qpdf_oh_replace_key(q, mark, "/Marked", qpdf_oh_new_bool(q, QPDF_TRUE));
-	qpdf_oh_replace_key(q, root, "/MarkInfo", mark);
-	metadata(q, f->language);
-}
-
-/* A rectangle, from its lower left corner. */
-static qpdf_oh
-rect(qpdf_data q, double x, double y, double w, double h)
-{
-	qpdf_oh r = qpdf_oh_new_array(q);
-	double v[4] = { x, y, x + w, y + h };
-	size_t i;
-
-	for (i = 0; i < 4; i++)
-		qpdf_oh_append_item(q, r, qpdf_oh_new_real_from_double(q, v[i],
-		    3));
-	return r;
-}
-
-/* What a link says to one who cannot see where it goes. */
-static char *
-describe(qpdf_data q, qpdf_oh annot, const struct finishing *f)
-{
-	qpdf_oh dest = qpdf_oh_get_key(q, annot, "/Dest");
-	qpdf_oh action = qpdf_oh_get_key(q, annot, "/A");
-	const char *said;
-	int page;
-
-	if (qpdf_oh_is_dictionary(q, action)) {
-		qpdf_oh uri = qpdf_oh_get_key(q, action, "/URI");
-
-		if (qpdf_oh_is_string(q, uri))
-			return g_strdup(qpdf_oh_get_utf8_value(q, uri));
-		dest = qpdf_oh_get_key(q, action, "/D");
+	if (fin->f->language != NULL) {
+		g_string_append(add, "/Lang ");
+		pdf_put_text(add, fin->f->language);
+		g_string_append_c(add, ' ');
 	}
-	if (qpdf_oh_is_string(q, dest) || qpdf_oh_is_name(q, dest)) {
-		const char *name = qpdf_oh_is_name(q, dest) ?
-		    qpdf_oh_get_name(q, dest) + 1 :
-		    qpdf_oh_get_utf8_value(q, dest);
-
-		said = g_hash_table_lookup(f->links, name);
-		return said != NULL ? g_strdup(said) : NULL;
-	}
-	if (qpdf_oh_is_array(q, dest) && qpdf_oh_get_array_n_items(q, dest) > 0) {
-		page = qpdf_find_page_by_oh(q, qpdf_oh_get_array_item(q, dest,
-		    0));
-		if (page >= 0 && (guint)page < f->labels->len)
-			return g_strdup_printf("Page %s", (const char *)
-			    g_ptr_array_index(f->labels, page));
-	}
-	return NULL;
-}
-
-/* Each link of a page described, in its /Contents. */
-static void
-links(qpdf_data q, qpdf_oh page, const struct finishing *f,
-    struct finished *done)
-{
-	qpdf_oh annots = qpdf_oh_get_key(q, page, "/Annots");
-	int i, n = qpdf_oh_get_array_n_items(q, annots);
-
-	for (i = 0; i < n; i++) {
-		qpdf_oh a = qpdf_oh_get_array_item(q, annots, i);
-		char *said;
-
-		if (!qpdf_oh_is_dictionary_of_type(q, a, "/Annot", "/Link"))
-			continue;
-		if ((said = describe(q, a, f)) == NULL)
-			continue;
-		qpdf_oh_replace_key(q, a, "/Contents",
-		    qpdf_oh_new_unicode_string(q, said));
-		done->links++;
-		g_free(said);
-	}
+	g_string_append_printf(add, "/ViewerPreferences << /DisplayDocTitle "
+	    "true >> /MarkInfo << /Marked true >> /Metadata %u 0 R",
+	    fin->metadata);
+	pdf_put_dict(s, o->value, drop, add->str);
+	g_string_free(add, TRUE);
 }
 
 /*
- * Text deflated, as the stream's data under /FlateDecode: a page's
- * rewritten content is held compressed until libqpdf writes it, which
- * keeps it as it is, not the five times larger text of every page.
+ * A page: its trim (and bleed), tab order by structure, no
+ * transparency group (nothing is transparent, and its RGB blending
+ * space is no printer's).
  */
-static int
-deflated(qpdf_data q, qpdf_oh st, const GString *text)
+static void
+page(GString *s, const struct pdf_obj *o, const struct finishing *f)
 {
-	uLongf len = compressBound(text->len);
-	Bytef *z = g_malloc(len);
+	static const char *const drop[] = { "/TrimBox", "/BleedBox", "/Tabs",
+	    "/Group", NULL };
+	GString *add = g_string_new(NULL);
+
+	put_rect(add, "/TrimBox", f->margin, f->margin, f->width, f->height);
+	if (f->bleed > 0)
+		put_rect(add, "/BleedBox", f->margin - f->bleed,
+		    f->margin - f->bleed, f->width + 2 * f->bleed,
+		    f->height + 2 * f->bleed);
+	g_string_append(add, "/Tabs /S");
+	pdf_put_dict(s, o->value, drop, add->str);
+	g_string_free(add, TRUE);
+}
+
+/* A stream's data decoded, if it is deflated; NULL if it is not whole. */
+static GByteArray *
+inflated(const struct pdf_obj *o)
+{
+	struct pdf_span filter = pdf_dict_value(o->value, "/Filter");
+	GByteArray *b = g_byte_array_new();
+	guint8 chunk[65536];
+	z_stream z;
+	int rc;
+
+	if (filter.s == NULL) {
+		g_byte_array_append(b, (const guint8 *)o->data.s, o->data.n);
+		return b;
+	}
+	memset(&z, 0, sizeof(z));
+	if (!pdf_is(filter, "/FlateDecode") || inflateInit(&z) != Z_OK) {
+		g_byte_array_free(b, TRUE);
+		return NULL;
+	}
+	z.next_in = (Bytef *)o->data.s;
+	z.avail_in = (uInt)o->data.n;
+	do {
+		z.next_out = chunk;
+		z.avail_out = sizeof(chunk);
+		rc = inflate(&z, Z_NO_FLUSH);
+		g_byte_array_append(b, chunk, sizeof(chunk) - z.avail_out);
+	} while (rc == Z_OK);
+	inflateEnd(&z);
+	if (rc != Z_STREAM_END) {
+		g_byte_array_free(b, TRUE);
+		return NULL;
+	}
+	return b;
+}
+
+/* A page's content rewritten (content.h) and deflated; -1 if unread. */
+static int
+content(struct pdf_writer *w, const struct pdf_obj *o, struct finished *done)
+{
+	struct content_counts cc = { 0, 0, 0 };
+	GByteArray *in = inflated(o);
+	GString *text;
+	uLongf len;
+	Bytef *z;
 	int rc = -1;
 
+	if (in == NULL)
+		return -1;
+	text = content_finish((const char *)in->data, in->len, &cc);
+	g_byte_array_free(in, TRUE);
+	len = compressBound(text->len);
+	z = g_malloc(len);
 	if (compress2(z, &len, (const Bytef *)text->str, text->len,
 	    Z_DEFAULT_COMPRESSION) == Z_OK) {
-		qpdf_oh_replace_stream_data(q, st, z, len,
-		    qpdf_oh_new_name(q, "/FlateDecode"), qpdf_oh_new_null(q));
+		pdf_write_stream(w, o->num, "/Filter /FlateDecode", z, len);
 		rc = 0;
 	}
 	g_free(z);
-	return rc;
-}
-
-/* The page's content in one stream, rewritten (content.h). */
-static int
-content(qpdf_data q, qpdf_oh page, struct finished *done)
-{
-	struct content_counts cc = { 0, 0, 0 };
-	unsigned char *buf = NULL;
-	size_t len = 0;
-	qpdf_oh st;
-	GString *out;
-	int rc;
-
-	if (qpdf_oh_get_page_content_data(q, page, &buf, &len) & QPDF_ERRORS)
-		return -1;
-	out = content_finish((const char *)buf, len, &cc);
-	free(buf);
-	/* Cairo writes one stream a page: its data is replaced in place,
-	 * since each new object costs libqpdf a walk over all of them. */
-	st = qpdf_oh_get_key(q, page, "/Contents");
-	if (!qpdf_oh_is_stream(q, st)) {
-		st = qpdf_oh_new_stream(q);
-		qpdf_oh_replace_key(q, page, "/Contents", st);
-	}
-	rc = deflated(q, st, out);
-	g_string_free(out, TRUE);
+	g_string_free(text, TRUE);
 	done->artifacts += cc.artifacts;
 	done->grays += cc.grays;
 	done->colours += cc.colours;
 	return rc;
 }
 
-/*
- * Every page: its trim (and bleed), tab order by structure, no
- * transparency group (nothing is transparent, and its RGB blending
- * space is no printer's), its content, its links.
- */
-static int
-pages(qpdf_data q, const struct finishing *f, struct finished *done)
+/* What a link says to one who cannot see where it goes, or NULL. */
+static char *
+describe(const struct finisher *fin, struct pdf_span annot)
 {
-	int i, n = qpdf_get_num_pages(q);
+	struct pdf_span dest = pdf_dict_value(annot, "/Dest");
+	struct pdf_span action = pdf_dict_follow(fin->pf, annot, "/A");
+	struct pdf_items it;
+	struct pdf_span first;
+	gpointer index;
+	char *name;
+	const char *said;
 
-	for (i = 0; i < n; i++) {
-		qpdf_oh page = qpdf_get_page_n(q, (size_t)i);
+	if (action.s != NULL) {
+		struct pdf_span uri = pdf_dict_value(action, "/URI");
 
-		qpdf_oh_replace_key(q, page, "/TrimBox", rect(q, f->margin,
-		    f->margin, f->width, f->height));
-		if (f->bleed > 0)
-			qpdf_oh_replace_key(q, page, "/BleedBox", rect(q,
-			    f->margin - f->bleed, f->margin - f->bleed,
-			    f->width + 2 * f->bleed, f->height + 2 * f->bleed));
-		qpdf_oh_replace_key(q, page, "/Tabs", qpdf_oh_new_name(q, "/S"));
-		qpdf_oh_remove_key(q, page, "/Group");
-		if (content(q, page, done) != 0)
-			return -1;
-		links(q, page, f, done);
-		qpdf_oh_release_all(q);
+		if (uri.s != NULL)
+			return pdf_string_utf8(uri);
+		dest = pdf_dict_value(action, "/D");
 	}
-	return 0;
+	if (dest.s == NULL)
+		return NULL;
+	if (dest.s[0] == '/')
+		name = g_strndup(dest.s + 1, dest.n - 1);
+	else if ((name = pdf_string_utf8(dest)) == NULL) {
+		pdf_items_init(&it, dest);
+		if (dest.s[0] != '[' || !pdf_items_next(&it, &first) ||
+		    (index = g_hash_table_lookup(fin->pages, GUINT_TO_POINTER(
+		    pdf_ref(first)))) == NULL ||
+		    GPOINTER_TO_UINT(index) > fin->f->labels->len)
+			return NULL;
+		return g_strdup_printf("Page %s", (const char *)
+		    g_ptr_array_index(fin->f->labels,
+		    GPOINTER_TO_UINT(index) - 1));
+	}
+	said = g_hash_table_lookup(fin->f->links, name);
+	g_free(name);
+	return said != NULL ? g_strdup(said) : NULL;
 }
 
-/* qpdf's first error, or what failed if it has none. */
+/* Each link of a page given its words, to be written in /Contents. */
 static void
-error(qpdf_data q, const char *name, const char *what, struct diags *d)
+links(struct finisher *fin, struct pdf_span pg)
 {
-	const char *why = qpdf_has_error(q) ?
-	    qpdf_get_error_full_text(q, qpdf_get_error(q)) : what;
+	struct pdf_span annots = pdf_dict_follow(fin->pf, pg, "/Annots"), a;
+	struct pdf_items it;
+	guint num;
 
+	if (annots.s == NULL)
+		return;
+	pdf_items_init(&it, annots);
+	while (pdf_items_next(&it, &a)) {
+		struct pdf_span v;
+		char *said;
+
+		if ((num = pdf_ref(a)) == 0)
+			continue;
+		v = pdf_file_value(fin->pf, num);
+		if (!pdf_is(pdf_dict_value(v, "/Subtype"), "/Link") ||
+		    (said = describe(fin, v)) == NULL)
+			continue;
+		g_hash_table_insert(fin->described, GUINT_TO_POINTER(num), said);
+	}
+}
+
+/*
+ * The pages, in order through the page tree, each with its content
+ * stream (whose length object is written no more: the rewritten stream
+ * says its own) and its links.  -1 if a page has no one stream.
+ */
+static int
+pages(struct finisher *fin)
+{
+	GArray *stack = g_array_new(FALSE, FALSE, sizeof(guint));
+	GArray *order = g_array_new(FALSE, FALSE, sizeof(guint));
+	guint num = pdf_ref(pdf_dict_value(pdf_file_value(fin->pf,
+	    fin->pf->root), "/Pages")), n = 0, visits = 0;
+	int rc = num != 0 ? 0 : -1;
+
+	g_array_append_val(stack, num);
+	while (rc == 0 && stack->len > 0) {
+		struct pdf_span v, kids, kid, len;
+		struct pdf_items it;
+		guint c;
+		struct pdf_obj co;
+
+		num = g_array_index(stack, guint, stack->len - 1);
+		g_array_set_size(stack, stack->len - 1);
+		v = pdf_file_value(fin->pf, num);
+		/* A tree visits each object once, or it is no tree. */
+		if (++visits > fin->pf->at->len) {
+			rc = -1;
+			break;
+		}
+		if ((kids = pdf_dict_value(v, "/Kids")).s != NULL) {
+			/* Pushed last to first, to be taken first to last. */
+			g_array_set_size(order, 0);
+			pdf_items_init(&it, kids);
+			while (pdf_items_next(&it, &kid))
+				if ((c = pdf_ref(kid)) != 0)
+					g_array_append_val(order, c);
+			for (c = order->len; c > 0; c--)
+				g_array_append_val(stack, g_array_index(order,
+				    guint, c - 1));
+			continue;
+		}
+		if (!pdf_is(pdf_dict_value(v, "/Type"), "/Page") ||
+		    (c = pdf_ref(pdf_dict_value(v, "/Contents"))) == 0 ||
+		    pdf_file_obj(fin->pf, c, &co) != 0 || co.data.s == NULL) {
+			rc = -1;
+			break;
+		}
+		g_hash_table_insert(fin->pages, GUINT_TO_POINTER(num),
+		    GUINT_TO_POINTER(++n));
+		g_hash_table_add(fin->contents, GUINT_TO_POINTER(c));
+		len = pdf_dict_value(co.value, "/Length");
+		if (pdf_ref(len) != 0)
+			g_hash_table_add(fin->dropped,
+			    GUINT_TO_POINTER(pdf_ref(len)));
+		links(fin, v);
+	}
+	g_array_free(order, TRUE);
+	g_array_free(stack, TRUE);
+	return rc;
+}
+
+static gint
+by_offset(gconstpointer a, gconstpointer b, gpointer at)
+{
+	gsize x = g_array_index((GArray *)at, gsize, *(const guint *)a);
+	gsize y = g_array_index((GArray *)at, gsize, *(const guint *)b);
+
+	return x < y ? -1 : x > y;
+}
+
+/* The numbers of Cairo's objects, in the order they are in its file:
+ * Cairo numbers an object when it needs a reference to it, and writes
+ * it when it is made. */
+static GArray *
+file_order(const struct pdf_file *pf)
+{
+	GArray *order = g_array_new(FALSE, FALSE, sizeof(guint));
+	guint num;
+
+	for (num = 1; num < pf->at->len; num++)
+		if (g_array_index(pf->at, gsize, num) != 0)
+			g_array_append_val(order, num);
+	g_array_sort_with_data(order, by_offset, pf->at);
+	return order;
+}
+
+/* A link annotation with its words in /Contents. */
+static void
+described(GString *s, const struct pdf_obj *o, const char *said)
+{
+	static const char *const drop[] = { "/Contents", NULL };
+	GString *add = g_string_new("/Contents ");
+
+	pdf_put_text(add, said);
+	pdf_put_dict(s, o->value, drop, add->str);
+	g_string_free(add, TRUE);
+}
+
+/*
+ * A stream as Cairo wrote it, its length said in place: the object
+ * that said it is written no more.
+ */
+static void
+copied_stream(struct pdf_writer *w, struct finisher *fin,
+    const struct pdf_obj *o)
+{
+	static const char *const drop[] = { "/Length", NULL };
+	GString *entries = g_string_new(NULL);
+	guint len = pdf_ref(pdf_dict_value(o->value, "/Length"));
+
+	if (len != 0)
+		g_hash_table_add(fin->dropped, GUINT_TO_POINTER(len));
+	pdf_put_entries(entries, o->value, drop, NULL);
+	pdf_write_stream(w, o->num, entries->str, o->data.s, o->data.n);
+	g_string_free(entries, TRUE);
+}
+
+/*
+ * Object o as the finishing has it: a page's content rewritten, a
+ * dictionary changed, or as Cairo wrote it.  -1 if a content stream
+ * cannot be read.
+ */
+static int
+put_object(struct pdf_writer *w, struct finisher *fin,
+    const struct pdf_obj *o)
+{
+	gpointer key = GUINT_TO_POINTER(o->num);
+	GString *s = g_string_new(NULL);
+	const char *said;
+	gboolean drop = FALSE;
+	int rc = 0;
+
+	if (g_hash_table_contains(fin->dropped, key))
+		drop = TRUE;
+	else if (g_hash_table_contains(fin->contents, key))
+		rc = content(w, o, fin->done);
+	else if (o->num == fin->pf->root)
+		catalogue(s, o, fin);
+	else if (g_hash_table_contains(fin->pages, key))
+		page(s, o, fin->f);
+	else if ((said = g_hash_table_lookup(fin->described, key)) != NULL) {
+		described(s, o, said);
+		fin->done->links++;
+	} else if (!tagtree_put(&fin->tags, o, s, &drop)) {
+		if (o->data.s != NULL)
+			copied_stream(w, fin, o);
+		else
+			pdf_write_value(w, o->num, o->value.s, o->value.n);
+	}
+	if (!drop && s->len > 0)
+		pdf_write_value(w, o->num, s->str, s->len);
+	g_string_free(s, TRUE);
+	return rc;
+}
+
+/* Every object of Cairo's, finished or copied, then the XMP. */
+static int
+put_file(struct pdf_writer *w, struct finisher *fin)
+{
+	GArray *order = file_order(fin->pf);
+	char *trailer;
+	guint i;
+	int rc = 0;
+
+	for (i = 0; rc == 0 && i < order->len; i++) {
+		struct pdf_obj o;
+
+		if (pdf_file_obj(fin->pf, g_array_index(order, guint, i),
+		    &o) != 0 || put_object(w, fin, &o) != 0)
+			rc = -1;
+	}
+	g_array_free(order, TRUE);
+	if (rc != 0)
+		return -1;
+	metadata(w, fin);
+	trailer = fin->pf->info != 0 ? g_strdup_printf("/Root %u 0 R /Info %u "
+	    "0 R", fin->pf->root, fin->pf->info) : g_strdup_printf("/Root %u "
+	    "0 R", fin->pf->root);
+	rc = pdf_writer_end(w, trailer) == 0 ? 0 : 1;
+	g_free(trailer);
+	return rc;
+}
+
+/* Why the PDF cannot be made, at the output's name. */
+static void
+error(const char *name, const char *why, struct diags *d)
+{
 	diag_add(d, DIAG_ERROR, srcpos_at(name, 0, 0),
 	    "cannot make the PDF: %s", why);
 }
@@ -248,41 +472,47 @@ pdf_finish(const char *data, gsize len, struct sink *out,
     const struct finishing *f, struct finished *done, struct diags *d)
 {
 	struct finished none;
-	qpdf_data q = qpdf_init();
+	struct pdf_file pf;
+	struct finisher fin;
+	struct pdf_writer *w;
+	const char *why = NULL;
 	int rc = -1;
 
 	memset(&none, 0, sizeof(none));
 	if (done == NULL)
 		done = &none;
 	memset(done, 0, sizeof(*done));
-	qpdf_silence_errors(q);
-	qpdf_set_suppress_warnings(q, QPDF_TRUE);
-	if (qpdf_read_memory(q, out->name, data, len, NULL) & QPDF_ERRORS) {
-		error(q, out->name, "Cairo's PDF cannot be read back", d);
-		qpdf_cleanup(&q);
+	memset(&fin, 0, sizeof(fin));
+	if (pdf_file_read(&pf, data, len) != 0) {
+		pdf_file_release(&pf);
+		error(out->name, "Cairo's PDF cannot be read back", d);
 		return -1;
 	}
-	catalogue(q, f);
-	if (pages(q, f, done) != 0)
-		error(q, out->name, "a page's content cannot be read", d);
-	else if (tagtree_languages(q, f->langs) != 0)
-		error(q, out->name, "the structure's elements are not the "
-		    "drawing's, to give them their languages", d);
-	else if (tagtree_notes(q, f->notes, done) != 0)
-		error(q, out->name, "the structure's notes are not the drawing's",
-		    d);
-	else if (qpdf_init_write_memory(q) & QPDF_ERRORS)
-		error(q, out->name, "qpdf cannot write it", d);
-	else {
-		qpdf_set_deterministic_ID(q, QPDF_TRUE);
-		qpdf_set_object_stream_mode(q, qpdf_o_generate);
-		qpdf_set_compress_streams(q, QPDF_TRUE);
-		if (qpdf_write(q) & QPDF_ERRORS)
-			error(q, out->name, "qpdf cannot write it", d);
-		else
-			rc = sink_write(out, qpdf_get_buffer(q),
-			    qpdf_get_buffer_length(q));
-	}
-	qpdf_cleanup(&q);
+	fin.f = f;
+	fin.pf = &pf;
+	fin.done = done;
+	fin.pages = g_hash_table_new(g_direct_hash, g_direct_equal);
+	fin.contents = g_hash_table_new(g_direct_hash, g_direct_equal);
+	fin.dropped = g_hash_table_new(g_direct_hash, g_direct_equal);
+	fin.described = g_hash_table_new_full(g_direct_hash, g_direct_equal,
+	    NULL, g_free);
+	fin.metadata = pf.at->len;
+	w = pdf_writer_new(out, pf.header.s, pf.header.n, fin.metadata + 1);
+	if (pages(&fin) != 0)
+		why = "a page's content cannot be read";
+	else if (tagtree_plan(&fin.tags, &pf, f->notes, f->langs, done,
+	    &why) == 0 && (rc = put_file(w, &fin)) == -1)
+		why = "a page's content cannot be read";
+	/* 1: the sink failed, and says so when it is closed. */
+	rc = rc == 0 ? 0 : -1;
+	if (why != NULL)
+		error(out->name, why, d);
+	tagtree_release(&fin.tags);
+	g_hash_table_destroy(fin.pages);
+	g_hash_table_destroy(fin.contents);
+	g_hash_table_destroy(fin.dropped);
+	g_hash_table_destroy(fin.described);
+	pdf_writer_free(w);
+	pdf_file_release(&pf);
 	return rc;
 }

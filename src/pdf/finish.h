@@ -1,8 +1,8 @@
 /*
  * finish.h — the PDF Cairo wrote, finished for PDF/UA-1 and for a
- * printer through libqpdf: what Cairo 1.16 cannot say, said in a pass
- * over its objects, and the file written by libqpdf, with an ID drawn
- * from its content so that two builds are the same bytes.
+ * printer: what Cairo 1.16 cannot say, said in one pass over its
+ * objects, the file written again with an ID drawn from its content so
+ * that two builds are the same bytes.
  *
  * The catalogue gets the document's language, an XMP packet that says
  * the file is PDF/UA-1, and DisplayDocTitle; each page its TrimBox (and
@@ -10,7 +10,7 @@
  * furniture as artifacts (content.h); each link a description; each
  * footnote one Note element with an ID, however many pages it runs
  * over, and each element in another language (a chapter, a passage,
- * a contents entry) its /Lang (tagtree.c).
+ * a contents entry) its /Lang (tagtree.h).
  */
 #ifndef OCTAVO_PDF_FINISH_H
 #define OCTAVO_PDF_FINISH_H

@@ -10,144 +10,159 @@
  * break cut): each is merged into the last element of its kind in the
  * first part, level by level, and what it held moves with it.  Marked
  * content moved off its element's page is given as a marked-content
- * reference to that page.
+ * reference to that page, and the parent tree's entries for what was
+ * merged point to what it merged into.
  *
  * Cairo 1.16 has no attribute for a structure element's language: the
  * drawing records which elements are in another (taglangs.h), by their
  * type and count, and they are found again here in the same order,
  * before the notes are merged.
  */
-#include <stdlib.h>
 #include <string.h>
 
 #include "tagtree.h"
 
-/* The kids of an element as an array, made one if /K is a single kid. */
-static qpdf_oh
-kids(qpdf_data q, qpdf_oh elem)
+/* What the plan changes in one element. */
+struct tagedit {
+	GPtrArray	*kids;		/* each kid's text; NULL: Cairo's */
+	guint		 parent;	/* a new /P, or 0 */
+	char		 id[16];	/* a Note's /ID, or "" */
+	const char	*lang;		/* BCP 47, or NULL */
+	gboolean	 dropped;	/* merged into another */
+};
+
+static void
+edit_free(gpointer p)
 {
-	qpdf_oh k = qpdf_oh_get_key(q, elem, "/K");
+	struct tagedit *e = p;
 
-	if (!qpdf_oh_is_array(q, k)) {
-		qpdf_oh a = qpdf_oh_new_array(q);
+	if (e->kids != NULL)
+		g_ptr_array_free(e->kids, TRUE);
+	g_free(e);
+}
 
-		if (!qpdf_oh_is_null(q, k))
-			qpdf_oh_append_item(q, a, k);
-		qpdf_oh_replace_key(q, elem, "/K", a);
-		k = qpdf_oh_get_key(q, elem, "/K");
+static struct tagedit *
+edit_of(struct tagplan *tp, guint num)
+{
+	struct tagedit *e = g_hash_table_lookup(tp->edits,
+	    GUINT_TO_POINTER(num));
+
+	if (e == NULL) {
+		e = g_new0(struct tagedit, 1);
+		g_hash_table_insert(tp->edits, GUINT_TO_POINTER(num), e);
 	}
-	return k;
+	return e;
 }
 
-static gboolean
-is_elem(qpdf_data q, qpdf_oh oh)
+/* An element's type, "/Note", or { NULL, 0 } if num is no element. */
+static struct pdf_span
+type_of(const struct pdf_file *f, guint num)
 {
-	return qpdf_oh_is_dictionary(q, oh) && qpdf_oh_has_key(q, oh, "/S");
+	return pdf_dict_value(pdf_file_value(f, num), "/S");
 }
 
-/* Whether oh is an element of type s ("/Note"). */
-static gboolean
-is_type(qpdf_data q, qpdf_oh oh, const char *s)
+static guint
+elem_ref(const struct pdf_file *f, struct pdf_span kid)
 {
-	return is_elem(q, oh) && strcmp(qpdf_oh_get_name(q,
-	    qpdf_oh_get_key(q, oh, "/S")), s) == 0;
+	guint num = pdf_ref(kid);
+
+	return num != 0 && type_of(f, num).s != NULL ? num : 0;
 }
 
-static gboolean
-same_type(qpdf_data q, qpdf_oh a, qpdf_oh b)
+/* An element's kids, as the plan has them (made the plan's to change). */
+static GPtrArray *
+kids_of(struct tagplan *tp, const struct pdf_file *f, guint num)
 {
-	return is_elem(q, a) && is_elem(q, b) &&
-	    strcmp(qpdf_oh_get_name(q, qpdf_oh_get_key(q, a, "/S")),
-	    qpdf_oh_get_name(q, qpdf_oh_get_key(q, b, "/S"))) == 0;
+	struct tagedit *e = edit_of(tp, num);
+	struct pdf_span k = pdf_dict_value(pdf_file_value(f, num), "/K");
+	struct pdf_items it;
+	struct pdf_span kid;
+
+	if (e->kids != NULL)
+		return e->kids;
+	e->kids = g_ptr_array_new_with_free_func(g_free);
+	if (k.s == NULL)
+		return e->kids;
+	pdf_items_init(&it, k);
+	while (pdf_items_next(&it, &kid))
+		g_ptr_array_add(e->kids, g_strndup(kid.s, kid.n));
+	return e->kids;
 }
 
-/*
- * The elements under the root of type s ("/Note"; NULL: all), in
- * document order (depth first): the order Cairo began them in, until
- * the tree is mended.
- */
-static GArray *
-elements(qpdf_data q, qpdf_oh root, const char *s)
+static guint
+parent_of(struct tagplan *tp, const struct pdf_file *f, guint num)
 {
-	GArray *found = g_array_new(FALSE, FALSE, sizeof(qpdf_oh));
-	GArray *stack = g_array_new(FALSE, FALSE, sizeof(qpdf_oh));
-	qpdf_oh k = qpdf_oh_get_key(q, root, "/K");
+	struct tagedit *e = edit_of(tp, num);
 
-	g_array_append_val(stack, k);
-	while (stack->len > 0) {
-		qpdf_oh oh = g_array_index(stack, qpdf_oh, stack->len - 1);
-		int i;
+	return e->parent != 0 ? e->parent :
+	    pdf_ref(pdf_dict_value(pdf_file_value(f, num), "/P"));
+}
 
-		g_array_set_size(stack, stack->len - 1);
-		if (qpdf_oh_is_array(q, oh)) {
-			for (i = qpdf_oh_get_array_n_items(q, oh); i > 0; i--) {
-				qpdf_oh item = qpdf_oh_get_array_item(q, oh,
-				    i - 1);
+static struct pdf_span
+text_span(const char *s)
+{
+	struct pdf_span v = { s, strlen(s) };
 
-				g_array_append_val(stack, item);
-			}
-			continue;
-		}
-		if (!is_elem(q, oh))
-			continue;
-		if (s == NULL || is_type(q, oh, s))
-			g_array_append_val(found, oh);
-		k = qpdf_oh_get_key(q, oh, "/K");
-		g_array_append_val(stack, k);
-	}
-	g_array_free(stack, TRUE);
-	return found;
+	return v;
 }
 
 /* Moves b's kids from the index from on to the end of a's. */
 static void
-move_kids(qpdf_data q, qpdf_oh a, qpdf_oh b, int from)
+move_kids(struct tagplan *tp, const struct pdf_file *f, guint a, guint b,
+    guint from)
 {
-	qpdf_oh ka = kids(q, a), kb = kids(q, b);
-	qpdf_oh page = qpdf_oh_get_key(q, b, "/Pg");
-	int n = qpdf_oh_get_array_n_items(q, kb), i;
+	GPtrArray *ka = kids_of(tp, f, a), *kb = kids_of(tp, f, b);
+	struct pdf_span page = pdf_dict_value(pdf_file_value(f, b), "/Pg");
+	gint64 mcid;
+	guint i, kid;
 
-	for (i = from; i < n; i++) {
-		qpdf_oh kid = qpdf_oh_get_array_item(q, kb, i);
+	for (i = from; i < kb->len; i++) {
+		const char *k = g_ptr_array_index(kb, i);
 
-		if (qpdf_oh_is_integer(q, kid)) {
-			qpdf_oh mcr = qpdf_oh_new_dictionary(q);
-
-			qpdf_oh_replace_key(q, mcr, "/Type",
-			    qpdf_oh_new_name(q, "/MCR"));
-			qpdf_oh_replace_key(q, mcr, "/Pg", page);
-			qpdf_oh_replace_key(q, mcr, "/MCID", kid);
-			kid = mcr;
-		} else if (is_elem(q, kid))
-			qpdf_oh_replace_key(q, kid, "/P", a);
-		qpdf_oh_append_item(q, ka, kid);
+		if (pdf_int(text_span(k), &mcid) && page.s != NULL)
+			g_ptr_array_add(ka, g_strdup_printf("<< /Type /MCR /Pg "
+			    "%.*s /MCID %s >>", (int)page.n, page.s, k));
+		else {
+			if ((kid = elem_ref(f, text_span(k))) != 0)
+				edit_of(tp, kid)->parent = a;
+			g_ptr_array_add(ka, g_strdup(k));
+		}
 	}
 }
 
 /*
  * Merges b, a part continued with depth elements opened anew, into a:
  * its kids after a's, the first of them merged likewise into a's last
- * down to that depth.  Maps each element merged to its target in to.
+ * down to that depth.  Each element merged is left out, and mapped to
+ * its target in tp->to.
  */
 static void
-merge(qpdf_data q, qpdf_oh a, qpdf_oh b, guint depth, GHashTable *to)
+merge(struct tagplan *tp, const struct pdf_file *f, guint a, guint b,
+    guint depth)
 {
 	guint level;
 
 	for (level = 0; ; level++) {
-		qpdf_oh ka = kids(q, a), kb = kids(q, b), next_a = 0, next_b = 0;
-		int na = qpdf_oh_get_array_n_items(q, ka);
-		int nb = qpdf_oh_get_array_n_items(q, kb);
+		GPtrArray *ka = kids_of(tp, f, a), *kb = kids_of(tp, f, b);
+		guint next_a = 0, next_b = 0;
 		gboolean deeper = FALSE;
 
-		if (level + 1 < depth && na > 0 && nb > 0) {
-			next_a = qpdf_oh_get_array_item(q, ka, na - 1);
-			next_b = qpdf_oh_get_array_item(q, kb, 0);
-			deeper = same_type(q, next_a, next_b);
+		if (level + 1 < depth && ka->len > 0 && kb->len > 0) {
+			struct pdf_span ta, tb;
+
+			next_a = elem_ref(f, text_span(g_ptr_array_index(ka,
+			    ka->len - 1)));
+			next_b = elem_ref(f, text_span(g_ptr_array_index(kb,
+			    0)));
+			ta = type_of(f, next_a);
+			tb = type_of(f, next_b);
+			deeper = next_a != 0 && next_b != 0 && ta.n == tb.n &&
+			    memcmp(ta.s, tb.s, ta.n) == 0;
 		}
-		move_kids(q, a, b, deeper ? 1 : 0);
-		g_hash_table_insert(to, GINT_TO_POINTER(
-		    qpdf_oh_get_object_id(q, b)), GUINT_TO_POINTER(a));
+		move_kids(tp, f, a, b, deeper ? 1 : 0);
+		edit_of(tp, b)->dropped = TRUE;
+		g_hash_table_insert(tp->to, GUINT_TO_POINTER(b),
+		    GUINT_TO_POINTER(a));
 		if (!deeper)
 			return;
 		a = next_a;
@@ -157,74 +172,37 @@ merge(qpdf_data q, qpdf_oh a, qpdf_oh b, guint depth, GHashTable *to)
 
 /* Takes element b out of its parent's kids. */
 static void
-detach(qpdf_data q, qpdf_oh b)
+detach(struct tagplan *tp, const struct pdf_file *f, guint b)
 {
-	qpdf_oh k = kids(q, qpdf_oh_get_key(q, b, "/P"));
-	int id = qpdf_oh_get_object_id(q, b), n, i;
+	GPtrArray *k = kids_of(tp, f, parent_of(tp, f, b));
+	guint i;
 
-	n = qpdf_oh_get_array_n_items(q, k);
-	for (i = 0; i < n; i++)
-		if (qpdf_oh_get_object_id(q, qpdf_oh_get_array_item(q, k, i)) ==
-		    id) {
-			qpdf_oh_erase_item(q, k, i);
+	for (i = 0; i < k->len; i++)
+		if (pdf_ref(text_span(g_ptr_array_index(k, i))) == b) {
+			g_ptr_array_remove_index(k, i);
 			return;
 		}
 }
 
-/* Item i of array arr, pointed to its merged element if it was merged. */
-static void
-repoint_item(qpdf_data q, qpdf_oh arr, int i, GHashTable *to)
-{
-	qpdf_oh item = qpdf_oh_get_array_item(q, arr, i);
-	gpointer target = g_hash_table_lookup(to,
-	    GINT_TO_POINTER(qpdf_oh_get_object_id(q, item)));
-
-	if (target == NULL)
-		return;
-	qpdf_oh_erase_item(q, arr, i);
-	qpdf_oh_insert_item(q, arr, i, (qpdf_oh)GPOINTER_TO_UINT(target));
-}
-
-/* The parent tree's entries for merged elements, to what they merged
- * into: a number tree, its nodes walked without recursion. */
-static void
-repoint(qpdf_data q, qpdf_oh root, GHashTable *to)
-{
-	GArray *nodes = g_array_new(FALSE, FALSE, sizeof(qpdf_oh));
-	qpdf_oh node = qpdf_oh_get_key(q, root, "/ParentTree");
-
-	g_array_append_val(nodes, node);
-	while (nodes->len > 0) {
-		qpdf_oh nums, ks;
-		int i, j, n;
-
-		node = g_array_index(nodes, qpdf_oh, nodes->len - 1);
-		g_array_set_size(nodes, nodes->len - 1);
-		ks = qpdf_oh_get_key(q, node, "/Kids");
-		for (i = 0; i < qpdf_oh_get_array_n_items(q, ks); i++) {
-			qpdf_oh kid = qpdf_oh_get_array_item(q, ks, i);
-
-			g_array_append_val(nodes, kid);
-		}
-		nums = qpdf_oh_get_key(q, node, "/Nums");
-		n = qpdf_oh_get_array_n_items(q, nums);
-		for (i = 1; i < n; i += 2) {
-			qpdf_oh v = qpdf_oh_get_array_item(q, nums, i);
-
-			if (!qpdf_oh_is_array(q, v)) {
-				repoint_item(q, nums, i, to);
-				continue;
-			}
-			for (j = 0; j < qpdf_oh_get_array_n_items(q, v); j++)
-				repoint_item(q, v, j, to);
-		}
-	}
-	g_array_free(nodes, TRUE);
-}
+/* The walk's state: notes met so far, the languages' marks. */
+struct walk {
+	struct tagplan		*tp;
+	const struct pdf_file	*f;
+	const GArray		*order;		/* struct note_tag */
+	guint			 notes;		/* Note elements met */
+	GHashTable		*first;		/* footnote + 1 → first part */
+	GArray			*named;		/* struct named */
+	const struct taglangs	*langs;
+	guint			 mark;		/* the next of langs->marks */
+	GHashTable		*seen;		/* a marked type → how many */
+	struct finished		*done;
+	gboolean		 astray;	/* a Note the drawing did not begin,
+					   or a loop in the tree */
+};
 
 struct named {
 	char	 id[16];
-	qpdf_oh	 elem;
+	guint	 num;
 };
 
 static int
@@ -234,110 +212,311 @@ by_id(const void *a, const void *b)
 	    ((const struct named *)b)->id);
 }
 
+/* A Note met: the next of the drawing's, merged or named. */
+static void
+note(struct walk *w, guint num)
+{
+	const struct note_tag *nt;
+	gpointer a;
+	struct named nm;
+
+	if (w->notes >= w->order->len) {
+		w->astray = TRUE;
+		return;
+	}
+	nt = &g_array_index(w->order, struct note_tag, w->notes++);
+	a = g_hash_table_lookup(w->first, GUINT_TO_POINTER(nt->fn + 1));
+	if (a != NULL && nt->reopened > 0) {
+		detach(w->tp, w->f, num);
+		merge(w->tp, w->f, GPOINTER_TO_UINT(a), num, nt->reopened);
+		w->done->merged++;
+		return;
+	}
+	g_hash_table_insert(w->first, GUINT_TO_POINTER(nt->fn + 1),
+	    GUINT_TO_POINTER(num));
+	g_snprintf(nm.id, sizeof(nm.id), "n%u", nt->fn + 1);
+	nm.num = num;
+	g_strlcpy(edit_of(w->tp, num)->id, nm.id, sizeof(nm.id));
+	g_array_append_val(w->named, nm);
+	w->done->notes++;
+}
+
+/* An element of type met: its /Lang if it is the next marked. */
+static void
+language(struct walk *w, guint num, const char *type)
+{
+	const GArray *marks = w->langs->marks;
+	const struct taglang *t = w->mark < marks->len ?
+	    &g_array_index(marks, struct taglang, w->mark) : NULL;
+	gpointer key, count;
+
+	if (!g_hash_table_lookup_extended(w->seen, type, &key, &count))
+		return;
+	if (t != NULL && t->nth == GPOINTER_TO_UINT(count) &&
+	    strcmp(t->type, type) == 0) {
+		edit_of(w->tp, num)->lang = t->lang;
+		w->mark++;
+	}
+	g_hash_table_insert(w->seen, key, GUINT_TO_POINTER(
+	    GPOINTER_TO_UINT(count) + 1));
+}
+
+/* One element met in document order. */
+static void
+visit(struct walk *w, guint num, struct pdf_span type)
+{
+	char name[32];
+
+	if (type.n < 2 || type.n > sizeof(name))
+		return;
+	memcpy(name, type.s + 1, type.n - 1);
+	name[type.n - 1] = '\0';
+	language(w, num, name);
+	if (strcmp(name, "Note") == 0)
+		note(w, num);
+}
+
+/*
+ * The elements under the root, depth first, in document order: the
+ * order Cairo began them in.  Only a stack of what is still to visit
+ * is held, spans of Cairo's file.
+ */
+static void
+walk_tree(struct walk *w, struct pdf_span k)
+{
+	GArray *stack = g_array_new(FALSE, FALSE, sizeof(struct pdf_span));
+	GArray *items = g_array_new(FALSE, FALSE, sizeof(struct pdf_span));
+	guint visits = 0;
+
+	g_array_append_val(stack, k);
+	while (stack->len > 0) {
+		struct pdf_span v = g_array_index(stack, struct pdf_span,
+		    stack->len - 1), item, type;
+		struct pdf_items it;
+		guint num;
+
+		g_array_set_size(stack, stack->len - 1);
+		if (v.n > 0 && v.s[0] == '[') {
+			g_array_set_size(items, 0);
+			pdf_items_init(&it, v);
+			while (pdf_items_next(&it, &item))
+				g_array_append_val(items, item);
+			while (items->len > 0) {
+				g_array_append_val(stack, g_array_index(items,
+				    struct pdf_span, items->len - 1));
+				g_array_set_size(items, items->len - 1);
+			}
+			continue;
+		}
+		if ((num = pdf_ref(v)) == 0 ||
+		    (type = type_of(w->f, num)).s == NULL)
+			continue;
+		/* A tree visits each element once, or it is no tree. */
+		if (++visits > w->f->at->len) {
+			w->astray = TRUE;
+			break;
+		}
+		visit(w, num, type);
+		item = pdf_dict_value(pdf_file_value(w->f, num), "/K");
+		if (item.s != NULL)
+			g_array_append_val(stack, item);
+	}
+	g_array_free(items, TRUE);
+	g_array_free(stack, TRUE);
+}
+
 /* The IDTree: a name tree of one node, its names in byte order. */
 static void
-id_tree(qpdf_data q, qpdf_oh root, GArray *named)
+id_tree(struct tagplan *tp, GArray *named)
 {
-	qpdf_oh tree = qpdf_oh_new_dictionary(q), names = qpdf_oh_new_array(q);
 	guint i;
 
 	g_array_sort(named, by_id);
+	g_string_append(tp->id_tree, "/IDTree << /Names [");
 	for (i = 0; i < named->len; i++) {
 		const struct named *nm = &g_array_index(named, struct named, i);
 
-		qpdf_oh_append_item(q, names, qpdf_oh_new_string(q, nm->id));
-		qpdf_oh_append_item(q, names, nm->elem);
+		g_string_append_printf(tp->id_tree, " (%s) %u 0 R", nm->id,
+		    nm->num);
 	}
-	qpdf_oh_replace_key(q, tree, "/Names", names);
-	qpdf_oh_replace_key(q, root, "/IDTree", tree);
+	g_string_append(tp->id_tree, " ] >>");
 }
 
-int
-tagtree_notes(qpdf_data q, const GArray *order, struct finished *done)
+/*
+ * The parent tree's objects that name a merged element: its nodes, and
+ * the arrays their entries point to.
+ */
+static void
+parent_tree(struct tagplan *tp, const struct pdf_file *f, guint node)
 {
-	qpdf_oh root = qpdf_oh_get_key(q, qpdf_get_root(q), "/StructTreeRoot");
-	GArray *notes = elements(q, root, "/Note");
-	GArray *named = g_array_new(FALSE, FALSE, sizeof(struct named));
-	GHashTable *first = g_hash_table_new(g_direct_hash, g_direct_equal);
-	GHashTable *to = g_hash_table_new(g_direct_hash, g_direct_equal);
-	guint i;
-	int rc = notes->len == order->len ? 0 : -1;
+	GArray *nodes = g_array_new(FALSE, FALSE, sizeof(guint));
 
-	for (i = 0; rc == 0 && i < notes->len; i++) {
-		const struct note_tag *nt = &g_array_index(order,
-		    struct note_tag, i);
-		qpdf_oh elem = g_array_index(notes, qpdf_oh, i);
-		gpointer a = g_hash_table_lookup(first,
-		    GUINT_TO_POINTER(nt->fn + 1));
-		struct named nm;
+	g_array_append_val(nodes, node);
+	while (nodes->len > 0) {
+		struct pdf_span v, kids, nums, kid, key, value;
+		struct pdf_items it;
+		guint num;
 
-		if (a != NULL && nt->reopened > 0) {
-			detach(q, elem);
-			merge(q, (qpdf_oh)GPOINTER_TO_UINT(a), elem,
-			    nt->reopened, to);
-			done->merged++;
+		node = g_array_index(nodes, guint, nodes->len - 1);
+		g_array_set_size(nodes, nodes->len - 1);
+		if (node == 0 || g_hash_table_contains(tp->repoint,
+		    GUINT_TO_POINTER(node)))
 			continue;
+		g_hash_table_add(tp->repoint, GUINT_TO_POINTER(node));
+		v = pdf_file_value(f, node);
+		kids = pdf_dict_value(v, "/Kids");
+		pdf_items_init(&it, kids);
+		while (kids.s != NULL && pdf_items_next(&it, &kid))
+			if ((num = pdf_ref(kid)) != 0)
+				g_array_append_val(nodes, num);
+		nums = pdf_dict_value(v, "/Nums");
+		pdf_items_init(&it, nums);
+		while (nums.s != NULL && pdf_items_next(&it, &key) &&
+		    pdf_items_next(&it, &value)) {
+			struct pdf_span arr;
+
+			if ((num = pdf_ref(value)) == 0)
+				continue;
+			arr = pdf_file_value(f, num);
+			if (arr.n > 0 && arr.s[0] == '[')
+				g_hash_table_add(tp->repoint,
+				    GUINT_TO_POINTER(num));
 		}
-		g_hash_table_insert(first, GUINT_TO_POINTER(nt->fn + 1),
-		    GUINT_TO_POINTER(elem));
-		g_snprintf(nm.id, sizeof(nm.id), "n%u", nt->fn + 1);
-		nm.elem = elem;
-		qpdf_oh_replace_key(q, elem, "/ID",
-		    qpdf_oh_new_string(q, nm.id));
-		g_array_append_val(named, nm);
-		done->notes++;
 	}
-	if (rc == 0) {
-		repoint(q, root, to);
-		id_tree(q, root, named);
-	}
-	g_hash_table_destroy(first);
-	g_hash_table_destroy(to);
-	g_array_free(named, TRUE);
-	g_array_free(notes, TRUE);
-	return rc;
+	g_array_free(nodes, TRUE);
 }
 
 int
-tagtree_languages(qpdf_data q, const struct taglangs *langs)
+tagtree_plan(struct tagplan *tp, const struct pdf_file *f,
+    const GArray *notes, const struct taglangs *langs,
+    struct finished *done, const char **why)
 {
-	const GArray *marks = langs->marks;
-	GHashTable *seen;
-	GArray *all;
-	guint i, m = 0;
-	int rc;
+	struct pdf_span catalog = pdf_file_value(f, f->root), root;
+	struct walk w;
+	guint i;
+	int rc = 0;
 
-	if (marks->len == 0)
-		return 0;
-	all = elements(q, qpdf_oh_get_key(q, qpdf_get_root(q),
-	    "/StructTreeRoot"), NULL);
-	seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	for (i = 0; i < all->len; i++) {
-		qpdf_oh e = g_array_index(all, qpdf_oh, i);
-		/* Copied: qpdf's string lasts until its next call. */
-		char *type = g_strdup(qpdf_oh_get_name(q, qpdf_oh_get_key(q, e,
-		    "/S")) + 1);
-		guint n = GPOINTER_TO_UINT(g_hash_table_lookup(seen, type));
-		const struct taglang *t = m < marks->len ?
-		    &g_array_index(marks, struct taglang, m) : NULL;
-
-		if (t != NULL && t->nth == n && strcmp(t->type, type) == 0) {
-			qpdf_oh_replace_key(q, e, "/Lang",
-			    qpdf_oh_new_unicode_string(q, t->lang));
-			m++;
-		}
-		g_hash_table_replace(seen, type, GUINT_TO_POINTER(n + 1));
-	}
+	memset(tp, 0, sizeof(*tp));
+	tp->edits = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
+	    edit_free);
+	tp->to = g_hash_table_new(g_direct_hash, g_direct_equal);
+	tp->repoint = g_hash_table_new(g_direct_hash, g_direct_equal);
+	tp->id_tree = g_string_new(NULL);
+	tp->root = pdf_ref(pdf_dict_value(catalog, "/StructTreeRoot"));
+	root = pdf_file_value(f, tp->root);
+	memset(&w, 0, sizeof(w));
+	w.tp = tp;
+	w.f = f;
+	w.order = notes;
+	w.first = g_hash_table_new(g_direct_hash, g_direct_equal);
+	w.named = g_array_new(FALSE, FALSE, sizeof(struct named));
+	w.langs = langs;
+	w.seen = g_hash_table_new(g_str_hash, g_str_equal);
+	w.done = done;
+	for (i = 0; i < langs->marks->len; i++)
+		g_hash_table_insert(w.seen, (gpointer)g_array_index(
+		    langs->marks, struct taglang, i).type, GUINT_TO_POINTER(0));
+	if (root.s != NULL)
+		walk_tree(&w, pdf_dict_value(root, "/K"));
 	/* Every mark set, and each type marked found as often as begun. */
-	rc = m == marks->len ? 0 : -1;
-	for (i = 0; rc == 0 && i < marks->len; i++) {
-		const char *type = g_array_index(marks, struct taglang, i).type;
+	for (i = 0; i < langs->marks->len; i++) {
+		const char *type = g_array_index(langs->marks, struct taglang,
+		    i).type;
 
-		if (GPOINTER_TO_UINT(g_hash_table_lookup(seen, type)) !=
+		if (GPOINTER_TO_UINT(g_hash_table_lookup(w.seen, type)) !=
 		    taglangs_count(langs, type))
-			rc = -1;
+			w.mark = G_MAXUINT;
 	}
-	g_hash_table_destroy(seen);
-	g_array_free(all, TRUE);
+	if (w.mark != langs->marks->len) {
+		*why = "the structure's elements are not the drawing's, to "
+		    "give them their languages";
+		rc = -1;
+	} else if (w.astray || w.notes != notes->len) {
+		*why = "the structure's notes are not the drawing's";
+		rc = -1;
+	} else {
+		if (w.named->len > 0)
+			id_tree(tp, w.named);
+		if (g_hash_table_size(tp->to) > 0)
+			parent_tree(tp, f, pdf_ref(pdf_dict_value(root,
+			    "/ParentTree")));
+	}
+	g_hash_table_destroy(w.first);
+	g_hash_table_destroy(w.seen);
+	g_array_free(w.named, TRUE);
 	return rc;
+}
+
+/* An element's dictionary with what the plan changes in it. */
+static void
+put_element(GString *out, const struct pdf_obj *o, const struct tagedit *e)
+{
+	static const char *const keys[] = { "/K", "/P", "/ID", "/Lang", NULL };
+	GString *add = g_string_new(NULL);
+	const char *drop[G_N_ELEMENTS(keys)];
+	guint i, n = 0;
+
+	if (e->kids != NULL) {
+		drop[n++] = keys[0];
+		g_string_append(add, "/K [");
+		for (i = 0; i < e->kids->len; i++)
+			g_string_append_printf(add, " %s",
+			    (const char *)g_ptr_array_index(e->kids, i));
+		g_string_append(add, " ] ");
+	}
+	if (e->parent != 0) {
+		drop[n++] = keys[1];
+		g_string_append_printf(add, "/P %u 0 R ", e->parent);
+	}
+	if (e->id[0] != '\0') {
+		drop[n++] = keys[2];
+		g_string_append_printf(add, "/ID (%s) ", e->id);
+	}
+	if (e->lang != NULL) {
+		drop[n++] = keys[3];
+		g_string_append(add, "/Lang ");
+		pdf_put_text(add, e->lang);
+	}
+	drop[n] = NULL;
+	pdf_put_dict(out, o->value, drop, add->str);
+	g_string_free(add, TRUE);
+}
+
+gboolean
+tagtree_put(const struct tagplan *tp, const struct pdf_obj *o, GString *out,
+    gboolean *drop)
+{
+	static const char *const id_tree_key[] = { "/IDTree", NULL };
+	const struct tagedit *e;
+
+	*drop = FALSE;
+	if (o->num == tp->root && tp->id_tree->len > 0) {
+		pdf_put_dict(out, o->value, id_tree_key, tp->id_tree->str);
+		return TRUE;
+	}
+	if ((e = g_hash_table_lookup(tp->edits, GUINT_TO_POINTER(o->num))) !=
+	    NULL) {
+		if (e->dropped)
+			*drop = TRUE;
+		else
+			put_element(out, o, e);
+		return TRUE;
+	}
+	if (g_hash_table_contains(tp->repoint, GUINT_TO_POINTER(o->num))) {
+		pdf_put_repointed(out, o->value, tp->to);
+		return TRUE;
+	}
+	return FALSE;
+}
+
+void
+tagtree_release(struct tagplan *tp)
+{
+	if (tp->edits == NULL)
+		return;
+	g_hash_table_destroy(tp->edits);
+	g_hash_table_destroy(tp->to);
+	g_hash_table_destroy(tp->repoint);
+	g_string_free(tp->id_tree, TRUE);
+	tp->edits = NULL;
 }

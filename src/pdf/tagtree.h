@@ -1,33 +1,44 @@
 /*
- * tagtree.h — the logical structure Cairo wrote, mended through libqpdf
- * where Cairo 1.16 cannot say what PDF/UA-1 asks: one Note element for
- * each footnote, however many pages it runs over, each with an ID; the
+ * tagtree.h — the logical structure Cairo wrote, mended where Cairo
+ * 1.16 cannot say what PDF/UA-1 asks: one Note element for each
+ * footnote, however many pages it runs over, each with an ID; the
  * language of each element in another than the one holding it.
+ *
+ * The tree is read in place (pdfobj.h) and the mending planned first,
+ * as edits to the few objects it touches; the finishing then writes
+ * each object as the plan has it while it copies the file.
  */
 #ifndef OCTAVO_PDF_TAGTREE_H
 #define OCTAVO_PDF_TAGTREE_H
 
-#include <qpdf/qpdf-c.h>
-
 #include "finish.h"
+#include "pdfobj.h"
+
+struct tagplan {
+	GHashTable	*edits;		/* object number → struct tagedit */
+	GHashTable	*to;		/* an element merged → the one it
+					   merged into */
+	GHashTable	*repoint;	/* the parent tree's objects that
+					   name an element merged */
+	GString		*id_tree;	/* the root's /IDTree entry */
+	guint		 root;		/* the StructTreeRoot */
+};
 
 /*
- * The Note elements of the structure tree, in the order the drawing
- * began them, are notes' (struct note_tag): each part of a footnote
- * continued from a page before is merged into its first part (and so
- * are the elements opened anew with it, a paragraph cut by the page
- * break), the parent tree pointing to the merged; each note gets the
- * ID "nN" of its destination, listed in the tree's IDTree.  Counts in
- * done.  Returns 0, or -1 if the tree's Notes are not the drawing's.
+ * Plans the mending: each Note, in the order of notes (struct
+ * note_tag), merged into its footnote's first part or named after it;
+ * each element langs recorded given its /Lang.  Returns 0, or -1 with
+ * what failed in *why if the tree is not the drawing's.
  */
-int	tagtree_notes(qpdf_data, const GArray *notes, struct finished *done);
-
+int	tagtree_plan(struct tagplan *, const struct pdf_file *,
+	    const GArray *notes, const struct taglangs *langs,
+	    struct finished *done, const char **why);
 /*
- * Each element langs marks, the nth of its type in the tree in the
- * order Cairo began them (so before tagtree_notes mends it), gets its
- * language as /Lang.  Returns 0, or -1 if the tree has not as many
- * elements of a type marked as the drawing began.
+ * Object o as the plan has it, into out: TRUE if the plan changes it
+ * (and *drop if it is to be left out), FALSE if it is as Cairo wrote it.
  */
-int	tagtree_languages(qpdf_data, const struct taglangs *langs);
+gboolean tagtree_put(const struct tagplan *, const struct pdf_obj *o,
+	    GString *out, gboolean *drop);
+void	tagtree_release(struct tagplan *);
 
 #endif

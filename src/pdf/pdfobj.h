@@ -1,0 +1,89 @@
+/*
+ * pdfobj.h — the objects of the PDF file Cairo wrote, read in place
+ * through its cross-reference table, and the few values the finishing
+ * writes into them.
+ *
+ * Nothing is parsed into a tree: an object is a span of the file's
+ * bytes, a dictionary's value is found by walking its tokens (lex.h),
+ * and what the finishing leaves alone is copied byte for byte.  That is
+ * what lets a book of fifteen thousand pages be finished in a pass over
+ * its objects, holding only what it changes.  It reads what Cairo
+ * writes (one cross-reference table, no object streams); anything else
+ * is refused, not guessed at.
+ */
+#ifndef OCTAVO_PDF_PDFOBJ_H
+#define OCTAVO_PDF_PDFOBJ_H
+
+#include <glib.h>
+
+/* Bytes of the file: a value, a key, an object. */
+struct pdf_span {
+	const char	*s;
+	gsize		 n;
+};
+
+struct pdf_file {
+	const char	*s;
+	gsize		 n;
+	GArray		*at;		/* gsize per object number: where its
+					   "n 0 obj" begins; 0 if free */
+	guint		 root, info;	/* the trailer's */
+	struct pdf_span	 header;	/* "%PDF-1.5" and the binary line */
+};
+
+/* An object: all of it, its value, and a stream's data. */
+struct pdf_obj {
+	guint		 num;
+	struct pdf_span	 whole;		/* "n 0 obj" to "endobj" */
+	struct pdf_span	 value;		/* a stream's dictionary */
+	struct pdf_span	 data;		/* a stream's data, or { NULL, 0 } */
+};
+
+/* Reads the cross-reference table and trailer of data; 0, or -1. */
+int	pdf_file_read(struct pdf_file *, const char *data, gsize len);
+void	pdf_file_release(struct pdf_file *);
+/* Object num; 0, or -1 if it is free or not where the table says. */
+int	pdf_file_obj(const struct pdf_file *, guint num, struct pdf_obj *);
+/* The value of object num (no stream's data): { NULL, 0 } if none. */
+struct pdf_span pdf_file_value(const struct pdf_file *, guint num);
+
+/* The value of key ("/Type") in a dictionary, or FALSE. */
+gboolean pdf_dict_get(struct pdf_span dict, const char *key,
+	    struct pdf_span *value);
+/* A dictionary's value under key, or { NULL, 0 }. */
+struct pdf_span pdf_dict_value(struct pdf_span dict, const char *key);
+/* The object a reference "12 0 R" points to, or 0. */
+guint	pdf_ref(struct pdf_span);
+/* The value under key, followed if it is a reference. */
+struct pdf_span pdf_dict_follow(const struct pdf_file *, struct pdf_span dict,
+	    const char *key);
+gboolean pdf_is(struct pdf_span, const char *text);
+gboolean pdf_int(struct pdf_span, gint64 *);
+/* A string (literal or hex) as UTF-8, from UTF-16BE if it has a byte
+ * order mark; NULL if v is not a string. */
+char	*pdf_string_utf8(struct pdf_span v);
+
+/* An array's items in turn (a value that is no array: itself, once). */
+struct pdf_items {
+	const char	*s;
+	gsize		 n, i;
+};
+
+void	pdf_items_init(struct pdf_items *, struct pdf_span);
+gboolean pdf_items_next(struct pdf_items *, struct pdf_span *item);
+
+/* A text string: literal if it is printable ASCII, else UTF-16BE. */
+void	pdf_put_text(GString *, const char *utf8);
+/*
+ * dict with the keys in drop (NULL-terminated, "/Group") left out and
+ * add ("/Tabs /S") put at its end; pdf_put_entries without the << >>.
+ */
+void	pdf_put_dict(GString *, struct pdf_span dict, const char *const *drop,
+	    const char *add);
+void	pdf_put_entries(GString *, struct pdf_span dict,
+	    const char *const *drop, const char *add);
+/* v with each reference to an object in to (number → number) pointed
+ * at what it maps to. */
+void	pdf_put_repointed(GString *, struct pdf_span v, GHashTable *to);
+
+#endif

@@ -1,0 +1,266 @@
+/*
+ * pdfwrite.c — the file's frame: objects, object streams, the
+ * cross-reference stream (pdfwrite.h).
+ */
+#include <string.h>
+
+#include <zlib.h>
+
+#include "pdfwrite.h"
+
+/* Written to the sink in pieces this large. */
+#define FLUSH_AT	(1 << 20)
+/* Objects to an object stream: qpdf's choice too. */
+#define PER_STREAM	100
+
+/* Where an object is: in the file (at), or in an object stream. */
+struct entry {
+	guint8		 type;		/* 0 free, 1 in the file, 2 packed */
+	guint64		 where;		/* offset, or the object stream */
+	guint		 index;		/* in its object stream */
+};
+
+struct pdf_writer {
+	struct sink	*out;
+	GString		*buf;		/* not yet flushed */
+	guint64		 flushed;
+	GChecksum	*md5;		/* of every byte, for the ID */
+	GArray		*entries;	/* struct entry per object number */
+	guint		 next;		/* the lowest number never used */
+	GString		*packed;	/* the object stream being filled */
+	GString		*index;		/* its "number offset" pairs */
+	GArray		*members;	/* guint: their numbers */
+	int		 rc;
+};
+
+static void
+flush(struct pdf_writer *w)
+{
+	if (w->rc == 0 && sink_write(w->out, w->buf->str, w->buf->len) != 0)
+		w->rc = -1;
+	g_checksum_update(w->md5, (const guchar *)w->buf->str,
+	    (gssize)w->buf->len);
+	w->flushed += w->buf->len;
+	g_string_truncate(w->buf, 0);
+}
+
+static struct entry *
+entry(struct pdf_writer *w, guint num)
+{
+	if (num >= w->entries->len)
+		g_array_set_size(w->entries, num + 1);
+	if (num >= w->next)
+		w->next = num + 1;
+	return &g_array_index(w->entries, struct entry, num);
+}
+
+struct pdf_writer *
+pdf_writer_new(struct sink *out, const char *header, gsize len,
+    guint reserved)
+{
+	struct pdf_writer *w = g_new0(struct pdf_writer, 1);
+
+	w->out = out;
+	w->buf = g_string_sized_new(FLUSH_AT + 65536);
+	w->md5 = g_checksum_new(G_CHECKSUM_MD5);
+	w->entries = g_array_new(FALSE, TRUE, sizeof(struct entry));
+	w->next = MAX(reserved, 1);
+	w->packed = g_string_new(NULL);
+	w->index = g_string_new(NULL);
+	w->members = g_array_new(FALSE, FALSE, sizeof(guint));
+	g_string_append_len(w->buf, header, (gssize)len);
+	return w;
+}
+
+guint
+pdf_writer_number(struct pdf_writer *w)
+{
+	guint num = w->next;
+
+	entry(w, num);
+	return num;
+}
+
+/* Data deflated; NULL if zlib failed. */
+static Bytef *
+deflated(const void *data, gsize len, uLongf *zlen)
+{
+	Bytef *z;
+
+	*zlen = compressBound(len);
+	z = g_malloc(*zlen);
+	if (compress2(z, zlen, data, len, Z_DEFAULT_COMPRESSION) != Z_OK) {
+		g_free(z);
+		return NULL;
+	}
+	return z;
+}
+
+/* A stream object as it is: entries and data, which are final. */
+static void
+put_stream(struct pdf_writer *w, guint num, const char *entries,
+    const void *data, gsize len)
+{
+	struct entry *e = entry(w, num);
+
+	e->type = 1;
+	e->where = w->flushed + w->buf->len;
+	g_string_append_printf(w->buf, "%u 0 obj\n<< %s /Length %"
+	    G_GSIZE_FORMAT " >>\nstream\n", num, entries, len);
+	g_string_append_len(w->buf, data, (gssize)len);
+	g_string_append(w->buf, "\nendstream\nendobj\n");
+	if (w->buf->len >= FLUSH_AT)
+		flush(w);
+}
+
+/* A stream deflated, unless it already is (entries say how). */
+static void
+put_deflated(struct pdf_writer *w, guint num, const char *entries,
+    const void *data, gsize len)
+{
+	char *with;
+	uLongf zlen;
+	Bytef *z = deflated(data, len, &zlen);
+
+	if (z == NULL) {
+		put_stream(w, num, entries, data, len);
+		return;
+	}
+	with = g_strconcat(entries, " /Filter /FlateDecode", NULL);
+	put_stream(w, num, with, z, zlen);
+	g_free(with);
+	g_free(z);
+}
+
+/* The object stream filled so far, written and begun anew. */
+static void
+pack(struct pdf_writer *w)
+{
+	guint num, i;
+	char *entries;
+	GString *all;
+
+	if (w->members->len == 0)
+		return;
+	num = pdf_writer_number(w);
+	for (i = 0; i < w->members->len; i++) {
+		struct entry *e = entry(w, g_array_index(w->members, guint, i));
+
+		e->type = 2;
+		e->where = num;
+		e->index = i;
+	}
+	entries = g_strdup_printf("/Type /ObjStm /N %u /First %" G_GSIZE_FORMAT,
+	    w->members->len, w->index->len);
+	all = g_string_sized_new(w->index->len + w->packed->len);
+	g_string_append_len(all, w->index->str, (gssize)w->index->len);
+	g_string_append_len(all, w->packed->str, (gssize)w->packed->len);
+	put_deflated(w, num, entries, all->str, all->len);
+	g_string_free(all, TRUE);
+	g_free(entries);
+	g_string_truncate(w->packed, 0);
+	g_string_truncate(w->index, 0);
+	g_array_set_size(w->members, 0);
+}
+
+void
+pdf_write_value(struct pdf_writer *w, guint num, const char *text, gsize len)
+{
+	entry(w, num);
+	g_string_append_printf(w->index, "%u %" G_GSIZE_FORMAT " ", num,
+	    w->packed->len);
+	g_string_append_len(w->packed, text, (gssize)len);
+	g_string_append_c(w->packed, '\n');
+	g_array_append_val(w->members, num);
+	if (w->members->len >= PER_STREAM)
+		pack(w);
+}
+
+void
+pdf_write_stream(struct pdf_writer *w, guint num, const char *entries,
+    const void *data, gsize len)
+{
+	put_stream(w, num, entries, data, len);
+}
+
+/* How many bytes v takes, big-endian, at least one. */
+static int
+width(guint64 v)
+{
+	int n = 1;
+
+	while (v >>= 8)
+		n++;
+	return n;
+}
+
+static void
+put_field(GByteArray *b, guint64 v, int n)
+{
+	while (n-- > 0) {
+		guint8 c = (guint8)(v >> (8 * n));
+
+		g_byte_array_append(b, &c, 1);
+	}
+}
+
+int
+pdf_writer_end(struct pdf_writer *w, const char *trailer)
+{
+	GByteArray *rows = g_byte_array_new();
+	guint64 most = 0;
+	guint num, xref, i;
+	int w2, w3 = 1;
+	char *entries, *id;
+
+	pack(w);
+	xref = pdf_writer_number(w);
+	/* The stream describes itself: it is where it is written. */
+	entry(w, xref)->type = 1;
+	entry(w, xref)->where = w->flushed + w->buf->len;
+	for (i = 0; i < w->entries->len; i++) {
+		const struct entry *e = &g_array_index(w->entries,
+		    struct entry, i);
+
+		most = MAX(most, e->where);
+		w3 = MAX(w3, width(e->index));
+	}
+	w2 = width(most);
+	for (num = 0; num < w->entries->len; num++) {
+		const struct entry *e = &g_array_index(w->entries,
+		    struct entry, num);
+
+		put_field(rows, e->type, 1);
+		put_field(rows, e->where, w2);
+		put_field(rows, e->index, w3);
+	}
+	flush(w);
+	/* The ID is the digest of every byte before this stream. */
+	id = g_strdup(g_checksum_get_string(w->md5));
+	g_checksum_reset(w->md5);
+	entries = g_strdup_printf("/Type /XRef /Size %u /W [1 %d %d] %s "
+	    "/ID [<%s><%s>]", w->entries->len, w2, w3, trailer, id, id);
+	put_deflated(w, xref, entries, rows->data, rows->len);
+	g_string_append_printf(w->buf, "startxref\n%" G_GUINT64_FORMAT
+	    "\n%%%%EOF\n", g_array_index(w->entries, struct entry,
+	    xref).where);
+	flush(w);
+	g_free(id);
+	g_free(entries);
+	g_byte_array_free(rows, TRUE);
+	return w->rc;
+}
+
+void
+pdf_writer_free(struct pdf_writer *w)
+{
+	if (w == NULL)
+		return;
+	g_string_free(w->buf, TRUE);
+	g_checksum_free(w->md5);
+	g_array_free(w->entries, TRUE);
+	g_string_free(w->packed, TRUE);
+	g_string_free(w->index, TRUE);
+	g_array_free(w->members, TRUE);
+	g_free(w);
+}
