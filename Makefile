@@ -164,7 +164,7 @@ FUZZ_CC	?= clang-14
 FUZZ_SECONDS ?= 60
 # The stages the harnesses drive, and the back ends (for book).
 STAGES	 = read normalize parse index out pdf epub
-FUZZERS	 = normalize markdown manifest style names pages book
+FUZZERS	 = normalize markdown manifest style names pages book finish
 FUZZLIBSRC = $(filter-out src/main.c,$(wildcard src/*.c $(STAGES:%=src/%/*.c))) \
 	   tests/fuzz/targets.c
 FUZZLIBOBJ = $(FUZZLIBSRC:%.c=$(BUILD)/obj/%.o)

@@ -142,14 +142,6 @@ pdf_ref(struct pdf_span v)
 	return (guint)num;
 }
 
-struct pdf_span
-pdf_file_value(const struct pdf_file *f, guint num)
-{
-	struct pdf_obj o;
-	struct pdf_span none = { NULL, 0 };
-
-	return pdf_file_obj(f, num, &o) == 0 ? o.value : none;
-}
 
 struct pdf_span
 pdf_dict_follow(const struct pdf_file *f, struct pdf_span dict,
@@ -473,7 +465,48 @@ pdf_file_release(struct pdf_file *f)
 	f->at = NULL;
 }
 
-/* A stream's length: its /Length, itself or the object it points to. */
+/*
+ * Object num's header and value, into o; -1 if it is not where the
+ * table says.  Its value only: a stream's data is found by the caller.
+ */
+static int
+read_value(const struct pdf_file *f, guint num, struct lexer *lx,
+    struct pdf_obj *o)
+{
+	struct lex_token a, b, t;
+	gint64 n;
+	gsize at;
+
+	if (num == 0 || num >= f->at->len ||
+	    (at = g_array_index(f->at, gsize, num)) == 0)
+		return -1;
+	lx->i = at;
+	a = lex_next(lx);
+	b = lex_next(lx);
+	t = lex_next(lx);
+	if (!pdf_int(span(lx, a.start, a.end), &n) || n != (gint64)num ||
+	    b.kind != LEX_NUMBER || !lex_is(lx, &t, "obj") ||
+	    !next_value(lx, &o->value))
+		return -1;
+	o->num = num;
+	o->whole.s = f->s + at;
+	o->data.s = NULL;
+	o->data.n = 0;
+	return 0;
+}
+
+struct pdf_span
+pdf_file_value(const struct pdf_file *f, guint num)
+{
+	struct lexer lx = { f->s, f->n, 0 };
+	struct pdf_obj o;
+	struct pdf_span none = { NULL, 0 };
+
+	return read_value(f, num, &lx, &o) == 0 ? o.value : none;
+}
+
+/* A stream's length: its /Length, itself or the object it points to
+ * (whose value is read alone: a stream is no length). */
 static gboolean
 stream_length(const struct pdf_file *f, struct pdf_span dict, gint64 *len)
 {
@@ -491,24 +524,11 @@ int
 pdf_file_obj(const struct pdf_file *f, guint num, struct pdf_obj *o)
 {
 	struct lexer lx = { f->s, f->n, 0 };
-	struct lex_token a, b, t;
-	gint64 n, len;
-	gsize at;
+	struct lex_token t;
+	gint64 len;
 
-	if (num == 0 || num >= f->at->len ||
-	    (at = g_array_index(f->at, gsize, num)) == 0)
+	if (read_value(f, num, &lx, o) != 0)
 		return -1;
-	lx.i = at;
-	a = lex_next(&lx);
-	b = lex_next(&lx);
-	t = lex_next(&lx);
-	if (!pdf_int(span(&lx, a.start, a.end), &n) || n != (gint64)num ||
-	    b.kind != LEX_NUMBER || !lex_is(&lx, &t, "obj") ||
-	    !next_value(&lx, &o->value))
-		return -1;
-	o->num = num;
-	o->data.s = NULL;
-	o->data.n = 0;
 	t = lex_next(&lx);
 	if (lex_is(&lx, &t, "stream")) {
 		gsize from = t.end;
@@ -530,6 +550,6 @@ pdf_file_obj(const struct pdf_file *f, guint num, struct pdf_obj *o)
 	}
 	if (!lex_is(&lx, &t, "endobj"))
 		return -1;
-	o->whole = span(&lx, at, t.end);
+	o->whole.n = t.end - (gsize)(o->whole.s - f->s);
 	return 0;
 }

@@ -156,8 +156,8 @@ merge(struct tagplan *tp, const struct pdf_file *f, guint a, guint b,
 			    0)));
 			ta = type_of(f, next_a);
 			tb = type_of(f, next_b);
-			deeper = next_a != 0 && next_b != 0 && ta.n == tb.n &&
-			    memcmp(ta.s, tb.s, ta.n) == 0;
+			deeper = next_a != 0 && next_b != 0 && next_a != next_b &&
+			    ta.n == tb.n && memcmp(ta.s, tb.s, ta.n) == 0;
 		}
 		move_kids(tp, f, a, b, deeper ? 1 : 0);
 		edit_of(tp, b)->dropped = TRUE;
@@ -226,6 +226,11 @@ note(struct walk *w, guint num)
 	}
 	nt = &g_array_index(w->order, struct note_tag, w->notes++);
 	a = g_hash_table_lookup(w->first, GUINT_TO_POINTER(nt->fn + 1));
+	/* Met twice: a tree holds each element once. */
+	if (GPOINTER_TO_UINT(a) == num) {
+		w->astray = TRUE;
+		return;
+	}
 	if (a != NULL && nt->reopened > 0) {
 		detach(w->tp, w->f, num);
 		merge(w->tp, w->f, GPOINTER_TO_UINT(a), num, nt->reopened);

@@ -18,6 +18,7 @@
 #include "index/names.h"
 #include "out/pages.h"
 #include "out/sink.h"
+#include "pdf/finish.h"
 #include "pdf/pdf.h"
 #include "pipeline.h"
 #include "read/rules.h"
@@ -367,6 +368,42 @@ fuzz_pages(const uint8_t *data, size_t size)
 	return 0;
 }
 
+/*
+ * The bytes as the PDF Cairo drew, finished (finish.h) for an edition
+ * of one note in two parts, the second continued with two elements
+ * opened anew, and one element in French: the finishing reads the file
+ * by hand, so whatever it is given must end in a PDF or an error.
+ */
+int
+fuzz_finish(const uint8_t *data, size_t size)
+{
+	GHashTable *links = g_hash_table_new(g_str_hash, g_str_equal);
+	GPtrArray *labels = g_ptr_array_new();
+	GArray *notes = g_array_new(FALSE, FALSE, sizeof(struct note_tag));
+	struct note_tag parts[2] = { { 0, 0 }, { 0, 2 } };
+	struct taglangs langs;
+	struct finishing f = { "en", 200, 300, 5, 10, links, labels, notes,
+	    &langs };
+	struct sink out;
+	struct diags d;
+
+	diags_init(&d);
+	taglangs_init(&langs);
+	taglangs_begun(&langs, "P", "fr");
+	g_hash_table_insert(links, (char *)"n1", (char *)"Note 1");
+	g_ptr_array_add(labels, (char *)"1");
+	g_array_append_vals(notes, parts, 2);
+	sink_memory(&out, "fuzz.pdf");
+	pdf_finish((const char *)data, size, &out, &f, NULL, &d);
+	sink_close(&out, "the PDF", &d);
+	diags_release(&d);
+	taglangs_release(&langs);
+	g_hash_table_destroy(links);
+	g_ptr_array_free(labels, TRUE);
+	g_array_free(notes, TRUE);
+	return 0;
+}
+
 const struct fuzz_target fuzz_targets[] = {
 	{ "normalize", fuzz_normalize },
 	{ "markdown", fuzz_markdown },
@@ -375,5 +412,6 @@ const struct fuzz_target fuzz_targets[] = {
 	{ "names", fuzz_names },
 	{ "pages", fuzz_pages },
 	{ "book", fuzz_book },
+	{ "finish", fuzz_finish },
 	{ NULL, NULL }
 };

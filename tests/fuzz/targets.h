@@ -20,6 +20,7 @@ int	fuzz_style(const uint8_t *, size_t);	/* style_read */
 int	fuzz_names(const uint8_t *, size_t);	/* names_parse, names_match */
 int	fuzz_pages(const uint8_t *, size_t);	/* pagemap_load, its folios */
 int	fuzz_book(const uint8_t *, size_t);	/* Markdown → … → PDF, EPUB */
+int	fuzz_finish(const uint8_t *, size_t);	/* Cairo's PDF → pdf_finish */
 
 struct fuzz_target {
 	const char	*name;		/* the harness, and its folders' name */
