@@ -76,16 +76,6 @@ is_number(const char *s, gsize start, gsize end)
 	return end > start;
 }
 
-gboolean
-lex_is(const struct lexer *lx, const struct lex_token *t, const char *word)
-{
-	gsize len = t->end - t->start;
-
-	/* The first byte first: most tokens asked about are not the word. */
-	return len > 0 && lx->s[t->start] == word[0] &&
-	    strncmp(lx->s + t->start, word, len) == 0 && word[len] == '\0';
-}
-
 struct lex_token
 lex_next(struct lexer *lx)
 {

@@ -6,6 +6,8 @@
 #ifndef OCTAVO_PDF_LEX_H
 #define OCTAVO_PDF_LEX_H
 
+#include <string.h>
+
 #include <glib.h>
 
 enum lex_kind {
@@ -28,10 +30,20 @@ struct lexer {
 
 /* The next token, comments and white space skipped. */
 struct lex_token lex_next(struct lexer *);
-/* Whether t is word, exactly ("R", "BDC"). */
-gboolean	lex_is(const struct lexer *, const struct lex_token *t,
-		    const char *word);
 /* Whether c is white space, as PDF counts it. */
 gboolean	lex_white(char c);
+
+/*
+ * Whether t is word, exactly ("R", "BDC"); inline, and its first byte
+ * first, since most tokens asked about are not the word.
+ */
+static inline gboolean
+lex_is(const struct lexer *lx, const struct lex_token *t, const char *word)
+{
+	gsize len = t->end - t->start;
+
+	return len > 0 && lx->s[t->start] == word[0] &&
+	    strncmp(lx->s + t->start, word, len) == 0 && word[len] == '\0';
+}
 
 #endif
