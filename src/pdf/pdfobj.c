@@ -81,8 +81,9 @@ pdf_is(struct pdf_span v, const char *text)
 	return v.n == len && memcmp(v.s, text, len) == 0;
 }
 
-gboolean
-pdf_dict_get(struct pdf_span dict, const char *key, struct pdf_span *value)
+/* The value of key in a dictionary, or FALSE. */
+static gboolean
+dict_get(struct pdf_span dict, const char *key, struct pdf_span *value)
 {
 	struct lexer lx = lexer_of(dict);
 	struct lex_token t = lex_next(&lx);
@@ -108,7 +109,7 @@ pdf_dict_value(struct pdf_span dict, const char *key)
 {
 	struct pdf_span v = { NULL, 0 };
 
-	if (!pdf_dict_get(dict, key, &v))
+	if (!dict_get(dict, key, &v))
 		v.s = NULL;
 	return v;
 }
@@ -489,7 +490,6 @@ read_value(const struct pdf_file *f, guint num, struct lexer *lx,
 	    !next_value(lx, &o->value))
 		return -1;
 	o->num = num;
-	o->whole.s = f->s + at;
 	o->data.s = NULL;
 	o->data.n = 0;
 	return 0;
@@ -548,8 +548,5 @@ pdf_file_obj(const struct pdf_file *f, guint num, struct pdf_obj *o)
 			return -1;
 		t = lex_next(&lx);
 	}
-	if (!lex_is(&lx, &t, "endobj"))
-		return -1;
-	o->whole.n = t.end - (gsize)(o->whole.s - f->s);
-	return 0;
+	return lex_is(&lx, &t, "endobj") ? 0 : -1;
 }

@@ -31,10 +31,9 @@ struct pdf_file {
 	struct pdf_span	 header;	/* "%PDF-1.5" and the binary line */
 };
 
-/* An object: all of it, its value, and a stream's data. */
+/* An object: its value, and a stream's data. */
 struct pdf_obj {
 	guint		 num;
-	struct pdf_span	 whole;		/* "n 0 obj" to "endobj" */
 	struct pdf_span	 value;		/* a stream's dictionary */
 	struct pdf_span	 data;		/* a stream's data, or { NULL, 0 } */
 };
@@ -47,10 +46,7 @@ int	pdf_file_obj(const struct pdf_file *, guint num, struct pdf_obj *);
 /* The value of object num (no stream's data): { NULL, 0 } if none. */
 struct pdf_span pdf_file_value(const struct pdf_file *, guint num);
 
-/* The value of key ("/Type") in a dictionary, or FALSE. */
-gboolean pdf_dict_get(struct pdf_span dict, const char *key,
-	    struct pdf_span *value);
-/* A dictionary's value under key, or { NULL, 0 }. */
+/* A dictionary's value under key ("/Type"), or { NULL, 0 }. */
 struct pdf_span pdf_dict_value(struct pdf_span dict, const char *key);
 /* The object a reference "12 0 R" points to, or 0. */
 guint	pdf_ref(struct pdf_span);

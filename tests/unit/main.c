@@ -36,6 +36,7 @@ main(void)
 		fuzz_suite,
 		shapes_suite,
 		finish_suite,
+		pdfobj_suite,
 	};
 	SRunner *sr = srunner_create(NULL);
 	size_t i;

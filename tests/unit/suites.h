@@ -33,5 +33,6 @@ Suite	*pdf_index_suite(void);
 Suite	*fuzz_suite(void);
 Suite	*shapes_suite(void);
 Suite	*finish_suite(void);
+Suite	*pdfobj_suite(void);
 
 #endif

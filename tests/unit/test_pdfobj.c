@@ -1,0 +1,183 @@
+/*
+ * test_pdfobj.c — reading PDF objects in place and writing the values
+ * the finishing changes (pdfobj.h), and the file's frame (pdfwrite.h):
+ * strings decoded and written, a dictionary's keys dropped and added,
+ * references pointed elsewhere, an array's items, a file read back.
+ */
+#include <string.h>
+
+#include <check.h>
+#include <qpdf/qpdf-c.h>
+
+#include "pdf/pdfobj.h"
+#include "pdf/pdfwrite.h"
+#include "suites.h"
+
+static struct pdf_span
+text(const char *s)
+{
+	struct pdf_span v = { s, strlen(s) };
+
+	return v;
+}
+
+START_TEST(test_pdfobj_strings)
+{
+	char *s;
+
+	s = pdf_string_utf8(text("(a\\(b\\) c\\101\\n)"));
+	ck_assert_str_eq(s, "a(b) cA\n");
+	g_free(s);
+	s = pdf_string_utf8(text("<FEFF00E9 0074 00E9>"));
+	ck_assert_str_eq(s, "été");
+	g_free(s);
+	s = pdf_string_utf8(text("<4142 4>"));	/* odd: a last 0 */
+	ck_assert_str_eq(s, "AB@");
+	g_free(s);
+	ck_assert_ptr_null(pdf_string_utf8(text("/Name")));
+	ck_assert_ptr_null(pdf_string_utf8(text("<< /A 1 >>")));
+}
+END_TEST
+
+START_TEST(test_pdfobj_put_text)
+{
+	GString *s = g_string_new(NULL);
+
+	pdf_put_text(s, "Note 3 (of 4) \\ back");
+	ck_assert_str_eq(s->str, "(Note 3 \\(of 4\\) \\\\ back)");
+	g_string_assign(s, "");
+	pdf_put_text(s, "Pâge");
+	ck_assert_str_eq(s->str, "<FEFF005000E200670065>");
+	g_string_free(s, TRUE);
+}
+END_TEST
+
+START_TEST(test_pdfobj_dict)
+{
+	const char *d = "<< /Type /Page /Group << /S /Transparency >>\n"
+	    "   /Annots [ 4 0 R 5 0 R ] /Contents 6 0 R >>";
+	const char *drop[] = { "/Group", "/Tabs", NULL };
+	struct pdf_span v;
+	GString *s = g_string_new(NULL);
+
+	ck_assert(pdf_is(pdf_dict_value(text(d), "/Type"), "/Page"));
+	ck_assert_uint_eq(pdf_ref(pdf_dict_value(text(d), "/Contents")), 6);
+	ck_assert_ptr_null(pdf_dict_value(text(d), "/Tabs").s);
+	/* A key inside a value is not the dictionary's. */
+	ck_assert_ptr_null(pdf_dict_value(text(d), "/S").s);
+	v = pdf_dict_value(text(d), "/Annots");
+	ck_assert(pdf_is(v, "[ 4 0 R 5 0 R ]"));
+	pdf_put_dict(s, text(d), drop, "/Tabs /S");
+	ck_assert_ptr_null(strstr(s->str, "/Group"));
+	ck_assert_ptr_null(strstr(s->str, "Transparency"));
+	ck_assert_ptr_nonnull(strstr(s->str, "/Annots [ 4 0 R 5 0 R ]"));
+	ck_assert_ptr_nonnull(strstr(s->str, "/Tabs /S"));
+	ck_assert(pdf_is(pdf_dict_value(text(s->str), "/Tabs"), "/S"));
+	g_string_free(s, TRUE);
+}
+END_TEST
+
+START_TEST(test_pdfobj_items_and_refs)
+{
+	struct pdf_items it;
+	struct pdf_span item;
+	const char *want[] = { "/A", "(b c)", "[ 1 [ 2 ] ]", "3 0 R", "4",
+	    "<< /K 5 0 R >>" };
+	GHashTable *to = g_hash_table_new(g_direct_hash, g_direct_equal);
+	GString *s = g_string_new(NULL);
+	guint n = 0;
+
+	pdf_items_init(&it, text("[ /A (b c) [ 1 [ 2 ] ] 3 0 R 4 "
+	    "<< /K 5 0 R >> ]"));
+	while (pdf_items_next(&it, &item)) {
+		ck_assert_uint_lt(n, G_N_ELEMENTS(want));
+		ck_assert(pdf_is(item, want[n]));
+		n++;
+	}
+	ck_assert_uint_eq(n, G_N_ELEMENTS(want));
+	ck_assert_uint_eq(pdf_ref(text("12 0 R")), 12);
+	ck_assert_uint_eq(pdf_ref(text("12 0")), 0);
+	ck_assert_uint_eq(pdf_ref(text("12 0 R 4")), 0);
+	/* 5 and 12 point at 9; 125 and the number 5 stay. */
+	g_hash_table_insert(to, GUINT_TO_POINTER(5), GUINT_TO_POINTER(9));
+	g_hash_table_insert(to, GUINT_TO_POINTER(12), GUINT_TO_POINTER(9));
+	pdf_put_repointed(s, text("<< /Nums [ 5 [ 5 0 R 125 0 R ] 6 12 0 R ] "
+	    ">>"), to);
+	ck_assert_str_eq(s->str, "<< /Nums [ 5 [ 9 0 R 125 0 R ] 6 9 0 R ] "
+	    ">>");
+	g_string_free(s, TRUE);
+	g_hash_table_destroy(to);
+}
+END_TEST
+
+/* Whether the bytes hold s (they hold NULs: no string search will do). */
+static gboolean
+holds(const GByteArray *b, const char *s)
+{
+	gsize n = strlen(s), i;
+
+	for (i = 0; i + n <= b->len; i++)
+		if (memcmp(b->data + i, s, n) == 0)
+			return TRUE;
+	return FALSE;
+}
+
+/*
+ * A file written by pdfwrite.h, two objects packed and one stream, read
+ * back through its cross-reference stream by libqpdf.
+ */
+START_TEST(test_pdfwrite_frame)
+{
+	struct sink out;
+	struct diags d;
+	struct pdf_writer *w;
+	const char *pdf;
+	qpdf_data q = qpdf_init();
+
+	diags_init(&d);
+	sink_memory(&out, "w.pdf");
+	w = pdf_writer_new(&out, "%PDF-1.5\n", 9, 5);
+	pdf_write_value(w, 1, "<< /Type /Catalog /Pages 2 0 R >>", 33);
+	pdf_write_value(w, 2, "<< /Type /Pages /Kids [] /Count 0 >>", 36);
+	pdf_write_stream(w, 4, "/Type /Metadata", "xml", 3);
+	ck_assert_uint_eq(pdf_writer_number(w), 5);
+	ck_assert_int_eq(pdf_writer_end(w, "/Root 1 0 R"), 0);
+	pdf_writer_free(w);
+	pdf = (const char *)out.mem->data;
+	ck_assert_int_eq(memcmp(pdf, "%PDF-1.5\n", 9), 0);
+	ck_assert(holds(out.mem,
+	    "4 0 obj\n<< /Type /Metadata /Length 3 >>\nstream\nxml\n"));
+	ck_assert(holds(out.mem,
+	    "/Type /ObjStm /N 2"));
+	/* 5 given, never written; the object stream 6, the table 7. */
+	ck_assert(holds(out.mem,
+	    "/Type /XRef /Size 8"));
+	ck_assert(holds(out.mem, "/ID [<"));
+	ck_assert_int_eq(memcmp(pdf + out.mem->len - 6, "%%EOF\n", 6), 0);
+	qpdf_set_suppress_warnings(q, QPDF_TRUE);
+	ck_assert_int_eq(qpdf_read_memory(q, "w.pdf", pdf, out.mem->len, NULL),
+	    QPDF_SUCCESS);
+	ck_assert(qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q,
+	    qpdf_get_root(q), "/Type"), "/Catalog"));
+	ck_assert_int_eq(qpdf_get_num_pages(q), 0);
+	ck_assert(qpdf_oh_is_stream(q, qpdf_get_object_by_id(q, 4, 0)));
+	qpdf_cleanup(&q);
+	ck_assert_int_eq(sink_close(&out, "the PDF", &d), 0);
+	diags_release(&d);
+}
+END_TEST
+
+Suite *
+pdfobj_suite(void)
+{
+	Suite *s = suite_create("pdfobj");
+	TCase *tc = tcase_create("pdfobj");
+
+	tcase_add_test(tc, test_pdfobj_strings);
+	tcase_add_test(tc, test_pdfobj_put_text);
+	tcase_add_test(tc, test_pdfobj_dict);
+	tcase_add_test(tc, test_pdfobj_items_and_refs);
+	tcase_add_test(tc, test_pdfwrite_frame);
+	suite_add_tcase(s, tc);
+	return s;
+}
