@@ -403,9 +403,11 @@ read_table(struct pdf_file *f, struct lexer *lx)
 			return 0;
 		}
 		b = lex_next(lx);
+		/* No more objects than the file has bytes: the table is
+		 * made as large as its numbers say. */
 		if (!pdf_int(span(lx, a.start, a.end), &first) ||
 		    !pdf_int(span(lx, b.start, b.end), &count) || first < 0 ||
-		    count < 0 || first + count > G_MAXINT)
+		    count < 0 || (guint64)(first + count) > f->n)
 			return -1;
 		if ((gint64)f->at->len < first + count)
 			g_array_set_size(f->at, (guint)(first + count));
