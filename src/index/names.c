@@ -66,10 +66,16 @@ fold(const char *s, gsize len)
 	const char *p;
 	gsize n;
 
+	/* Plain ASCII, most words: no accents, lowered as it is scanned. */
+	folded = g_malloc(len + 1);
 	for (n = 0; n < len && (guchar)s[n] < 0x80 && s[n] != '\''; n++)
-		;
-	if (n == len)		/* plain ASCII, most words: no accents */
-		return g_ascii_strdown(s, (gssize)len);
+		folded[n] = s[n] >= 'A' && s[n] <= 'Z' ? s[n] + ('a' - 'A') :
+		    s[n];
+	if (n == len) {
+		folded[n] = '\0';
+		return folded;
+	}
+	g_free(folded);
 	nfd = g_utf8_normalize(s, (gssize)len, G_NORMALIZE_NFD);
 	plain = g_string_sized_new(len);
 
@@ -116,12 +122,15 @@ static void
 add_word(GArray *words, const char *text, const char *start, const char *end)
 {
 	struct name_word w;
-	gunichar c = g_utf8_get_char(start);
+	gunichar c = (guchar)*start < 0x80 ? (guchar)*start :
+	    g_utf8_get_char(start);
 
 	w.start = (gsize)(start - text);
 	w.end = (gsize)(end - text);
 	w.fold = fold(start, w.end - w.start);
-	w.capital = g_unichar_isupper(c) || g_unichar_istitle(c);
+	/* No ASCII letter is title case: spare ASCII the Unicode tables. */
+	w.capital = c < 0x80 ? g_ascii_isupper(c) != 0 :
+	    g_unichar_isupper(c) || g_unichar_istitle(c);
 	g_array_append_val(words, w);
 }
 
