@@ -129,9 +129,16 @@ drop_controls(const char *path, char *text, gsize len, struct diags *d)
 	gsize dropped = 0, first = 0;
 
 	while (p < text + len) {
-		gunichar c = g_utf8_get_char(p);
-		const char *next = g_utf8_next_char(p);
+		gunichar c;
+		const char *next;
 
+		/* Printable ASCII, most of any text, stays: a byte's copy. */
+		if ((guchar)*p >= 0x20 && (guchar)*p < 0x7F) {
+			*out++ = *p++;
+			continue;
+		}
+		c = g_utf8_get_char(p);
+		next = g_utf8_next_char(p);
 		if (c == 0x1A && strspn(next, " \t\r\n") ==
 		    (size_t)(text + len - next))
 			;	/* old DOS files end in ^Z: no text, no news */
