@@ -48,10 +48,14 @@ static const char *const note_line[] = {
 	[NOTES_GLUED] = "^\\d{1,6}\\s",
 };
 
-/* A note start in run-on notes: its number (group 1), then its first word. */
+/*
+ * A note start in run-on notes: its number (group 1), then its first
+ * word.  One lookbehind, and [0-9] for \d (lines.h): PCRE then skips
+ * from digit to digit.
+ */
 static const char *const runon_start[] = {
 	[NOTES_BRACKET] = "\\[(\\d{1,6})\\]\\s*",
-	[NOTES_GLUED] = "(?:^|(?<=\\s)|(?<=[.,;:)])|(?<=’)|(?<=”))(\\d{1,6})\\s+"
+	[NOTES_GLUED] = "(?<=^|\\s|[.,;:)]|’|”)([0-9]{1,6})\\s+"
 	    "(?=[A-Z\"'(\\[]|‘|“)",
 };
 
@@ -73,8 +77,8 @@ static const char *const marker_re[] = {
 	/* A space before "[12]" goes too; mark_refs takes it (see there). */
 	[NOTES_BRACKET] = "\\[(\\d{1,4})\\]",
 	[NOTES_NUMBERED] = "\\[(\\d{1,4})\\]",
-	/* One lookbehind, not a group of three: PCRE then starts at digits. */
-	[NOTES_GLUED] = "(?<=[.,;:!?)]|’|”)(\\d{1,3})(?=\\s|$|[A-Z]|‘|“)",
+	/* One lookbehind, and [0-9] for \d: PCRE then starts at digits. */
+	[NOTES_GLUED] = "(?<=[.,;:!?)]|’|”)([0-9]{1,3})(?=\\s|$|[A-Z]|‘|“)",
 };
 
 /*

@@ -155,6 +155,12 @@ int	lines_match(const char *re, const char *s);
  * checks a UTF-8 subject whole at every match, which makes a long line
  * with many matches quadratic (the source reader has checked the text
  * once).  Aborts if the pattern is wrong.
+ *
+ * GLib compiles every pattern with Unicode classes (PCRE2_UCP), under
+ * which PCRE cannot tell from \d or \s where a match may start, and
+ * tries every byte.  Where a match starts with a digit, write [0-9],
+ * which in bytes matches just what \d does (as [\t\n\v\f\r \x85\xa0]
+ * matches what \s does).
  */
 GRegex	*lines_compile_raw(const char *re);
 /* The words of s, lower case: runs of letters and digits; a set. */
