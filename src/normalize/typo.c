@@ -597,6 +597,21 @@ typo_text(struct typo *t, const char *in, gssize len)
 		flush(&x);
 		put(&x, c);
 		x.p = g_utf8_next_char(x.p);
+		/*
+		 * The rest of an ASCII word or number: nothing in it is to be
+		 * decided (no space is pending, no '.' precedes a digit).
+		 */
+		if (c < 0x80 && g_ascii_isalnum(c)) {
+			const char *q = x.p;
+
+			while (q < x.end && g_ascii_isalnum(*q))
+				q++;
+			if (q > x.p) {
+				g_string_append_len(x.out, x.p, q - x.p);
+				t->prev = (guchar)q[-1];
+				x.p = q;
+			}
+		}
 	}
 	flush(&x);
 	g_string_free(src, TRUE);
