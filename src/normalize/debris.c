@@ -52,17 +52,6 @@ static const char *const licence_end =
     "^(\\*{3}\\s*END OF (THE|THIS) PROJECT GUTENBERG|"
     "End of (the )?Project Gutenberg)";
 
-/*
- * Whether text opens with one of the bytes firsts lists, all that a
- * pattern anchored at the start can open with: most lines fail this,
- * and are spared the pattern (which checks the whole line as UTF-8).
- */
-static int
-opens_with(const char *text, const char *firsts)
-{
-	return *text != '\0' && strchr(firsts, *text) != NULL;
-}
-
 static int
 any_matches(const GPtrArray *patterns, const char *text)
 {
@@ -164,7 +153,7 @@ licence(struct lines *ls)
 	 * the small print's END): the last in its first half counts.
 	 */
 	for (i = 0; i < ls->a->len / 2 + 1 && i < ls->a->len; i++)
-		if (opens_with(LINE(ls, i)->text, licence_start_opens) &&
+		if (lines_opens_with(LINE(ls, i)->text, licence_start_opens) &&
 		    g_regex_match(start, LINE(ls, i)->text, 0, NULL))
 			body = i + 1;
 	if (body != G_MAXUINT) {
@@ -221,7 +210,7 @@ transcriber_notes(struct lines *ls)
 
 		if (l->role != LINE_PARA)
 			continue;
-		if (opens_with(l->text, note_bracket_opens) &&
+		if (lines_opens_with(l->text, note_bracket_opens) &&
 		    g_regex_match(bracket, l->text, 0, NULL)) {
 			for (j = i; j < ls->a->len; j++) {
 				const char *p;
@@ -232,7 +221,7 @@ transcriber_notes(struct lines *ls)
 				if (depth <= 0)
 					break;
 			}
-		} else if (opens_with(l->text, note_heading_opens) &&
+		} else if (lines_opens_with(l->text, note_heading_opens) &&
 		    g_regex_match(heading, l->text, 0, NULL)) {
 			for (j = i; j < ls->a->len && blanks < 2; j++) {
 				blanks = LINE(ls, j)->role == LINE_BLANK ?
@@ -277,7 +266,7 @@ debris_pass(struct lines *ls)
 			why = NULL;
 		else if (in_thread && !g_regex_match(end, l->text, 0, NULL))
 			why = "dropped: part of a comment thread";
-		else if (opens_with(l->text, thread_start_opens) &&
+		else if (lines_opens_with(l->text, thread_start_opens) &&
 		    g_regex_match(start, l->text, 0, NULL)) {
 			why = "dropped: start of a comment thread";
 			in_thread = 1;

@@ -152,8 +152,13 @@ find_block(const struct lines *ls, int first_no, enum notes_style *style)
 	GRegex *first[G_N_ELEMENTS(openers)], *second[G_N_ELEMENTS(openers)];
 	guint i, j, found = G_MAXUINT, single = G_MAXUINT;
 	enum notes_style single_style = NOTES_AUTO;
+	char opens[16];
 	size_t k;
 
+	/* A first note opens with its number's first character, or '['. */
+	g_snprintf(opens, sizeof(opens), "%d", first_no);
+	opens[1] = '[';
+	opens[2] = '\0';
 	/* Compiled once here, not once per line as g_regex_match_simple. */
 	for (k = 0; k < G_N_ELEMENTS(openers); k++) {
 		char *a = g_strdup_printf(openers[k].first, first_no);
@@ -174,6 +179,7 @@ find_block(const struct lines *ls, int first_no, enum notes_style *style)
 		    k++) {
 			if ((ls->rules->notes != NOTES_AUTO &&
 			    ls->rules->notes != openers[k].style) ||
+			    !lines_opens_with(l->text, opens) ||
 			    !g_regex_match(first[k], l->text, 0, NULL) ||
 			    !is_block(ls, i, openers[k].style))
 				continue;
@@ -768,6 +774,7 @@ notes_headings(struct lines *ls)
 
 	for (i = 0; i < ls->a->len; i++)
 		if (LINE(ls, i)->role == LINE_PARA &&
+		    lines_opens_with(LINE(ls, i)->text, NOTES_HEADING_OPENS) &&
 		    lines_match(NOTES_HEADING_RE, LINE(ls, i)->text) &&
 		    (next = lines_next(ls, i)) < ls->a->len &&
 		    LINE(ls, next)->role == LINE_NOTES)

@@ -323,6 +323,12 @@ lines_match(const char *re, const char *s)
 	return g_regex_match(r, s, 0, NULL);
 }
 
+int
+lines_opens_with(const char *s, const char *firsts)
+{
+	return firsts == NULL || (*s != '\0' && strchr(firsts, *s) != NULL);
+}
+
 GRegex *
 lines_compile_raw(const char *src)
 {

@@ -64,6 +64,7 @@ struct line {
 
 /* A heading over a block of notes: "Notes", "FOOTNOTES:". */
 #define NOTES_HEADING_RE	"^(FOOT)?NOTES?[.:]?$|^(Foot)?[Nn]otes?[.:]?$"
+#define NOTES_HEADING_OPENS	"FNn"	/* its first byte, lines_opens_with */
 
 /* The ledger's rule for a note's label or marker, which gets a new number. */
 #define RULE_NOTE_NUMBER	"a note's number, printed anew"
@@ -150,6 +151,13 @@ int	line_title_cased(const char *);
  * patterns on every line.
  */
 int	lines_match(const char *re, const char *s);
+/*
+ * Whether s opens with one of the bytes in firsts, all that a pattern
+ * anchored at the start can open with; any s if firsts is NULL.  Most
+ * lines fail it and are spared the pattern, and GLib's check of the
+ * whole line as UTF-8 that comes with every match.
+ */
+int	lines_opens_with(const char *s, const char *firsts);
 /*
  * A pattern of the program's own, ASCII, compiled to match bytes: PCRE
  * checks a UTF-8 subject whole at every match, which makes a long line

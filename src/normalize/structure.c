@@ -127,7 +127,9 @@ ends_sentence(const char *s)
 static int
 is_break(const char *s)
 {
-	return lines_match("^([*•·~#]\\s*){3,}$|^[*•·]$", s);
+	/* It opens with '*', '~', '#', or the first byte of '•' or '·'. */
+	return lines_opens_with(s, "*~#\xe2\xc2") &&
+	    lines_match("^([*•·~#]\\s*){3,}$|^[*•·]$", s);
 }
 
 /*
