@@ -132,8 +132,12 @@ guint	lines_prev(const struct lines *, guint i);	/* G_MAXUINT if none */
  * text's, or an editor's introduction's.
  */
 int	line_is_text(const struct line *);
-/* Characters in a line's text. */
-glong	line_chars(const struct line *);
+/*
+ * Characters in a line's text, counted no further than most + 1: a
+ * paragraph is long, and whether a line is longer than a heading or a
+ * title can be is most of what the passes ask.
+ */
+glong	line_chars(const struct line *, glong most);
 /* Words in a line's text, counted no further than most + 1. */
 int	line_words(const struct line *, int most);
 /* How many source lines a line holds: 1, or a block's. */
