@@ -303,6 +303,19 @@ normalize_and_parse(struct pipeline *p, const struct pipeline_opts *o,
 	progress(o, "parse", "");
 }
 
+/*
+ * The sources as read and their normalizations serve only the word
+ * ledger once the model is made: without it they go, and what the
+ * stages after make reuses their memory rather than growing the heap.
+ */
+static void
+drop_texts(struct pipeline *p)
+{
+	g_ptr_array_set_size(p->normalized, 0);
+	g_array_set_size(p->normalizations, 0);
+	g_array_set_size(p->sources, 0);
+}
+
 /* The index of names, if the manuscript has a list. */
 static void
 index_stage(struct pipeline *p, const struct pipeline_opts *o,
@@ -355,6 +368,8 @@ pipeline_start(struct pipeline *p, struct manuscript *ms,
 		g_free(what);
 		normalize_and_parse(p, o, d);
 	}
+	if (o->uncounted)
+		drop_texts(p);
 	if (!diags_failed(d)) {
 		notes_link(p->edition, d);
 		progress(o, "notes", "");

@@ -32,6 +32,7 @@ struct pipeline {
 	struct manuscript *ms;		/* the manifest, and the edition */
 	struct edition	*edition;	/* ms->edition, with its chapters */
 	char		*sources_digest; /* SHA-256 of every source as read */
+	/* These three only the ledger reads: an uncounted run empties them. */
 	GArray		*sources;	/* each source file as read, once */
 	GArray		*normalizations; /* struct normalization, per group */
 	GPtrArray	*normalized;	/* struct normalized *, per chapter,

@@ -37,7 +37,7 @@ struct stage {
 	struct index_log	*log;
 	struct diags		*d;
 	GHashTable		*entries;	/* name_entry * → index_entry * */
-	GHashTable		*nth;		/* "file:line:form" → count */
+	GHashTable		*nth;		/* struct on_line, a set */
 	GHashTable		*hits;		/* name_entry * → count */
 	GHashTable		*unsure;	/* form * → GPtrArray of ruling */
 	GPtrArray		*unsure_order;	/* forms, first seen first */
@@ -343,6 +343,35 @@ struct matching {
 	GPtrArray		*decided;	/* const struct name_claim * */
 };
 
+/*
+ * A form on a source line, with how often it has occurred there so far
+ * (for "at PLACE:LINE#N"): the key is the file, the line and the form.
+ */
+struct on_line {
+	const char		*file;
+	int			 line;
+	const struct name_form	*form;
+	int			 count;
+};
+
+static guint
+on_line_hash(gconstpointer p)
+{
+	const struct on_line *k = p;
+
+	return (k->file != NULL ? g_str_hash(k->file) : 0) ^
+	    (guint)k->line * 31u ^ g_direct_hash(k->form);
+}
+
+static gboolean
+on_line_equal(gconstpointer a, gconstpointer b)
+{
+	const struct on_line *x = a, *y = b;
+
+	return x->line == y->line && x->form == y->form &&
+	    g_strcmp0(x->file, y->file) == 0;
+}
+
 /* Whether only the implied forms of several headings claim f. */
 static int
 implied_by_several(const struct name_form *f)
@@ -372,14 +401,15 @@ accept(const struct name_match *m, void *arg)
 	struct matching *mt = arg;
 	struct stage *st = mt->st;
 	const struct srcpos pos = mt->node->pos;
-	char *key = g_strdup_printf("%s:%d:%p", pos.file, pos.line,
-	    (const void *)m->form);
-	int nth = GPOINTER_TO_INT(g_hash_table_lookup(st->nth, key)) + 1;
+	struct on_line k = { pos.file, pos.line, m->form, 0 }, *seen;
 	const struct name_claim *cl;
 
-	g_hash_table_replace(st->nth, key, GINT_TO_POINTER(nth));
+	if ((seen = g_hash_table_lookup(st->nth, &k)) == NULL) {
+		seen = g_memdup2(&k, sizeof(k));
+		g_hash_table_add(st->nth, seen);
+	}
 	cl = names_resolve(m->form, mt->chapter->id, mt->chapter->path,
-	    pos.line, nth);
+	    pos.line, ++seen->count);
 	if (cl == NULL) {
 		if (implied_by_several(m->form))
 			unresolved(st, m->form, mt->chapter->id, pos);
@@ -743,7 +773,8 @@ index_names(struct edition *e, const struct names *nl, struct index_log *log,
 	guint i, k;
 
 	st.entries = g_hash_table_new(g_direct_hash, g_direct_equal);
-	st.nth = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	st.nth = g_hash_table_new_full(on_line_hash, on_line_equal, g_free,
+	    NULL);
 	st.hits = g_hash_table_new(g_direct_hash, g_direct_equal);
 	st.unsure = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
 	    (GDestroyNotify)g_ptr_array_unref);

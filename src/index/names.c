@@ -66,10 +66,16 @@ fold(const char *s, gsize len)
 	const char *p;
 	gsize n;
 
+	/* Plain ASCII, most words: no accents, lowered as it is scanned. */
+	folded = g_malloc(len + 1);
 	for (n = 0; n < len && (guchar)s[n] < 0x80 && s[n] != '\''; n++)
-		;
-	if (n == len)		/* plain ASCII, most words: no accents */
-		return g_ascii_strdown(s, (gssize)len);
+		folded[n] = s[n] >= 'A' && s[n] <= 'Z' ? s[n] + ('a' - 'A') :
+		    s[n];
+	if (n == len) {
+		folded[n] = '\0';
+		return folded;
+	}
+	g_free(folded);
 	nfd = g_utf8_normalize(s, (gssize)len, G_NORMALIZE_NFD);
 	plain = g_string_sized_new(len);
 
@@ -112,27 +118,53 @@ fold(const char *s, gsize len)
 	return folded;
 }
 
-static void
-add_word(GArray *words, const char *text, const char *start, const char *end)
-{
-	struct name_word w;
-	gunichar c = g_utf8_get_char(start);
+/*
+ * The words found so far, the last of them not yet in the array: they
+ * go in a batch at a time, since g_array_append_vals costs more than
+ * copying a word, and a text has tens of thousands.
+ */
+struct batch {
+	GArray			*words;
+	struct name_word	 w[32];
+	guint			 n;
+};
 
-	w.start = (gsize)(start - text);
-	w.end = (gsize)(end - text);
-	w.fold = fold(start, w.end - w.start);
-	w.capital = g_unichar_isupper(c) || g_unichar_istitle(c);
-	g_array_append_val(words, w);
+static void
+flush_words(struct batch *b)
+{
+	g_array_append_vals(b->words, b->w, b->n);
+	b->n = 0;
+}
+
+static void
+add_word(struct batch *b, const char *text, const char *start,
+    const char *end)
+{
+	struct name_word *w = &b->w[b->n];
+	gunichar c = (guchar)*start < 0x80 ? (guchar)*start :
+	    g_utf8_get_char(start);
+
+	w->start = (gsize)(start - text);
+	w->end = (gsize)(end - text);
+	w->fold = fold(start, w->end - w->start);
+	/* No ASCII letter is title case: spare ASCII the Unicode tables. */
+	w->capital = c < 0x80 ? g_ascii_isupper(c) != 0 :
+	    g_unichar_isupper(c) || g_unichar_istitle(c);
+	if (++b->n == G_N_ELEMENTS(b->w))
+		flush_words(b);
 }
 
 /* Words are letters, digits and marks; an apostrophe between letters too. */
 GArray *
 names_words(const char *text)
 {
-	GArray *words = g_array_new(FALSE, FALSE, sizeof(struct name_word));
+	struct batch b;
 	const char *p = text, *start = NULL, *next;
 	gunichar c, prev = 0;
 	int in;
+
+	b.words = g_array_new(FALSE, FALSE, sizeof(struct name_word));
+	b.n = 0;
 
 	for (; *p != '\0'; p = next, prev = c) {
 		if ((guchar)*p < 0x80) {
@@ -150,13 +182,14 @@ names_words(const char *text)
 		if (in && start == NULL)
 			start = p;
 		else if (!in && start != NULL) {
-			add_word(words, text, start, p);
+			add_word(&b, text, start, p);
 			start = NULL;
 		}
 	}
 	if (start != NULL)
-		add_word(words, text, start, p);
-	return words;
+		add_word(&b, text, start, p);
+	flush_words(&b);
+	return b.words;
 }
 
 void

@@ -98,7 +98,7 @@ static int
 is_short(const struct line *l)
 {
 	return (l->phys == NULL || l->phys->len <= SHORT_LINES) &&
-	    line_chars(l) <= SHORT_CHARS;
+	    line_chars(l, SHORT_CHARS) <= SHORT_CHARS;
 }
 
 /* The short lines of text from line index from on, with their words. */

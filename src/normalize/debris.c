@@ -13,34 +13,41 @@
 
 #include "normalize/lines.h"
 
-/* Lines that are page furniture on any blog or CMS. */
-static const char *const furniture[] = {
+/*
+ * Lines that are page furniture on any blog or CMS: one alternative a
+ * kind, so that a line is tried once.
+ */
+static const char furniture[] =
 	"^(Leave a (Reply|Comment)|Similar Posts|Related Posts?|Share this"
 	    "( post)?|Like this|Please follow and like us|Post navigation|"
-	    "Comments)\\s*:?$",
-	"^Your email address will not be published\\b",
-	"^(Enjoy this blog\\?|Please spread the word)",
-	"^Image (removed|not available)\\.?$",
-	"^(Last updated|Last modified) on \\d",
-	"^(Posted|Filed) (in|under) \\S",
-	"^Share (on|via) (Facebook|Twitter|Email)\\b",
-	"^(Click|Tap) (here )?to (share|print|email)\\b",
-};
+	    "Comments)\\s*:?$"
+	"|^Your email address will not be published\\b"
+	"|^(Enjoy this blog\\?|Please spread the word)"
+	"|^Image (removed|not available)\\.?$"
+	"|^(Last updated|Last modified) on \\d"
+	"|^(Posted|Filed) (in|under) \\S"
+	"|^Share (on|via) (Facebook|Twitter|Email)\\b"
+	"|^(Click|Tap) (here )?to (share|print|email)\\b";
 
-/* A comment thread: it runs to the reply form or the end of the page. */
+/*
+ * A comment thread: it runs to the reply form or the end of the page.
+ * Its first line opens with a digit.
+ */
 static const char *const thread_start =
     "^\\d+ (thoughts?|comments?|responses?|replies) (on|to) \\S";
+static const char thread_start_opens[] = "0123456789";
 static const char *const thread_end =
     "^(Leave a (Reply|Comment)|Your email address will not be published)";
 
 /*
  * Project Gutenberg's licence: a header that ends with the START line,
  * a footer that begins with "End of (the) Project Gutenberg …" or the
- * END line, whichever comes first.
+ * END line, whichever comes first.  The START line opens with '*'.
  */
 static const char *const licence_start =
     "^\\*{3}\\s*START OF (THE|THIS) PROJECT GUTENBERG|"
     "^\\*END\\*THE SMALL PRINT";
+static const char licence_start_opens[] = "*";
 static const char *const licence_end =
     "^(\\*{3}\\s*END OF (THE|THIS) PROJECT GUTENBERG|"
     "End of (the )?Project Gutenberg)";
@@ -146,7 +153,8 @@ licence(struct lines *ls)
 	 * the small print's END): the last in its first half counts.
 	 */
 	for (i = 0; i < ls->a->len / 2 + 1 && i < ls->a->len; i++)
-		if (g_regex_match(start, LINE(ls, i)->text, 0, NULL))
+		if (lines_opens_with(LINE(ls, i)->text, licence_start_opens) &&
+		    g_regex_match(start, LINE(ls, i)->text, 0, NULL))
 			body = i + 1;
 	if (body != G_MAXUINT) {
 		drop_licence(ls, 0, body);
@@ -159,11 +167,16 @@ licence(struct lines *ls)
 	g_regex_unref(end);
 }
 
-/* A transcriber's note, bracketed or under its own heading. */
+/*
+ * A transcriber's note, bracketed or under its own heading, each with
+ * the bytes it can open with (the heading's case aside).
+ */
 static const char *const note_bracket =
     "^\\[Transcriber(['’]s|s['’]?) Notes?\\b";
+static const char note_bracket_opens[] = "[";
 static const char *const note_heading =
     "^Transcriber(['’]s|s['’]?) Notes?[.:]?$";
+static const char note_heading_opens[] = "Tt";
 
 /* Drops line i as part of a transcriber's note. */
 static void
@@ -197,7 +210,8 @@ transcriber_notes(struct lines *ls)
 
 		if (l->role != LINE_PARA)
 			continue;
-		if (g_regex_match(bracket, l->text, 0, NULL)) {
+		if (lines_opens_with(l->text, note_bracket_opens) &&
+		    g_regex_match(bracket, l->text, 0, NULL)) {
 			for (j = i; j < ls->a->len; j++) {
 				const char *p;
 
@@ -207,7 +221,8 @@ transcriber_notes(struct lines *ls)
 				if (depth <= 0)
 					break;
 			}
-		} else if (g_regex_match(heading, l->text, 0, NULL)) {
+		} else if (lines_opens_with(l->text, note_heading_opens) &&
+		    g_regex_match(heading, l->text, 0, NULL)) {
 			for (j = i; j < ls->a->len && blanks < 2; j++) {
 				blanks = LINE(ls, j)->role == LINE_BLANK ?
 				    blanks + 1 : 0;
@@ -229,17 +244,14 @@ void
 debris_pass(struct lines *ls)
 {
 	const struct rules *r = ls->rules;
-	GRegex *furn[G_N_ELEMENTS(furniture)];
+	GRegex *furn = lines_compile_raw(furniture);
 	GRegex *start = lines_compile_raw(thread_start);
 	GRegex *end = lines_compile_raw(thread_end);
 	int in_thread = 0;
 	guint i;
-	size_t k;
 
 	licence(ls);
 	transcriber_notes(ls);
-	for (k = 0; k < G_N_ELEMENTS(furniture); k++)
-		furn[k] = lines_compile_raw(furniture[k]);
 	for (i = 0; i < ls->a->len; i++) {
 		struct line *l = LINE(ls, i);
 		const char *why = NULL;
@@ -254,22 +266,21 @@ debris_pass(struct lines *ls)
 			why = NULL;
 		else if (in_thread && !g_regex_match(end, l->text, 0, NULL))
 			why = "dropped: part of a comment thread";
-		else if (g_regex_match(start, l->text, 0, NULL)) {
+		else if (lines_opens_with(l->text, thread_start_opens) &&
+		    g_regex_match(start, l->text, 0, NULL)) {
 			why = "dropped: start of a comment thread";
 			in_thread = 1;
 		} else {
 			in_thread = 0;
-			for (k = 0; k < G_N_ELEMENTS(furniture); k++)
-				if (g_regex_match(furn[k], l->text, 0, NULL))
-					why = "dropped: web page furniture";
+			if (g_regex_match(furn, l->text, 0, NULL))
+				why = "dropped: web page furniture";
 		}
 		if (why != NULL)
 			line_drop(ls, i, why);
 		else
 			drop_text(ls, l);
 	}
-	for (k = 0; k < G_N_ELEMENTS(furniture); k++)
-		g_regex_unref(furn[k]);
+	g_regex_unref(furn);
 	g_regex_unref(start);
 	g_regex_unref(end);
 }

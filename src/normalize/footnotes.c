@@ -48,10 +48,14 @@ static const char *const note_line[] = {
 	[NOTES_GLUED] = "^\\d{1,6}\\s",
 };
 
-/* A note start in run-on notes: its number (group 1), then its first word. */
+/*
+ * A note start in run-on notes: its number (group 1), then its first
+ * word.  One lookbehind, and [0-9] for \d (lines.h): PCRE then skips
+ * from digit to digit.
+ */
 static const char *const runon_start[] = {
 	[NOTES_BRACKET] = "\\[(\\d{1,6})\\]\\s*",
-	[NOTES_GLUED] = "(?:^|(?<=\\s)|(?<=[.,;:)])|(?<=’)|(?<=”))(\\d{1,6})\\s+"
+	[NOTES_GLUED] = "(?<=^|\\s|[.,;:)]|’|”)([0-9]{1,6})\\s+"
 	    "(?=[A-Z\"'(\\[]|‘|“)",
 };
 
@@ -73,8 +77,8 @@ static const char *const marker_re[] = {
 	/* A space before "[12]" goes too; mark_refs takes it (see there). */
 	[NOTES_BRACKET] = "\\[(\\d{1,4})\\]",
 	[NOTES_NUMBERED] = "\\[(\\d{1,4})\\]",
-	/* One lookbehind, not a group of three: PCRE then starts at digits. */
-	[NOTES_GLUED] = "(?<=[.,;:!?)]|’|”)(\\d{1,3})(?=\\s|$|[A-Z]|‘|“)",
+	/* One lookbehind, and [0-9] for \d: PCRE then starts at digits. */
+	[NOTES_GLUED] = "(?<=[.,;:!?)]|’|”)([0-9]{1,3})(?=\\s|$|[A-Z]|‘|“)",
 };
 
 /*
@@ -148,8 +152,13 @@ find_block(const struct lines *ls, int first_no, enum notes_style *style)
 	GRegex *first[G_N_ELEMENTS(openers)], *second[G_N_ELEMENTS(openers)];
 	guint i, j, found = G_MAXUINT, single = G_MAXUINT;
 	enum notes_style single_style = NOTES_AUTO;
+	char opens[16];
 	size_t k;
 
+	/* A first note opens with its number's first character, or '['. */
+	g_snprintf(opens, sizeof(opens), "%d", first_no);
+	opens[1] = '[';
+	opens[2] = '\0';
 	/* Compiled once here, not once per line as g_regex_match_simple. */
 	for (k = 0; k < G_N_ELEMENTS(openers); k++) {
 		char *a = g_strdup_printf(openers[k].first, first_no);
@@ -170,6 +179,7 @@ find_block(const struct lines *ls, int first_no, enum notes_style *style)
 		    k++) {
 			if ((ls->rules->notes != NOTES_AUTO &&
 			    ls->rules->notes != openers[k].style) ||
+			    !lines_opens_with(l->text, opens) ||
 			    !g_regex_match(first[k], l->text, 0, NULL) ||
 			    !is_block(ls, i, openers[k].style))
 				continue;
@@ -764,6 +774,7 @@ notes_headings(struct lines *ls)
 
 	for (i = 0; i < ls->a->len; i++)
 		if (LINE(ls, i)->role == LINE_PARA &&
+		    lines_opens_with(LINE(ls, i)->text, NOTES_HEADING_OPENS) &&
 		    lines_match(NOTES_HEADING_RE, LINE(ls, i)->text) &&
 		    (next = lines_next(ls, i)) < ls->a->len &&
 		    LINE(ls, next)->role == LINE_NOTES)

@@ -51,7 +51,7 @@ static const struct {
 static int
 is_body(const struct lines *ls, const struct line *l)
 {
-	return line_chars(l) > FRONT_MAX_CHARS ||
+	return line_chars(l, FRONT_MAX_CHARS) > FRONT_MAX_CHARS ||
 	    line_listed(&ls->rules->intro_lines, l) ||
 	    line_listed(&ls->rules->headings, l) ||
 	    lines_match("^[IVX]+\\.\\s", l->text);
@@ -67,8 +67,8 @@ title_like(const struct line *l)
 {
 	const char *dot = strstr(l->text, ". ");
 
-	if (line_chars(l) > TITLE_MAX_CHARS || l->indent >= 4 ||
-	    line_count(l) > TITLE_MAX_LINES ||
+	if (line_chars(l, TITLE_MAX_CHARS) > TITLE_MAX_CHARS ||
+	    l->indent >= 4 || line_count(l) > TITLE_MAX_LINES ||
 	    line_words(l, TITLE_MAX_WORDS) > TITLE_MAX_WORDS)
 		return 0;
 	/* "Dr. Smith", "St. Peter" stop inside; a sentence stops then goes on. */
@@ -462,7 +462,7 @@ closing_bio(struct lines *ls, struct chap *c)
 		return;
 	prefix = g_strconcat(author, " is ", NULL);
 	if (g_str_has_prefix(LINE(ls, i)->text, prefix) &&
-	    line_chars(LINE(ls, i)) < FRONT_MAX_CHARS) {
+	    line_chars(LINE(ls, i), FRONT_MAX_CHARS) < FRONT_MAX_CHARS) {
 		add(&c->meta.affiliation, LINE(ls, i)->text, " ");
 		line_set(ls, i, LINE_META, "taken as a note on the author");
 	}

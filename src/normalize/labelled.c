@@ -22,13 +22,17 @@
 
 #include "normalize/lines.h"
 
-/* The built-in conventions: a marker, and the opening of a note's text. */
+/*
+ * The built-in conventions: a marker, and the opening of a note's text
+ * with the byte it opens with.
+ */
 static const struct {
 	const char	*marker;	/* group 1: the label */
 	const char	*text;		/* at a paragraph's start; group 1 */
+	const char	*opens;
 } conventions[] = {
-	{ "\\[(\\d{1,4}|\\*)\\]", "^\\[(\\d{1,4}|\\*)\\]\\s*" },
-	{ "\\{(\\d{1,4}|\\*)\\}", "^\\{(\\d{1,4}|\\*)\\}\\s*" },
+	{ "\\[(\\d{1,4}|\\*)\\]", "^\\[(\\d{1,4}|\\*)\\]\\s*", "[" },
+	{ "\\{(\\d{1,4}|\\*)\\}", "^\\{(\\d{1,4}|\\*)\\}\\s*", "{" },
 };
 
 /* A Project Gutenberg footnote block: "[Footnote 3: …]". */
@@ -278,11 +282,12 @@ unpaired_at(const struct lines *ls, guint i)
  * The labelled paragraphs of one convention, in text order: each a
  * note if a marker before it waits for its label.  A note with nothing
  * after its label takes the paragraph after it.  Footnote blocks found
- * before pair with this convention's markers too.
+ * before pair with this convention's markers too.  text_re opens with
+ * a byte of opens (lines_opens_with), if it is not NULL.
  */
 static void
 labelled_paragraphs(struct lines *ls, GRegex *marker_re, GRegex *text_re,
-    GArray *markers)
+    const char *opens, GArray *markers)
 {
 	GRegex *heading = compile(NOTES_HEADING_RE);
 	struct waiting w;
@@ -292,7 +297,7 @@ labelled_paragraphs(struct lines *ls, GRegex *marker_re, GRegex *text_re,
 	waiting_init(&w, markers);
 	for (i = 0; i < ls->a->len; i++) {
 		struct line *l = LINE(ls, i);
-		GMatchInfo *mi;
+		GMatchInfo *mi = NULL;
 		char *label, *opening;
 		int end, n;
 		guint next;
@@ -300,9 +305,9 @@ labelled_paragraphs(struct lines *ls, GRegex *marker_re, GRegex *text_re,
 		waiting_until(&w, i);
 		if (l->role == LINE_NOTES && (n = unpaired_at(ls, i)) >= 0)
 			pair(ls, &w, n);
-		if (l->role != LINE_PARA || !g_regex_match(text_re, l->text, 0,
-		    &mi)) {
-			if (l->role == LINE_PARA)
+		if (l->role != LINE_PARA || !lines_opens_with(l->text, opens) ||
+		    !g_regex_match(text_re, l->text, 0, &mi)) {
+			if (mi != NULL)
 				g_match_info_free(mi);
 			continue;
 		}
@@ -424,7 +429,7 @@ labelled_notes(struct lines *ls)
 		GArray *m = g_array_new(FALSE, TRUE, sizeof(struct marker));
 
 		labelled_paragraphs(ls, ls->rules->note_marker->re,
-		    ls->rules->note_text->re, m);
+		    ls->rules->note_text->re, NULL, m);
 		mark(ls, m, "check note-marker and note-text");
 		markers_free(m);
 		return (int)(ls->notes->len - before);
@@ -434,7 +439,7 @@ labelled_notes(struct lines *ls)
 		GRegex *tre = compile(conventions[c].text);
 		GArray *m = g_array_new(FALSE, TRUE, sizeof(struct marker));
 
-		labelled_paragraphs(ls, mre, tre, m);
+		labelled_paragraphs(ls, mre, tre, conventions[c].opens, m);
 		mark(ls, m, "if it is one, give its note's opening with "
 		    "note-text, or say notes = none");
 		markers_free(m);

@@ -191,9 +191,14 @@ lines_bounds(struct lines *ls)
 }
 
 glong
-line_chars(const struct line *l)
+line_chars(const struct line *l, glong most)
 {
-	return g_utf8_strlen(l->text, -1);
+	const char *p;
+	glong n = 0;
+
+	for (p = l->text; *p != '\0' && n <= most; p = g_utf8_next_char(p))
+		n++;
+	return n;
 }
 
 int
@@ -321,6 +326,12 @@ lines_match(const char *re, const char *s)
 	}
 	G_UNLOCK(patterns);
 	return g_regex_match(r, s, 0, NULL);
+}
+
+int
+lines_opens_with(const char *s, const char *firsts)
+{
+	return firsts == NULL || (*s != '\0' && strchr(firsts, *s) != NULL);
 }
 
 GRegex *

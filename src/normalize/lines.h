@@ -64,6 +64,7 @@ struct line {
 
 /* A heading over a block of notes: "Notes", "FOOTNOTES:". */
 #define NOTES_HEADING_RE	"^(FOOT)?NOTES?[.:]?$|^(Foot)?[Nn]otes?[.:]?$"
+#define NOTES_HEADING_OPENS	"FNn"	/* its first byte, lines_opens_with */
 
 /* The ledger's rule for a note's label or marker, which gets a new number. */
 #define RULE_NOTE_NUMBER	"a note's number, printed anew"
@@ -131,8 +132,12 @@ guint	lines_prev(const struct lines *, guint i);	/* G_MAXUINT if none */
  * text's, or an editor's introduction's.
  */
 int	line_is_text(const struct line *);
-/* Characters in a line's text. */
-glong	line_chars(const struct line *);
+/*
+ * Characters in a line's text, counted no further than most + 1: a
+ * paragraph is long, and whether a line is longer than a heading or a
+ * title can be is most of what the passes ask.
+ */
+glong	line_chars(const struct line *, glong most);
 /* Words in a line's text, counted no further than most + 1. */
 int	line_words(const struct line *, int most);
 /* How many source lines a line holds: 1, or a block's. */
@@ -151,10 +156,23 @@ int	line_title_cased(const char *);
  */
 int	lines_match(const char *re, const char *s);
 /*
+ * Whether s opens with one of the bytes in firsts, all that a pattern
+ * anchored at the start can open with; any s if firsts is NULL.  Most
+ * lines fail it and are spared the pattern, and GLib's check of the
+ * whole line as UTF-8 that comes with every match.
+ */
+int	lines_opens_with(const char *s, const char *firsts);
+/*
  * A pattern of the program's own, ASCII, compiled to match bytes: PCRE
  * checks a UTF-8 subject whole at every match, which makes a long line
  * with many matches quadratic (the source reader has checked the text
  * once).  Aborts if the pattern is wrong.
+ *
+ * GLib compiles every pattern with Unicode classes (PCRE2_UCP), under
+ * which PCRE cannot tell from \d or \s where a match may start, and
+ * tries every byte.  Where a match starts with a digit, write [0-9],
+ * which in bytes matches just what \d does (as [\t\n\v\f\r \x85\xa0]
+ * matches what \s does).
  */
 GRegex	*lines_compile_raw(const char *re);
 /* The words of s, lower case: runs of letters and digits; a set. */

@@ -255,7 +255,7 @@ find_shape(struct lines *ls)
 
 		if (l->role == LINE_BLANK || l->role == LINE_DROPPED)
 			continue;
-		len = (int)line_chars(l) + l->indent;
+		len = (int)line_chars(l, G_MAXLONG) + l->indent;
 		text++;
 		longer += len > LONG_LINE;
 		if (i + 1 < ls->a->len && LINE(ls, i + 1)->role != LINE_BLANK &&

@@ -127,7 +127,9 @@ ends_sentence(const char *s)
 static int
 is_break(const char *s)
 {
-	return lines_match("^([*•·~#]\\s*){3,}$|^[*•·]$", s);
+	/* It opens with '*', '~', '#', or the first byte of '•' or '·'. */
+	return lines_opens_with(s, "*~#\xe2\xc2") &&
+	    lines_match("^([*•·~#]\\s*){3,}$|^[*•·]$", s);
 }
 
 /*
@@ -181,7 +183,8 @@ numbering_of(const struct lines *ls, const struct line *l)
 	gunichar last = last_word_char(l->text);
 
 	/* A heading is a title: not "I.  What kind of man is he?". */
-	if (line_chars(l) > 2 * ls->rules->heading_max_chars ||
+	if (line_chars(l, 2 * ls->rules->heading_max_chars) >
+	    2 * ls->rules->heading_max_chars ||
 	    line_count(l) > 2 || (last == '.' && !heading_stop(l)) ||
 	    last == ',' || last == ';' ||
 	    (!typo_is_shouting(l->text) && !line_title_cased(l->text)))
@@ -270,7 +273,7 @@ is_short_heading(const struct lines *ls, guint i)
 
 	if (r->heading_max_words == 0 || l->indent > 0 || line_count(l) > 2 ||
 	    line_words(l, r->heading_max_words) > r->heading_max_words ||
-	    line_chars(l) > r->heading_max_chars ||
+	    line_chars(l, r->heading_max_chars) > r->heading_max_chars ||
 	    starts_with_any(l->text, OPENERS) ||
 	    lines_match("^[A-Z]\\.\\s", l->text) ||
 	    g_utf8_strchr(":,;…-—", -1, last) != NULL ||
@@ -303,7 +306,8 @@ numbered_title(struct lines *ls, guint i)
 	    "LETTER|Letter|SECTION|Section)\\s+)?([IVXLC]+|\\d{1,3})\\.?$",
 	    l->text) || next >= ls->a->len ||
 	    (t = LINE(ls, next))->role != LINE_PARA || line_count(t) > 2 ||
-	    t->indent > 0 || line_chars(t) > 2 * ls->rules->heading_max_chars ||
+	    t->indent > 0 || line_chars(t, 2 * ls->rules->heading_max_chars) >
+	    2 * ls->rules->heading_max_chars ||
 	    !g_unichar_isalpha(g_utf8_get_char(t->text)) ||
 	    lines_match("\\d{4}\\.?$", t->text) ||
 	    (!typo_is_shouting(t->text) && !line_title_cased(t->text)))

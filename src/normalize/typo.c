@@ -26,17 +26,26 @@ struct pass {
 	gboolean	 bound;		/* and all of it no-break spaces */
 };
 
+/*
+ * ASCII, most of any text, is classed without the Unicode tables: the
+ * answers are GLib's, whose white space in ASCII is these five.
+ */
 static gboolean
 is_space(gunichar c)
 {
-	return c != 0 && g_unichar_isspace(c);
+	if (c < 0x80)
+		return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+		    c == '\f';
+	return g_unichar_isspace(c);
 }
 
 /* Letters, digits and combining marks: what a word is made of. */
 static gboolean
 is_word(gunichar c)
 {
-	return c != 0 && (g_unichar_isalnum(c) || g_unichar_ismark(c));
+	if (c < 0x80)
+		return g_ascii_isalnum(c);
+	return g_unichar_isalnum(c) || g_unichar_ismark(c);
 }
 
 static gboolean
@@ -96,11 +105,18 @@ is_nbsp(gunichar c)
 	return c == NBSP || c == 0x202F || c == 0x2007;
 }
 
+/* The character at q, which is before the end of the node. */
+static gunichar
+char_at(const char *q)
+{
+	return (guchar)*q < 0x80 ? (guchar)*q : g_utf8_get_char(q);
+}
+
 /* The character at q, or 0 at the end of the node. */
 static gunichar
 peek(const struct pass *x, const char *q)
 {
-	return q < x->end ? g_utf8_get_char(q) : 0;
+	return q < x->end ? char_at(q) : 0;
 }
 
 static const char *
@@ -550,7 +566,7 @@ typo_text(struct typo *t, const char *in, gssize len)
 	x.space = FALSE;
 	x.bound = FALSE;
 	while (x.p < x.end) {
-		c = g_utf8_get_char(x.p);
+		c = char_at(x.p);
 		if (is_space(c)) {
 			read_space(&x);
 			continue;
@@ -581,6 +597,21 @@ typo_text(struct typo *t, const char *in, gssize len)
 		flush(&x);
 		put(&x, c);
 		x.p = g_utf8_next_char(x.p);
+		/*
+		 * The rest of an ASCII word or number: nothing in it is to be
+		 * decided (no space is pending, no '.' precedes a digit).
+		 */
+		if (c < 0x80 && g_ascii_isalnum(c)) {
+			const char *q = x.p;
+
+			while (q < x.end && g_ascii_isalnum(*q))
+				q++;
+			if (q > x.p) {
+				g_string_append_len(x.out, x.p, q - x.p);
+				t->prev = (guchar)q[-1];
+				x.p = q;
+			}
+		}
 	}
 	flush(&x);
 	g_string_free(src, TRUE);
@@ -662,10 +693,15 @@ typo_is_shouting(const char *s)
 	int upper = 0, lower = 0;
 
 	for (; *s != '\0'; s = g_utf8_next_char(s)) {
-		gunichar c = g_utf8_get_char(s);
+		gunichar c = char_at(s);
 
-		upper += g_unichar_isupper(c);
-		lower += g_unichar_islower(c);
+		if (c < 0x80) {
+			upper += g_ascii_isupper(c) != 0;
+			lower += g_ascii_islower(c) != 0;
+		} else {
+			upper += g_unichar_isupper(c);
+			lower += g_unichar_islower(c);
+		}
 	}
 	return upper >= 4 && lower * 10 <= upper;
 }

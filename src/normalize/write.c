@@ -13,6 +13,19 @@
 #include "normalize/lines.h"
 #include "normalize/typo.h"
 
+/* Inline punctuation CommonMark reads as markup; NUL too, as strchr has it. */
+static int
+inline_markup(char c)
+{
+	switch (c) {
+	case '\\': case '`': case '*': case '_': case '[': case ']':
+	case '<': case '>': case '&': case '!': case '\0':
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /*
  * Escapes what CommonMark would read as markup: inline punctuation
  * everywhere, and at the start of a line whatever opens a block (a
@@ -21,15 +34,14 @@
 void
 normalize_escape(GString *md, const char *s, gssize len)
 {
-	const char *p = s, *end = s + (len < 0 ? (gssize)strlen(s) : len);
+	const char *p = s, *end = s + (len < 0 ? (gssize)strlen(s) : len), *q;
 
 	if (p < end && strchr("#>-+=", *p) != NULL) {
 		/* Escaped once: '>' is inline punctuation too. */
 		g_string_append_c(md, '\\');
 		g_string_append_c(md, *p++);
 	} else if (p < end && g_ascii_isdigit(*p)) {
-		const char *q = p;
-
+		q = p;
 		while (q < end && g_ascii_isdigit(*q))
 			q++;
 		g_string_append_len(md, p, q - p);
@@ -40,6 +52,13 @@ normalize_escape(GString *md, const char *s, gssize len)
 	for (; p < end; p++) {
 		const char *close;
 
+		/* Up to markup or a mark (each opens with 0xEE), as it is. */
+		for (q = p; q < end && (guchar)*q != 0xEE && !inline_markup(*q);
+		    q++)
+			;
+		g_string_append_len(md, p, q - p);
+		if ((p = q) == end)
+			break;
 		if (strncmp(p, EMPH_OPEN, 3) == 0 ||
 		    strncmp(p, EMPH_CLOSE, 3) == 0) {
 			g_string_append_c(md, '*');
@@ -61,7 +80,7 @@ normalize_escape(GString *md, const char *s, gssize len)
 			p = close + 2;
 			continue;
 		}
-		if (strchr("\\`*_[]<>&!", *p) != NULL)
+		if (inline_markup(*p))
 			g_string_append_c(md, '\\');
 		g_string_append_c(md, *p);
 	}

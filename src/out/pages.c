@@ -12,6 +12,7 @@
 #include "read/file.h"
 
 #define PAGES_MAGIC	"octavo pages 1"
+#define FIELDS		6	/* the most a line of a kept layout has */
 
 void
 folio_roman(int n, char *buf, size_t size)
@@ -312,31 +313,66 @@ pagemap_save(const struct pagemap *pm, const struct edition *e,
 	return ok;
 }
 
-/* A whole decimal number from 0 to max, or FALSE. */
+/*
+ * A whole decimal number from 0 to max, or FALSE: digits alone, as
+ * g_ascii_string_to_unsigned reads them, at a fraction of its cost (a
+ * kept layout has thousands).
+ */
 static gboolean
 number(const char *s, guint64 max, guint64 *n)
 {
-	return g_ascii_string_to_unsigned(s, 10, 0, max, n, NULL);
+	guint64 v = 0, d;
+
+	if (*s == '\0')
+		return FALSE;
+	for (; *s != '\0'; s++) {
+		if (!g_ascii_isdigit(*s) || (d = (guint64)(*s - '0')) > max ||
+		    v > (max - d) / 10)
+			return FALSE;
+		v = v * 10 + d;
+	}
+	*n = v;
+	return TRUE;
 }
 
 /*
- * One "line CHAPTER TREE N OFFSET PAGE" of a kept layout, its block
- * found among the trees ("CHAPTER TREE" → its blocks), its page among
- * the labels read; FALSE if it is malformed or names no block or page.
+ * Cuts line at its spaces, in place, as g_strsplit would: its first
+ * fields into f; returns how many it has, FIELDS + 1 if more.
+ */
+static guint
+fields(char *line, char *f[FIELDS])
+{
+	guint n = 0;
+
+	for (;;) {
+		if (n == FIELDS)
+			return FIELDS + 1;
+		f[n++] = line;
+		if ((line = strchr(line, ' ')) == NULL)
+			return n;
+		*line++ = '\0';
+	}
+}
+
+/*
+ * One "line CHAPTER TREE N OFFSET PAGE" of a kept layout, cut into its
+ * n fields f, its block found among the trees ("CHAPTER TREE" → its
+ * blocks; key is room to spell it), its page among the labels read;
+ * FALSE if it is malformed or names no block or page.
  */
 static gboolean
-load_line(char **f, GHashTable *tree_blocks, guint pages,
-    struct linestart *ls)
+load_line(char **f, guint nf, GHashTable *tree_blocks, GString *key,
+    guint pages, struct linestart *ls)
 {
 	const GArray *bs;
 	guint64 n, offset, page;
-	char *key;
 
-	if (g_strv_length(f) != 6 || strcmp(f[0], "line") != 0)
+	if (nf != 6 || strcmp(f[0], "line") != 0)
 		return FALSE;
-	key = g_strconcat(f[1], " ", f[2], NULL);
-	bs = g_hash_table_lookup(tree_blocks, key);
-	g_free(key);
+	g_string_assign(key, f[1]);
+	g_string_append_c(key, ' ');
+	g_string_append(key, f[2]);
+	bs = g_hash_table_lookup(tree_blocks, key->str);
 	if (bs == NULL || bs->len == 0 || !number(f[3], bs->len - 1, &n) ||
 	    !number(f[4], G_MAXSIZE, &offset) || !number(f[5], pages, &page) ||
 	    page == 0)
@@ -354,33 +390,35 @@ load_line(char **f, GHashTable *tree_blocks, guint pages,
 static gboolean
 load_lines(struct pagemap *pm, char **lines, GHashTable *tree_blocks)
 {
+	GString *key = g_string_new(NULL);
 	guint64 labels, starts;
-	guint i;
+	gboolean ok = FALSE, end = FALSE;
+	guint i, nf;
 
-	for (i = 0; lines[i] != NULL; i++) {
-		char **f = g_strsplit(lines[i], " ", -1);
-		gboolean end = f[0] != NULL && strcmp(f[0], "end") == 0;
-		gboolean ok = TRUE;
+	for (i = 0; lines[i] != NULL && !end; i++) {
+		char *f[FIELDS];
 		struct linestart ls;
 
-		if (end)
-			ok = g_strv_length(f) == 3 &&
-			    number(f[1], G_MAXUINT, &labels) &&
+		if (g_str_has_prefix(lines[i], "label ") &&
+		    pm->starts->len == 0) {
+			g_ptr_array_add(pm->labels, g_strdup(lines[i] + 6));
+			continue;
+		}
+		nf = fields(lines[i], f);
+		if ((end = strcmp(f[0], "end") == 0))
+			ok = nf == 3 && number(f[1], G_MAXUINT, &labels) &&
 			    number(f[2], G_MAXUINT, &starts) &&
 			    labels == pm->labels->len && labels > 0 &&
 			    starts == pm->starts->len && lines[i + 1] != NULL &&
 			    lines[i + 1][0] == '\0' && lines[i + 2] == NULL;
-		else if (g_str_has_prefix(lines[i], "label ") &&
-		    pm->starts->len == 0)
-			g_ptr_array_add(pm->labels, g_strdup(lines[i] + 6));
-		else if ((ok = load_line(f, tree_blocks, pm->labels->len,
-		    &ls)))
+		else if (load_line(f, nf, tree_blocks, key, pm->labels->len,
+		    &ls))
 			g_array_append_val(pm->starts, ls);
-		g_strfreev(f);
-		if (!ok || end)
-			return ok;
+		else
+			break;
 	}
-	return FALSE;
+	g_string_free(key, TRUE);
+	return ok;
 }
 
 gboolean

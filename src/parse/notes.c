@@ -99,6 +99,31 @@ link_refs(struct chapter *c, GHashTable *by_label, struct diags *d)
 }
 
 /*
+ * What a cross-reference in a note looks like, and what before one says
+ * it is not one of ours: compiled once for every note of the edition.
+ */
+struct xref_patterns {
+	GRegex	*re;
+	GRegex	*other;
+};
+
+static void
+xref_patterns_init(struct xref_patterns *x)
+{
+	x->re = g_regex_new("\\b(?:[Nn]otes?|[Ff]ootnotes?|n\\.)\\s?"
+	    "(\\d{1,4})\\b", 0, 0, NULL);
+	x->other = g_regex_new("\\bpp?\\.\\s?\\d+[,;]?\\s*\\S*\\s?$|"
+	    "\\b[Dd]ocument\\s+\\S*$", 0, 0, NULL);
+}
+
+static void
+xref_patterns_release(struct xref_patterns *x)
+{
+	g_regex_unref(x->other);
+	g_regex_unref(x->re);
+}
+
+/*
  * "see note 31", "(note 29)", "Cf. n.43", "footnote 1" inside a note
  * become cross-references, which print the note's new number.  A number
  * after a page ("Some Book, p. 59, note 6") is another book's note; one
@@ -106,13 +131,10 @@ link_refs(struct chapter *c, GHashTable *by_label, struct diags *d)
  * in a link).
  */
 static void
-link_xrefs(struct note *note, GHashTable *by_label)
+link_xrefs(struct note *note, GHashTable *by_label,
+    const struct xref_patterns *xp)
 {
-	GRegex *re = g_regex_new("\\b(?:[Nn]otes?|[Ff]ootnotes?|n\\.)\\s?"
-	    "(\\d{1,4})\\b", 0, 0, NULL);
-	/* What before a match says it is not one of ours. */
-	GRegex *other = g_regex_new("\\bpp?\\.\\s?\\d+[,;]?\\s*\\S*\\s?$|"
-	    "\\b[Dd]ocument\\s+\\S*$", 0, 0, NULL);
+	GRegex *re = xp->re, *other = xp->other;
 	GPtrArray *texts = g_ptr_array_new();
 	struct iter it;
 	guint i;
@@ -151,8 +173,6 @@ link_xrefs(struct note *note, GHashTable *by_label)
 		node_text_rest(t, done);
 	}
 	g_ptr_array_free(texts, TRUE);
-	g_regex_unref(other);
-	g_regex_unref(re);
 }
 
 /* Whether a label is a number: "12", not "smith". */
@@ -201,9 +221,11 @@ number(struct chapter *c, int *next, struct diags *d)
 void
 notes_link(struct edition *e, struct diags *d)
 {
+	struct xref_patterns x;
 	int next = 1;
 	guint i, k;
 
+	xref_patterns_init(&x);
 	for (i = 0; i < e->chapters->len; i++) {
 		struct chapter *c = g_ptr_array_index(e->chapters, i);
 		GHashTable *by_label = g_hash_table_new(g_str_hash, g_str_equal);
@@ -222,7 +244,9 @@ notes_link(struct edition *e, struct diags *d)
 			next = 1;
 		number(c, &next, d);
 		for (k = 0; k < c->notes->len; k++)
-			link_xrefs(g_ptr_array_index(c->notes, k), by_label);
+			link_xrefs(g_ptr_array_index(c->notes, k), by_label,
+			    &x);
 		g_hash_table_destroy(by_label);
 	}
+	xref_patterns_release(&x);
 }

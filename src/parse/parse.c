@@ -417,8 +417,7 @@ static void
 split_refs(struct node *root)
 {
 	GPtrArray *texts = g_ptr_array_new();
-	/* Raw: PCRE would check a UTF-8 text whole at every match. */
-	GRegex *re = g_regex_new("\\[\\^([^\\]\\s\\[]+)\\]", G_REGEX_RAW, 0, NULL);
+	GRegex *re;
 	struct iter it;
 	guint i;
 
@@ -427,6 +426,12 @@ split_refs(struct node *root)
 		if (it.ev == ITER_ENTER && it.cur->type == NODE_TEXT &&
 		    strstr(it.cur->text, "[^") != NULL)
 			g_ptr_array_add(texts, it.cur);
+	if (texts->len == 0) {		/* most trees: a note's, say */
+		g_ptr_array_free(texts, TRUE);
+		return;
+	}
+	/* Raw: PCRE would check a UTF-8 text whole at every match. */
+	re = g_regex_new("\\[\\^([^\\]\\s\\[]+)\\]", G_REGEX_RAW, 0, NULL);
 	for (i = 0; i < texts->len; i++) {
 		struct node *t = g_ptr_array_index(texts, i);
 		GMatchInfo *mi;

@@ -61,17 +61,19 @@ convert(const char *path, char **text, gsize *len, const char *encoding,
 /*
  * The encoding to read text in: the manifest's; else, for a file that
  * is not UTF-8, the one its header declares, if iconv knows it (said
- * at -v, with the key that says it outright); else none.
+ * at -v, with the key that says it outright); else none.  *utf8 says
+ * whether the text was found to be UTF-8 as it is.
  */
 static char *
 encoding_of(const char *path, const char *text, gsize len,
-    const char *encoding, struct diags *d)
+    const char *encoding, gboolean *utf8, struct diags *d)
 {
 	char *declared;
 
+	*utf8 = FALSE;
 	if (encoding != NULL)
 		return g_strdup(encoding);
-	if (g_utf8_validate(text, (gssize)len, NULL) ||
+	if ((*utf8 = g_utf8_validate(text, (gssize)len, NULL)) ||
 	    memchr(text, '\0', len) != NULL ||
 	    (declared = declared_encoding(text, len)) == NULL)
 		return NULL;
@@ -129,9 +131,16 @@ drop_controls(const char *path, char *text, gsize len, struct diags *d)
 	gsize dropped = 0, first = 0;
 
 	while (p < text + len) {
-		gunichar c = g_utf8_get_char(p);
-		const char *next = g_utf8_next_char(p);
+		gunichar c;
+		const char *next;
 
+		/* Printable ASCII, most of any text, stays: a byte's copy. */
+		if ((guchar)*p >= 0x20 && (guchar)*p < 0x7F) {
+			*out++ = *p++;
+			continue;
+		}
+		c = g_utf8_get_char(p);
+		next = g_utf8_next_char(p);
 		if (c == 0x1A && strspn(next, " \t\r\n") ==
 		    (size_t)(text + len - next))
 			;	/* old DOS files end in ^Z: no text, no news */
@@ -174,18 +183,20 @@ source_read(const char *path, const char *encoding, gsize max, gsize *len,
     struct diags *d)
 {
 	char *text, *enc;
+	gboolean utf8;
 
 	if ((text = file_read(path, "the source", max, "split it into "
 	    "chapters, or raise --max-source", len, d)) == NULL)
 		return NULL;
-	enc = encoding_of(path, text, *len, encoding, d);
+	enc = encoding_of(path, text, *len, encoding, &utf8, d);
 	if (enc != NULL && convert(path, &text, len, enc, d) == -1) {
 		g_free(enc);
 		g_free(text);
 		return NULL;
 	}
 	g_free(enc);
-	if (file_check_text(path, text, *len, NOT_UTF8, d) == -1) {
+	/* Text found UTF-8 as it is (and so not converted) is checked. */
+	if (!utf8 && file_check_text(path, text, *len, NOT_UTF8, d) == -1) {
 		g_free(text);
 		return NULL;
 	}
