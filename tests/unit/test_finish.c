@@ -305,6 +305,121 @@ START_TEST(test_finish_pdf)
 }
 END_TEST
 
+/*
+ * A note over three pages, its Note and paragraph opened anew on each,
+ * and a second paragraph of the text on the last, after the note.
+ */
+static GByteArray *
+note_over_three_pages(void)
+{
+	GByteArray *pdf = g_byte_array_new();
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_bytes,
+	    pdf, 200, 300);
+	cairo_t *cr = cairo_create(s);
+	const char *parts[] = { "1. A long note", "that runs on", "and ends." };
+	int i;
+
+	cairo_tag_begin(cr, "Document", NULL);
+	text(cr, "P", 40, "Text.");
+	for (i = 0; i < 3; i++) {
+		cairo_tag_begin(cr, "Note", NULL);
+		text(cr, "P", 250, parts[i]);
+		cairo_tag_end(cr, "Note");
+		if (i < 2)
+			cairo_show_page(cr);
+	}
+	text(cr, "P", 60, "More text.");
+	cairo_show_page(cr);
+	cairo_tag_end(cr, "Document");
+	cairo_destroy(cr);
+	cairo_surface_finish(s);
+	ck_assert_int_eq(cairo_surface_status(s), CAIRO_STATUS_SUCCESS);
+	cairo_surface_destroy(s);
+	return pdf;
+}
+
+/* The element the parent tree gives for page n's first marked content. */
+static qpdf_oh
+page_element(qpdf_data q, int n)
+{
+	qpdf_oh tree = qpdf_oh_get_key(q, qpdf_oh_get_key(q, qpdf_get_root(q),
+	    "/StructTreeRoot"), "/ParentTree");
+	qpdf_oh nums = qpdf_oh_get_key(q, tree, "/Nums");
+	int key = qpdf_oh_get_int_value_as_int(q, qpdf_oh_get_key(q,
+	    qpdf_get_page_n(q, (size_t)n), "/StructParents")), i;
+
+	for (i = 0; i + 1 < qpdf_oh_get_array_n_items(q, nums); i += 2)
+		if (qpdf_oh_get_int_value_as_int(q, qpdf_oh_get_array_item(q,
+		    nums, i)) == key)
+			return qpdf_oh_get_array_item(q, qpdf_oh_get_array_item(q,
+			    nums, i + 1), 0);
+	return qpdf_oh_new_null(q);
+}
+
+/*
+ * The three parts are one Note holding one paragraph, whose marked
+ * content on the second and third pages is given by reference to its
+ * page; the parent tree names that paragraph for them, not the
+ * elements merged into it, which are gone.
+ */
+START_TEST(test_finish_note_over_three_pages)
+{
+	GByteArray *pdf = note_over_three_pages();
+	GHashTable *links = g_hash_table_new(g_str_hash, g_str_equal);
+	GPtrArray *labels = g_ptr_array_new();
+	GArray *notes = g_array_new(FALSE, FALSE, sizeof(struct note_tag));
+	struct note_tag parts[3] = { { 0, 0 }, { 0, 2 }, { 0, 2 } };
+	struct taglangs langs;
+	struct finishing f = { "en", 200, 300, 0, 0, links, labels, notes,
+	    &langs };
+	struct finished done;
+	struct sink out;
+	struct diags d;
+	qpdf_data q = qpdf_init();
+	GString *tags = g_string_new(NULL);
+	qpdf_oh first, k;
+	int i, mcrs = 0;
+
+	diags_init(&d);
+	taglangs_init(&langs);
+	g_array_append_vals(notes, parts, 3);
+	sink_memory(&out, "f.pdf");
+	ck_assert_int_eq(pdf_finish((const char *)pdf->data, pdf->len, &out,
+	    &f, &done, &d), 0);
+	ck_assert_int_eq(done.notes, 1);
+	ck_assert_int_eq(done.merged, 2);
+	ck_assert_int_eq(qpdf_read_memory(q, "f.pdf", (const char *)
+	    out.mem->data, out.mem->len, NULL) & QPDF_ERRORS, 0);
+	shape(q, qpdf_oh_get_key(q, qpdf_get_root(q), "/StructTreeRoot"),
+	    tags);
+	ck_assert_str_eq(tags->str, "(Document(P Note#n1(P) P))");
+	first = page_element(q, 0);
+	ck_assert_str_eq(qpdf_oh_get_name(q, qpdf_oh_get_key(q, first, "/S")),
+	    "/P");
+	/* Page 1's first element is the text's paragraph; the note's is
+	 * what pages 2 and 3 open with, the same object on both. */
+	ck_assert_int_eq(qpdf_oh_get_object_id(q, page_element(q, 1)),
+	    qpdf_oh_get_object_id(q, page_element(q, 2)));
+	k = qpdf_oh_get_key(q, page_element(q, 1), "/K");
+	for (i = 0; i < qpdf_oh_get_array_n_items(q, k); i++)
+		mcrs += qpdf_oh_is_dictionary(q, qpdf_oh_get_array_item(q, k,
+		    i));
+	ck_assert_int_eq(mcrs, 2);
+	ck_assert_str_eq(qpdf_oh_get_name(q, qpdf_oh_get_key(q,
+	    qpdf_oh_get_key(q, page_element(q, 1), "/P"), "/S")), "/Note");
+
+	qpdf_cleanup(&q);
+	g_string_free(tags, TRUE);
+	ck_assert_int_eq(sink_close(&out, "the PDF", &d), 0);
+	diags_release(&d);
+	g_byte_array_free(pdf, TRUE);
+	g_hash_table_destroy(links);
+	g_ptr_array_free(labels, TRUE);
+	g_array_free(notes, TRUE);
+	taglangs_release(&langs);
+}
+END_TEST
+
 /* Begins an element, counted in langs with its language (ink.h). */
 static void
 begin(cairo_t *cr, struct taglangs *langs, const char *tag,
@@ -455,6 +570,7 @@ finish_suite(void)
 	tcase_add_test(tc, test_xmp_dates);
 	tcase_add_test(tc, test_xmp_packet);
 	tcase_add_test(tc, test_finish_pdf);
+	tcase_add_test(tc, test_finish_note_over_three_pages);
 	tcase_add_test(tc, test_finish_languages);
 	tcase_add_test(tc, test_finish_not_a_pdf);
 	suite_add_tcase(s, tc);
