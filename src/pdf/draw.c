@@ -38,7 +38,7 @@ struct drawer {
 	const struct press	*p;
 	const struct edition	*e;
 	const struct part	*part;
-	const struct galley	*g;
+	struct galley		*g;		/* its lines let go as drawn */
 	guint			 tag;		/* the next tag event */
 	guint			 head;		/* the next heading */
 	struct outline		*ol;
@@ -400,6 +400,21 @@ rule(struct drawer *d, const struct page *pg)
 	cairo_stroke(d->cr);
 }
 
+/* The page's lines and its notes', drawn, let go (galley.h). */
+static void
+release(struct drawer *d, const struct page *pg)
+{
+	guint j;
+
+	galley_release_lines(d->g, pg->first, pg->count);
+	for (j = 0; j < pg->nnotes; j++) {
+		const struct placed *pl = &g_array_index(d->part->mk.placed,
+		    struct placed, pg->notes + j);
+
+		galley_release_lines(d->p->notes, pl->from, pl->to - pl->from);
+	}
+}
+
 static void
 draw_page(struct drawer *d, const struct page *pg, int n)
 {
@@ -429,6 +444,7 @@ draw_page(struct drawer *d, const struct page *pg, int n)
 		rule(d, pg);
 	if (pg->count > 0 || pg->nnotes > 0)
 		furniture(d, pg, n);
+	release(d, pg);
 }
 
 double
@@ -463,7 +479,7 @@ crop_marks(cairo_t *cr, const struct style *st)
 
 void
 draw_part(cairo_t *cr, const struct press *p, const struct edition *e,
-    const struct part *part, struct outline *ol, GArray *notes,
+    struct part *part, struct outline *ol, GArray *notes,
     struct taglangs *langs)
 {
 	struct drawer d = { cr, p, e, part, part->galley, 0, 0, ol, 0,

@@ -23,10 +23,12 @@ struct outline {
  * Draws the part's pages, one cairo_show_page each, the trim offset by
  * draw_margin in the media box, and issues any tags its galley leaves
  * open after the last line.  notes gets a struct note_tag (finish.h)
- * for each Note element begun, langs each element begun.
+ * for each Note element begun, langs each element begun.  Each page's
+ * lines, and its notes', let go of their paragraphs once drawn: the
+ * part is drawn once.
  */
 void	draw_part(cairo_t *, const struct press *, const struct edition *,
-	    const struct part *, struct outline *, GArray *notes,
+	    struct part *, struct outline *, GArray *notes,
 	    struct taglangs *langs);
 
 /* How far the trim is from the media box's edges: the bleed, and room

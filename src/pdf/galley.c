@@ -57,6 +57,21 @@ galley_free(struct galley *g)
 }
 
 void
+galley_release_lines(struct galley *g, guint first, guint count)
+{
+	guint i;
+
+	for (i = first; i < first + count && i < g->lines->len; i++) {
+		struct line *ln = GALLEY_LINE(g, i);
+
+		para_unref(ln->para);
+		para_unref(ln->side);
+		ln->para = NULL;
+		ln->side = NULL;
+	}
+}
+
+void
 galley_tag(struct galley *g, const char *name, const char *attrs,
     gboolean end)
 {

@@ -214,6 +214,12 @@ struct galley	*galley_new(void);
 void		 galley_free(struct galley *);
 /* The line at i. */
 #define GALLEY_LINE(g, i)	(&g_array_index((g)->lines, struct line, (i)))
+/*
+ * Lets go of the paragraphs of lines first…first + count, drawn: a
+ * paragraph is freed with the last line that holds it, so that a book
+ * is not held whole until its last page is drawn.
+ */
+void		 galley_release_lines(struct galley *, guint first, guint count);
 /* Adds a tag event before the next line the galley gets. */
 void		 galley_tag(struct galley *, const char *name, const char *attrs,
 		    gboolean end);

@@ -14,6 +14,7 @@
  * and one cache of shaped words.
  */
 #include <errno.h>
+#include <malloc.h>
 #include <string.h>
 
 #include <cairo-pdf.h>
@@ -334,6 +335,20 @@ part_release(struct part *pt)
 	pt->galley = NULL;
 }
 
+/*
+ * A part drawn is let go, and the memory it held given back to the
+ * system: freed, it would stay the process's, and Cairo's growing file
+ * and the finishing would come on top of it.
+ */
+static void
+part_drawn(struct part *pt)
+{
+	part_release(pt);
+#ifdef __GLIBC__
+	malloc_trim(0);
+#endif
+}
+
 void
 pdf_layout_free(struct pdf_layout *l)
 {
@@ -365,7 +380,7 @@ draw_parts(cairo_t *cr, struct pdf_layout *l, GArray *notes,
 		if (l->parts[i].mk.pages != NULL) {
 			draw_part(cr, l->p, l->e, &l->parts[i], &ol, notes,
 			    langs);
-			part_release(&l->parts[i]);
+			part_drawn(&l->parts[i]);
 		}
 	cairo_tag_end(cr, "Document");
 	return cairo_status(cr);
