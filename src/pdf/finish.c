@@ -23,6 +23,9 @@
 #include "tagtree.h"
 #include "xmp.h"
 
+/* The header of a file with object streams, its second line binary. */
+#define PDF_1_5		"%PDF-1.5\n%\xb5\xed\xae\xfb\n"
+
 /* What the pass found before writing: pages, their content, links. */
 struct finisher {
 	const struct finishing	*f;
@@ -216,7 +219,7 @@ content(struct pdf_writer *w, const struct pdf_obj *o, struct finished *done)
 static char *
 describe(const struct finisher *fin, struct pdf_span annot)
 {
-	struct pdf_span dest = pdf_dict_value(annot, "/Dest");
+	struct pdf_span dest = pdf_dict_follow(fin->pf, annot, "/Dest");
 	struct pdf_span action = pdf_dict_follow(fin->pf, annot, "/A");
 	struct pdf_items it;
 	struct pdf_span first;
@@ -229,12 +232,12 @@ describe(const struct finisher *fin, struct pdf_span annot)
 
 		if (uri.s != NULL)
 			return pdf_string_utf8(uri);
-		dest = pdf_dict_value(action, "/D");
+		dest = pdf_dict_follow(fin->pf, action, "/D");
 	}
 	if (dest.s == NULL)
 		return NULL;
 	if (dest.s[0] == '/')
-		name = g_strndup(dest.s + 1, dest.n - 1);
+		name = pdf_name_utf8(dest);
 	else if ((name = pdf_string_utf8(dest)) == NULL) {
 		pdf_items_init(&it, dest);
 		if (dest.s[0] != '[' || !pdf_items_next(&it, &first) ||
@@ -251,29 +254,32 @@ describe(const struct finisher *fin, struct pdf_span annot)
 	return said != NULL ? g_strdup(said) : NULL;
 }
 
-/* Each link of a page given its words, to be written in /Contents. */
+/* The link annotations of a page, by number, added to annots. */
 static void
-links(struct finisher *fin, struct pdf_span pg)
+page_links(const struct pdf_file *pf, struct pdf_span pg, GArray *annots)
 {
-	struct pdf_span annots = pdf_dict_follow(fin->pf, pg, "/Annots"), a;
+	struct pdf_span list = pdf_dict_follow(pf, pg, "/Annots"), a;
 	struct pdf_items it;
 	guint num;
 
-	if (annots.s == NULL)
+	if (list.s == NULL)
 		return;
-	pdf_items_init(&it, annots);
-	while (pdf_items_next(&it, &a)) {
-		struct pdf_span v;
-		char *said;
+	pdf_items_init(&it, list);
+	while (pdf_items_next(&it, &a))
+		if ((num = pdf_ref(a)) != 0 && pdf_is(pdf_dict_value(
+		    pdf_file_value(pf, num), "/Subtype"), "/Link"))
+			g_array_append_val(annots, num);
+}
 
-		if ((num = pdf_ref(a)) == 0)
-			continue;
-		v = pdf_file_value(fin->pf, num);
-		if (!pdf_is(pdf_dict_value(v, "/Subtype"), "/Link") ||
-		    (said = describe(fin, v)) == NULL)
-			continue;
-		g_hash_table_insert(fin->described, GUINT_TO_POINTER(num), said);
-	}
+/* A link given its words, to be written in its /Contents. */
+static void
+describe_link(struct finisher *fin, guint num)
+{
+	char *said = describe(fin, pdf_file_value(fin->pf, num));
+
+	if (said != NULL)
+		g_hash_table_insert(fin->described, GUINT_TO_POINTER(num),
+		    said);
 }
 
 /*
@@ -286,8 +292,10 @@ pages(struct finisher *fin)
 {
 	GArray *stack = g_array_new(FALSE, FALSE, sizeof(guint));
 	GArray *order = g_array_new(FALSE, FALSE, sizeof(guint));
+	GArray *seen = pdf_seen_new(fin->pf);
+	GArray *annots = g_array_new(FALSE, FALSE, sizeof(guint));
 	guint num = pdf_ref(pdf_dict_value(pdf_file_value(fin->pf,
-	    fin->pf->root), "/Pages")), n = 0, visits = 0;
+	    fin->pf->root), "/Pages")), n = 0, i;
 	int rc = num != 0 ? 0 : -1;
 
 	g_array_append_val(stack, num);
@@ -300,8 +308,7 @@ pages(struct finisher *fin)
 		num = g_array_index(stack, guint, stack->len - 1);
 		g_array_set_size(stack, stack->len - 1);
 		v = pdf_file_value(fin->pf, num);
-		/* A tree visits each object once, or it is no tree. */
-		if (++visits > fin->pf->at->len) {
+		if (!pdf_seen_first(seen, num)) {
 			rc = -1;
 			break;
 		}
@@ -330,8 +337,13 @@ pages(struct finisher *fin)
 		if (pdf_ref(len) != 0)
 			g_hash_table_add(fin->dropped,
 			    GUINT_TO_POINTER(pdf_ref(len)));
-		links(fin, v);
+		page_links(fin->pf, v, annots);
 	}
+	/* Described once every page is known: a link may go forward. */
+	for (i = 0; rc == 0 && i < annots->len; i++)
+		describe_link(fin, g_array_index(annots, guint, i));
+	g_array_free(annots, TRUE);
+	g_array_free(seen, TRUE);
 	g_array_free(order, TRUE);
 	g_array_free(stack, TRUE);
 	return rc;
@@ -497,12 +509,19 @@ pdf_finish(const char *data, gsize len, struct sink *out,
 	fin.described = g_hash_table_new_full(g_direct_hash, g_direct_equal,
 	    NULL, g_free);
 	fin.metadata = pf.at->len;
-	w = pdf_writer_new(out, pf.header.s, pf.header.n, fin.metadata + 1);
+	/* Object streams are PDF 1.5's: Cairo writes 1.5 unless told less. */
+	if (pf.header.n > 8 && memcmp(pf.header.s, "%PDF-1.", 7) == 0 &&
+	    pf.header.s[7] >= '5')
+		w = pdf_writer_new(out, pf.header.s, pf.header.n,
+		    fin.metadata + 1);
+	else
+		w = pdf_writer_new(out, PDF_1_5, sizeof(PDF_1_5) - 1,
+		    fin.metadata + 1);
 	if (pages(&fin) != 0)
 		why = "a page's content cannot be read";
 	else if (tagtree_plan(&fin.tags, &pf, f->notes, f->langs, done,
 	    &why) == 0 && (rc = put_file(w, &fin)) == -1)
-		why = "a page's content cannot be read";
+		why = "an object of Cairo's PDF cannot be read back";
 	/* 1: the sink failed, and says so when it is closed. */
 	rc = rc == 0 ? 0 : -1;
 	if (why != NULL)

@@ -143,7 +143,6 @@ pdf_ref(struct pdf_span v)
 	return (guint)num;
 }
 
-
 struct pdf_span
 pdf_dict_follow(const struct pdf_file *f, struct pdf_span dict,
     const char *key)
@@ -407,7 +406,8 @@ read_table(struct pdf_file *f, struct lexer *lx)
 		 * made as large as its numbers say. */
 		if (!pdf_int(span(lx, a.start, a.end), &first) ||
 		    !pdf_int(span(lx, b.start, b.end), &count) || first < 0 ||
-		    count < 0 || (guint64)(first + count) > f->n)
+		    count < 0 || first > (gint64)f->n ||
+		    count > (gint64)f->n - first)
 			return -1;
 		if ((gint64)f->at->len < first + count)
 			g_array_set_size(f->at, (guint)(first + count));
@@ -551,4 +551,47 @@ pdf_file_obj(const struct pdf_file *f, guint num, struct pdf_obj *o)
 		t = lex_next(&lx);
 	}
 	return lex_is(&lx, &t, "endobj") ? 0 : -1;
+}
+
+GArray *
+pdf_seen_new(const struct pdf_file *f)
+{
+	GArray *seen = g_array_new(FALSE, TRUE, 1);
+
+	g_array_set_size(seen, f->at->len / 8 + 1);
+	return seen;
+}
+
+gboolean
+pdf_seen_first(GArray *seen, guint num)
+{
+	guint8 *byte, bit = (guint8)(1u << (num % 8));
+
+	if (num / 8 >= seen->len)
+		return FALSE;
+	byte = &g_array_index(seen, guint8, num / 8);
+	if (*byte & bit)
+		return FALSE;
+	*byte |= bit;
+	return TRUE;
+}
+
+char *
+pdf_name_utf8(struct pdf_span v)
+{
+	GString *s = g_string_new(NULL);
+	gsize i;
+
+	for (i = 1; i < v.n; i++) {
+		int high, low;
+
+		if (v.s[i] == '#' && i + 2 < v.n &&
+		    (high = hex_digit(v.s[i + 1])) >= 0 &&
+		    (low = hex_digit(v.s[i + 2])) >= 0) {
+			g_string_append_c(s, (char)(high * 16 + low));
+			i += 2;
+		} else
+			g_string_append_c(s, v.s[i]);
+	}
+	return g_string_free(s, FALSE);
 }

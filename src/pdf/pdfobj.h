@@ -59,6 +59,17 @@ gboolean pdf_int(struct pdf_span, gint64 *);
  * order mark; NULL if v is not a string. */
 char	*pdf_string_utf8(struct pdf_span v);
 
+/* A name's bytes, its #xx escapes undone, without the slash. */
+char	*pdf_name_utf8(struct pdf_span v);
+
+/*
+ * The objects a walk has met, a bit each: a tree meets each once, and a
+ * walk that meets one again has found no tree (and would never end).
+ */
+GArray	*pdf_seen_new(const struct pdf_file *);
+/* Whether num is met for the first time; marks it met. */
+gboolean pdf_seen_first(GArray *seen, guint num);
+
 /* An array's items in turn (a value that is no array: itself, once). */
 struct pdf_items {
 	const char	*s;

@@ -96,9 +96,8 @@ deflated(const void *data, gsize len, uLongf *zlen)
 	return z;
 }
 
-/* A stream object as it is: entries and data, which are final. */
-static void
-put_stream(struct pdf_writer *w, guint num, const char *entries,
+void
+pdf_write_stream(struct pdf_writer *w, guint num, const char *entries,
     const void *data, gsize len)
 {
 	struct entry *e = entry(w, num);
@@ -113,7 +112,7 @@ put_stream(struct pdf_writer *w, guint num, const char *entries,
 		flush(w);
 }
 
-/* A stream deflated, unless it already is (entries say how). */
+/* A stream deflated, its entries given /Filter; as it is if zlib fails. */
 static void
 put_deflated(struct pdf_writer *w, guint num, const char *entries,
     const void *data, gsize len)
@@ -123,11 +122,11 @@ put_deflated(struct pdf_writer *w, guint num, const char *entries,
 	Bytef *z = deflated(data, len, &zlen);
 
 	if (z == NULL) {
-		put_stream(w, num, entries, data, len);
+		pdf_write_stream(w, num, entries, data, len);
 		return;
 	}
 	with = g_strconcat(entries, " /Filter /FlateDecode", NULL);
-	put_stream(w, num, with, z, zlen);
+	pdf_write_stream(w, num, with, z, zlen);
 	g_free(with);
 	g_free(z);
 }
@@ -176,13 +175,6 @@ pdf_write_value(struct pdf_writer *w, guint num, const char *text, gsize len)
 		pack(w);
 }
 
-void
-pdf_write_stream(struct pdf_writer *w, guint num, const char *entries,
-    const void *data, gsize len)
-{
-	put_stream(w, num, entries, data, len);
-}
-
 /* How many bytes v takes, big-endian, at least one. */
 static int
 width(guint64 v)
@@ -204,12 +196,71 @@ put_field(GByteArray *b, guint64 v, int n)
 	}
 }
 
+/*
+ * The free entries chained, as the table's first entry begins: each
+ * names the next free number, the last names 0; and the generation
+ * a number freed would be used again with, 65535 for the first.
+ */
+static void
+chain_free(struct pdf_writer *w)
+{
+	struct entry *last = entry(w, 0);
+	guint num;
+
+	last->index = 65535;
+	for (num = 1; num < w->entries->len; num++) {
+		struct entry *e = &g_array_index(w->entries, struct entry, num);
+
+		if (e->type != 0)
+			continue;
+		last->where = num;
+		e->index = 1;
+		last = e;
+	}
+	last->where = 0;
+}
+
+/*
+ * The table's rows, each as the row above it subtracted byte by byte
+ * (PNG's Up predictor): the rows of a table differ in few bytes, so
+ * what is deflated is mostly zeros.
+ */
+static GByteArray *
+rows(const struct pdf_writer *w, int w2, int w3)
+{
+	GByteArray *b = g_byte_array_new();
+	int n = 1 + w2 + w3, i;
+	guint8 *prev = g_malloc0((gsize)n), *row = g_malloc((gsize)n);
+	GByteArray *raw = g_byte_array_new();
+	guint num;
+
+	for (num = 0; num < w->entries->len; num++) {
+		const struct entry *e = &g_array_index(w->entries,
+		    struct entry, num);
+		guint8 up = 2;
+
+		g_byte_array_set_size(raw, 0);
+		put_field(raw, e->type, 1);
+		put_field(raw, e->where, w2);
+		put_field(raw, e->index, w3);
+		for (i = 0; i < n; i++)
+			row[i] = (guint8)(raw->data[i] - prev[i]);
+		g_byte_array_append(b, &up, 1);
+		g_byte_array_append(b, row, (guint)n);
+		memcpy(prev, raw->data, (gsize)n);
+	}
+	g_byte_array_free(raw, TRUE);
+	g_free(prev);
+	g_free(row);
+	return b;
+}
+
 int
 pdf_writer_end(struct pdf_writer *w, const char *trailer)
 {
-	GByteArray *rows = g_byte_array_new();
+	GByteArray *table;
 	guint64 most = 0;
-	guint num, xref, i;
+	guint xref, i;
 	int w2, w3 = 1;
 	char *entries, *id;
 
@@ -218,6 +269,7 @@ pdf_writer_end(struct pdf_writer *w, const char *trailer)
 	/* The stream describes itself: it is where it is written. */
 	entry(w, xref)->type = 1;
 	entry(w, xref)->where = w->flushed + w->buf->len;
+	chain_free(w);
 	for (i = 0; i < w->entries->len; i++) {
 		const struct entry *e = &g_array_index(w->entries,
 		    struct entry, i);
@@ -226,28 +278,22 @@ pdf_writer_end(struct pdf_writer *w, const char *trailer)
 		w3 = MAX(w3, width(e->index));
 	}
 	w2 = width(most);
-	for (num = 0; num < w->entries->len; num++) {
-		const struct entry *e = &g_array_index(w->entries,
-		    struct entry, num);
-
-		put_field(rows, e->type, 1);
-		put_field(rows, e->where, w2);
-		put_field(rows, e->index, w3);
-	}
+	table = rows(w, w2, w3);
 	flush(w);
 	/* The ID is the digest of every byte before this stream. */
 	id = g_strdup(g_checksum_get_string(w->md5));
 	g_checksum_reset(w->md5);
-	entries = g_strdup_printf("/Type /XRef /Size %u /W [1 %d %d] %s "
-	    "/ID [<%s><%s>]", w->entries->len, w2, w3, trailer, id, id);
-	put_deflated(w, xref, entries, rows->data, rows->len);
+	entries = g_strdup_printf("/Type /XRef /Size %u /W [1 %d %d] "
+	    "/DecodeParms << /Columns %d /Predictor 12 >> %s /ID [<%s><%s>]",
+	    w->entries->len, w2, w3, 1 + w2 + w3, trailer, id, id);
+	put_deflated(w, xref, entries, table->data, table->len);
 	g_string_append_printf(w->buf, "startxref\n%" G_GUINT64_FORMAT
 	    "\n%%%%EOF\n", g_array_index(w->entries, struct entry,
 	    xref).where);
 	flush(w);
 	g_free(id);
 	g_free(entries);
-	g_byte_array_free(rows, TRUE);
+	g_byte_array_free(table, TRUE);
 	return w->rc;
 }
 

@@ -170,8 +170,8 @@ merge(struct tagplan *tp, const struct pdf_file *f, guint a, guint b,
 	}
 }
 
-/* Takes element b out of its parent's kids. */
-static void
+/* Takes element b out of its parent's kids; FALSE if it is not there. */
+static gboolean
 detach(struct tagplan *tp, const struct pdf_file *f, guint b)
 {
 	GPtrArray *k = kids_of(tp, f, parent_of(tp, f, b));
@@ -180,8 +180,9 @@ detach(struct tagplan *tp, const struct pdf_file *f, guint b)
 	for (i = 0; i < k->len; i++)
 		if (pdf_ref(text_span(g_ptr_array_index(k, i))) == b) {
 			g_ptr_array_remove_index(k, i);
-			return;
+			return TRUE;
 		}
+	return FALSE;
 }
 
 /* The walk's state: notes met so far, the languages' marks. */
@@ -197,7 +198,7 @@ struct walk {
 	GHashTable		*seen;		/* a marked type → how many */
 	struct finished		*done;
 	gboolean		 astray;	/* a Note the drawing did not begin,
-					   or a loop in the tree */
+					   or an element met twice */
 };
 
 struct named {
@@ -232,7 +233,11 @@ note(struct walk *w, guint num)
 		return;
 	}
 	if (a != NULL && nt->reopened > 0) {
-		detach(w->tp, w->f, num);
+		/* Its parent must let it go, or it would name a freed object. */
+		if (!detach(w->tp, w->f, num)) {
+			w->astray = TRUE;
+			return;
+		}
 		merge(w->tp, w->f, GPOINTER_TO_UINT(a), num, nt->reopened);
 		w->done->merged++;
 		return;
@@ -291,7 +296,7 @@ walk_tree(struct walk *w, struct pdf_span k)
 {
 	GArray *stack = g_array_new(FALSE, FALSE, sizeof(struct pdf_span));
 	GArray *items = g_array_new(FALSE, FALSE, sizeof(struct pdf_span));
-	guint visits = 0;
+	GArray *seen = pdf_seen_new(w->f);
 
 	g_array_append_val(stack, k);
 	while (stack->len > 0) {
@@ -316,8 +321,7 @@ walk_tree(struct walk *w, struct pdf_span k)
 		if ((num = pdf_ref(v)) == 0 ||
 		    (type = type_of(w->f, num)).s == NULL)
 			continue;
-		/* A tree visits each element once, or it is no tree. */
-		if (++visits > w->f->at->len) {
+		if (!pdf_seen_first(seen, num)) {
 			w->astray = TRUE;
 			break;
 		}
@@ -326,6 +330,7 @@ walk_tree(struct walk *w, struct pdf_span k)
 		if (item.s != NULL)
 			g_array_append_val(stack, item);
 	}
+	g_array_free(seen, TRUE);
 	g_array_free(items, TRUE);
 	g_array_free(stack, TRUE);
 }
@@ -452,14 +457,23 @@ tagtree_plan(struct tagplan *tp, const struct pdf_file *f,
 	return rc;
 }
 
-/* An element's dictionary with what the plan changes in it. */
+/*
+ * An element's dictionary with what the plan changes in it (e may be
+ * NULL), and more entries (the root's /IDTree, or "").
+ */
 static void
-put_element(GString *out, const struct pdf_obj *o, const struct tagedit *e)
+put_element(GString *out, const struct pdf_obj *o, const struct tagedit *e,
+    const char *more)
 {
-	static const char *const keys[] = { "/K", "/P", "/ID", "/Lang", NULL };
+	static const struct tagedit none;
+	static const char *const keys[] = { "/K", "/P", "/ID", "/Lang",
+	    "/IDTree", NULL };
 	GString *add = g_string_new(NULL);
 	const char *drop[G_N_ELEMENTS(keys)];
 	guint i, n = 0;
+
+	if (e == NULL)
+		e = &none;
 
 	if (e->kids != NULL) {
 		drop[n++] = keys[0];
@@ -481,6 +495,11 @@ put_element(GString *out, const struct pdf_obj *o, const struct tagedit *e)
 		drop[n++] = keys[3];
 		g_string_append(add, "/Lang ");
 		pdf_put_text(add, e->lang);
+		g_string_append_c(add, ' ');
+	}
+	if (*more != '\0') {
+		drop[n++] = keys[4];
+		g_string_append(add, more);
 	}
 	drop[n] = NULL;
 	pdf_put_dict(out, o->value, drop, add->str);
@@ -491,20 +510,19 @@ gboolean
 tagtree_put(const struct tagplan *tp, const struct pdf_obj *o, GString *out,
     gboolean *drop)
 {
-	static const char *const id_tree_key[] = { "/IDTree", NULL };
-	const struct tagedit *e;
+	const struct tagedit *e = g_hash_table_lookup(tp->edits,
+	    GUINT_TO_POINTER(o->num));
 
 	*drop = FALSE;
-	if (o->num == tp->root && tp->id_tree->len > 0) {
-		pdf_put_dict(out, o->value, id_tree_key, tp->id_tree->str);
+	if (o->num == tp->root && (e != NULL || tp->id_tree->len > 0)) {
+		put_element(out, o, e, tp->id_tree->str);
 		return TRUE;
 	}
-	if ((e = g_hash_table_lookup(tp->edits, GUINT_TO_POINTER(o->num))) !=
-	    NULL) {
+	if (e != NULL) {
 		if (e->dropped)
 			*drop = TRUE;
 		else
-			put_element(out, o, e);
+			put_element(out, o, e, "");
 		return TRUE;
 	}
 	if (g_hash_table_contains(tp->repoint, GUINT_TO_POINTER(o->num))) {
