@@ -531,6 +531,7 @@ cmd_build(const char *manifest, struct diags *d)
 		pipeline_release(&p);
 		return EXIT_INPUT;
 	}
+	pipeline_drop_texts(&p);
 	key = layout_key(&p);
 	epub = opt_epub != NULL ? g_strdup(opt_epub) :
 	    default_output(p.ms, "epub");

@@ -303,13 +303,8 @@ normalize_and_parse(struct pipeline *p, const struct pipeline_opts *o,
 	progress(o, "parse", "");
 }
 
-/*
- * The sources as read and their normalizations serve only the word
- * ledger once the model is made: without it they go, and what the
- * stages after make reuses their memory rather than growing the heap.
- */
-static void
-drop_texts(struct pipeline *p)
+void
+pipeline_drop_texts(struct pipeline *p)
 {
 	g_ptr_array_set_size(p->normalized, 0);
 	g_array_set_size(p->normalizations, 0);
@@ -369,7 +364,7 @@ pipeline_start(struct pipeline *p, struct manuscript *ms,
 		normalize_and_parse(p, o, d);
 	}
 	if (o->uncounted)
-		drop_texts(p);
+		pipeline_drop_texts(p);
 	if (!diags_failed(d)) {
 		notes_link(p->edition, d);
 		progress(o, "notes", "");

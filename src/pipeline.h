@@ -49,6 +49,13 @@ int	pipeline_run(struct pipeline *p, const char *path,
 /* The same from a manuscript made in memory, which p then owns. */
 int	pipeline_start(struct pipeline *p, struct manuscript *,
 	    const struct pipeline_opts *, struct diags *d);
+/*
+ * Lets the sources as read and their normalizations go: once the model
+ * is made only the ledger reads them (and `octavo normalize`, which
+ * writes them), and what comes after (a book's layout, the index)
+ * reuses their memory rather than growing the heap.
+ */
+void	pipeline_drop_texts(struct pipeline *);
 void	pipeline_release(struct pipeline *);
 
 #endif
