@@ -15,9 +15,12 @@
  */
 #include <errno.h>
 #include <malloc.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cairo-pdf.h>
+#include <glib/gstdio.h>
 
 #include "backmatter.h"
 #include "draw.h"
@@ -35,12 +38,64 @@
 #include "report.h"
 #include "shape.h"
 
-/* Cairo writes the PDF into memory, for the finishing (finish.h). */
+/* Cairo writes the PDF into a scratch file, for the finishing. */
 static cairo_status_t
 out_write(void *closure, const unsigned char *data, unsigned int len)
 {
-	g_byte_array_append(closure, data, len);
-	return CAIRO_STATUS_SUCCESS;
+	return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS :
+	    CAIRO_STATUS_WRITE_ERROR;
+}
+
+/*
+ * A scratch file for Cairo's PDF, in TMPDIR and already unlinked, so
+ * that nothing is left behind whatever happens: the drawing's bytes go
+ * to the disk as they are made, not on top of the book's layout in
+ * memory, and the finishing reads them mapped (finish.h).
+ */
+static FILE *
+scratch(const char *name, struct diags *d)
+{
+	GError *err = NULL;
+	char *path = NULL;
+	int fd = g_file_open_tmp("octavo-XXXXXX.pdf", &path, &err);
+	FILE *fp = NULL;
+
+	if (fd != -1) {
+		g_unlink(path);
+		if ((fp = fdopen(fd, "w+b")) == NULL)
+			close(fd);
+	}
+	if (fp == NULL)
+		diag_add(d, DIAG_ERROR, srcpos_at(name, 0, 0),
+		    "cannot make the PDF: no scratch file for Cairo's drawing "
+		    "(%s); set TMPDIR to a folder octavo may write in",
+		    err != NULL ? err->message : g_strerror(errno));
+	g_clear_error(&err);
+	g_free(path);
+	return fp;
+}
+
+/* The drawing in fp, mapped and finished into out (finish.h). */
+static int
+finish_drawn(FILE *fp, struct sink *out, const struct finishing *f,
+    struct finished *done, struct diags *d)
+{
+	GError *err = NULL;
+	GMappedFile *map;
+	int rc;
+
+	if (fflush(fp) != 0 || (map = g_mapped_file_new_from_fd(fileno(fp),
+	    FALSE, &err)) == NULL) {
+		diag_add(d, DIAG_ERROR, srcpos_at(out->name, 0, 0),
+		    "cannot make the PDF: Cairo's drawing cannot be read back "
+		    "(%s)", err != NULL ? err->message : g_strerror(errno));
+		g_clear_error(&err);
+		return -1;
+	}
+	rc = pdf_finish(g_mapped_file_get_contents(map),
+	    g_mapped_file_get_length(map), out, f, done, d);
+	g_mapped_file_unref(map);
+	return rc;
 }
 
 /*
@@ -443,7 +498,7 @@ page_labels(const struct pdf_layout *l)
 int
 pdf_draw(struct pdf_layout *l, struct sink *out, struct diags *d)
 {
-	GByteArray *pdf;
+	FILE *pdf;
 	struct finishing f;
 	struct taglangs langs;
 	double m = draw_margin(l->st);
@@ -453,9 +508,9 @@ pdf_draw(struct pdf_layout *l, struct sink *out, struct diags *d)
 	gint64 secs;
 	int dated, rc = -1;
 
-	if ((dated = source_date_epoch(&secs, d)) == -1)
+	if ((dated = source_date_epoch(&secs, d)) == -1 ||
+	    (pdf = scratch(out->name, d)) == NULL)
 		return -1;
-	pdf = g_byte_array_new();
 	taglangs_init(&langs);
 	f = (struct finishing){ l->e->language, l->st->width, l->st->height,
 	    l->st->bleed, m, link_names(l), page_labels(l),
@@ -474,9 +529,8 @@ pdf_draw(struct pdf_layout *l, struct sink *out, struct diags *d)
 		diag_add(d, DIAG_ERROR, srcpos_at(out->name, 0, 0),
 		    "cannot make the PDF: %s", cairo_status_to_string(status));
 	else
-		rc = pdf_finish((const char *)pdf->data, pdf->len, out, &f,
-		    &l->finished, d);
-	g_byte_array_free(pdf, TRUE);
+		rc = finish_drawn(pdf, out, &f, &l->finished, d);
+	fclose(pdf);
 	g_hash_table_destroy(f.links);
 	g_ptr_array_free(f.labels, TRUE);
 	g_array_free(f.notes, TRUE);
