@@ -137,6 +137,83 @@ text(cairo_t *cr, const char *tag, double y, const char *s)
 		cairo_tag_end(cr, tag);
 }
 
+/* A Cairo PDF surface of 200 × 300 pt drawing into pdf. */
+static cairo_t *
+drawing(GByteArray *pdf)
+{
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_bytes,
+	    pdf, 200, 300);
+	cairo_t *cr = cairo_create(s);
+
+	cairo_surface_destroy(s);	/* cr holds it */
+	return cr;
+}
+
+/* The drawing ended, its file whole in pdf. */
+static GByteArray *
+drawn(cairo_t *cr, GByteArray *pdf)
+{
+	cairo_surface_t *s = cairo_get_target(cr);
+
+	cairo_surface_finish(s);
+	ck_assert_int_eq(cairo_surface_status(s), CAIRO_STATUS_SUCCESS);
+	cairo_destroy(cr);
+	return pdf;
+}
+
+/*
+ * What the finishing is given in a test: links, labels, notes and
+ * languages for it to fill, diagnostics, and a sink into memory named
+ * "f.pdf".
+ */
+struct fixture {
+	GHashTable	*links;
+	GPtrArray	*labels;
+	GArray		*notes;
+	struct taglangs	 langs;
+	struct finishing f;
+	struct diags	 d;
+	struct sink	 out;
+};
+
+/* A fixture for a trim of w × h pt, with bleed, margin in the sheet. */
+static void
+fixture_init(struct fixture *fx, const char *language, double w, double h,
+    double bleed, double margin)
+{
+	fx->links = g_hash_table_new(g_str_hash, g_str_equal);
+	fx->labels = g_ptr_array_new();
+	fx->notes = g_array_new(FALSE, FALSE, sizeof(struct note_tag));
+	taglangs_init(&fx->langs);
+	fx->f = (struct finishing){ language, w, h, bleed, margin, fx->links,
+	    fx->labels, fx->notes, &fx->langs };
+	diags_init(&fx->d);
+	sink_memory(&fx->out, "f.pdf");
+}
+
+/* Finishes pdf into the fixture's sink. */
+static int
+fixture_finish(struct fixture *fx, const GByteArray *pdf,
+    struct finished *done)
+{
+	return pdf_finish((const char *)pdf->data, pdf->len, &fx->out, &fx->f,
+	    done, &fx->d);
+}
+
+/* The fixture's sink closed (0, or -1 if it failed) and all freed. */
+static int
+fixture_release(struct fixture *fx)
+{
+	int rc = sink_close(&fx->out, "the PDF", &fx->d);
+
+	diags_release(&fx->d);
+	g_hash_table_destroy(fx->links);
+	g_ptr_array_free(fx->labels, TRUE);
+	g_array_free(fx->notes, TRUE);
+	taglangs_release(&fx->langs);
+	return rc;
+}
+
 /*
  * Two pages as draw.c makes them: a reference linked to note 1, the
  * note begun at the foot of page 1 and continued on page 2 (its Note
@@ -146,9 +223,7 @@ static GByteArray *
 two_pages(void)
 {
 	GByteArray *pdf = g_byte_array_new();
-	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_bytes,
-	    pdf, 200, 300);
-	cairo_t *cr = cairo_create(s);
+	cairo_t *cr = drawing(pdf);
 
 	cairo_tag_begin(cr, "Document", NULL);
 	cairo_tag_begin(cr, "P", NULL);
@@ -169,11 +244,7 @@ two_pages(void)
 	text(cr, NULL, 290, "2");
 	cairo_show_page(cr);
 	cairo_tag_end(cr, "Document");
-	cairo_destroy(cr);
-	cairo_surface_finish(s);
-	ck_assert_int_eq(cairo_surface_status(s), CAIRO_STATUS_SUCCESS);
-	cairo_surface_destroy(s);
-	return pdf;
+	return drawn(cr, pdf);
 }
 
 /* Whether oh is a structure element (not marked content, nor an OBJR). */
@@ -234,30 +305,20 @@ box(qpdf_data q, qpdf_oh page, const char *key, double lo, double hi)
 START_TEST(test_finish_pdf)
 {
 	GByteArray *pdf = two_pages();
-	GHashTable *links = g_hash_table_new(g_str_hash, g_str_equal);
-	GPtrArray *labels = g_ptr_array_new();
-	GArray *notes = g_array_new(FALSE, FALSE, sizeof(struct note_tag));
 	struct note_tag parts[2] = { { 0, 0 }, { 0, 2 } };
-	/* A 140 × 240 trim with 9 pt of bleed, 30 pt in from the sheet's
-	 * edges (room for crop marks). */
-	struct taglangs langs;
-	struct finishing f = { "en-GB", 140, 240, 9, 30, links, labels,
-	    notes, &langs };
+	struct fixture fx;
 	struct finished done;
-	struct sink out;
-	struct diags d;
 	qpdf_data q = qpdf_init();
 	qpdf_oh root, page, annot, tree;
 	GString *tags = g_string_new(NULL);
 	int i;
 
-	diags_init(&d);
-	taglangs_init(&langs);
-	g_hash_table_insert(links, (char *)"n1", (char *)"Note 1");
-	g_array_append_vals(notes, parts, 2);
-	sink_memory(&out, "f.pdf");
-	ck_assert_int_eq(pdf_finish((const char *)pdf->data, pdf->len, &out,
-	    &f, &done, &d), 0);
+	/* A 140 × 240 trim with 9 pt of bleed, 30 pt in from the sheet's
+	 * edges (room for crop marks). */
+	fixture_init(&fx, "en-GB", 140, 240, 9, 30);
+	g_hash_table_insert(fx.links, (char *)"n1", (char *)"Note 1");
+	g_array_append_vals(fx.notes, parts, 2);
+	ck_assert_int_eq(fixture_finish(&fx, pdf, &done), 0);
 	ck_assert_int_eq(done.links, 1);
 	ck_assert_int_eq(done.notes, 1);
 	ck_assert_int_eq(done.merged, 1);
@@ -265,7 +326,7 @@ START_TEST(test_finish_pdf)
 	ck_assert_int_eq(done.colours, 0);
 
 	ck_assert_int_eq(qpdf_read_memory(q, "f.pdf", (const char *)
-	    out.mem->data, out.mem->len, NULL) & QPDF_ERRORS, 0);
+	    fx.out.mem->data, fx.out.mem->len, NULL) & QPDF_ERRORS, 0);
 	root = qpdf_get_root(q);
 	ck_assert_str_eq(qpdf_oh_get_utf8_value(q, qpdf_oh_get_key(q, root,
 	    "/Lang")), "en-GB");
@@ -295,13 +356,8 @@ START_TEST(test_finish_pdf)
 
 	qpdf_cleanup(&q);
 	g_string_free(tags, TRUE);
-	ck_assert_int_eq(sink_close(&out, "the PDF", &d), 0);
-	diags_release(&d);
+	ck_assert_int_eq(fixture_release(&fx), 0);
 	g_byte_array_free(pdf, TRUE);
-	g_hash_table_destroy(links);
-	g_ptr_array_free(labels, TRUE);
-	g_array_free(notes, TRUE);
-	taglangs_release(&langs);
 }
 END_TEST
 
@@ -313,9 +369,7 @@ static GByteArray *
 note_over_three_pages(void)
 {
 	GByteArray *pdf = g_byte_array_new();
-	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_bytes,
-	    pdf, 200, 300);
-	cairo_t *cr = cairo_create(s);
+	cairo_t *cr = drawing(pdf);
 	const char *parts[] = { "1. A long note", "that runs on", "and ends." };
 	int i;
 
@@ -331,11 +385,7 @@ note_over_three_pages(void)
 	text(cr, "P", 60, "More text.");
 	cairo_show_page(cr);
 	cairo_tag_end(cr, "Document");
-	cairo_destroy(cr);
-	cairo_surface_finish(s);
-	ck_assert_int_eq(cairo_surface_status(s), CAIRO_STATUS_SUCCESS);
-	cairo_surface_destroy(s);
-	return pdf;
+	return drawn(cr, pdf);
 }
 
 /* The element the parent tree gives for page n's first marked content. */
@@ -365,31 +415,21 @@ page_element(qpdf_data q, int n)
 START_TEST(test_finish_note_over_three_pages)
 {
 	GByteArray *pdf = note_over_three_pages();
-	GHashTable *links = g_hash_table_new(g_str_hash, g_str_equal);
-	GPtrArray *labels = g_ptr_array_new();
-	GArray *notes = g_array_new(FALSE, FALSE, sizeof(struct note_tag));
 	struct note_tag parts[3] = { { 0, 0 }, { 0, 2 }, { 0, 2 } };
-	struct taglangs langs;
-	struct finishing f = { "en", 200, 300, 0, 0, links, labels, notes,
-	    &langs };
+	struct fixture fx;
 	struct finished done;
-	struct sink out;
-	struct diags d;
 	qpdf_data q = qpdf_init();
 	GString *tags = g_string_new(NULL);
 	qpdf_oh first, k;
 	int i, mcrs = 0;
 
-	diags_init(&d);
-	taglangs_init(&langs);
-	g_array_append_vals(notes, parts, 3);
-	sink_memory(&out, "f.pdf");
-	ck_assert_int_eq(pdf_finish((const char *)pdf->data, pdf->len, &out,
-	    &f, &done, &d), 0);
+	fixture_init(&fx, "en", 200, 300, 0, 0);
+	g_array_append_vals(fx.notes, parts, 3);
+	ck_assert_int_eq(fixture_finish(&fx, pdf, &done), 0);
 	ck_assert_int_eq(done.notes, 1);
 	ck_assert_int_eq(done.merged, 2);
 	ck_assert_int_eq(qpdf_read_memory(q, "f.pdf", (const char *)
-	    out.mem->data, out.mem->len, NULL) & QPDF_ERRORS, 0);
+	    fx.out.mem->data, fx.out.mem->len, NULL) & QPDF_ERRORS, 0);
 	shape(q, qpdf_oh_get_key(q, qpdf_get_root(q), "/StructTreeRoot"),
 	    tags);
 	ck_assert_str_eq(tags->str, "(Document(P Note#n1(P) P))");
@@ -410,13 +450,8 @@ START_TEST(test_finish_note_over_three_pages)
 
 	qpdf_cleanup(&q);
 	g_string_free(tags, TRUE);
-	ck_assert_int_eq(sink_close(&out, "the PDF", &d), 0);
-	diags_release(&d);
+	ck_assert_int_eq(fixture_release(&fx), 0);
 	g_byte_array_free(pdf, TRUE);
-	g_hash_table_destroy(links);
-	g_ptr_array_free(labels, TRUE);
-	g_array_free(notes, TRUE);
-	taglangs_release(&langs);
 }
 END_TEST
 
@@ -439,9 +474,7 @@ static GByteArray *
 three_chapters(struct taglangs *langs)
 {
 	GByteArray *pdf = g_byte_array_new();
-	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_bytes,
-	    pdf, 200, 300);
-	cairo_t *cr = cairo_create(s);
+	cairo_t *cr = drawing(pdf);
 
 	cairo_tag_begin(cr, "Document", NULL);
 	text(cr, "P", 40, "The Book");
@@ -469,11 +502,7 @@ three_chapters(struct taglangs *langs)
 	cairo_tag_end(cr, "Sect");
 	cairo_show_page(cr);
 	cairo_tag_end(cr, "Document");
-	cairo_destroy(cr);
-	cairo_surface_finish(s);
-	ck_assert_int_eq(cairo_surface_status(s), CAIRO_STATUS_SUCCESS);
-	cairo_surface_destroy(s);
-	return pdf;
+	return drawn(cr, pdf);
 }
 
 /*
@@ -484,76 +513,47 @@ three_chapters(struct taglangs *langs)
  */
 START_TEST(test_finish_languages)
 {
-	GHashTable *links = g_hash_table_new(g_str_hash, g_str_equal);
-	GPtrArray *labels = g_ptr_array_new();
-	GArray *notes = g_array_new(FALSE, FALSE, sizeof(struct note_tag));
-	struct taglangs langs;
-	struct finishing f = { "en-US", 200, 300, 0, 0, links, labels, notes,
-	    &langs };
-	struct sink out;
-	struct diags d;
+	struct fixture fx;
 	qpdf_data q = qpdf_init();
 	GString *tags = g_string_new(NULL);
 	GByteArray *pdf;
 
-	diags_init(&d);
-	taglangs_init(&langs);
-	pdf = three_chapters(&langs);
-	sink_memory(&out, "f.pdf");
-	ck_assert_int_eq(pdf_finish((const char *)pdf->data, pdf->len, &out,
-	    &f, NULL, &d), 0);
+	fixture_init(&fx, "en-US", 200, 300, 0, 0);
+	pdf = three_chapters(&fx.langs);
+	ck_assert_int_eq(fixture_finish(&fx, pdf, NULL), 0);
 	ck_assert_int_eq(qpdf_read_memory(q, "f.pdf", (const char *)
-	    out.mem->data, out.mem->len, NULL) & QPDF_ERRORS, 0);
+	    fx.out.mem->data, fx.out.mem->len, NULL) & QPDF_ERRORS, 0);
 	shape(q, qpdf_oh_get_key(q, qpdf_get_root(q), "/StructTreeRoot"),
 	    tags);
 	ck_assert_str_eq(tags->str, "(Document(P Sect(H1 P) "
 	    "Sect@fr(H1 Sect(P(Span Span@de))) Sect(P)))");
-	ck_assert_int_eq(sink_close(&out, "the PDF", &d), 0);
+	ck_assert_int_eq(sink_close(&fx.out, "the PDF", &fx.d), 0);
 
-	taglangs_begun(&langs, "Sect", NULL);	/* one the tree lacks */
-	sink_memory(&out, "g.pdf");
-	ck_assert_int_eq(pdf_finish((const char *)pdf->data, pdf->len, &out,
-	    &f, NULL, &d), -1);
-	ck_assert_ptr_nonnull(strstr(g_array_index(d.list, struct diag,
+	taglangs_begun(&fx.langs, "Sect", NULL);	/* one the tree lacks */
+	sink_memory(&fx.out, "g.pdf");
+	ck_assert_int_eq(fixture_finish(&fx, pdf, NULL), -1);
+	ck_assert_ptr_nonnull(strstr(g_array_index(fx.d.list, struct diag,
 	    0).msg, "elements are not the drawing's"));
-	sink_close(&out, "the PDF", &d);
 
 	qpdf_cleanup(&q);
 	g_string_free(tags, TRUE);
-	diags_release(&d);
+	fixture_release(&fx);
 	g_byte_array_free(pdf, TRUE);
-	g_hash_table_destroy(links);
-	g_ptr_array_free(labels, TRUE);
-	taglangs_release(&langs);
-	g_array_free(notes, TRUE);
 }
 END_TEST
 
 START_TEST(test_finish_not_a_pdf)
 {
-	GHashTable *links = g_hash_table_new(g_str_hash, g_str_equal);
-	GPtrArray *labels = g_ptr_array_new();
-	GArray *notes = g_array_new(FALSE, FALSE, sizeof(struct note_tag));
-	struct taglangs langs;
-	struct finishing f = { "en", 200, 300, 0, 0, links, labels, notes,
-	    &langs };
-	struct sink out;
-	struct diags d;
+	struct fixture fx;
 
-	diags_init(&d);
-	taglangs_init(&langs);
-	sink_memory(&out, "f.pdf");
-	ck_assert_int_eq(pdf_finish("not a PDF", 9, &out, &f, NULL, &d), -1);
-	ck_assert(diags_failed(&d));
-	ck_assert_str_eq(g_array_index(d.list, struct diag, 0).pos.file,
+	fixture_init(&fx, "en", 200, 300, 0, 0);
+	ck_assert_int_eq(pdf_finish("not a PDF", 9, &fx.out, &fx.f, NULL,
+	    &fx.d), -1);
+	ck_assert(diags_failed(&fx.d));
+	ck_assert_str_eq(g_array_index(fx.d.list, struct diag, 0).pos.file,
 	    "f.pdf");
-	ck_assert_uint_eq(out.mem->len, 0);
-	sink_close(&out, "the PDF", &d);
-	diags_release(&d);
-	g_hash_table_destroy(links);
-	g_ptr_array_free(labels, TRUE);
-	g_array_free(notes, TRUE);
-	taglangs_release(&langs);
+	ck_assert_uint_eq(fx.out.mem->len, 0);
+	fixture_release(&fx);
 }
 END_TEST
 
