@@ -160,7 +160,7 @@ para_unref(struct para *pa)
 	for (i = 0; i < pa->nitems; i++)
 		pango_item_free(pa->items[i]);
 	g_free(pa->items);
-	g_array_free(pa->pieces, TRUE);
+	g_free(pa->pieces);
 	g_array_free(pa->anchors, TRUE);
 	g_free(pa->text);
 	g_free(pa);

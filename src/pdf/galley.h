@@ -85,7 +85,8 @@ struct para {
 	char		*text;
 	PangoItem	**items;
 	guint		 nitems;
-	GArray		*pieces;	/* struct piece, in text order */
+	struct piece	*pieces;	/* in text order */
+	guint		 npieces;
 	GArray		*anchors;	/* struct anchor, by start */
 };
 

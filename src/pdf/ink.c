@@ -341,13 +341,12 @@ hyphen(struct inker *k, const struct piece *last)
 static guint
 first_piece(const struct para *pa, guint at)
 {
-	guint lo = 0, hi = pa->pieces->len;
+	guint lo = 0, hi = pa->npieces;
 
 	while (lo < hi) {
 		guint mid = (lo + hi) / 2;
 
-		if (piece_end(&g_array_index(pa->pieces, struct piece,
-		    mid)) <= at)
+		if (piece_end(&pa->pieces[mid]) <= at)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -365,9 +364,8 @@ ink_text(struct inker *k, const struct para *pa, guint start, guint end,
 
 	k->pa = pa;
 	k->item = -1;
-	for (i = first_piece(pa, start); i < pa->pieces->len; i++) {
-		const struct piece *pc = &g_array_index(pa->pieces,
-		    struct piece, i);
+	for (i = first_piece(pa, start); i < pa->npieces; i++) {
+		const struct piece *pc = &pa->pieces[i];
 		guint from = MAX(start, pc->start);
 		guint to = MIN(end, piece_end(pc));
 

@@ -54,6 +54,8 @@ struct shaper {
 	GPtrArray	*strays;	/* struct stray *, a font each */
 	struct stray	 missing;	/* what no font has */
 	GString		*buf;		/* the word looked up */
+	GArray		*cut;		/* struct piece: a paragraph's, as
+					   they are cut */
 	char		**families;	/* the families the style names */
 	GPtrArray	*named;		/* PangoFont * of each of them */
 	struct diags	*d;
@@ -180,6 +182,7 @@ shaper_new(PangoContext *pc, const char *const *families, struct diags *d)
 	sh->seen = g_hash_table_new(g_direct_hash, g_direct_equal);
 	sh->strays = g_ptr_array_new_with_free_func(stray_free);
 	sh->buf = g_string_new(NULL);
+	sh->cut = g_array_new(FALSE, FALSE, sizeof(struct piece));
 	sh->families = g_strdupv((char **)families);
 	sh->named = g_ptr_array_new_with_free_func(g_object_unref);
 	for (f = families; *f != NULL; f++) {
@@ -206,6 +209,7 @@ shaper_free(struct shaper *sh)
 	g_hash_table_destroy(sh->seen);
 	g_ptr_array_free(sh->strays, TRUE);
 	g_string_free(sh->buf, TRUE);
+	g_array_free(sh->cut, TRUE);
 	g_strfreev(sh->families);
 	g_ptr_array_free(sh->named, TRUE);
 	g_free(sh);
@@ -498,7 +502,7 @@ cut_item(struct shaper *sh, struct para *pa, guint i, struct srcpos pos)
 		if ((fc->fallback || has_unknown(pc.sh)) && cls == WORD)
 			note_strays(sh, item, text + at, to - at, pc.sh,
 			    fc->fallback, pos);
-		g_array_append_val(pa->pieces, pc);
+		g_array_append_val(sh->cut, pc);
 		at = to;
 	}
 }
@@ -513,7 +517,6 @@ para_new(struct shaper *sh, const char *text, gsize len, PangoAttrList *attrs,
 
 	pa->refs = 1;
 	pa->text = g_strndup(text, len);
-	pa->pieces = g_array_new(FALSE, FALSE, sizeof(struct piece));
 	pa->anchors = g_array_new(FALSE, FALSE, sizeof(struct anchor));
 	if (anchors != NULL)
 		g_array_append_vals(pa->anchors, anchors->data, anchors->len);
@@ -524,8 +527,15 @@ para_new(struct shaper *sh, const char *text, gsize len, PangoAttrList *attrs,
 	for (i = 0, l = items; l != NULL; l = l->next, i++)
 		pa->items[i] = l->data;
 	g_list_free(items);
+	/* Cut in the shaper's array, kept in one of their own size: grown
+	 * by doubling, each held a third more, and they are the largest
+	 * part of a book's layout. */
+	g_array_set_size(sh->cut, 0);
 	for (i = 0; i < pa->nitems; i++)
 		cut_item(sh, pa, i, pos);
+	pa->npieces = sh->cut->len;
+	pa->pieces = g_memdup2(sh->cut->data, sh->cut->len *
+	    sizeof(struct piece));
 	return pa;
 }
 

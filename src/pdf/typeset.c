@@ -276,25 +276,21 @@ add_word(struct setter *s, const struct piece *pc, guint from)
 static void
 setter_start(struct setter *s)
 {
-	const GArray *pcs = s->pa->pieces;
-	guint i, first = 0, last = pcs->len;
+	const struct piece *pcs = s->pa->pieces;
+	guint i, first = 0, last = s->pa->npieces;
 
 	/* Spaces at either end are not set, except code's indentation. */
-	while (first < last && !s->b->code &&
-	    g_array_index(pcs, struct piece, first).space)
+	while (first < last && !s->b->code && pcs[first].space)
 		first++;
-	while (last > first && g_array_index(pcs, struct piece, last - 1).space)
+	while (last > first && pcs[last - 1].space)
 		last--;
 	s->first = s->next = first;
 	s->last = last;
-	s->first_word = s->at = first < last ?
-	    g_array_index(pcs, struct piece, first).start : 0;
-	s->last_word = last > 0 ?
-	    piece_end(&g_array_index(pcs, struct piece, last - 1)) : 0;
+	s->first_word = s->at = first < last ? pcs[first].start : 0;
+	s->last_word = last > 0 ? piece_end(&pcs[last - 1]) : 0;
 	for (i = last; i > first; i--)
-		if (g_array_index(pcs, struct piece, i - 1).space) {
-			s->last_word = piece_end(&g_array_index(pcs,
-			    struct piece, i - 1));
+		if (pcs[i - 1].space) {
+			s->last_word = piece_end(&pcs[i - 1]);
 			break;
 		}
 }
@@ -318,14 +314,14 @@ static gboolean
 build_items(struct setter *s)
 {
 	const struct block *b = s->b;
-	const GArray *pcs = s->pa->pieces;
+	const struct piece *pcs = s->pa->pieces;
 	guint i;
 
 	g_array_set_size(s->items, 0);
 	if (b->indent > 0 && s->lines == 0)
 		add(s, KP_BOX, b->indent, 0);
 	for (i = s->next; i < s->last; i++) {
-		const struct piece *pc = &g_array_index(pcs, struct piece, i);
+		const struct piece *pc = &pcs[i];
 		double w = PT(pc->sh->width);
 
 		if (s->items->len >= CHUNK_ITEMS && !pc->space && !pc->tie) {
@@ -350,7 +346,7 @@ build_items(struct setter *s)
 		}
 	}
 	add_end(s, s->last_word, s->last > s->first ?
-	    piece_end(&g_array_index(pcs, struct piece, s->last - 1)) : 0);
+	    piece_end(&pcs[s->last - 1]) : 0);
 	return TRUE;
 }
 
@@ -529,8 +525,7 @@ kept_lines(const GArray *breaks)
 static void
 next_piece(struct setter *s)
 {
-	while (s->next < s->last && piece_end(&g_array_index(s->pa->pieces,
-	    struct piece, s->next)) <= s->at)
+	while (s->next < s->last && piece_end(&s->pa->pieces[s->next]) <= s->at)
 		s->next++;
 }
 
@@ -611,9 +606,8 @@ para_widest_word(const struct para *pa)
 	int w = 0, widest = 0;
 	guint i;
 
-	for (i = 0; i < pa->pieces->len; i++) {
-		const struct piece *pc = &g_array_index(pa->pieces,
-		    struct piece, i);
+	for (i = 0; i < pa->npieces; i++) {
+		const struct piece *pc = &pa->pieces[i];
 
 		w = pc->space || pc->tie ? 0 : w + pc->sh->width;
 		widest = MAX(widest, w);
@@ -627,7 +621,7 @@ para_width(const struct para *pa)
 	int w = 0;
 	guint i;
 
-	for (i = 0; i < pa->pieces->len; i++)
-		w += g_array_index(pa->pieces, struct piece, i).sh->width;
+	for (i = 0; i < pa->npieces; i++)
+		w += pa->pieces[i].sh->width;
 	return PT(w);
 }

@@ -410,9 +410,8 @@ line_width(struct press *p, const struct line *ln)
 	double w = 0;
 	guint i;
 
-	for (i = 0; i < pa->pieces->len; i++) {
-		const struct piece *pc = &g_array_index(pa->pieces,
-		    struct piece, i);
+	for (i = 0; i < pa->npieces; i++) {
+		const struct piece *pc = &pa->pieces[i];
 		guint from = MAX(ln->start, pc->start), to = MIN(ln->end,
 		    piece_end(pc));
 		double pw;
