@@ -54,8 +54,8 @@ struct shaper {
 	GPtrArray	*strays;	/* struct stray *, a font each */
 	struct stray	 missing;	/* what no font has */
 	GString		*buf;		/* the word looked up */
-	GArray		*cut;		/* struct piece: a paragraph's, as
-					   they are cut */
+	GArray		*cut;		/* struct piece: a paragraph's as they
+					   are cut, until para_new takes them */
 	char		**families;	/* the families the style names */
 	GPtrArray	*named;		/* PangoFont * of each of them */
 	struct diags	*d;
@@ -513,6 +513,7 @@ para_new(struct shaper *sh, const char *text, gsize len, PangoAttrList *attrs,
 {
 	struct para *pa = g_new0(struct para, 1);
 	GList *items, *l;
+	gsize n;
 	guint i;
 
 	pa->refs = 1;
@@ -527,15 +528,16 @@ para_new(struct shaper *sh, const char *text, gsize len, PangoAttrList *attrs,
 	for (i = 0, l = items; l != NULL; l = l->next, i++)
 		pa->items[i] = l->data;
 	g_list_free(items);
-	/* Cut in the shaper's array, kept in one of their own size: grown
-	 * by doubling, each held a third more, and they are the largest
-	 * part of a book's layout. */
-	g_array_set_size(sh->cut, 0);
+	/* Cut into an array that grows by doubling, then taken from it
+	 * and cut down to their size: kept as they grew, each paragraph's
+	 * held a third more, and they are the largest part of a book's
+	 * layout.  Shrunk in place, a paragraph of a million words is
+	 * never held twice. */
 	for (i = 0; i < pa->nitems; i++)
 		cut_item(sh, pa, i, pos);
-	pa->npieces = sh->cut->len;
-	pa->pieces = g_memdup2(sh->cut->data, sh->cut->len *
-	    sizeof(struct piece));
+	pa->pieces = g_array_steal(sh->cut, &n);
+	pa->npieces = (guint)n;
+	pa->pieces = g_realloc(pa->pieces, n * sizeof(struct piece));
 	return pa;
 }
 
