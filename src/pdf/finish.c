@@ -192,27 +192,17 @@ content(struct pdf_writer *w, const struct pdf_obj *o, struct finished *done)
 	struct content_counts cc = { 0, 0, 0 };
 	GByteArray *in = inflated(o);
 	GString *text;
-	uLongf len;
-	Bytef *z;
-	int rc = -1;
 
 	if (in == NULL)
 		return -1;
 	text = content_finish((const char *)in->data, in->len, &cc);
 	g_byte_array_free(in, TRUE);
-	len = compressBound(text->len);
-	z = g_malloc(len);
-	if (compress2(z, &len, (const Bytef *)text->str, text->len,
-	    Z_DEFAULT_COMPRESSION) == Z_OK) {
-		pdf_write_stream(w, o->num, "/Filter /FlateDecode", z, len);
-		rc = 0;
-	}
-	g_free(z);
+	pdf_write_deflated(w, o->num, "", text->str, text->len);
 	g_string_free(text, TRUE);
 	done->artifacts += cc.artifacts;
 	done->grays += cc.grays;
 	done->colours += cc.colours;
-	return rc;
+	return 0;
 }
 
 /* What a link says to one who cannot see where it goes, or NULL. */
@@ -284,8 +274,7 @@ describe_link(struct finisher *fin, guint num)
 
 /*
  * The pages, in order through the page tree, each with its content
- * stream (whose length object is written no more: the rewritten stream
- * says its own) and its links.  -1 if a page has no one stream.
+ * stream and its links.  -1 if a page has no one stream.
  */
 static int
 pages(struct finisher *fin)
@@ -300,7 +289,7 @@ pages(struct finisher *fin)
 
 	g_array_append_val(stack, num);
 	while (rc == 0 && stack->len > 0) {
-		struct pdf_span v, kids, kid, len;
+		struct pdf_span v, kids, kid;
 		struct pdf_items it;
 		guint c;
 		struct pdf_obj co;
@@ -333,10 +322,6 @@ pages(struct finisher *fin)
 		g_hash_table_insert(fin->pages, GUINT_TO_POINTER(num),
 		    GUINT_TO_POINTER(++n));
 		g_hash_table_add(fin->contents, GUINT_TO_POINTER(c));
-		len = pdf_dict_value(co.value, "/Length");
-		if (pdf_ref(len) != 0)
-			g_hash_table_add(fin->dropped,
-			    GUINT_TO_POINTER(pdf_ref(len)));
 		page_links(fin->pf, v, annots);
 	}
 	/* Described once every page is known: a link may go forward. */
@@ -386,20 +371,14 @@ described(GString *s, const struct pdf_obj *o, const char *said)
 	g_string_free(add, TRUE);
 }
 
-/*
- * A stream as Cairo wrote it, its length said in place: the object
- * that said it is written no more.
- */
+/* A stream as Cairo wrote it, its length said in place. */
 static void
-copied_stream(struct pdf_writer *w, struct finisher *fin,
+copied_stream(struct pdf_writer *w,
     const struct pdf_obj *o)
 {
 	static const char *const drop[] = { "/Length", NULL };
 	GString *entries = g_string_new(NULL);
-	guint len = pdf_ref(pdf_dict_value(o->value, "/Length"));
 
-	if (len != 0)
-		g_hash_table_add(fin->dropped, GUINT_TO_POINTER(len));
 	pdf_put_entries(entries, o->value, drop, NULL);
 	pdf_write_stream(w, o->num, entries->str, o->data.s, o->data.n);
 	g_string_free(entries, TRUE);
@@ -418,8 +397,14 @@ put_object(struct pdf_writer *w, struct finisher *fin,
 	GString *s = g_string_new(NULL);
 	const char *said;
 	gboolean drop = FALSE;
+	guint len;
 	int rc = 0;
 
+	/* Every stream is written with its length in place: the object
+	 * that gave it, which Cairo writes after the stream, goes. */
+	if (o->data.s != NULL && (len = pdf_ref(pdf_dict_value(o->value,
+	    "/Length"))) != 0)
+		g_hash_table_add(fin->dropped, GUINT_TO_POINTER(len));
 	if (g_hash_table_contains(fin->dropped, key))
 		drop = TRUE;
 	else if (g_hash_table_contains(fin->contents, key))
@@ -433,7 +418,7 @@ put_object(struct pdf_writer *w, struct finisher *fin,
 		fin->done->links++;
 	} else if (!tagtree_put(&fin->tags, o, s, &drop)) {
 		if (o->data.s != NULL)
-			copied_stream(w, fin, o);
+			copied_stream(w, o);
 		else
 			pdf_write_value(w, o->num, o->value.s, o->value.n);
 	}

@@ -112,9 +112,8 @@ pdf_write_stream(struct pdf_writer *w, guint num, const char *entries,
 		flush(w);
 }
 
-/* A stream deflated, its entries given /Filter; as it is if zlib fails. */
-static void
-put_deflated(struct pdf_writer *w, guint num, const char *entries,
+void
+pdf_write_deflated(struct pdf_writer *w, guint num, const char *entries,
     const void *data, gsize len)
 {
 	char *with;
@@ -125,7 +124,8 @@ put_deflated(struct pdf_writer *w, guint num, const char *entries,
 		pdf_write_stream(w, num, entries, data, len);
 		return;
 	}
-	with = g_strconcat(entries, " /Filter /FlateDecode", NULL);
+	with = g_strconcat(entries, *entries != '\0' ? " " : "",
+	    "/Filter /FlateDecode", NULL);
 	pdf_write_stream(w, num, with, z, zlen);
 	g_free(with);
 	g_free(z);
@@ -154,7 +154,7 @@ pack(struct pdf_writer *w)
 	all = g_string_sized_new(w->index->len + w->packed->len);
 	g_string_append_len(all, w->index->str, (gssize)w->index->len);
 	g_string_append_len(all, w->packed->str, (gssize)w->packed->len);
-	put_deflated(w, num, entries, all->str, all->len);
+	pdf_write_deflated(w, num, entries, all->str, all->len);
 	g_string_free(all, TRUE);
 	g_free(entries);
 	g_string_truncate(w->packed, 0);
@@ -286,7 +286,7 @@ pdf_writer_end(struct pdf_writer *w, const char *trailer)
 	entries = g_strdup_printf("/Type /XRef /Size %u /W [1 %d %d] "
 	    "/DecodeParms << /Columns %d /Predictor 12 >> %s /ID [<%s><%s>]",
 	    w->entries->len, w2, w3, 1 + w2 + w3, trailer, id, id);
-	put_deflated(w, xref, entries, table->data, table->len);
+	pdf_write_deflated(w, xref, entries, table->data, table->len);
 	g_string_append_printf(w->buf, "startxref\n%" G_GUINT64_FORMAT
 	    "\n%%%%EOF\n", g_array_index(w->entries, struct entry,
 	    xref).where);

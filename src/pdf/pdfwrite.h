@@ -31,6 +31,10 @@ void	pdf_write_value(struct pdf_writer *, guint num, const char *text,
 /* Object num, a stream: its dictionary's entries but /Length, its data. */
 void	pdf_write_stream(struct pdf_writer *, guint num, const char *entries,
 	    const void *data, gsize len);
+/* The same, its data deflated here (/Filter added); as it is if zlib
+ * fails. */
+void	pdf_write_deflated(struct pdf_writer *, guint num, const char *entries,
+	    const void *data, gsize len);
 /* A number no object has yet, for a new one. */
 guint	pdf_writer_number(struct pdf_writer *);
 /*
