@@ -547,14 +547,14 @@ cmd_build(const char *manifest, struct diags *d)
 	cover = default_output(p.ms, "cover");
 	pagemap_init(&pages);
 	styled = style_read(&style, p.ms->print_style, d) == 0;
+	/* The text is drawn as it is laid out; what the PDF could not draw
+	 * is refused before any output is written. */
 	if (styled && (layout = pdf_lay_out(p.edition, &style, &pages,
-	    opt_report, d)) != NULL) {
+	    opt_report, want_pdf ? pdf : NULL, d)) != NULL) {
 		keep_layout(&pages, &p, key, d);
-		clock_stage(&ck, "layout", "");
+		clock_stage(&ck, "layout", want_pdf ? "the text drawn" : "");
 	}
-	/* What the PDF could not draw is refused before anything is written. */
-	if (layout != NULL && !strict_failed(d) && (!want_pdf ||
-	    pdf_drawable(layout, d) == 0))
+	if (layout != NULL && !strict_failed(d))
 		write_outputs(&p, layout, &pages, want_epub ? epub : NULL,
 		    want_pdf ? pdf : NULL, cover, &ck, d);
 	pdf_layout_free(layout);
@@ -766,7 +766,7 @@ print_folios(const struct pipeline *p, const char *key, const char **how,
 		folios = pagemap_folios(&pages, e);
 	else if (style_read(&style, p->ms->print_style, d) == 0) {
 		*how = "print pages, laid out";
-		if ((layout = pdf_lay_out(e, &style, &pages, NULL, d)) !=
+		if ((layout = pdf_lay_out(e, &style, &pages, NULL, NULL, d)) !=
 		    NULL) {
 			folios = pagemap_folios(&pages, e);
 			keep_layout(&pages, p, key, d);

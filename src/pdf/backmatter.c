@@ -42,25 +42,19 @@ mark_page(const struct line *ln, const struct anchor *a, void *arg)
 		    folio));
 }
 
-GHashTable *
-backmatter_mark_pages(const struct press *p, const struct part *parts,
-    guint nparts)
+void
+backmatter_mark_part(const struct press *p, const struct part *part,
+    GHashTable *marks)
 {
-	struct marking mg = { g_hash_table_new(g_direct_hash, g_direct_equal),
-	    NULL };
-	guint i;
+	struct marking mg = { marks, part };
 
-	for (i = 0; i < nparts; i++) {
-		mg.part = &parts[i];
-		part_each_anchor(p, mg.part, mark_page, &mg);
-	}
-	return mg.marks;
+	part_each_anchor(p, part, mark_page, &mg);
 }
 
 /* The setting of the index: where it goes, and its measure. */
 struct setter {
 	struct press		*p;
-	const struct part	*text;
+	int			 text_before;	/* pages before the text's */
 	GHashTable		*marks;
 	struct galley		*g;
 	double			 column;	/* a column's width */
@@ -129,7 +123,7 @@ entry_runs(struct setter *s, const struct index_entry *ie, struct runs *r)
 			between(r, before);
 			/* The front matter's pages are the file's first. */
 			runs_add_page(r, l[0] < 0 ? l[0] + INDEX_FRONT :
-			    s->text->before + l[0], num);
+			    s->text_before + l[0], num);
 			at = (guint)l[2];
 			g_free(num);
 			g_free(before);
@@ -336,11 +330,11 @@ make_up(struct setter *s, guint body, struct makeup *mk)
 }
 
 void
-backmatter_index(struct press *p, const struct edition *e,
-    const struct part *text, GHashTable *marks, struct part *index)
+backmatter_index(struct press *p, const struct edition *e, int text_before,
+    GHashTable *marks, struct part *index)
 {
 	const struct style *st = p->st;
-	struct setter s = { p, text, marks, index->galley,
+	struct setter s = { p, text_before, marks, index->galley,
 	    (p->measure - 1.5 * st->body.size) / 2, st->note.size };
 	gunichar group = 0;
 	guint i, body;

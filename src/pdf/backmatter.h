@@ -10,21 +10,21 @@
 #include "model.h"
 
 /*
- * The pages of the parts where each index mark fell (struct index_mark *
- * → its folio as index_pages keeps it, GINT_TO_POINTER), in the text or
- * in a note; the parts must be made up.  The caller destroys it.
+ * Adds to marks the page of the part where each index mark fell
+ * (struct index_mark * → its folio as index_pages keeps it,
+ * GINT_TO_POINTER), in the text or in a note; the part must be made up.
  */
-GHashTable *backmatter_mark_pages(const struct press *,
-	    const struct part *parts, guint nparts);
+void	backmatter_mark_part(const struct press *, const struct part *,
+	    GHashTable *marks);
 
 /*
  * Sets the index into index->galley, titled, and makes it up into
  * index->mk: pages of two columns, the last page's balanced.  Each page
  * number of a heading is a link to that page of the file, the text's
- * first page being page text->before + 1; marks gives their folios.
+ * first page being page text_before + 1; marks gives their folios.
  */
 void	backmatter_index(struct press *, const struct edition *,
-	    const struct part *text, GHashTable *marks, struct part *index);
+	    int text_before, GHashTable *marks, struct part *index);
 
 
 #endif

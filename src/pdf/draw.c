@@ -15,7 +15,6 @@
  */
 #include <string.h>
 
-#include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
 #include "draw.h"
@@ -41,7 +40,6 @@ struct drawer {
 	struct galley		*g;		/* its lines let go as drawn */
 	guint			 tag;		/* the next tag event */
 	guint			 head;		/* the next heading */
-	struct outline		*ol;
 	double			 left;		/* of the page being drawn */
 	struct ink_state	 ink;
 	GArray			*notes;		/* struct note_tag, as begun */
@@ -231,28 +229,6 @@ furniture(struct drawer *d, const struct page *pg, int n)
 	g_free(title);
 }
 
-/* An outline entry for a heading, under the chapter or section above. */
-static void
-outline(struct drawer *d, const struct head *h)
-{
-	cairo_surface_t *s = cairo_get_target(d->cr);
-	char attrs[32];
-	int parent = CAIRO_PDF_OUTLINE_ROOT, id;
-
-	g_snprintf(attrs, sizeof(attrs), "dest='%s'", h->dest);
-	if (h->level == 2 && d->ol->chapter > 0)
-		parent = d->ol->chapter;
-	else if (h->level >= 3)
-		parent = d->ol->section > 0 ? d->ol->section :
-		    MAX(d->ol->chapter, CAIRO_PDF_OUTLINE_ROOT);
-	id = cairo_pdf_surface_add_outline(s, parent, h->title, attrs, 0);
-	if (h->level == 1) {
-		d->ol->chapter = id;
-		d->ol->section = 0;
-	} else if (h->level == 2)
-		d->ol->section = id;
-}
-
 /*
  * Draws line k of galley g at its place: its marker, the tags from *t
  * on (to end) due between the marker and the text, then its text.
@@ -271,8 +247,7 @@ draw_line(struct drawer *d, const struct galley *g, guint k, guint *t,
 	ink_line(d->cr, d->p, &d->ink, ln, d->left, y);
 }
 
-/* Line k of the galley, a destination and an outline entry if it
- * begins a heading. */
+/* Line k of the galley, a destination if it begins a heading. */
 static void
 body_line(struct drawer *d, guint k)
 {
@@ -288,7 +263,6 @@ body_line(struct drawer *d, guint k)
 	draw_line(d, d->g, k, &d->tag, d->g->tags->len);
 	if (h != NULL) {
 		tag(d, CAIRO_TAG_DEST, NULL, NULL, TRUE);
-		outline(d, h);
 		d->head++;
 	}
 }
@@ -479,10 +453,9 @@ crop_marks(cairo_t *cr, const struct style *st)
 
 void
 draw_part(cairo_t *cr, const struct press *p, const struct edition *e,
-    struct part *part, struct outline *ol, GArray *notes,
-    struct taglangs *langs)
+    struct part *part, GArray *notes, struct taglangs *langs)
 {
-	struct drawer d = { cr, p, e, part, part->galley, 0, 0, ol, 0,
+	struct drawer d = { cr, p, e, part, part->galley, 0, 0, 0,
 	    { FALSE, NULL, langs }, notes };
 	double m = draw_margin(p->st);
 	guint i;
@@ -491,10 +464,7 @@ draw_part(cairo_t *cr, const struct press *p, const struct edition *e,
 		const struct page *pg = &g_array_index(part->mk.pages,
 		    struct page, i);
 		int n = (int)i + 1;
-		char label[32];
 
-		part_label(part, n, label, sizeof(label));
-		cairo_pdf_surface_set_page_label(cairo_get_target(cr), label);
 		d.left = (n + part->folio_base) % 2 == 1 ? p->st->inner :
 		    p->st->outer;
 		cairo_save(cr);

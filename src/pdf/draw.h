@@ -2,7 +2,7 @@
  * draw.h — made-up pages onto the Cairo PDF surface: the lines where
  * page.c put them, each footnote after the line that anchors it, the
  * rule above the notes, running heads and folios, the tags of the
- * logical structure, destinations, and the outline.
+ * logical structure, and destinations (the outline is outline.h's).
  */
 #ifndef OCTAVO_PDF_DRAW_H
 #define OCTAVO_PDF_DRAW_H
@@ -14,11 +14,6 @@
 #include "finish.h"
 #include "part.h"
 
-/* The outline's state across parts: the entries new ones go under. */
-struct outline {
-	int		 chapter, section;
-};
-
 /*
  * Draws the part's pages, one cairo_show_page each, the trim offset by
  * draw_margin in the media box, and issues any tags its galley leaves
@@ -28,8 +23,7 @@ struct outline {
  * part is drawn once.
  */
 void	draw_part(cairo_t *, const struct press *, const struct edition *,
-	    struct part *, struct outline *, GArray *notes,
-	    struct taglangs *langs);
+	    struct part *, GArray *notes, struct taglangs *langs);
 
 /* How far the trim is from the media box's edges: the bleed, and room
  * for crop marks if the style wants them. */

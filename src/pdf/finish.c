@@ -12,12 +12,14 @@
  * drawing's time, and three gigabytes for a book of fifteen thousand
  * pages (docs/PERFORMANCE.md).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include <zlib.h>
 
 #include "content.h"
 #include "finish.h"
+#include "out/pages.h"
 #include "pdfobj.h"
 #include "pdfwrite.h"
 #include "tagtree.h"
@@ -31,7 +33,11 @@ struct finisher {
 	const struct finishing	*f;
 	const struct pdf_file	*pf;
 	struct finished		*done;
-	GHashTable		*pages;		/* page object → index + 1 */
+	GHashTable		*pages;		/* page object → index + 1, in
+						   the reading order */
+	GArray			*kids;		/* the pages, in that order */
+	guint			 tree;		/* the page tree's root */
+	gboolean		 nested;	/* it has /Pages under it */
 	GHashTable		*contents;	/* the pages' content streams */
 	GHashTable		*dropped;	/* objects not written again */
 	GHashTable		*described;	/* link annotation → its words */
@@ -108,19 +114,105 @@ metadata(struct pdf_writer *w, const struct finisher *fin)
 		g_free(v[i]);
 }
 
-/* The language, the title shown for the file's name, Marked, the XMP. */
+/* The value of a lower-case roman numeral ("xiv"), or 0 if it is none
+ * or not as folio_roman writes it. */
+static int
+roman_value(const char *s)
+{
+	static const char digits[] = "ivxlcdm";
+	static const int values[] = { 1, 5, 10, 50, 100, 500, 1000 };
+	char canon[32];
+	const char *d, *next;
+	int n = 0, v;
+	size_t i;
+
+	for (i = 0; s[i] != '\0' && n < 4000; i++) {
+		if ((d = strchr(digits, s[i])) == NULL)
+			return 0;
+		v = values[d - digits];
+		next = s[i + 1] != '\0' ? strchr(digits, s[i + 1]) : NULL;
+		n += next != NULL && values[next - digits] > v ? -v : v;
+	}
+	if (n <= 0 || n >= 4000)
+		return 0;
+	folio_roman(n, canon, sizeof(canon));
+	return strcmp(canon, s) == 0 ? n : 0;
+}
+
+/*
+ * A label's numbering style, as page labels name it, and its number:
+ * 'D' arabic ("12"), 'r' lower-case roman ("xiv"), or 0 for any other
+ * text, given as it is.
+ */
+static char
+label_style(const char *label, int *n)
+{
+	size_t len = strlen(label);
+
+	if (len > 0 && len < 9 && label[0] != '0' &&
+	    strspn(label, "0123456789") == len) {
+		*n = atoi(label);
+		return 'D';
+	}
+	return (*n = roman_value(label)) > 0 ? 'r' : 0;
+}
+
+/*
+ * The page labels, a number tree of one node: a range for each run of
+ * pages numbered on in one style, each other label given as it is.
+ */
+static void
+put_labels(GString *s, const GPtrArray *labels)
+{
+	char style, last = 0;
+	int n, prev = 0;
+	guint i;
+
+	g_string_append(s, "/PageLabels << /Nums [");
+	for (i = 0; i < labels->len; i++) {
+		const char *label = g_ptr_array_index(labels, i);
+
+		style = label_style(label, &n);
+		if (style != 0 && style == last && n == prev + 1) {
+			prev = n;
+			continue;
+		}
+		g_string_append_printf(s, " %u << ", i);
+		if (style == 0)
+			pdf_put_text(g_string_append(s, "/P "), label);
+		else if (n == 1)
+			g_string_append_printf(s, "/S /%c", style);
+		else
+			g_string_append_printf(s, "/S /%c /St %d", style, n);
+		g_string_append(s, " >>");
+		last = style;
+		prev = n;
+	}
+	g_string_append(s, " ] >> ");
+}
+
+/*
+ * The language, the page labels, the title shown for the file's name,
+ * Marked, the XMP.
+ */
 static void
 catalogue(GString *s, const struct pdf_obj *o, const struct finisher *fin)
 {
 	static const char *const drop[] = { "/Lang", "/ViewerPreferences",
-	    "/MarkInfo", "/Metadata", NULL };
+	    "/MarkInfo", "/Metadata", "/PageLabels", NULL };
 	GString *add = g_string_new(NULL);
+	struct pdf_span cairos = pdf_dict_value(o->value, "/PageLabels");
 
 	if (fin->f->language != NULL) {
 		g_string_append(add, "/Lang ");
 		pdf_put_text(add, fin->f->language);
 		g_string_append_c(add, ' ');
 	}
+	if (fin->f->labels->len > 0)
+		put_labels(add, fin->f->labels);
+	else if (cairos.s != NULL)
+		g_string_append_printf(add, "/PageLabels %.*s ", (int)cairos.n,
+		    cairos.s);
 	g_string_append_printf(add, "/ViewerPreferences << /DisplayDocTitle "
 	    "true >> /MarkInfo << /Marked true >> /Metadata %u 0 R",
 	    fin->metadata);
@@ -273,8 +365,45 @@ describe_link(struct finisher *fin, guint num)
 }
 
 /*
+ * The pages in the reading order: those of each run (finish.h) put in
+ * its place.  -1 if the runs are not the drawing's, or if the page tree
+ * is not the one node Cairo writes, whose /Kids can be put in order.
+ */
+static int
+reorder(struct finisher *fin)
+{
+	const GArray *runs = fin->f->runs;
+	GArray *drawn = fin->kids;
+	guint *start, i, at = 0, place;
+
+	if (runs == NULL)
+		return 0;
+	if (fin->nested)
+		return -1;
+	start = g_new(guint, runs->len);
+	for (i = 0; i < runs->len; i++) {
+		start[i] = at;
+		at += g_array_index(runs, struct page_run, i).pages;
+	}
+	fin->kids = g_array_sized_new(FALSE, FALSE, sizeof(guint), drawn->len);
+	for (place = 0; at == drawn->len && place < runs->len; place++)
+		for (i = 0; i < runs->len; i++) {
+			const struct page_run *r = &g_array_index(runs,
+			    struct page_run, i);
+
+			if (r->place == place)
+				g_array_append_vals(fin->kids, &g_array_index(
+				    drawn, guint, start[i]), r->pages);
+		}
+	g_free(start);
+	g_array_free(drawn, TRUE);
+	return fin->kids->len == at && at > 0 ? 0 : -1;
+}
+
+/*
  * The pages, in order through the page tree, each with its content
- * stream and its links.  -1 if a page has no one stream.
+ * stream and its links, then put in the reading order.  -1 if a page
+ * has no one stream, or cannot be put in order.
  */
 static int
 pages(struct finisher *fin)
@@ -284,9 +413,10 @@ pages(struct finisher *fin)
 	GArray *seen = pdf_seen_new(fin->pf);
 	GArray *annots = g_array_new(FALSE, FALSE, sizeof(guint));
 	guint num = pdf_ref(pdf_dict_value(pdf_file_value(fin->pf,
-	    fin->pf->root), "/Pages")), n = 0, i;
+	    fin->pf->root), "/Pages")), i;
 	int rc = num != 0 ? 0 : -1;
 
+	fin->tree = num;
 	g_array_append_val(stack, num);
 	while (rc == 0 && stack->len > 0) {
 		struct pdf_span v, kids, kid;
@@ -302,6 +432,7 @@ pages(struct finisher *fin)
 			break;
 		}
 		if ((kids = pdf_dict_value(v, "/Kids")).s != NULL) {
+			fin->nested |= num != fin->tree;
 			/* Pushed last to first, to be taken first to last. */
 			g_array_set_size(order, 0);
 			pdf_items_init(&it, kids);
@@ -319,11 +450,15 @@ pages(struct finisher *fin)
 			rc = -1;
 			break;
 		}
-		g_hash_table_insert(fin->pages, GUINT_TO_POINTER(num),
-		    GUINT_TO_POINTER(++n));
+		g_array_append_val(fin->kids, num);
 		g_hash_table_add(fin->contents, GUINT_TO_POINTER(c));
 		page_links(fin->pf, v, annots);
 	}
+	if (rc == 0)
+		rc = reorder(fin);
+	for (i = 0; rc == 0 && i < fin->kids->len; i++)
+		g_hash_table_insert(fin->pages, GUINT_TO_POINTER(g_array_index(
+		    fin->kids, guint, i)), GUINT_TO_POINTER(i + 1));
 	/* Described once every page is known: a link may go forward. */
 	for (i = 0; rc == 0 && i < annots->len; i++)
 		describe_link(fin, g_array_index(annots, guint, i));
@@ -332,6 +467,22 @@ pages(struct finisher *fin)
 	g_array_free(order, TRUE);
 	g_array_free(stack, TRUE);
 	return rc;
+}
+
+/* The page tree's root, its pages in the reading order. */
+static void
+page_tree(GString *s, const struct pdf_obj *o, const GArray *kids)
+{
+	static const char *const drop[] = { "/Kids", NULL };
+	GString *add = g_string_new("/Kids [");
+	guint i;
+
+	for (i = 0; i < kids->len; i++)
+		g_string_append_printf(add, " %u 0 R", g_array_index(kids,
+		    guint, i));
+	g_string_append(add, " ]");
+	pdf_put_dict(s, o->value, drop, add->str);
+	g_string_free(add, TRUE);
 }
 
 static gint
@@ -411,6 +562,8 @@ put_object(struct pdf_writer *w, struct finisher *fin,
 		rc = content(w, o, fin->done);
 	else if (o->num == fin->pf->root)
 		catalogue(s, o, fin);
+	else if (o->num == fin->tree && fin->f->runs != NULL)
+		page_tree(s, o, fin->kids);
 	else if (g_hash_table_contains(fin->pages, key))
 		page(s, o, fin->f);
 	else if ((said = g_hash_table_lookup(fin->described, key)) != NULL) {
@@ -456,6 +609,36 @@ put_file(struct pdf_writer *w, struct finisher *fin)
 	return rc;
 }
 
+/*
+ * What the pass finds before it writes: the pages and their order, the
+ * labels, the structure's mending (tagtree.h).  NULL, or why the PDF
+ * cannot be made.
+ */
+static const char *
+survey(struct finisher *fin)
+{
+	const struct finishing *f = fin->f;
+	const char *why = NULL;
+	guint labels;
+
+	if (pages(fin) != 0)
+		return "a page's content cannot be read, or the pages cannot "
+		    "be put in order";
+	if (f->labels->len > 0) {
+		if (f->labels->len != fin->kids->len)
+			return "the page labels are not the drawing's pages";
+		/* Cairo's, as drawn, give way to the reading order's. */
+		if ((labels = pdf_ref(pdf_dict_value(pdf_file_value(fin->pf,
+		    fin->pf->root), "/PageLabels"))) != 0)
+			g_hash_table_add(fin->dropped,
+			    GUINT_TO_POINTER(labels));
+	}
+	if (tagtree_plan(&fin->tags, fin->pf, f->notes, f->langs, f->runs,
+	    fin->done, &why) != 0)
+		return why;
+	return NULL;
+}
+
 /* Why the PDF cannot be made, at the output's name. */
 static void
 error(const char *name, const char *why, struct diags *d)
@@ -489,6 +672,7 @@ pdf_finish(const char *data, gsize len, struct sink *out,
 	fin.pf = &pf;
 	fin.done = done;
 	fin.pages = g_hash_table_new(g_direct_hash, g_direct_equal);
+	fin.kids = g_array_new(FALSE, FALSE, sizeof(guint));
 	fin.contents = g_hash_table_new(g_direct_hash, g_direct_equal);
 	fin.dropped = g_hash_table_new(g_direct_hash, g_direct_equal);
 	fin.described = g_hash_table_new_full(g_direct_hash, g_direct_equal,
@@ -502,10 +686,7 @@ pdf_finish(const char *data, gsize len, struct sink *out,
 	else
 		w = pdf_writer_new(out, PDF_1_5, sizeof(PDF_1_5) - 1,
 		    fin.metadata + 1);
-	if (pages(&fin) != 0)
-		why = "a page's content cannot be read";
-	else if (tagtree_plan(&fin.tags, &pf, f->notes, f->langs, done,
-	    &why) == 0 && (rc = put_file(w, &fin)) == -1)
+	if ((why = survey(&fin)) == NULL && (rc = put_file(w, &fin)) == -1)
 		why = "an object of Cairo's PDF cannot be read back";
 	/* 1: the sink failed, and says so when it is closed. */
 	rc = rc == 0 ? 0 : -1;
@@ -513,6 +694,7 @@ pdf_finish(const char *data, gsize len, struct sink *out,
 		error(out->name, why, d);
 	tagtree_release(&fin.tags);
 	g_hash_table_destroy(fin.pages);
+	g_array_free(fin.kids, TRUE);
 	g_hash_table_destroy(fin.contents);
 	g_hash_table_destroy(fin.dropped);
 	g_hash_table_destroy(fin.described);

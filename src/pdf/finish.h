@@ -4,7 +4,9 @@
  * objects, the file written again with an ID drawn from its content so
  * that two builds are the same bytes.
  *
- * The catalogue gets the document's language, an XMP packet that says
+ * The pages are put in the reading order, if they were drawn in another
+ * (struct page_run).  The catalogue gets the document's language, its
+ * page labels, an XMP packet that says
  * the file is PDF/UA-1, and DisplayDocTitle; each page its TrimBox (and
  * BleedBox), tab order by structure, its content in one ink with the
  * furniture as artifacts (content.h); each link a description; each
@@ -31,6 +33,17 @@ struct note_tag {
 	guint		 reopened;
 };
 
+/*
+ * A run of pages drawn together and held by one kid of the Document
+ * element (a Part): the text is drawn before the contents that give its
+ * pages, and the finishing puts each run, its pages and its Part, where
+ * place says.
+ */
+struct page_run {
+	guint		 pages;
+	guint		 place;		/* its rank in the reading order */
+};
+
 /* What the layout tells the finishing. */
 struct finishing {
 	const char	*language;	/* BCP 47: the document's */
@@ -39,10 +52,15 @@ struct finishing {
 	double		 margin;	/* the trim's offset in the media box */
 	GHashTable	*links;		/* destination name → what a link
 					   there says ("Note 12") */
-	GPtrArray	*labels;	/* each page's label, for links to pages */
+	GPtrArray	*labels;	/* each page's label, in the reading
+					   order: the page labels, and what
+					   a link to a page says; empty:
+					   Cairo's labels, as drawn */
 	GArray		*notes;		/* struct note_tag */
 	const struct taglangs *langs;	/* the elements in another language
 					   than what holds them */
+	GArray		*runs;		/* struct page_run, as drawn; NULL:
+					   the pages are drawn in order */
 };
 
 /* What the finishing did, for the report and the tests. */

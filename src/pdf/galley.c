@@ -175,6 +175,16 @@ press_footnote(const struct press *p, const struct note *n)
 	    &g_array_index(p->footnotes, struct footnote, i - 1);
 }
 
+int
+press_drawn(const struct press *p, int n)
+{
+	if (n <= p->front_pages)
+		return n + p->text_pages;
+	if (n <= p->front_pages + p->text_pages)
+		return n - p->front_pages;
+	return n;
+}
+
 void
 footnote_dest(const struct press *p, const struct footnote *fn, char kind,
     char *buf, size_t size)

@@ -208,6 +208,8 @@ struct press {
 	GHashTable		*dests;		/* a chapter or a heading of the
 						   model → its destination's
 						   name, for links to it */
+	int			 front_pages;	/* the prelims', in the file */
+	int			 text_pages;	/* the text's, drawn first */
 	struct diags		*diags;
 };
 
@@ -252,6 +254,12 @@ void		 para_unref(struct para *);
 /* The footnote set for a note, or NULL if it has none yet. */
 const struct footnote *press_footnote(const struct press *,
 		    const struct note *);
+/*
+ * Page n of the file (from 1) as Cairo numbers it: the text is drawn
+ * first, then the prelims, then the index (pdf.c); the finishing puts
+ * the prelims back in front.
+ */
+int		 press_drawn(const struct press *, int n);
 /* The names of a footnote's destinations: "nI" the note, "rI" its reference. */
 void		 footnote_dest(const struct press *, const struct footnote *,
 		    char kind, char *buf, size_t size);

@@ -141,7 +141,7 @@ link_attrs(const struct press *pr, const struct anchor *a)
 	char *url, *p;
 
 	if (a->kind == ANCHOR_PAGE)
-		return g_strdup_printf("page=%d", a->page);
+		return g_strdup_printf("page=%d", press_drawn(pr, a->page));
 	if (n->as.link.chapter != NULL) {
 		dest = g_hash_table_lookup(pr->dests, n->as.link.heading != NULL ?
 		    (const void *)n->as.link.heading :

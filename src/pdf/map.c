@@ -124,7 +124,7 @@ line_starts(struct pagemap *pm, const struct galley *g, guint from, guint to,
 }
 
 /* The same for a part's lines and those of the notes its pages hold,
- * and the pages of their anchors. */
+ * and the pages of their anchors: the file's, from the part's before. */
 static void
 place_lines(struct pagemap *pm, const struct press *p,
     const struct part *part)
@@ -143,51 +143,94 @@ place_lines(struct pagemap *pm, const struct press *p,
 }
 
 void
-map_pages(struct pagemap *pm, const struct press *p, const struct edition *e,
-    const struct part *parts, guint nparts)
+map_init(struct mapper *m, struct pagemap *pm)
 {
-	GArray *blank;
-	guint i, k;
+	m->pm = pm;
+	m->blank = g_array_new(FALSE, FALSE, sizeof(struct pagebreak));
+}
 
-	for (k = 0; k < nparts; k++)
-		for (i = 0; i < parts[k].mk.pages->len; i++) {
-			char label[16];
+void
+map_part(struct mapper *m, const struct press *p, const struct edition *e,
+    const struct part *part)
+{
+	struct pagemap *pm = m->pm;
+	guint i, j;
 
-			part_label(&parts[k], (int)i + 1, label, sizeof(label));
-			g_ptr_array_add(pm->labels, g_strdup(label));
+	for (i = 0; i < part->mk.pages->len; i++) {
+		const struct page *pg = &g_array_index(part->mk.pages,
+		    struct page, i);
+		struct pagebreak pb = { NULL, 0, NULL, 0, PRELIM_NONE, "" };
+
+		part_label(part, (int)i + 1, pb.label, sizeof(pb.label));
+		g_ptr_array_add(pm->labels, g_strdup(pb.label));
+		/*
+		 * A blank page (a verso before a chapter) has nothing to
+		 * begin in: its break goes where the next page's does, just
+		 * before it, so that the page list still counts every page.
+		 */
+		if (!page_start(p, e, part, pg, &pb)) {
+			g_array_append_val(m->blank, pb);
+			continue;
 		}
-	/*
-	 * A blank page (a verso before a chapter) has nothing to begin in:
-	 * its break goes where the next page's does, just before it, so
-	 * the page list still counts every page.
-	 */
-	blank = g_array_new(FALSE, FALSE, sizeof(struct pagebreak));
-	for (k = 0; k < nparts; k++)
-		for (i = 0; i < parts[k].mk.pages->len; i++) {
-			const struct page *pg = &g_array_index(
-			    parts[k].mk.pages, struct page, i);
-			struct pagebreak pb = { NULL, 0, NULL, 0, PRELIM_NONE,
-			    "" };
-			guint j;
+		for (j = 0; j < m->blank->len; j++) {
+			struct pagebreak early = pb;
 
-			part_label(&parts[k], (int)i + 1, pb.label,
-			    sizeof(pb.label));
-			if (!page_start(p, e, &parts[k], pg, &pb)) {
-				g_array_append_val(blank, pb);
-				continue;
-			}
-			for (j = 0; j < blank->len; j++) {
-				struct pagebreak early = pb;
-
-				memcpy(early.label, g_array_index(blank,
-				    struct pagebreak, j).label,
-				    sizeof(early.label));
-				g_array_append_val(pm->breaks, early);
-			}
-			g_array_set_size(blank, 0);
-			g_array_append_val(pm->breaks, pb);
+			memcpy(early.label, g_array_index(m->blank,
+			    struct pagebreak, j).label, sizeof(early.label));
+			g_array_append_val(pm->breaks, early);
 		}
-	g_array_free(blank, TRUE);
-	for (k = 0; k < nparts; k++)
-		place_lines(pm, p, &parts[k]);
+		g_array_set_size(m->blank, 0);
+		g_array_append_val(pm->breaks, pb);
+	}
+	place_lines(pm, p, part);
+}
+
+/* Gives the map's pages, from the first, n more before them. */
+static void
+shift(struct pagemap *pm, int n)
+{
+	GHashTableIter it;
+	gpointer node, page;
+	guint i;
+
+	for (i = 0; i < pm->starts->len; i++)
+		g_array_index(pm->starts, struct linestart, i).page += n;
+	g_hash_table_iter_init(&it, pm->page_of);
+	while (g_hash_table_iter_next(&it, &node, &page))
+		g_hash_table_iter_replace(&it, GINT_TO_POINTER(
+		    GPOINTER_TO_INT(page) + n));
+}
+
+void
+map_prepend(struct mapper *m, struct mapper *front)
+{
+	struct pagemap *pm = m->pm, *fm = front->pm;
+	GHashTableIter it;
+	gpointer node, page;
+	guint i;
+
+	/* Front's blank pages at its end break where m's first page does. */
+	for (i = 0; i < front->blank->len && pm->breaks->len > 0; i++) {
+		struct pagebreak early = g_array_index(pm->breaks,
+		    struct pagebreak, 0);
+
+		memcpy(early.label, g_array_index(front->blank,
+		    struct pagebreak, i).label, sizeof(early.label));
+		g_array_append_val(fm->breaks, early);
+	}
+	shift(pm, (int)fm->labels->len);
+	g_array_prepend_vals(pm->breaks, fm->breaks->data, fm->breaks->len);
+	g_array_prepend_vals(pm->starts, fm->starts->data, fm->starts->len);
+	for (i = fm->labels->len; i > 0; i--)
+		g_ptr_array_insert(pm->labels, 0, g_strdup(
+		    g_ptr_array_index(fm->labels, i - 1)));
+	g_hash_table_iter_init(&it, fm->page_of);
+	while (g_hash_table_iter_next(&it, &node, &page))
+		g_hash_table_insert(pm->page_of, node, page);
+}
+
+void
+map_release(struct mapper *m)
+{
+	g_array_free(m->blank, TRUE);
 }

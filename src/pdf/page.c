@@ -45,6 +45,7 @@ struct builder {
 	struct galley		*ng;		/* the notes' lines, or NULL */
 	const struct footnote	*fns;
 	struct makeup		*mk;
+	guint			 before;	/* pages before its first */
 	GArray			*carry;		/* struct placed still to set */
 	double			 sep;		/* body's last baseline to notes */
 };
@@ -257,10 +258,11 @@ break_cost(const struct builder *b, guint brk, int shortby,
 		cost += COST_ENDING;
 	if (f->split)
 		cost += f->lonely ? COST_SPLIT_ONE : COST_SPLIT;
-	/* The first page made up is a recto. */
+	/* The book's first page is a recto. */
 	if (brk > 0 && brk < b->g->lines->len &&
 	    GALLEY_LINE(b->g, brk - 1)->hyphen)
-		cost += b->mk->pages->len % 2 == 0 ? COST_RECTO_HYPHEN :
+		cost += (b->before + b->mk->pages->len) % 2 == 0 ?
+		    COST_RECTO_HYPHEN :
 		    COST_HYPHEN;
 	return cost;
 }
@@ -509,9 +511,9 @@ fill_page(struct builder *b, guint i, struct fit *f)
 
 void
 page_make_up(const struct press *p, struct galley *g, struct galley *notes,
-    struct makeup *mk)
+    guint before, struct makeup *mk)
 {
-	struct builder b = { p, g, notes, NULL, mk, NULL,
+	struct builder b = { p, g, notes, NULL, mk, before, NULL,
 	    p->st->body.leading };
 	struct fit f;
 	guint i = 0, n = g->lines->len;
@@ -530,7 +532,7 @@ page_make_up(const struct press *p, struct galley *g, struct galley *notes,
 			continue;
 		}
 		if ((GALLEY_LINE(g, i)->flags & LINE_NEW_RECTO) &&
-		    mk->pages->len % 2 == 1)
+		    (before + mk->pages->len) % 2 == 1)
 			add_page(&b, i, 0, NULL);
 		i = fill_page(&b, i, &f);
 	}

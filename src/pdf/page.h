@@ -41,11 +41,12 @@ struct makeup {
 /*
  * Makes the galley up into pages of the press's depth: sets each line's
  * page and y, and each footnote line's (notes may be NULL, for a galley
- * without notes).  A blank verso is added before a line that must begin
- * a recto.
+ * without notes).  Before pages of the book come before its first, the
+ * book's first being a recto: a blank verso is added before a line
+ * that must begin a recto.
  */
 void	page_make_up(const struct press *, struct galley *,
-	    struct galley *notes, struct makeup *);
+	    struct galley *notes, guint before, struct makeup *);
 void	makeup_release(struct makeup *);
 
 /* What a page break before line b of a galley would do wrong. */

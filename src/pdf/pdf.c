@@ -5,16 +5,20 @@
  * The book is made up in parts, each opening on a recto: the opening
  * prelims (with a leading dedication or epigraph), the contents, the
  * front matter, the text, the index (out/matter.h says which chapter
- * goes where).  The chapters are set and made up first, so that the
- * contents can give their page numbers; then the contents; then the
- * index of names, whose page numbers are the text's; then, as a second
- * step the caller may overlap with other work, all are drawn, inside
- * one Document element of the tagged structure.  One Pango context
- * serves the whole run, at 72 dpi so that a Pango unit is 1/1024 pt,
- * and one cache of shaped words.
+ * goes where).  The text comes first, chapter by chapter: each is set,
+ * made up, drawn and let go, so that the layout holds one chapter's
+ * lines, never the book's.  What outlives a chapter is small: its first
+ * folio, its pages in the page map, the folios of its index marks, its
+ * headings.  Then the contents, which give the chapters' pages, with
+ * the rest of the prelims; then the index of names, whose page numbers
+ * are the text's.  These are drawn after the text, as a second step the
+ * caller may overlap with other work, and the finishing puts the
+ * prelims' pages back in front (finish.h): the text, the prelims and
+ * the index are each a Part of the tagged structure's Document.  One
+ * Pango context serves the whole run, at 72 dpi so that a Pango unit is
+ * 1/1024 pt, and one cache of shaped words.
  */
 #include <errno.h>
-#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -27,6 +31,7 @@
 #include "finish.h"
 #include "flow.h"
 #include "map.h"
+#include "outline.h"
 #include "out/epoch.h"
 #include "out/indexing.h"
 #include "out/matter.h"
@@ -189,22 +194,25 @@ mark_cut_blocks(struct galley *g, const GArray *pages)
 	}
 }
 
-/* Makes a part's galley up into pages, its notes with it. */
+/*
+ * Makes a part's galley up into pages, its notes with it; before pages
+ * of the book come before it (their count's parity is what counts).
+ */
 static void
-make_up(const struct press *p, struct part *pt)
+make_up(const struct press *p, struct part *pt, guint before)
 {
-	page_make_up(p, pt->galley, p->notes, &pt->mk);
+	page_make_up(p, pt->galley, p->notes, before, &pt->mk);
 	mark_cut_blocks(pt->galley, pt->mk.pages);
 }
 
-/* Pads a part to an even count of pages, so that the next opens on a
- * recto. */
+/* Pads a part to end on a verso, so that the next opens on a recto;
+ * its before gives the pages of the book before it. */
 static void
 pad_even(struct part *pt)
 {
 	struct page blank = { 0, 0, 0, 0, -1, FALSE, 0, 0 };
 
-	if (pt->mk.pages->len % 2 == 1)
+	if (((guint)pt->before + pt->mk.pages->len) % 2 == 1)
 		g_array_append_val(pt->mk.pages, blank);
 }
 
@@ -213,26 +221,43 @@ enum part_name {
 	PART_OPENING,		/* half-title, title, imprint, dedication */
 	PART_CONTENTS,
 	PART_FRONT,		/* foreword, preface */
-	PART_TEXT,
+	PART_TEXT,		/* the chapter in hand */
 	PART_INDEX,
 	PARTS
 };
 
-/* A laid-out edition: its parts made up into pages, ready to draw. */
+/* The drawing, as it goes: Cairo's, and what the finishing is told. */
+struct drawing {
+	FILE			*scratch;	/* Cairo's file */
+	cairo_surface_t		*s;
+	cairo_t			*cr;
+	GArray			*notes;		/* struct note_tag */
+	struct taglangs		 langs;
+	GArray			*runs;		/* struct page_run, as drawn */
+	gboolean		 text;		/* the text's Part is begun */
+};
+
+/* An edition being laid out, and drawn if it is to be. */
 struct pdf_layout {
 	const struct edition	*e;
 	const struct style	*st;
 	struct credits		 credits;
-	struct matter_bounds		 matter;
+	struct matter_bounds	 matter;
 	struct press		*p;
 	struct part		 parts[PARTS];
 	gboolean		 has_index;
+	char			**folios;	/* each chapter's first page as
+						   printed, then the index's */
+	GHashTable		*marks;		/* index mark → its folio */
+	struct outline		 outline;	/* every part's headings */
+	struct report		*report;	/* or NULL: none asked for */
+	struct drawing		*drawing;	/* or NULL: not drawn */
 	struct finished		 finished;	/* what the finishing did */
 };
 
 /*
  * The first page of each chapter from…to, as its part prints it, from
- * starts (the first line of every chapter of the book).
+ * starts (the first line of each in the part's galley).
  */
 static void
 chapter_folios(const struct part *pt, const GArray *starts, guint from,
@@ -242,7 +267,7 @@ chapter_folios(const struct part *pt, const GArray *starts, guint from,
 	guint i;
 
 	for (i = from; i < to; i++) {
-		guint at = g_array_index(starts, guint, i);
+		guint at = g_array_index(starts, guint, i - from);
 
 		g_clear_pointer(&folios[i], g_free);
 		if (at >= pt->galley->lines->len)
@@ -256,10 +281,11 @@ chapter_folios(const struct part *pt, const GArray *starts, guint from,
 /*
  * The contents, which gives the pages of the front matter that follows
  * it: their folios depend on its own length, which is guessed, then
- * checked, and the contents set again if the guess was wrong.
+ * checked, and the contents set again if the guess was wrong.  starts
+ * are the front matter's chapters' first lines.
  */
 static void
-compose_contents(struct pdf_layout *l, const GArray *starts, char **folios)
+compose_contents(struct pdf_layout *l, const GArray *starts)
 {
 	const struct matter_bounds *m = &l->matter;
 	struct part *contents = &l->parts[PART_CONTENTS];
@@ -269,9 +295,9 @@ compose_contents(struct pdf_layout *l, const GArray *starts, char **folios)
 	for (tries = 0; ; tries++) {
 		front->folio_base = contents->folio_base + (int)guess;
 		chapter_folios(front, starts, m->before_contents, m->front,
-		    folios);
-		prelims_contents(l->p, l->e, folios, contents->galley);
-		make_up(l->p, contents);
+		    l->folios);
+		prelims_contents(l->p, l->e, l->folios, contents->galley);
+		make_up(l->p, contents, 0);
 		pad_even(contents);
 		if (contents->mk.pages->len == guess || tries == 2)
 			break;
@@ -280,103 +306,6 @@ compose_contents(struct pdf_layout *l, const GArray *starts, char **folios)
 		galley_free(contents->galley);
 		contents->galley = galley_new();
 	}
-}
-
-/*
- * Sets and makes up the chapters, each in its part, then the contents,
- * which needs their pages, then the index, which needs the text's.
- * The dedication and epigraph that open the book follow the title and
- * the imprint; the front matter after them is numbered on from the
- * contents in roman; the text from 1.
- */
-static void
-compose(struct pdf_layout *l)
-{
-	const struct edition *e = l->e;
-	const struct matter_bounds *m = &l->matter;
-	struct press *p = l->p;
-	struct part *pt = l->parts;
-	guint n = e->chapters->len, i;
-	GArray *starts = g_array_new(FALSE, FALSE, sizeof(guint));
-	char **folios = g_new0(char *, n + 1);
-
-	prelims_opening(p, e, pt[PART_OPENING].galley);
-	flow_chapters(p, e, 0, m->before_contents, pt[PART_OPENING].galley,
-	    starts);
-	make_up(p, &pt[PART_OPENING]);
-	pad_even(&pt[PART_OPENING]);
-	flow_chapters(p, e, m->before_contents, m->front,
-	    pt[PART_FRONT].galley, starts);
-	make_up(p, &pt[PART_FRONT]);
-	pad_even(&pt[PART_FRONT]);
-	flow_chapters(p, e, m->front, n, pt[PART_TEXT].galley, starts);
-	make_up(p, &pt[PART_TEXT]);
-	chapter_folios(&pt[PART_TEXT], starts, m->front, n, folios);
-	if (l->has_index) {
-		pad_even(&pt[PART_TEXT]);
-		folios[n] = g_strdup_printf("%u", pt[PART_TEXT].mk.pages->len +
-		    1);
-	}
-	pt[PART_CONTENTS].folio_base = (int)pt[PART_OPENING].mk.pages->len;
-	compose_contents(l, starts, folios);
-	for (i = PART_CONTENTS; i < PARTS; i++)
-		pt[i].before = pt[i - 1].before +
-		    (int)pt[i - 1].mk.pages->len;
-	if (l->has_index) {
-		GHashTable *marks = backmatter_mark_pages(p, pt, PART_INDEX);
-
-		pt[PART_INDEX].folio_base = (int)pt[PART_TEXT].mk.pages->len;
-		backmatter_index(p, e, &pt[PART_TEXT], marks,
-		    &pt[PART_INDEX]);
-		g_hash_table_destroy(marks);
-	}
-	g_array_free(starts, TRUE);
-	for (i = 0; i <= n; i++)
-		g_free(folios[i]);
-	g_free(folios);
-}
-
-struct pdf_layout *
-pdf_lay_out(const struct edition *e, const struct style *st,
-    struct pagemap *pages, const char *report, struct diags *d)
-{
-	struct pdf_layout *l = g_new0(struct pdf_layout, 1);
-	int errors = d->count[DIAG_ERROR];
-	guint i;
-
-	l->e = e;
-	l->st = st;
-	credits_init(&l->credits, e);
-	matter_init(&l->matter, e);
-	l->has_index = index_printed(e);
-	l->p = press_new(e->language, st, d);
-	l->p->credits = &l->credits;
-	for (i = 0; i < PARTS; i++) {
-		l->parts[i].galley = galley_new();
-		l->parts[i].roman = i < PART_TEXT;
-		l->parts[i].heads = i >= PART_FRONT;
-		/* Of the prelims, only the contents' pages show a folio. */
-		l->parts[i].folios_from = i == PART_CONTENTS ? 0 : G_MAXUINT;
-	}
-	l->parts[PART_INDEX].running = word(WORD_INDEX_HEAD);
-	compose(l);
-	shaper_report(l->p->shaper);
-	if (pages != NULL)
-		map_pages(pages, l->p, e, l->parts, l->has_index ? PARTS :
-		    PART_INDEX);
-	if (report != NULL)
-		report_write(l->p, e, &l->parts[PART_TEXT], report, d);
-	if (d->count[DIAG_ERROR] > errors) {	/* the report's */
-		pdf_layout_free(l);
-		return NULL;
-	}
-	return l;
-}
-
-int
-pdf_drawable(const struct pdf_layout *l, struct diags *d)
-{
-	return shaper_drawable(l->p->shaper, d);
 }
 
 /* A part's pages and galley freed; what the part counted stays. */
@@ -390,18 +319,261 @@ part_release(struct part *pt)
 	pt->galley = NULL;
 }
 
+/* Draws a part, and lets it go. */
+static void
+draw(struct drawing *dr, const struct pdf_layout *l, struct part *pt)
+{
+	draw_part(dr->cr, l->p, l->e, pt, dr->notes, &dr->langs);
+	part_release(pt);
+}
+
+/* Ends a run of pages drawn, begun with its Part (finish.h). */
+static void
+end_run(struct drawing *dr, guint pages, guint place)
+{
+	struct page_run r = { pages, place };
+
+	cairo_tag_end(dr->cr, "Part");
+	g_array_append_val(dr->runs, r);
+}
+
 /*
- * A part drawn is let go, and the memory it held given back to the
- * system: freed, it would stay the process's, and Cairo's growing file
- * and the finishing would come on top of it.
+ * What outlives a chapter of the text, made up: its pages in the map,
+ * the folios of its index marks, its lines in the report, its headings.
+ * Then it is drawn, if it is to be and can be, and let go with its
+ * notes.  Returns -1 if it has characters in no font.
+ */
+static int
+chapter_done(struct pdf_layout *l, struct mapper *map, struct diags *d)
+{
+	struct part *pt = &l->parts[PART_TEXT];
+	struct drawing *dr = l->drawing;
+	int rc = 0;
+
+	if (map != NULL)
+		map_part(map, l->p, l->e, pt);
+	if (l->marks != NULL)
+		backmatter_mark_part(l->p, pt, l->marks);
+	if (l->report != NULL)
+		report_part(l->report, l->p, l->e, pt);
+	outline_keep(&l->outline, pt->galley, FALSE);
+	if (dr != NULL && (rc = shaper_drawable(l->p->shaper, d)) == 0) {
+		if (!dr->text)
+			cairo_tag_begin(dr->cr, "Part", NULL);
+		dr->text = TRUE;
+		draw_part(dr->cr, l->p, l->e, pt, dr->notes, &dr->langs);
+	}
+	part_release(pt);
+	galley_free(l->p->notes);
+	l->p->notes = galley_new();
+	return rc;
+}
+
+/*
+ * Sets the text chapter by chapter, each made up on from the pages
+ * before it (the text's first page a recto, its folio 1), and done
+ * with (chapter_done) before the next is set.  The last is padded to
+ * an even count if the index follows.
+ */
+static int
+set_text(struct pdf_layout *l, struct mapper *map, struct diags *d)
+{
+	struct part *pt = &l->parts[PART_TEXT];
+	struct press *p = l->p;
+	GArray *starts = g_array_new(FALSE, FALSE, sizeof(guint));
+	guint n = l->e->chapters->len, i;
+	int rc = 0;
+
+	for (i = l->matter.front; rc == 0 && i < n; i++) {
+		pt->galley = galley_new();
+		pt->before = pt->folio_base = p->text_pages;
+		g_array_set_size(starts, 0);
+		flow_chapters(p, l->e, i, i + 1, pt->galley, starts);
+		make_up(p, pt, (guint)pt->before);
+		if (i + 1 == n && l->has_index)
+			pad_even(pt);
+		chapter_folios(pt, starts, i, i + 1, l->folios);
+		p->text_pages += (int)pt->mk.pages->len;
+		rc = chapter_done(l, map, d);
+	}
+	if (l->drawing != NULL && l->drawing->text)
+		end_run(l->drawing, (guint)p->text_pages, 1);
+	g_array_free(starts, TRUE);
+	return rc;
+}
+
+/*
+ * Sets and makes up the prelims, whose contents give the text's pages:
+ * the dedication and epigraph that open the book follow the title and
+ * the imprint; the front matter after the contents is numbered on from
+ * it in roman.  Each part after a padded one opens on a recto.  front
+ * maps them, if it is not NULL.
  */
 static void
-part_drawn(struct part *pt)
+set_prelims(struct pdf_layout *l, struct mapper *front)
 {
-	part_release(pt);
-#ifdef __GLIBC__
-	malloc_trim(0);
-#endif
+	const struct matter_bounds *m = &l->matter;
+	struct part *pt = l->parts;
+	struct press *p = l->p;
+	GArray *starts = g_array_new(FALSE, FALSE, sizeof(guint));
+	guint i;
+
+	prelims_opening(p, l->e, pt[PART_OPENING].galley);
+	flow_chapters(p, l->e, 0, m->before_contents, pt[PART_OPENING].galley,
+	    starts);
+	make_up(p, &pt[PART_OPENING], 0);
+	pad_even(&pt[PART_OPENING]);
+	g_array_set_size(starts, 0);
+	flow_chapters(p, l->e, m->before_contents, m->front,
+	    pt[PART_FRONT].galley, starts);
+	make_up(p, &pt[PART_FRONT], 0);
+	pad_even(&pt[PART_FRONT]);
+	if (l->has_index)
+		l->folios[l->e->chapters->len] = g_strdup_printf("%d",
+		    p->text_pages + 1);
+	pt[PART_CONTENTS].folio_base = (int)pt[PART_OPENING].mk.pages->len;
+	compose_contents(l, starts);
+	for (i = PART_OPENING; i <= PART_FRONT; i++) {
+		if (i > PART_OPENING)
+			pt[i].before = pt[i - 1].before +
+			    (int)pt[i - 1].mk.pages->len;
+		if (front != NULL)
+			map_part(front, p, l->e, &pt[i]);
+		if (l->marks != NULL)
+			backmatter_mark_part(p, &pt[i], l->marks);
+		outline_keep(&l->outline, pt[i].galley, TRUE);
+	}
+	p->front_pages = pt[PART_FRONT].before +
+	    (int)pt[PART_FRONT].mk.pages->len;
+	g_array_free(starts, TRUE);
+}
+
+/* Sets the index of names, after the text; map maps it, if not NULL. */
+static void
+set_index(struct pdf_layout *l, struct mapper *map)
+{
+	struct part *pt = &l->parts[PART_INDEX];
+	struct press *p = l->p;
+
+	pt->folio_base = p->text_pages;
+	pt->before = p->front_pages + p->text_pages;
+	backmatter_index(p, l->e, p->front_pages, l->marks, pt);
+	if (map != NULL)
+		map_part(map, p, l->e, pt);
+	outline_keep(&l->outline, pt->galley, FALSE);
+}
+
+/*
+ * Cairo's drawing begun on a scratch file, with the metadata, inside
+ * the Document element.  NULL, with an error in d, if it cannot be.
+ */
+static struct drawing *
+drawing_new(const struct pdf_layout *l, const char *name, struct diags *d)
+{
+	struct drawing *dr;
+	double m = draw_margin(l->st);
+	gint64 secs;
+	FILE *fp;
+	int dated;
+
+	if ((dated = source_date_epoch(&secs, d)) == -1 ||
+	    (fp = scratch(name, d)) == NULL)
+		return NULL;
+	dr = g_new0(struct drawing, 1);
+	dr->scratch = fp;
+	dr->s = cairo_pdf_surface_create_for_stream(out_write, fp,
+	    l->st->width + 2 * m, l->st->height + 2 * m);
+	set_metadata(dr->s, l->e, &l->credits, dated ? &secs : NULL);
+	dr->cr = cairo_create(dr->s);
+	dr->notes = g_array_new(FALSE, FALSE, sizeof(struct note_tag));
+	taglangs_init(&dr->langs);
+	dr->runs = g_array_new(FALSE, FALSE, sizeof(struct page_run));
+	cairo_tag_begin(dr->cr, "Document", NULL);
+	return dr;
+}
+
+static void
+drawing_free(struct drawing *dr)
+{
+	if (dr == NULL)
+		return;
+	if (dr->cr != NULL)
+		cairo_destroy(dr->cr);
+	if (dr->s != NULL)
+		cairo_surface_destroy(dr->s);
+	fclose(dr->scratch);
+	g_array_free(dr->notes, TRUE);
+	taglangs_release(&dr->langs);
+	g_array_free(dr->runs, TRUE);
+	g_free(dr);
+}
+
+struct pdf_layout *
+pdf_lay_out(const struct edition *e, const struct style *st,
+    struct pagemap *pages, const char *report, const char *drawn,
+    struct diags *d)
+{
+	struct pdf_layout *l = g_new0(struct pdf_layout, 1);
+	struct mapper map, front;
+	struct pagemap fm;
+	int errors = d->count[DIAG_ERROR], rc = 0;
+	guint i;
+
+	l->e = e;
+	l->st = st;
+	credits_init(&l->credits, e);
+	matter_init(&l->matter, e);
+	l->has_index = index_printed(e);
+	l->p = press_new(e->language, st, d);
+	l->p->credits = &l->credits;
+	l->folios = g_new0(char *, e->chapters->len + 1);
+	if (l->has_index)
+		l->marks = g_hash_table_new(g_direct_hash, g_direct_equal);
+	outline_init(&l->outline);
+	if (report != NULL) {
+		l->report = g_new(struct report, 1);
+		report_init(l->report);
+	}
+	for (i = 0; i < PARTS; i++) {
+		l->parts[i].galley = i != PART_TEXT ? galley_new() : NULL;
+		l->parts[i].roman = i < PART_TEXT;
+		l->parts[i].heads = i >= PART_FRONT;
+		/* Of the prelims, only the contents' pages show a folio. */
+		l->parts[i].folios_from = i == PART_CONTENTS ? 0 : G_MAXUINT;
+	}
+	l->parts[PART_INDEX].running = word(WORD_INDEX_HEAD);
+	if (drawn != NULL && (l->drawing = drawing_new(l, drawn, d)) == NULL) {
+		pdf_layout_free(l);
+		return NULL;
+	}
+	if (pages != NULL)
+		map_init(&map, pages);
+	rc = set_text(l, pages != NULL ? &map : NULL, d);
+	if (rc == 0) {
+		pagemap_init(&fm);
+		if (pages != NULL)
+			map_init(&front, &fm);
+		set_prelims(l, pages != NULL ? &front : NULL);
+		if (pages != NULL) {
+			map_prepend(&map, &front);
+			map_release(&front);
+		}
+		pagemap_release(&fm);
+		if (l->has_index)
+			set_index(l, pages != NULL ? &map : NULL);
+		shaper_report(l->p->shaper);
+		if (l->drawing != NULL)
+			rc = shaper_drawable(l->p->shaper, d);
+	}
+	if (pages != NULL)
+		map_release(&map);
+	if (rc == 0 && l->report != NULL)
+		report_write(l->report, report, d);
+	if (rc != 0 || d->count[DIAG_ERROR] > errors) {
+		pdf_layout_free(l);
+		return NULL;
+	}
+	return l;
 }
 
 void
@@ -413,32 +585,20 @@ pdf_layout_free(struct pdf_layout *l)
 		return;
 	for (i = 0; i < PARTS; i++)
 		part_release(&l->parts[i]);
+	drawing_free(l->drawing);
 	press_free(l->p);
 	credits_release(&l->credits);
+	for (i = 0; i <= l->e->chapters->len; i++)
+		g_free(l->folios[i]);
+	g_free(l->folios);
+	if (l->marks != NULL)
+		g_hash_table_destroy(l->marks);
+	outline_release(&l->outline);
+	if (l->report != NULL) {
+		report_release(l->report);
+		g_free(l->report);
+	}
 	g_free(l);
-}
-
-/*
- * Draws every part, inside one Document element, and releases each
- * once drawn, so that the finishing does not run beside the whole
- * book's lines; returns Cairo's status.
- */
-static cairo_status_t
-draw_parts(cairo_t *cr, struct pdf_layout *l, GArray *notes,
-    struct taglangs *langs)
-{
-	struct outline ol = { 0, 0 };
-	guint i;
-
-	cairo_tag_begin(cr, "Document", NULL);
-	for (i = 0; i < PARTS; i++)
-		if (l->parts[i].mk.pages != NULL) {
-			draw_part(cr, l->p, l->e, &l->parts[i], &ol, notes,
-			    langs);
-			part_drawn(&l->parts[i]);
-		}
-	cairo_tag_end(cr, "Document");
-	return cairo_status(cr);
 }
 
 /*
@@ -451,7 +611,7 @@ link_names(const struct pdf_layout *l)
 	GHashTable *names = g_hash_table_new_full(g_str_hash, g_str_equal,
 	    g_free, g_free);
 	char dest[16];
-	guint i, j;
+	guint i;
 
 	for (i = 0; i < l->p->footnotes->len; i++) {
 		const struct footnote *fn = &g_array_index(l->p->footnotes,
@@ -464,77 +624,94 @@ link_names(const struct pdf_layout *l)
 		g_hash_table_insert(names, g_strdup(dest), g_strdup_printf(
 		    "Back to the reference to note %s", fn->note->mark));
 	}
-	for (i = 0; i < PARTS; i++)
-		for (j = 0; j < l->parts[i].galley->heads->len; j++) {
-			const struct head *h = &g_array_index(
-			    l->parts[i].galley->heads, struct head, j);
+	for (i = 0; i < l->outline.heads->len; i++) {
+		const struct head *h = &g_array_index(l->outline.heads,
+		    struct head, i);
 
-			g_hash_table_insert(names, g_strdup(h->dest),
-			    g_strdup(h->title));
-		}
+		g_hash_table_insert(names, g_strdup(h->dest),
+		    g_strdup(h->title));
+	}
 	return names;
 }
 
-/* Every page's label, in the order of the file. */
+/* Adds the labels of a part's pages to labels. */
+static void
+part_labels(const struct part *pt, GPtrArray *labels)
+{
+	char label[32];
+	guint n;
+
+	for (n = 1; pt->mk.pages != NULL && n <= pt->mk.pages->len; n++) {
+		part_label(pt, (int)n, label, sizeof(label));
+		g_ptr_array_add(labels, g_strdup(label));
+	}
+}
+
+/* Every page's label, in the reading order: the text's are 1, 2… */
 static GPtrArray *
 page_labels(const struct pdf_layout *l)
 {
 	GPtrArray *labels = g_ptr_array_new_with_free_func(g_free);
-	char label[32];
-	guint i, n;
+	int n;
 
-	for (i = 0; i < PARTS; i++) {
-		const struct part *pt = &l->parts[i];
-
-		for (n = 1; pt->mk.pages != NULL && n <= pt->mk.pages->len;
-		    n++) {
-			part_label(pt, (int)n, label, sizeof(label));
-			g_ptr_array_add(labels, g_strdup(label));
-		}
-	}
+	part_labels(&l->parts[PART_OPENING], labels);
+	part_labels(&l->parts[PART_CONTENTS], labels);
+	part_labels(&l->parts[PART_FRONT], labels);
+	for (n = 1; n <= l->p->text_pages; n++)
+		g_ptr_array_add(labels, g_strdup_printf("%d", n));
+	part_labels(&l->parts[PART_INDEX], labels);
 	return labels;
+}
+
+/* Draws the prelims, then the index, each a run of its own. */
+static void
+draw_rest(struct drawing *dr, struct pdf_layout *l)
+{
+	struct part *pt = l->parts;
+	guint i;
+
+	cairo_tag_begin(dr->cr, "Part", NULL);
+	for (i = PART_OPENING; i <= PART_FRONT; i++)
+		draw(dr, l, &pt[i]);
+	end_run(dr, (guint)l->p->front_pages, 0);
+	if (pt[PART_INDEX].mk.pages != NULL) {
+		guint pages = pt[PART_INDEX].mk.pages->len;
+
+		cairo_tag_begin(dr->cr, "Part", NULL);
+		draw(dr, l, &pt[PART_INDEX]);
+		end_run(dr, pages, 2);
+	}
+	cairo_tag_end(dr->cr, "Document");
 }
 
 int
 pdf_draw(struct pdf_layout *l, struct sink *out, struct diags *d)
 {
-	FILE *pdf;
+	struct drawing *dr = l->drawing;
 	struct finishing f;
-	struct taglangs langs;
-	double m = draw_margin(l->st);
-	cairo_surface_t *s;
 	cairo_status_t status;
-	cairo_t *cr;
-	gint64 secs;
-	int dated, rc = -1;
+	int rc = -1;
 
-	if ((dated = source_date_epoch(&secs, d)) == -1 ||
-	    (pdf = scratch(out->name, d)) == NULL)
-		return -1;
-	taglangs_init(&langs);
 	f = (struct finishing){ l->e->language, l->st->width, l->st->height,
-	    l->st->bleed, m, link_names(l), page_labels(l),
-	    g_array_new(FALSE, FALSE, sizeof(struct note_tag)), &langs };
-	s = cairo_pdf_surface_create_for_stream(out_write, pdf,
-	    l->st->width + 2 * m, l->st->height + 2 * m);
-	set_metadata(s, l->e, &l->credits, dated ? &secs : NULL);
-	cr = cairo_create(s);
-	status = draw_parts(cr, l, f.notes, &langs);
-	cairo_destroy(cr);
-	cairo_surface_finish(s);
+	    l->st->bleed, draw_margin(l->st), link_names(l), page_labels(l),
+	    dr->notes, &dr->langs, dr->runs };
+	draw_rest(dr, l);
+	outline_add(&l->outline, dr->s);
+	status = cairo_status(dr->cr);
+	cairo_destroy(dr->cr);
+	dr->cr = NULL;
+	cairo_surface_finish(dr->s);
 	if (status == CAIRO_STATUS_SUCCESS)
-		status = cairo_surface_status(s);
-	cairo_surface_destroy(s);
+		status = cairo_surface_status(dr->s);
+	cairo_surface_destroy(dr->s);
+	dr->s = NULL;
 	if (status != CAIRO_STATUS_SUCCESS)
 		diag_add(d, DIAG_ERROR, srcpos_at(out->name, 0, 0),
 		    "cannot make the PDF: %s", cairo_status_to_string(status));
 	else
-		rc = finish_drawn(pdf, out, &f, &l->finished, d);
-	fclose(pdf);
+		rc = finish_drawn(dr->scratch, out, &f, &l->finished, d);
 	g_hash_table_destroy(f.links);
 	g_ptr_array_free(f.labels, TRUE);
-	g_array_free(f.notes, TRUE);
-	taglangs_release(&langs);
 	return rc;
 }
 
@@ -542,7 +719,7 @@ int
 pdf_write(const struct edition *e, const struct style *st, const char *path,
     struct pagemap *pages, const char *report, struct diags *d)
 {
-	struct pdf_layout *l = pdf_lay_out(e, st, pages, report, d);
+	struct pdf_layout *l = pdf_lay_out(e, st, pages, report, path, d);
 	struct sink out;
 	int rc;
 

@@ -12,28 +12,26 @@
 #include "read/style.h"
 
 /*
- * Typesets the edition and makes it up into pages, without drawing.  If
- * pages is not NULL it is filled: a label for every page, a break for
- * every page of the chapters and the index, and the page of every note
- * reference and index mark.  If report is not NULL, the typesetting
- * report is written there.  Returns the layout, or NULL with an error in
- * diags.  Never changes the edition, which must outlive the layout.
+ * Typesets the edition and makes it up into pages.  If drawn is not
+ * NULL (the PDF's name, for errors), the text is drawn as it is set,
+ * chapter by chapter, each let go once drawn, and pdf_draw draws the
+ * rest; else nothing is drawn.  If pages is not NULL it is filled: a
+ * label for every page, a break for every page of the chapters and the
+ * index, and the page of every note reference and index mark.  If
+ * report is not NULL, the typesetting report is written there.  Returns
+ * the layout, or NULL with an error in diags: when drawing, a character
+ * in no font, which would print as a box, is one.  Never changes the
+ * edition, which must outlive the layout.
  */
 struct pdf_layout;
 
 struct pdf_layout *pdf_lay_out(const struct edition *, const struct style *,
 		    struct pagemap *pages, const char *report,
-		    struct diags *);
+		    const char *drawn, struct diags *);
 /*
- * Whether the layout can be drawn as it was set: -1, with an error in
- * diags, if some characters are in no font and would print as boxes.
- * Asked before any output is written, when the PDF is to be.
- */
-int		 pdf_drawable(const struct pdf_layout *, struct diags *);
-/*
- * Draws a layout into a PDF; returns 0, or -1 with an error in diags.
- * Each part's pages are released once drawn: a layout is drawn once,
- * and only pdf_layout_free may follow.
+ * Draws the rest of a layout made with drawn (the prelims and the
+ * index, after the text) and finishes the PDF into out; returns 0, or
+ * -1 with an error in diags.  Only pdf_layout_free may follow.
  */
 int		 pdf_draw(struct pdf_layout *, struct sink *, struct diags *);
 void		 pdf_layout_free(struct pdf_layout *);

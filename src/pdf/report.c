@@ -3,6 +3,7 @@
  * that the typography is measured, not guessed.
  */
 #include <math.h>
+#include <string.h>
 
 #include "kp.h"
 #include "report.h"
@@ -218,23 +219,38 @@ paragraphs(GString *out, const struct edition *e, const struct part *part,
 	}
 }
 
-int
-report_write(const struct press *p, const struct edition *e,
-    const struct part *text, const char *path, struct diags *d)
+void
+report_init(struct report *r)
 {
+	memset(&r->t, 0, sizeof(r->t));
+	r->text = g_string_new(NULL);
+	r->notes = g_string_new(NULL);
+}
+
+void
+report_part(struct report *r, const struct press *p,
+    const struct edition *e, const struct part *part)
+{
+	tally_part(p, part, &r->t);
+	paragraphs(r->text, e, part, part->galley, "");
+	paragraphs(r->notes, e, part, p->notes, " note");
+}
+
+int
+report_write(const struct report *r, const char *path, struct diags *d)
+{
+	const struct tally *t = &r->t;
 	GString *out = g_string_new(NULL);
-	struct tally t = { 0 };
 	GError *err = NULL;
 	int rc = 0;
 
-	tally_part(p, text, &t);
 	g_string_append(out, "# octavo typesetting report\n"
 	    "# Each justified paragraph: chapter, source, first page, and the\n"
 	    "# adjustment ratio of each line but the last (> 0: spaces\n"
 	    "# stretched by that share of their stretch; < 0: shrunk; a\n"
 	    "# trailing '-' marks a hyphen).\n");
-	paragraphs(out, e, text, text->galley, "");
-	paragraphs(out, e, text, p->notes, " note");
+	g_string_append_len(out, r->text->str, (gssize)r->text->len);
+	g_string_append_len(out, r->notes->str, (gssize)r->notes->len);
 	g_string_append_printf(out, "\n# totals\n"
 	    "paragraphs      %d\n"
 	    "lines           %d\n"
@@ -253,11 +269,11 @@ report_write(const struct press *p, const struct edition *e,
 	    "holes above notes %d\n"
 	    "note parts of one line %d\n"
 	    "short chapter endings %d (under %d lines)\n",
-	    t.paragraphs, t.lines, t.loose, LOOSE_BADNESS, t.tight,
-	    t.overfull, t.hyphens, t.hyphen_run, t.capitals, t.widows,
-	    t.orphans, t.keeps, t.short_pages, t.pages, t.page_hyphens,
-	    t.recto_hyphens, t.spreads, t.holes, t.note_lines,
-	    t.short_endings, MIN_ENDING);
+	    t->paragraphs, t->lines, t->loose, LOOSE_BADNESS, t->tight,
+	    t->overfull, t->hyphens, t->hyphen_run, t->capitals, t->widows,
+	    t->orphans, t->keeps, t->short_pages, t->pages, t->page_hyphens,
+	    t->recto_hyphens, t->spreads, t->holes, t->note_lines,
+	    t->short_endings, MIN_ENDING);
 	if (!g_file_set_contents(path, out->str, (gssize)out->len, &err)) {
 		diag_add(d, DIAG_ERROR, srcpos_at(path, 0, 0),
 		    "cannot write the report: %s", err->message);
@@ -266,4 +282,11 @@ report_write(const struct press *p, const struct edition *e,
 	}
 	g_string_free(out, TRUE);
 	return rc;
+}
+
+void
+report_release(struct report *r)
+{
+	g_string_free(r->text, TRUE);
+	g_string_free(r->notes, TRUE);
 }

@@ -38,10 +38,22 @@ void	tally_part(const struct press *, const struct part *,
 	    struct tally *);
 
 /*
- * Writes the report on the text part to path.  Returns 0, or -1 with an
- * error in diags.
+ * The report, made as the text is, chapter by chapter: its totals, and
+ * a line for each paragraph of the text and of its notes.
  */
-int	report_write(const struct press *, const struct edition *,
-	    const struct part *text, const char *path, struct diags *);
+struct report {
+	struct tally	 t;
+	GString		*text, *notes;
+};
+
+void	report_init(struct report *);
+/* Adds a made-up part of the text, with the notes its pages hold (the
+ * press's, set with it). */
+void	report_part(struct report *, const struct press *,
+	    const struct edition *, const struct part *);
+/* Writes the report to path.  Returns 0, or -1 with an error in diags. */
+int	report_write(const struct report *, const char *path,
+	    struct diags *);
+void	report_release(struct report *);
 
 #endif

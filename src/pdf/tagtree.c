@@ -396,9 +396,61 @@ parent_tree(struct tagplan *tp, const struct pdf_file *f, guint node)
 	g_array_free(nodes, TRUE);
 }
 
+/* The kid of the root that is the Document element, or 0. */
+static guint
+document(const struct pdf_file *f, struct pdf_span k)
+{
+	struct pdf_items it;
+	struct pdf_span kid;
+	guint num;
+
+	pdf_items_init(&it, k);
+	while (k.s != NULL && pdf_items_next(&it, &kid))
+		if ((num = elem_ref(f, kid)) != 0 &&
+		    pdf_is(type_of(f, num), "/Document"))
+			return num;
+	return 0;
+}
+
+/*
+ * The Document's kids, a Part for each run of pages as drawn (finish.h),
+ * put in the reading order.  -1 if they are not the drawing's runs.
+ */
+static int
+order_parts(struct tagplan *tp, const struct pdf_file *f, guint doc,
+    const GArray *runs)
+{
+	struct tagedit *e;
+	GPtrArray *kids, *ordered;
+	guint place, i;
+
+	if (doc == 0)
+		return -1;
+	kids = kids_of(tp, f, doc);
+	for (i = 0; i < kids->len; i++) {
+		const char *k = g_ptr_array_index(kids, i);
+
+		if (!pdf_is(type_of(f, elem_ref(f, text_span(k))), "/Part"))
+			return -1;
+	}
+	if (kids->len != runs->len)
+		return -1;
+	ordered = g_ptr_array_new_with_free_func(g_free);
+	for (place = 0; place < runs->len; place++)
+		for (i = 0; i < runs->len; i++)
+			if (g_array_index(runs, struct page_run, i).place ==
+			    place)
+				g_ptr_array_add(ordered, g_strdup(
+				    g_ptr_array_index(kids, i)));
+	e = edit_of(tp, doc);
+	g_ptr_array_free(e->kids, TRUE);
+	e->kids = ordered;
+	return ordered->len == runs->len ? 0 : -1;
+}
+
 int
 tagtree_plan(struct tagplan *tp, const struct pdf_file *f,
-    const GArray *notes, const struct taglangs *langs,
+    const GArray *notes, const struct taglangs *langs, const GArray *runs,
     struct finished *done, const char **why)
 {
 	struct pdf_span catalog = pdf_file_value(f, f->root), root;
@@ -443,6 +495,11 @@ tagtree_plan(struct tagplan *tp, const struct pdf_file *f,
 		rc = -1;
 	} else if (w.astray || w.notes != notes->len) {
 		*why = "the structure's notes are not the drawing's";
+		rc = -1;
+	} else if (runs != NULL && order_parts(tp, f, document(f,
+	    pdf_dict_value(root, "/K")), runs) != 0) {
+		*why = "the structure's parts are not the drawing's runs of "
+		    "pages";
 		rc = -1;
 	} else {
 		if (w.named->len > 0)

@@ -2,7 +2,9 @@
  * tagtree.h — the logical structure Cairo wrote, mended where Cairo
  * 1.16 cannot say what PDF/UA-1 asks: one Note element for each
  * footnote, however many pages it runs over, each with an ID; the
- * language of each element in another than the one holding it.
+ * language of each element in another than the one holding it; and
+ * the parts of the book in the reading order, if they were drawn in
+ * another.
  *
  * The tree is read in place (pdfobj.h) and the mending planned first,
  * as edits to the few objects it touches; the finishing then writes
@@ -27,12 +29,14 @@ struct tagplan {
 /*
  * Plans the mending: each Note, in the order of notes (struct
  * note_tag), merged into its footnote's first part or named after it;
- * each element langs recorded given its /Lang.  Returns 0, or -1 with
- * what failed in *why if the tree is not the drawing's.
+ * each element langs recorded given its /Lang; if runs is not NULL, the
+ * Document's Parts, one a run (struct page_run), put in the reading
+ * order.  Returns 0, or -1 with what failed in *why if the tree is not
+ * the drawing's.
  */
 int	tagtree_plan(struct tagplan *, const struct pdf_file *,
 	    const GArray *notes, const struct taglangs *langs,
-	    struct finished *done, const char **why);
+	    const GArray *runs, struct finished *done, const char **why);
 /*
  * Object o as the plan has it, into out: TRUE if the plan changes it
  * (and *drop if it is to be left out), FALSE if it is as Cairo wrote it.

@@ -174,14 +174,20 @@ def main():
     if not tree:
         bad.append("7.1-1: no structure tree")
 
-    # The chapters' languages: on their Sects, and nowhere else.
-    kids = pdf.resolve(tree.get("/K", []))
-    kids = kids if isinstance(kids, list) else [kids]
-    doc = next((pdf.resolve(k) for k in kids
+    # The chapters' languages: on their Sects, and nowhere else.  The
+    # Document holds the prelims, the text and the index, each a Part,
+    # in that order.
+    def kids_of(e):
+        kids = pdf.resolve(e.get("/K", []))
+        return [k for k in (kids if isinstance(kids, list) else [kids])
+                if isinstance(k, str)]
+    doc = next((pdf.resolve(k) for k in kids_of(tree)
                 if pdf.resolve(k).get("/S") == "/Document"), {})
-    kids = doc.get("/K", [])
-    sects = [k for k in (kids if isinstance(kids, list) else [kids])
-             if isinstance(k, str) and pdf.resolve(k).get("/S") == "/Sect"]
+    parts = [pdf.resolve(k) for k in kids_of(doc)]
+    if not parts or any(p.get("/S") != "/Part" for p in parts):
+        bad.append("structure: the Document's kids are not the book's Parts")
+    sects = [k for p in parts for k in kids_of(p)
+             if pdf.resolve(k).get("/S") == "/Sect"]
     got = [unstring(pdf.resolve(k).get("/Lang", "-")) for k in sects]
     want = langs if langs is not None else ["-"] * len(sects)
     if got != want:

@@ -146,9 +146,10 @@ index_out(const struct pipeline *p)
 }
 
 /*
- * Both outputs, into memory, as `octavo build` makes them: the layout
- * in the default print style, its page map, then the PDF drawn (if
- * every character has a font) and the EPUB with the print pages.
+ * Both outputs, into memory, as `octavo build` makes them: the PDF,
+ * drawn as it is laid out in the default print style (if every
+ * character has a font), and the EPUB with the print pages of a layout
+ * not drawn, as `octavo build --epub` makes it.
  */
 static void
 book_out(const struct pipeline *p)
@@ -163,12 +164,19 @@ book_out(const struct pipeline *p)
 	diags_init(&d);
 	style_init(&st);
 	pagemap_init(&pages);
-	if ((layout = pdf_lay_out(p->edition, &st, &pages, NULL, &d)) != NULL) {
-		if (pdf_drawable(layout, &d) == 0) {
-			sink_memory(&pdf, "fuzz.pdf");
-			pdf_draw(layout, &pdf, &d);
-			sink_close(&pdf, "the PDF", &d);
-		}
+	if ((layout = pdf_lay_out(p->edition, &st, &pages, NULL, "fuzz.pdf",
+	    &d)) != NULL) {
+		sink_memory(&pdf, "fuzz.pdf");
+		pdf_draw(layout, &pdf, &d);
+		sink_close(&pdf, "the PDF", &d);
+		pdf_layout_free(layout);
+	}
+	/* The EPUB, from a layout that is not drawn: the PDF's may have
+	 * stopped at a character in no font. */
+	pagemap_release(&pages);
+	pagemap_init(&pages);
+	if ((layout = pdf_lay_out(p->edition, &st, &pages, NULL, NULL, &d)) !=
+	    NULL) {
 		sink_memory(&epub, "fuzz.epub");
 		epub_write(p->edition, &eo, &pages, &epub, &d);
 		sink_close(&epub, "the EPUB", &d);
@@ -383,7 +391,7 @@ fuzz_finish(const uint8_t *data, size_t size)
 	struct note_tag parts[2] = { { 0, 0 }, { 0, 2 } };
 	struct taglangs langs;
 	struct finishing f = { "en", 200, 300, 5, 10, links, labels, notes,
-	    &langs };
+	    &langs, NULL };
 	struct sink out;
 	struct diags d;
 

@@ -186,7 +186,7 @@ fixture_init(struct fixture *fx, const char *language, double w, double h,
 	fx->notes = g_array_new(FALSE, FALSE, sizeof(struct note_tag));
 	taglangs_init(&fx->langs);
 	fx->f = (struct finishing){ language, w, h, bleed, margin, fx->links,
-	    fx->labels, fx->notes, &fx->langs };
+	    fx->labels, fx->notes, &fx->langs, NULL };
 	diags_init(&fx->d);
 	sink_memory(&fx->out, "f.pdf");
 }
@@ -542,6 +542,133 @@ START_TEST(test_finish_languages)
 }
 END_TEST
 
+/*
+ * Four pages drawn as pdf.c draws a book: two of the text (P), then
+ * the prelims' one (H1), which links to the text's second page, then
+ * the index's (Index); each run a Part, each page a height of its own
+ * (300, 301… pt as drawn) for the test to know it by.  (Cairo 1.16
+ * loses the structure if the size is set before the first page.)
+ */
+static GByteArray *
+drawn_out_of_order(void)
+{
+	GByteArray *pdf = g_byte_array_new();
+	cairo_t *cr = drawing(pdf);
+	cairo_surface_t *s = cairo_get_target(cr);
+	const char *parts[] = { "P", "P", "H1", "Index" };
+	int i;
+
+	cairo_tag_begin(cr, "Document", NULL);
+	for (i = 0; i < 4; i++) {
+		if (i > 0)
+			cairo_pdf_surface_set_size(s, 200, 300 + i);
+		if (i != 1)
+			cairo_tag_begin(cr, "Part", NULL);
+		text(cr, parts[i], 40, parts[i]);
+		if (i == 2) {
+			cairo_tag_begin(cr, CAIRO_TAG_LINK, "page=2");
+			text(cr, NULL, 60, "2");
+			cairo_tag_end(cr, CAIRO_TAG_LINK);
+		}
+		if (i != 0)
+			cairo_tag_end(cr, "Part");
+		cairo_show_page(cr);
+	}
+	cairo_tag_end(cr, "Document");
+	return drawn(cr, pdf);
+}
+
+/* The height of page n of the file, less 300. */
+static int
+page_mark(qpdf_data q, int n)
+{
+	qpdf_oh box = qpdf_oh_get_key(q, qpdf_get_page_n(q, (size_t)n),
+	    "/MediaBox");
+
+	return (int)qpdf_oh_get_numeric_value(q, qpdf_oh_get_array_item(q,
+	    box, 3)) - 300;
+}
+
+/*
+ * The runs put in the reading order: the prelims' page first, then the
+ * text's, then the index's, in the page tree and in the Document; the
+ * labels given in that order, and the link described by its page's.
+ */
+START_TEST(test_finish_runs_reordered)
+{
+	GByteArray *pdf = drawn_out_of_order();
+	struct page_run runs[3] = { { 2, 1 }, { 1, 0 }, { 1, 2 } };
+	const char *labels[] = { "i", "1", "2", "3" };
+	struct fixture fx;
+	qpdf_data q = qpdf_init();
+	qpdf_oh root, nums, annot;
+	GString *tags = g_string_new(NULL);
+	int i, want[] = { 2, 0, 1, 3 };
+
+	fixture_init(&fx, "en", 200, 300, 0, 0);
+	fx.f.runs = g_array_new(FALSE, FALSE, sizeof(struct page_run));
+	g_array_append_vals(fx.f.runs, runs, 3);
+	for (i = 0; i < 4; i++)
+		g_ptr_array_add(fx.labels, (char *)labels[i]);
+	ck_assert_int_eq(fixture_finish(&fx, pdf, NULL), 0);
+	ck_assert_int_eq(qpdf_read_memory(q, "f.pdf", (const char *)
+	    fx.out.mem->data, fx.out.mem->len, NULL) & QPDF_ERRORS, 0);
+	ck_assert_int_eq(qpdf_get_num_pages(q), 4);
+	for (i = 0; i < 4; i++)
+		ck_assert_int_eq(page_mark(q, i), want[i]);
+	root = qpdf_get_root(q);
+	shape(q, qpdf_oh_get_key(q, root, "/StructTreeRoot"), tags);
+	ck_assert_str_eq(tags->str,
+	    "(Document(Part(H1 Link) Part(P P) Part(Index)))");
+	/* Roman from the first page, arabic from the second, on. */
+	nums = qpdf_oh_get_key(q, qpdf_oh_get_key(q, root, "/PageLabels"),
+	    "/Nums");
+	ck_assert_int_eq(qpdf_oh_get_array_n_items(q, nums), 4);
+	ck_assert_int_eq(qpdf_oh_get_int_value_as_int(q,
+	    qpdf_oh_get_array_item(q, nums, 2)), 1);
+	ck_assert_str_eq(qpdf_oh_get_name(q, qpdf_oh_get_key(q,
+	    qpdf_oh_get_array_item(q, nums, 3), "/S")), "/D");
+	/* The link goes to the text's second page, the file's third. */
+	annot = qpdf_oh_get_array_item(q, qpdf_oh_get_key(q,
+	    qpdf_get_page_n(q, 0), "/Annots"), 0);
+	ck_assert_str_eq(qpdf_oh_get_utf8_value(q, qpdf_oh_get_key(q, annot,
+	    "/Contents")), "Page 2");
+
+	qpdf_cleanup(&q);
+	g_string_free(tags, TRUE);
+	g_array_free(fx.f.runs, TRUE);
+	g_ptr_array_set_size(fx.labels, 0);
+	ck_assert_int_eq(fixture_release(&fx), 0);
+	g_byte_array_free(pdf, TRUE);
+}
+END_TEST
+
+/* Runs that are not the drawing's are refused, nothing written. */
+START_TEST(test_finish_runs_not_drawn)
+{
+	GByteArray *pdf = drawn_out_of_order();
+	struct page_run pages[3] = { { 2, 1 }, { 1, 0 }, { 2, 2 } };
+	struct page_run parts[2] = { { 3, 1 }, { 1, 0 } };
+	struct fixture fx;
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		fixture_init(&fx, "en", 200, 300, 0, 0);
+		fx.f.runs = g_array_new(FALSE, FALSE, sizeof(struct page_run));
+		if (i == 0)
+			g_array_append_vals(fx.f.runs, pages, 3);
+		else
+			g_array_append_vals(fx.f.runs, parts, 2);
+		ck_assert_int_eq(fixture_finish(&fx, pdf, NULL), -1);
+		ck_assert(diags_failed(&fx.d));
+		ck_assert_uint_eq(fx.out.mem->len, 0);
+		g_array_free(fx.f.runs, TRUE);
+		fixture_release(&fx);
+	}
+	g_byte_array_free(pdf, TRUE);
+}
+END_TEST
+
 START_TEST(test_finish_not_a_pdf)
 {
 	struct fixture fx;
@@ -572,6 +699,8 @@ finish_suite(void)
 	tcase_add_test(tc, test_finish_pdf);
 	tcase_add_test(tc, test_finish_note_over_three_pages);
 	tcase_add_test(tc, test_finish_languages);
+	tcase_add_test(tc, test_finish_runs_reordered);
+	tcase_add_test(tc, test_finish_runs_not_drawn);
 	tcase_add_test(tc, test_finish_not_a_pdf);
 	suite_add_tcase(s, tc);
 	return s;

@@ -803,7 +803,7 @@ START_TEST(test_page_fills_to_depth)
 
 	add_block(g, 15, 0);
 	add_block(g, 5, 0);
-	page_make_up(&ten_lines, g, NULL, &mk);
+	page_make_up(&ten_lines, g, NULL, 0, &mk);
 	ck_assert_uint_eq(mk.pages->len, 2);
 	ck_assert_uint_eq(count_on(&mk, 0), 10);
 	ck_assert_double_eq_tol(GALLEY_LINE(g, 9)->y, 137, 1e-6);
@@ -828,7 +828,7 @@ START_TEST(test_page_recto_hyphen)
 	add_block(g, 30, 0);
 	GALLEY_LINE(g, 9)->hyphen = 1;
 	GALLEY_LINE(g, 18)->hyphen = 1;
-	page_make_up(&ten_lines, g, NULL, &mk);
+	page_make_up(&ten_lines, g, NULL, 0, &mk);
 	ck_assert_uint_eq(count_on(&mk, 0), 9);
 	ck_assert_uint_eq(count_on(&mk, 1), 10);
 	ck_assert(GALLEY_LINE(g, 18)->page == 1);
@@ -846,7 +846,7 @@ START_TEST(test_page_no_widow)
 
 	add_block(g, 11, 0);
 	add_block(g, 8, 0);
-	page_make_up(&ten_lines, g, NULL, &mk);
+	page_make_up(&ten_lines, g, NULL, 0, &mk);
 	ck_assert_uint_eq(count_on(&mk, 0), 9);
 	ck_assert_uint_eq(count_on(&mk, 1), 10);
 	ck_assert_int_eq(g_array_index(mk.pages, struct page, 0).short_by, 1);
@@ -867,7 +867,7 @@ START_TEST(test_page_short_ends_at_foot)
 
 	add_block(g, 11, 0);
 	add_block(g, 8, 0);
-	page_make_up(&ten_lines, g, NULL, &mk);
+	page_make_up(&ten_lines, g, NULL, 0, &mk);
 	ck_assert_uint_eq(count_on(&mk, 0), 9);
 	ck_assert_double_eq_tol(GALLEY_LINE(g, 8)->y, 137, 1e-6);
 	ck_assert_double_eq_tol(GALLEY_LINE(g, 1)->y, 11 + 14 + 14.0 / 8,
@@ -892,7 +892,7 @@ START_TEST(test_page_heading_kept_with_text)
 	add_block(g, 8, 0);
 	add_block(g, 1, LINE_KEEP);
 	add_block(g, 5, 0);
-	page_make_up(&ten_lines, g, NULL, &mk);
+	page_make_up(&ten_lines, g, NULL, 0, &mk);
 	ck_assert_uint_eq(count_on(&mk, 0), 8);
 	ck_assert_int_eq(GALLEY_LINE(g, 8)->page, 1);
 	ck_assert_double_eq_tol(GALLEY_LINE(g, 7)->y, 11 + 7 * 14, 1e-6);
@@ -910,7 +910,7 @@ START_TEST(test_page_new_recto)
 
 	add_block(g, 3, 0);
 	add_block(g, 3, LINE_NEW_RECTO);
-	page_make_up(&ten_lines, g, NULL, &mk);
+	page_make_up(&ten_lines, g, NULL, 0, &mk);
 	ck_assert_uint_eq(mk.pages->len, 3);
 	ck_assert_uint_eq(count_on(&mk, 1), 0);
 	pg = &g_array_index(mk.pages, struct page, 2);
@@ -940,7 +940,7 @@ START_TEST(test_page_grid)
 	}
 	GALLEY_LINE(g, 2)->space = 7;
 	add_block(g, 4, 0);
-	page_make_up(&ten_lines, g, NULL, &mk);
+	page_make_up(&ten_lines, g, NULL, 0, &mk);
 	ck_assert_double_eq_tol(GALLEY_LINE(g, 3)->y, 25 + 7 + 19 + 19, 1e-6);
 	/* 84 by its advance, 95 on the grid */
 	ck_assert_double_eq_tol(GALLEY_LINE(g, 4)->y, 11 + 6 * 14, 1e-6);
@@ -961,7 +961,7 @@ START_TEST(test_page_chapter_ending)
 
 	add_block(g, 12, 0);
 	add_block(g, 3, LINE_NEW_PAGE);
-	page_make_up(&ten_lines, g, NULL, &mk);
+	page_make_up(&ten_lines, g, NULL, 0, &mk);
 	ck_assert_uint_eq(count_on(&mk, 0), 12 - MIN_ENDING);
 	ck_assert_uint_eq(count_on(&mk, 1), MIN_ENDING);
 	makeup_release(&mk);
@@ -985,7 +985,7 @@ START_TEST(test_page_no_lonely_lines)
 			add_block(g, 1, LINE_KEEP);
 		add_block(g, 1 + (int)(i * 7 % 11), 0);
 	}
-	page_make_up(&ten_lines, g, NULL, &mk);
+	page_make_up(&ten_lines, g, NULL, 0, &mk);
 	ck_assert_uint_gt(mk.pages->len, 100);
 	for (i = 0; i < mk.pages->len; i++) {
 		const struct page *pg = &g_array_index(mk.pages, struct page,
