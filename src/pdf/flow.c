@@ -100,9 +100,13 @@ add_head(struct flow *f, int level, const char *title, const char *dest,
     const void *key)
 {
 	struct head h = { f->g->lines->len, level, g_strdup(title), "" };
+	const char *planned = key != NULL ? g_hash_table_lookup(f->p->dests,
+	    key) : NULL;
 
 	if (dest != NULL)
 		g_strlcpy(h.dest, dest, sizeof(h.dest));
+	else if (planned != NULL)
+		g_strlcpy(h.dest, planned, sizeof(h.dest));
 	else
 		g_snprintf(h.dest, sizeof(h.dest), "h%u", ++f->p->heads);
 	g_array_append_val(f->g->heads, h);
@@ -314,7 +318,9 @@ text_end(struct flow *f)
 		char *title = node_text(n);
 
 		heading_block(f, &b, level);
-		add_head(f, MIN(level, 3), title, NULL, n);
+		/* A note's heading has no destination: none is drawn. */
+		if (f->notes != NULL)
+			add_head(f, MIN(level, 3), title, NULL, n);
 		g_free(title);
 	} else
 		paragraph_block(f, &b);
@@ -824,4 +830,62 @@ flow_chapters(struct press *p, const struct edition *e, guint from, guint to,
 	press_language(p, NULL);
 	g_array_free(f.lists, TRUE);
 	g_array_free(notes.lists, TRUE);
+}
+
+/* Adds to set every heading of tree (NULL: none). */
+static void
+headings_of(const struct node *tree, GHashTable *set)
+{
+	struct citer it;
+
+	if (tree == NULL)
+		return;
+	citer_init(&it, tree);
+	while (citer_next(&it) != ITER_NONE)
+		if (it.ev == ITER_ENTER && it.cur->type == NODE_HEADING)
+			g_hash_table_add(set, (gpointer)it.cur);
+}
+
+/* Names the destination of every link of tree to a heading of texts. */
+static void
+link_targets(struct press *p, const struct node *tree, GHashTable *texts,
+    guint *n)
+{
+	const struct node *to;
+	struct citer it;
+
+	if (tree == NULL)
+		return;
+	citer_init(&it, tree);
+	while (citer_next(&it) != ITER_NONE)
+		if (it.ev == ITER_ENTER && it.cur->type == NODE_LINK &&
+		    (to = it.cur->as.link.heading) != NULL &&
+		    g_hash_table_contains(texts, to) &&
+		    !g_hash_table_contains(p->dests, to))
+			g_hash_table_insert(p->dests, (gpointer)to,
+			    g_strdup_printf("t%u", ++*n));
+}
+
+void
+flow_dests(struct press *p, const struct edition *e)
+{
+	GHashTable *texts = g_hash_table_new(g_direct_hash, g_direct_equal);
+	guint i, k, n = 0;
+
+	for (i = 0; i < e->chapters->len; i++) {
+		const struct chapter *c = g_ptr_array_index(e->chapters, i);
+
+		if (!matter_alone(c))
+			g_hash_table_insert(p->dests, (gpointer)c,
+			    g_strdup_printf("c%u", i + 1));
+		headings_of(c->preface, texts);
+		headings_of(c->doc, texts);
+	}
+	for (i = 0; i < e->chapters->len; i++) {
+		const struct chapter *c = g_ptr_array_index(e->chapters, i);
+
+		for (k = 0; k < chapter_trees(c); k++)
+			link_targets(p, chapter_tree(c, k), texts, &n);
+	}
+	g_hash_table_destroy(texts);
 }

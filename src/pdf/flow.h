@@ -20,5 +20,14 @@
 void	flow_chapters(struct press *, const struct edition *, guint from,
 	    guint to, struct galley *, GArray *starts);
 
+/*
+ * Names, before anything is set, the destination of every chapter with
+ * a heading and of every heading of a chapter's text that a link goes
+ * to (p->dests): the text is drawn chapter by chapter, and a link to a
+ * chapter not yet set must know where it goes.  What a link goes to
+ * always gets its destination when it is set.
+ */
+void	flow_dests(struct press *, const struct edition *);
+
 
 #endif

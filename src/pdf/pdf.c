@@ -546,6 +546,7 @@ pdf_lay_out(const struct edition *e, const struct style *st,
 		pdf_layout_free(l);
 		return NULL;
 	}
+	flow_dests(l->p, e);
 	if (pages != NULL)
 		map_init(&map, pages);
 	rc = set_text(l, pages != NULL ? &map : NULL, d);

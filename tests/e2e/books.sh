@@ -114,7 +114,7 @@ check "tables: the delimiter row is nowhere in either output" \
     sh -c "! grep -Eq -- '---|—|:-' '$T/tables.txt' &&
     ! grep -Eq -- '---|—|:-' '$T/tables.one'"
 check "tables: the PDF links to the other chapter, and to its heading" \
-    python3 tests/e2e/pdflinks.py "$T/tables.pdf" targets c2 h1
+    python3 tests/e2e/pdflinks.py "$T/tables.pdf" targets c2 t1
 
 rm -rf "$T/tmp"
 summary
