@@ -1,7 +1,8 @@
 /*
  * book.c — the EPUB being assembled: what it credits and cites, where
  * its print pages go, where its index links to, its chapters' parts and
- * the files of its package, held until ocf.c writes them.
+ * the files of its package, held (or, for the pages rendered from the
+ * text, how to make them) until ocf.c writes them.
  */
 #include <string.h>
 
@@ -14,8 +15,6 @@ static void
 part_free(struct part *p)
 {
 	g_ptr_array_free(p->headings, TRUE);
-	if (p->xhtml != NULL)
-		g_bytes_unref(p->xhtml);
 	g_free(p);
 }
 
@@ -23,7 +22,8 @@ part_free(struct part *p)
 static void
 item_free(struct item *it)
 {
-	g_bytes_unref(it->data);
+	if (it->data != NULL)
+		g_bytes_unref(it->data);
 	g_free(it);
 }
 
@@ -63,6 +63,9 @@ book_open(struct book *b, const struct edition *e,
 void
 book_contents_marks(struct book *b)
 {
+	if (b->contents_marked)
+		return;
+	b->contents_marked = TRUE;
 	pagemarks_prelim(&b->marks, b->prelim_marks[PRELIM_CONTENTS],
 	    PRELIM_CONTENTS, BOOK_NAV);
 }
@@ -78,8 +81,6 @@ book_close(struct book *b)
 	g_ptr_array_free(b->sources, TRUE);
 	g_ptr_array_free(b->items, TRUE);
 	g_string_chunk_free(b->names);
-	if (b->index != NULL)
-		g_bytes_unref(b->index);
 	for (i = PRELIM_TITLE; i <= PRELIM_CONTENTS; i++)
 		g_string_free(b->prelim_marks[i], TRUE);
 	pagemarks_release(&b->marks);
@@ -87,7 +88,7 @@ book_close(struct book *b)
 }
 
 struct part *
-book_part(struct book *b, const struct chapter *c)
+book_part(struct book *b, const struct chapter *c, guint at)
 {
 	struct part *p = g_new0(struct part, 1);
 	char *id = g_strdup_printf("chapter-%s", c->id);
@@ -95,6 +96,7 @@ book_part(struct book *b, const struct chapter *c)
 	char *title = title_contents(c);
 
 	p->chapter = c;
+	p->at = at;
 	p->id = name(b, id);
 	p->file = name(b, file);
 	p->title = name(b, title);
@@ -127,19 +129,45 @@ book_file(const struct book *b, const struct chapter *c)
 	return NULL;
 }
 
-void
-book_add(struct book *b, const char *id, const char *href, const char *type,
-    const char *properties, int spine, GBytes *data)
+/* An item added to the package, its bytes still to be given. */
+static struct item *
+item_new(struct book *b, const char *id, const char *href, const char *type,
+    const char *properties, int spine)
 {
-	struct item *it = g_new(struct item, 1);
+	struct item *it = g_new0(struct item, 1);
 
 	it->id = name(b, id);
 	it->href = name(b, href);
 	it->type = type;
 	it->properties = properties;
 	it->spine = spine;
-	it->data = data;
 	g_ptr_array_add(b->items, it);
+	return it;
+}
+
+void
+book_add(struct book *b, const char *id, const char *href, const char *type,
+    const char *properties, int spine, GBytes *data)
+{
+	item_new(b, id, href, type, properties, spine)->data = data;
+}
+
+void
+book_add_text(struct book *b, const char *id, const char *href,
+    const char *properties, item_maker make, void *arg)
+{
+	struct item *it = item_new(b, id, href, XHTML_TYPE, properties, 1);
+
+	it->make = make;
+	it->arg = arg;
+	it->text = TRUE;
+}
+
+void
+book_add_late(struct book *b, const char *id, const char *href,
+    const char *type, const char *properties, int spine, item_maker make)
+{
+	item_new(b, id, href, type, properties, spine)->make = make;
 }
 
 void

@@ -29,12 +29,22 @@
 /* One chapter's content document. */
 struct part {
 	const struct chapter	*chapter;
+	guint			 at;		/* the chapter's index */
 	const char		*id;		/* manifest id: "chapter-ID" */
 	const char		*file;		/* "chapter-ID.xhtml" */
 	const char		*title;		/* as the contents list it */
 	GPtrArray		*headings;	/* struct heading *, for nav */
-	GBytes			*xhtml;		/* the rendered page */
 };
+
+struct book;
+
+/*
+ * What makes an item's bytes when the archive is written (ocf.c): a
+ * chapter's page is rendered, deflated into the archive and let go
+ * before the next is rendered, so that the e-book's text is never held
+ * whole.  arg is the item's.
+ */
+typedef GBytes *(*item_maker)(struct book *, void *arg);
 
 /* A file of the package. */
 struct item {
@@ -43,7 +53,12 @@ struct item {
 	const char	*type;		/* media type */
 	const char	*properties;	/* the manifest's, or NULL */
 	int		 spine;		/* in the reading order */
-	GBytes		*data;
+	GBytes		*data;		/* or NULL: made by make */
+	item_maker	 make;
+	void		*arg;
+	gboolean	 text;		/* rendered from the text, in order,
+					   before any other is made: a
+					   chapter, the index */
 };
 
 struct book {
@@ -66,8 +81,11 @@ struct book {
 						   the spine's in reading order */
 	int			 has_cover;	/* a cover image and page */
 	int			 has_index;	/* the index of names is printed */
-	GBytes			*index;		/* its page, or NULL */
 	int			 has_fonts;	/* the print face is embedded */
+	gboolean		 contents_marked;	/* the contents'
+						   markers are written */
+	struct diags		*diags;		/* the rendering's, while the
+						   archive is written */
 };
 
 /*
@@ -82,11 +100,15 @@ void	book_open(struct book *, const struct edition *e,
 	    const struct pagemap *pages, GDateTime *t, struct diags *);
 void	book_close(struct book *);
 
-/* Writes the markers of the contents' print pages, in reading order. */
+/*
+ * Writes the markers of the contents' print pages, in reading order:
+ * once, the first time it is called.
+ */
 void	book_contents_marks(struct book *);
 
-/* A chapter's part, added last to the parts; its page is still to come. */
-struct part *book_part(struct book *, const struct chapter *);
+/* Chapter at's part, added last to the parts; its page is still to
+ * come. */
+struct part *book_part(struct book *, const struct chapter *, guint at);
 
 /* The file of chapter c's part, which holds its text, notes and marks. */
 const char *book_file(const struct book *, const struct chapter *c);
@@ -97,6 +119,16 @@ char	*book_chapter_file(const struct chapter *c);
 /* Adds a file to the package; the item takes over data. */
 void	book_add(struct book *, const char *id, const char *href,
 	    const char *type, const char *properties, int spine, GBytes *data);
+/*
+ * Adds an XHTML page of the spine that make(b, arg) renders from the
+ * text, in the order added, when the archive is written.
+ */
+void	book_add_text(struct book *, const char *id, const char *href,
+	    const char *properties, item_maker make, void *arg);
+/* Adds a file that make(b, NULL) makes once the text is rendered. */
+void	book_add_late(struct book *, const char *id, const char *href,
+	    const char *type, const char *properties, int spine,
+	    item_maker make);
 /* Adds an XHTML page to the spine, from a rendered page it frees. */
 void	book_page(struct book *, const char *id, const char *href,
 	    const char *properties, GString *page);

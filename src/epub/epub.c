@@ -1,8 +1,11 @@
 /*
- * epub.c — the EPUB back end's entry point: renders every file of the
- * book into memory, in reading order, then has ocf.c zip them.  The
- * output depends only on the edition, the styles, the page map and
- * SOURCE_DATE_EPOCH: fixed file order, fixed times, no random ids.
+ * epub.c — the EPUB back end's entry point: makes the book's small
+ * files, and says how to render its pages from the text, then has
+ * ocf.c zip them: the chapters, rendered one at a time in reading
+ * order as the archive takes them, then what needs all of them (the
+ * package document, the navigation).  The output depends only on the
+ * edition, the styles, the page map and SOURCE_DATE_EPOCH: fixed file
+ * order, fixed times, no random ids.
  */
 #include <string.h>
 
@@ -17,34 +20,79 @@
 #include "read/file.h"
 
 /*
- * Renders every chapter and the index in reading order, the contents
- * after the dedication and epigraph that open the book, which places
- * the print pages' markers and collects the headings the navigation
- * needs.
+ * A chapter's page, rendered when the archive takes it, in reading
+ * order: its print pages' markers placed, its headings collected for
+ * the navigation, the contents' markers written before the first
+ * chapter that follows the contents.
  */
+static GBytes *
+make_chapter(struct book *b, void *arg)
+{
+	struct part *p = arg;
+
+	if (p->at >= b->matter.before_contents)
+		book_contents_marks(b);
+	return g_string_free_to_bytes(xhtml_chapter(b, p, b->diags));
+}
+
+/* The index's page, after the chapters'. */
+static GBytes *
+make_index(struct book *b, void *arg)
+{
+	(void)arg;
+	book_contents_marks(b);
+	return g_string_free_to_bytes(index_document(b));
+}
+
+/*
+ * The package document, the first file made once the text is rendered:
+ * every print page's marker is placed then, checked and counted.
+ */
+static GBytes *
+make_opf(struct book *b, void *arg)
+{
+	guint i;
+
+	(void)arg;
+	book_contents_marks(b);
+	pagemarks_check(&b->marks, b->diags);
+	for (i = 0; b->marks.map != NULL && i < b->marks.map->breaks->len;
+	    i++)
+		b->pages += b->marks.file[i] != NULL;
+	return g_string_free_to_bytes(opf_package(b));
+}
+
+static GBytes *
+make_imprint(struct book *b, void *arg)
+{
+	(void)arg;
+	return g_string_free_to_bytes(imprint_page(b));
+}
+
+static GBytes *
+make_nav(struct book *b, void *arg)
+{
+	(void)arg;
+	return g_string_free_to_bytes(nav_document(b));
+}
+
+static GBytes *
+make_ncx(struct book *b, void *arg)
+{
+	(void)arg;
+	return g_string_free_to_bytes(nav_ncx(b));
+}
+
+/* A part for every chapter, in reading order, its page still to come. */
 static void
-book_render(struct book *b, struct diags *d)
+book_parts(struct book *b)
 {
 	const struct edition *e = b->edition;
 	guint i;
 
-	for (i = 0; i <= e->chapters->len; i++) {
-		struct part *p;
-
-		if (i == b->matter.before_contents)
-			book_contents_marks(b);
-		if (i == e->chapters->len)
-			break;
-		p = book_part(b, g_ptr_array_index(e->chapters, i));
-		p->xhtml = g_string_free_to_bytes(xhtml_chapter(b, p, d));
-	}
+	for (i = 0; i < e->chapters->len; i++)
+		book_part(b, g_ptr_array_index(e->chapters, i), i);
 	b->has_index = index_printed(e);
-	if (b->has_index)
-		b->index = g_string_free_to_bytes(index_document(b));
-	pagemarks_check(&b->marks, d);
-	for (i = 0; b->marks.map != NULL && i < b->marks.map->breaks->len;
-	    i++)
-		b->pages += b->marks.file[i] != NULL;
 }
 
 /*
@@ -103,27 +151,29 @@ book_styles(struct book *b, const struct epub_options *o, struct diags *d)
 static void
 book_pages(struct book *b)
 {
-	const struct part *p;
+	struct part *p;
 	guint i;
 
 	if (b->has_cover)
 		book_page(b, "cover", BOOK_COVER, NULL, cover_page(b));
 	book_page(b, "titlepage", BOOK_TITLEPAGE, NULL, titlepage(b));
-	book_page(b, "imprint", BOOK_IMPRINT, NULL, imprint_page(b));
+	/* It says whether the print pages are marked: made after them. */
+	book_add_late(b, "imprint", BOOK_IMPRINT, XHTML_TYPE, NULL, 1,
+	    make_imprint);
 	for (i = 0; i <= b->parts->len; i++) {
 		if (i == b->matter.before_contents)
-			book_page(b, "nav", BOOK_NAV, "nav", nav_document(b));
+			book_add_late(b, "nav", BOOK_NAV, XHTML_TYPE, "nav", 1,
+			    make_nav);
 		if (i == b->parts->len)
 			break;
 		p = g_ptr_array_index(b->parts, i);
-		book_add(b, p->id, p->file, XHTML_TYPE, NULL, 1,
-		    g_bytes_ref(p->xhtml));
+		book_add_text(b, p->id, p->file, NULL, make_chapter, p);
 	}
 	if (b->has_index)
-		book_add(b, "index", BOOK_INDEX, XHTML_TYPE, "index", 1,
-		    g_bytes_ref(b->index));
-	book_add(b, "ncx", BOOK_NCX, "application/x-dtbncx+xml", NULL, 0,
-	    g_string_free_to_bytes(nav_ncx(b)));
+		book_add_text(b, "index", BOOK_INDEX, "index", make_index,
+		    NULL);
+	book_add_late(b, "ncx", BOOK_NCX, "application/x-dtbncx+xml", NULL, 0,
+	    make_ncx);
 }
 
 /* The time of the build: SOURCE_DATE_EPOCH if set, else now. */
@@ -148,7 +198,6 @@ epub_write(const struct edition *e, const struct epub_options *o,
 {
 	struct book b;
 	GDateTime *t;
-	GBytes *opf;
 	int rc = -1;
 
 	if (e->meta.title == NULL || e->language == NULL ||
@@ -161,12 +210,11 @@ epub_write(const struct edition *e, const struct epub_options *o,
 	if ((t = build_time(d)) == NULL)
 		return -1;
 	book_open(&b, e, pages, t, d);
-	book_render(&b, d);
+	b.diags = d;
+	book_parts(&b);
 	if (book_styles(&b, o, d) == 0) {
 		book_pages(&b);
-		opf = g_string_free_to_bytes(opf_package(&b));
-		rc = ocf_write(out, &b, opf, t, d);
-		g_bytes_unref(opf);
+		rc = ocf_write(out, &b, make_opf, t, d);
 	}
 	book_close(&b);
 	g_date_time_unref(t);

@@ -1,7 +1,9 @@
 /*
  * ocf.c — the OCF container, written with libzip: mimetype first and
  * stored, images stored (they are compressed already), the rest
- * deflated, every entry with the same time in UTC.
+ * deflated, every entry with the same time in UTC.  The pages rendered
+ * from the text come first, each made as libzip reads it and let go
+ * once deflated; then the package document and the rest.
  */
 #include <string.h>
 
@@ -43,23 +45,101 @@ dos_time(GDateTime *t, zip_uint16_t *dtime, zip_uint16_t *ddate)
 	    g_date_time_get_month(t) << 5 | g_date_time_get_day_of_month(t));
 }
 
+/* An item whose bytes are made when libzip reads it (book.h). */
+struct made {
+	struct book		*b;
+	const struct item	*it;
+	GBytes			*bytes;		/* while it is open */
+	gsize			 at;
+	zip_error_t		 error;
+};
+
 /*
- * Adds one file with time dtime/ddate, stored or deflated.  libzip
- * reads the buffer only in zip_close, so data must live until then.
- * A source belongs to the archive once zip_file_add succeeds, and to
- * us before.  Returns 0, or -1 with libzip's error in za.
+ * libzip's source of a made item: opened, the bytes are made; read;
+ * closed, let go.  libzip reads each source once, in zip_close, in the
+ * order of the entries.
  */
-static int
-add(zip_t *za, const char *name, GBytes *data, int store,
-    zip_uint16_t dtime, zip_uint16_t ddate)
+static zip_int64_t
+made_source(void *arg, void *data, zip_uint64_t len, zip_source_cmd_t cmd)
 {
+	struct made *m = arg;
+	gconstpointer bytes;
+	gsize n;
+
+	switch (cmd) {
+	case ZIP_SOURCE_OPEN:
+		m->bytes = m->it->make(m->b, m->it->arg);
+		m->at = 0;
+		return 0;
+	case ZIP_SOURCE_READ:
+		bytes = g_bytes_get_data(m->bytes, &n);
+		n = MIN((gsize)len, n - m->at);
+		memcpy(data, (const char *)bytes + m->at, n);
+		m->at += n;
+		return (zip_int64_t)n;
+	case ZIP_SOURCE_CLOSE:
+		g_clear_pointer(&m->bytes, g_bytes_unref);
+		return 0;
+	case ZIP_SOURCE_STAT:
+		zip_stat_init(data);
+		return sizeof(zip_stat_t);
+	case ZIP_SOURCE_ERROR:
+		return zip_error_to_data(&m->error, data, len);
+	case ZIP_SOURCE_FREE:
+		if (m->bytes != NULL)
+			g_bytes_unref(m->bytes);
+		zip_error_fini(&m->error);
+		g_free(m);
+		return 0;
+	case ZIP_SOURCE_SUPPORTS:
+		return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN,
+		    ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
+		    ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
+	default:
+		zip_error_set(&m->error, ZIP_ER_OPNOTSUPP, 0);
+		return -1;
+	}
+}
+
+/* A source of the item's bytes: its data, or what its maker makes. */
+static zip_source_t *
+source(zip_t *za, struct book *b, const struct item *it)
+{
+	struct made *m;
 	zip_source_t *src;
-	zip_int64_t idx;
 	gconstpointer buf;
 	gsize len;
 
-	buf = g_bytes_get_data(data, &len);
-	if ((src = zip_source_buffer(za, buf, len, 0)) == NULL)
+	if (it->data != NULL) {
+		buf = g_bytes_get_data(it->data, &len);
+		return zip_source_buffer(za, buf, len, 0);
+	}
+	m = g_new0(struct made, 1);
+	m->b = b;
+	m->it = it;
+	zip_error_init(&m->error);
+	if ((src = zip_source_function(za, made_source, m)) == NULL) {
+		zip_error_fini(&m->error);
+		g_free(m);
+	}
+	return src;
+}
+
+/*
+ * Adds one file with time dtime/ddate, stored or deflated.  libzip
+ * reads the source only in zip_close, so an item's data must live
+ * until then.  A source belongs to the archive once zip_file_add
+ * succeeds, and to us before.  Returns 0, or -1 with libzip's error in
+ * za.
+ */
+static int
+add(zip_t *za, const char *name, struct book *b, const struct item *it,
+    int store, zip_uint16_t dtime, zip_uint16_t ddate)
+{
+	zip_source_t *src;
+	zip_int64_t idx;
+
+	if ((src = source(za, b, it)) == NULL)
 		return -1;
 	if ((idx = zip_file_add(za, name, src, 0)) < 0) {
 		zip_source_free(src);
@@ -102,18 +182,47 @@ copy_out(zip_source_t *src, struct sink *out)
 	return n == 0 ? 0 : -1;
 }
 
+/*
+ * Adds the package's items, those rendered from the text (text TRUE)
+ * or the others, in the manifest's order.  Returns 0, or -1 with
+ * libzip's error in za.
+ */
+static int
+add_items(zip_t *za, struct book *b, gboolean text, zip_uint16_t dtime,
+    zip_uint16_t ddate)
+{
+	guint i;
+	int err = 0;
+
+	for (i = 0; err == 0 && i < b->items->len; i++) {
+		const struct item *it = g_ptr_array_index(b->items, i);
+		char *name;
+
+		if (it->text != text)
+			continue;
+		name = g_strconcat(OEBPS, it->href, NULL);	/* copied */
+		err = add(za, name, b, it, compressed(it->type), dtime, ddate);
+		g_free(name);
+	}
+	return err;
+}
+
 int
-ocf_write(struct sink *out, const struct book *b, GBytes *opf, GDateTime *t,
+ocf_write(struct sink *out, struct book *b, item_maker opf, GDateTime *t,
     struct diags *d)
 {
-	GBytes *mimetype = g_bytes_new_static(MIMETYPE, strlen(MIMETYPE));
-	GBytes *cont = g_bytes_new_static(container, strlen(container));
+	struct item mimetype = { NULL, NULL, NULL, NULL, 0,
+	    g_bytes_new_static(MIMETYPE, strlen(MIMETYPE)), NULL, NULL, FALSE };
+	struct item cont = { NULL, NULL, NULL, NULL, 0,
+	    g_bytes_new_static(container, strlen(container)), NULL, NULL,
+	    FALSE };
+	struct item package = { NULL, NULL, NULL, NULL, 0, NULL, opf, NULL,
+	    FALSE };
 	zip_uint16_t dtime, ddate;
 	zip_source_t *mem;
 	zip_error_t ze;
 	zip_t *za = NULL;
-	int err, rc = -1;
-	guint i;
+	int rc = -1;
 
 	zip_error_init(&ze);
 	if ((mem = zip_source_buffer_create(NULL, 0, 0, &ze)) == NULL ||
@@ -127,20 +236,13 @@ ocf_write(struct sink *out, const struct book *b, GBytes *opf, GDateTime *t,
 	/* The archive made, the bytes are still wanted. */
 	zip_source_keep(mem);
 	dos_time(t, &dtime, &ddate);
-	if (add(za, "mimetype", mimetype, 1, dtime, ddate) < 0 ||
-	    add(za, "META-INF/container.xml", cont, 0, dtime, ddate) < 0 ||
-	    add(za, OEBPS "content.opf", opf, 0, dtime, ddate) < 0)
+	/* The text first, then what is made from all of it. */
+	if (add(za, "mimetype", b, &mimetype, 1, dtime, ddate) < 0 ||
+	    add(za, "META-INF/container.xml", b, &cont, 0, dtime, ddate) < 0 ||
+	    add_items(za, b, TRUE, dtime, ddate) < 0 ||
+	    add(za, OEBPS "content.opf", b, &package, 0, dtime, ddate) < 0 ||
+	    add_items(za, b, FALSE, dtime, ddate) < 0)
 		goto fail;
-	for (i = 0; i < b->items->len; i++) {
-		const struct item *it = g_ptr_array_index(b->items, i);
-		char *name = g_strconcat(OEBPS, it->href, NULL);	/* copied */
-
-		err = add(za, name, it->data, compressed(it->type), dtime,
-		    ddate);
-		g_free(name);
-		if (err < 0)
-			goto fail;
-	}
 	if (zip_close(za) != 0)
 		goto fail;
 	if (zip_source_open(mem) == 0) {
@@ -160,7 +262,7 @@ fail:
 	zip_discard(za);
 	zip_source_free(mem);
 out:
-	g_bytes_unref(cont);
-	g_bytes_unref(mimetype);
+	g_bytes_unref(cont.data);
+	g_bytes_unref(mimetype.data);
 	return rc;
 }

@@ -10,11 +10,12 @@
 
 /*
  * Writes the zip into the sink: mimetype (first, stored),
- * container.xml, the package document opf, then the book's items, every
- * file dated t.  The zip is made in memory, then written.  Returns 0,
- * or -1 with an error in diags.
+ * container.xml, the book's items rendered from the text (made one at a
+ * time, in order), the package document that opf makes once they are,
+ * then the book's other items, every file dated t.  The zip is made in
+ * memory, then written.  Returns 0, or -1 with an error in diags.
  */
-int	ocf_write(struct sink *, const struct book *, GBytes *opf,
-	    GDateTime *t, struct diags *);
+int	ocf_write(struct sink *, struct book *, item_maker opf, GDateTime *t,
+	    struct diags *);
 
 #endif

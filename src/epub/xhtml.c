@@ -666,12 +666,11 @@ xhtml_chapter(struct book *b, struct part *p, struct diags *d)
 	    c), p->headings, 0, NULL, NULL, NULL, note_base(c), &b->marks,
 	    &b->anchors, p->file, &b->credits, c->language,
 	    c->language != NULL ? b->edition->language : NULL };
-	guint i = b->parts->len - 1;	/* the part is the last added */
 
 	g_ptr_array_set_free_func(p->headings, (GDestroyNotify)heading_free);
 	xhtml_begin(r.out, c->language != NULL ? c->language :
 	    b->edition->language, title_of(c),
-	    body[matter_of(&b->matter, b->edition, i)]);
+	    body[matter_of(&b->matter, b->edition, p->at)]);
 	section_begin(r.out, c);
 	opening_marks(&r, c);
 	if (!matter_alone(c))

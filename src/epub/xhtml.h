@@ -36,13 +36,14 @@ void		 xhtml_lang(GString *, const char *lang);
 void		 xhtml_para(GString *, const char *cls, const char *text);
 
 /*
- * The page of the part of the book last added: its chapter's opening
- * (none for a dedication or an epigraph), the editor's note, the text
- * and the notes, with the print pages' markers, in a section typed by
- * the chapter's role and a body by its matter (out/matter.h).  The page
- * is in the chapter's language; octavo's own words on it, where that
- * is not the book's, are marked as in the book's.  Fills the part's
- * headings; warns about notes too long for a reader's pop-up.
+ * The page of a part of the book, rendered in reading order: its
+ * chapter's opening (none for a dedication or an epigraph), the
+ * editor's note, the text and the notes, with the print pages'
+ * markers, in a section typed by the chapter's role and a body by its
+ * matter (out/matter.h).  The page is in the chapter's language;
+ * octavo's own words on it, where that is not the book's, are marked
+ * as in the book's.  Fills the part's headings; warns about notes too
+ * long for a reader's pop-up.
  */
 GString		*xhtml_chapter(struct book *, struct part *, struct diags *);
 

@@ -9,6 +9,7 @@
 #include <zip.h>
 
 #include "ebook.h"
+#include "out/indexing.h"
 #include "suites.h"
 
 /* Writes e to path and expects failure with one error about file. */
@@ -177,6 +178,35 @@ START_TEST(test_well_formed)
 }
 END_TEST
 
+/*
+ * The pages rendered from the text come first in the archive, in
+ * reading order, each made as it is zipped; the package document,
+ * which needs them all, right after them.
+ */
+START_TEST(test_text_first)
+{
+	struct edition *e = ebook_sample();
+	char *path = ebook_write_ok(e, "book.epub");
+	zip_t *za = zip_open(path, ZIP_RDONLY, NULL);
+	guint i, at = 2;
+
+	ck_assert_str_eq(zip_get_name(za, 1, 0), "META-INF/container.xml");
+	for (i = 0; i < e->chapters->len; i++, at++) {
+		const struct chapter *c = g_ptr_array_index(e->chapters, i);
+		char *want = g_strdup_printf("OEBPS/chapter-%s.xhtml", c->id);
+
+		ck_assert_str_eq(zip_get_name(za, at, 0), want);
+		g_free(want);
+	}
+	if (index_printed(e))
+		ck_assert_str_eq(zip_get_name(za, at++, 0), "OEBPS/index.xhtml");
+	ck_assert_str_eq(zip_get_name(za, at, 0), "OEBPS/content.opf");
+	zip_discard(za);
+	g_free(path);
+	edition_free(e);
+}
+END_TEST
+
 /* Same input and SOURCE_DATE_EPOCH: the same bytes, dated in UTC. */
 START_TEST(test_reproducible)
 {
@@ -299,6 +329,7 @@ epub_suite(void)
 	tcase_add_test(tc, test_opf_creators);
 	tcase_add_test(tc, test_modified_now);
 	tcase_add_test(tc, test_well_formed);
+	tcase_add_test(tc, test_text_first);
 	tcase_add_test(tc, test_reproducible);
 	tcase_add_test(tc, test_unwritable);
 	tcase_add_test(tc, test_missing_stylesheet);

@@ -321,6 +321,10 @@ START_TEST(test_accessibility)
 	assert_has(opf, "<meta property=\"dcterms:conformsTo\">EPUB "
 	    "Accessibility 1.1 - WCAG 2.1 Level AA</meta>");
 	g_free(opf);
+	/* The imprint, made after the text's pages, says so too. */
+	opf = fixture_zip_entry(path, "OEBPS/imprint.xhtml");
+	assert_has(opf, "are marked in the text and listed");
+	g_free(opf);
 	g_free(path);
 	edition_free(e);
 	pagemap_release(&pm);
