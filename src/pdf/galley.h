@@ -2,8 +2,9 @@
  * galley.h — what the units of the print back end hand each other.
  *
  * A galley is text set in lines but not yet made up into pages, as on a
- * compositor's galley tray.  The book has three: the prelims, the text,
- * and the footnotes, which the page builder draws on as it fills pages.
+ * compositor's galley tray.  Each part of the book has one (each chapter
+ * of the text, in turn), and the footnotes one, which the page builder
+ * draws on as it fills pages.
  *
  *	press.c           what one run shares: Pango, the caches, the notes
  *	runs.c            a block's inlines → text, attributes and anchors
@@ -15,6 +16,7 @@
  *	backmatter.c      the index of names, set and made up in two columns
  *	page.c            the galleys → struct page, each line given its place
  *	ink.c, draw.c     the pages → Cairo: lines, notes, heads, tags, links
+ *	outline.c         the headings → the PDF's outline, in reading order
  *	map.c, report.c   where pages begin (pages.h); the typesetting measured
  *
  * Each stage only reads what the one before made, so a better line
