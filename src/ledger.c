@@ -213,55 +213,56 @@ add_chapter(GHashTable *counts, const struct chapter *c,
 	add_shown(counts, m->affiliation, f->affiliation);
 }
 
-/* Whether some group takes line no of the source (lines, or all of it). */
+/* How many groups take line no of the source (their lines, or all of it). */
 static int
-covered(const struct ledger_input *p, const char *path, int no)
+takers(const GPtrArray *groups, int no)
 {
 	guint i;
+	int n = 0;
 
-	for (i = 0; i < p->ms->groups->len; i++) {
-		const struct group *g = g_ptr_array_index(p->ms->groups, i);
+	for (i = 0; i < groups->len; i++) {
+		const struct group *g = g_ptr_array_index(groups, i);
 
-		if (strcmp(g->path, path) == 0 &&
-		    (lineset_empty(&g->rules.lines) ||
-		    lineset_has(&g->rules.lines, no)))
-			return 1;
+		n += lineset_empty(&g->rules.lines) ||
+		    lineset_has(&g->rules.lines, no);
 	}
-	return 0;
+	return n;
 }
 
 /*
- * The source's words in want, line by line, those of lines no group
- * takes in dropped (said at -v by ranges).  Returns the words read.
+ * The source's words in want, line by line, once for each of its groups
+ * that takes the line (two chapters made of the same lines print their
+ * words twice); those of lines no group takes in dropped (said at -v by
+ * ranges).  Returns the words counted: a line's once for each group
+ * that takes it, or once if none does.
  */
 static gsize
-source_words(struct ledger *lg, const struct ledger_input *p, const char *path,
+source_words(struct ledger *lg, const char *path, const GPtrArray *groups,
     gchar **lines, GHashTable *want, GHashTable *dropped, struct diags *d)
 {
-	GHashTable *all = counts_new();
 	int no, from = 0;
-	gsize n;
+	gsize n = 0;
 
 	for (no = 1; lines[no - 1] != NULL; no++) {
-		int take = covered(p, path, no);
+		int take = takers(groups, no);
 
-		add_words(all, lines[no - 1], 1);
-		if (take)
-			add_words(want, lines[no - 1], 1);
-		else
-			tally(lg, RULE_NO_GROUP, add_words(dropped,
-			    lines[no - 1], 1));
-		if (!take && from == 0)
+		if (take > 0)
+			n += add_words(want, lines[no - 1], take) * (gsize)take;
+		else {
+			gsize words = add_words(dropped, lines[no - 1], 1);
+
+			tally(lg, RULE_NO_GROUP, words);
+			n += words;
+		}
+		if (take == 0 && from == 0)
 			from = no;
-		if ((take || lines[no] == NULL) && from > 0) {
+		if ((take > 0 || lines[no] == NULL) && from > 0) {
 			diag_add(d, DIAG_INFO, srcpos_at(path, from, 1),
 			    "%s, lines %d-%d", RULE_NO_GROUP, from,
-			    take ? no - 1 : no);
+			    take > 0 ? no - 1 : no);
 			from = 0;
 		}
 	}
-	n = total(all);
-	g_hash_table_destroy(all);
 	return n;
 }
 
@@ -327,7 +328,12 @@ report(const char *path, gchar **lines, GHashTable *missing,
 	}
 }
 
-/* The ledger of one source: its words, its groups, its chapters. */
+/*
+ * The ledger of one source: its words, its groups, its chapters.  A
+ * source several groups take is counted as often as they take each
+ * line, against all their changes and all their chapters: a word one
+ * of its chapters lost is unaccounted for, though another has it.
+ */
 static void
 count_source(struct ledger *lg, const struct ledger_input *p, const char *path,
     const char *text, struct diags *d)
@@ -335,18 +341,22 @@ count_source(struct ledger *lg, const struct ledger_input *p, const char *path,
 	GHashTable *want = counts_new(), *have = counts_new();
 	GHashTable *dropped = counts_new(), *missing = counts_new();
 	GHashTable *renumbered = counts_new();
+	GPtrArray *groups = g_ptr_array_new();
 	gchar **lines = g_strsplit(text, "\n", -1);
 	GHashTableIter it;
 	gpointer k, v;
 	guint i;
 
-	lg->sources += source_words(lg, p, path, lines, want, dropped, d);
-	for (i = 0; i < p->ms->groups->len; i++)
-		if (strcmp(((const struct group *)g_ptr_array_index(
-		    p->ms->groups, i))->path, path) == 0)
-			apply_changes(lg, &g_array_index(p->normalizations,
-			    struct normalization, i), want, dropped,
-			    renumbered);
+	for (i = 0; i < p->ms->groups->len; i++) {
+		const struct group *g = g_ptr_array_index(p->ms->groups, i);
+
+		if (strcmp(g->path, path) != 0)
+			continue;
+		g_ptr_array_add(groups, (gpointer)g);
+		apply_changes(lg, &g_array_index(p->normalizations,
+		    struct normalization, i), want, dropped, renumbered);
+	}
+	lg->sources += source_words(lg, path, groups, lines, want, dropped, d);
 	for (i = 0; i < p->edition->chapters->len; i++) {
 		const struct chapter *c = g_ptr_array_index(p->edition->chapters,
 		    i);
@@ -370,6 +380,7 @@ count_source(struct ledger *lg, const struct ledger_input *p, const char *path,
 	}
 	report(path, lines, missing, d);
 	g_strfreev(lines);
+	g_ptr_array_free(groups, TRUE);
 	g_hash_table_destroy(want);
 	g_hash_table_destroy(have);
 	g_hash_table_destroy(dropped);

@@ -16,7 +16,8 @@
 #include "read/manifest.h"
 
 struct ledger {
-	gsize		 sources;	/* words in the sources, as read */
+	gsize		 sources;	/* words in the sources, as read: a
+					   line two groups take counts twice */
 	gsize		 edition;	/* of those, the words in the edition */
 	gsize		 dropped;	/* taken out by rules (check -v lists
 					   them) */

@@ -174,18 +174,21 @@ clock_progress(void *arg, const char *stage, const char *what)
 
 /*
  * Runs the pipeline on the manifest, reporting each stage's time on
- * ck; without the word ledger if uncounted.  Returns 0, or -1 once any
+ * ck; without the word ledger if uncounted; keeping the sources and
+ * their normalizations in p if keep_texts.  Returns 0, or -1 once any
  * stage has added an error.
  */
 static int
 load(struct pipeline *p, const char *manifest, struct clock *ck,
-    struct index_log *log, gboolean uncounted, struct diags *d)
+    struct index_log *log, gboolean uncounted, gboolean keep_texts,
+    struct diags *d)
 {
 	struct pipeline_opts o = { 0 };
 
 	o.max_source = (gsize)opt_max_source;
 	o.log = log;
 	o.uncounted = uncounted;
+	o.keep_texts = keep_texts;
 	o.progress = clock_progress;
 	o.arg = ck;
 	return pipeline_run(p, manifest, &o, d);
@@ -524,14 +527,14 @@ cmd_build(const char *manifest, struct diags *d)
 	/* Both outputs read it; a bad one is said once, before any work. */
 	if (source_date_epoch(&epoch, d) == -1)
 		return EXIT_INPUT;
-	if (load(&p, manifest, &ck, NULL, FALSE, d) == -1 || strict_failed(d)) {
+	if (load(&p, manifest, &ck, NULL, FALSE, FALSE, d) == -1 ||
+	    strict_failed(d)) {
 		diag_flush(d, stderr, least_shown());
 		if (!opt_quiet)
 			summary(stderr, &p, d);
 		pipeline_release(&p);
 		return EXIT_INPUT;
 	}
-	pipeline_drop_texts(&p);
 	key = layout_key(&p);
 	epub = opt_epub != NULL ? g_strdup(opt_epub) :
 	    default_output(p.ms, "epub");
@@ -645,7 +648,8 @@ cmd_normalize(const char *manifest, struct diags *d)
 	guint i;
 
 	clock_start(&ck, d);
-	if (load(&p, manifest, &ck, NULL, FALSE, d) == -1 || strict_failed(d)) {
+	if (load(&p, manifest, &ck, NULL, FALSE, TRUE, d) == -1 ||
+	    strict_failed(d)) {
 		pipeline_release(&p);
 		return EXIT_INPUT;
 	}
@@ -697,7 +701,7 @@ cmd_check(const char *manifest, struct diags *d)
 	opt_quiet = TRUE;
 	checking = TRUE;
 	clock_start(&ck, d);
-	if (load(&p, manifest, &ck, NULL, FALSE, d) == 0 &&
+	if (load(&p, manifest, &ck, NULL, FALSE, FALSE, d) == 0 &&
 	    style_read(&style, p.ms->print_style, d) == 0)
 		style_release(&style);
 	diag_flush(d, stdout, least_shown());
@@ -718,7 +722,7 @@ cmd_dump(const char *manifest, struct diags *d)
 	GString *tree;
 
 	clock_start(&ck, d);
-	if (load(&p, manifest, &ck, NULL, FALSE, d) == -1)
+	if (load(&p, manifest, &ck, NULL, FALSE, FALSE, d) == -1)
 		return EXIT_INPUT;
 	diag_flush(d, stderr, least_shown());
 	tree = tree_dump(p.edition);
@@ -797,7 +801,8 @@ cmd_index(const char *manifest, struct diags *d)
 
 	index_log_init(&log);
 	clock_start(&ck, d);
-	if (load(&p, manifest, &ck, &log, TRUE, d) == 0 && p.ms->names == NULL)
+	if (load(&p, manifest, &ck, &log, TRUE, FALSE, d) == 0 &&
+	    p.ms->names == NULL)
 		diag_add(d, DIAG_ERROR, srcpos_at(manifest, 0, 0), "no list of "
 		    "names: write names.txt beside the manifest, or name it "
 		    "with 'names = FILE' in [edition]");
@@ -871,7 +876,8 @@ cmd_names(const char *manifest, struct diags *d)
 	GString *draft;
 
 	clock_start(&ck, d);
-	if (load(&p, manifest, &ck, NULL, TRUE, d) == -1 || strict_failed(d)) {
+	if (load(&p, manifest, &ck, NULL, TRUE, FALSE, d) == -1 ||
+	    strict_failed(d)) {
 		pipeline_release(&p);
 		return EXIT_INPUT;
 	}

@@ -289,12 +289,14 @@ normalize_and_parse(struct pipeline *p, const struct pipeline_opts *o,
 		    p->normalizations, struct normalization, i);
 
 		for (k = 0; k < nz->chapters->len; k++) {
-			const struct normalized *n =
-			    g_ptr_array_index(nz->chapters, k);
+			struct normalized *n = g_ptr_array_index(nz->chapters,
+			    k);
 
 			parse_chapter(p->edition, chapter_of(p, g, n, d), n,
 			    nz->changes, d);
-			g_ptr_array_add(p->normalized, (gpointer)n);
+			g_ptr_array_add(p->normalized, n);
+			if (!o->keep_texts)
+				normalized_drop_text(n);
 		}
 	}
 	name_untitled(p, d);
@@ -303,9 +305,17 @@ normalize_and_parse(struct pipeline *p, const struct pipeline_opts *o,
 	progress(o, "parse", "");
 }
 
-void
-pipeline_drop_texts(struct pipeline *p)
+/*
+ * Lets the sources as read and their normalizations go once the last
+ * stage reading them is done, unless the caller keeps them: what comes
+ * after (the index, a book's layout) reuses their memory rather than
+ * growing the heap.
+ */
+static void
+drop_texts(struct pipeline *p, const struct pipeline_opts *o)
 {
+	if (o->keep_texts)
+		return;
 	g_ptr_array_set_size(p->normalized, 0);
 	g_array_set_size(p->normalizations, 0);
 	g_array_set_size(p->sources, 0);
@@ -364,7 +374,7 @@ pipeline_start(struct pipeline *p, struct manuscript *ms,
 		normalize_and_parse(p, o, d);
 	}
 	if (o->uncounted)
-		pipeline_drop_texts(p);
+		drop_texts(p, o);
 	if (!diags_failed(d)) {
 		notes_link(p->edition, d);
 		progress(o, "notes", "");
@@ -374,6 +384,7 @@ pipeline_start(struct pipeline *p, struct manuscript *ms,
 		    p->normalizations, p->normalized, p->edition };
 
 		ledger_count(&p->ledger, &in, d);
+		drop_texts(p, o);
 		progress(o, "ledger", "");
 	}
 	if (!diags_failed(d))

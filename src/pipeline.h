@@ -22,6 +22,11 @@ struct pipeline_opts {
 	gboolean	 uncounted;	/* no word ledger: for a command that
 					   reports no words (octavo names,
 					   octavo index) */
+	gboolean	 keep_texts;	/* the sources, their normalizations and
+					   each chapter's CommonMark kept for
+					   the caller (octavo normalize writes
+					   them); else each goes once the last
+					   stage reading it is done */
 	/* After each stage: its name and a word on what it did; may be NULL. */
 	void		(*progress)(void *arg, const char *stage,
 			    const char *what);
@@ -32,7 +37,10 @@ struct pipeline {
 	struct manuscript *ms;		/* the manifest, and the edition */
 	struct edition	*edition;	/* ms->edition, with its chapters */
 	char		*sources_digest; /* SHA-256 of every source as read */
-	/* These three only the ledger reads: an uncounted run empties them. */
+	/*
+	 * These three the ledger reads, and then only a caller that keeps
+	 * them: they are empty after pipeline_start otherwise.
+	 */
 	GArray		*sources;	/* each source file as read, once */
 	GArray		*normalizations; /* struct normalization, per group */
 	GPtrArray	*normalized;	/* struct normalized *, per chapter,
@@ -49,13 +57,6 @@ int	pipeline_run(struct pipeline *p, const char *path,
 /* The same from a manuscript made in memory, which p then owns. */
 int	pipeline_start(struct pipeline *p, struct manuscript *,
 	    const struct pipeline_opts *, struct diags *d);
-/*
- * Lets the sources as read and their normalizations go: once the model
- * is made only the ledger reads them (and `octavo normalize`, which
- * writes them), and what comes after (a book's layout, the index)
- * reuses their memory rather than growing the heap.
- */
-void	pipeline_drop_texts(struct pipeline *);
 void	pipeline_release(struct pipeline *);
 
 #endif

@@ -35,15 +35,23 @@ normalized_new(const char *id)
 }
 
 void
+normalized_drop_text(struct normalized *n)
+{
+	if (n->md == NULL)
+		return;
+	g_string_free(g_steal_pointer(&n->md), TRUE);
+	g_array_free(g_steal_pointer(&n->srcline), TRUE);
+	g_string_free(g_steal_pointer(&n->preface), TRUE);
+	g_array_free(g_steal_pointer(&n->preface_srcline), TRUE);
+}
+
+void
 normalized_free(struct normalized *n)
 {
 	if (n == NULL)
 		return;
 	g_free(n->id);
-	g_string_free(n->md, TRUE);
-	g_array_free(n->srcline, TRUE);
-	g_string_free(n->preface, TRUE);
-	g_array_free(n->preface_srcline, TRUE);
+	normalized_drop_text(n);
 	meta_clear(&n->meta);
 	g_free(n);
 }

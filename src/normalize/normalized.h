@@ -24,7 +24,11 @@ struct markdown_meta {
 
 void	markdown_meta_clear(struct markdown_meta *);
 
-/* One chapter's text, as CommonMark. */
+/*
+ * One chapter's text, as CommonMark.  The pipeline drops the text and
+ * its maps once the chapter is parsed (normalized_drop_text), unless
+ * its caller keeps them.
+ */
 struct normalized {
 	char		*id;		/* the chapter's id */
 	GString		*md;		/* the CommonMark text */
@@ -63,6 +67,11 @@ void	normalization_init(struct normalization *);
 void	normalization_release(struct normalization *);
 /* A new chapter's text, empty; normalized_free frees it. */
 struct normalized *normalized_new(const char *id);
+/*
+ * Frees n's CommonMark and line maps (then NULL), once the parse has
+ * read them: only n's id and metadata are read after it.
+ */
+void	normalized_drop_text(struct normalized *);
 void	normalized_free(struct normalized *);
 
 #endif

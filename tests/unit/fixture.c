@@ -161,6 +161,7 @@ fixture_run(struct pipeline *p, const char *text, gssize len, const char *keys,
 		ini_close(&ini);
 	}
 	o.max_source = SOURCE_MAX;
+	o.keep_texts = TRUE;		/* for fixture_md, and the ledger's tests */
 	rc = pipeline_start(p, ms, &o, d);
 	fixture_remove(path);
 	return rc;

@@ -72,8 +72,9 @@ struct pipeline;
  * text (len bytes; len < 0: a string) as the source of one raw-text
  * group "t", with keys as its manifest group would give them (NULL for
  * none), run through octavo's pipeline into p, which the caller
- * releases.  The source file is removed after.  Returns 0, or -1 if a
- * stage failed (p then is released).
+ * releases, with the texts kept (the source as read, its
+ * normalization, the CommonMark).  The source file is removed after.
+ * Returns 0, or -1 if a stage failed (p then is released).
  */
 int		 fixture_run(struct pipeline *p, const char *text, gssize len,
 		    const char *keys, struct diags *d);

@@ -99,6 +99,7 @@ setup(void)
 
 	diags_init(&d);
 	o.max_source = SOURCE_MAX;
+	o.keep_texts = TRUE;
 	ck_assert_int_eq(pipeline_run(&pipeline, MANIFEST, &o, &d), 0);
 	ck_assert_int_eq(d.count[DIAG_ERROR], 0);
 	diags_release(&d);

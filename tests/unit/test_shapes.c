@@ -9,6 +9,7 @@
 
 #include "fixture.h"
 #include "pipeline.h"
+#include "read/source.h"
 #include "suites.h"
 
 /* Two paragraphs wrapped at about sixty columns, a blank line between. */
@@ -684,6 +685,58 @@ START_TEST(test_ledger_finds_loss)
 }
 END_TEST
 
+/*
+ * Two chapters made of one source's lines: the ledger counts its words
+ * once for each, so that a line one of them drops is dropped once and a
+ * paragraph one of them lost is unaccounted for, though the other has it.
+ */
+START_TEST(test_ledger_shared_source)
+{
+	static const char manifest[] = "[edition]\ntitle = T\nlanguage = en\n"
+	    "identifier = urn:uuid:1\n"
+	    "[chapter one]\nsource = a.txt\ntitle = One\n"
+	    "[chapter two]\nsource = a.txt\ntitle = Two\ndrop = 1\n";
+	char *dir = fixture_dir();
+	char *ini = g_build_filename(dir, "edition.ini", NULL);
+	char *txt = g_build_filename(dir, "a.txt", NULL);
+	struct pipeline_opts o = { 0 };
+	struct pipeline p, once;
+	struct ledger lg;
+	struct ledger_input in;
+	struct diags d;
+	struct node *para;
+
+	run_clean(&once, WRAPPED, NULL);
+	ck_assert(g_file_set_contents(txt, WRAPPED, -1, NULL));
+	ck_assert(g_file_set_contents(ini, manifest, -1, NULL));
+	diags_init(&d);
+	o.max_source = SOURCE_MAX;
+	o.keep_texts = TRUE;
+	ck_assert_int_eq(pipeline_run(&p, ini, &o, &d), 0);
+	ck_assert_uint_eq(p.ledger.sources, 2 * once.ledger.sources);
+	/* "The orchard behind the mill was planted in the spring of the" */
+	ck_assert_uint_eq(p.ledger.dropped, 12);
+	ck_assert_uint_eq(p.ledger.edition, p.ledger.sources - 12);
+	ck_assert_uint_eq(p.ledger.unaccounted, 0);
+	para = chapter(&p, 0)->doc->last;
+	node_unlink(para);
+	node_free(para);
+	in = (struct ledger_input){ p.ms, p.sources, p.normalizations,
+	    p.normalized, p.edition };
+	ledger_count(&lg, &in, &d);
+	/* "By the autumn the young trees … could read aloud." */
+	ck_assert_uint_eq(lg.unaccounted, 34);
+	ck_assert_int_eq(fixture_diags_matching(&d, "'autumn'"), 1);
+	ledger_release(&lg);
+	diags_release(&d);
+	pipeline_release(&p);
+	pipeline_release(&once);
+	g_free(ini);
+	g_free(txt);
+	fixture_clean(dir);
+}
+END_TEST
+
 /* A Markdown chapter's title is its first level-1 heading. */
 START_TEST(test_markdown_title)
 {
@@ -846,6 +899,7 @@ shapes_suite(void)
 	tcase_add_test(text, test_transcriber_notes);
 	tcase_add_test(text, test_old_small_print);
 	tcase_add_test(text, test_ledger_finds_loss);
+	tcase_add_test(text, test_ledger_shared_source);
 	tcase_add_test(text, test_markdown_title);
 	tcase_add_test(text, test_markdown_opening_heading);
 	tcase_add_test(text, test_untitled_numbered);
