@@ -19,6 +19,7 @@
  * 1/1024 pt, and one cache of shaped words.
  */
 #include <errno.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -706,6 +707,14 @@ pdf_draw(struct pdf_layout *l, struct sink *out, struct diags *d)
 		status = cairo_surface_status(dr->s);
 	cairo_surface_destroy(dr->s);
 	dr->s = NULL;
+	/*
+	 * What Cairo kept of every page and element, freed, would stay the
+	 * process's, and the finishing, which maps Cairo's file, would come
+	 * on top of it: it is given back to the system.
+	 */
+#ifdef __GLIBC__
+	malloc_trim(0);
+#endif
 	if (status != CAIRO_STATUS_SUCCESS)
 		diag_add(d, DIAG_ERROR, srcpos_at(out->name, 0, 0),
 		    "cannot make the PDF: %s", cairo_status_to_string(status));
