@@ -12,8 +12,12 @@
  * drawing's time, and three gigabytes for a book of fifteen thousand
  * pages (docs/PERFORMANCE.md).
  */
+#define _DEFAULT_SOURCE		/* madvise(2), Linux's and the BSDs' */
+
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include <zlib.h>
 
@@ -43,7 +47,11 @@ struct finisher {
 	GHashTable		*described;	/* link annotation → its words */
 	struct tagplan		 tags;
 	guint			 metadata;	/* the XMP stream's number */
+	gsize			 let_go;	/* the map's bytes let go */
 };
+
+/* How much of a mapped file is let go at a time, once written. */
+#define LET_GO		(8 << 20)
 
 /* A number as PDF writes it: at most three decimals, no trailing zero. */
 static void
@@ -581,6 +589,38 @@ put_object(struct pdf_writer *w, struct finisher *fin,
 	return rc;
 }
 
+/*
+ * Gives the system back the pages of Cairo's file before at, once the
+ * objects there are written: they are written in the file's order, and
+ * a book's file (150 MB for 15,000 pages) would otherwise stay whole in
+ * memory to the end.  Only for a file's map, whose pages come back from
+ * the file if an object there is read again.
+ */
+static void
+let_go(struct finisher *fin, gsize at)
+{
+	gsize page = (gsize)sysconf(_SC_PAGESIZE);
+	gsize to = at / page * page;
+
+	if (!fin->f->mapped || to < fin->let_go + LET_GO ||
+	    (guintptr)fin->pf->s % page != 0)
+		return;
+	madvise((char *)fin->pf->s + fin->let_go, to - fin->let_go,
+	    MADV_DONTNEED);
+	fin->let_go = to;
+}
+
+/*
+ * The same for the whole file, read all over by the survey (the pages,
+ * the structure), before it is read again in order to be written.
+ */
+static void
+let_go_all(struct finisher *fin)
+{
+	let_go(fin, fin->pf->n);
+	fin->let_go = 0;
+}
+
 /* Every object of Cairo's, finished or copied, then the XMP. */
 static int
 put_file(struct pdf_writer *w, struct finisher *fin)
@@ -591,11 +631,13 @@ put_file(struct pdf_writer *w, struct finisher *fin)
 	int rc = 0;
 
 	for (i = 0; rc == 0 && i < order->len; i++) {
+		guint num = g_array_index(order, guint, i);
 		struct pdf_obj o;
 
-		if (pdf_file_obj(fin->pf, g_array_index(order, guint, i),
-		    &o) != 0 || put_object(w, fin, &o) != 0)
+		if (pdf_file_obj(fin->pf, num, &o) != 0 ||
+		    put_object(w, fin, &o) != 0)
 			rc = -1;
+		let_go(fin, g_array_index(fin->pf->at, gsize, num));
 	}
 	g_array_free(order, TRUE);
 	if (rc != 0)
@@ -686,7 +728,9 @@ pdf_finish(const char *data, gsize len, struct sink *out,
 	else
 		w = pdf_writer_new(out, PDF_1_5, sizeof(PDF_1_5) - 1,
 		    fin.metadata + 1);
-	if ((why = survey(&fin)) == NULL && (rc = put_file(w, &fin)) == -1)
+	if ((why = survey(&fin)) == NULL)
+		let_go_all(&fin);
+	if (why == NULL && (rc = put_file(w, &fin)) == -1)
 		why = "an object of Cairo's PDF cannot be read back";
 	/* 1: the sink failed, and says so when it is closed. */
 	rc = rc == 0 ? 0 : -1;

@@ -696,7 +696,7 @@ pdf_draw(struct pdf_layout *l, struct sink *out, struct diags *d)
 
 	f = (struct finishing){ l->e->language, l->st->width, l->st->height,
 	    l->st->bleed, draw_margin(l->st), link_names(l), page_labels(l),
-	    dr->notes, &dr->langs, dr->runs };
+	    dr->notes, &dr->langs, dr->runs, TRUE };
 	draw_rest(dr, l);
 	outline_add(&l->outline, dr->s);
 	status = cairo_status(dr->cr);

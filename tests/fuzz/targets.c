@@ -391,7 +391,7 @@ fuzz_finish(const uint8_t *data, size_t size)
 	struct note_tag parts[2] = { { 0, 0 }, { 0, 2 } };
 	struct taglangs langs;
 	struct finishing f = { "en", 200, 300, 5, 10, links, labels, notes,
-	    &langs, NULL };
+	    &langs, NULL, FALSE };
 	struct sink out;
 	struct diags d;
 

@@ -186,7 +186,7 @@ fixture_init(struct fixture *fx, const char *language, double w, double h,
 	fx->notes = g_array_new(FALSE, FALSE, sizeof(struct note_tag));
 	taglangs_init(&fx->langs);
 	fx->f = (struct finishing){ language, w, h, bleed, margin, fx->links,
-	    fx->labels, fx->notes, &fx->langs, NULL };
+	    fx->labels, fx->notes, &fx->langs, NULL, FALSE };
 	diags_init(&fx->d);
 	sink_memory(&fx->out, "f.pdf");
 }
