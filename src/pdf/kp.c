@@ -276,19 +276,32 @@ try_break(struct run *r, guint b)
 	add_best(r, b, &best);
 }
 
-int
-kp_break(const struct kp_item *items, guint n, const struct kp_params *pp,
-    GArray *breaks)
+void
+kp_work_init(struct kp_work *w)
 {
-	struct run r = { items, n, pp, NULL, NULL, { 0, 0, 0, 0 },
+	w->active = g_array_new(FALSE, FALSE, sizeof(struct active));
+	w->passive = g_array_new(FALSE, FALSE, sizeof(struct passive));
+}
+
+void
+kp_work_release(struct kp_work *w)
+{
+	g_array_free(w->active, TRUE);
+	g_array_free(w->passive, TRUE);
+}
+
+int
+kp_break(struct kp_work *w, const struct kp_item *items, guint n,
+    const struct kp_params *pp, GArray *breaks)
+{
+	struct run r = { items, n, pp, w->active, w->passive, { 0, 0, 0, 0 },
 	    { 0 }, FALSE };
 	struct active start = { 0 }, *bestp = NULL;
-	GArray *path;
-	guint i;
+	guint i, lines, from = breaks->len;
 	int p;
 
-	r.active = g_array_new(FALSE, FALSE, sizeof(struct active));
-	r.passive = g_array_new(FALSE, FALSE, sizeof(struct passive));
+	g_array_set_size(r.active, 0);
+	g_array_set_size(r.passive, 0);
 	start.fitness = fitness(pp->start_ratio);
 	start.hyphens = MIN(pp->start_hyphens, RUNS - 1);
 	start.passive = -1;
@@ -312,22 +325,16 @@ kp_break(const struct kp_item *items, guint n, const struct kp_params *pp,
 		    a->demerits < bestp->demerits))
 			bestp = a;
 	}
-	if (bestp == NULL) {
-		g_array_free(r.active, TRUE);
-		g_array_free(r.passive, TRUE);
+	if (bestp == NULL)
 		return -1;
-	}
-	/* The path back, then turned around: prepending would be quadratic. */
-	path = g_array_new(FALSE, FALSE, sizeof(struct kp_break));
-	for (p = bestp->passive; p >= 0;
+	/* The path back is walked twice, to count its lines and then to
+	 * put them in place from the last: prepending would be quadratic. */
+	for (lines = 0, p = bestp->passive; p >= 0; lines++)
+		p = g_array_index(r.passive, struct passive, p).prev;
+	g_array_set_size(breaks, from + lines);
+	for (i = lines, p = bestp->passive; p >= 0;
 	    p = g_array_index(r.passive, struct passive, p).prev)
-		g_array_append_val(path,
-		    g_array_index(r.passive, struct passive, p).brk);
-	for (i = path->len; i-- > 0;)
-		g_array_append_val(breaks, g_array_index(path,
-		    struct kp_break, i));
-	g_array_free(path, TRUE);
-	g_array_free(r.active, TRUE);
-	g_array_free(r.passive, TRUE);
+		g_array_index(breaks, struct kp_break, from + --i) =
+		    g_array_index(r.passive, struct passive, p).brk;
 	return 0;
 }

@@ -39,22 +39,37 @@
 
 #define PT(units)	((double)(units) / PANGO_SCALE)
 
+/*
+ * What typeset fills for each block, kept by the press from block to
+ * block: grown once to what the longest stretch needs, rather than made
+ * anew for every paragraph, which cost a copy at each doubling and, as
+ * the heap grew and shrank again, page faults.
+ */
+struct typeset_work {
+	GArray		*items;		/* struct kp_item */
+	GArray		*breaks;	/* struct kp_break */
+	struct kp_work	 kp;
+	/* One of each per byte of the word being set: */
+	char		*kind;		/* where it may break (find_breaks) */
+	guint8		*points;	/* its hyphenation points (hyph_word) */
+	int		*xs;		/* its advances (piece_xs) */
+	gsize		 size;		/* the bytes each holds */
+};
+
 struct setter {
 	struct press		*p;
 	const struct block	*b;
 	const struct runs	*r;
 	struct galley		*g;
 	struct para		*pa;
-	GArray			*items;		/* struct kp_item */
+	struct typeset_work	*w;
+	GArray			*items;		/* w's: struct kp_item */
 	double			 width;		/* of lines after the first */
 	guint			 first, last;	/* the pieces set, spaces at the
 						   ends left out */
 	guint			 first_word;	/* where the text set begins */
 	guint			 last_word;	/* where the last word begins */
 	struct hyph		*hyph;		/* the block's patterns, or NULL */
-	guint8			*points;	/* scratch for hyph_word */
-	int			*xs;		/* scratch for piece_xs */
-	gsize			 npoints;
 	/* The stretch being set: */
 	guint			 next;		/* its first piece */
 	guint			 at;		/* its first line's first byte */
@@ -62,6 +77,43 @@ struct setter {
 	double			 ratio;		/* the last line kept: its ratio */
 	int			 hyphens;	/* and hyphenated lines in a row */
 };
+
+struct typeset_work *
+typeset_work_new(void)
+{
+	struct typeset_work *w = g_new0(struct typeset_work, 1);
+
+	w->items = g_array_new(FALSE, FALSE, sizeof(struct kp_item));
+	w->breaks = g_array_new(FALSE, FALSE, sizeof(struct kp_break));
+	kp_work_init(&w->kp);
+	return w;
+}
+
+void
+typeset_work_free(struct typeset_work *w)
+{
+	if (w == NULL)
+		return;
+	g_array_free(w->items, TRUE);
+	g_array_free(w->breaks, TRUE);
+	kp_work_release(&w->kp);
+	g_free(w->kind);
+	g_free(w->points);
+	g_free(w->xs);
+	g_free(w);
+}
+
+/* The scratch for a word of len bytes. */
+static void
+word_room(struct typeset_work *w, gsize len)
+{
+	if (w->size >= len)
+		return;
+	w->size = MAX(len, 2 * w->size);
+	w->kind = g_realloc(w->kind, w->size);
+	w->points = g_realloc(w->points, w->size);
+	w->xs = g_renew(int, w->xs, w->size);
+}
 
 void
 block_init(struct block *b, const struct font *f)
@@ -199,10 +251,6 @@ find_breaks(struct setter *s, const struct piece *pc, char *kind)
 	if (hy == NULL || !s->b->justify || pc->start >= s->last_word ||
 	    unhyphenable(w, len) || memchr(kind, 'x', len) != NULL)
 		return;
-	if (s->npoints < len) {
-		s->npoints = len;
-		s->points = g_realloc(s->points, len);
-	}
 	/* Each run of letters is a word to hyphenate. */
 	for (i = 0; i < len; i = j) {
 		for (; i < len && !g_ascii_isalpha(w[i]); i++)
@@ -211,11 +259,11 @@ find_breaks(struct setter *s, const struct piece *pc, char *kind)
 			;
 		if (j > i && (j == len || (guchar)w[j] < 0x80 ||
 		    g_utf8_get_char(w + j) == 0x2019) &&
-		    hyph_word(hy, w + i, j - i, s->points) > 0) {
+		    hyph_word(hy, w + i, j - i, s->w->points) > 0) {
 			gsize k;
 
 			for (k = 1; k < j - i; k++)
-				if (s->points[k])
+				if (s->w->points[k])
 					kind[i + k] = g_ascii_isupper(w[i]) ?
 					    'H' : 'h';
 		}
@@ -230,19 +278,21 @@ static void
 add_word(struct setter *s, const struct piece *pc, guint from)
 {
 	gsize len = pc->sh->len, i;
-	char *kind = g_malloc(len);
-	int from_x;
+	char *kind;
+	int from_x, *xs;
 
+	word_room(s->w, len);
+	kind = s->w->kind;
+	xs = s->w->xs;
 	find_breaks(s, pc, kind);
-	s->xs = g_renew(int, s->xs, len);
-	piece_xs(pc, s->xs);
-	from_x = MAX(s->xs[from - pc->start], 0);
+	piece_xs(pc, xs);
+	from_x = MAX(xs[from - pc->start], 0);
 	for (i = from - pc->start + 1; i < len; i++) {
 		guint at = pc->start + (guint)i;
 		const struct shaped *hy;
 		int x;
 
-		if (kind[i] == 0 || (x = s->xs[i]) < 0)
+		if (kind[i] == 0 || (x = xs[i]) < 0)
 			continue;
 		add(s, KP_BOX, PT(x - from_x), from);
 		switch (kind[i]) {
@@ -269,7 +319,6 @@ add_word(struct setter *s, const struct piece *pc, guint from)
 		from_x = x;
 	}
 	add(s, KP_BOX, PT(pc->sh->width - from_x), from);
-	g_free(kind);
 }
 
 /* The pieces set, and where the first and the last word begin. */
@@ -389,30 +438,30 @@ choose_breaks(struct setter *s, double first, GArray *breaks)
 		pp.ragged = 3 * s->b->font->size;
 		pp.tolerance = KP_INFINITY;
 		pp.force = TRUE;
-		kp_break(it, n, &pp, breaks);
+		kp_break(&s->w->kp, it, n, &pp, breaks);
 		return;
 	}
 	if (st->pretolerance > 0) {
 		pp.tolerance = st->pretolerance;
 		pp.hyphenate = FALSE;
-		if (kp_break(it, n, &pp, breaks) == 0)
+		if (kp_break(&s->w->kp, it, n, &pp, breaks) == 0)
 			return;
 		pp.hyphenate = TRUE;
 		pp.tolerance = st->tolerance;
 	}
-	if (kp_break(it, n, &pp, breaks) == 0)
+	if (kp_break(&s->w->kp, it, n, &pp, breaks) == 0)
 		return;
 	pp.emergency = st->emergency;
-	if (pp.emergency > 0 && kp_break(it, n, &pp, breaks) == 0)
+	if (pp.emergency > 0 && kp_break(&s->w->kp, it, n, &pp, breaks) == 0)
 		return;
 	pp.tolerance = KP_INFINITY;
 	pp.force = TRUE;
-	kp_break(it, n, &pp, breaks);
+	kp_break(&s->w->kp, it, n, &pp, breaks);
 	/* A name hyphenated only where there is no other way. */
 	if (!pp.capitals && overfull(breaks, from)) {
 		g_array_set_size(breaks, from);
 		pp.capitals = TRUE;
-		kp_break(it, n, &pp, breaks);
+		kp_break(&s->w->kp, it, n, &pp, breaks);
 	}
 }
 
@@ -540,7 +589,7 @@ typeset(struct press *p, const struct block *b, const struct runs *r,
 	PangoFontDescription *fd = press_font(b->font, b->slant, b->variant);
 	PangoAttrList *attrs = runs_attrs(r, b->font->size);
 	struct setter s = { 0 };
-	GArray *breaks = g_array_new(FALSE, FALSE, sizeof(struct kp_break));
+	GArray *breaks = p->work->breaks;
 	struct srcpos pos = b->node != NULL ? b->node->pos :
 	    srcpos_at(NULL, 0, 0);
 	gboolean ended;
@@ -554,7 +603,8 @@ typeset(struct press *p, const struct block *b, const struct runs *r,
 	pango_attr_list_insert_before(attrs, pango_attr_font_desc_new(fd));
 	s.pa = para_new(p->shaper, r->text->str, r->text->len, attrs,
 	    r->anchors, pos);
-	s.items = g_array_new(FALSE, FALSE, sizeof(struct kp_item));
+	s.w = p->work;
+	s.items = s.w->items;
 	setter_start(&s);
 	do {
 		ended = build_items(&s);
@@ -565,10 +615,6 @@ typeset(struct press *p, const struct block *b, const struct runs *r,
 		next_piece(&s);
 	} while (!ended);
 	para_unref(s.pa);
-	g_array_free(s.items, TRUE);
-	g_array_free(breaks, TRUE);
-	g_free(s.points);
-	g_free(s.xs);
 	pango_attr_list_unref(attrs);
 	pango_font_description_free(fd);
 }
