@@ -289,7 +289,7 @@ adjust(const struct inker *k, int w)
 static void
 gather(struct inker *k, const struct piece *pc, guint from, guint to)
 {
-	const PangoGlyphString *g = pc->sh->glyphs;
+	const PangoGlyphString *g = &pc->sh->glyphs;
 	const struct anchor *a = anchor_at(k->pa, from);
 	const struct node *span = para_passage(k->pa, from);
 	const char *lang = span != NULL ? span->as.lang : NULL;
@@ -330,11 +330,10 @@ hyphen(struct inker *k, const struct piece *last)
 {
 	const PangoItem *item = k->pa->items[last->item];
 	const struct shaped *hy = shaper_hyphen(k->p->shaper, item);
-	PangoGlyphString *gs = pango_glyph_string_copy(hy->glyphs);
+	PangoGlyphString gs = hy->glyphs;	/* Pango's drawing only reads it */
 
 	span_begin(k);
-	show(k, item, "-", 0, 1, gs, hy->plain);
-	pango_glyph_string_free(gs);
+	show(k, item, "-", 0, 1, &gs, hy->plain);
 }
 
 /* The first piece that ends after byte at. */
