@@ -70,6 +70,7 @@ struct setter {
 	guint			 first_word;	/* where the text set begins */
 	guint			 last_word;	/* where the last word begins */
 	struct hyph		*hyph;		/* the block's patterns, or NULL */
+	gboolean		 passages;	/* some text is in another language */
 	/* The stretch being set: */
 	guint			 next;		/* its first piece */
 	guint			 at;		/* its first line's first byte */
@@ -227,7 +228,8 @@ find_breaks(struct setter *s, const struct piece *pc, char *kind)
 	gsize len = pc->sh->len, i, j;
 	gboolean wide = PT(pc->sh->width) > s->width / 2;
 	/* A word in a passage in another language, by its patterns. */
-	const struct node *span = para_passage(s->pa, pc->start);
+	const struct node *span = s->passages ? para_passage(s->pa,
+	    pc->start) : NULL;
 	struct hyph *hy = span != NULL ? press_hyph(s->p, span) : s->hyph;
 
 	memset(kind, 0, len);
@@ -321,12 +323,20 @@ add_word(struct setter *s, const struct piece *pc, guint from)
 	add(s, KP_BOX, PT(pc->sh->width - from_x), from);
 }
 
-/* The pieces set, and where the first and the last word begin. */
+/*
+ * The pieces set, where the first and the last word begin, and whether
+ * a word may be in another language (looked up for each if so).
+ */
 static void
 setter_start(struct setter *s)
 {
 	const struct piece *pcs = s->pa->pieces;
+	const GArray *as = s->pa->anchors;
 	guint i, first = 0, last = s->pa->npieces;
+
+	for (i = 0; i < as->len && !s->passages; i++)
+		s->passages = g_array_index(as, struct anchor, i).kind ==
+		    ANCHOR_LANG;
 
 	/* Spaces at either end are not set, except code's indentation. */
 	while (first < last && !s->b->code && pcs[first].space)
