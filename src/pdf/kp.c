@@ -227,48 +227,51 @@ try_line(struct run *r, const struct active *a, guint b,
 	return !(ratio < -1);
 }
 
-/* Adds the candidates as active nodes, each with a passive node. */
+/*
+ * Adds the candidates as active nodes, each with a passive node, in the
+ * order of their classes and runs: only the bits set are visited.
+ */
 static void
 add_best(struct run *r, guint b, struct bests *best)
 {
-	int c, h;
+	unsigned set;
 
-	for (c = 0; c < CLASSES; c++)
-		for (h = 0; h < RUNS; h++) {
-			struct best *bs = &best->at[c][h];
-			struct passive pv;
+	for (set = best->set; set != 0; set &= set - 1) {
+		int bit = g_bit_nth_lsf(set, -1);
+		struct best *bs = &best->at[bit / RUNS][bit % RUNS];
+		struct passive pv;
 
-			if (!(best->set & BIT(c, h)))
-				continue;
-			pv.prev = bs->from;
-			pv.brk = bs->brk;
-			g_array_append_val(r->passive, pv);
-			bs->node.passive = (int)r->passive->len - 1;
-			bs->node.after = sums_after(r, b);
-			g_array_append_val(r->active, bs->node);
-		}
+		pv.prev = bs->from;
+		pv.brk = bs->brk;
+		g_array_append_val(r->passive, pv);
+		bs->node.passive = (int)r->passive->len - 1;
+		bs->node.after = sums_after(r, b);
+		g_array_append_val(r->active, bs->node);
+	}
 }
 
-/* Tries every active node against breakpoint b. */
+/*
+ * Tries every active node against breakpoint b.  Those dropped are
+ * squeezed out in one pass, the others kept in their order.
+ */
 static void
 try_break(struct run *r, guint b)
 {
 	struct bests best;
 	gboolean forced = r->it[b].kind == KP_PENALTY &&
 	    r->it[b].penalty <= -KP_INFINITY;
-	guint i = 0;
+	struct active *act = (struct active *)(void *)r->active->data;
+	guint i, kept = 0;
 
 	best.set = 0;
-	while (i < r->active->len) {
-		struct active a = g_array_index(r->active, struct active, i);
-
-		if (!try_line(r, &a, b, &best, FALSE) || forced) {
-			r->last_dropped = a;
+	for (i = 0; i < r->active->len; i++) {
+		if (!try_line(r, &act[i], b, &best, FALSE) || forced) {
+			r->last_dropped = act[i];
 			r->dropped = TRUE;
-			g_array_remove_index(r->active, i);
-		} else
-			i++;
+		} else if (kept++ != i)
+			act[kept - 1] = act[i];
 	}
+	g_array_set_size(r->active, kept);
 	/* The last resort, as TeX's final pass: an overfull or too loose
 	 * line from the node dropped last, rather than none at all. */
 	if (best.set == 0 && r->active->len == 0 && r->pp->force && r->dropped)
