@@ -46,7 +46,8 @@
  * the heap grew and shrank again, page faults.
  */
 struct typeset_work {
-	GArray		*items;		/* struct kp_item */
+	struct kp_item	*items;
+	guint		 room;		/* the items it holds */
 	GArray		*breaks;	/* struct kp_break */
 	struct kp_work	 kp;
 	/* One of each per byte of the word being set: */
@@ -63,7 +64,7 @@ struct setter {
 	struct galley		*g;
 	struct para		*pa;
 	struct typeset_work	*w;
-	GArray			*items;		/* w's: struct kp_item */
+	guint			 nitems;	/* the stretch's, in w */
 	double			 width;		/* of lines after the first */
 	guint			 first, last;	/* the pieces set, spaces at the
 						   ends left out */
@@ -71,6 +72,8 @@ struct setter {
 	guint			 last_word;	/* where the last word begins */
 	struct hyph		*hyph;		/* the block's patterns, or NULL */
 	gboolean		 passages;	/* some text is in another language */
+	const PangoItem		*hy_item;	/* the item of the last hyphen */
+	const struct shaped	*hy;		/* asked for, and the hyphen */
 	/* The stretch being set: */
 	guint			 next;		/* its first piece */
 	guint			 at;		/* its first line's first byte */
@@ -84,7 +87,6 @@ typeset_work_new(void)
 {
 	struct typeset_work *w = g_new0(struct typeset_work, 1);
 
-	w->items = g_array_new(FALSE, FALSE, sizeof(struct kp_item));
 	w->breaks = g_array_new(FALSE, FALSE, sizeof(struct kp_break));
 	kp_work_init(&w->kp);
 	return w;
@@ -95,7 +97,7 @@ typeset_work_free(struct typeset_work *w)
 {
 	if (w == NULL)
 		return;
-	g_array_free(w->items, TRUE);
+	g_free(w->items);
 	g_array_free(w->breaks, TRUE);
 	kp_work_release(&w->kp);
 	g_free(w->kind);
@@ -127,30 +129,44 @@ block_init(struct block *b, const struct font *f)
 	b->chapter = -1;
 }
 
+/* A new item after the stretch's others, all zero. */
+static struct kp_item *
+item_add(struct setter *s)
+{
+	struct typeset_work *w = s->w;
+	struct kp_item *it;
+
+	if (s->nitems == w->room) {
+		w->room = MAX(2 * w->room, 256);
+		w->items = g_renew(struct kp_item, w->items, w->room);
+	}
+	it = &w->items[s->nitems++];
+	memset(it, 0, sizeof(*it));
+	return it;
+}
+
 static void
 add(struct setter *s, enum kp_kind kind, double width, guint at)
 {
-	struct kp_item it = { 0 };
+	struct kp_item *it = item_add(s);
 
-	it.kind = kind;
-	it.width = width;
-	it.at = at;
-	g_array_append_val(s->items, it);
+	it->kind = kind;
+	it->width = width;
+	it->at = at;
 }
 
 static void
 add_penalty(struct setter *s, int penalty, double width, gboolean flagged,
     gboolean hyph, guint at)
 {
-	struct kp_item it = { 0 };
+	struct kp_item *it = item_add(s);
 
-	it.kind = KP_PENALTY;
-	it.width = width;
-	it.penalty = penalty;
-	it.flagged = flagged;
-	it.hyph = hyph;
-	it.at = at;
-	g_array_append_val(s->items, it);
+	it->kind = KP_PENALTY;
+	it->width = width;
+	it->penalty = penalty;
+	it->flagged = flagged;
+	it->hyph = hyph;
+	it->at = at;
 }
 
 /* Glue for a run of spaces: fixed unless the block is justified. */
@@ -158,28 +174,26 @@ static void
 add_glue(struct setter *s, double w, guint at)
 {
 	const struct style *st = s->p->st;
-	struct kp_item it = { 0 };
+	struct kp_item *it = item_add(s);
 
-	it.kind = KP_GLUE;
-	it.width = w;
+	it->kind = KP_GLUE;
+	it->width = w;
 	if (s->b->justify) {
-		it.stretch = w * st->space_stretch;
-		it.shrink = w * st->space_shrink;
+		it->stretch = w * st->space_stretch;
+		it->shrink = w * st->space_shrink;
 	}
-	it.at = at;
-	g_array_append_val(s->items, it);
+	it->at = at;
 }
 
 /* Glue that takes up whatever is left: a paragraph's end, a forced break. */
 static void
 add_fill(struct setter *s, guint at)
 {
-	struct kp_item it = { 0 };
+	struct kp_item *it = item_add(s);
 
-	it.kind = KP_GLUE;
-	it.fill = 1;
-	it.at = at;
-	g_array_append_val(s->items, it);
+	it->kind = KP_GLUE;
+	it->fill = 1;
+	it->at = at;
 }
 
 /* Whether a forced line break falls in the piece (the breaks are in
@@ -199,6 +213,13 @@ is_forced(const struct setter *s, const struct piece *pc)
 			hi = mid;
 	}
 	return lo < br->len && g_array_index(br, guint, lo) < piece_end(pc);
+}
+
+/* The character at p: ASCII, most of any text, read without decoding. */
+static inline gunichar
+char_at(const char *p)
+{
+	return (guchar)*p < 0x80 ? (guchar)*p : g_utf8_get_char(p);
 }
 
 /* Text where hyphenating would be wrong: addresses, numbers. */
@@ -234,9 +255,10 @@ find_breaks(struct setter *s, const struct piece *pc, char *kind)
 
 	memset(kind, 0, len);
 	for (i = 1; i < len; i = (gsize)(g_utf8_next_char(w + i) - w)) {
-		const char *prev = g_utf8_prev_char(w + i);
-		gunichar c = g_utf8_get_char(prev);
-		gunichar next = g_utf8_get_char(w + i);
+		const char *prev = (guchar)w[i - 1] < 0x80 ? w + i - 1 :
+		    g_utf8_prev_char(w + i);
+		gunichar c = char_at(prev);
+		gunichar next = char_at(w + i);
 
 		/* Not inside a range of numbers ("1926–38", "pp. 161-89"). */
 		if ((c == '-' || c == 0x2013 || c == 0x2014) &&
@@ -291,7 +313,6 @@ add_word(struct setter *s, const struct piece *pc, guint from)
 	from_x = MAX(xs[from - pc->start], 0);
 	for (i = from - pc->start + 1; i < len; i++) {
 		guint at = pc->start + (guint)i;
-		const struct shaped *hy;
 		int x;
 
 		if (kind[i] == 0 || (x = xs[i]) < 0)
@@ -300,12 +321,13 @@ add_word(struct setter *s, const struct piece *pc, guint from)
 		switch (kind[i]) {
 		case 'h':
 		case 'H':
-			hy = shaper_hyphen(s->p->shaper,
-			    s->pa->items[pc->item]);
-			add_penalty(s, s->p->st->hyphen_penalty, PT(hy->width),
-			    TRUE, TRUE, at);
-			g_array_index(s->items, struct kp_item,
-			    s->items->len - 1).capital = kind[i] == 'H';
+			if (s->hy_item != s->pa->items[pc->item]) {
+				s->hy_item = s->pa->items[pc->item];
+				s->hy = shaper_hyphen(s->p->shaper, s->hy_item);
+			}
+			add_penalty(s, s->p->st->hyphen_penalty,
+			    PT(s->hy->width), TRUE, TRUE, at);
+			s->w->items[s->nitems - 1].capital = kind[i] == 'H';
 			break;
 		case 'x':
 			add_penalty(s, EXPLICIT_PENALTY, 0, TRUE, FALSE, at);
@@ -376,14 +398,14 @@ build_items(struct setter *s)
 	const struct piece *pcs = s->pa->pieces;
 	guint i;
 
-	g_array_set_size(s->items, 0);
+	s->nitems = 0;
 	if (b->indent > 0 && s->lines == 0)
 		add(s, KP_BOX, b->indent, 0);
 	for (i = s->next; i < s->last; i++) {
 		const struct piece *pc = &pcs[i];
 		double w = PT(pc->sh->width);
 
-		if (s->items->len >= CHUNK_ITEMS && !pc->space && !pc->tie) {
+		if (s->nitems >= CHUNK_ITEMS && !pc->space && !pc->tie) {
 			add_end(s, pc->start, pc->start);
 			return FALSE;
 		}
@@ -433,8 +455,8 @@ static void
 choose_breaks(struct setter *s, double first, GArray *breaks)
 {
 	const struct style *st = s->p->st;
-	const struct kp_item *it = (const struct kp_item *)(void *)s->items->data;
-	guint n = s->items->len;
+	const struct kp_item *it = s->w->items;
+	guint n = s->nitems;
 	struct kp_params pp;
 	guint from = breaks->len;
 
@@ -479,12 +501,12 @@ choose_breaks(struct setter *s, double first, GArray *breaks)
 static guint
 line_start(const struct setter *s, guint i)
 {
-	const struct kp_item *it = (const struct kp_item *)(void *)s->items->data;
+	const struct kp_item *it = s->w->items;
 
-	for (; i < s->items->len; i++)
+	for (; i < s->nitems; i++)
 		if (it[i].kind == KP_BOX)
 			return it[i].at;
-	return it[s->items->len - 1].at;
+	return it[s->nitems - 1].at;
 }
 
 /* Whether the paragraph has anchors that are drawn as links. */
@@ -510,7 +532,7 @@ emit_lines(struct setter *s, const GArray *breaks, guint count,
     gboolean ended, double left)
 {
 	const struct block *b = s->b;
-	const struct kp_item *it = (const struct kp_item *)(void *)s->items->data;
+	const struct kp_item *it = s->w->items;
 	unsigned keep = b->flags & (LINE_KEEP | LINE_HEAD | LINE_SPANS);
 	guint i, from = 0;
 
@@ -614,7 +636,6 @@ typeset(struct press *p, const struct block *b, const struct runs *r,
 	s.pa = para_new(p->shaper, r->text->str, r->text->len, attrs,
 	    r->anchors, pos);
 	s.w = p->work;
-	s.items = s.w->items;
 	setter_start(&s);
 	do {
 		ended = build_items(&s);
