@@ -430,6 +430,21 @@ ink_text(struct inker *k, const struct para *pa, guint start, guint end,
 		hyphen(k, last);
 }
 
+/*
+ * An empty glyph string with room for bytes glyphs, about what a line of
+ * so many bytes holds: made at its size, not grown from four glyphs by
+ * doubling, each time a realloc of both its arrays.
+ */
+static PangoGlyphString *
+glyphs_for(guint bytes)
+{
+	PangoGlyphString *gs = pango_glyph_string_new();
+
+	pango_glyph_string_set_size(gs, (gint)bytes);
+	gs->num_glyphs = 0;
+	return gs;
+}
+
 void
 ink_marker(cairo_t *cr, const struct press *p, struct ink_state *st,
     const struct line *ln, double x, double y)
@@ -439,7 +454,7 @@ ink_marker(cairo_t *cr, const struct press *p, struct ink_state *st,
 
 	if (ln->side == NULL || ln->side_x >= ln->x)
 		return;
-	k.gs = pango_glyph_string_new();
+	k.gs = glyphs_for((guint)strlen(ln->side->text));
 	ink_text(&k, ln->side, 0, (guint)strlen(ln->side->text), FALSE);
 	pango_glyph_string_free(k.gs);
 }
@@ -451,7 +466,7 @@ ink_line(cairo_t *cr, const struct press *p, struct ink_state *st,
 	struct inker k = { cr, p, st, ln, NULL, NULL, 0, x + ln->x, y, NULL,
 	    -1, 0, 0, NULL, FALSE, NULL };
 
-	k.gs = pango_glyph_string_new();
+	k.gs = glyphs_for(ln->para != NULL ? ln->end - ln->start + 1 : 0);
 	if (ln->para != NULL) {
 		guint end = ln->end;
 
