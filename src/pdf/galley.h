@@ -183,6 +183,7 @@ struct block {
 
 struct shaper;
 struct hyph;
+struct typeset_work;
 
 /*
  * The geometry, the Pango context and what every unit shares for one
@@ -196,6 +197,8 @@ struct press {
 	double			 measure;	/* the text block's width */
 	double			 depth;		/* and height */
 	struct shaper		*shaper;
+	struct typeset_work	*work;		/* typeset.c's arrays, kept from
+						   block to block */
 	struct hyph		*hyph;		/* what is set now is hyphenated
 						   by, or NULL: not at all */
 	struct hyph		*book_hyph;	/* the book's language's */

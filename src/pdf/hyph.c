@@ -12,9 +12,49 @@
 struct hyph {
 	struct hyphen	*dict;
 	int		 min_word, left, right;
-	GHashTable	*cache;		/* lower-case word → guint8[len] */
-	GString		*buf;
+	GHashTable	*cache;		/* struct known *, by their words */
+	GString		*buf;		/* the word looked up, in lower case */
 };
+
+/* A word hyphenated: one block, found again by its letters. */
+struct known {
+	const char	*word;		/* lower case, not NUL-terminated */
+	gsize		 len;
+	guint8		*points;	/* len of them, as hyph_word sets */
+};
+
+static guint
+known_hash(gconstpointer p)
+{
+	const struct known *k = p;
+	guint h = 5381;
+	gsize i;
+
+	for (i = 0; i < k->len; i++)
+		h = h * 33 + (guchar)k->word[i];
+	return h;
+}
+
+static gboolean
+known_equal(gconstpointer a, gconstpointer b)
+{
+	const struct known *x = a, *y = b;
+
+	return x->len == y->len && memcmp(x->word, y->word, x->len) == 0;
+}
+
+/* The word w (len bytes) with its points, copied into one block. */
+static struct known *
+known_new(const char *w, gsize len, const guint8 *points)
+{
+	struct known *k = g_malloc(sizeof(*k) + 2 * len);
+	char *at = (char *)(k + 1);
+
+	k->word = memcpy(at, w, len);
+	k->points = memcpy(at + len, points, len);
+	k->len = len;
+	return k;
+}
 
 char *
 hyph_patterns(const char *language)
@@ -53,8 +93,7 @@ hyph_new(const char *language, const char *dir, const struct style *st,
 	    st->hyph_min_right);
 	h->left = MAX(st->hyph_min_left, 1);
 	h->right = MAX(st->hyph_min_right, 1);
-	h->cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-	    g_free);
+	h->cache = g_hash_table_new_full(known_hash, known_equal, g_free, NULL);
 	h->buf = g_string_new(NULL);
 	return h;
 }
@@ -73,30 +112,33 @@ hyph_free(struct hyph *h)
 int
 hyph_word(struct hyph *h, const char *word, gsize len, guint8 *at)
 {
-	const guint8 *cached;
+	struct known key, *k;
+	guint8 *points;
 	gsize i, caps = 0;
 	int n = 0;
 
 	memset(at, 0, len);
 	if (len < (gsize)h->min_word)
 		return 0;
-	g_string_truncate(h->buf, 0);
+	g_string_set_size(h->buf, len);
 	for (i = 0; i < len; i++) {
 		if (!g_ascii_isalpha(word[i]))
 			return 0;
 		caps += g_ascii_isupper(word[i]) != 0;
-		g_string_append_c(h->buf, g_ascii_tolower(word[i]));
+		h->buf->str[i] = g_ascii_tolower(word[i]);
 	}
 	if (caps > 1)
 		return 0;	/* "USSR", "McCarthy": leave them whole */
-	cached = g_hash_table_lookup(h->cache, h->buf->str);
-	if (cached == NULL) {
-		cached = hyphen_points(h->dict, h->buf->str, len, h->left,
+	key.word = h->buf->str;
+	key.len = len;
+	if ((k = g_hash_table_lookup(h->cache, &key)) == NULL) {
+		points = hyphen_points(h->dict, h->buf->str, len, h->left,
 		    h->right);
-		g_hash_table_insert(h->cache, g_strdup(h->buf->str),
-		    (gpointer)cached);
+		k = known_new(h->buf->str, len, points);
+		g_free(points);
+		g_hash_table_add(h->cache, k);
 	}
 	for (i = 0; i < len; i++)
-		n += at[i] = cached[i];
+		n += at[i] = k->points[i];
 	return n;
 }

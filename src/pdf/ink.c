@@ -24,6 +24,9 @@ struct inker {
 	struct ink_state	*st;
 	const struct line	*ln;
 	const struct para	*pa;
+	const struct anchor	**near;		/* pa's anchors the text drawn
+						   meets, in order */
+	guint			 nnear;
 	double			 x, y;
 	PangoGlyphString	*gs;		/* the group being gathered */
 	int			 item;		/* its item, or -1 if empty */
@@ -33,35 +36,74 @@ struct inker {
 	const char		*lang;		/* its passage's language, or NULL */
 };
 
-/* The anchor (not an index mark) that covers byte at, or NULL. */
+/*
+ * Gathers the anchors of k's paragraph that its text from start to end
+ * meets, but index marks (nothing is drawn for them), into k->near:
+ * each piece of a line looks at these, not at all of a paragraph's
+ * anchors, which may be hundreds.
+ */
+static void
+near_anchors(struct inker *k, guint start, guint end)
+{
+	const GArray *as = k->pa->anchors;
+	guint i, n = 0;
+
+	for (i = 0; i < as->len; i++) {
+		const struct anchor *a = &g_array_index(as, struct anchor, i);
+
+		n += a->kind != ANCHOR_MARK && a->start < end && a->end > start;
+	}
+	k->near = n > 0 ? g_new(const struct anchor *, n) : NULL;
+	k->nnear = 0;
+	for (i = 0; n > 0 && i < as->len; i++) {
+		const struct anchor *a = &g_array_index(as, struct anchor, i);
+
+		if (a->kind != ANCHOR_MARK && a->start < end && a->end > start)
+			k->near[k->nnear++] = a;
+	}
+}
+
+/* The first anchor (not a passage) that covers byte at, or NULL. */
 static const struct anchor *
-anchor_at(const struct para *pa, guint at)
+anchor_at(const struct inker *k, guint at)
 {
 	guint i;
 
-	for (i = 0; i < pa->anchors->len; i++) {
-		const struct anchor *a = &g_array_index(pa->anchors,
-		    struct anchor, i);
+	for (i = 0; i < k->nnear; i++) {
+		const struct anchor *a = k->near[i];
 
-		if (a->kind != ANCHOR_MARK && a->kind != ANCHOR_LANG &&
-		    at >= a->start && at < a->end)
+		if (a->kind != ANCHOR_LANG && at >= a->start && at < a->end)
 			return a;
 	}
 	return NULL;
 }
 
+/* The innermost passage that holds byte at, or NULL: para_passage's. */
+static const struct node *
+passage_at(const struct inker *k, guint at)
+{
+	const struct node *span = NULL;
+	guint i;
+
+	/* By their starts: a passage inside another comes after it. */
+	for (i = 0; i < k->nnear; i++) {
+		const struct anchor *a = k->near[i];
+
+		if (a->kind == ANCHOR_LANG && at >= a->start && at < a->end)
+			span = a->node;
+	}
+	return span;
+}
+
 /* The next anchor boundary after at, before end. */
 static guint
-anchor_next(const struct para *pa, guint at, guint end)
+anchor_next(const struct inker *k, guint at, guint end)
 {
 	guint i;
 
-	for (i = 0; i < pa->anchors->len; i++) {
-		const struct anchor *a = &g_array_index(pa->anchors,
-		    struct anchor, i);
+	for (i = 0; i < k->nnear; i++) {
+		const struct anchor *a = k->near[i];
 
-		if (a->kind == ANCHOR_MARK)
-			continue;
 		if (a->start > at && a->start < end)
 			end = a->start;
 		if (a->end > at && a->end < end)
@@ -264,7 +306,7 @@ flush(struct inker *k)
 	    k->plain);
 	if (k->anchor != NULL)
 		anchor_tags(k, k->anchor, TRUE);
-	pango_glyph_string_set_size(k->gs, 0);
+	k->gs->num_glyphs = 0;
 	k->item = -1;
 }
 
@@ -289,9 +331,9 @@ adjust(const struct inker *k, int w)
 static void
 gather(struct inker *k, const struct piece *pc, guint from, guint to)
 {
-	const PangoGlyphString *g = pc->sh->glyphs;
-	const struct anchor *a = anchor_at(k->pa, from);
-	const struct node *span = para_passage(k->pa, from);
+	const PangoGlyphString *g = &pc->sh->glyphs;
+	const struct anchor *a = anchor_at(k, from);
+	const struct node *span = passage_at(k, from);
 	const char *lang = span != NULL ? span->as.lang : NULL;
 	int i, n;
 
@@ -308,7 +350,9 @@ gather(struct inker *k, const struct piece *pc, guint from, guint to)
 	k->plain = k->plain && pc->sh->plain;
 	k->end = to;
 	n = k->gs->num_glyphs;
-	pango_glyph_string_set_size(k->gs, n + g->num_glyphs);
+	/* Pango's resizing reallocates even when there is room. */
+	if (n + g->num_glyphs > k->gs->space)
+		pango_glyph_string_set_size(k->gs, n + g->num_glyphs);
 	for (i = 0; i < g->num_glyphs; i++) {
 		guint at = pc->start + (guint)g->log_clusters[i];
 
@@ -330,11 +374,10 @@ hyphen(struct inker *k, const struct piece *last)
 {
 	const PangoItem *item = k->pa->items[last->item];
 	const struct shaped *hy = shaper_hyphen(k->p->shaper, item);
-	PangoGlyphString *gs = pango_glyph_string_copy(hy->glyphs);
+	PangoGlyphString gs = hy->glyphs;	/* Pango's drawing only reads it */
 
 	span_begin(k);
-	show(k, item, "-", 0, 1, gs, hy->plain);
-	pango_glyph_string_free(gs);
+	show(k, item, "-", 0, 1, &gs, hy->plain);
 }
 
 /* The first piece that ends after byte at. */
@@ -364,6 +407,7 @@ ink_text(struct inker *k, const struct para *pa, guint start, guint end,
 
 	k->pa = pa;
 	k->item = -1;
+	near_anchors(k, start, end);
 	for (i = first_piece(pa, start); i < pa->npieces; i++) {
 		const struct piece *pc = &pa->pieces[i];
 		guint from = MAX(start, pc->start);
@@ -372,7 +416,7 @@ ink_text(struct inker *k, const struct para *pa, guint start, guint end,
 		if (pc->start >= end)
 			break;
 		while (from < to) {
-			guint cut = anchor_next(pa, from, to);
+			guint cut = anchor_next(k, from, to);
 
 			gather(k, pc, from, cut);
 			from = cut;
@@ -381,20 +425,36 @@ ink_text(struct inker *k, const struct para *pa, guint start, guint end,
 			last = pc;
 	}
 	flush(k);
+	g_free(k->near);
 	if (hyphenated && last != NULL)
 		hyphen(k, last);
+}
+
+/*
+ * An empty glyph string with room for bytes glyphs, about what a line of
+ * so many bytes holds: made at its size, not grown from four glyphs by
+ * doubling, each time a realloc of both its arrays.
+ */
+static PangoGlyphString *
+glyphs_for(guint bytes)
+{
+	PangoGlyphString *gs = pango_glyph_string_new();
+
+	pango_glyph_string_set_size(gs, (gint)bytes);
+	gs->num_glyphs = 0;
+	return gs;
 }
 
 void
 ink_marker(cairo_t *cr, const struct press *p, struct ink_state *st,
     const struct line *ln, double x, double y)
 {
-	struct inker k = { cr, p, st, ln, NULL, x + ln->side_x, y, NULL, -1,
-	    0, 0, NULL, FALSE, NULL };
+	struct inker k = { cr, p, st, ln, NULL, NULL, 0, x + ln->side_x, y,
+	    NULL, -1, 0, 0, NULL, FALSE, NULL };
 
 	if (ln->side == NULL || ln->side_x >= ln->x)
 		return;
-	k.gs = pango_glyph_string_new();
+	k.gs = glyphs_for((guint)strlen(ln->side->text));
 	ink_text(&k, ln->side, 0, (guint)strlen(ln->side->text), FALSE);
 	pango_glyph_string_free(k.gs);
 }
@@ -403,10 +463,10 @@ void
 ink_line(cairo_t *cr, const struct press *p, struct ink_state *st,
     const struct line *ln, double x, double y)
 {
-	struct inker k = { cr, p, st, ln, NULL, x + ln->x, y, NULL, -1, 0, 0,
-	    NULL, FALSE, NULL };
+	struct inker k = { cr, p, st, ln, NULL, NULL, 0, x + ln->x, y, NULL,
+	    -1, 0, 0, NULL, FALSE, NULL };
 
-	k.gs = pango_glyph_string_new();
+	k.gs = glyphs_for(ln->para != NULL ? ln->end - ln->start + 1 : 0);
 	if (ln->para != NULL) {
 		guint end = ln->end;
 

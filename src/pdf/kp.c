@@ -227,48 +227,51 @@ try_line(struct run *r, const struct active *a, guint b,
 	return !(ratio < -1);
 }
 
-/* Adds the candidates as active nodes, each with a passive node. */
+/*
+ * Adds the candidates as active nodes, each with a passive node, in the
+ * order of their classes and runs: only the bits set are visited.
+ */
 static void
 add_best(struct run *r, guint b, struct bests *best)
 {
-	int c, h;
+	unsigned set;
 
-	for (c = 0; c < CLASSES; c++)
-		for (h = 0; h < RUNS; h++) {
-			struct best *bs = &best->at[c][h];
-			struct passive pv;
+	for (set = best->set; set != 0; set &= set - 1) {
+		int bit = g_bit_nth_lsf(set, -1);
+		struct best *bs = &best->at[bit / RUNS][bit % RUNS];
+		struct passive pv;
 
-			if (!(best->set & BIT(c, h)))
-				continue;
-			pv.prev = bs->from;
-			pv.brk = bs->brk;
-			g_array_append_val(r->passive, pv);
-			bs->node.passive = (int)r->passive->len - 1;
-			bs->node.after = sums_after(r, b);
-			g_array_append_val(r->active, bs->node);
-		}
+		pv.prev = bs->from;
+		pv.brk = bs->brk;
+		g_array_append_val(r->passive, pv);
+		bs->node.passive = (int)r->passive->len - 1;
+		bs->node.after = sums_after(r, b);
+		g_array_append_val(r->active, bs->node);
+	}
 }
 
-/* Tries every active node against breakpoint b. */
+/*
+ * Tries every active node against breakpoint b.  Those dropped are
+ * squeezed out in one pass, the others kept in their order.
+ */
 static void
 try_break(struct run *r, guint b)
 {
 	struct bests best;
 	gboolean forced = r->it[b].kind == KP_PENALTY &&
 	    r->it[b].penalty <= -KP_INFINITY;
-	guint i = 0;
+	struct active *act = (struct active *)(void *)r->active->data;
+	guint i, kept = 0;
 
 	best.set = 0;
-	while (i < r->active->len) {
-		struct active a = g_array_index(r->active, struct active, i);
-
-		if (!try_line(r, &a, b, &best, FALSE) || forced) {
-			r->last_dropped = a;
+	for (i = 0; i < r->active->len; i++) {
+		if (!try_line(r, &act[i], b, &best, FALSE) || forced) {
+			r->last_dropped = act[i];
 			r->dropped = TRUE;
-			g_array_remove_index(r->active, i);
-		} else
-			i++;
+		} else if (kept++ != i)
+			act[kept - 1] = act[i];
 	}
+	g_array_set_size(r->active, kept);
 	/* The last resort, as TeX's final pass: an overfull or too loose
 	 * line from the node dropped last, rather than none at all. */
 	if (best.set == 0 && r->active->len == 0 && r->pp->force && r->dropped)
@@ -276,19 +279,32 @@ try_break(struct run *r, guint b)
 	add_best(r, b, &best);
 }
 
-int
-kp_break(const struct kp_item *items, guint n, const struct kp_params *pp,
-    GArray *breaks)
+void
+kp_work_init(struct kp_work *w)
 {
-	struct run r = { items, n, pp, NULL, NULL, { 0, 0, 0, 0 },
+	w->active = g_array_new(FALSE, FALSE, sizeof(struct active));
+	w->passive = g_array_new(FALSE, FALSE, sizeof(struct passive));
+}
+
+void
+kp_work_release(struct kp_work *w)
+{
+	g_array_free(w->active, TRUE);
+	g_array_free(w->passive, TRUE);
+}
+
+int
+kp_break(struct kp_work *w, const struct kp_item *items, guint n,
+    const struct kp_params *pp, GArray *breaks)
+{
+	struct run r = { items, n, pp, w->active, w->passive, { 0, 0, 0, 0 },
 	    { 0 }, FALSE };
 	struct active start = { 0 }, *bestp = NULL;
-	GArray *path;
-	guint i;
+	guint i, lines, from = breaks->len;
 	int p;
 
-	r.active = g_array_new(FALSE, FALSE, sizeof(struct active));
-	r.passive = g_array_new(FALSE, FALSE, sizeof(struct passive));
+	g_array_set_size(r.active, 0);
+	g_array_set_size(r.passive, 0);
 	start.fitness = fitness(pp->start_ratio);
 	start.hyphens = MIN(pp->start_hyphens, RUNS - 1);
 	start.passive = -1;
@@ -312,22 +328,16 @@ kp_break(const struct kp_item *items, guint n, const struct kp_params *pp,
 		    a->demerits < bestp->demerits))
 			bestp = a;
 	}
-	if (bestp == NULL) {
-		g_array_free(r.active, TRUE);
-		g_array_free(r.passive, TRUE);
+	if (bestp == NULL)
 		return -1;
-	}
-	/* The path back, then turned around: prepending would be quadratic. */
-	path = g_array_new(FALSE, FALSE, sizeof(struct kp_break));
-	for (p = bestp->passive; p >= 0;
+	/* The path back is walked twice, to count its lines and then to
+	 * put them in place from the last: prepending would be quadratic. */
+	for (lines = 0, p = bestp->passive; p >= 0; lines++)
+		p = g_array_index(r.passive, struct passive, p).prev;
+	g_array_set_size(breaks, from + lines);
+	for (i = lines, p = bestp->passive; p >= 0;
 	    p = g_array_index(r.passive, struct passive, p).prev)
-		g_array_append_val(path,
-		    g_array_index(r.passive, struct passive, p).brk);
-	for (i = path->len; i-- > 0;)
-		g_array_append_val(breaks, g_array_index(path,
-		    struct kp_break, i));
-	g_array_free(path, TRUE);
-	g_array_free(r.active, TRUE);
-	g_array_free(r.passive, TRUE);
+		g_array_index(breaks, struct kp_break, from + --i) =
+		    g_array_index(r.passive, struct passive, p).brk;
 	return 0;
 }

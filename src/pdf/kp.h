@@ -55,6 +55,19 @@ struct kp_break {
 	double		 badness;
 };
 
+/*
+ * What kp_break works in, kept by its caller from paragraph to
+ * paragraph: its nodes' arrays are grown once to what the longest
+ * needs, not made anew (and copied at each doubling) for every try.
+ */
+struct kp_work {
+	GArray		*active;	/* struct active (kp.c's) */
+	GArray		*passive;	/* struct passive (kp.c's) */
+};
+
+void	kp_work_init(struct kp_work *);
+void	kp_work_release(struct kp_work *);
+
 /* TeX's values for the demerits, with the given limits. */
 void	kp_params_init(struct kp_params *, double width, double tolerance);
 
@@ -65,8 +78,8 @@ void	kp_params_init(struct kp_params *, double width, double tolerance);
  * tolerance and force is not set.  Linear in the number of items for a
  * given measure.
  */
-int	kp_break(const struct kp_item *, guint n, const struct kp_params *,
-	    GArray *breaks);
+int	kp_break(struct kp_work *, const struct kp_item *, guint n,
+	    const struct kp_params *, GArray *breaks);
 
 /* The ratio's badness: 100 |r|³, at most KP_INFINITY. */
 double	kp_badness(double ratio);

@@ -10,6 +10,7 @@
 #include "press.h"
 #include "read/hyphen.h"
 #include "shape.h"
+#include "typeset.h"
 
 /* Pango for print: one context, unhinted, positions not rounded. */
 static PangoContext *
@@ -44,6 +45,7 @@ press_new(const char *language, const struct style *st, struct diags *d)
 	p->measure = st->width - st->inner - st->outer;
 	p->depth = st->height - st->top - st->bottom;
 	p->shaper = shaper_new(p->pc, families, d);
+	p->work = typeset_work_new();
 	p->hyph = p->book_hyph = hyph_new(language, NULL, st, d);
 	p->hyphs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 	    (GDestroyNotify)hyph_free);
@@ -63,6 +65,7 @@ press_free(struct press *p)
 		return;
 	galley_free(p->notes);
 	shaper_free(p->shaper);
+	typeset_work_free(p->work);
 	hyph_free(p->book_hyph);
 	g_hash_table_destroy(p->hyphs);
 	g_array_free(p->footnotes, TRUE);

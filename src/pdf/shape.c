@@ -28,7 +28,7 @@ struct reverse {
 /* The words shaped in one font. */
 struct fontcache {
 	struct fontkey	 key;		/* holds a reference on the font */
-	GHashTable	*words;		/* char * → struct shaped * */
+	GHashTable	*words;		/* struct shaped *, by their text */
 	struct shaped	*hyphen;	/* "-", when first asked for */
 	gboolean	 fallback;	/* not a family the style names */
 	const struct reverse *rev;
@@ -53,9 +53,8 @@ struct shaper {
 	GHashTable	*seen;		/* characters already counted as strays */
 	GPtrArray	*strays;	/* struct stray *, a font each */
 	struct stray	 missing;	/* what no font has */
-	GString		*buf;		/* the word looked up */
-	GArray		*cut;		/* struct piece: a paragraph's as they
-					   are cut, until para_new takes them */
+	PangoGlyphString *gs;		/* what a word is shaped in, then
+					   copied to its struct shaped */
 	char		**families;	/* the families the style names */
 	GPtrArray	*named;		/* PangoFont * of each of them */
 	struct diags	*d;
@@ -78,15 +77,24 @@ fontkey_equal(gconstpointer a, gconstpointer b)
 	    x->level == y->level;
 }
 
-static void
-shaped_free(gpointer p)
+/* The words of a font's cache are told apart by their text. */
+static guint
+word_hash(gconstpointer p)
 {
-	struct shaped *s = p;
+	const struct shaped *w = p;
+	guint h = 5381, i;
 
-	if (s == NULL)
-		return;
-	pango_glyph_string_free(s->glyphs);
-	g_free(s);
+	for (i = 0; i < w->len; i++)
+		h = h * 33 + (guchar)w->text[i];
+	return h;
+}
+
+static gboolean
+word_equal(gconstpointer a, gconstpointer b)
+{
+	const struct shaped *x = a, *y = b;
+
+	return x->len == y->len && memcmp(x->text, y->text, x->len) == 0;
 }
 
 static void
@@ -154,7 +162,7 @@ fontcache_free(gpointer p)
 	struct fontcache *fc = p;
 
 	g_hash_table_destroy(fc->words);
-	shaped_free(fc->hyphen);
+	g_free(fc->hyphen);
 	g_object_unref(fc->key.font);
 	g_free(fc);
 }
@@ -181,8 +189,7 @@ shaper_new(PangoContext *pc, const char *const *families, struct diags *d)
 	    NULL, reverse_free);
 	sh->seen = g_hash_table_new(g_direct_hash, g_direct_equal);
 	sh->strays = g_ptr_array_new_with_free_func(stray_free);
-	sh->buf = g_string_new(NULL);
-	sh->cut = g_array_new(FALSE, FALSE, sizeof(struct piece));
+	sh->gs = pango_glyph_string_new();
 	sh->families = g_strdupv((char **)families);
 	sh->named = g_ptr_array_new_with_free_func(g_object_unref);
 	for (f = families; *f != NULL; f++) {
@@ -208,8 +215,7 @@ shaper_free(struct shaper *sh)
 	g_hash_table_destroy(sh->reverses);
 	g_hash_table_destroy(sh->seen);
 	g_ptr_array_free(sh->strays, TRUE);
-	g_string_free(sh->buf, TRUE);
-	g_array_free(sh->cut, TRUE);
+	pango_glyph_string_free(sh->gs);
 	g_strfreev(sh->families);
 	g_ptr_array_free(sh->named, TRUE);
 	g_free(sh);
@@ -261,26 +267,40 @@ fontcache_get(struct shaper *sh, const PangoItem *item)
 	fc = g_new0(struct fontcache, 1);
 	fc->key = k;
 	g_object_ref(k.font);
-	fc->words = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-	    shaped_free);
+	fc->words = g_hash_table_new_full(word_hash, word_equal, g_free, NULL);
 	fc->fallback = !font_named(sh, k.font);
 	fc->rev = reverse_get(sh, k.font);
 	g_hash_table_insert(sh->fonts, &fc->key, fc);
 	return fc;
 }
 
+/*
+ * s (len bytes) shaped in item's font: in the shaper's glyph string,
+ * then copied into one block with the text, which g_free frees.
+ */
 static struct shaped *
-shape(const char *s, gsize len, const PangoItem *item,
+shape(struct shaper *sh, const char *s, gsize len, const PangoItem *item,
     const struct reverse *rev)
 {
-	struct shaped *w = g_new(struct shaped, 1);
+	PangoGlyphString *gs = sh->gs;
+	gsize glyphs, clusters;
+	struct shaped *w;
+	char *at;
 
-	w->glyphs = pango_glyph_string_new();
-	pango_shape_with_flags(s, (int)len, s, (int)len, &item->analysis,
-	    w->glyphs, PANGO_SHAPE_NONE);
+	pango_shape_with_flags(s, (int)len, s, (int)len, &item->analysis, gs,
+	    PANGO_SHAPE_NONE);
+	glyphs = (gsize)gs->num_glyphs * sizeof(PangoGlyphInfo);
+	clusters = (gsize)gs->num_glyphs * sizeof(gint);
+	w = g_malloc(sizeof(*w) + glyphs + clusters + len);
+	at = (char *)(w + 1);
+	w->glyphs.num_glyphs = w->glyphs.space = gs->num_glyphs;
+	w->glyphs.glyphs = memcpy(at, gs->glyphs, glyphs);
+	w->glyphs.log_clusters = memcpy(at + glyphs, gs->log_clusters,
+	    clusters);
+	w->text = memcpy(at + glyphs + clusters, s, len);
 	w->len = (guint)len;
-	w->width = pango_glyph_string_get_width(w->glyphs);
-	w->plain = is_plain(rev, s, len, w->glyphs);
+	w->width = pango_glyph_string_get_width(gs);
+	w->plain = is_plain(rev, s, len, gs);
 	return w;
 }
 
@@ -289,14 +309,14 @@ static const struct shaped *
 lookup(struct shaper *sh, struct fontcache *fc, const char *s, gsize len,
     const PangoItem *item)
 {
-	struct shaped *w;
+	struct shaped key, *w;
 
-	g_string_truncate(sh->buf, 0);
-	g_string_append_len(sh->buf, s, (gssize)len);
-	w = g_hash_table_lookup(fc->words, sh->buf->str);
+	key.text = s;
+	key.len = (guint)len;
+	w = g_hash_table_lookup(fc->words, &key);
 	if (w == NULL) {
-		w = shape(s, len, item, fc->rev);
-		g_hash_table_insert(fc->words, g_strdup(sh->buf->str), w);
+		w = shape(sh, s, len, item, fc->rev);
+		g_hash_table_add(fc->words, w);
 	}
 	return w;
 }
@@ -307,7 +327,7 @@ shaper_hyphen(struct shaper *sh, const PangoItem *item)
 	struct fontcache *fc = fontcache_get(sh, item);
 
 	if (fc->hyphen == NULL)
-		fc->hyphen = shape("-", 1, item, fc->rev);
+		fc->hyphen = shape(sh, "-", 1, item, fc->rev);
 	return fc->hyphen;
 }
 
@@ -317,8 +337,8 @@ has_unknown(const struct shaped *w)
 {
 	int i;
 
-	for (i = 0; i < w->glyphs->num_glyphs; i++)
-		if (w->glyphs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+	for (i = 0; i < w->glyphs.num_glyphs; i++)
+		if (w->glyphs.glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG)
 			return TRUE;
 	return FALSE;
 }
@@ -374,12 +394,12 @@ note_strays(struct shaper *sh, const PangoItem *item, const char *s,
 	const char *p;
 	int i;
 
-	for (i = 0; i < w->glyphs->num_glyphs; i++) {
+	for (i = 0; i < w->glyphs.num_glyphs; i++) {
 		gunichar c;
 
-		if (!(w->glyphs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG))
+		if (!(w->glyphs.glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG))
 			continue;
-		c = g_utf8_get_char(s + w->glyphs->log_clusters[i]);
+		c = g_utf8_get_char(s + w->glyphs.log_clusters[i]);
 		if (g_hash_table_add(sh->seen, GUINT_TO_POINTER(c)))
 			count_stray(sh, NULL, c, pos);
 	}
@@ -458,6 +478,13 @@ classify(gunichar c)
 	return c == ' ' ? SPACE : c == 0x00A0 ? TIE : WORD;
 }
 
+/* The character at p: ASCII, most of any text, read without decoding. */
+static inline gunichar
+char_at(const char *p)
+{
+	return (guchar)*p < 0x80 ? (guchar)*p : g_utf8_get_char(p);
+}
+
 /*
  * Where a piece of class cls that begins at at ends, before end: where
  * the class changes, or, for a word longer than PIECE_MAX bytes (no
@@ -471,7 +498,7 @@ run_end(const char *text, guint at, guint end, enum class cls,
 	guint p = at;
 
 	*cut = FALSE;
-	while (p < end && classify(g_utf8_get_char(text + p)) == cls) {
+	while (p < end && classify(char_at(text + p)) == cls) {
 		if (cls == WORD && p - at >= PIECE_MAX &&
 		    !g_unichar_ismark(g_utf8_get_char(text + p))) {
 			*cut = TRUE;
@@ -482,7 +509,24 @@ run_end(const char *text, guint at, guint end, enum class cls,
 	return p;
 }
 
-/* Cuts item i into pieces of one class each, shaped through the cache. */
+/* How many pieces cut_item cuts item i into. */
+static guint
+count_pieces(const struct para *pa, guint i)
+{
+	const PangoItem *item = pa->items[i];
+	guint at = (guint)item->offset, end = at + (guint)item->length, n;
+	gboolean cut;
+
+	for (n = 0; at < end; n++)
+		at = run_end(pa->text, at, end, classify(char_at(pa->text +
+		    at)), &cut);
+	return n;
+}
+
+/*
+ * Cuts item i into pieces of one class each, shaped through the cache,
+ * after the paragraph's pieces so far (which have room for them).
+ */
 static void
 cut_item(struct shaper *sh, struct para *pa, guint i, struct srcpos pos)
 {
@@ -493,16 +537,16 @@ cut_item(struct shaper *sh, struct para *pa, guint i, struct srcpos pos)
 	gboolean cut = FALSE;
 
 	while (at < end) {
-		enum class cls = classify(g_utf8_get_char(text + at));
-		struct piece pc = { at, i, cls == SPACE, cls == TIE, cut,
-		    NULL };
+		enum class cls = classify(char_at(text + at));
+		struct piece *pc = &pa->pieces[pa->npieces++];
+		gboolean cont = cut;
 		guint to = run_end(text, at, end, cls, &cut);
 
-		pc.sh = lookup(sh, fc, text + at, to - at, item);
-		if ((fc->fallback || has_unknown(pc.sh)) && cls == WORD)
-			note_strays(sh, item, text + at, to - at, pc.sh,
+		*pc = (struct piece){ at, i, cls == SPACE, cls == TIE, cont,
+		    lookup(sh, fc, text + at, to - at, item) };
+		if ((fc->fallback || has_unknown(pc->sh)) && cls == WORD)
+			note_strays(sh, item, text + at, to - at, pc->sh,
 			    fc->fallback, pos);
-		g_array_append_val(sh->cut, pc);
 		at = to;
 	}
 }
@@ -513,8 +557,7 @@ para_new(struct shaper *sh, const char *text, gsize len, PangoAttrList *attrs,
 {
 	struct para *pa = g_new0(struct para, 1);
 	GList *items, *l;
-	gsize n;
-	guint i;
+	guint i, n;
 
 	pa->refs = 1;
 	pa->text = g_strndup(text, len);
@@ -528,23 +571,22 @@ para_new(struct shaper *sh, const char *text, gsize len, PangoAttrList *attrs,
 	for (i = 0, l = items; l != NULL; l = l->next, i++)
 		pa->items[i] = l->data;
 	g_list_free(items);
-	/* Cut into an array that grows by doubling, then taken from it
-	 * and cut down to their size: kept as they grew, each paragraph's
-	 * held a third more, and they are the largest part of a book's
-	 * layout.  Shrunk in place, a paragraph of a million words is
-	 * never held twice. */
+	/* Counted first, then cut into an array of their size: grown by
+	 * doubling, each paragraph's held a third more (they are the
+	 * largest part of a book's layout), and a paragraph of a million
+	 * words was copied at each doubling. */
+	for (i = 0, n = 0; i < pa->nitems; i++)
+		n += count_pieces(pa, i);
+	pa->pieces = g_new(struct piece, n);
 	for (i = 0; i < pa->nitems; i++)
 		cut_item(sh, pa, i, pos);
-	pa->pieces = g_array_steal(sh->cut, &n);
-	pa->npieces = (guint)n;
-	pa->pieces = g_realloc(pa->pieces, n * sizeof(struct piece));
 	return pa;
 }
 
 int
 piece_x(const struct piece *pc, guint at)
 {
-	const PangoGlyphString *g = pc->sh->glyphs;
+	const PangoGlyphString *g = &pc->sh->glyphs;
 	int i, x = 0, rel = (int)(at - pc->start);
 
 	if (at >= piece_end(pc))
@@ -557,7 +599,7 @@ piece_x(const struct piece *pc, guint at)
 void
 piece_xs(const struct piece *pc, int *xs)
 {
-	const PangoGlyphString *g = pc->sh->glyphs;
+	const PangoGlyphString *g = &pc->sh->glyphs;
 	guint len = pc->sh->len, k;
 	int i, x = 0;
 

@@ -13,13 +13,18 @@
 
 #include "galley.h"
 
-/* A word (or a run of spaces) shaped in one font. */
+/*
+ * A word (or a run of spaces) shaped in one font: one block, its glyphs
+ * and its text after it, since a book has tens of thousands.
+ */
 struct shaped {
-	PangoGlyphString *glyphs;	/* log_clusters from the word's start */
-	guint		 len;		/* the word's bytes */
+	const char	*text;		/* the word (not NUL-terminated) */
+	guint		 len;		/* its bytes */
 	int		 width;		/* Pango units */
 	gboolean	 plain;		/* one glyph per character, each the one
 					   a PDF reader maps back to it */
+	PangoGlyphString glyphs;	/* log_clusters from the word's start;
+					   not Pango's to free or resize */
 };
 
 /* Past a piece's last byte. */

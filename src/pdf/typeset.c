@@ -39,22 +39,41 @@
 
 #define PT(units)	((double)(units) / PANGO_SCALE)
 
+/*
+ * What typeset fills for each block, kept by the press from block to
+ * block: grown once to what the longest stretch needs, rather than made
+ * anew for every paragraph, which cost a copy at each doubling and, as
+ * the heap grew and shrank again, page faults.
+ */
+struct typeset_work {
+	struct kp_item	*items;
+	guint		 room;		/* the items it holds */
+	GArray		*breaks;	/* struct kp_break */
+	struct kp_work	 kp;
+	/* One of each per byte of the word being set: */
+	char		*kind;		/* where it may break (find_breaks) */
+	guint8		*points;	/* its hyphenation points (hyph_word) */
+	int		*xs;		/* its advances (piece_xs) */
+	gsize		 size;		/* the bytes each holds */
+};
+
 struct setter {
 	struct press		*p;
 	const struct block	*b;
 	const struct runs	*r;
 	struct galley		*g;
 	struct para		*pa;
-	GArray			*items;		/* struct kp_item */
+	struct typeset_work	*w;
+	guint			 nitems;	/* the stretch's, in w */
 	double			 width;		/* of lines after the first */
 	guint			 first, last;	/* the pieces set, spaces at the
 						   ends left out */
 	guint			 first_word;	/* where the text set begins */
 	guint			 last_word;	/* where the last word begins */
 	struct hyph		*hyph;		/* the block's patterns, or NULL */
-	guint8			*points;	/* scratch for hyph_word */
-	int			*xs;		/* scratch for piece_xs */
-	gsize			 npoints;
+	gboolean		 passages;	/* some text is in another language */
+	const PangoItem		*hy_item;	/* the item of the last hyphen */
+	const struct shaped	*hy;		/* asked for, and the hyphen */
 	/* The stretch being set: */
 	guint			 next;		/* its first piece */
 	guint			 at;		/* its first line's first byte */
@@ -62,6 +81,42 @@ struct setter {
 	double			 ratio;		/* the last line kept: its ratio */
 	int			 hyphens;	/* and hyphenated lines in a row */
 };
+
+struct typeset_work *
+typeset_work_new(void)
+{
+	struct typeset_work *w = g_new0(struct typeset_work, 1);
+
+	w->breaks = g_array_new(FALSE, FALSE, sizeof(struct kp_break));
+	kp_work_init(&w->kp);
+	return w;
+}
+
+void
+typeset_work_free(struct typeset_work *w)
+{
+	if (w == NULL)
+		return;
+	g_free(w->items);
+	g_array_free(w->breaks, TRUE);
+	kp_work_release(&w->kp);
+	g_free(w->kind);
+	g_free(w->points);
+	g_free(w->xs);
+	g_free(w);
+}
+
+/* The scratch for a word of len bytes. */
+static void
+word_room(struct typeset_work *w, gsize len)
+{
+	if (w->size >= len)
+		return;
+	w->size = MAX(len, 2 * w->size);
+	w->kind = g_realloc(w->kind, w->size);
+	w->points = g_realloc(w->points, w->size);
+	w->xs = g_renew(int, w->xs, w->size);
+}
 
 void
 block_init(struct block *b, const struct font *f)
@@ -74,30 +129,44 @@ block_init(struct block *b, const struct font *f)
 	b->chapter = -1;
 }
 
+/* A new item after the stretch's others, all zero. */
+static struct kp_item *
+item_add(struct setter *s)
+{
+	struct typeset_work *w = s->w;
+	struct kp_item *it;
+
+	if (s->nitems == w->room) {
+		w->room = MAX(2 * w->room, 256);
+		w->items = g_renew(struct kp_item, w->items, w->room);
+	}
+	it = &w->items[s->nitems++];
+	memset(it, 0, sizeof(*it));
+	return it;
+}
+
 static void
 add(struct setter *s, enum kp_kind kind, double width, guint at)
 {
-	struct kp_item it = { 0 };
+	struct kp_item *it = item_add(s);
 
-	it.kind = kind;
-	it.width = width;
-	it.at = at;
-	g_array_append_val(s->items, it);
+	it->kind = kind;
+	it->width = width;
+	it->at = at;
 }
 
 static void
 add_penalty(struct setter *s, int penalty, double width, gboolean flagged,
     gboolean hyph, guint at)
 {
-	struct kp_item it = { 0 };
+	struct kp_item *it = item_add(s);
 
-	it.kind = KP_PENALTY;
-	it.width = width;
-	it.penalty = penalty;
-	it.flagged = flagged;
-	it.hyph = hyph;
-	it.at = at;
-	g_array_append_val(s->items, it);
+	it->kind = KP_PENALTY;
+	it->width = width;
+	it->penalty = penalty;
+	it->flagged = flagged;
+	it->hyph = hyph;
+	it->at = at;
 }
 
 /* Glue for a run of spaces: fixed unless the block is justified. */
@@ -105,28 +174,26 @@ static void
 add_glue(struct setter *s, double w, guint at)
 {
 	const struct style *st = s->p->st;
-	struct kp_item it = { 0 };
+	struct kp_item *it = item_add(s);
 
-	it.kind = KP_GLUE;
-	it.width = w;
+	it->kind = KP_GLUE;
+	it->width = w;
 	if (s->b->justify) {
-		it.stretch = w * st->space_stretch;
-		it.shrink = w * st->space_shrink;
+		it->stretch = w * st->space_stretch;
+		it->shrink = w * st->space_shrink;
 	}
-	it.at = at;
-	g_array_append_val(s->items, it);
+	it->at = at;
 }
 
 /* Glue that takes up whatever is left: a paragraph's end, a forced break. */
 static void
 add_fill(struct setter *s, guint at)
 {
-	struct kp_item it = { 0 };
+	struct kp_item *it = item_add(s);
 
-	it.kind = KP_GLUE;
-	it.fill = 1;
-	it.at = at;
-	g_array_append_val(s->items, it);
+	it->kind = KP_GLUE;
+	it->fill = 1;
+	it->at = at;
 }
 
 /* Whether a forced line break falls in the piece (the breaks are in
@@ -146,6 +213,13 @@ is_forced(const struct setter *s, const struct piece *pc)
 			hi = mid;
 	}
 	return lo < br->len && g_array_index(br, guint, lo) < piece_end(pc);
+}
+
+/* The character at p: ASCII, most of any text, read without decoding. */
+static inline gunichar
+char_at(const char *p)
+{
+	return (guchar)*p < 0x80 ? (guchar)*p : g_utf8_get_char(p);
 }
 
 /* Text where hyphenating would be wrong: addresses, numbers. */
@@ -175,14 +249,16 @@ find_breaks(struct setter *s, const struct piece *pc, char *kind)
 	gsize len = pc->sh->len, i, j;
 	gboolean wide = PT(pc->sh->width) > s->width / 2;
 	/* A word in a passage in another language, by its patterns. */
-	const struct node *span = para_passage(s->pa, pc->start);
+	const struct node *span = s->passages ? para_passage(s->pa,
+	    pc->start) : NULL;
 	struct hyph *hy = span != NULL ? press_hyph(s->p, span) : s->hyph;
 
 	memset(kind, 0, len);
 	for (i = 1; i < len; i = (gsize)(g_utf8_next_char(w + i) - w)) {
-		const char *prev = g_utf8_prev_char(w + i);
-		gunichar c = g_utf8_get_char(prev);
-		gunichar next = g_utf8_get_char(w + i);
+		const char *prev = (guchar)w[i - 1] < 0x80 ? w + i - 1 :
+		    g_utf8_prev_char(w + i);
+		gunichar c = char_at(prev);
+		gunichar next = char_at(w + i);
 
 		/* Not inside a range of numbers ("1926–38", "pp. 161-89"). */
 		if ((c == '-' || c == 0x2013 || c == 0x2014) &&
@@ -199,10 +275,6 @@ find_breaks(struct setter *s, const struct piece *pc, char *kind)
 	if (hy == NULL || !s->b->justify || pc->start >= s->last_word ||
 	    unhyphenable(w, len) || memchr(kind, 'x', len) != NULL)
 		return;
-	if (s->npoints < len) {
-		s->npoints = len;
-		s->points = g_realloc(s->points, len);
-	}
 	/* Each run of letters is a word to hyphenate. */
 	for (i = 0; i < len; i = j) {
 		for (; i < len && !g_ascii_isalpha(w[i]); i++)
@@ -211,11 +283,11 @@ find_breaks(struct setter *s, const struct piece *pc, char *kind)
 			;
 		if (j > i && (j == len || (guchar)w[j] < 0x80 ||
 		    g_utf8_get_char(w + j) == 0x2019) &&
-		    hyph_word(hy, w + i, j - i, s->points) > 0) {
+		    hyph_word(hy, w + i, j - i, s->w->points) > 0) {
 			gsize k;
 
 			for (k = 1; k < j - i; k++)
-				if (s->points[k])
+				if (s->w->points[k])
 					kind[i + k] = g_ascii_isupper(w[i]) ?
 					    'H' : 'h';
 		}
@@ -230,30 +302,32 @@ static void
 add_word(struct setter *s, const struct piece *pc, guint from)
 {
 	gsize len = pc->sh->len, i;
-	char *kind = g_malloc(len);
-	int from_x;
+	char *kind;
+	int from_x, *xs;
 
+	word_room(s->w, len);
+	kind = s->w->kind;
+	xs = s->w->xs;
 	find_breaks(s, pc, kind);
-	s->xs = g_renew(int, s->xs, len);
-	piece_xs(pc, s->xs);
-	from_x = MAX(s->xs[from - pc->start], 0);
+	piece_xs(pc, xs);
+	from_x = MAX(xs[from - pc->start], 0);
 	for (i = from - pc->start + 1; i < len; i++) {
 		guint at = pc->start + (guint)i;
-		const struct shaped *hy;
 		int x;
 
-		if (kind[i] == 0 || (x = s->xs[i]) < 0)
+		if (kind[i] == 0 || (x = xs[i]) < 0)
 			continue;
 		add(s, KP_BOX, PT(x - from_x), from);
 		switch (kind[i]) {
 		case 'h':
 		case 'H':
-			hy = shaper_hyphen(s->p->shaper,
-			    s->pa->items[pc->item]);
-			add_penalty(s, s->p->st->hyphen_penalty, PT(hy->width),
-			    TRUE, TRUE, at);
-			g_array_index(s->items, struct kp_item,
-			    s->items->len - 1).capital = kind[i] == 'H';
+			if (s->hy_item != s->pa->items[pc->item]) {
+				s->hy_item = s->pa->items[pc->item];
+				s->hy = shaper_hyphen(s->p->shaper, s->hy_item);
+			}
+			add_penalty(s, s->p->st->hyphen_penalty,
+			    PT(s->hy->width), TRUE, TRUE, at);
+			s->w->items[s->nitems - 1].capital = kind[i] == 'H';
 			break;
 		case 'x':
 			add_penalty(s, EXPLICIT_PENALTY, 0, TRUE, FALSE, at);
@@ -269,15 +343,22 @@ add_word(struct setter *s, const struct piece *pc, guint from)
 		from_x = x;
 	}
 	add(s, KP_BOX, PT(pc->sh->width - from_x), from);
-	g_free(kind);
 }
 
-/* The pieces set, and where the first and the last word begin. */
+/*
+ * The pieces set, where the first and the last word begin, and whether
+ * a word may be in another language (looked up for each if so).
+ */
 static void
 setter_start(struct setter *s)
 {
 	const struct piece *pcs = s->pa->pieces;
+	const GArray *as = s->pa->anchors;
 	guint i, first = 0, last = s->pa->npieces;
+
+	for (i = 0; i < as->len && !s->passages; i++)
+		s->passages = g_array_index(as, struct anchor, i).kind ==
+		    ANCHOR_LANG;
 
 	/* Spaces at either end are not set, except code's indentation. */
 	while (first < last && !s->b->code && pcs[first].space)
@@ -317,14 +398,14 @@ build_items(struct setter *s)
 	const struct piece *pcs = s->pa->pieces;
 	guint i;
 
-	g_array_set_size(s->items, 0);
+	s->nitems = 0;
 	if (b->indent > 0 && s->lines == 0)
 		add(s, KP_BOX, b->indent, 0);
 	for (i = s->next; i < s->last; i++) {
 		const struct piece *pc = &pcs[i];
 		double w = PT(pc->sh->width);
 
-		if (s->items->len >= CHUNK_ITEMS && !pc->space && !pc->tie) {
+		if (s->nitems >= CHUNK_ITEMS && !pc->space && !pc->tie) {
 			add_end(s, pc->start, pc->start);
 			return FALSE;
 		}
@@ -374,8 +455,8 @@ static void
 choose_breaks(struct setter *s, double first, GArray *breaks)
 {
 	const struct style *st = s->p->st;
-	const struct kp_item *it = (const struct kp_item *)(void *)s->items->data;
-	guint n = s->items->len;
+	const struct kp_item *it = s->w->items;
+	guint n = s->nitems;
 	struct kp_params pp;
 	guint from = breaks->len;
 
@@ -389,30 +470,30 @@ choose_breaks(struct setter *s, double first, GArray *breaks)
 		pp.ragged = 3 * s->b->font->size;
 		pp.tolerance = KP_INFINITY;
 		pp.force = TRUE;
-		kp_break(it, n, &pp, breaks);
+		kp_break(&s->w->kp, it, n, &pp, breaks);
 		return;
 	}
 	if (st->pretolerance > 0) {
 		pp.tolerance = st->pretolerance;
 		pp.hyphenate = FALSE;
-		if (kp_break(it, n, &pp, breaks) == 0)
+		if (kp_break(&s->w->kp, it, n, &pp, breaks) == 0)
 			return;
 		pp.hyphenate = TRUE;
 		pp.tolerance = st->tolerance;
 	}
-	if (kp_break(it, n, &pp, breaks) == 0)
+	if (kp_break(&s->w->kp, it, n, &pp, breaks) == 0)
 		return;
 	pp.emergency = st->emergency;
-	if (pp.emergency > 0 && kp_break(it, n, &pp, breaks) == 0)
+	if (pp.emergency > 0 && kp_break(&s->w->kp, it, n, &pp, breaks) == 0)
 		return;
 	pp.tolerance = KP_INFINITY;
 	pp.force = TRUE;
-	kp_break(it, n, &pp, breaks);
+	kp_break(&s->w->kp, it, n, &pp, breaks);
 	/* A name hyphenated only where there is no other way. */
 	if (!pp.capitals && overfull(breaks, from)) {
 		g_array_set_size(breaks, from);
 		pp.capitals = TRUE;
-		kp_break(it, n, &pp, breaks);
+		kp_break(&s->w->kp, it, n, &pp, breaks);
 	}
 }
 
@@ -420,12 +501,12 @@ choose_breaks(struct setter *s, double first, GArray *breaks)
 static guint
 line_start(const struct setter *s, guint i)
 {
-	const struct kp_item *it = (const struct kp_item *)(void *)s->items->data;
+	const struct kp_item *it = s->w->items;
 
-	for (; i < s->items->len; i++)
+	for (; i < s->nitems; i++)
 		if (it[i].kind == KP_BOX)
 			return it[i].at;
-	return it[s->items->len - 1].at;
+	return it[s->nitems - 1].at;
 }
 
 /* Whether the paragraph has anchors that are drawn as links. */
@@ -451,7 +532,7 @@ emit_lines(struct setter *s, const GArray *breaks, guint count,
     gboolean ended, double left)
 {
 	const struct block *b = s->b;
-	const struct kp_item *it = (const struct kp_item *)(void *)s->items->data;
+	const struct kp_item *it = s->w->items;
 	unsigned keep = b->flags & (LINE_KEEP | LINE_HEAD | LINE_SPANS);
 	guint i, from = 0;
 
@@ -540,7 +621,7 @@ typeset(struct press *p, const struct block *b, const struct runs *r,
 	PangoFontDescription *fd = press_font(b->font, b->slant, b->variant);
 	PangoAttrList *attrs = runs_attrs(r, b->font->size);
 	struct setter s = { 0 };
-	GArray *breaks = g_array_new(FALSE, FALSE, sizeof(struct kp_break));
+	GArray *breaks = p->work->breaks;
 	struct srcpos pos = b->node != NULL ? b->node->pos :
 	    srcpos_at(NULL, 0, 0);
 	gboolean ended;
@@ -554,7 +635,7 @@ typeset(struct press *p, const struct block *b, const struct runs *r,
 	pango_attr_list_insert_before(attrs, pango_attr_font_desc_new(fd));
 	s.pa = para_new(p->shaper, r->text->str, r->text->len, attrs,
 	    r->anchors, pos);
-	s.items = g_array_new(FALSE, FALSE, sizeof(struct kp_item));
+	s.w = p->work;
 	setter_start(&s);
 	do {
 		ended = build_items(&s);
@@ -565,10 +646,6 @@ typeset(struct press *p, const struct block *b, const struct runs *r,
 		next_piece(&s);
 	} while (!ended);
 	para_unref(s.pa);
-	g_array_free(s.items, TRUE);
-	g_array_free(breaks, TRUE);
-	g_free(s.points);
-	g_free(s.xs);
 	pango_attr_list_unref(attrs);
 	pango_font_description_free(fd);
 }

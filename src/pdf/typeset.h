@@ -23,6 +23,13 @@ void	typeset(struct press *, const struct block *, const struct runs *,
 void	typeset_text(struct press *, const struct block *, const char *text,
 	    struct galley *);
 
+/*
+ * The arrays typeset works in, which a press keeps from block to block
+ * (galley.h): only one block is set at a time.
+ */
+struct typeset_work *typeset_work_new(void);
+void	typeset_work_free(struct typeset_work *);
+
 /* A block in font f: ranged left, upright, on the full measure. */
 void	block_init(struct block *, const struct font *f);
 

@@ -268,6 +268,20 @@ kp_end(GArray *items)
 	kp_add(items, KP_PENALTY, 0, 0, 0, -KP_INFINITY, FALSE);
 }
 
+/* kp_break on the items, in a work of its own. */
+static int
+kp_try(const GArray *items, const struct kp_params *pp, GArray *breaks)
+{
+	struct kp_work w;
+	int rc;
+
+	kp_work_init(&w);
+	rc = kp_break(&w, (const struct kp_item *)(const void *)items->data,
+	    items->len, pp, breaks);
+	kp_work_release(&w);
+	return rc;
+}
+
 /* Words of n syllables, 10 wide each, hyphenable between them. */
 static GArray *
 syllables(int words, int n)
@@ -303,8 +317,7 @@ START_TEST(test_kp_fixed_paragraph)
 	}
 	kp_end(items);
 	kp_params_init(&pp, 200, 200);
-	ck_assert_int_eq(kp_break((struct kp_item *)(void *)items->data,
-	    items->len, &pp, breaks), 0);
+	ck_assert_int_eq(kp_try(items, &pp, breaks), 0);
 	ck_assert_uint_gt(breaks->len, 10);
 	for (i = 0; i < breaks->len; i++) {
 		const struct kp_break *b = &g_array_index(breaks,
@@ -336,7 +349,7 @@ hyphen_run(const GArray *items, int limit)
 	kp_params_init(&pp, 43, KP_INFINITY);
 	pp.max_hyphens = limit;
 	pp.force = TRUE;
-	ck_assert_int_eq(kp_break(it, items->len, &pp, breaks), 0);
+	ck_assert_int_eq(kp_try(items, &pp, breaks), 0);
 	for (i = 0; i < breaks->len; i++) {
 		const struct kp_break *b = &g_array_index(breaks,
 		    struct kp_break, i);
@@ -363,8 +376,7 @@ START_TEST(test_kp_two_hyphens_in_a_row)
 
 	kp_params_init(&pp, 43, 200);
 	pp.max_hyphens = 2;
-	ck_assert_int_eq(kp_break((struct kp_item *)(void *)items->data,
-	    items->len, &pp, breaks), -1);
+	ck_assert_int_eq(kp_try(items, &pp, breaks), -1);
 	ck_assert_uint_eq(breaks->len, 0);
 	ck_assert_int_gt(hyphen_run(items, 0), 2);
 	ck_assert_int_le(hyphen_run(items, 2), 2);
@@ -386,12 +398,10 @@ START_TEST(test_kp_force_overfull)
 	kp_add(items, KP_BOX, 80, 0, 0, 0, FALSE);
 	kp_end(items);
 	kp_params_init(&pp, 50, 200);
-	ck_assert_int_eq(kp_break((struct kp_item *)(void *)items->data,
-	    items->len, &pp, breaks), -1);
+	ck_assert_int_eq(kp_try(items, &pp, breaks), -1);
 	pp.force = TRUE;
 	pp.tolerance = KP_INFINITY;
-	ck_assert_int_eq(kp_break((struct kp_item *)(void *)items->data,
-	    items->len, &pp, breaks), 0);
+	ck_assert_int_eq(kp_try(items, &pp, breaks), 0);
 	ck_assert_uint_eq(breaks->len, 2);
 	g_array_free(items, TRUE);
 	g_array_free(breaks, TRUE);
