@@ -373,6 +373,42 @@ describe_link(struct finisher *fin, guint num)
 }
 
 /*
+ * Gives the system back the pages of Cairo's file before at, once the
+ * objects there are written: they are written in the file's order, and
+ * a book's file (150 MB for 15,000 pages) would otherwise stay whole in
+ * memory to the end.  Only for a file's map, whose pages come back from
+ * the file if an object there is read again.
+ */
+static void
+let_go(struct finisher *fin, gsize at)
+{
+	gsize page = (gsize)sysconf(_SC_PAGESIZE);
+	gsize to = at / page * page;
+
+	if (!fin->f->mapped || to < fin->let_go + LET_GO ||
+	    (guintptr)fin->pf->s % page != 0)
+		return;
+	madvise((char *)fin->pf->s + fin->let_go, to - fin->let_go,
+	    MADV_DONTNEED);
+	fin->let_go = to;
+}
+
+/*
+ * The same for the whole file, read all over by the survey (the pages,
+ * the structure): from time to time as it goes, and before the file is
+ * read again in order to be written.
+ */
+static void
+let_go_all(struct finisher *fin)
+{
+	let_go(fin, fin->pf->n);
+	fin->let_go = 0;
+}
+
+/* Pages surveyed between two let_go_all: some 8 MB of Cairo's file. */
+#define LET_GO_PAGES	1024
+
+/*
  * The pages in the reading order: those of each run (finish.h) put in
  * its place.  -1 if the runs are not the drawing's, or if the page tree
  * is not the one node Cairo writes, whose /Kids can be put in order.
@@ -461,6 +497,8 @@ pages(struct finisher *fin)
 		g_array_append_val(fin->kids, num);
 		g_hash_table_add(fin->contents, GUINT_TO_POINTER(c));
 		page_links(fin->pf, v, annots);
+		if (fin->kids->len % LET_GO_PAGES == 0)
+			let_go_all(fin);
 	}
 	if (rc == 0)
 		rc = reorder(fin);
@@ -587,38 +625,6 @@ put_object(struct pdf_writer *w, struct finisher *fin,
 		pdf_write_value(w, o->num, s->str, s->len);
 	g_string_free(s, TRUE);
 	return rc;
-}
-
-/*
- * Gives the system back the pages of Cairo's file before at, once the
- * objects there are written: they are written in the file's order, and
- * a book's file (150 MB for 15,000 pages) would otherwise stay whole in
- * memory to the end.  Only for a file's map, whose pages come back from
- * the file if an object there is read again.
- */
-static void
-let_go(struct finisher *fin, gsize at)
-{
-	gsize page = (gsize)sysconf(_SC_PAGESIZE);
-	gsize to = at / page * page;
-
-	if (!fin->f->mapped || to < fin->let_go + LET_GO ||
-	    (guintptr)fin->pf->s % page != 0)
-		return;
-	madvise((char *)fin->pf->s + fin->let_go, to - fin->let_go,
-	    MADV_DONTNEED);
-	fin->let_go = to;
-}
-
-/*
- * The same for the whole file, read all over by the survey (the pages,
- * the structure), before it is read again in order to be written.
- */
-static void
-let_go_all(struct finisher *fin)
-{
-	let_go(fin, fin->pf->n);
-	fin->let_go = 0;
 }
 
 /* Every object of Cairo's, finished or copied, then the XMP. */
