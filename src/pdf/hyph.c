@@ -6,6 +6,7 @@
 
 #include <glib/gstdio.h>
 
+#include "bytes.h"
 #include "hyph.h"
 #include "read/hyphen.h"
 
@@ -27,12 +28,8 @@ static guint
 known_hash(gconstpointer p)
 {
 	const struct known *k = p;
-	guint h = 5381;
-	gsize i;
 
-	for (i = 0; i < k->len; i++)
-		h = h * 33 + (guchar)k->word[i];
-	return h;
+	return bytes_hash(k->word, k->len);
 }
 
 static gboolean
@@ -40,7 +37,7 @@ known_equal(gconstpointer a, gconstpointer b)
 {
 	const struct known *x = a, *y = b;
 
-	return x->len == y->len && memcmp(x->word, y->word, x->len) == 0;
+	return bytes_equal(x->word, x->len, y->word, y->len);
 }
 
 /* The word w (len bytes) with its points, copied into one block. */

@@ -6,6 +6,7 @@
 
 #include <hb.h>
 
+#include "bytes.h"
 #include "shape.h"
 
 /* What shaping depends on besides the text. */
@@ -82,11 +83,8 @@ static guint
 word_hash(gconstpointer p)
 {
 	const struct shaped *w = p;
-	guint h = 5381, i;
 
-	for (i = 0; i < w->len; i++)
-		h = h * 33 + (guchar)w->text[i];
-	return h;
+	return bytes_hash(w->text, w->len);
 }
 
 static gboolean
@@ -94,7 +92,7 @@ word_equal(gconstpointer a, gconstpointer b)
 {
 	const struct shaped *x = a, *y = b;
 
-	return x->len == y->len && memcmp(x->text, y->text, x->len) == 0;
+	return bytes_equal(x->text, x->len, y->text, y->len);
 }
 
 static void
