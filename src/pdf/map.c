@@ -209,7 +209,13 @@ map_prepend(struct mapper *m, struct mapper *front)
 	gpointer node, page;
 	guint i;
 
-	/* Front's blank pages at its end break where m's first page does. */
+	/*
+	 * Front's blank pages at its end break where m's first page does;
+	 * if m has none yet, where the next page mapped does.
+	 */
+	if (pm->breaks->len == 0)
+		g_array_prepend_vals(m->blank, front->blank->data,
+		    front->blank->len);
 	for (i = 0; i < front->blank->len && pm->breaks->len > 0; i++) {
 		struct pagebreak early = g_array_index(pm->breaks,
 		    struct pagebreak, 0);

@@ -681,7 +681,8 @@ draw_rest(struct drawing *dr, struct pdf_layout *l)
 
 		cairo_tag_begin(dr->cr, "Part", NULL);
 		draw(dr, l, &pt[PART_INDEX]);
-		end_run(dr, pages, 2);
+		/* After the text's, if the book has any. */
+		end_run(dr, pages, dr->text ? 2 : 1);
 	}
 	cairo_tag_end(dr->cr, "Document");
 }

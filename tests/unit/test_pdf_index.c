@@ -325,6 +325,48 @@ END_TEST
  * the pages the layout set them on; under another key or for another
  * text nothing is loaded.
  */
+/*
+ * A book of front matter alone, with an index: no text is drawn before
+ * the prelims, and the index follows them, the file's last page; the
+ * page map has a label and a break for every page.
+ */
+START_TEST(test_front_matter_alone)
+{
+	struct edition *e = proof_sample();
+	struct chapter *c = g_ptr_array_index(e->chapters, 0);
+	struct index_entry *ie = add_entry(e, "Fox, The", NULL);
+	char *path = proof_path("front.pdf"), **pages;
+	struct pagemap pm;
+	struct style st;
+	struct diags d;
+	guint i;
+	int last;
+
+	for (i = 0; i < e->chapters->len; i++)
+		((struct chapter *)g_ptr_array_index(e->chapters, i))->role =
+		    i == 0 ? ROLE_FOREWORD : ROLE_PREFACE;
+	add_mark(ie, c, NULL, c->doc->first);
+	style_init(&st);
+	diags_init(&d);
+	pagemap_init(&pm);
+	ck_assert_int_eq(pdf_write(e, &st, path, &pm, NULL, &d), 0);
+	pages = proof_all_pages(path);
+	last = proof_page_count(path);
+	ck_assert_ptr_nonnull(strstr(pages[0], "A Test Edition"));
+	ck_assert_ptr_nonnull(strstr(pages[last - 1], "Index of Names"));
+	ck_assert_ptr_nonnull(strstr(pages[last - 1], "Fox, The"));
+	ck_assert_uint_eq(pm.labels->len, (guint)last);
+	ck_assert_uint_eq(pm.breaks->len, (guint)last);
+	ck_assert_str_eq(g_ptr_array_index(pm.labels, 0), "i");
+	g_strfreev(pages);
+	pagemap_release(&pm);
+	diags_release(&d);
+	style_release(&st);
+	fixture_remove(path);
+	edition_free(e);
+}
+END_TEST
+
 START_TEST(test_page_map_kept)
 {
 	struct edition *e = proof_annotated(), *other = proof_annotated();
@@ -473,6 +515,7 @@ pdf_index_suite(void)
 	/* Each test writes whole PDFs and runs poppler over them. */
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_index_of_names);
+	tcase_add_test(tc, test_front_matter_alone);
 	tcase_add_test(tc, test_page_map_kept);
 	tcase_add_test(tc, test_page_map_bad_files);
 	suite_add_tcase(s, tc);
