@@ -49,39 +49,62 @@ dos_time(GDateTime *t, zip_uint16_t *dtime, zip_uint16_t *ddate)
 struct made {
 	struct book		*b;
 	const struct item	*it;
-	GBytes			*bytes;		/* while it is open */
-	gsize			 at;
+	GBytes			*bytes;		/* made, until closed */
+	gboolean		 made;		/* once: making a page places
+						   its print pages' markers */
+	gsize			 size, at;
 	zip_error_t		 error;
 };
 
+/* The item's bytes made, once; -1 if they were made and let go. */
+static int
+make(struct made *m)
+{
+	if (m->bytes != NULL)
+		return 0;
+	if (m->made) {
+		zip_error_set(&m->error, ZIP_ER_INTERNAL, 0);
+		return -1;
+	}
+	m->bytes = m->it->make(m->b, m->it->arg);
+	m->size = g_bytes_get_size(m->bytes);
+	m->made = TRUE;
+	return 0;
+}
+
 /*
- * libzip's source of a made item: opened, the bytes are made; read;
- * closed, let go.  libzip reads each source once, in zip_close, in the
- * order of the entries.
+ * libzip's source of a made item.  Its size is said when it is first
+ * asked for, which makes the bytes (libzip asks just before it reads
+ * the entry): else libzip writes every such entry as Zip64, which old
+ * reading systems refuse.  Read, then closed, the bytes are let go;
+ * libzip reads each source once, in zip_close, in the entries' order.
  */
 static zip_int64_t
 made_source(void *arg, void *data, zip_uint64_t len, zip_source_cmd_t cmd)
 {
 	struct made *m = arg;
-	gconstpointer bytes;
+	zip_stat_t *st = data;
 	gsize n;
 
 	switch (cmd) {
 	case ZIP_SOURCE_OPEN:
-		m->bytes = m->it->make(m->b, m->it->arg);
 		m->at = 0;
-		return 0;
+		return make(m);
 	case ZIP_SOURCE_READ:
-		bytes = g_bytes_get_data(m->bytes, &n);
-		n = MIN((gsize)len, n - m->at);
-		memcpy(data, (const char *)bytes + m->at, n);
+		n = MIN((gsize)len, m->size - m->at);
+		memcpy(data, (const char *)g_bytes_get_data(m->bytes, NULL) +
+		    m->at, n);
 		m->at += n;
 		return (zip_int64_t)n;
 	case ZIP_SOURCE_CLOSE:
 		g_clear_pointer(&m->bytes, g_bytes_unref);
 		return 0;
 	case ZIP_SOURCE_STAT:
-		zip_stat_init(data);
+		if (!m->made && make(m) != 0)
+			return -1;
+		zip_stat_init(st);
+		st->size = m->size;
+		st->valid |= ZIP_STAT_SIZE;
 		return sizeof(zip_stat_t);
 	case ZIP_SOURCE_ERROR:
 		return zip_error_to_data(&m->error, data, len);

@@ -207,6 +207,35 @@ START_TEST(test_text_first)
 }
 END_TEST
 
+/*
+ * No entry is written as Zip64, which a book of this size never needs
+ * and old reading systems refuse: each local header asks for version
+ * 2.0 at most and carries no extra field, the pages made as they are
+ * zipped included.
+ */
+START_TEST(test_no_zip64)
+{
+	struct edition *e = ebook_sample();
+	char *path = ebook_write_ok(e, "book.epub"), *bytes;
+	const guchar *b;
+	gsize len, i;
+	int headers = 0;
+
+	ck_assert(g_file_get_contents(path, &bytes, &len, NULL));
+	b = (const guchar *)bytes;
+	for (i = 0; i + 30 <= len; i++)
+		if (memcmp(b + i, "PK\3\4", 4) == 0) {
+			ck_assert_int_le(b[i + 4] | b[i + 5] << 8, 20);
+			ck_assert_int_eq(b[i + 28] | b[i + 29] << 8, 0);
+			headers++;
+		}
+	ck_assert_int_ge(headers, 8);
+	g_free(bytes);
+	g_free(path);
+	edition_free(e);
+}
+END_TEST
+
 /* Same input and SOURCE_DATE_EPOCH: the same bytes, dated in UTC. */
 START_TEST(test_reproducible)
 {
@@ -330,6 +359,7 @@ epub_suite(void)
 	tcase_add_test(tc, test_modified_now);
 	tcase_add_test(tc, test_well_formed);
 	tcase_add_test(tc, test_text_first);
+	tcase_add_test(tc, test_no_zip64);
 	tcase_add_test(tc, test_reproducible);
 	tcase_add_test(tc, test_unwritable);
 	tcase_add_test(tc, test_missing_stylesheet);
