@@ -413,12 +413,37 @@ let_go_all(struct finisher *fin)
  * its place.  -1 if the runs are not the drawing's, or if the page tree
  * is not the one node Cairo writes, whose /Kids can be put in order.
  */
+static gint
+by_place(gconstpointer a, gconstpointer b, gpointer runs)
+{
+	guint x = g_array_index((GArray *)runs, struct page_run,
+	    *(const guint *)a).place;
+	guint y = g_array_index((GArray *)runs, struct page_run,
+	    *(const guint *)b).place;
+
+	return x < y ? -1 : x > y;
+}
+
+GArray *
+page_runs_read(const GArray *runs)
+{
+	GArray *order = g_array_sized_new(FALSE, FALSE, sizeof(guint),
+	    runs->len);
+	guint i;
+
+	for (i = 0; i < runs->len; i++)
+		g_array_append_val(order, i);
+	/* GLib's sort is stable: ties keep the order drawn. */
+	g_array_sort_with_data(order, by_place, (gpointer)runs);
+	return order;
+}
+
 static int
 reorder(struct finisher *fin)
 {
 	const GArray *runs = fin->f->runs;
-	GArray *drawn = fin->kids;
-	guint *start, i, at = 0, place;
+	GArray *drawn = fin->kids, *order;
+	guint *start, i, at = 0;
 
 	if (runs == NULL)
 		return 0;
@@ -429,16 +454,15 @@ reorder(struct finisher *fin)
 		start[i] = at;
 		at += g_array_index(runs, struct page_run, i).pages;
 	}
+	order = page_runs_read(runs);
 	fin->kids = g_array_sized_new(FALSE, FALSE, sizeof(guint), drawn->len);
-	for (place = 0; at == drawn->len && place < runs->len; place++)
-		for (i = 0; i < runs->len; i++) {
-			const struct page_run *r = &g_array_index(runs,
-			    struct page_run, i);
+	for (i = 0; at == drawn->len && i < order->len; i++) {
+		guint r = g_array_index(order, guint, i);
 
-			if (r->place == place)
-				g_array_append_vals(fin->kids, &g_array_index(
-				    drawn, guint, start[i]), r->pages);
-		}
+		g_array_append_vals(fin->kids, &g_array_index(drawn, guint,
+		    start[r]), g_array_index(runs, struct page_run, r).pages);
+	}
+	g_array_free(order, TRUE);
 	g_free(start);
 	g_array_free(drawn, TRUE);
 	return fin->kids->len == at && at > 0 ? 0 : -1;

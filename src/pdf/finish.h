@@ -41,8 +41,12 @@ struct note_tag {
  */
 struct page_run {
 	guint		 pages;
-	guint		 place;		/* its rank in the reading order */
+	guint		 place;		/* the runs are read in the order of
+					   their places */
 };
+
+/* The runs' indices in the reading order: by place, ties as drawn. */
+GArray	*page_runs_read(const GArray *runs);
 
 /* What the layout tells the finishing. */
 struct finishing {

@@ -422,7 +422,8 @@ order_parts(struct tagplan *tp, const struct pdf_file *f, guint doc,
 {
 	struct tagedit *e;
 	GPtrArray *kids, *ordered;
-	guint place, i;
+	GArray *order;
+	guint i;
 
 	if (doc == 0)
 		return -1;
@@ -436,12 +437,11 @@ order_parts(struct tagplan *tp, const struct pdf_file *f, guint doc,
 	if (kids->len != runs->len)
 		return -1;
 	ordered = g_ptr_array_new_with_free_func(g_free);
-	for (place = 0; place < runs->len; place++)
-		for (i = 0; i < runs->len; i++)
-			if (g_array_index(runs, struct page_run, i).place ==
-			    place)
-				g_ptr_array_add(ordered, g_strdup(
-				    g_ptr_array_index(kids, i)));
+	order = page_runs_read(runs);
+	for (i = 0; i < order->len; i++)
+		g_ptr_array_add(ordered, g_strdup(g_ptr_array_index(kids,
+		    g_array_index(order, guint, i))));
+	g_array_free(order, TRUE);
 	e = edit_of(tp, doc);
 	g_ptr_array_free(e->kids, TRUE);
 	e->kids = ordered;
