@@ -10,7 +10,7 @@
 
 #include <glib.h>
 
-/* djb2 over len bytes: the hash g_str_hash computes, without strlen. */
+/* djb2 over len bytes, each unsigned, without strlen. */
 static inline guint
 bytes_hash(const char *s, gsize len)
 {

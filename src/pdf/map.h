@@ -22,7 +22,8 @@ struct mapper {
 
 void	map_init(struct mapper *, struct pagemap *);
 /* Adds the label and break of every page of the part, and its lines;
- * the part's before gives their pages in the file. */
+ * the part's before gives their pages (map_prepend moves the text's on
+ * by the prelims'). */
 void	map_part(struct mapper *, const struct press *,
 	    const struct edition *, const struct part *);
 /*

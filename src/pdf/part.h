@@ -16,7 +16,10 @@ struct part {
 	gboolean	 heads;		/* running heads, and folios where the
 					   style puts them; else folios at
 					   the foot, or none */
-	int		 before;	/* pages of the file before it */
+	int		 before;	/* pages of the file before it; for a
+					   chapter of the text, of the text
+					   (the prelims, laid out after it,
+					   are added in the page map) */
 	guint		 folios_from;	/* without heads: lines from which
 					   pages show their folio */
 	int		 folio_base;	/* the folio before its first page:

@@ -341,15 +341,16 @@ end_run(struct drawing *dr, guint pages, guint place)
 /*
  * What outlives a chapter of the text, made up: its pages in the map,
  * the folios of its index marks, its lines in the report, its headings.
- * Then it is drawn, if it is to be and can be, and let go with its
- * notes.  Returns -1 if it has characters in no font.
+ * Then it is drawn, if it is to be and every character set so far is
+ * in a font (else the rest is only laid out, and the error, once the
+ * layout is done, names every such character), and let go with its
+ * notes.
  */
-static int
-chapter_done(struct pdf_layout *l, struct mapper *map, struct diags *d)
+static void
+chapter_done(struct pdf_layout *l, struct mapper *map)
 {
 	struct part *pt = &l->parts[PART_TEXT];
 	struct drawing *dr = l->drawing;
-	int rc = 0;
 
 	if (map != NULL)
 		map_part(map, l->p, l->e, pt);
@@ -358,7 +359,7 @@ chapter_done(struct pdf_layout *l, struct mapper *map, struct diags *d)
 	if (l->report != NULL)
 		report_part(l->report, l->p, l->e, pt);
 	outline_keep(&l->outline, pt->galley, FALSE);
-	if (dr != NULL && (rc = shaper_drawable(l->p->shaper, d)) == 0) {
+	if (dr != NULL && shaper_complete(l->p->shaper)) {
 		if (!dr->text)
 			cairo_tag_begin(dr->cr, "Part", NULL);
 		dr->text = TRUE;
@@ -367,7 +368,6 @@ chapter_done(struct pdf_layout *l, struct mapper *map, struct diags *d)
 	part_release(pt);
 	galley_free(l->p->notes);
 	l->p->notes = galley_new();
-	return rc;
 }
 
 /*
@@ -376,16 +376,15 @@ chapter_done(struct pdf_layout *l, struct mapper *map, struct diags *d)
  * with (chapter_done) before the next is set.  The last is padded to
  * an even count if the index follows.
  */
-static int
-set_text(struct pdf_layout *l, struct mapper *map, struct diags *d)
+static void
+set_text(struct pdf_layout *l, struct mapper *map)
 {
 	struct part *pt = &l->parts[PART_TEXT];
 	struct press *p = l->p;
 	GArray *starts = g_array_new(FALSE, FALSE, sizeof(guint));
 	guint n = l->e->chapters->len, i;
-	int rc = 0;
 
-	for (i = l->matter.front; rc == 0 && i < n; i++) {
+	for (i = l->matter.front; i < n; i++) {
 		pt->galley = galley_new();
 		pt->before = pt->folio_base = p->text_pages;
 		g_array_set_size(starts, 0);
@@ -395,12 +394,11 @@ set_text(struct pdf_layout *l, struct mapper *map, struct diags *d)
 			pad_even(pt);
 		chapter_folios(pt, starts, i, i + 1, l->folios);
 		p->text_pages += (int)pt->mk.pages->len;
-		rc = chapter_done(l, map, d);
+		chapter_done(l, map);
 	}
 	if (l->drawing != NULL && l->drawing->text)
 		end_run(l->drawing, (guint)p->text_pages, 1);
 	g_array_free(starts, TRUE);
-	return rc;
 }
 
 /*
@@ -465,6 +463,27 @@ set_index(struct pdf_layout *l, struct mapper *map)
 }
 
 /*
+ * The prelims, then the index, after the text: their pages mapped, if
+ * map is not NULL, the prelims' before the text's.
+ */
+static void
+set_rest(struct pdf_layout *l, struct mapper *map)
+{
+	struct mapper front;
+	struct pagemap fm;
+
+	pagemap_init(&fm);
+	map_init(&front, &fm);
+	set_prelims(l, map != NULL ? &front : NULL);
+	if (map != NULL)
+		map_prepend(map, &front);
+	map_release(&front);
+	pagemap_release(&fm);
+	if (l->has_index)
+		set_index(l, map);
+}
+
+/*
  * Cairo's drawing begun on a scratch file, with the metadata, inside
  * the Document element.  NULL, with an error in d, if it cannot be.
  */
@@ -515,8 +534,7 @@ pdf_lay_out(const struct edition *e, const struct style *st,
     struct diags *d)
 {
 	struct pdf_layout *l = g_new0(struct pdf_layout, 1);
-	struct mapper map, front;
-	struct pagemap fm;
+	struct mapper map;
 	int errors = d->count[DIAG_ERROR], rc = 0;
 	guint i;
 
@@ -550,23 +568,11 @@ pdf_lay_out(const struct edition *e, const struct style *st,
 	flow_dests(l->p, e);
 	if (pages != NULL)
 		map_init(&map, pages);
-	rc = set_text(l, pages != NULL ? &map : NULL, d);
-	if (rc == 0) {
-		pagemap_init(&fm);
-		if (pages != NULL)
-			map_init(&front, &fm);
-		set_prelims(l, pages != NULL ? &front : NULL);
-		if (pages != NULL) {
-			map_prepend(&map, &front);
-			map_release(&front);
-		}
-		pagemap_release(&fm);
-		if (l->has_index)
-			set_index(l, pages != NULL ? &map : NULL);
-		shaper_report(l->p->shaper);
-		if (l->drawing != NULL)
-			rc = shaper_drawable(l->p->shaper, d);
-	}
+	set_text(l, pages != NULL ? &map : NULL);
+	set_rest(l, pages != NULL ? &map : NULL);
+	shaper_report(l->p->shaper);
+	if (l->drawing != NULL)
+		rc = shaper_drawable(l->p->shaper, d);
 	if (pages != NULL)
 		map_release(&map);
 	if (rc == 0 && l->report != NULL)

@@ -447,6 +447,12 @@ shaper_report(struct shaper *sh)
 	}
 }
 
+gboolean
+shaper_complete(const struct shaper *sh)
+{
+	return sh->missing.chars == 0;
+}
+
 int
 shaper_drawable(const struct shaper *sh, struct diags *d)
 {

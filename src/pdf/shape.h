@@ -48,6 +48,9 @@ void		 shaper_report(struct shaper *);
  * (boxes in print), an error at the first, and -1.
  */
 int		 shaper_drawable(const struct shaper *, struct diags *);
+/* The same, said to no one: whether every character set so far is in
+ * a font. */
+gboolean	 shaper_complete(const struct shaper *);
 
 /*
  * Itemizes and shapes text (len bytes) styled by attrs, which must set

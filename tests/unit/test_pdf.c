@@ -182,6 +182,37 @@ START_TEST(test_bad_epoch)
 }
 END_TEST
 
+/*
+ * Characters in no font, one in each chapter: the text drawn as it is
+ * set stops drawing at the first, but the error, once the book is laid
+ * out, names the first and counts the second.
+ */
+START_TEST(test_no_font_in_two_chapters)
+{
+	struct edition *e = proof_sample();
+	char *path = proof_path("nofont.pdf");
+	struct style st;
+	struct diags d;
+	guint i;
+
+	for (i = 0; i < 2; i++)
+		fixture_para(((struct chapter *)g_ptr_array_index(e->chapters,
+		    i))->doc, i == 0 ? "A private sign \xf3\xb0\x80\x80 here." :
+		    "Another \xf3\xb0\x80\x81 there.");
+	style_init(&st);
+	diags_init(&d);
+	ck_assert_int_eq(pdf_write(e, &st, path, NULL, NULL, &d), -1);
+	ck_assert_int_eq(d.count[DIAG_ERROR], 1);
+	ck_assert_int_eq(fixture_diags_matching(&d, "'\xf3\xb0\x80\x80' "
+	    "(U+F0000) and 1 other character after it are in no font"), 1);
+	ck_assert(!g_file_test(path, G_FILE_TEST_EXISTS));
+	diags_release(&d);
+	style_release(&st);
+	g_free(path);
+	edition_free(e);
+}
+END_TEST
+
 START_TEST(test_metadata_and_fonts)
 {
 	struct edition *e = proof_sample();
@@ -420,6 +451,7 @@ pdf_suite(void)
 	tcase_add_test(tc, test_running_heads);
 	tcase_add_test(tc, test_reproducible);
 	tcase_add_test(tc, test_bad_epoch);
+	tcase_add_test(tc, test_no_font_in_two_chapters);
 	tcase_add_test(tc, test_metadata_and_fonts);
 	tcase_add_test(tc, test_page_size_from_style);
 	tcase_add_test(tc, test_unwritable_path);
