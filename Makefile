@@ -133,14 +133,17 @@ check-bad: $(BUILD)/octavo
 regen: $(BUILD)/octavo
 	REGEN=1 OCTAVO=$(BUILD)/octavo BUILD=$(BUILD) tests/data/run.sh
 
-# One whole build under valgrind: no error, no definite leak.  PCRE's JIT
-# is not used, since valgrind cannot see through it.
-check-valgrind: $(BUILD)/octavo
-	valgrind -q --vgdb=no --error-exitcode=1 --leak-check=full \
+# Whole builds under valgrind, the manuscript's (sources from the web)
+# and the Markdown book's: no error, no definite leak.  PCRE's JIT is not
+# used, since valgrind cannot see through it.
+VALGRIND = valgrind -q --vgdb=no --error-exitcode=1 --leak-check=full \
 	    --errors-for-leak-kinds=definite --show-leak-kinds=definite \
-	    --suppressions=tests/valgrind.supp $(BUILD)/octavo build -q \
-	    --epub $(BUILD)/valgrind.epub --pdf $(BUILD)/valgrind.pdf \
-	    manuscript/edition.ini
+	    --suppressions=tests/valgrind.supp
+check-valgrind: $(BUILD)/octavo
+	$(VALGRIND) $(BUILD)/octavo build -q --epub $(BUILD)/valgrind.epub \
+	    --pdf $(BUILD)/valgrind.pdf manuscript/edition.ini
+	$(VALGRIND) $(BUILD)/octavo build -q --epub $(BUILD)/valgrind-md.epub \
+	    --pdf $(BUILD)/valgrind-md.pdf tests/markdown-book/edition.ini
 	@echo "valgrind: no error, no definite leak"
 
 # fontconfig keeps its configuration until exit; tests/lsan.supp says so.

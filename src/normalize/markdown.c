@@ -165,12 +165,13 @@ yaml_set(struct markdown_meta *book, const char *key, GString *value)
 static guint
 yaml_block(gchar **lines, struct markdown_meta *book)
 {
-	GString *value = g_string_new(NULL);
+	GString *value;
 	char *key = NULL;
 	guint i, end = 0;
 
 	if (lines[0] == NULL || strcmp(g_strchomp(lines[0]), "---") != 0)
 		return 0;
+	value = g_string_new(NULL);
 	for (i = 1; lines[i] != NULL && end == 0; i++)
 		if (strcmp(lines[i], "---") == 0 || strcmp(lines[i], "...") == 0)
 			end = i + 1;
