@@ -199,18 +199,15 @@ marks_of(const struct edition *e)
 	return marks;
 }
 
-/*
- * A page's label as an index keeps it (INDEX_FRONT): an arabic folio as
- * its number, a roman one below them all; 0 for neither.
- */
-static int
-label_folio(const char *label)
+int
+folio_value(const char *label, gboolean *roman)
 {
 	static const char digits[] = "ivxlcdm";
 	static const int values[] = { 1, 5, 10, 50, 100, 500, 1000 };
 	int n = 0, prev = 0;
 	size_t i = strlen(label);
 
+	*roman = FALSE;
 	if (g_ascii_isdigit(*label))
 		return atoi(label);
 	/* Roman, read from the right: a smaller digit before subtracts. */
@@ -224,7 +221,21 @@ label_folio(const char *label)
 		n += v < prev ? -v : v;
 		prev = MAX(prev, v);
 	}
-	return n > 0 ? n - INDEX_FRONT : 0;
+	*roman = n > 0;
+	return MAX(n, 0);
+}
+
+/*
+ * A page's label as an index keeps it (INDEX_FRONT): an arabic folio as
+ * its number, a roman one below them all; 0 for neither.
+ */
+static int
+label_folio(const char *label)
+{
+	gboolean roman;
+	int n = folio_value(label, &roman);
+
+	return roman ? n - INDEX_FRONT : n;
 }
 
 GHashTable *

@@ -59,6 +59,11 @@ struct pagemap {
 
 /* Folio n as the front matter prints it, in lower-case roman: "xiv". */
 void	folio_roman(int n, char *buf, size_t size);
+/*
+ * The number a folio prints: "12" → 12, "xiv" → 14 (*roman set); 0 for
+ * a label that is neither.
+ */
+int	folio_value(const char *label, gboolean *roman);
 
 void	pagemap_init(struct pagemap *);
 void	pagemap_release(struct pagemap *);

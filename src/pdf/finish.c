@@ -14,7 +14,6 @@
  */
 #define _DEFAULT_SOURCE		/* madvise(2), Linux's and the BSDs' */
 
-#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -122,47 +121,27 @@ metadata(struct pdf_writer *w, const struct finisher *fin)
 		g_free(v[i]);
 }
 
-/* The value of a lower-case roman numeral ("xiv"), or 0 if it is none
- * or not as folio_roman writes it. */
-static int
-roman_value(const char *s)
-{
-	static const char digits[] = "ivxlcdm";
-	static const int values[] = { 1, 5, 10, 50, 100, 500, 1000 };
-	char canon[32];
-	const char *d, *next;
-	int n = 0, v;
-	size_t i;
-
-	for (i = 0; s[i] != '\0' && n < 4000; i++) {
-		if ((d = strchr(digits, s[i])) == NULL)
-			return 0;
-		v = values[d - digits];
-		next = s[i + 1] != '\0' ? strchr(digits, s[i + 1]) : NULL;
-		n += next != NULL && values[next - digits] > v ? -v : v;
-	}
-	if (n <= 0 || n >= 4000)
-		return 0;
-	folio_roman(n, canon, sizeof(canon));
-	return strcmp(canon, s) == 0 ? n : 0;
-}
-
 /*
  * A label's numbering style, as page labels name it, and its number:
- * 'D' arabic ("12"), 'r' lower-case roman ("xiv"), or 0 for any other
- * text, given as it is.
+ * 'D' arabic ("12"), 'r' lower-case roman ("xiv"), each only as it
+ * would print that number again; or 0 for any other text, given as it
+ * is.
  */
 static char
 label_style(const char *label, int *n)
 {
-	size_t len = strlen(label);
+	char again[32];
+	gboolean roman;
 
-	if (len > 0 && len < 9 && label[0] != '0' &&
-	    strspn(label, "0123456789") == len) {
-		*n = atoi(label);
-		return 'D';
-	}
-	return (*n = roman_value(label)) > 0 ? 'r' : 0;
+	if ((*n = folio_value(label, &roman)) <= 0)
+		return 0;
+	if (roman)
+		folio_roman(*n, again, sizeof(again));
+	else
+		g_snprintf(again, sizeof(again), "%d", *n);
+	if (strcmp(again, label) != 0)
+		return 0;
+	return roman ? 'r' : 'D';
 }
 
 /*
