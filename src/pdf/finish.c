@@ -185,10 +185,10 @@ put_labels(GString *s, const GPtrArray *labels)
 static void
 catalogue(GString *s, const struct pdf_obj *o, const struct finisher *fin)
 {
-	static const char *const drop[] = { "/Lang", "/ViewerPreferences",
-	    "/MarkInfo", "/Metadata", "/PageLabels", NULL };
+	/* The last key is dropped only if the finishing writes it. */
+	const char *drop[] = { "/Lang", "/ViewerPreferences", "/MarkInfo",
+	    "/Metadata", "/PageLabels", NULL };
 	GString *add = g_string_new(NULL);
-	struct pdf_span cairos = pdf_dict_value(o->value, "/PageLabels");
 
 	if (fin->f->language != NULL) {
 		g_string_append(add, "/Lang ");
@@ -197,9 +197,8 @@ catalogue(GString *s, const struct pdf_obj *o, const struct finisher *fin)
 	}
 	if (fin->f->labels->len > 0)
 		put_labels(add, fin->f->labels);
-	else if (cairos.s != NULL)
-		g_string_append_printf(add, "/PageLabels %.*s ", (int)cairos.n,
-		    cairos.s);
+	else
+		drop[G_N_ELEMENTS(drop) - 2] = NULL;
 	g_string_append_printf(add, "/ViewerPreferences << /DisplayDocTitle "
 	    "true >> /MarkInfo << /Marked true >> /Metadata %u 0 R",
 	    fin->metadata);
