@@ -22,6 +22,7 @@
 #include "ink.h"
 #include "out/titles.h"
 #include "shape.h"
+#include "stored.h"
 
 /* The length of the rule above footnotes, as a share of the measure. */
 #define RULE_SHARE	0.3
@@ -472,7 +473,9 @@ draw_part(cairo_t *cr, const struct press *p, const struct edition *e,
 		draw_page(&d, pg, n);
 		cairo_restore(cr);
 		crop_marks(cr, p->st);
+		stored_begin();
 		cairo_show_page(cr);
+		stored_end();
 	}
 	tags_before(&d, G_MAXUINT, FALSE);
 	ink_close(cr, &d.ink);

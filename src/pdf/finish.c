@@ -25,6 +25,7 @@
 #include "out/pages.h"
 #include "pdfobj.h"
 #include "pdfwrite.h"
+#include "stored.h"
 #include "tagtree.h"
 #include "xmp.h"
 
@@ -570,16 +571,28 @@ described(GString *s, const struct pdf_obj *o, const char *said)
 	g_string_free(add, TRUE);
 }
 
-/* A stream as Cairo wrote it, its length said in place. */
+/*
+ * A stream as Cairo wrote it, its length said in place; deflated here
+ * if Cairo only stored it (stored.h).
+ */
 static void
 copied_stream(struct pdf_writer *w,
     const struct pdf_obj *o)
 {
 	static const char *const drop[] = { "/Length", NULL };
+	static const char *const refilter[] = { "/Length", "/Filter", NULL };
 	GString *entries = g_string_new(NULL);
+	GByteArray *in = NULL;
 
-	pdf_put_entries(entries, o->value, drop, NULL);
-	pdf_write_stream(w, o->num, entries->str, o->data.s, o->data.n);
+	if (pdf_is(pdf_dict_value(o->value, "/Filter"), "/FlateDecode") &&
+	    stored_by_cairo(o->data.s, o->data.n))
+		in = inflated(o);
+	pdf_put_entries(entries, o->value, in != NULL ? refilter : drop, NULL);
+	if (in != NULL) {
+		pdf_write_deflated(w, o->num, entries->str, in->data, in->len);
+		g_byte_array_free(in, TRUE);
+	} else
+		pdf_write_stream(w, o->num, entries->str, o->data.s, o->data.n);
 	g_string_free(entries, TRUE);
 }
 

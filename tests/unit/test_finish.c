@@ -9,9 +9,11 @@
 #include <cairo-pdf.h>
 #include <check.h>
 #include <qpdf/qpdf-c.h>
+#include <zlib.h>
 
 #include "pdf/content.h"
 #include "pdf/finish.h"
+#include "pdf/stored.h"
 #include "pdf/xmp.h"
 #include "suites.h"
 
@@ -669,6 +671,121 @@ START_TEST(test_finish_runs_not_drawn)
 }
 END_TEST
 
+/* text deflated through deflateInit, as Cairo deflates; into out. */
+static void
+deflate_text(const char *text, guint8 *out, gsize *len)
+{
+	z_stream z;
+
+	memset(&z, 0, sizeof(z));
+	ck_assert_int_eq(deflateInit(&z, Z_DEFAULT_COMPRESSION), Z_OK);
+	z.next_in = (Bytef *)text;
+	z.avail_in = (uInt)strlen(text);
+	z.next_out = out;
+	z.avail_out = (uInt)*len;
+	ck_assert_int_eq(deflate(&z, Z_FINISH), Z_STREAM_END);
+	*len = z.total_out;
+	deflateEnd(&z);
+}
+
+/*
+ * Between stored_begin and stored_end a deflate stream stores, and says
+ * so in its header; outside them it deflates as zlib would, and its
+ * header says nothing of the kind.
+ */
+START_TEST(test_stored_streams)
+{
+	const char *text = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+	guint8 out[256], back[256];
+	gsize len = sizeof(out);
+	uLongf blen = sizeof(back);
+
+	stored_begin();
+	deflate_text(text, out, &len);
+	stored_end();
+	ck_assert(stored_by_cairo((const char *)out, len));
+	ck_assert_uint_gt(len, strlen(text));
+	ck_assert_int_eq(uncompress(back, &blen, out, len), Z_OK);
+	ck_assert_uint_eq(blen, strlen(text));
+	ck_assert_int_eq(memcmp(back, text, blen), 0);
+
+	len = sizeof(out);
+	deflate_text(text, out, &len);
+	ck_assert(!stored_by_cairo((const char *)out, len));
+	ck_assert_uint_lt(len, strlen(text));
+}
+END_TEST
+
+/* Whether a stream in the file begins with a stored stream's header. */
+static gboolean
+has_stored(const GByteArray *pdf)
+{
+	const char *s = (const char *)pdf->data, *end = s + pdf->len;
+	const char *at;
+
+	while ((at = g_strstr_len(s, end - s, "stream\n")) != NULL) {
+		at += strlen("stream\n");
+		if (stored_by_cairo(at, (gsize)(end - at)))
+			return TRUE;
+		s = at;
+	}
+	return FALSE;
+}
+
+/*
+ * A page with an image, shown with its streams stored: the image,
+ * which the finishing copies rather than rewrites, leaves it deflated,
+ * and reads back as it was painted.
+ */
+START_TEST(test_finish_stored_image)
+{
+	GByteArray *pdf = g_byte_array_new();
+	cairo_t *cr = drawing(pdf);
+	cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24,
+	    16, 16);
+	struct fixture fx;
+	qpdf_data q = qpdf_init();
+	qpdf_oh xobjects, image;
+	unsigned char *data;
+	size_t len;
+	guint32 *px = (guint32 *)cairo_image_surface_get_data(img);
+	int i;
+
+	/* No two pixels alike, so that Cairo writes every one. */
+	cairo_surface_flush(img);
+	for (i = 0; i < 16 * 16; i++)
+		px[i] = (guint32)i * 0x010203u;
+	cairo_surface_mark_dirty(img);
+	cairo_set_source_surface(cr, img, 20, 20);
+	cairo_paint(cr);
+	stored_begin();
+	cairo_show_page(cr);
+	stored_end();
+	cairo_surface_destroy(img);
+	drawn(cr, pdf);
+	ck_assert(has_stored(pdf));
+
+	fixture_init(&fx, "en", 200, 300, 0, 0);
+	ck_assert_int_eq(fixture_finish(&fx, pdf, NULL), 0);
+	ck_assert(!has_stored(fx.out.mem));
+	ck_assert_int_eq(qpdf_read_memory(q, "f.pdf", (const char *)
+	    fx.out.mem->data, fx.out.mem->len, NULL) & QPDF_ERRORS, 0);
+	xobjects = qpdf_oh_get_key(q, qpdf_oh_get_key(q,
+	    qpdf_get_page_n(q, 0), "/Resources"), "/XObject");
+	qpdf_oh_begin_dict_key_iter(q, xobjects);
+	ck_assert(qpdf_oh_dict_more_keys(q));
+	image = qpdf_oh_get_key(q, xobjects, qpdf_oh_dict_next_key(q));
+	ck_assert_int_eq(qpdf_oh_get_stream_data(q, image, qpdf_dl_generalized,
+	    NULL, &data, &len), QPDF_SUCCESS);
+	ck_assert_uint_eq(len, 16 * 16 * 3);
+	free(data);
+
+	qpdf_cleanup(&q);
+	ck_assert_int_eq(fixture_release(&fx), 0);
+	g_byte_array_free(pdf, TRUE);
+}
+END_TEST
+
 START_TEST(test_finish_not_a_pdf)
 {
 	struct fixture fx;
@@ -701,6 +818,8 @@ finish_suite(void)
 	tcase_add_test(tc, test_finish_languages);
 	tcase_add_test(tc, test_finish_runs_reordered);
 	tcase_add_test(tc, test_finish_runs_not_drawn);
+	tcase_add_test(tc, test_stored_streams);
+	tcase_add_test(tc, test_finish_stored_image);
 	tcase_add_test(tc, test_finish_not_a_pdf);
 	suite_add_tcase(s, tc);
 	return s;
