@@ -25,7 +25,7 @@ BUILD	?= build
 SANITIZE ?=
 
 PKGS	 = libcmark pangocairo pango cairo harfbuzz libzip icu-i18n icu-uc glib-2.0 \
-	   zlib
+	   zlib libdeflate
 TESTPKGS = check libqpdf
 
 CFLAGS	?= -O2 -g
