@@ -12,11 +12,7 @@
  * drawing's time, and three gigabytes for a book of fifteen thousand
  * pages (docs/PERFORMANCE.md).
  */
-#define _DEFAULT_SOURCE		/* madvise(2), Linux's and the BSDs' */
-
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include <zlib.h>
 
@@ -47,11 +43,8 @@ struct finisher {
 	GHashTable		*described;	/* link annotation → its words */
 	struct tagplan		 tags;
 	guint			 metadata;	/* the XMP stream's number */
-	gsize			 let_go;	/* the map's bytes let go */
 };
 
-/* How much of a mapped file is let go at a time, once written. */
-#define LET_GO		(8 << 20)
 
 /* A number as PDF writes it: at most three decimals, no trailing zero. */
 static void
@@ -352,42 +345,6 @@ describe_link(struct finisher *fin, guint num)
 }
 
 /*
- * Gives the system back the pages of Cairo's file before at, once the
- * objects there are written: they are written in the file's order, and
- * a book's file (150 MB for 15,000 pages) would otherwise stay whole in
- * memory to the end.  Only for a file's map, whose pages come back from
- * the file if an object there is read again.
- */
-static void
-let_go(struct finisher *fin, gsize at)
-{
-	gsize page = (gsize)sysconf(_SC_PAGESIZE);
-	gsize to = at / page * page;
-
-	if (!fin->f->mapped || to < fin->let_go + LET_GO ||
-	    (guintptr)fin->pf->s % page != 0)
-		return;
-	madvise((char *)fin->pf->s + fin->let_go, to - fin->let_go,
-	    MADV_DONTNEED);
-	fin->let_go = to;
-}
-
-/*
- * The same for the whole file, read all over by the survey (the pages,
- * the structure): from time to time as it goes, and before the file is
- * read again in order to be written.
- */
-static void
-let_go_all(struct finisher *fin)
-{
-	let_go(fin, fin->pf->n);
-	fin->let_go = 0;
-}
-
-/* Pages surveyed between two let_go_all: some 8 MB of Cairo's file. */
-#define LET_GO_PAGES	1024
-
-/*
  * The pages in the reading order: those of each run (finish.h) put in
  * its place.  -1 if the runs are not the drawing's, or if the page tree
  * is not the one node Cairo writes, whose /Kids can be put in order.
@@ -500,8 +457,6 @@ pages(struct finisher *fin)
 		g_array_append_val(fin->kids, num);
 		g_hash_table_add(fin->contents, GUINT_TO_POINTER(c));
 		page_links(fin->pf, v, annots);
-		if (fin->kids->len % LET_GO_PAGES == 0)
-			let_go_all(fin);
 	}
 	if (rc == 0)
 		rc = reorder(fin);
@@ -658,7 +613,6 @@ put_file(struct pdf_writer *w, struct finisher *fin)
 		if (pdf_file_obj(fin->pf, num, &o) != 0 ||
 		    put_object(w, fin, &o) != 0)
 			rc = -1;
-		let_go(fin, g_array_index(fin->pf->at, gsize, num));
 	}
 	g_array_free(order, TRUE);
 	if (rc != 0)
@@ -731,6 +685,8 @@ pdf_finish(const char *data, gsize len, struct sink *out,
 		error(out->name, "Cairo's PDF cannot be read back", d);
 		return -1;
 	}
+	if (f->mapped)
+		pdf_file_let_go(&pf);
 	fin.f = f;
 	fin.pf = &pf;
 	fin.done = done;
@@ -749,8 +705,7 @@ pdf_finish(const char *data, gsize len, struct sink *out,
 	else
 		w = pdf_writer_new(out, PDF_1_5, sizeof(PDF_1_5) - 1,
 		    fin.metadata + 1);
-	if ((why = survey(&fin)) == NULL)
-		let_go_all(&fin);
+	why = survey(&fin);
 	if (why == NULL && (rc = put_file(w, &fin)) == -1)
 		why = "an object of Cairo's PDF cannot be read back";
 	/* 1: the sink failed, and says so when it is closed. */

@@ -3,10 +3,18 @@
  * object's span, a dictionary's values, an array's items, strings; and
  * the values written back (pdfobj.h).
  */
+#define _DEFAULT_SOURCE		/* madvise(2), Linux's and the BSDs' */
+
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "lex.h"
 #include "pdfobj.h"
+
+/* Objects read between two lettings go of a map: some 16 MB of it, at
+ * most, with the pages the system maps around each. */
+#define LET_GO_READS	256
 
 static struct lexer
 lexer_of(struct pdf_span v)
@@ -466,6 +474,26 @@ pdf_file_release(struct pdf_file *f)
 	if (f->at != NULL)
 		g_array_free(f->at, TRUE);
 	f->at = NULL;
+	g_free(f->reads);
+	f->reads = NULL;
+}
+
+void
+pdf_file_let_go(struct pdf_file *f)
+{
+	if ((guintptr)f->s % (guintptr)sysconf(_SC_PAGESIZE) == 0 &&
+	    f->reads == NULL)
+		f->reads = g_new0(guint, 1);
+}
+
+/* Every LET_GO_READS objects read, a mapped file's pages given back. */
+static void
+read_one(const struct pdf_file *f)
+{
+	if (f->reads != NULL && ++*f->reads >= LET_GO_READS) {
+		madvise((void *)f->s, f->n, MADV_DONTNEED);
+		*f->reads = 0;
+	}
 }
 
 /*
@@ -483,6 +511,7 @@ read_value(const struct pdf_file *f, guint num, struct lexer *lx,
 	if (num == 0 || num >= f->at->len ||
 	    (at = g_array_index(f->at, gsize, num)) == 0)
 		return -1;
+	read_one(f);
 	lx->i = at;
 	a = lex_next(lx);
 	b = lex_next(lx);

@@ -29,6 +29,8 @@ struct pdf_file {
 					   "n 0 obj" begins; 0 if free */
 	guint		 root, info;	/* the trailer's */
 	struct pdf_span	 header;	/* "%PDF-1.5" and the binary line */
+	guint		*reads;		/* objects read since the map was let
+					   go (pdf_file_let_go); NULL: never */
 };
 
 /* An object: its value, and a stream's data. */
@@ -41,6 +43,13 @@ struct pdf_obj {
 /* Reads the cross-reference table and trailer of data; 0, or -1. */
 int	pdf_file_read(struct pdf_file *, const char *data, gsize len);
 void	pdf_file_release(struct pdf_file *);
+/*
+ * Says the file's data are a file's map, to be given back to the system
+ * every so many objects read: the finishing reads a book's file all
+ * over (hundreds of megabytes at 100x), and a page let go comes back
+ * from the file if it is read again.
+ */
+void	pdf_file_let_go(struct pdf_file *);
 /* Object num; 0, or -1 if it is free or not where the table says. */
 int	pdf_file_obj(const struct pdf_file *, guint num, struct pdf_obj *);
 /* The value of object num (no stream's data): { NULL, 0 } if none. */

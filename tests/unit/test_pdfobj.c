@@ -6,6 +6,9 @@
  */
 #include <string.h>
 
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 #include <check.h>
 #include <qpdf/qpdf-c.h>
 
@@ -110,6 +113,75 @@ START_TEST(test_pdfobj_items_and_refs)
 }
 END_TEST
 
+/* A file as Cairo writes one: two objects, a table, a trailer. */
+static GString *
+two_objects(void)
+{
+	GString *s = g_string_new("%PDF-1.5\n%\xb5\xed\xae\xfb\n");
+	gsize at[2], table;
+
+	at[0] = s->len;
+	g_string_append(s, "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\n"
+	    "endobj\n");
+	at[1] = s->len;
+	g_string_append(s, "2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\n"
+	    "endobj\n");
+	table = s->len;
+	g_string_append_printf(s, "xref\n0 3\n0000000000 65535 f \n"
+	    "%010zu 00000 n \n%010zu 00000 n \n", at[0], at[1]);
+	g_string_append_printf(s, "trailer\n<< /Size 3 /Root 1 0 R >>\n"
+	    "startxref\n%zu\n%%%%EOF\n", table);
+	return s;
+}
+
+/*
+ * A mapped file let go as it is read: objects read again and again,
+ * past each letting go, are still what the file says; a buffer that
+ * is no map's (not on a page's boundary) is never let go.
+ */
+START_TEST(test_pdfobj_let_go)
+{
+	GString *text = two_objects();
+	char *path = NULL;
+	int fd = g_file_open_tmp("octavo-letgo-XXXXXX.pdf", &path, NULL);
+	GMappedFile *map;
+	struct pdf_file f;
+	struct pdf_span v;
+	char *block, *odd;
+	int i;
+
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(write(fd, text->str, text->len), (int)text->len);
+	close(fd);
+	map = g_mapped_file_new(path, FALSE, NULL);
+	ck_assert_ptr_nonnull(map);
+	ck_assert_int_eq(pdf_file_read(&f, g_mapped_file_get_contents(map),
+	    g_mapped_file_get_length(map)), 0);
+	pdf_file_let_go(&f);
+	ck_assert_ptr_nonnull(f.reads);
+	for (i = 0; i < 1000; i++) {
+		v = pdf_file_value(&f, 1 + i % 2);
+		ck_assert(pdf_is(pdf_dict_value(v, "/Type"), i % 2 == 0 ?
+		    "/Catalog" : "/Pages"));
+	}
+	pdf_file_release(&f);
+	g_mapped_file_unref(map);
+	g_unlink(path);
+	g_free(path);
+
+	/* One byte in: no page's start. */
+	block = g_malloc(text->len + 4096);
+	odd = block + (4096 - (guintptr)block % 4096) % 4096 + 1;
+	memcpy(odd, text->str, text->len);
+	ck_assert_int_eq(pdf_file_read(&f, odd, text->len), 0);
+	pdf_file_let_go(&f);
+	ck_assert_ptr_null(f.reads);
+	pdf_file_release(&f);
+	g_free(block);
+	g_string_free(text, TRUE);
+}
+END_TEST
+
 /* Whether the bytes hold s (they hold NULs: no string search will do). */
 static gboolean
 holds(const GByteArray *b, const char *s)
@@ -177,6 +249,7 @@ pdfobj_suite(void)
 	tcase_add_test(tc, test_pdfobj_put_text);
 	tcase_add_test(tc, test_pdfobj_dict);
 	tcase_add_test(tc, test_pdfobj_items_and_refs);
+	tcase_add_test(tc, test_pdfobj_let_go);
 	tcase_add_test(tc, test_pdfwrite_frame);
 	suite_add_tcase(s, tc);
 	return s;
