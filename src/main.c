@@ -16,6 +16,7 @@
 
 #include "diag.h"
 #include "epub/epub.h"
+#include "heap.h"
 #include "index/draft.h"
 #include "model.h"
 #include "normalize/normalize.h"
@@ -947,6 +948,7 @@ main(int argc, char *argv[])
 	size_t i;
 	int rc;
 
+	heap_prefer_huge_pages();
 	/* A write past a file-size limit must fail, not kill us. */
 	signal(SIGXFSZ, SIG_IGN);
 	if (argc < 2) {
