@@ -15,6 +15,9 @@
 /* Objects read between two lettings go of a map: some 16 MB of it, at
  * most, with the pages the system maps around each. */
 #define LET_GO_READS	256
+/* A file smaller is held whole: let go, its pages would only be read
+ * again, each at the cost of a fault. */
+#define LET_GO_FROM	((gsize)8 << 20)
 
 static struct lexer
 lexer_of(struct pdf_span v)
@@ -482,7 +485,7 @@ void
 pdf_file_let_go(struct pdf_file *f)
 {
 	if ((guintptr)f->s % (guintptr)sysconf(_SC_PAGESIZE) == 0 &&
-	    f->reads == NULL)
+	    f->n >= LET_GO_FROM && f->reads == NULL)
 		f->reads = g_new0(guint, 1);
 }
 

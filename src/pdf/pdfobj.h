@@ -45,9 +45,9 @@ int	pdf_file_read(struct pdf_file *, const char *data, gsize len);
 void	pdf_file_release(struct pdf_file *);
 /*
  * Says the file's data are a file's map, to be given back to the system
- * every so many objects read: the finishing reads a book's file all
- * over (hundreds of megabytes at 100x), and a page let go comes back
- * from the file if it is read again.
+ * every so many objects read if it is large (some megabytes): the
+ * finishing reads a book's file all over (hundreds of megabytes at
+ * 100x), and a page let go comes back from the file if read again.
  */
 void	pdf_file_let_go(struct pdf_file *);
 /* Object num; 0, or -1 if it is free or not where the table says. */
