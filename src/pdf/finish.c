@@ -45,7 +45,6 @@ struct finisher {
 	guint			 metadata;	/* the XMP stream's number */
 };
 
-
 /* A number as PDF writes it: at most three decimals, no trailing zero. */
 static void
 put_number(GString *s, double v)

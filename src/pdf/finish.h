@@ -65,9 +65,10 @@ struct finishing {
 					   than what holds them */
 	GArray		*runs;		/* struct page_run, as drawn; NULL:
 					   the pages are drawn in order */
-	gboolean	 mapped;	/* the PDF is a file's map: its pages
-					   written may be let go, and read
-					   again from the file if need be */
+	gboolean	 mapped;	/* the PDF is a file's map: let go as
+					   it is read (pdf_file_let_go), its
+					   pages read again from the file if
+					   need be */
 };
 
 /* What the finishing did, for the report and the tests. */
