@@ -195,6 +195,7 @@ static guint32
 fold_word(const char *w, gsize len, int wide, GString *key)
 {
 	guint32 h = HASH_START;
+	char *out;
 	gsize i;
 
 	if (wide) {
@@ -207,11 +208,11 @@ fold_word(const char *w, gsize len, int wide, GString *key)
 		return word_hash(key->str, key->len);
 	}
 	g_string_set_size(key, len);
-	for (i = 0; i < len; i++) {
+	for (out = key->str, i = 0; i < len; i++) {
 		char c = (char)(w[i] + ((guint)(w[i] - 'A') < 26 ? 'a' - 'A' :
 		    0));
 
-		key->str[i] = c;
+		out[i] = c;
 		h = HASH_STEP(h, c);
 	}
 	return h;

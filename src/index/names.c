@@ -137,7 +137,7 @@ fold_into(GString *out, const char *s, gsize len)
  * go in a batch at a time, since g_array_append_vals costs more than
  * copying a word, and a text has tens of thousands.  Their folds go
  * into one buffer, and are pointed at once the text is done, since the
- * buffer moves as it grows.
+ * buffer moves as it grows: until then a word's fold holds its offset.
  */
 struct batch {
 	GArray			*words;
@@ -163,7 +163,8 @@ add_word(struct batch *b, const char *text, const char *start,
 
 	w->start = (gsize)(start - text);
 	w->end = (gsize)(end - text);
-	w->fold = NULL;
+	/* Where the fold starts in the buffer, until the buffer is done. */
+	w->fold = GSIZE_TO_POINTER(b->folds->len);
 	fold_into(b->folds, start, w->end - w->start);
 	/* No ASCII letter is title case: spare ASCII the Unicode tables. */
 	w->capital = c < 0x80 ? g_ascii_isupper(c) != 0 :
@@ -184,7 +185,7 @@ void
 names_text_scan(struct name_text *nt, const char *text)
 {
 	struct batch b;
-	const char *p = text, *start = NULL, *next, *f;
+	const char *p = text, *start = NULL, *next;
 	gunichar c, prev = 0;
 	guint i;
 	int in;
@@ -195,6 +196,19 @@ names_text_scan(struct name_text *nt, const char *text)
 	b.folds = nt->folds;
 	b.n = 0;
 	for (; *p != '\0'; p = next, prev = c) {
+		/*
+		 * A word of ASCII letters and digits that ASCII other than an
+		 * apostrophe ends, most words, is one without more ado.
+		 */
+		if (start == NULL && g_ascii_isalnum(*p)) {
+			for (next = p + 1; g_ascii_isalnum(*next); next++)
+				continue;
+			if ((guchar)*next < 0x80 && *next != '\'') {
+				add_word(&b, text, p, next);
+				c = (guchar)next[-1];
+				continue;
+			}
+		}
 		if ((guchar)*p < 0x80) {
 			c = (guchar)*p;
 			next = p + 1;
@@ -223,9 +237,11 @@ names_text_scan(struct name_text *nt, const char *text)
 	if (start != NULL)
 		add_word(&b, text, start, p);
 	flush_words(&b);
-	for (f = nt->folds->str, i = 0; i < nt->words->len; i++) {
-		g_array_index(nt->words, struct name_word, i).fold = (char *)f;
-		f += strlen(f) + 1;
+	for (i = 0; i < nt->words->len; i++) {
+		struct name_word *w = &g_array_index(nt->words,
+		    struct name_word, i);
+
+		w->fold = nt->folds->str + GPOINTER_TO_SIZE(w->fold);
 	}
 }
 
