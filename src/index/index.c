@@ -47,6 +47,7 @@ struct stage {
 	GHashTable		*stems;		/* one-word forms: Darwin… */
 	GHashTable		*things;	/* words seen after "the", "in" */
 	GHashTable		*candidates;	/* surface → struct candidate */
+	struct name_text	 words;		/* of the text node being marked */
 };
 
 /* A text node with the paragraph it is in. */
@@ -430,13 +431,15 @@ mark_text(struct stage *st, const struct chapter *c, const struct note *note,
 {
 	struct node *t = tx->node;
 	struct matching mt = { st, c, t, g_ptr_array_new() };
-	GArray *words = names_words(t->text);
-	GArray *matches = names_match(st->nl, t->text, words, accept, &mt);
+	GArray *matches;
 	gsize done = 0;
 	guint i;
 
+	names_text_scan(&st->words, t->text);
+	matches = names_match(st->nl, t->text, st->words.words, accept, &mt);
 	if (st->log != NULL)
-		gather_candidates(st, t->text, words, matches, t->pos);
+		gather_candidates(st, t->text, st->words.words, matches,
+		    t->pos);
 	for (i = 0; i < matches->len; i++) {
 		const struct name_match *m = &g_array_index(matches,
 		    struct name_match, i);
@@ -466,7 +469,6 @@ mark_text(struct stage *st, const struct chapter *c, const struct note *note,
 	}
 	g_ptr_array_free(mt.decided, TRUE);
 	g_array_free(matches, TRUE);
-	names_words_free(words);
 }
 
 /*
@@ -769,7 +771,7 @@ index_names(struct edition *e, const struct names *nl, struct index_log *log,
     struct diags *d)
 {
 	struct stage st = { e, nl, log, d, NULL, NULL, NULL, NULL, NULL,
-	    NULL, 0, NULL, NULL, NULL, NULL };
+	    NULL, 0, NULL, NULL, NULL, NULL, { NULL, NULL } };
 	guint i, k;
 
 	st.entries = g_hash_table_new(g_direct_hash, g_direct_equal);
@@ -786,6 +788,7 @@ index_names(struct edition *e, const struct names *nl, struct index_log *log,
 	    NULL);
 	st.candidates = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
 	    (GDestroyNotify)candidate_free);
+	names_text_init(&st.words);
 	make_entries(&st);
 	check_places(&st);
 	for (i = 0; i < e->chapters->len; i++) {
@@ -814,6 +817,7 @@ index_names(struct edition *e, const struct names *nl, struct index_log *log,
 	g_hash_table_destroy(st.hits);
 	g_hash_table_destroy(st.nth);
 	g_hash_table_destroy(st.entries);
+	names_text_release(&st.words);
 }
 
 /* One heading's locators: "essay ¶2, ¶9, n.4; letters ¶1". */

@@ -10,11 +10,22 @@
 #define MAX_WORDS	64	/* words in one form: the capital mask's bits */
 #define NAMES_NOT_UTF8	"save the list as UTF-8 text"
 
-/* A node of the trie: its children by folded word, and a form ending here. */
+/*
+ * A node of the trie: its children by folded word, and a form ending
+ * here.  The root also keeps a bit for the hash of each form's first
+ * word, and another for those a form may begin in lower case, so that
+ * the matcher passes over most words of a text (no name can start with
+ * them) without a lookup.
+ */
 struct trie {
 	GHashTable		*next;		/* char * → struct trie *, or NULL */
 	struct name_form	*form;
+	guint32			*firsts;	/* FIRSTS_BITS bits of first
+						   words, then as many of those
+						   in lower case; or NULL */
 };
+
+#define FIRSTS_BITS	8192
 
 /* A "see" or "see also" reference, resolved once every heading is read. */
 struct ref {
@@ -54,28 +65,29 @@ is_wordchar(gunichar c)
 }
 
 /*
- * A word folded for matching: decomposed and stripped of accents, the
- * letters NFD keeps whole spelled plainly (ø as o), apostrophes made one,
- * case folded, and a possessive "'s" dropped.
+ * Appends to out the word at s (len bytes) folded for matching, and a
+ * NUL: decomposed and stripped of accents, the letters NFD keeps whole
+ * spelled plainly (ø as o), apostrophes made one, case folded, and a
+ * possessive "'s" dropped.
  */
-static char *
-fold(const char *s, gsize len)
+static void
+fold_into(GString *out, const char *s, gsize len)
 {
-	char *nfd, *folded;
+	char *nfd, *folded, *d;
 	GString *plain;
 	const char *p;
-	gsize n;
+	gsize n, at = out->len;
 
-	/* Plain ASCII, most words: no accents, lowered as it is scanned. */
-	folded = g_malloc(len + 1);
-	for (n = 0; n < len && (guchar)s[n] < 0x80 && s[n] != '\''; n++)
-		folded[n] = s[n] >= 'A' && s[n] <= 'Z' ? s[n] + ('a' - 'A') :
-		    s[n];
+	/* Plain ASCII, most words: no accents, lowered as it is copied. */
+	g_string_set_size(out, at + len + 1);
+	for (d = out->str + at, n = 0; n < len && (guchar)s[n] < 0x80 &&
+	    s[n] != '\''; n++)
+		d[n] = (char)(s[n] + ((guint)(s[n] - 'A') < 26 ? 'a' - 'A' : 0));
 	if (n == len) {
-		folded[n] = '\0';
-		return folded;
+		d[n] = '\0';
+		return;
 	}
-	g_free(folded);
+	g_string_truncate(out, at);
 	nfd = g_utf8_normalize(s, (gssize)len, G_NORMALIZE_NFD);
 	plain = g_string_sized_new(len);
 
@@ -112,19 +124,24 @@ fold(const char *s, gsize len)
 	folded = g_utf8_casefold(plain->str, (gssize)plain->len);
 	n = strlen(folded);
 	if (n > 2 && strcmp(folded + n - 2, "'s") == 0)
-		folded[n - 2] = '\0';
+		n -= 2;
+	g_string_append_len(out, folded, (gssize)n);
+	g_string_append_c(out, '\0');
 	g_string_free(plain, TRUE);
+	g_free(folded);
 	g_free(nfd);
-	return folded;
 }
 
 /*
  * The words found so far, the last of them not yet in the array: they
  * go in a batch at a time, since g_array_append_vals costs more than
- * copying a word, and a text has tens of thousands.
+ * copying a word, and a text has tens of thousands.  Their folds go
+ * into one buffer, and are pointed at once the text is done, since the
+ * buffer moves as it grows: until then a word's fold holds its offset.
  */
 struct batch {
 	GArray			*words;
+	GString			*folds;
 	struct name_word	 w[32];
 	guint			 n;
 };
@@ -146,7 +163,9 @@ add_word(struct batch *b, const char *text, const char *start,
 
 	w->start = (gsize)(start - text);
 	w->end = (gsize)(end - text);
-	w->fold = fold(start, w->end - w->start);
+	/* Where the fold starts in the buffer, until the buffer is done. */
+	w->fold = GSIZE_TO_POINTER(b->folds->len);
+	fold_into(b->folds, start, w->end - w->start);
 	/* No ASCII letter is title case: spare ASCII the Unicode tables. */
 	w->capital = c < 0x80 ? g_ascii_isupper(c) != 0 :
 	    g_unichar_isupper(c) || g_unichar_istitle(c);
@@ -154,19 +173,42 @@ add_word(struct batch *b, const char *text, const char *start,
 		flush_words(b);
 }
 
+void
+names_text_init(struct name_text *nt)
+{
+	nt->words = g_array_new(FALSE, FALSE, sizeof(struct name_word));
+	nt->folds = g_string_new(NULL);
+}
+
 /* Words are letters, digits and marks; an apostrophe between letters too. */
-GArray *
-names_words(const char *text)
+void
+names_text_scan(struct name_text *nt, const char *text)
 {
 	struct batch b;
 	const char *p = text, *start = NULL, *next;
 	gunichar c, prev = 0;
+	guint i;
 	int in;
 
-	b.words = g_array_new(FALSE, FALSE, sizeof(struct name_word));
+	g_array_set_size(nt->words, 0);
+	g_string_truncate(nt->folds, 0);
+	b.words = nt->words;
+	b.folds = nt->folds;
 	b.n = 0;
-
 	for (; *p != '\0'; p = next, prev = c) {
+		/*
+		 * A word of ASCII letters and digits that ASCII other than an
+		 * apostrophe ends, most words, is one without more ado.
+		 */
+		if (start == NULL && g_ascii_isalnum(*p)) {
+			for (next = p + 1; g_ascii_isalnum(*next); next++)
+				continue;
+			if ((guchar)*next < 0x80 && *next != '\'') {
+				add_word(&b, text, p, next);
+				c = (guchar)next[-1];
+				continue;
+			}
+		}
 		if ((guchar)*p < 0x80) {
 			c = (guchar)*p;
 			next = p + 1;
@@ -185,11 +227,51 @@ names_words(const char *text)
 			add_word(&b, text, start, p);
 			start = NULL;
 		}
+		/* The rest of a run of ASCII letters and digits: all word. */
+		if (in && g_ascii_isalnum(*next)) {
+			while (g_ascii_isalnum(*next))
+				next++;
+			c = (guchar)next[-1];
+		}
 	}
 	if (start != NULL)
 		add_word(&b, text, start, p);
 	flush_words(&b);
-	return b.words;
+	for (i = 0; i < nt->words->len; i++) {
+		struct name_word *w = &g_array_index(nt->words,
+		    struct name_word, i);
+
+		w->fold = nt->folds->str + GPOINTER_TO_SIZE(w->fold);
+	}
+}
+
+void
+names_text_release(struct name_text *nt)
+{
+	g_array_free(nt->words, TRUE);
+	g_string_free(nt->folds, TRUE);
+}
+
+GArray *
+names_words(const char *text)
+{
+	struct name_text nt;
+	GArray *words;
+	guint i;
+
+	names_text_init(&nt);
+	names_text_scan(&nt, text);
+	words = g_array_sized_new(FALSE, FALSE, sizeof(struct name_word),
+	    nt.words->len);
+	for (i = 0; i < nt.words->len; i++) {
+		struct name_word w = g_array_index(nt.words, struct name_word,
+		    i);
+
+		w.fold = g_strdup(w.fold);
+		g_array_append_val(words, w);
+	}
+	names_text_release(&nt);
+	return words;
 }
 
 void
@@ -233,7 +315,46 @@ trie_free(struct trie *t)
 		return;
 	if (t->next != NULL)
 		g_hash_table_destroy(t->next);
+	g_free(t->firsts);
 	g_free(t);
+}
+
+/* A word's bit among the root's firsts: FNV-1a, a byte at a time. */
+static guint32
+first_bit(const char *fold)
+{
+	guint32 h = 2166136261u;
+
+	for (; *fold != '\0'; fold++)
+		h = (h ^ (guchar)*fold) * 16777619u;
+	return h % FIRSTS_BITS;
+}
+
+/* Notes in the root that a form's claim starts with word w. */
+static void
+mark_first(struct trie *root, const struct name_word *w)
+{
+	guint32 bit = first_bit(w->fold);
+
+	if (root->firsts == NULL)
+		root->firsts = g_new0(guint32, 2 * FIRSTS_BITS / 32);
+	root->firsts[bit / 32] |= (guint32)1 << (bit % 32);
+	bit += FIRSTS_BITS;
+	if (!w->capital)
+		root->firsts[bit / 32] |= (guint32)1 << (bit % 32);
+}
+
+/*
+ * Whether a form may start at word w of a text, its case as a form's
+ * first word needs: FALSE only if none does.
+ */
+static int
+may_start(const struct trie *root, const struct name_word *w)
+{
+	guint32 bit = first_bit(w->fold) + (w->capital ? 0 : FIRSTS_BITS);
+
+	return root->firsts != NULL &&
+	    (root->firsts[bit / 32] >> (bit % 32) & 1) != 0;
 }
 
 /* The trie node at the end of words' path, made as needed. */
@@ -282,14 +403,15 @@ names_match(const struct names *nl, const char *text, const GArray *words,
 		const struct trie *t = nl->trie;
 		struct name_match m;
 
-		g_array_set_size(found, 0);
+		if (found->len > 0)
+			g_array_set_size(found, 0);
 		for (j = i; j < words->len && t != NULL; j++) {
 			const struct name_word *w = &g_array_index(words,
 			    struct name_word, j);
 
 			if (j > i && !names_joinable(text, w - 1, w))
 				break;
-			t = t->next != NULL ?
+			t = t->next != NULL && (j > i || may_start(t, w)) ?
 			    g_hash_table_lookup(t->next, w->fold) : NULL;
 			if (t == NULL || t->form == NULL ||
 			    !capitals_ok(t->form, words, i))
@@ -529,6 +651,7 @@ claim(struct parser *p, struct name_entry *e, const char *form,
 		trie_path(p->nl->trie, words)->form = f;
 	} else
 		f->capital &= capital;	/* "van" and "Van": either */
+	mark_first(p->nl->trie, &g_array_index(words, struct name_word, 0));
 	names_words_free(words);
 	g_string_free(key, TRUE);
 	for (i = 0; i < f->claims->len; i++) {

@@ -100,6 +100,22 @@ GArray	*names_words(const char *text);
 void	 names_words_free(GArray *);
 
 /*
+ * The words of one text after another, for a caller that reads them and
+ * keeps none: the folds are in one buffer, the array and the buffer
+ * reused from text to text, where names_words costs an allocation a
+ * word.  A scan's words and folds last until the next scan.
+ */
+struct name_text {
+	GArray	*words;		/* struct name_word; folds point in folds */
+	GString	*folds;		/* each fold, NUL-terminated */
+};
+
+void	 names_text_init(struct name_text *);
+/* The words of text, in place of the last text's. */
+void	 names_text_scan(struct name_text *, const char *text);
+void	 names_text_release(struct name_text *);
+
+/*
  * Whether two neighbouring words of text may belong to one name: only
  * spaces, hyphens and an initial's full stop ("I.N. Smirnov") between.
  */

@@ -28,6 +28,7 @@ static const char furniture[] =
 	"|^(Posted|Filed) (in|under) \\S"
 	"|^Share (on|via) (Facebook|Twitter|Email)\\b"
 	"|^(Click|Tap) (here )?to (share|print|email)\\b";
+static const char furniture_opens[] = "CEFILPRSTY";
 
 /*
  * A comment thread: it runs to the reply form or the end of the page.
@@ -272,7 +273,8 @@ debris_pass(struct lines *ls)
 			in_thread = 1;
 		} else {
 			in_thread = 0;
-			if (g_regex_match(furn, l->text, 0, NULL))
+			if (lines_opens_with(l->text, furniture_opens) &&
+			    g_regex_match(furn, l->text, 0, NULL))
 				why = "dropped: web page furniture";
 		}
 		if (why != NULL)

@@ -81,6 +81,13 @@ static const char *const marker_re[] = {
 	[NOTES_GLUED] = "(?<=[.,;:!?)]|’|”)([0-9]{1,3})(?=\\s|$|[A-Z]|‘|“)",
 };
 
+/* A byte every marker of the style holds (lines_holds_any). */
+static const char *const marker_needs[] = {
+	[NOTES_BRACKET] = "[",
+	[NOTES_NUMBERED] = "[",
+	[NOTES_GLUED] = "0123456789",
+};
+
 /*
  * Whether the lines from start to the end are a block of notes in the
  * style: at most a few lines there open otherwise (a note's further
@@ -120,7 +127,8 @@ marked_before(const struct lines *ls, guint end, enum notes_style style,
 	for (i = 0; i < end && !found; i++) {
 		GMatchInfo *mi;
 
-		if (!line_is_text(LINE(ls, i)))
+		if (!line_is_text(LINE(ls, i)) ||
+		    !lines_holds_any(LINE(ls, i)->text, marker_needs[style]))
 			continue;
 		g_regex_match(re, LINE(ls, i)->text, 0, &mi);
 		for (; g_match_info_matches(mi) && !found;
@@ -223,16 +231,17 @@ first_marker(const struct lines *ls)
 	guint i;
 
 	for (i = 0; i < ls->a->len && n == 0; i++) {
-		GMatchInfo *mi;
+		GMatchInfo *mi = NULL;
 
 		if (line_is_text(LINE(ls, i)) &&
+		    lines_holds_any(LINE(ls, i)->text, "[") &&
 		    g_regex_match(re, LINE(ls, i)->text, 0, &mi)) {
 			char *num = g_match_info_fetch(mi, 1);
 
 			n = atoi(num);
 			g_free(num);
 		}
-		if (line_is_text(LINE(ls, i)))
+		if (mi != NULL)
 			g_match_info_free(mi);
 	}
 	g_regex_unref(re);
@@ -470,11 +479,13 @@ mark_refs(struct lines *ls, enum notes_style style, int first)
 	for (i = 0; i < ls->a->len; i++) {
 		struct line *l = LINE(ls, i);
 		GString *out;
-		GMatchInfo *mi;
+		GMatchInfo *mi = NULL;
 		gsize done = 0;
 
-		if (!line_is_text(l) || !g_regex_match(re, l->text, 0, &mi)) {
-			if (line_is_text(l))
+		if (!line_is_text(l) ||
+		    !lines_holds_any(l->text, marker_needs[style]) ||
+		    !g_regex_match(re, l->text, 0, &mi)) {
+			if (mi != NULL)
 				g_match_info_free(mi);
 			continue;
 		}
@@ -749,6 +760,7 @@ stray_markers(struct lines *ls)
 	}
 	for (i = 0; i < ls->a->len; i++)
 		if (LINE(ls, i)->role == LINE_PARA &&
+		    lines_holds_any(LINE(ls, i)->text, "[") &&
 		    g_regex_match(re, LINE(ls, i)->text, 0, NULL)) {
 			if (strays++ == 0)
 				first = i;

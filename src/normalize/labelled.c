@@ -24,7 +24,7 @@
 
 /*
  * The built-in conventions: a marker, and the opening of a note's text
- * with the byte it opens with.
+ * with the byte it opens with, which the marker holds too.
  */
 static const struct {
 	const char	*marker;	/* group 1: the label */
@@ -102,8 +102,10 @@ footnote_blocks(struct lines *ls)
 		char *label, *opening;
 		int end, d;
 
-		if (l->role != LINE_PARA || !g_regex_match(re, l->text, 0, &mi)) {
-			if (l->role == LINE_PARA)
+		mi = NULL;
+		if (l->role != LINE_PARA || !lines_opens_with(l->text, "[") ||
+		    !g_regex_match(re, l->text, 0, &mi)) {
+			if (mi != NULL)
 				g_match_info_free(mi);
 			continue;
 		}
@@ -144,9 +146,12 @@ footnote_blocks(struct lines *ls)
 	g_regex_unref(re);
 }
 
-/* Finds every marker of re in the lines of running text. */
+/*
+ * Finds every marker of re in the lines of running text; each holds one
+ * of the bytes of needs (NULL: any line may hold one).
+ */
 static void
-find_markers(struct lines *ls, GRegex *re, GArray *out)
+find_markers(struct lines *ls, GRegex *re, const char *needs, GArray *out)
 {
 	guint i;
 
@@ -154,7 +159,7 @@ find_markers(struct lines *ls, GRegex *re, GArray *out)
 		struct line *l = LINE(ls, i);
 		GMatchInfo *mi;
 
-		if (!line_is_text(l))
+		if (!line_is_text(l) || !lines_holds_any(l->text, needs))
 			continue;
 		g_regex_match(re, l->text, 0, &mi);
 		for (; g_match_info_matches(mi); g_match_info_next(mi, NULL)) {
@@ -283,7 +288,8 @@ unpaired_at(const struct lines *ls, guint i)
  * note if a marker before it waits for its label.  A note with nothing
  * after its label takes the paragraph after it.  Footnote blocks found
  * before pair with this convention's markers too.  text_re opens with
- * a byte of opens (lines_opens_with), if it is not NULL.
+ * a byte of opens (lines_opens_with), and marker_re's markers hold one,
+ * if it is not NULL.
  */
 static void
 labelled_paragraphs(struct lines *ls, GRegex *marker_re, GRegex *text_re,
@@ -293,7 +299,7 @@ labelled_paragraphs(struct lines *ls, GRegex *marker_re, GRegex *text_re,
 	struct waiting w;
 	guint i;
 
-	find_markers(ls, marker_re, markers);
+	find_markers(ls, marker_re, opens, markers);
 	waiting_init(&w, markers);
 	for (i = 0; i < ls->a->len; i++) {
 		struct line *l = LINE(ls, i);

@@ -334,6 +334,12 @@ lines_opens_with(const char *s, const char *firsts)
 	return firsts == NULL || (*s != '\0' && strchr(firsts, *s) != NULL);
 }
 
+int
+lines_holds_any(const char *s, const char *needs)
+{
+	return needs == NULL || strpbrk(s, needs) != NULL;
+}
+
 GRegex *
 lines_compile_raw(const char *src)
 {

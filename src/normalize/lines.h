@@ -163,6 +163,12 @@ int	lines_match(const char *re, const char *s);
  */
 int	lines_opens_with(const char *s, const char *firsts);
 /*
+ * Whether s holds one of the bytes in needs, one of which any match of
+ * a pattern holds; any s if needs is NULL.  lines_opens_with for a
+ * pattern matched anywhere in a line.
+ */
+int	lines_holds_any(const char *s, const char *needs);
+/*
  * A pattern of the program's own, ASCII, compiled to match bytes: PCRE
  * checks a UTF-8 subject whole at every match, which makes a long line
  * with many matches quadratic (the source reader has checked the text

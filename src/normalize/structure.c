@@ -302,7 +302,8 @@ numbered_title(struct lines *ls, guint i)
 	char *title, *both;
 
 	/* A year alone ("1819.") is a date line, not a number. */
-	if (!lines_match("^((CHAPTER|Chapter|BOOK|Book|PART|Part|"
+	if (!lines_opens_with(l->text, "BCILPSVX0123456789") ||
+	    !lines_match("^((CHAPTER|Chapter|BOOK|Book|PART|Part|"
 	    "LETTER|Letter|SECTION|Section)\\s+)?([IVXLC]+|\\d{1,3})\\.?$",
 	    l->text) || next >= ls->a->len ||
 	    (t = LINE(ls, next))->role != LINE_PARA || line_count(t) > 2 ||

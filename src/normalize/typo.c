@@ -127,6 +127,24 @@ skip_space(const struct pass *x, const char *q)
 	return q;
 }
 
+/*
+ * Appends the n bytes at s: where they fit, as GString's inline path
+ * appends a byte, not through its general (and far costlier) insert.
+ */
+static void
+put_bytes(struct pass *x, const char *s, gsize n)
+{
+	GString *o = x->out;
+
+	if (o->len + n >= o->allocated_len) {
+		g_string_append_len(o, s, (gssize)n);
+		return;
+	}
+	memcpy(o->str + o->len, s, n);
+	o->len += n;
+	o->str[o->len] = '\0';
+}
+
 /* Appends c; ASCII, most of any text, through GString's inline path. */
 static void
 put(struct pass *x, gunichar c)
@@ -507,8 +525,12 @@ ends_clause(const struct pass *x, gunichar c)
 {
 	gunichar next = peek(x, g_utf8_next_char(x->p));
 
-	if (c >= 0x80 || c == 0 || strchr(",;:.?!", (int)c) == NULL)
+	switch (c) {
+	case ',': case ';': case ':': case '.': case '?': case '!':
+		break;
+	default:
 		return FALSE;
+	}
 	return next == 0 || is_space(next) || next == RDQUO ||
 	    next == RSQUO || next == '"' || next == '\'';
 }
@@ -521,16 +543,20 @@ static GString *
 clean(const char *in, gssize len)
 {
 	const char *p = in, *end = in + (len < 0 ? (gssize)strlen(in) : len);
+	const char *run;
 	GString *s = g_string_sized_new(end - p);
 	gunichar c;
 
 	while (p < end) {
+		/* A run of ASCII but NUL, most of any text, in one copy. */
+		for (run = p; p < end && (guchar)(*p - 1) < 0x7f; p++)
+			continue;
+		if (p > run)
+			g_string_append_len(s, run, p - run);
+		if (p == end)
+			break;
 		if (*p == '\0') {
 			p++;
-			continue;
-		}
-		if ((unsigned char)*p < 0x80) {		/* the common case */
-			g_string_append_c(s, *p++);
 			continue;
 		}
 		c = g_utf8_get_char_validated(p, end - p);
@@ -607,7 +633,7 @@ typo_text(struct typo *t, const char *in, gssize len)
 			while (q < x.end && g_ascii_isalnum(*q))
 				q++;
 			if (q > x.p) {
-				g_string_append_len(x.out, x.p, q - x.p);
+				put_bytes(&x, x.p, (gsize)(q - x.p));
 				t->prev = (guchar)q[-1];
 				x.p = q;
 			}
@@ -687,14 +713,22 @@ typo_lint(const char *s, gssize len, gsize *at)
 	return NULL;
 }
 
+/*
+ * Reads only as far as the answer is open: a paragraph's first tenth or
+ * so of lower case, more than its capitals could make up for in the
+ * bytes left, says no.
+ */
 int
 typo_is_shouting(const char *s)
 {
+	const char *end = s + strlen(s);
 	int upper = 0, lower = 0;
 
 	for (; *s != '\0'; s = g_utf8_next_char(s)) {
 		gunichar c = char_at(s);
 
+		if ((gsize)lower * 10 > (gsize)upper + (gsize)(end - s))
+			return 0;
 		if (c < 0x80) {
 			upper += g_ascii_isupper(c) != 0;
 			lower += g_ascii_islower(c) != 0;

@@ -95,14 +95,20 @@ encoding_of(const char *path, const char *text, gsize len,
 static gsize
 strip_crlf(char *text, gsize len)
 {
-	gsize i, j = 0, start = 0;
+	gsize i = 0, j = 0, run;
+	const char *cr;
 
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
-		start = 3;
-	for (i = start; i < len; i++) {
-		if (text[i] != '\r')
-			text[j++] = text[i];
-		else if (i + 1 >= len || text[i + 1] != '\n')
+		i = 3;
+	/* The text up to each CR moves whole; a file with none, at most once. */
+	for (; i < len; i++) {
+		cr = memchr(text + i, '\r', len - i);
+		run = (cr != NULL ? (gsize)(cr - text) : len) - i;
+		if (j != i)
+			memmove(text + j, text + i, run);
+		i += run;
+		j += run;
+		if (i < len && (i + 1 >= len || text[i + 1] != '\n'))
 			text[j++] = '\n';
 	}
 	text[j] = '\0';
@@ -132,11 +138,19 @@ drop_controls(const char *path, char *text, gsize len, struct diags *d)
 
 	while (p < text + len) {
 		gunichar c;
-		const char *next;
+		const char *next, *run = p;
 
-		/* Printable ASCII, most of any text, stays: a byte's copy. */
-		if ((guchar)*p >= 0x20 && (guchar)*p < 0x7F) {
-			*out++ = *p++;
+		/*
+		 * Printable ASCII and line ends, most of any text, stay: a run
+		 * at a time, moved only once something before it was dropped.
+		 */
+		while (p < text + len && (((guchar)*p >= 0x20 &&
+		    (guchar)*p < 0x7F) || *p == '\n'))
+			p++;
+		if (p > run) {
+			if (out != run)
+				memmove(out, run, (size_t)(p - run));
+			out += p - run;
 			continue;
 		}
 		c = g_utf8_get_char(p);

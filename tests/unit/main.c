@@ -19,6 +19,7 @@ main(void)
 		parse_suite,
 		passages_suite,
 		notes_suite,
+		ledger_suite,
 		names_suite,
 		index_suite,
 		draft_suite,

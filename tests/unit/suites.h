@@ -17,6 +17,7 @@ Suite	*typo_suite(void);
 Suite	*parse_suite(void);
 Suite	*passages_suite(void);
 Suite	*notes_suite(void);
+Suite	*ledger_suite(void);
 Suite	*names_suite(void);
 Suite	*index_suite(void);
 Suite	*draft_suite(void);

@@ -323,6 +323,87 @@ START_TEST(test_capitals_and_initials)
 }
 END_TEST
 
+/*
+ * A form starts only at a word in the case one of its claims writes its
+ * first word in: "The Case" is no name in "the case", but "of the
+ * Oppositions", claimed in lower case, starts at "of" as at "Of".
+ */
+START_TEST(test_first_word_case)
+{
+	struct names nl;
+	struct diags d;
+	int rc;
+
+	parse(&nl, &d, "Trotsky, Leon\n"
+	    "    forms: The Case of Leon Trotsky\n"
+	    "Broué, Pierre\n"
+	    "    forms: of the Oppositions\n"
+	    "Dewey, John\n"
+	    "    forms: Van Dewey\n"
+	    "    in chimes: van Dewey\n", &rc);
+	ck_assert_int_eq(rc, 0);
+	assert_found(&nl, "in the case of Leon Trotsky, The Case of Leon "
+	    "Trotsky", "Leon Trotsky=Leon Trotsky|The Case of Leon Trotsky="
+	    "The Case of Leon Trotsky");
+	assert_found(&nl, "bloc of the Oppositions; Of the Oppositions",
+	    "of the Oppositions=of the Oppositions|Of the Oppositions=of the "
+	    "Oppositions");
+	assert_found(&nl, "van Dewey, Van Dewey, vAN dewey",
+	    "van Dewey=Van Dewey|Van Dewey=Van Dewey");
+	release(&nl, &d);
+}
+END_TEST
+
+/*
+ * names_text_scan finds the words names_words finds, with the same
+ * folds, and a second text's words take the place of the first's.
+ */
+START_TEST(test_text_scan)
+{
+	static const char *const texts[] = {
+	    "Broué’s letters to the Œuvres of Ørsted, l’Humanité's",
+	    "Dr. I.N. Smirnov, pre-war; the 1930’s it's",
+	    "",
+	    "  \xcc\x81 one",
+	};
+	struct name_text nt;
+	guint i, k;
+
+	names_text_init(&nt);
+	for (i = 0; i < G_N_ELEMENTS(texts); i++) {
+		GArray *words = names_words(texts[i]);
+
+		names_text_scan(&nt, texts[i]);
+		ck_assert_uint_eq(nt.words->len, words->len);
+		for (k = 0; k < words->len; k++) {
+			const struct name_word *a = &g_array_index(nt.words,
+			    struct name_word, k);
+			const struct name_word *b = &g_array_index(words,
+			    struct name_word, k);
+
+			ck_assert_uint_eq(a->start, b->start);
+			ck_assert_uint_eq(a->end, b->end);
+			ck_assert_str_eq(a->fold, b->fold);
+			ck_assert_int_eq(a->capital, b->capital);
+		}
+		names_words_free(words);
+	}
+	names_text_scan(&nt, texts[0]);
+	ck_assert_uint_eq(nt.words->len, 8);
+	ck_assert_str_eq(g_array_index(nt.words, struct name_word, 0).fold,
+	    "broue");
+	ck_assert_str_eq(g_array_index(nt.words, struct name_word, 4).fold,
+	    "oeuvres");
+	ck_assert_str_eq(g_array_index(nt.words, struct name_word, 5).fold,
+	    "of");
+	ck_assert_str_eq(g_array_index(nt.words, struct name_word, 6).fold,
+	    "orsted");
+	ck_assert_str_eq(g_array_index(nt.words, struct name_word, 7).fold,
+	    "l'humanite");
+	names_text_release(&nt);
+}
+END_TEST
+
 /* The narrowest claim decides: line and occurrence, chapter, default. */
 START_TEST(test_resolve)
 {
@@ -386,6 +467,8 @@ names_suite(void)
 	tcase_add_test(tc, test_word_boundaries);
 	tcase_add_test(tc, test_diacritics);
 	tcase_add_test(tc, test_capitals_and_initials);
+	tcase_add_test(tc, test_first_word_case);
+	tcase_add_test(tc, test_text_scan);
 	tcase_add_test(tc, test_resolve);
 	tcase_add_test(tc, test_resolve_implied);
 	suite_add_tcase(s, tc);

@@ -6,6 +6,7 @@
  */
 #include <string.h>
 
+#include "normalize/lines.h"
 #include "normalize/normalize.h"
 #include "read/rules.h"
 #include "suites.h"
@@ -70,6 +71,50 @@ START_TEST(test_debris_builtin)
 	ck_assert_ptr_null(strstr(md, "Image"));
 	ck_assert_ptr_nonnull(strstr(md, "first paragraph"));
 	g_free(md);
+}
+END_TEST
+
+/*
+ * Every kind of page furniture goes, whatever letter it opens with (the
+ * pass tries the pattern only on lines that open as one of them may).
+ */
+START_TEST(test_furniture_openings)
+{
+	static const char *const furniture[] = {
+		"Leave a Comment", "Similar Posts", "Related Post",
+		"Share this post:", "Like this", "Please follow and like us",
+		"Post navigation", "Comments", "Your email address will not "
+		"be published", "Enjoy this blog?", "Please spread the word",
+		"Image not available.", "Last modified on 3 May", "Posted in "
+		"Essays", "Filed under Essays", "Share via Email",
+		"Click here to print", "Tap to share",
+	};
+	size_t i;
+
+	for (i = 0; i < G_N_ELEMENTS(furniture); i++) {
+		char *text = g_strconcat(BODY "\n\n", furniture[i], NULL);
+		char *md = run(text);
+
+		ck_assert_msg(strstr(md, furniture[i]) == NULL, "kept '%s'",
+		    furniture[i]);
+		g_free(md);
+		g_free(text);
+	}
+}
+END_TEST
+
+/* A line is spared a pattern only when no match of it could be there. */
+START_TEST(test_pattern_prechecks)
+{
+	ck_assert(lines_opens_with("Leave", "CL"));
+	ck_assert(!lines_opens_with("leave", "CL"));
+	ck_assert(!lines_opens_with("", "CL"));
+	ck_assert(lines_opens_with("", NULL));
+	ck_assert(lines_holds_any("as [12] says", "["));
+	ck_assert(lines_holds_any("the year 1926", "0123456789"));
+	ck_assert(!lines_holds_any("no marker here", "[0123456789"));
+	ck_assert(!lines_holds_any("", "["));
+	ck_assert(lines_holds_any("", NULL));
 }
 END_TEST
 
@@ -380,6 +425,8 @@ passes_suite(void)
 	TCase *tc = tcase_create("passes");
 
 	tcase_add_test(tc, test_debris_builtin);
+	tcase_add_test(tc, test_furniture_openings);
+	tcase_add_test(tc, test_pattern_prechecks);
 	tcase_add_test(tc, test_comment_thread);
 	tcase_add_test(tc, test_drop_rules);
 	tcase_add_test(tc, test_drop_text_and_fix);

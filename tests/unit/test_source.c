@@ -80,6 +80,34 @@ START_TEST(test_bom_and_crlf)
 }
 END_TEST
 
+/*
+ * Every line end made LF (CR LF, a lone CR, one at the very end), and
+ * what is no text taken out wherever it stands, before and after
+ * other characters: a bell, an escape, U+FFFF.
+ */
+START_TEST(test_line_ends_and_controls)
+{
+	char *path = fixture_file("a.txt", "one\r\ntwo\rthree\r\r\nfo"
+	    "\x07ur caf\xc3\xa9\x1b\tsix\xef\xbf\xbf seven\r", -1);
+	struct diags d;
+	gsize len;
+	char *text;
+
+	diags_init(&d);
+	text = source_read(path, NULL, SOURCE_MAX, &len, &d);
+	ck_assert_str_eq(text, "one\ntwo\nthree\n\nfour caf\xc3\xa9\tsix "
+	    "seven\n");
+	ck_assert_uint_eq(len, strlen(text));
+	ck_assert_int_eq(d.count[DIAG_WARNING], 1);
+	ck_assert_int_eq(fixture_first_diag(&d)->pos.line, 5);
+	ck_assert_int_eq(fixture_first_diag(&d)->pos.col, 3);
+	ck_assert_ptr_nonnull(strstr(fixture_first_diag(&d)->msg, "3 control"));
+	g_free(text);
+	fixture_remove(path);
+	diags_release(&d);
+}
+END_TEST
+
 START_TEST(test_size_cap)
 {
 	char *path = fixture_file("a.txt", "0123456789", -1);
@@ -200,6 +228,7 @@ source_suite(void)
 	tcase_add_test(tc, test_invalid_utf8_position);
 	tcase_add_test(tc, test_nul_byte);
 	tcase_add_test(tc, test_bom_and_crlf);
+	tcase_add_test(tc, test_line_ends_and_controls);
 	tcase_add_test(tc, test_size_cap);
 	tcase_add_test(tc, test_missing_and_directory);
 	tcase_add_test(tc, test_empty_file);

@@ -299,6 +299,38 @@ START_TEST(test_invalid_utf8)
 END_TEST
 
 /* Text that is already correct comes out as it went in. */
+/*
+ * A heading in capitals: four capitals or more, at most one lower-case
+ * letter to ten of them, wherever they stand; a long text in lower case
+ * is told early, capitals after lower case at the start late.
+ */
+START_TEST(test_shouting)
+{
+	GString *long_text = g_string_new(NULL);
+	int i;
+
+	ck_assert(typo_is_shouting("THE MILLER'S LEDGER"));
+	ck_assert(typo_is_shouting("ab CDEFGHIJKLMNOPQRSTUV"));
+	ck_assert(!typo_is_shouting("abc CDEFGHIJKLMNOPQRSTUV"));
+	ck_assert(typo_is_shouting("\xc3\xa9T\xc3\x89\xc3\x89\xc3\x89"
+	    "\xc3\x89\xc3\x89\xc3\x89\xc3\x89\xc3\x89\xc3\x89"));
+	ck_assert(!typo_is_shouting("\xc3\xa9\xc3\xa9T\xc3\x89\xc3\x89"
+	    "\xc3\x89\xc3\x89\xc3\x89\xc3\x89\xc3\x89\xc3\x89"
+	    "\xc3\x89\xc3\x89\xc3\x89\xc3\x89\xc3\x89\xc3\x89"
+	    "\xc3\x89\xc3\x89\xc3\x89\xc3\x89"));
+	ck_assert(!typo_is_shouting("ABC"));
+	ck_assert(!typo_is_shouting(""));
+	for (i = 0; i < 200; i++)
+		g_string_append(long_text, "the quiet river ");
+	ck_assert(!typo_is_shouting(long_text->str));
+	g_string_assign(long_text, "a");
+	for (i = 0; i < 200; i++)
+		g_string_append(long_text, "THE QUIET RIVER ");
+	ck_assert(typo_is_shouting(long_text->str));
+	g_string_free(long_text, TRUE);
+}
+END_TEST
+
 START_TEST(test_clean_unchanged)
 {
 	static const char *const clean[] = {
@@ -491,6 +523,7 @@ typo_suite(void)
 	tcase_add_test(rules, test_invisible);
 	tcase_add_test(rules, test_nbsp_after_abbreviations);
 	tcase_add_test(rules, test_invalid_utf8);
+	tcase_add_test(rules, test_shouting);
 	tcase_add_test(rules, test_clean_unchanged);
 	tcase_add_test(rules, test_lint);
 	suite_add_tcase(s, rules);
