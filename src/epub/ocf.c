@@ -71,6 +71,7 @@ struct made {
 	gboolean		 made;		/* once: making a page places
 						   its print pages' markers */
 	gsize			 size;		/* the item's, not deflated */
+	gsize			 comp_size;	/* deflated */
 	guint32			 crc;
 	gsize			 at;
 	zip_error_t		 error;
@@ -110,6 +111,7 @@ make(struct made *m)
 		return -1;
 	}
 	m->bytes = g_bytes_new_take(z, n);
+	m->comp_size = n;
 	return 0;
 }
 
@@ -118,7 +120,8 @@ make(struct made *m)
  * asked for, which makes the bytes (libzip asks just before it reads
  * the entry): else libzip writes every such entry as Zip64, which old
  * reading systems refuse.  Read, then closed, the bytes are let go;
- * libzip reads each source once, in zip_close, in the entries' order.
+ * libzip reads each source once, in zip_close, in the entries' order,
+ * and may ask its sizes again after, which are kept.
  */
 static zip_int64_t
 made_source(void *arg, void *data, zip_uint64_t len, zip_source_cmd_t cmd)
@@ -148,7 +151,7 @@ made_source(void *arg, void *data, zip_uint64_t len, zip_source_cmd_t cmd)
 		st->size = m->size;
 		st->valid |= ZIP_STAT_SIZE;
 		if (m->deflate) {
-			st->comp_size = g_bytes_get_size(m->bytes);
+			st->comp_size = m->comp_size;
 			st->comp_method = ZIP_CM_DEFLATE;
 			st->crc = m->crc;
 			st->valid |= ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD |
