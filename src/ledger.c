@@ -113,7 +113,7 @@ counts_grow(struct counts *t)
 	t->slots = g_new0(struct count, t->size);
 	for (i = 0; i < size; i++)
 		if (old[i].key != 0)
-			*counts_find(t, NULL, 0, old[i].hash) = old[i];
+			*counts_find(t, "", 0, old[i].hash) = old[i];
 	g_free(old);
 }
 
