@@ -301,8 +301,13 @@ numbered_title(struct lines *ls, guint i)
 	guint next = lines_next(ls, i);
 	char *title, *both;
 
-	/* A year alone ("1819.") is a date line, not a number. */
-	if (!lines_opens_with(l->text, "BCILPSVX0123456789") ||
+	/*
+	 * A year alone ("1819.") is a date line, not a number.  The line
+	 * is spared the pattern if it opens with ASCII none of its words
+	 * or numbers can: \d is a digit of any script ("١٣."), not ASCII.
+	 */
+	if (((guchar)l->text[0] < 0x80 &&
+	    !lines_opens_with(l->text, "BCILPSVX0123456789")) ||
 	    !lines_match("^((CHAPTER|Chapter|BOOK|Book|PART|Part|"
 	    "LETTER|Letter|SECTION|Section)\\s+)?([IVXLC]+|\\d{1,3})\\.?$",
 	    l->text) || next >= ls->a->len ||

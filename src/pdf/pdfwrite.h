@@ -31,8 +31,8 @@ void	pdf_write_value(struct pdf_writer *, guint num, const char *text,
 /* Object num, a stream: its dictionary's entries but /Length, its data. */
 void	pdf_write_stream(struct pdf_writer *, guint num, const char *entries,
 	    const void *data, gsize len);
-/* The same, its data deflated here (/Filter added); as it is if zlib
- * fails. */
+/* The same, its data deflated here (/Filter added); as it is if it
+ * cannot be (libdeflate's compressor not made, or data over 4 GiB). */
 void	pdf_write_deflated(struct pdf_writer *, guint num, const char *entries,
 	    const void *data, gsize len);
 /* A number no object has yet, for a new one. */
