@@ -14,11 +14,8 @@
 
 #include "stored.h"
 
-/* The window stored streams ask for: its bits, and the zlib header it
- * gives with level 0 (RFC 1950: CMF, then FLG with FLEVEL 0). */
+/* The window stored streams ask for: zlib's smallest. */
 #define STORED_BITS	9
-#define STORED_CMF	0x18
-#define STORED_FLG	0x19
 
 static _Thread_local int storing;
 
@@ -34,11 +31,19 @@ stored_end(void)
 	storing = 0;
 }
 
+/*
+ * RFC 1950's header: deflate (CM 8), the fastest level (FLEVEL 0), no
+ * preset dictionary, its check right; then RFC 1951's first block,
+ * stored (BTYPE 00).  Not the window's size, which another zlib (zlib-ng
+ * say) may choose otherwise.
+ */
 gboolean
 stored_by_cairo(const char *data, gsize len)
 {
-	return len >= 2 && (guchar)data[0] == STORED_CMF &&
-	    (guchar)data[1] == STORED_FLG;
+	const guchar *z = (const guchar *)data;
+
+	return len >= 3 && (z[0] & 0x0f) == 8 && (z[0] << 8 | z[1]) % 31 == 0 &&
+	    (z[1] & 0xe0) == 0 && (z[2] >> 1 & 3) == 0;
 }
 
 /* zlib's own, as zlib.h declares it; the defaults are deflateInit's. */
