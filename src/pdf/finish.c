@@ -236,7 +236,9 @@ inflated(const struct pdf_obj *o)
 		return b;
 	}
 	memset(&z, 0, sizeof(z));
-	if (!pdf_is(filter, "/FlateDecode") || inflateInit(&z) != Z_OK) {
+	/* zlib reads at most 4 GiB at a time: a stream larger is unread. */
+	if (!pdf_is(filter, "/FlateDecode") || o->data.n > G_MAXUINT32 ||
+	    inflateInit(&z) != Z_OK) {
 		g_byte_array_free(b, TRUE);
 		return NULL;
 	}

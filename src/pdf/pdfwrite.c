@@ -233,11 +233,12 @@ chain_free(struct pdf_writer *w)
 
 /*
  * The table's rows, each as the row above it subtracted byte by byte
- * (PNG's Up predictor): the rows of a table differ in few bytes, so
- * what is deflated is mostly zeros.
+ * (PNG's Up predictor) if predict: the rows of a table differ in few
+ * bytes, so what is deflated is mostly zeros.  Else the rows as they
+ * are, for a table that could not be deflated.
  */
 static GByteArray *
-rows(const struct pdf_writer *w, int w2, int w3)
+rows(const struct pdf_writer *w, int w2, int w3, gboolean predict)
 {
 	GByteArray *b = g_byte_array_new();
 	int n = 1 + w2 + w3, i;
@@ -254,6 +255,10 @@ rows(const struct pdf_writer *w, int w2, int w3)
 		put_field(raw, e->type, 1);
 		put_field(raw, e->where, w2);
 		put_field(raw, e->index, w3);
+		if (!predict) {
+			g_byte_array_append(b, raw->data, (guint)n);
+			continue;
+		}
 		for (i = 0; i < n; i++)
 			row[i] = (guint8)(raw->data[i] - prev[i]);
 		g_byte_array_append(b, &up, 1);
@@ -270,10 +275,13 @@ int
 pdf_writer_end(struct pdf_writer *w, const char *trailer)
 {
 	GByteArray *table;
+	const guint8 *z;
+	gsize zlen;
 	guint64 most = 0;
 	guint xref, i;
 	int w2, w3 = 1;
-	char *entries, *id;
+	char *id, *with, parms[64] = "";
+	const char *filter = "";
 
 	pack(w);
 	xref = pdf_writer_number(w);
@@ -289,21 +297,33 @@ pdf_writer_end(struct pdf_writer *w, const char *trailer)
 		w3 = MAX(w3, width(e->index));
 	}
 	w2 = width(most);
-	table = rows(w, w2, w3);
+	table = rows(w, w2, w3, TRUE);
 	flush(w);
 	/* The ID is the digest of every byte before this stream. */
 	id = g_strdup(g_checksum_get_string(w->md5));
 	g_checksum_reset(w->md5);
-	entries = g_strdup_printf("/Type /XRef /Size %u /W [1 %d %d] "
-	    "/DecodeParms << /Columns %d /Predictor 12 >> %s /ID [<%s><%s>]",
-	    w->entries->len, w2, w3, 1 + w2 + w3, trailer, id, id);
-	pdf_write_deflated(w, xref, entries, table->data, table->len);
+	/* The predictor says how to read deflated rows: no deflating, no
+	 * predictor. */
+	if ((z = deflated(w, table->data, table->len, &zlen)) != NULL) {
+		g_snprintf(parms, sizeof(parms), "/DecodeParms << /Columns %d "
+		    "/Predictor 12 >> ", 1 + w2 + w3);
+		filter = " /Filter /FlateDecode";
+	} else {
+		g_byte_array_free(table, TRUE);
+		table = rows(w, w2, w3, FALSE);
+		z = table->data;
+		zlen = table->len;
+	}
+	with = g_strdup_printf("/Type /XRef /Size %u /W [1 %d %d] %s%s "
+	    "/ID [<%s><%s>]%s", w->entries->len, w2, w3, parms, trailer, id,
+	    id, filter);
+	pdf_write_stream(w, xref, with, z, zlen);
+	g_free(with);
 	g_string_append_printf(w->buf, "startxref\n%" G_GUINT64_FORMAT
 	    "\n%%%%EOF\n", g_array_index(w->entries, struct entry,
 	    xref).where);
 	flush(w);
 	g_free(id);
-	g_free(entries);
 	g_byte_array_free(table, TRUE);
 	return w->rc;
 }
