@@ -30,7 +30,9 @@ struct pdf_file {
 	guint		 root, info;	/* the trailer's */
 	struct pdf_span	 header;	/* "%PDF-1.5" and the binary line */
 	guint		*reads;		/* objects read since the map was let
-					   go (pdf_file_let_go); NULL: never */
+					   go (pdf_file_let_go); NULL: never.
+					   Reading changes this count only,
+					   through the const file it reads */
 };
 
 /* An object: its value, and a stream's data. */
