@@ -101,6 +101,24 @@ proof_write(const struct edition *e, const char *name)
 	return path;
 }
 
+guint
+proof_write_mapped(const struct edition *e, const char *path,
+    struct pagemap *pm)
+{
+	struct style st;
+	struct diags d;
+	guint n;
+
+	style_init(&st);
+	diags_init(&d);
+	pagemap_init(pm);
+	ck_assert_int_eq(pdf_write(e, &st, path, pm, NULL, &d), 0);
+	n = d.list->len;
+	diags_release(&d);
+	style_release(&st);
+	return n;
+}
+
 char *
 proof_run(const char *const *argv)
 {

@@ -33,6 +33,11 @@ char		*proof_write_styled(const struct edition *e,
 		    const struct style *st, const char *name);
 /* The same in the default style. */
 char		*proof_write(const struct edition *e, const char *name);
+/* Writes e in the default style to path, filling pm (pagemap_init'd
+ * here, the caller's to release); fails the test if writing fails.
+ * Returns how many diagnostics the writing gave. */
+guint		 proof_write_mapped(const struct edition *e, const char *path,
+		    struct pagemap *pm);
 
 /* What a command prints, or NULL if it fails. */
 char		*proof_run(const char *const *argv);

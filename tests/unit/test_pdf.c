@@ -352,8 +352,6 @@ START_TEST(test_break_line_start)
 	struct chapter *c = fixture_chapter(e, "scenes", "Scenes");
 	const struct node *brk;
 	struct pagemap pm;
-	struct style st;
-	struct diags d;
 	char *path = proof_path("scenes.pdf");
 	guint i, found = 0;
 
@@ -361,17 +359,12 @@ START_TEST(test_break_line_start)
 	fixture_para(c->doc, "Before the break.");
 	brk = fixture_node(c->doc, NODE_BREAK);
 	fixture_para(c->doc, "After the break.");
-	style_init(&st);
-	diags_init(&d);
-	pagemap_init(&pm);
-	ck_assert_int_eq(pdf_write(e, &st, path, &pm, NULL, &d), 0);
+	proof_write_mapped(e, path, &pm);
 	for (i = 0; i < pm.starts->len; i++)
 		found += g_array_index(pm.starts, struct linestart, i).block ==
 		    brk;
 	ck_assert_uint_eq(found, 1);
 	pagemap_release(&pm);
-	diags_release(&d);
-	style_release(&st);
 	fixture_remove(path);
 	edition_free(e);
 }

@@ -56,8 +56,6 @@ probe_pages(int *para, int *note)
 	const struct node *marks[40], *nmarks[64];
 	char *path = proof_path("probe.pdf");
 	struct pagemap pm;
-	struct style st;
-	struct diags d;
 	guint i;
 
 	for (i = 0; i < 40; i++)
@@ -67,10 +65,7 @@ probe_pages(int *para, int *note)
 
 		nmarks[i] = add_mark(ie, c, n, n->body->first);
 	}
-	style_init(&st);
-	diags_init(&d);
-	pagemap_init(&pm);
-	ck_assert_int_eq(pdf_write(e, &st, path, &pm, NULL, &d), 0);
+	proof_write_mapped(e, path, &pm);
 	for (i = 0; i < 40; i++)
 		para[i] = atoi(pagemap_label(&pm, marks[i]));
 	for (i = 0; i < 64; i++)
@@ -78,8 +73,6 @@ probe_pages(int *para, int *note)
 		    nmarks[i])) : 0;
 	pagemap_release(&pm);
 	fixture_remove(path);
-	diags_release(&d);
-	style_release(&st);
 	edition_free(e);
 }
 
@@ -196,7 +189,6 @@ START_TEST(test_index_of_names)
 	char *want, *text, *contents;
 	struct pagemap pm;
 	struct style st;
-	struct diags d;
 	double left, right;
 
 	probe_pages(para, note);
@@ -245,12 +237,9 @@ START_TEST(test_index_of_names)
 			break;
 		}
 
-	style_init(&st);
-	diags_init(&d);
-	pagemap_init(&pm);
 	path = proof_path("index.pdf");
-	ck_assert_int_eq(pdf_write(e, &st, path, &pm, NULL, &d), 0);
-	ck_assert_uint_eq(d.list->len, 0);
+	ck_assert_uint_eq(proof_write_mapped(e, path, &pm), 0);
+	style_init(&st);	/* the style it was written in, for its feet */
 	pages = proof_all_pages(path);
 	for (first = 0, i = 0; pages[i] != NULL; i++)
 		if (strstr(pages[i], "Index of Names") != NULL)
@@ -312,7 +301,6 @@ START_TEST(test_index_of_names)
 	pagemap_release(&pm);
 	fixture_remove(path);
 	fixture_remove(base);
-	diags_release(&d);
 	style_release(&st);
 	edition_free(e);
 	edition_free(plain);
@@ -337,8 +325,6 @@ START_TEST(test_front_matter_alone)
 	struct index_entry *ie = add_entry(e, "Fox, The", NULL);
 	char *path = proof_path("front.pdf"), **pages;
 	struct pagemap pm;
-	struct style st;
-	struct diags d;
 	guint i;
 	int last;
 
@@ -346,10 +332,7 @@ START_TEST(test_front_matter_alone)
 		((struct chapter *)g_ptr_array_index(e->chapters, i))->role =
 		    i == 0 ? ROLE_FOREWORD : ROLE_PREFACE;
 	add_mark(ie, c, NULL, c->doc->first);
-	style_init(&st);
-	diags_init(&d);
-	pagemap_init(&pm);
-	ck_assert_int_eq(pdf_write(e, &st, path, &pm, NULL, &d), 0);
+	proof_write_mapped(e, path, &pm);
 	pages = proof_all_pages(path);
 	last = proof_page_count(path);
 	ck_assert_ptr_nonnull(strstr(pages[0], "A Test Edition"));
@@ -360,8 +343,6 @@ START_TEST(test_front_matter_alone)
 	ck_assert_str_eq(g_ptr_array_index(pm.labels, 0), "i");
 	g_strfreev(pages);
 	pagemap_release(&pm);
-	diags_release(&d);
-	style_release(&st);
 	fixture_remove(path);
 	edition_free(e);
 }

@@ -220,15 +220,10 @@ START_TEST(test_page_map)
 	const struct note *note = g_ptr_array_index(one->notes, 0);
 	char *path = proof_path("m.pdf"), **pages;
 	struct pagemap pm;
-	struct style st;
-	struct diags d;
 	int total, front, blank = 0, i;
 	guint k;
 
-	style_init(&st);
-	diags_init(&d);
-	pagemap_init(&pm);
-	ck_assert_int_eq(pdf_write(e, &st, path, &pm, NULL, &d), 0);
+	proof_write_mapped(e, path, &pm);
 	pages = proof_all_pages(path);
 	total = proof_page_count(path);
 	ck_assert_uint_eq(pm.labels->len, (guint)total);
@@ -269,8 +264,6 @@ START_TEST(test_page_map)
 	g_strfreev(pages);
 	pagemap_release(&pm);
 	fixture_remove(path);
-	diags_release(&d);
-	style_release(&st);
 	edition_free(e);
 }
 END_TEST
