@@ -21,7 +21,7 @@ tag_clear(gpointer p)
 	g_free(t->attrs);
 }
 
-static void
+void
 head_clear(gpointer p)
 {
 	struct head *h = p;

@@ -220,6 +220,8 @@ struct press {
 
 struct galley	*galley_new(void);
 void		 galley_free(struct galley *);
+/* Frees what a struct head owns: an array of them's clear function. */
+void		 head_clear(gpointer);
 /* The line at i. */
 #define GALLEY_LINE(g, i)	(&g_array_index((g)->lines, struct line, (i)))
 /*

@@ -10,6 +10,7 @@ void
 outline_init(struct outline *ol)
 {
 	ol->heads = g_array_new(FALSE, FALSE, sizeof(struct head));
+	g_array_set_clear_func(ol->heads, head_clear);
 	ol->front = 0;
 }
 
@@ -59,9 +60,5 @@ outline_add(const struct outline *ol, cairo_surface_t *s)
 void
 outline_release(struct outline *ol)
 {
-	guint i;
-
-	for (i = 0; i < ol->heads->len; i++)
-		g_free(g_array_index(ol->heads, struct head, i).title);
 	g_array_free(ol->heads, TRUE);
 }
