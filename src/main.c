@@ -463,6 +463,9 @@ outputs_not_inputs(const struct manuscript *ms, const char *epub,
  * replace their destinations only once both are whole, so that a
  * failure in either, or a warning under --strict, leaves both old files
  * as they were.  The EPUB's cover is kept at cover for the next build.
+ * The EPUB is begun once Cairo has let go of the PDF's pages, beside
+ * the finishing: begun before, what it holds would add to the most the
+ * build holds, which Cairo's drawing of a long book already is.
  */
 static void
 write_outputs(const struct pipeline *p, struct pdf_layout *layout,
@@ -473,6 +476,8 @@ write_outputs(const struct pipeline *p, struct pdf_layout *layout,
 	struct epub_job job;
 	GThread *thread = NULL;
 
+	if (pdf != NULL)
+		(void)pdf_draw_rest(layout, d);
 	if (epub != NULL) {
 		job = (struct epub_job){ p->edition, { p->ms->epub_style,
 		    p->ms->epub_embed_fonts, cover }, pages, { NULL, NULL }, epub,

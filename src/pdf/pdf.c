@@ -229,6 +229,7 @@ enum part_name {
 
 /* The drawing, as it goes: Cairo's, and what the finishing is told. */
 struct drawing {
+	char			*name;		/* the PDF's, for errors */
 	FILE			*scratch;	/* Cairo's file */
 	cairo_surface_t		*s;
 	cairo_t			*cr;
@@ -236,6 +237,11 @@ struct drawing {
 	struct taglangs		 langs;
 	GArray			*runs;		/* struct page_run, as drawn */
 	gboolean		 text;		/* the text's Part is begun */
+	gboolean		 ended;		/* Cairo's surface is finished */
+	int			 rc;		/* and that gave 0, or -1 */
+	GHashTable		*links;		/* what the finishing is told */
+	GPtrArray		*labels;	/* (finish.h), made before the
+						   parts drawn last let go */
 };
 
 /* An edition being laid out, and drawn if it is to be. */
@@ -500,6 +506,7 @@ drawing_new(const struct pdf_layout *l, const char *name, struct diags *d)
 	    (fp = scratch(name, d)) == NULL)
 		return NULL;
 	dr = g_new0(struct drawing, 1);
+	dr->name = g_strdup(name);
 	dr->scratch = fp;
 	dr->s = cairo_pdf_surface_create_for_stream(out_write, fp,
 	    l->st->width + 2 * m, l->st->height + 2 * m);
@@ -525,6 +532,11 @@ drawing_free(struct drawing *dr)
 	g_array_free(dr->notes, TRUE);
 	taglangs_release(&dr->langs);
 	g_array_free(dr->runs, TRUE);
+	if (dr->links != NULL)
+		g_hash_table_destroy(dr->links);
+	if (dr->labels != NULL)
+		g_ptr_array_free(dr->labels, TRUE);
+	g_free(dr->name);
 	g_free(dr);
 }
 
@@ -694,16 +706,16 @@ draw_rest(struct drawing *dr, struct pdf_layout *l)
 }
 
 int
-pdf_draw(struct pdf_layout *l, struct sink *out, struct diags *d)
+pdf_draw_rest(struct pdf_layout *l, struct diags *d)
 {
 	struct drawing *dr = l->drawing;
-	struct finishing f;
 	cairo_status_t status;
-	int rc = -1;
 
-	f = (struct finishing){ l->e->language, l->st->width, l->st->height,
-	    l->st->bleed, draw_margin(l->st), link_names(l), page_labels(l),
-	    dr->notes, &dr->langs, dr->runs, TRUE };
+	if (dr->ended)
+		return dr->rc;
+	dr->ended = TRUE;
+	dr->links = link_names(l);
+	dr->labels = page_labels(l);
 	draw_rest(dr, l);
 	outline_add(&l->outline, dr->s);
 	status = cairo_status(dr->cr);
@@ -722,14 +734,26 @@ pdf_draw(struct pdf_layout *l, struct sink *out, struct diags *d)
 #ifdef __GLIBC__
 	malloc_trim(0);
 #endif
-	if (status != CAIRO_STATUS_SUCCESS)
-		diag_add(d, DIAG_ERROR, srcpos_at(out->name, 0, 0),
+	if (status != CAIRO_STATUS_SUCCESS) {
+		diag_add(d, DIAG_ERROR, srcpos_at(dr->name, 0, 0),
 		    "cannot make the PDF: %s", cairo_status_to_string(status));
-	else
-		rc = finish_drawn(dr->scratch, out, &f, &l->finished, d);
-	g_hash_table_destroy(f.links);
-	g_ptr_array_free(f.labels, TRUE);
-	return rc;
+		dr->rc = -1;
+	}
+	return dr->rc;
+}
+
+int
+pdf_draw(struct pdf_layout *l, struct sink *out, struct diags *d)
+{
+	struct drawing *dr = l->drawing;
+	struct finishing f;
+
+	if (pdf_draw_rest(l, d) == -1)
+		return -1;
+	f = (struct finishing){ l->e->language, l->st->width, l->st->height,
+	    l->st->bleed, draw_margin(l->st), dr->links, dr->labels,
+	    dr->notes, &dr->langs, dr->runs, TRUE };
+	return finish_drawn(dr->scratch, out, &f, &l->finished, d);
 }
 
 int

@@ -30,8 +30,17 @@ struct pdf_layout *pdf_lay_out(const struct edition *, const struct style *,
 		    const char *drawn, struct diags *);
 /*
  * Draws the rest of a layout made with drawn (the prelims and the
- * index, after the text) and finishes the PDF into out; returns 0, or
- * -1 with an error in diags.  Only pdf_layout_free may follow.
+ * index, after the text) and ends Cairo's drawing, letting go of what
+ * Cairo held of every page: the most a build holds at once, so that
+ * work done beside the finishing (the EPUB) is best begun after this.
+ * Returns 0, or -1 with an error in diags; a second call returns the
+ * first's result.
+ */
+int		 pdf_draw_rest(struct pdf_layout *, struct diags *);
+/*
+ * pdf_draw_rest if it is not done, then finishes the PDF into out;
+ * returns 0, or -1 with an error in diags.  Only pdf_layout_free may
+ * follow.
  */
 int		 pdf_draw(struct pdf_layout *, struct sink *, struct diags *);
 void		 pdf_layout_free(struct pdf_layout *);
