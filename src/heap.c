@@ -15,9 +15,16 @@
 
 /* What the main arena is grown by: more than a 1x build's heap. */
 #define HEAP_RESERVE	((size_t)48 << 20)
-/* Blocks this large and more are mapped apart: the most glibc takes on
- * a 64-bit system, above the reserve. */
+/* Blocks this large and more are mapped apart while the reserve is
+ * made: the most glibc takes on a 64-bit system, above the reserve. */
 #define MMAP_AT		(64 << 20)
+/*
+ * And after: a long book's largest blocks (a page map's array, an
+ * object stream, the index's XHTML, some 16 MB at 100x) are mapped, and
+ * unmapped when freed, rather than left in the arena between blocks
+ * still in use.  A 1x build has none so large.
+ */
+#define APART_AT	(8 << 20)
 /* A transparent huge page on x86-64 and arm64 (4 KiB base pages). */
 #define HUGE_PAGE	((uintptr_t)2 << 20)
 
@@ -46,5 +53,6 @@ heap_prefer_huge_pages(void)
 	    (hi &= ~(HUGE_PAGE - 1)) > lo)
 		(void)madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
 	free(p);
+	(void)mallopt(M_MMAP_THRESHOLD, APART_AT);
 #endif
 }
