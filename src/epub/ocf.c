@@ -4,7 +4,8 @@
  * deflated (by libdeflate, libzip copying what it deflated), every
  * entry with the same time in UTC.  The pages rendered from the text
  * come first, each made as libzip reads it and let go once deflated;
- * then the package document and the rest.
+ * then the package document and the rest.  libzip writes the archive
+ * straight into the output, not into memory first.
  */
 #include <string.h>
 
@@ -226,17 +227,82 @@ compressed(const char *type)
 	return 0;
 }
 
-/* Copies the zip made in src, which is open for reading, into out. */
-static int
-copy_out(zip_source_t *src, struct sink *out)
-{
-	char buf[1 << 16];
-	zip_int64_t n;
+/*
+ * The archive's own source: what libzip writes goes straight into the
+ * output, which it may seek back in to fill in an entry's header.  It
+ * begins empty, so there is nothing to read: libzip asks only whether
+ * there is an archive to open, which ZIP_TRUNCATE makes anew.
+ */
+struct archive_out {
+	struct sink	*out;
+	zip_uint64_t	 size;		/* the most written */
+	zip_error_t	 error;
+};
 
-	while ((n = zip_source_read(src, buf, sizeof(buf))) > 0)
-		if (sink_write(out, buf, (gsize)n) == -1)
+static zip_int64_t
+archive_source(void *arg, void *data, zip_uint64_t len, zip_source_cmd_t cmd)
+{
+	struct archive_out *a = arg;
+	zip_int64_t at;
+
+	switch (cmd) {
+	case ZIP_SOURCE_OPEN:
+	case ZIP_SOURCE_CLOSE:
+	case ZIP_SOURCE_READ:
+	case ZIP_SOURCE_TELL:
+	case ZIP_SOURCE_BEGIN_WRITE:
+	case ZIP_SOURCE_ROLLBACK_WRITE:
+	case ZIP_SOURCE_REMOVE:
+	case ZIP_SOURCE_FREE:
+		return 0;
+	case ZIP_SOURCE_SEEK:
+		return zip_source_seek_compute_offset(0, 0, data, len,
+		    &a->error) < 0 ? -1 : 0;
+	case ZIP_SOURCE_STAT:
+		zip_stat_init(data);
+		((zip_stat_t *)data)->size = 0;
+		((zip_stat_t *)data)->valid |= ZIP_STAT_SIZE;
+		return sizeof(zip_stat_t);
+	case ZIP_SOURCE_WRITE:
+		if (sink_write(a->out, data, len) == -1)
+			break;
+		if ((at = sink_tell(a->out)) == -1)
+			break;
+		a->size = MAX(a->size, (zip_uint64_t)at);
+		return (zip_int64_t)len;
+	case ZIP_SOURCE_SEEK_WRITE:
+		if ((at = sink_tell(a->out)) == -1 ||
+		    (at = zip_source_seek_compute_offset((zip_uint64_t)at,
+		    a->size, data, len, &a->error)) < 0)
 			return -1;
-	return n == 0 ? 0 : -1;
+		if (sink_seek(a->out, at) == -1)
+			break;
+		return 0;
+	case ZIP_SOURCE_TELL_WRITE:
+		if ((at = sink_tell(a->out)) == -1)
+			break;
+		return at;
+	case ZIP_SOURCE_COMMIT_WRITE:
+		/* What follows the archive is what libzip wrote last. */
+		return sink_seek(a->out, (gint64)a->size) == -1 ? -1 : 0;
+	case ZIP_SOURCE_ERROR:
+		return zip_error_to_data(&a->error, data, len);
+	case ZIP_SOURCE_SUPPORTS:
+		return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN,
+		    ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
+		    ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, ZIP_SOURCE_SEEK,
+		    ZIP_SOURCE_TELL, ZIP_SOURCE_SUPPORTS,
+		    ZIP_SOURCE_BEGIN_WRITE, ZIP_SOURCE_COMMIT_WRITE,
+		    ZIP_SOURCE_ROLLBACK_WRITE, ZIP_SOURCE_WRITE,
+		    ZIP_SOURCE_SEEK_WRITE, ZIP_SOURCE_TELL_WRITE,
+		    ZIP_SOURCE_REMOVE, -1);
+	default:
+		zip_error_set(&a->error, ZIP_ER_OPNOTSUPP, 0);
+		return -1;
+	}
+	/* The sink's failure, which sink_close says. */
+	zip_error_set(&a->error, ZIP_ER_WRITE, a->out->err);
+	return -1;
 }
 
 /*
@@ -275,55 +341,47 @@ ocf_write(struct sink *out, struct book *b, item_maker opf, GDateTime *t,
 	struct item package = { NULL, NULL, NULL, NULL, 0, NULL, opf, NULL,
 	    FALSE };
 	struct packing pk = { NULL, b, 0, 0, NULL };
-	zip_source_t *mem;
+	struct archive_out archive = { out, 0, { 0 } };
+	zip_source_t *src;
 	zip_error_t ze;
-	zip_t *za = NULL;
+	zip_t *za;
 	int rc = -1;
 
 	zip_error_init(&ze);
+	zip_error_init(&archive.error);
 	if ((pk.z = libdeflate_alloc_compressor(DEFLATE_LEVEL)) == NULL) {
 		diag_add(d, DIAG_ERROR, srcpos_at(out->name, 0, 0),
 		    "cannot make the EPUB: out of memory");
 		goto out;
 	}
-	if ((mem = zip_source_buffer_create(NULL, 0, 0, &ze)) == NULL ||
-	    (za = zip_open_from_source(mem, ZIP_TRUNCATE, &ze)) == NULL) {
+	if ((src = zip_source_function_create(archive_source, &archive,
+	    &ze)) == NULL ||
+	    (za = zip_open_from_source(src, ZIP_TRUNCATE, &ze)) == NULL) {
 		diag_add(d, DIAG_ERROR, srcpos_at(out->name, 0, 0),
 		    "cannot make the EPUB: %s", zip_error_strerror(&ze));
-		if (mem != NULL)
-			zip_source_free(mem);
+		if (src != NULL)
+			zip_source_free(src);
 		goto out;
 	}
-	/* The archive made, the bytes are still wanted. */
-	zip_source_keep(mem);
 	pk.za = za;
 	dos_time(t, &pk.dtime, &pk.ddate);
 	/* The text first, then what is made from all of it. */
-	if (add(&pk, "mimetype", &mimetype, 1) < 0 ||
-	    add(&pk, "META-INF/container.xml", &cont, 0) < 0 ||
-	    add_items(&pk, TRUE) < 0 ||
-	    add(&pk, OEBPS "content.opf", &package, 0) < 0 ||
-	    add_items(&pk, FALSE) < 0)
-		goto fail;
-	if (zip_close(za) != 0)
-		goto fail;
-	if (zip_source_open(mem) == 0) {
-		rc = copy_out(mem, out);
-		zip_source_close(mem);
+	if (add(&pk, "mimetype", &mimetype, 1) == 0 &&
+	    add(&pk, "META-INF/container.xml", &cont, 0) == 0 &&
+	    add_items(&pk, TRUE) == 0 &&
+	    add(&pk, OEBPS "content.opf", &package, 0) == 0 &&
+	    add_items(&pk, FALSE) == 0 && zip_close(za) == 0) {
+		rc = 0;
+		goto out;
 	}
 	/* A failed write is the sink's to say (sink_close); libzip's, here. */
-	if (rc == -1 && out->err == 0)
+	if (out->err == 0)
 		diag_add(d, DIAG_ERROR, srcpos_at(out->name, 0, 0),
-		    "cannot make the EPUB: %s",
-		    zip_error_strerror(zip_source_error(mem)));
-	zip_source_free(mem);
-	goto out;
-fail:
-	diag_add(d, DIAG_ERROR, srcpos_at(out->name, 0, 0),
-	    "cannot make the EPUB: %s", zip_strerror(za));
+		    "cannot make the EPUB: %s", zip_strerror(za));
 	zip_discard(za);
-	zip_source_free(mem);
 out:
+	zip_error_fini(&archive.error);
+	zip_error_fini(&ze);
 	if (pk.z != NULL)
 		libdeflate_free_compressor(pk.z);
 	g_bytes_unref(cont.data);

@@ -36,12 +36,51 @@ sink_write(struct sink *s, const void *bytes, gsize len)
 	if (s->err != 0)
 		return -1;
 	if (s->fp == NULL) {
-		g_byte_array_append(s->mem, bytes, (guint)len);
+		gsize over = MIN(len, s->mem->len - s->at);
+
+		memcpy(s->mem->data + s->at, bytes, over);
+		g_byte_array_append(s->mem, (const guint8 *)bytes + over,
+		    (guint)(len - over));
+		s->at += len;
 		return 0;
 	}
 	if (fwrite(bytes, 1, len, s->fp) == len)
 		return 0;
 	s->err = errno != 0 ? errno : EIO;
+	return -1;
+}
+
+gint64
+sink_tell(struct sink *s)
+{
+	off_t at;
+
+	if (s->err != 0)
+		return -1;
+	if (s->fp == NULL)
+		return (gint64)s->at;
+	if ((at = ftello(s->fp)) != -1)
+		return (gint64)at;
+	s->err = errno;
+	return -1;
+}
+
+int
+sink_seek(struct sink *s, gint64 offset)
+{
+	if (s->err != 0)
+		return -1;
+	if (s->fp == NULL) {
+		if (offset < 0 || (guint64)offset > s->mem->len) {
+			s->err = EINVAL;
+			return -1;
+		}
+		s->at = (gsize)offset;
+		return 0;
+	}
+	if (fseeko(s->fp, (off_t)offset, SEEK_SET) == 0)
+		return 0;
+	s->err = errno;
 	return -1;
 }
 

@@ -16,6 +16,7 @@ struct sink {
 	const char	*name;		/* the destination, for diagnostics */
 	FILE		*fp;		/* the file written, or NULL: mem */
 	GByteArray	*mem;		/* what was written, without a file */
+	gsize		 at;		/* mem: where the next bytes go */
 	int		 err;		/* errno of the first failed write, or 0 */
 };
 
@@ -32,6 +33,14 @@ int	sink_open(struct sink *, const char *path, const char *name,
  * in err, for sink_close to report).
  */
 int	sink_write(struct sink *, const void *, gsize len);
+/*
+ * Where the next bytes go, from the start, and going back there: a
+ * writer that fills in a length once it knows it (libzip's).  Writing
+ * after a seek replaces what was there.  -1 on failure, the errno kept
+ * in err.
+ */
+gint64	sink_tell(struct sink *);
+int	sink_seek(struct sink *, gint64 offset);
 /*
  * Closes the file, or frees the memory.  Returns 0, or -1 with an error
  * at the sink's name if a write or the closing failed, what (such as

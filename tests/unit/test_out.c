@@ -11,6 +11,7 @@
 #include "out/digest.h"
 #include "out/kept.h"
 #include "out/matter.h"
+#include "out/sink.h"
 #include "out/indexing.h"
 #include "out/titles.h"
 #include "out/words.h"
@@ -585,6 +586,64 @@ START_TEST(test_kept)
 }
 END_TEST
 
+/*
+ * Writes abcdef, goes back to fill in two bytes, then on at the end,
+ * as libzip does with an entry's header; returns what tell said along
+ * the way, as "6 4 8".
+ */
+static char *
+seek_and_fill(struct sink *s)
+{
+	gint64 t1, t2, t3;
+
+	ck_assert_int_eq(sink_write(s, "abcdef", 6), 0);
+	t1 = sink_tell(s);
+	ck_assert_int_eq(sink_seek(s, 2), 0);
+	ck_assert_int_eq(sink_write(s, "XY", 2), 0);
+	t2 = sink_tell(s);
+	ck_assert_int_eq(sink_seek(s, t1), 0);
+	ck_assert_int_eq(sink_write(s, "gh", 2), 0);
+	t3 = sink_tell(s);
+	return g_strdup_printf("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT
+	    " %" G_GINT64_FORMAT, t1, t2, t3);
+}
+
+START_TEST(test_sink_seek)
+{
+	char *dir = fixture_dir();
+	char *path = g_build_filename(dir, "out.bin", NULL);
+	struct diags d;
+	struct sink s;
+	char *told, *got;
+	gsize len;
+
+	diags_init(&d);
+	sink_memory(&s, "mem.bin");
+	told = seek_and_fill(&s);
+	ck_assert_str_eq(told, "6 4 8");
+	ck_assert_uint_eq(s.mem->len, 8);
+	ck_assert_int_eq(memcmp(s.mem->data, "abXYefgh", 8), 0);
+	/* Past the end is no place to write. */
+	ck_assert_int_eq(sink_seek(&s, 9), -1);
+	ck_assert_int_eq(sink_close(&s, "the test", &d), -1);
+	ck_assert_int_eq(d.count[DIAG_ERROR], 1);
+	g_free(told);
+
+	ck_assert_int_eq(sink_open(&s, path, "out.bin", &d), 0);
+	told = seek_and_fill(&s);
+	ck_assert_str_eq(told, "6 4 8");
+	ck_assert_int_eq(sink_close(&s, "the test", &d), 0);
+	ck_assert(g_file_get_contents(path, &got, &len, NULL));
+	ck_assert_uint_eq(len, 8);
+	ck_assert_int_eq(memcmp(got, "abXYefgh", 8), 0);
+	g_free(got);
+	g_free(told);
+	diags_release(&d);
+	g_free(path);
+	fixture_clean(dir);
+}
+END_TEST
+
 Suite *
 out_suite(void)
 {
@@ -604,6 +663,7 @@ out_suite(void)
 	tcase_add_test(tc, test_index_pages);
 	tcase_add_test(tc, test_index_pages_front);
 	tcase_add_test(tc, test_kept);
+	tcase_add_test(tc, test_sink_seek);
 	tcase_add_test(tc, test_index_passim);
 	tcase_add_test(tc, test_index_max_groups);
 	tcase_add_test(tc, test_matter);
