@@ -70,6 +70,22 @@ run(struct edition *e, const char *list, struct index_log *log,
 	names_release(&nl);
 }
 
+/* A text node's text with each mark as "[heading]" where it falls. */
+static void
+text_marked(GString *s, const struct node *t)
+{
+	const struct index_mark *const *m;
+	gsize done = 0;
+
+	for (m = node_marks(t); *m != NULL; m++) {
+		g_string_append_len(s, t->text + done,
+		    (gssize)((*m)->offset - done));
+		g_string_append_printf(s, "[%s]", (*m)->entry->heading);
+		done = (*m)->offset;
+	}
+	g_string_append(s, t->text + done);
+}
+
 /* A tree's text with each mark as "[heading]" before its name. */
 static char *
 dump(struct node *root)
@@ -82,10 +98,7 @@ dump(struct node *root)
 		if (it.ev != ITER_ENTER)
 			continue;
 		if (it.cur->type == NODE_TEXT)
-			g_string_append(s, it.cur->text);
-		else if (it.cur->type == NODE_INDEXMARK)
-			g_string_append_printf(s, "[%s]",
-			    it.cur->as.mark->entry->heading);
+			text_marked(s, it.cur);
 		else if (it.cur->type == NODE_PARAGRAPH && s->len > 0)
 			g_string_append_c(s, '/');
 	}
