@@ -463,22 +463,19 @@ mark_text(struct stage *st, const struct chapter *c, const struct note *note,
 }
 
 /*
- * Marks a tree: its text nodes are collected first, each with the number
- * of its paragraph or heading.  preface says the tree is the chapter's
- * introduction.
+ * Marks a tree's text nodes as the walk meets them, each with the number
+ * of its paragraph or heading; marks change no node's place in the tree.
+ * preface says the tree is the chapter's introduction.
  */
 static void
 mark_tree(struct stage *st, const struct chapter *c, const struct note *note,
     struct node *root, int preface)
 {
-	GArray *texts;
 	struct iter it;
 	int para = 0;
-	guint i;
 
 	if (root == NULL)
 		return;
-	texts = g_array_new(FALSE, FALSE, sizeof(struct text));
 	iter_init(&it, root);
 	while (iter_next(&it) != ITER_NONE) {
 		struct text tx = { it.cur, para, preface };
@@ -489,11 +486,8 @@ mark_tree(struct stage *st, const struct chapter *c, const struct note *note,
 		    it.cur->type == NODE_HEADING)
 			para++;
 		else if (it.cur->type == NODE_TEXT)
-			g_array_append_val(texts, tx);
+			mark_text(st, c, note, &tx);
 	}
-	for (i = 0; i < texts->len; i++)
-		mark_text(st, c, note, &g_array_index(texts, struct text, i));
-	g_array_free(texts, TRUE);
 }
 
 /* Headings by their sort key, then gloss and heading, as ICU collates. */
