@@ -103,6 +103,42 @@ START_TEST(test_pagebreaks)
 }
 END_TEST
 
+/*
+ * A page that begins where an index mark falls: the mark's anchor, then
+ * the page's marker, as when the mark began the text after it; within a
+ * text and at its end.
+ */
+START_TEST(test_break_at_mark)
+{
+	struct pagemap pm;
+	struct edition *e = ebook_bare();
+	struct chapter *c = fixture_chapter(e, "c", "C");
+	struct node *p = fixture_para(c->doc, "Ann met Bo");
+	struct index_entry *ann = index_entry_new("Smith, Ann", NULL);
+	struct index_entry *bo = index_entry_new("Bo", NULL);
+	char *path, *x;
+
+	ann->id = 1;
+	bo->id = 2;
+	g_ptr_array_add(e->index, ann);
+	g_ptr_array_add(e->index, bo);
+	index_mark_new(bo, c, NULL, p->first, 8)->id = 1;
+	index_mark_new(ann, c, NULL, p->first, 10)->id = 2;
+	pagemap_init(&pm);
+	page(&pm, c->doc, 0, "1");
+	page(&pm, p, 8, "2");
+	page(&pm, p, 99, "3");
+	path = ebook_write(e, &pm, "book.epub", 0);
+	x = fixture_zip_entry(path, "OEBPS/chapter-c.xhtml");
+	assert_has(x, "<p>Ann met <span id=\"ix-1\"></span>" PB("2") "Bo"
+	    "<span id=\"ix-2\"></span>" PB("3") "</p>");
+	g_free(x);
+	g_free(path);
+	edition_free(e);
+	pagemap_release(&pm);
+}
+END_TEST
+
 /* A page that begins with a scene break has its marker before it. */
 START_TEST(test_break_begins_page)
 {
@@ -343,6 +379,7 @@ epub_pages_suite(void)
 	tcase_add_checked_fixture(tc, ebook_setup, ebook_teardown);
 	tcase_add_test(tc, test_pagebreaks);
 	tcase_add_test(tc, test_break_begins_page);
+	tcase_add_test(tc, test_break_at_mark);
 	tcase_add_test(tc, test_page_list);
 	tcase_add_test(tc, test_no_pages);
 	tcase_add_test(tc, test_pages_lost);
