@@ -156,17 +156,21 @@ anchor_over(struct runs *r, enum anchor_kind kind, enum iter_event ev,
 {
 	struct anchor a = { kind, (guint)r->text->len, G_MAXUINT, { n }, NULL,
 	    0 };
+	struct anchor *opened;
 	guint i;
 
 	if (ev == ITER_ENTER) {
 		g_array_append_val(r->anchors, a);
 		return;
 	}
-	for (i = r->anchors->len; i-- > 0;)
-		if (g_array_index(r->anchors, struct anchor, i).node == n) {
-			g_array_index(r->anchors, struct anchor, i).end = a.start;
+	/* Its kind first: a mark's anchor holds a mark, not a node. */
+	for (i = r->anchors->len; i-- > 0;) {
+		opened = &g_array_index(r->anchors, struct anchor, i);
+		if (opened->kind == kind && opened->node == n) {
+			opened->end = a.start;
 			return;
 		}
+	}
 }
 
 /* A reference or cross-reference: the number of the note, if it has one. */
