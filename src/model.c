@@ -56,6 +56,7 @@ node_insert_before(struct node *sibling, struct node *child)
 void
 node_text_cut(struct node *t, int *done, int from, int to, struct node *x)
 {
+	g_assert(t->as.marks == NULL);
 	if (from > *done)
 		node_insert_before(t, node_new_text(NODE_TEXT, t->pos,
 		    t->text + *done, from - *done));
@@ -68,6 +69,7 @@ node_text_rest(struct node *t, int done)
 {
 	char *rest;
 
+	g_assert(t->as.marks == NULL);
 	if (done == 0)
 		return;
 	rest = g_strdup(t->text + done);
@@ -115,6 +117,8 @@ node_free(struct node *n)
 			g_free(todo->as.link.title);
 		} else if (todo->type == NODE_SPAN || todo->type == NODE_DIV)
 			g_free(todo->as.lang);
+		else if (todo->type == NODE_TEXT)
+			g_free(todo->as.marks);	/* the entries own the marks */
 		g_free(todo);
 		todo = next;
 	}
@@ -156,7 +160,6 @@ node_is_leaf(const struct node *n)
 	case NODE_LINEBREAK:
 	case NODE_NOTEREF:
 	case NODE_XREF:
-	case NODE_INDEXMARK:
 		return 1;
 	default:
 		return 0;
@@ -170,7 +173,7 @@ node_type_name(enum node_type t)
 		"document", "paragraph", "heading", "blockquote", "list",
 		"item", "break", "codeblock", "table", "row", "cell", "div",
 		"text", "span", "emph", "strong", "code", "link", "softbreak",
-		"linebreak", "noteref", "xref", "indexmark"
+		"linebreak", "noteref", "xref"
 	};
 
 	g_assert((size_t)t < G_N_ELEMENTS(names));
@@ -281,6 +284,16 @@ node_text_length(const struct node *n)
 	}
 }
 
+const struct index_mark *const *
+node_marks(const struct node *n)
+{
+	static const struct index_mark *const none[] = { NULL };
+
+	if (n->type != NODE_TEXT || n->as.marks == NULL)
+		return none;
+	return (const struct index_mark *const *)n->as.marks;
+}
+
 struct index_entry *
 index_entry_new(const char *heading, const char *gloss)
 {
@@ -296,7 +309,7 @@ index_entry_new(const char *heading, const char *gloss)
 	return ie;
 }
 
-/* Frees an entry, its sub-headings and its marks (not the marks' nodes). */
+/* Frees an entry, its sub-headings and its marks (not their texts' lists). */
 void
 index_entry_free(struct index_entry *ie)
 {
@@ -324,20 +337,31 @@ index_entry_printed(const struct index_entry *ie)
 	return ie->see != NULL && index_entry_printed(ie->see);
 }
 
-struct node *
+/*
+ * A text's list of marks is grown by one for each: a text holds few
+ * names, and a list sized to fit is the smallest it can be.
+ */
+struct index_mark *
 index_mark_new(struct index_entry *ie, const struct chapter *c,
-    const struct note *note, struct srcpos pos)
+    const struct note *note, struct node *t, guint offset)
 {
 	struct index_mark *m = g_new0(struct index_mark, 1);
-	struct node *n = node_new(NODE_INDEXMARK, pos);
+	gsize n = 0;
 
-	m->node = n;
+	g_assert(t->type == NODE_TEXT);
+	while (t->as.marks != NULL && t->as.marks[n] != NULL)
+		n++;
+	g_assert(n == 0 || t->as.marks[n - 1]->offset <= offset);
+	t->as.marks = g_renew(struct index_mark *, t->as.marks, n + 2);
+	t->as.marks[n] = m;
+	t->as.marks[n + 1] = NULL;
+	m->text = t;
+	m->offset = offset;
 	m->entry = ie;
 	m->chapter = c;
 	m->note = note;
 	g_ptr_array_add(ie->marks, m);
-	n->as.mark = m;
-	return n;
+	return m;
 }
 
 int

@@ -12,6 +12,12 @@
  * notes, a node its children and its strings.  Text is UTF-8, never
  * escaped: each back end escapes for its own format.
  *
+ * The index stage marks each name it finds where it begins in a text
+ * node, without cutting the text: the node keeps its whole text and
+ * lists its marks by their byte offsets into it (as.marks), so a name in
+ * a long paragraph costs a small struct index_mark and no more nodes.
+ * Whatever walks text meets a text's marks at those offsets.
+ *
  * Back ends only read the model.  Walk it with the iterator below, which
  * needs no recursion, so a tree nested 50,000 deep is no danger.
  */
@@ -37,7 +43,7 @@ enum node_type {
 	NODE_CELL,		/* a cell's inlines; as.cell.align */
 	NODE_DIV,		/* blocks in another language: as.lang */
 	/* inlines */
-	NODE_TEXT,		/* text */
+	NODE_TEXT,		/* text; as.marks: its index marks */
 	NODE_SPAN,		/* inlines in another language: as.lang */
 	NODE_EMPH,
 	NODE_STRONG,
@@ -46,8 +52,7 @@ enum node_type {
 	NODE_SOFTBREAK,
 	NODE_LINEBREAK,
 	NODE_NOTEREF,		/* as.noteref.note; text: the source's label */
-	NODE_XREF,		/* "see note 12": as.noteref.note, printed as its number */
-	NODE_INDEXMARK		/* empty; just before a name: as.mark (index stage) */
+	NODE_XREF		/* "see note 12": as.noteref.note, printed as its number */
 };
 
 struct note;
@@ -79,7 +84,9 @@ struct node {
 		struct { int head; } row;
 		struct { enum cell_align align; } cell;
 		struct { struct note *note; } noteref;
-		struct index_mark *mark;
+		/* A text's index marks by offset, NULL-terminated, or
+		   NULL if it has none; node_marks() reads them. */
+		struct index_mark **marks;
 		char		*lang;		/* BCP 47, as written */
 	} as;
 };
@@ -149,9 +156,10 @@ struct chapter {
 
 /*
  * The index of names, made by the index stage (index.h) from the
- * authority list.  A mark is one occurrence of a name: a NODE_INDEXMARK
- * placed just before it in the text, where a back end puts an anchor.
- * Back ends print a heading's marks once per place (paragraph or note).
+ * authority list.  A mark is one occurrence of a name: a byte offset
+ * into the text node where the name begins, where a back end puts an
+ * anchor.  Back ends print a heading's marks once per place (paragraph
+ * or note).  An entry owns its marks; a text node only lists them.
  */
 struct index_entry {
 	char			*heading;	/* "Smith, Jane", as printed */
@@ -166,10 +174,12 @@ struct index_entry {
 };
 
 struct index_mark {
-	struct node		*node;		/* its NODE_INDEXMARK */
+	const struct node	*text;		/* the NODE_TEXT it is in */
 	struct index_entry	*entry;
 	const struct chapter	*chapter;
 	const struct note	*note;		/* the note it is in, or NULL */
+	guint			 offset;	/* bytes into text's text, where
+						   the name begins */
 	int			 preface;	/* in the chapter's introduction */
 	int			 para;		/* paragraph or heading, from 1, in
 						   the chapter's text, its
@@ -207,7 +217,8 @@ void		 node_free(struct node *);	/* and all its children */
  * x where bytes [from, to) of t's text were, the text between *done and
  * from becoming a text node before it, and moves *done to to;
  * node_text_rest then leaves t only the text after done, freeing t if
- * there is none.
+ * there is none.  A text with index marks is not cut: they would be
+ * left at the wrong offsets.
  */
 void		 node_text_cut(struct node *t, int *done, int from, int to,
 		    struct node *x);
@@ -225,10 +236,11 @@ const char	*node_type_name(enum node_type);
 /*
  * The iterators visit each node twice, on ENTER and on EXIT, in document
  * order; leaves (text, breaks) get only ENTER.  The tree must not change
- * during the walk, except that the current node's text may be rewritten.
- * Readers (the back ends, anything that only looks) walk with a citer,
- * which hands out const nodes, so the compiler holds them to reading;
- * the stages that build the tree walk with an iter.
+ * during the walk, except that the current node's text may be rewritten
+ * and its marks added.  Readers (the back ends, anything that only
+ * looks) walk with a citer, which hands out const nodes, so the compiler
+ * holds them to reading; the stages that build the tree walk with an
+ * iter.
  */
 enum iter_event { ITER_NONE, ITER_ENTER, ITER_EXIT };
 
@@ -252,18 +264,25 @@ int		 node_is_leaf(const struct node *);
 char		*node_text(const struct node *);
 /* The bytes one node (not its children) adds to node_text(). */
 gsize		 node_text_length(const struct node *);
+/*
+ * A text node's index marks in text order, NULL-terminated; none (an
+ * empty list, never NULL) for a text without marks or another node.
+ */
+const struct index_mark *const *node_marks(const struct node *);
 
 struct index_entry *index_entry_new(const char *heading, const char *gloss);
 void		 index_entry_free(struct index_entry *);	/* and its subs */
 /* Whether an index prints the entry: it has marks, or leads to some. */
 int		 index_entry_printed(const struct index_entry *);
 /*
- * A new NODE_INDEXMARK at pos, and its mark of ie in chapter c (in note,
- * if not NULL), added last to ie's marks; the caller places the node
- * and sets the mark's place (preface, para) and id.
+ * A new mark of ie in chapter c (in note, if not NULL), offset bytes
+ * into text node t, where a name begins: added last to ie's marks and
+ * to t's, none of which may lie after it.  The caller sets the mark's
+ * place (preface, para) and id.
  */
-struct node	*index_mark_new(struct index_entry *ie, const struct chapter *c,
-		    const struct note *note, struct srcpos pos);
+struct index_mark *index_mark_new(struct index_entry *ie,
+		    const struct chapter *c, const struct note *note,
+		    struct node *t, guint offset);
 /* Whether two marks are in the same place: one note, or one paragraph. */
 int		 index_mark_same_place(const struct index_mark *,
 		    const struct index_mark *);

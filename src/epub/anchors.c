@@ -19,13 +19,12 @@ static const GArray no_locators;
 static struct locator
 locate(const struct index_mark *m, const struct pagemap *pm)
 {
-	const char *label = pm != NULL ? pagemap_label(pm, m->node) : NULL;
+	const char *label = pm != NULL ? pagemap_label(pm, m) : NULL;
 	struct locator l = { G_MAXINT, m, NULL };
 	const char *where = label != NULL ? label : m->chapter->id;
 
 	if (label != NULL)
-		l.page = GPOINTER_TO_INT(g_hash_table_lookup(pm->page_of,
-		    m->node));
+		l.page = GPOINTER_TO_INT(g_hash_table_lookup(pm->page_of, m));
 	if (m->note != NULL)
 		l.text = g_strdup_printf("%s\xc2\xa0n.\xc2\xa0%s", where,
 		    m->note->mark);
@@ -87,7 +86,7 @@ entry_locators(const struct index_entry *ie, const struct pagemap *pm,
 			g_free(l->text);
 			continue;
 		}
-		g_hash_table_add(linked, l->mark->node);
+		g_hash_table_add(linked, (gpointer)l->mark);
 		g_array_index(locs, struct locator, kept++) = *l;
 	}
 	g_array_set_size(locs, kept);
@@ -99,16 +98,19 @@ static void
 number_marks(struct anchors *a, const struct node *root, GHashTable *linked,
     int *n)
 {
+	const struct index_mark *const *m;
 	struct citer it;
 
 	citer_init(&it, root);
 	while (citer_next(&it) != ITER_NONE) {
-		if (it.ev != ITER_ENTER || it.cur->type != NODE_INDEXMARK)
+		if (it.ev != ITER_ENTER)
 			continue;
-		++*n;
-		if (g_hash_table_contains(linked, it.cur))
-			g_hash_table_insert(a->ids, (gpointer)it.cur,
-			    g_strdup_printf("ix-%d", *n));
+		for (m = node_marks(it.cur); *m != NULL; m++) {
+			++*n;
+			if (g_hash_table_contains(linked, *m))
+				g_hash_table_insert(a->ids, (gpointer)*m,
+				    g_strdup_printf("ix-%d", *n));
+		}
 	}
 }
 
@@ -169,7 +171,7 @@ anchors_locators(const struct anchors *a, const struct index_entry *ie)
 }
 
 const char *
-anchors_id(const struct anchors *a, const struct node *mark)
+anchors_id(const struct anchors *a, const struct index_mark *mark)
 {
 	return g_hash_table_lookup(a->ids, mark);
 }

@@ -24,7 +24,7 @@ struct locator {
 struct anchors {
 	GHashTable	*locators;	/* index entry → GArray of struct
 					   locator, in the order printed */
-	GHashTable	*ids;		/* a linked mark's node → its id */
+	GHashTable	*ids;		/* a linked index mark → its id */
 };
 
 /*
@@ -40,7 +40,7 @@ void		 anchors_release(struct anchors *);
 const GArray	*anchors_locators(const struct anchors *,
 		    const struct index_entry *);
 
-/* The id of a NODE_INDEXMARK's anchor, or NULL if nothing links to it. */
-const char	*anchors_id(const struct anchors *, const struct node *mark);
+/* The id of an index mark's anchor, or NULL if nothing links to it. */
+const char	*anchors_id(const struct anchors *, const struct index_mark *);
 
 #endif

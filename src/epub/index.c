@@ -33,7 +33,7 @@ locators(GString *out, struct book *b, const struct index_entry *ie)
 		pagemarks_entry(&b->marks, out, ie, l->page, BOOK_INDEX);
 		g_string_append_printf(out, "<a epub:type=\"index-locator\" "
 		    "href=\"%s#%s\">", book_file(b, l->mark->chapter),
-		    anchors_id(&b->anchors, l->mark->node));
+		    anchors_id(&b->anchors, l->mark));
 		xml_escape(out, l->text);
 		g_string_append(out, "</a>");
 	}

@@ -310,20 +310,23 @@ pagemarks_entry(struct pagemarks *pm, GString *out,
 
 void
 pagemarks_text(struct pagemarks *pm, GString *out, const struct node *n,
-    const char *text, const char *file)
+    gsize from, gsize to, const char *file)
 {
 	GArray *list = g_hash_table_lookup(pm->spots, n);
-	gsize done = 0;
+	gsize done = from;
 	guint i;
 
 	for (i = 0; list != NULL && i < list->len; i++) {
 		const struct spot *sp = &g_array_index(list, struct spot, i);
 
-		xml_escape_len(out, text + done, sp->at - done);
+		if (sp->at < from || sp->at >= to)
+			continue;
+		xml_escape_len(out, n->text + done, sp->at - done);
 		done = sp->at;
 		marker(pm, out, sp->brk, file);
 	}
-	xml_escape(out, text + done);
+	xml_escape_len(out, n->text + done, to != G_MAXSIZE ? to - done :
+	    strlen(n->text + done));
 }
 
 void

@@ -70,9 +70,15 @@ void	pagemarks_prelim(struct pagemarks *, GString *out, enum prelim what,
 void	pagemarks_entry(struct pagemarks *, GString *out,
 	    const struct index_entry *ie, int page, const char *file);
 
-/* Writes text, n's, escaped, with n's markers where they fall in it. */
+/*
+ * Writes n's text from byte from to byte to, or to its end if to is
+ * G_MAXSIZE, escaped, with n's markers where they fall at from or after
+ * and before to: one at the end of the text only with G_MAXSIZE.  So a
+ * marker where an index mark falls, between two calls, comes after the
+ * mark's anchor.
+ */
 void	pagemarks_text(struct pagemarks *, GString *out, const struct node *n,
-	    const char *text, const char *file);
+	    gsize from, gsize to, const char *file);
 
 /*
  * Warns about each break that no rendered page had a place for (the

@@ -378,6 +378,28 @@ backlink(const struct render *r, const struct note *note)
 	    word(WORD_BACKLINK));
 }
 
+/*
+ * A text node with its page markers and, where each of its index marks
+ * falls, an anchor for the index of names, if it links there.
+ */
+static void
+text(struct render *r, const struct node *n)
+{
+	const struct index_mark *const *m;
+	gsize done = 0;
+
+	for (m = node_marks(n); *m != NULL; m++) {
+		const char *id = anchors_id(r->anchors, *m);
+
+		pagemarks_text(r->pm, r->out, n, done, (*m)->offset, r->file);
+		done = (*m)->offset;
+		if (id != NULL)
+			g_string_append_printf(r->out, "<span id=\"%s\">"
+			    "</span>", id);
+	}
+	pagemarks_text(r->pm, r->out, n, done, G_MAXSIZE, r->file);
+}
+
 static void
 render_tree(struct render *r, const struct node *root)
 {
@@ -436,11 +458,11 @@ render_tree(struct render *r, const struct node *root)
 			break;
 		case NODE_CODEBLOCK:
 			g_string_append(r->out, "<pre><code>");
-			pagemarks_text(r->pm, r->out, n, n->text, r->file);
+			pagemarks_text(r->pm, r->out, n, 0, G_MAXSIZE, r->file);
 			g_string_append(r->out, "</code></pre>\n");
 			continue;
 		case NODE_TEXT:
-			pagemarks_text(r->pm, r->out, n, n->text, r->file);
+			text(r, n);
 			continue;
 		case NODE_SPAN:
 			element_lang(r->out, enter, "span", INLINE,
@@ -454,7 +476,7 @@ render_tree(struct render *r, const struct node *root)
 			break;
 		case NODE_CODE:
 			g_string_append(r->out, "<code>");
-			pagemarks_text(r->pm, r->out, n, n->text, r->file);
+			pagemarks_text(r->pm, r->out, n, 0, G_MAXSIZE, r->file);
 			g_string_append(r->out, "</code>");
 			continue;
 		case NODE_LINK:
@@ -475,12 +497,6 @@ render_tree(struct render *r, const struct node *root)
 			note_id(r->out, "note", r, n->as.noteref.note);
 			g_string_append_printf(r->out, "\">%s</a>",
 			    n->as.noteref.note->mark);
-			break;
-		case NODE_INDEXMARK:
-			/* Where the index of names links to, if it does. */
-			if (anchors_id(r->anchors, n) != NULL)
-				g_string_append_printf(r->out, "<span id=\"%s\">"
-				    "</span>", anchors_id(r->anchors, n));
 			break;
 		}
 		/* Nodes with text placed their markers in it. */

@@ -323,17 +323,20 @@ gather_candidates(struct stage *st, const char *text, const GArray *words,
 	g_free(covered);
 }
 
-/* A new mark of entry ie at a place, in its node, numbered in text order. */
-static struct node *
+/*
+ * A new mark of entry ie at byte offset of a text, with its place,
+ * numbered in text order.
+ */
+static void
 new_mark(struct stage *st, struct index_entry *ie, const struct chapter *c,
-    const struct note *note, const struct text *tx)
+    const struct note *note, const struct text *tx, gsize offset)
 {
-	struct node *n = index_mark_new(ie, c, note, tx->node->pos);
+	struct index_mark *m = index_mark_new(ie, c, note, tx->node,
+	    (guint)offset);
 
-	n->as.mark->preface = tx->preface;
-	n->as.mark->para = tx->para;
-	n->as.mark->id = ++st->marks;
-	return n;
+	m->preface = tx->preface;
+	m->para = tx->para;
+	m->id = ++st->marks;
 }
 
 /* A text node being matched, and the claim that decided each match. */
@@ -421,9 +424,8 @@ accept(const struct name_match *m, void *arg)
 }
 
 /*
- * Finds the forms in one text node and marks each name: the text before
- * it becomes a node of its own, then the mark, and the node keeps the
- * rest, which starts with the name.
+ * Finds the forms in one text node and marks each name where it begins
+ * in the node's text, which stays whole.
  */
 static void
 mark_text(struct stage *st, const struct chapter *c, const struct note *note,
@@ -432,7 +434,6 @@ mark_text(struct stage *st, const struct chapter *c, const struct note *note,
 	struct node *t = tx->node;
 	struct matching mt = { st, c, t, g_ptr_array_new() };
 	GArray *matches;
-	gsize done = 0;
 	guint i;
 
 	names_text_scan(&st->words, t->text);
@@ -455,39 +456,26 @@ mark_text(struct stage *st, const struct chapter *c, const struct note *note,
 			continue;
 		ie = g_hash_table_lookup(st->entries, ne->see != NULL ?
 		    ne->see : ne);
-		if (m->start > done)
-			node_insert_before(t, node_new_text(NODE_TEXT, t->pos,
-			    t->text + done, (gssize)(m->start - done)));
-		node_insert_before(t, new_mark(st, ie, c, note, tx));
-		done = m->start;
-	}
-	if (done > 0) {
-		char *rest = g_strdup(t->text + done);
-
-		g_free(t->text);
-		t->text = rest;
+		new_mark(st, ie, c, note, tx, m->start);
 	}
 	g_ptr_array_free(mt.decided, TRUE);
 	g_array_free(matches, TRUE);
 }
 
 /*
- * Marks a tree: its text nodes are collected first (the tree changes as
- * names are marked), each with the number of its paragraph or heading.
+ * Marks a tree's text nodes as the walk meets them, each with the number
+ * of its paragraph or heading; marks change no node's place in the tree.
  * preface says the tree is the chapter's introduction.
  */
 static void
 mark_tree(struct stage *st, const struct chapter *c, const struct note *note,
     struct node *root, int preface)
 {
-	GArray *texts;
 	struct iter it;
 	int para = 0;
-	guint i;
 
 	if (root == NULL)
 		return;
-	texts = g_array_new(FALSE, FALSE, sizeof(struct text));
 	iter_init(&it, root);
 	while (iter_next(&it) != ITER_NONE) {
 		struct text tx = { it.cur, para, preface };
@@ -498,11 +486,8 @@ mark_tree(struct stage *st, const struct chapter *c, const struct note *note,
 		    it.cur->type == NODE_HEADING)
 			para++;
 		else if (it.cur->type == NODE_TEXT)
-			g_array_append_val(texts, tx);
+			mark_text(st, c, note, &tx);
 	}
-	for (i = 0; i < texts->len; i++)
-		mark_text(st, c, note, &g_array_index(texts, struct text, i));
-	g_array_free(texts, TRUE);
 }
 
 /* Headings by their sort key, then gloss and heading, as ICU collates. */

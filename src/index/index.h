@@ -25,11 +25,12 @@ void	index_log_release(struct index_log *);
 
 /*
  * Marks every occurrence of the list's forms in the edition's chapters
- * (a NODE_INDEXMARK before each) and fills e->index, collated with ICU's
- * English rules.  Run once, after the notes stage.  A form that only
- * several headings imply, with no rule to choose, is left unmarked with
- * a warning; a rule naming no chapter of the manifest is a warning.  If
- * log is not NULL it gets the report of 'octavo index'.
+ * (an index mark in its text node, where it begins) and fills e->index,
+ * collated with ICU's English rules.  Run once, after the notes stage
+ * and after every stage that cuts or rewrites text nodes.  A form that
+ * only several headings imply, with no rule to choose, is left unmarked
+ * with a warning; a rule naming no chapter of the manifest is a warning.
+ * If log is not NULL it gets the report of 'octavo index'.
  */
 void	index_names(struct edition *, const struct names *,
 	    struct index_log *, struct diags *);

@@ -49,9 +49,9 @@ pagemap_release(struct pagemap *pm)
 }
 
 const char *
-pagemap_label(const struct pagemap *pm, const struct node *n)
+pagemap_label(const struct pagemap *pm, const void *key)
 {
-	int page = GPOINTER_TO_INT(g_hash_table_lookup(pm->page_of, n));
+	int page = GPOINTER_TO_INT(g_hash_table_lookup(pm->page_of, key));
 
 	if (page < 1 || (guint)page > pm->labels->len)
 		return NULL;
@@ -144,29 +144,29 @@ starts_by_block(const struct pagemap *pm)
 }
 
 /*
- * The page a node falls on.  Its block is the nearest of the blocks
- * around it that lines set (a list item's, say, for a node in the
- * item's paragraph); the line is the one that begins last at or before
- * the node's place in node_text(block), or the block's first line.  0
- * if no block around it has lines.
+ * The page an index mark falls on.  Its block is the nearest of the
+ * blocks around its text that lines set (a list item's, say, for a text
+ * in the item's paragraph); the line is the one that begins last at or
+ * before the mark's place in node_text(block), or the block's first
+ * line.  0 if no block around it has lines.
  */
 static int
-page_of_node(GHashTable *by, const struct node *n)
+page_of_mark(GHashTable *by, const struct index_mark *m)
 {
 	const struct node *b;
 	const GArray *list = NULL;
 	const struct linestart *best;
-	gsize at = 0;
+	gsize at = m->offset;
 	struct citer it;
 	guint i;
 
-	for (b = n->parent; b != NULL; b = b->parent)
+	for (b = m->text->parent; b != NULL; b = b->parent)
 		if ((list = g_hash_table_lookup(by, b)) != NULL)
 			break;
 	if (list == NULL)
 		return 0;
 	citer_init(&it, b);
-	while (citer_next(&it) != ITER_NONE && it.cur != n)
+	while (citer_next(&it) != ITER_NONE && it.cur != m->text)
 		if (it.ev == ITER_ENTER)
 			at += node_text_length(it.cur);
 	best = &g_array_index(list, struct linestart, 0);
@@ -249,7 +249,7 @@ pagemap_folios(const struct pagemap *pm, const struct edition *e)
 	for (i = 0; i < marks->len; i++) {
 		struct index_mark *m = g_ptr_array_index(marks, i);
 
-		if ((label = pagemap_label(pm, m->node)) != NULL)
+		if ((label = pagemap_label(pm, m)) != NULL)
 			g_hash_table_insert(folios, m,
 			    GINT_TO_POINTER(label_folio(label)));
 	}
@@ -272,8 +272,8 @@ place_marks(struct pagemap *pm, const struct edition *e)
 	for (i = 0; i < marks->len; i++) {
 		const struct index_mark *m = g_ptr_array_index(marks, i);
 
-		if ((page = page_of_node(by, m->node)) > 0)
-			g_hash_table_insert(pm->page_of, m->node,
+		if ((page = page_of_mark(by, m)) > 0)
+			g_hash_table_insert(pm->page_of, (gpointer)m,
 			    GINT_TO_POINTER(page));
 	}
 	g_ptr_array_free(marks, TRUE);

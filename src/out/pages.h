@@ -49,9 +49,10 @@ struct pagemap {
 	GArray		*breaks;	/* struct pagebreak, one per page in
 					   page order: a blank page's where
 					   the next page's is */
-	GHashTable	*page_of;	/* const struct node * → page number
-					   (1-based, GINT_TO_POINTER), for
-					   note references and index marks */
+	GHashTable	*page_of;	/* a note reference (its NODE_NOTEREF)
+					   or an index mark (struct
+					   index_mark *) → page number
+					   (1-based, GINT_TO_POINTER) */
 	GPtrArray	*labels;	/* char *: the label of each page */
 	GArray		*starts;	/* struct linestart, of every line of
 					   the model's text and notes */
@@ -67,8 +68,11 @@ int	folio_value(const char *label, gboolean *roman);
 
 void	pagemap_init(struct pagemap *);
 void	pagemap_release(struct pagemap *);
-/* The printed label of the page a node fell on, or NULL if not set. */
-const char *pagemap_label(const struct pagemap *, const struct node *);
+/*
+ * The printed label of the page a note reference or an index mark (a
+ * key of page_of) fell on, or NULL if not set.
+ */
+const char *pagemap_label(const struct pagemap *, const void *key);
 
 /*
  * The folio of every index mark the map places (struct index_mark * →

@@ -37,7 +37,7 @@ mark_page(const struct line *ln, const struct anchor *a, void *arg)
 	int folio = mg->part->folio_base + ln->page + 1;
 
 	if (a->kind == ANCHOR_MARK)
-		g_hash_table_insert(mg->marks, a->node->as.mark,
+		g_hash_table_insert(mg->marks, (gpointer)a->mark,
 		    GINT_TO_POINTER(mg->part->roman ? folio - INDEX_FRONT :
 		    folio));
 }

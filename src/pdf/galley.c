@@ -135,8 +135,8 @@ galley_each_anchor(const struct galley *g, guint from, guint to,
 			const struct anchor *a = &g_array_index(
 			    ln->para->anchors, struct anchor, j);
 
-			if (a->node != NULL && a->start >= ln->start &&
-			    a->start < end)
+			if ((a->kind == ANCHOR_MARK || a->node != NULL) &&
+			    a->start >= ln->start && a->start < end)
 				fn(ln, a, arg);
 		}
 	}

@@ -59,8 +59,11 @@ enum anchor_kind {
 struct anchor {
 	enum anchor_kind	 kind;
 	guint			 start, end;	/* bytes of the text */
-	const struct node	*node;		/* NOTEREF, XREF, INDEXMARK, LINK,
-						   SPAN or NULL */
+	union {				/* by kind, so an anchor stays small */
+		const struct node *node;	/* NOTEREF, XREF, LINK, SPAN
+						   or NULL */
+		const struct index_mark *mark;	/* ANCHOR_MARK's */
+	};
 	const struct note	*note;
 	int			 page;		/* ANCHOR_PAGE: of the file, from 1 */
 };
@@ -242,9 +245,9 @@ void		 galley_tag_marker(struct galley *, const char *name,
 /* Flags every line of the block that line i belongs to. */
 void		 galley_flag_block(struct galley *, guint i, unsigned flags);
 /*
- * Calls fn for every anchor of the model (one with a node) on the lines
- * from…to (excluded; G_MAXUINT: to the end) of g that a page holds,
- * with the line it begins on.
+ * Calls fn for every anchor of the model (an index mark, or one with a
+ * node) on the lines from…to (excluded; G_MAXUINT: to the end) of g
+ * that a page holds, with the line it begins on.
  */
 void		 galley_each_anchor(const struct galley *, guint from, guint to,
 		    void (*fn)(const struct line *, const struct anchor *,

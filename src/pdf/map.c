@@ -100,9 +100,11 @@ static void
 anchor_page(const struct line *ln, const struct anchor *a, void *arg)
 {
 	const struct filling *f = arg;
+	const void *key = a->kind == ANCHOR_MARK ? (const void *)a->mark :
+	    a->kind == ANCHOR_REF ? (const void *)a->node : NULL;
 
-	if (a->kind == ANCHOR_REF || a->kind == ANCHOR_MARK)
-		g_hash_table_insert(f->pm->page_of, (gpointer)a->node,
+	if (key != NULL)
+		g_hash_table_insert(f->pm->page_of, (gpointer)key,
 		    GINT_TO_POINTER(f->before + ln->page + 1));
 }
 

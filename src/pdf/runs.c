@@ -49,26 +49,35 @@ runs_release(struct runs *r)
 	g_array_free(r->map, TRUE);
 }
 
-void
-runs_add(struct runs *r, const char *s)
+/*
+ * len bytes of s, as they will be set: a line end or tab is a space, of
+ * one byte.
+ */
+static void
+add_len(struct runs *r, const char *s, gsize len)
 {
 	gsize from = r->text->len;
 
-	/* As it will be set: a line end or tab is a space, of one byte. */
-	g_string_append(r->text, s);
+	g_string_append_len(r->text, s, (gssize)len);
 	for (; from < r->text->len; from++)
 		if (r->text->str[from] == '\n' || r->text->str[from] == '\r' ||
 		    r->text->str[from] == '\t')
 			r->text->str[from] = ' ';
 }
 
+void
+runs_add(struct runs *r, const char *s)
+{
+	add_len(r, s, strlen(s));
+}
+
 /* Text copied from the model: as runs_add, and mapped to its source. */
 static void
-add_source(struct runs *r, const char *s)
+add_source(struct runs *r, const char *s, gsize len)
 {
-	struct srcmap m = { (guint)r->text->len, (guint)strlen(s), r->src };
+	struct srcmap m = { (guint)r->text->len, (guint)len, r->src };
 
-	runs_add(r, s);
+	add_len(r, s, len);
 	g_array_append_val(r->map, m);
 	r->src += m.len;
 }
@@ -77,7 +86,7 @@ void
 runs_add_anchor(struct runs *r, enum anchor_kind kind,
     const struct note *note, const struct node *node, const char *s)
 {
-	struct anchor a = { kind, (guint)r->text->len, 0, node, note, 0 };
+	struct anchor a = { kind, (guint)r->text->len, 0, { node }, note, 0 };
 
 	runs_add(r, s);
 	a.end = (guint)r->text->len;
@@ -145,18 +154,23 @@ static void
 anchor_over(struct runs *r, enum anchor_kind kind, enum iter_event ev,
     const struct node *n)
 {
-	struct anchor a = { kind, (guint)r->text->len, G_MAXUINT, n, NULL, 0 };
+	struct anchor a = { kind, (guint)r->text->len, G_MAXUINT, { n }, NULL,
+	    0 };
+	struct anchor *opened;
 	guint i;
 
 	if (ev == ITER_ENTER) {
 		g_array_append_val(r->anchors, a);
 		return;
 	}
-	for (i = r->anchors->len; i-- > 0;)
-		if (g_array_index(r->anchors, struct anchor, i).node == n) {
-			g_array_index(r->anchors, struct anchor, i).end = a.start;
+	/* Its kind first: a mark's anchor holds a mark, not a node. */
+	for (i = r->anchors->len; i-- > 0;) {
+		opened = &g_array_index(r->anchors, struct anchor, i);
+		if (opened->kind == kind && opened->node == n) {
+			opened->end = a.start;
 			return;
 		}
+	}
 }
 
 /* A reference or cross-reference: the number of the note, if it has one. */
@@ -173,6 +187,29 @@ noteref(struct runs *r, const struct node *n)
 		runs_add_anchor(r, ANCHOR_XREF, note, n, note->mark);
 }
 
+/*
+ * A text node: its text, with an ANCHOR_MARK, which covers no text,
+ * where each of its index marks falls.  The text is copied a stretch
+ * between marks at a time, none empty but the last.
+ */
+static void
+text(struct runs *r, const struct node *n)
+{
+	const struct index_mark *const *m;
+	guint done = 0;
+
+	for (m = node_marks(n); *m != NULL; m++) {
+		struct anchor a = { .kind = ANCHOR_MARK, .mark = *m };
+
+		if ((*m)->offset > done)
+			add_source(r, n->text + done, (*m)->offset - done);
+		done = (*m)->offset;
+		a.start = a.end = (guint)r->text->len;
+		g_array_append_val(r->anchors, a);
+	}
+	add_source(r, n->text + done, strlen(n->text + done));
+}
+
 void
 runs_event(struct runs *r, enum iter_event ev, const struct node *n)
 {
@@ -180,27 +217,24 @@ runs_event(struct runs *r, enum iter_event ev, const struct node *n)
 
 	switch (n->type) {
 	case NODE_TEXT:
-		add_source(r, n->text);
+		text(r, n);
 		break;
 	case NODE_SOFTBREAK:
-		add_source(r, " ");
+		add_source(r, " ", 1);
 		break;
 	case NODE_LINEBREAK:
 		at = (guint)r->text->len;
 		g_array_append_val(r->breaks, at);
-		add_source(r, " ");
+		add_source(r, " ", 1);
 		break;
 	case NODE_CODE:
 		span_open(r, NODE_CODE);
-		add_source(r, n->text);
+		add_source(r, n->text, strlen(n->text));
 		span_close(r);
 		break;
 	case NODE_NOTEREF:
 	case NODE_XREF:
 		noteref(r, n);
-		break;
-	case NODE_INDEXMARK:
-		runs_add_anchor(r, ANCHOR_MARK, NULL, n, "");
 		break;
 	case NODE_EMPH:
 		runs_emph(r, ev == ITER_ENTER);

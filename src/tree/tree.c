@@ -2,14 +2,18 @@
  * tree.c — the model as indented text, one node a line, walked with the
  * const iterator: the tree-dump back end.
  */
+#include <string.h>
+
 #include "tree/tree.h"
 
-/* A string in double quotes, escaped so that a dump is one line a node. */
+/* len bytes in double quotes, escaped so that a dump is one line a node. */
 static void
-quoted(GString *out, const char *s)
+quoted_len(GString *out, const char *s, gsize len)
 {
+	const char *end = s + len;
+
 	g_string_append_c(out, '"');
-	for (; *s != '\0'; s++)
+	for (; s < end; s++)
 		if (*s == '"' || *s == '\\')
 			g_string_append_printf(out, "\\%c", *s);
 		else if (*s == '\n')
@@ -17,6 +21,12 @@ quoted(GString *out, const char *s)
 		else
 			g_string_append_c(out, *s);
 	g_string_append_c(out, '"');
+}
+
+static void
+quoted(GString *out, const char *s)
+{
+	quoted_len(out, s, strlen(s));
 }
 
 /* "  key "value"\n" at depth, if value is set. */
@@ -49,8 +59,6 @@ meta(GString *out, int depth, const struct meta *m)
 static void
 attributes(GString *out, const struct node *n)
 {
-	const struct index_entry *ie;
-
 	switch (n->type) {
 	case NODE_HEADING:
 		g_string_append_printf(out, " %d", n->as.heading.level);
@@ -100,18 +108,49 @@ attributes(GString *out, const struct node *n)
 	case NODE_XREF:
 		g_string_append_printf(out, " note %s", n->as.noteref.note->mark);
 		break;
-	case NODE_INDEXMARK:
-		ie = n->as.mark->entry;
-		g_string_append_c(out, ' ');
+	default:
+		break;
+	}
+}
+
+/* Bytes from…to of text node n's text, as a line of its own at depth. */
+static void
+text_line(GString *out, int depth, const struct node *n, gsize from,
+    gsize to)
+{
+	g_string_append_printf(out, "%*stext @%d:%d ", 2 * depth, "",
+	    n->pos.line, n->pos.col);
+	quoted_len(out, n->text + from, to - from);
+	g_string_append_c(out, '\n');
+}
+
+/*
+ * A text node: if it has index marks, the text before each (if any) and
+ * the mark, "indexmark HEADING [of MAIN]", each on a line of its own,
+ * then the rest, so that a mark shows where it falls in the text.
+ */
+static void
+text(GString *out, int depth, const struct node *n)
+{
+	const struct index_mark *const *m;
+	gsize done = 0;
+
+	for (m = node_marks(n); *m != NULL; m++) {
+		const struct index_entry *ie = (*m)->entry;
+
+		if ((*m)->offset > done)
+			text_line(out, depth, n, done, (*m)->offset);
+		done = (*m)->offset;
+		g_string_append_printf(out, "%*sindexmark ", 2 * depth, "");
 		quoted(out, ie->heading);
 		if (ie->parent != NULL) {
 			g_string_append(out, " of ");
 			quoted(out, ie->parent->heading);
 		}
-		break;
-	default:
-		break;
+		g_string_append_printf(out, " @%d:%d\n", n->pos.line,
+		    n->pos.col);
 	}
+	text_line(out, depth, n, done, strlen(n->text));
 }
 
 /* A subtree, a node a line, from depth. */
@@ -126,6 +165,10 @@ walk(GString *out, int depth, const struct node *top)
 
 		if (it.ev == ITER_EXIT) {
 			depth--;
+			continue;
+		}
+		if (n->type == NODE_TEXT) {
+			text(out, depth, n);
 			continue;
 		}
 		g_string_append_printf(out, "%*s%s", 2 * depth, "",

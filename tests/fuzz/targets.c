@@ -330,15 +330,12 @@ pages_para(struct node *parent, struct index_entry *ie, const char *text,
 {
 	struct srcpos pos = { "fuzz.txt", 1, 1 };
 	struct node *p = node_new(NODE_PARAGRAPH, pos);
+	struct node *t = node_new_text(NODE_TEXT, pos, text, -1);
 
 	node_append(parent, p);
-	if (at < 0) {
-		node_append(p, node_new_text(NODE_TEXT, pos, text, -1));
-		return;
-	}
-	node_append(p, node_new_text(NODE_TEXT, pos, text, at));
-	node_append(p, index_mark_new(ie, NULL, NULL, pos));
-	node_append(p, node_new_text(NODE_TEXT, pos, text + at, -1));
+	node_append(p, t);
+	if (at >= 0)
+		index_mark_new(ie, NULL, NULL, t, (guint)at);
 }
 
 /*

@@ -59,17 +59,19 @@ paged_edition(struct pagemap *pm)
 	return e;
 }
 
-/* An index mark before text, with its entry: mark id, para, note. */
+/*
+ * An index mark at the start of a block's first text, with its entry:
+ * mark id, para, note.
+ */
 static struct index_mark *
 mark(struct index_entry *ie, struct chapter *c, struct node *block,
     const struct note *n, int id)
 {
-	struct node *at = index_mark_new(ie, c, n, here);
+	struct index_mark *m = index_mark_new(ie, c, n, block->first, 0);
 
-	at->as.mark->para = 1;
-	at->as.mark->id = id;
-	node_insert_before(block->first, at);
-	return at->as.mark;
+	m->para = 1;
+	m->id = id;
+	return m;
 }
 
 START_TEST(test_pagebreaks)
@@ -95,6 +97,42 @@ START_TEST(test_pagebreaks)
 	ck_assert_int_eq(ebook_count(x, "epub:type=\"pagebreak\""), 7);
 	g_free(x);
 	g_free(y);
+	g_free(path);
+	edition_free(e);
+	pagemap_release(&pm);
+}
+END_TEST
+
+/*
+ * A page that begins where an index mark falls: the mark's anchor, then
+ * the page's marker, as when the mark began the text after it; within a
+ * text and at its end.
+ */
+START_TEST(test_break_at_mark)
+{
+	struct pagemap pm;
+	struct edition *e = ebook_bare();
+	struct chapter *c = fixture_chapter(e, "c", "C");
+	struct node *p = fixture_para(c->doc, "Ann met Bo");
+	struct index_entry *ann = index_entry_new("Smith, Ann", NULL);
+	struct index_entry *bo = index_entry_new("Bo", NULL);
+	char *path, *x;
+
+	ann->id = 1;
+	bo->id = 2;
+	g_ptr_array_add(e->index, ann);
+	g_ptr_array_add(e->index, bo);
+	index_mark_new(bo, c, NULL, p->first, 8)->id = 1;
+	index_mark_new(ann, c, NULL, p->first, 10)->id = 2;
+	pagemap_init(&pm);
+	page(&pm, c->doc, 0, "1");
+	page(&pm, p, 8, "2");
+	page(&pm, p, 99, "3");
+	path = ebook_write(e, &pm, "book.epub", 0);
+	x = fixture_zip_entry(path, "OEBPS/chapter-c.xhtml");
+	assert_has(x, "<p>Ann met <span id=\"ix-1\"></span>" PB("2") "Bo"
+	    "<span id=\"ix-2\"></span>" PB("3") "</p>");
+	g_free(x);
 	g_free(path);
 	edition_free(e);
 	pagemap_release(&pm);
@@ -237,15 +275,17 @@ START_TEST(test_index_pages)
 	struct node *p2 = fixture_para(c->doc, "again");
 	struct node *p3 = fixture_para(c->doc, "unpaged");
 	struct note *n = ebook_note(c, 1, "in a note");
+	struct index_mark *m1, *m2, *m4;
 	char *x, *path;
 	guint i;
 
 	ie->id = 1;
 	g_ptr_array_add(e->index, ie);
-	mark(ie, c, p1, NULL, 1);
-	mark(ie, c, p2, NULL, 2)->para = 2;
+	m1 = mark(ie, c, p1, NULL, 1);
+	m2 = mark(ie, c, p2, NULL, 2);
+	m2->para = 2;
 	mark(ie, c, p3, NULL, 3)->para = 3;
-	mark(ie, c, n->body->first, n, 4);
+	m4 = mark(ie, c, n->body->first, n, 4);
 	pagemap_init(&pm);
 	for (i = 1; i <= 12; i++) {
 		char label[4];
@@ -253,10 +293,9 @@ START_TEST(test_index_pages)
 		g_snprintf(label, sizeof(label), "%u", i);
 		page(&pm, NULL, 0, label);
 	}
-	g_hash_table_insert(pm.page_of, p1->first, GINT_TO_POINTER(12));
-	g_hash_table_insert(pm.page_of, p2->first, GINT_TO_POINTER(12));
-	g_hash_table_insert(pm.page_of, n->body->first->first,
-	    GINT_TO_POINTER(5));
+	g_hash_table_insert(pm.page_of, m1, GINT_TO_POINTER(12));
+	g_hash_table_insert(pm.page_of, m2, GINT_TO_POINTER(12));
+	g_hash_table_insert(pm.page_of, m4, GINT_TO_POINTER(5));
 	/* The index: page 13 begins at the entry, 14 amid its numbers. */
 	for (i = 13; i <= 14; i++) {
 		struct pagebreak pb = { NULL, 0, ie, i == 13 ? 0 : 12,
@@ -340,6 +379,7 @@ epub_pages_suite(void)
 	tcase_add_checked_fixture(tc, ebook_setup, ebook_teardown);
 	tcase_add_test(tc, test_pagebreaks);
 	tcase_add_test(tc, test_break_begins_page);
+	tcase_add_test(tc, test_break_at_mark);
 	tcase_add_test(tc, test_page_list);
 	tcase_add_test(tc, test_no_pages);
 	tcase_add_test(tc, test_pages_lost);

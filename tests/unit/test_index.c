@@ -70,6 +70,22 @@ run(struct edition *e, const char *list, struct index_log *log,
 	names_release(&nl);
 }
 
+/* A text node's text with each mark as "[heading]" where it falls. */
+static void
+text_marked(GString *s, const struct node *t)
+{
+	const struct index_mark *const *m;
+	gsize done = 0;
+
+	for (m = node_marks(t); *m != NULL; m++) {
+		g_string_append_len(s, t->text + done,
+		    (gssize)((*m)->offset - done));
+		g_string_append_printf(s, "[%s]", (*m)->entry->heading);
+		done = (*m)->offset;
+	}
+	g_string_append(s, t->text + done);
+}
+
 /* A tree's text with each mark as "[heading]" before its name. */
 static char *
 dump(struct node *root)
@@ -82,10 +98,7 @@ dump(struct node *root)
 		if (it.ev != ITER_ENTER)
 			continue;
 		if (it.cur->type == NODE_TEXT)
-			g_string_append(s, it.cur->text);
-		else if (it.cur->type == NODE_INDEXMARK)
-			g_string_append_printf(s, "[%s]",
-			    it.cur->as.mark->entry->heading);
+			text_marked(s, it.cur);
 		else if (it.cur->type == NODE_PARAGRAPH && s->len > 0)
 			g_string_append_c(s, '/');
 	}
@@ -241,6 +254,103 @@ assert_well_formed(const char *name, const char *xml)
 #define assert_has(hay, needle) \
 	ck_assert_msg(strstr((hay), (needle)) != NULL, \
 	    "expected \"%s\" in:\n%s", (needle), (hay))
+
+/* The offsets of a text's marks, and their entries' headings. */
+static char *
+marks_of(const struct node *t)
+{
+	const struct index_mark *const *m;
+	GString *s = g_string_new(NULL);
+
+	for (m = node_marks(t); *m != NULL; m++)
+		g_string_append_printf(s, "%s%u %s", s->len > 0 ? "; " : "",
+		    (*m)->offset, (*m)->entry->heading);
+	return g_string_free(s, FALSE);
+}
+
+#define assert_marks(t, want) do { \
+	char *s_ = marks_of(t); \
+	ck_assert_str_eq(s_, (want)); \
+	g_free(s_); \
+} while (0)
+
+/*
+ * A name is marked where it begins in its text, which stays one node,
+ * whole: two names in one text (one at its start), a name in emphasis
+ * and in a link, and in a note's body.  The EPUB anchors each where it
+ * falls, if a locator links to it.
+ */
+START_TEST(test_marks_in_text)
+{
+	char *dir = fixture_dir();
+	char *css = g_build_filename(dir, "epub.css", NULL);
+	char *path = g_build_filename(dir, "book.epub", NULL);
+	struct edition *e = edition();
+	struct chapter *c = chapter(e, "one", "src/a.txt");
+	struct note *n = note_new(1, "1", c->doc->pos);
+	struct node *p1, *p2, *em, *link, *nt;
+	struct srcpos pos = { "src/a.txt", 2, 1 };
+	const struct index_mark *m;
+	struct diags d;
+	char *x;
+
+	g_setenv("SOURCE_DATE_EPOCH", "1700000000", TRUE);
+	ck_assert(g_file_set_contents(css, "p {}\n", -1, NULL));
+	p1 = para(c->doc, NODE_PARAGRAPH, "src/a.txt", 1,
+	    "Sedov and Trotsky met Sedov.");
+	p2 = para(c->doc, NODE_PARAGRAPH, "src/a.txt", 2, "Letters of ");
+	em = node_new(NODE_EMPH, pos);
+	node_append(p2, em);
+	node_append(em, node_new_text(NODE_TEXT, pos, "Trotsky", -1));
+	node_append(p2, node_new_text(NODE_TEXT, pos, " to ", -1));
+	link = node_new(NODE_LINK, pos);
+	link->as.link.url = g_strdup("https://example.org/");
+	node_append(p2, link);
+	node_append(link, node_new_text(NODE_TEXT, pos, "Sedov", -1));
+	node_append(p2, node_new_text(NODE_TEXT, pos, ".", -1));
+	g_ptr_array_add(c->notes, n);
+	n->ref = node_new(NODE_NOTEREF, pos);
+	n->ref->as.noteref.note = n;
+	node_append(p2, n->ref);
+	nt = para(n->body, NODE_PARAGRAPH, "src/a.txt", 9,
+	    "Zinoviev, says Deutscher.")->first;
+	run(e, list, NULL, &d);
+	ck_assert_ptr_eq(p1->first, p1->last);
+	ck_assert_str_eq(p1->first->text, "Sedov and Trotsky met Sedov.");
+	assert_marks(p1->first, "0 Sedov, Leon; 10 Trotsky, Leon; "
+	    "22 Sedov, Leon");
+	assert_marks(em->first, "0 Trotsky, Leon");
+	assert_marks(link->first, "0 Sedov, Leon");
+	assert_marks(nt, "0 Zinoviev, Grigory; 15 Deutscher, Isaac");
+	m = node_marks(p1->first)[1];
+	ck_assert_ptr_eq(m->text, p1->first);
+	ck_assert_int_eq(m->id, 2);
+	ck_assert_int_eq(m->para, 1);
+	m = node_marks(nt)[1];
+	ck_assert_ptr_eq(m->note, n);
+	ck_assert_int_eq(m->id, 7);
+	assert_dump(c->doc, "[Sedov, Leon]Sedov and [Trotsky, Leon]Trotsky "
+	    "met [Sedov, Leon]Sedov./Letters of [Trotsky, Leon]Trotsky to "
+	    "[Sedov, Leon]Sedov.");
+	ck_assert_int_eq(fixture_epub(e, &(struct epub_options){ css, 0,
+	    NULL }, NULL, path, &d), 0);
+	x = fixture_zip_entry(path, "OEBPS/chapter-one.xhtml");
+	/* The second Sedov of a paragraph: no locator, so no anchor. */
+	assert_has(x, "<p><span id=\"ix-1\"></span>Sedov and <span "
+	    "id=\"ix-2\"></span>Trotsky met Sedov.</p>");
+	assert_has(x, "<p>Letters of <em><span id=\"ix-4\"></span>Trotsky"
+	    "</em> to <a ");
+	assert_has(x, "><span id=\"ix-5\"></span>Sedov</a>.");
+	assert_has(x, "<span id=\"ix-6\"></span>Zinoviev, says <span "
+	    "id=\"ix-7\"></span>Deutscher.");
+	g_free(x);
+	edition_free(e);
+	diags_release(&d);
+	g_free(path);
+	g_free(css);
+	fixture_clean(dir);
+}
+END_TEST
 
 /* The EPUB's index document: well-formed, typed, linked to the marks. */
 START_TEST(test_epub_index_document)
@@ -403,6 +513,7 @@ index_suite(void)
 	TCase *tc = tcase_create("index");
 
 	tcase_add_test(tc, test_headings_quotes_notes);
+	tcase_add_test(tc, test_marks_in_text);
 	tcase_add_test(tc, test_report);
 	tcase_add_test(tc, test_epub_index_document);
 	tcase_add_test(tc, test_epub_index_anchors);

@@ -5,6 +5,7 @@
 
 #include "model.h"
 #include "suites.h"
+#include "tree/tree.h"
 
 static struct srcpos here = { "test", 1, 1 };
 
@@ -63,6 +64,67 @@ START_TEST(test_node_text)
 	ck_assert_str_eq(s, "a b c");
 	g_free(s);
 	node_free(doc);
+}
+END_TEST
+
+/*
+ * Index marks stay in their text, which stays whole: at its start, in
+ * it and at its end, several at one offset, listed in text order; only
+ * a text lists marks.  The dump shows each where it falls.
+ */
+START_TEST(test_text_marks)
+{
+	struct edition *e = edition_new();
+	struct chapter *c = chapter_new("c");
+	struct index_entry *ann = index_entry_new("Smith, Ann", NULL);
+	struct index_entry *papers = index_entry_new("papers", NULL);
+	struct node *p = node_new(NODE_PARAGRAPH, here);
+	struct node *t = node_new_text(NODE_TEXT, here, "Ann met Bo", -1);
+	const struct index_mark *const *m;
+	struct index_mark *first, *end;
+	GString *dump;
+	char *s;
+
+	g_ptr_array_add(e->chapters, c);
+	g_ptr_array_add(e->index, ann);
+	papers->parent = ann;
+	g_ptr_array_add(ann->subs, papers);
+	c->doc = node_new(NODE_DOCUMENT, here);
+	node_append(c->doc, p);
+	node_append(p, t);
+	ck_assert_ptr_null(*node_marks(t));
+	first = index_mark_new(ann, c, NULL, t, 0);
+	index_mark_new(papers, c, NULL, t, 0);
+	index_mark_new(ann, c, NULL, t, 8);
+	end = index_mark_new(papers, c, NULL, t, 10);
+	m = node_marks(t);
+	ck_assert_ptr_eq(m[0], first);
+	ck_assert_ptr_eq(m[3], end);
+	ck_assert_ptr_null(m[4]);
+	ck_assert_uint_eq(m[1]->offset, 0);
+	ck_assert_uint_eq(m[2]->offset, 8);
+	ck_assert_ptr_eq(m[2]->text, t);
+	ck_assert_ptr_eq(m[2]->entry, ann);
+	ck_assert_uint_eq(ann->marks->len, 2);
+	ck_assert_ptr_eq(g_ptr_array_index(papers->marks, 1), end);
+	ck_assert_ptr_null(*node_marks(p));
+	ck_assert_ptr_eq(p->first, p->last);
+	s = node_text(c->doc);
+	ck_assert_str_eq(s, "Ann met Bo");
+	g_free(s);
+	ck_assert_uint_eq(node_text_length(t), 10);
+	dump = tree_dump(e);
+	ck_assert_msg(strstr(dump->str, "  text\n"
+	    "    paragraph @1:1\n"
+	    "      indexmark \"Smith, Ann\" @1:1\n"
+	    "      indexmark \"papers\" of \"Smith, Ann\" @1:1\n"
+	    "      text @1:1 \"Ann met \"\n"
+	    "      indexmark \"Smith, Ann\" @1:1\n"
+	    "      text @1:1 \"Bo\"\n"
+	    "      indexmark \"papers\" of \"Smith, Ann\" @1:1\n"
+	    "      text @1:1 \"\"\n") != NULL, "%s", dump->str);
+	g_string_free(dump, TRUE);
+	edition_free(e);
 }
 END_TEST
 
@@ -139,6 +201,7 @@ model_suite(void)
 	tcase_add_test(tc, test_iter_order);
 	tcase_add_test(tc, test_iter_empty_container);
 	tcase_add_test(tc, test_node_text);
+	tcase_add_test(tc, test_text_marks);
 	tcase_add_test(tc, test_deep_tree);
 	tcase_add_test(tc, test_unlink_and_insert);
 	tcase_add_test(tc, test_free_subtree_keeps_siblings);

@@ -343,6 +343,14 @@ START_TEST(test_index_letters)
 }
 END_TEST
 
+/* A paragraph of c naming Ann Smith, with a mark of ie (in note n). */
+static struct index_mark *
+smith(struct index_entry *ie, struct chapter *c, const struct note *n)
+{
+	return index_mark_new(ie, c, n, fixture_para(c->doc, "Ann Smith")->first,
+	    0);
+}
+
 /*
  * Runs of pages named in their text are ranges; a page where the name
  * is only in a note has an n, and ends a range.
@@ -363,11 +371,7 @@ START_TEST(test_index_pages)
 	g_ptr_array_add(c->notes, n);
 	g_ptr_array_add(e->index, ie);
 	for (i = 0; i < G_N_ELEMENTS(folios); i++) {
-		struct node *mk = index_mark_new(ie, c, in_note[i] ? n : NULL,
-		    c->doc->pos);
-
-		node_append(c->doc, mk);
-		g_hash_table_insert(marks, mk->as.mark,
+		g_hash_table_insert(marks, smith(ie, c, in_note[i] ? n : NULL),
 		    GINT_TO_POINTER(folios[i]));
 	}
 	ck_assert_int_eq(index_pages(ie, marks, NULL, out, links), 4);
@@ -397,10 +401,7 @@ pages_of(const int *pages, guint n, const struct index_passim *passim)
 
 	g_ptr_array_add(e->index, ie);
 	for (i = 0; i < n; i++) {
-		struct node *mk = index_mark_new(ie, c, NULL, c->doc->pos);
-
-		node_append(c->doc, mk);
-		g_hash_table_insert(marks, mk->as.mark,
+		g_hash_table_insert(marks, smith(ie, c, NULL),
 		    GINT_TO_POINTER(pages[i]));
 	}
 	index_pages(ie, marks, passim, out, NULL);
@@ -467,10 +468,7 @@ START_TEST(test_index_pages_front)
 
 	g_ptr_array_add(e->index, ie);
 	for (i = 0; i < G_N_ELEMENTS(folios); i++) {
-		struct node *mk = index_mark_new(ie, c, NULL, c->doc->pos);
-
-		node_append(c->doc, mk);
-		g_hash_table_insert(marks, mk->as.mark,
+		g_hash_table_insert(marks, smith(ie, c, NULL),
 		    GINT_TO_POINTER(folios[i]));
 	}
 	ck_assert_int_eq(index_pages(ie, marks, NULL, out, links), 3);

@@ -11,18 +11,18 @@
 #include "proof.h"
 #include "suites.h"
 
-static const struct srcpos here = { "test", 1, 1 };
-
-/* A mark of ie before the first inline of paragraph p, in note n or not. */
-static const struct node *
+/*
+ * A mark of ie offset bytes into the first inline of paragraph p, a
+ * text, in note n or not.
+ */
+static const struct index_mark *
 add_mark(struct index_entry *ie, const struct chapter *c, const struct note *n,
-    struct node *p)
+    struct node *p, guint offset)
 {
-	struct node *mk = index_mark_new(ie, c, n, here);
+	struct index_mark *m = index_mark_new(ie, c, n, p->first, offset);
 
-	mk->as.mark->id = (int)ie->marks->len;
-	node_insert_before(p->first, mk);
-	return mk;
+	m->id = (int)ie->marks->len;
+	return m;
 }
 
 static struct index_entry *
@@ -53,17 +53,17 @@ probe_pages(int *para, int *note)
 	struct edition *e = proof_annotated();
 	const struct chapter *c = g_ptr_array_index(e->chapters, 0);
 	struct index_entry *ie = add_entry(e, "Probe, A", NULL);
-	const struct node *marks[40], *nmarks[64];
+	const struct index_mark *marks[40], *nmarks[64];
 	char *path = proof_path("probe.pdf");
 	struct pagemap pm;
 	guint i;
 
 	for (i = 0; i < 40; i++)
-		marks[i] = add_mark(ie, c, NULL, nth_para(c, (int)i));
+		marks[i] = add_mark(ie, c, NULL, nth_para(c, (int)i), 0);
 	for (i = 0; i < c->notes->len && i < 64; i++) {
 		const struct note *n = g_ptr_array_index(c->notes, i);
 
-		nmarks[i] = add_mark(ie, c, n, n->body->first);
+		nmarks[i] = add_mark(ie, c, n, n->body->first, 0);
 	}
 	proof_write_mapped(e, path, &pm);
 	for (i = 0; i < 40; i++)
@@ -217,23 +217,24 @@ START_TEST(test_index_of_names)
 	for (i = 1; i <= 70; i++) {
 		char *h = g_strdup_printf("Filler%02d, Some", i);
 
-		add_mark(add_entry(e, h, NULL), ch, NULL, nth_para(ch, i % 40));
+		add_mark(add_entry(e, h, NULL), ch, NULL, nth_para(ch, i % 40),
+		    0);
 		g_free(h);
 	}
 	name = add_entry(e, "Name, Forename", NULL);
 	other = add_entry(e, "Other, Person", "(1900\xe2\x80\x93" "1950)");
 	alias->see = name;
 	g_ptr_array_add(other->see_also, name);
-	add_mark(other, ch, NULL, nth_para(ch, 39));
-	add_mark(name, ch, NULL, nth_para(ch, 0));
+	add_mark(other, ch, NULL, nth_para(ch, 39), 0);
+	add_mark(name, ch, NULL, nth_para(ch, 0), 0);
 	for (j = 0; j < 40; j++)
 		if (para[j] >= b && para[j] <= b + 2)
-			add_mark(name, ch, NULL, nth_para(ch, j));
+			add_mark(name, ch, NULL, nth_para(ch, j), 0);
 	for (i = 0; i < 64; i++)
 		if (note[i] == c) {
 			const struct note *n = g_ptr_array_index(ch->notes, i);
 
-			add_mark(name, ch, n, n->body->first);
+			add_mark(name, ch, n, n->body->first, 0);
 			break;
 		}
 
@@ -331,7 +332,7 @@ START_TEST(test_front_matter_alone)
 	for (i = 0; i < e->chapters->len; i++)
 		((struct chapter *)g_ptr_array_index(e->chapters, i))->role =
 		    i == 0 ? ROLE_FOREWORD : ROLE_PREFACE;
-	add_mark(ie, c, NULL, c->doc->first);
+	add_mark(ie, c, NULL, c->doc->first, 0);
 	proof_write_mapped(e, path, &pm);
 	pages = proof_all_pages(path);
 	last = proof_page_count(path);
@@ -353,7 +354,7 @@ START_TEST(test_page_map_kept)
 	struct edition *e = proof_annotated(), *other = proof_annotated();
 	struct chapter *c = g_ptr_array_index(e->chapters, 0);
 	struct index_entry *ie = add_entry(e, "Kept, A", NULL);
-	const struct node *marks[80];
+	const struct index_mark *marks[80];
 	GHashTable *folios, *again;
 	struct pagemap back;
 	struct laid l;
@@ -361,17 +362,14 @@ START_TEST(test_page_map_kept)
 	guint i;
 
 	for (i = 0; i < 40; i++) {
-		struct node *p = nth_para(c, (int)i), *t = p->first;
-		gsize half = strlen(t->text) / 2;
+		struct node *p = nth_para(c, (int)i);
+		gsize half = strlen(p->first->text) / 2;
 
-		/* A mark at a word half-way through, then one at the start. */
-		while (t->text[half] != ' ')
+		/* A mark at the start, then one at a word half-way through. */
+		while (p->first->text[half] != ' ')
 			half++;
-		marks[2 * i + 1] = add_mark(ie, c, NULL, p);
-		node_insert_before(p->first, node_new_text(NODE_TEXT, here,
-		    t->text, (gssize)half + 1));
-		memmove(t->text, t->text + half + 1, strlen(t->text + half));
-		marks[2 * i] = add_mark(ie, c, NULL, p);
+		marks[2 * i] = add_mark(ie, c, NULL, p, 0);
+		marks[2 * i + 1] = add_mark(ie, c, NULL, p, (guint)half + 1);
 	}
 	lay(&l, e, "k.pdf");
 	folios = pagemap_folios(&l.pm, e);
@@ -383,10 +381,8 @@ START_TEST(test_page_map_kept)
 	again = pagemap_folios(&back, e);
 	ck_assert_uint_eq(g_hash_table_size(again), G_N_ELEMENTS(marks));
 	for (i = 0; i < G_N_ELEMENTS(marks); i++) {
-		const struct node *mk = marks[i];
-
-		ck_assert_ptr_eq(g_hash_table_lookup(again, mk->as.mark),
-		    g_hash_table_lookup(folios, mk->as.mark));
+		ck_assert_ptr_eq(g_hash_table_lookup(again, marks[i]),
+		    g_hash_table_lookup(folios, marks[i]));
 	}
 	pagemap_release(&back);
 	pagemap_init(&back);

@@ -82,6 +82,57 @@ START_TEST(test_runs_nested_emphasis)
 END_TEST
 
 /*
+ * "Ann met *Bo*, Ann": an index mark is an anchor over no text where it
+ * falls in its text (at the start, within, in emphasis, at the end);
+ * the text reads, and maps back to node_text, as if it had none.
+ */
+START_TEST(test_runs_index_marks)
+{
+	static const guint at[] = { 0, 4, 8, 15 };
+	struct node *p = node_new(NODE_PARAGRAPH, here);
+	struct node *em = node_new(NODE_EMPH, here);
+	struct node *a = node_new_text(NODE_TEXT, here, "Ann met ", -1);
+	struct node *b = node_new_text(NODE_TEXT, here, "Bo", -1);
+	struct node *c = node_new_text(NODE_TEXT, here, ", Ann", -1);
+	struct index_entry *ie = index_entry_new("Smith, Ann", NULL);
+	struct index_mark *m[4];
+	PangoAttrList *attrs;
+	struct runs r;
+	guint i;
+
+	node_append(p, a);
+	node_append(p, em);
+	node_append(em, b);
+	node_append(p, c);
+	m[0] = index_mark_new(ie, NULL, NULL, a, 0);
+	m[1] = index_mark_new(ie, NULL, NULL, a, 4);
+	m[2] = index_mark_new(ie, NULL, NULL, b, 0);
+	m[3] = index_mark_new(ie, NULL, NULL, c, 5);
+	runs_init(&r, FALSE);
+	walk(&r, p);
+	ck_assert_str_eq(r.text->str, "Ann met Bo, Ann");
+	ck_assert_uint_eq(r.anchors->len, G_N_ELEMENTS(m));
+	for (i = 0; i < G_N_ELEMENTS(m); i++) {
+		const struct anchor *an = &g_array_index(r.anchors,
+		    struct anchor, i);
+
+		ck_assert_int_eq(an->kind, ANCHOR_MARK);
+		ck_assert_ptr_eq(an->mark, m[i]);
+		ck_assert_uint_eq(an->start, at[i]);
+		ck_assert_uint_eq(an->end, at[i]);
+	}
+	for (i = 0; i < r.text->len; i++)
+		ck_assert_uint_eq(runs_source(&r, i), i);
+	attrs = runs_attrs(&r, 11);
+	ck_assert_int_eq(style_at(attrs, 9), PANGO_STYLE_ITALIC);
+	pango_attr_list_unref(attrs);
+	runs_release(&r);
+	node_free(p);
+	index_entry_free(ie);
+}
+END_TEST
+
+/*
  * In an italic block emphasis is roman; a note's number is raised and
  * anchored; every byte of the model's text maps back to node_text.
  */
@@ -1020,6 +1071,7 @@ typeset_suite(void)
 
 	tcase_add_test(runs, test_runs_nested_emphasis);
 	tcase_add_test(runs, test_runs_italic_block_and_noteref);
+	tcase_add_test(runs, test_runs_index_marks);
 	tcase_add_test(lines, test_hyph_points);
 	tcase_add_test(lines, test_hyph_missing_patterns_warn);
 	tcase_add_test(lines, test_hyphen_package);
