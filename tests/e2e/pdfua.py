@@ -25,9 +25,21 @@ through `qpdf --qdf` (uncompressed, one stream a page), and checks:
                  IDTree lists them; one Note per footnote: as many
                  Notes as destinations of notes (n1, n2, …);
   7.2-20         every LI holds only Lbl and LBody;
+  7.1-1          the structure holds all the content, in the reading
+                 order: every MCID of every page's content is reached
+                 from exactly one element's /K (an integer on its /Pg,
+                 or a marked-content reference), the one the parent
+                 tree names for it; walked depth first in /K order,
+                 the tree reads each page's marked content in
+                 increasing order, the pages in order (a Note read
+                 apart: it stands by its reference, and may run on
+                 overleaf);
   7.1-3          nothing is painted outside marked content: running
                  heads, folios and rules are inside /Artifact; no
                  marked content crosses a text object's BT or ET;
+                 octavo draws those after the text, so an artifact
+                 before a page's last marked content is text the
+                 structure lost;
   print          no colour but gray (g, G), no RGB or CMYK operator;
                  every page has a TrimBox inside its MediaBox, and with
                  --bleed a BleedBox around it.
@@ -129,6 +141,96 @@ def contents(path):
                          rb"stream\n(.*?)endstream", data, re.S):
         pages[int(m.group(1))] = m.group(2)
     return pages
+
+
+def marked(data):
+    """A content stream's MCIDs, in order."""
+    return [int(m) for m in re.findall(rb"/MCID\s+(\d+)\s*>>\s*BDC", data)]
+
+
+def parent_tree(pdf, tree):
+    """(page index, MCID) -> the element the parent tree names."""
+    nums, stack = {}, [tree.get("/ParentTree", {})]
+    while stack:
+        node = pdf.resolve(stack.pop())
+        stack.extend(node.get("/Kids", []))
+        flat = node.get("/Nums", [])
+        nums.update(zip(flat[::2], flat[1::2]))
+    owner = {}
+    for i, ref in enumerate(pdf.pages):
+        key = pdf.get(ref).get("/StructParents")
+        for mcid, elem in enumerate(pdf.resolve(nums.get(key, []))):
+            owner[(i, mcid)] = elem
+    return owner
+
+
+def reading(pdf, tree):
+    """The tree's marked content, depth first in /K order: every
+    (page index, MCID, element) reached, and the sequences to read in
+    order, a Note's apart (it stands, by its first, in the one that holds
+    it).  An integer's page is its element's /Pg (None if it has none)."""
+    reached, seqs = [], [[]]
+
+    def walk(ref, e, seq):
+        pg = pdf.number.get(e.get("/Pg"))
+        kids = e.get("/K", [])
+        for k in kids if isinstance(kids, list) else [kids]:
+            v, page = pdf.resolve(k), pg
+            if isinstance(v, dict) and v.get("/Type") == "/MCR":
+                page = pdf.number.get(v.get("/Pg", e.get("/Pg")))
+                v = v.get("/MCID")
+            if isinstance(v, int):
+                reached.append((page, v, ref))
+                seq.append((page, v))
+            elif isinstance(k, str) and isinstance(v, dict) and "/S" in v:
+                if v.get("/S") == "/Note":
+                    own = []
+                    seqs.append(own)
+                    walk(k, v, own)
+                    seq.extend(own[:1])
+                else:
+                    walk(k, v, seq)
+    walk("root", tree, seqs[0])
+    return reached, seqs
+
+
+def check_structure(pdf, tree, streams):
+    """What the structure leaves out, or holds out of order (7.1-1)."""
+    bad = []
+    content = {(n - 1, m) for n, data in streams.items()
+               for m in marked(data)}
+    owner = parent_tree(pdf, tree)
+    reached, seqs = reading(pdf, tree)
+    counts = {}
+    for pg, m, ref in reached:
+        counts[(pg, m)] = counts.get((pg, m), 0) + 1
+    missing = content - set(counts)
+    if missing:
+        bad.append("7.1-1: %d of %d marked contents in no element "
+                   "(page %d MCID %d, the parent tree's %s)"
+                   % ((len(missing), len(content)) + min(missing) +
+                      (owner.get(min(missing)),)))
+    stray = set(counts) - content
+    if stray:
+        bad.append("7.1-1: %d marked contents the elements name are on no "
+                   "page (%s)" % (len(stray), sorted(stray, key=str)[0]))
+    twice = [k for k, c in counts.items() if c > 1]
+    if twice:
+        bad.append("7.1-1: %d marked contents in more than one element"
+                   % len(twice))
+    astray = [(pg, m, ref) for pg, m, ref in reached
+              if (pg, m) in content and owner.get((pg, m)) != ref]
+    if astray:
+        bad.append("7.1-1: %d marked contents whose element the parent "
+                   "tree does not name (page %s MCID %s in %s)"
+                   % ((len(astray),) + astray[0]))
+    disorder = [(a, b) for seq in seqs for a, b in zip(seq, seq[1:])
+                if None not in (a[0], b[0]) and b <= a]
+    if disorder:
+        bad.append("7.1-1: the structure reads %d marked contents out of "
+                   "order (page %d MCID %d, then page %d MCID %d)"
+                   % ((len(disorder),) + disorder[0][0] + disorder[0][1]))
+    return bad
 
 
 def unstring(v):
@@ -277,9 +379,16 @@ def main():
             sorted(ids):
         bad.append("7.9-1: the IDTree does not list the Notes' IDs")
 
-    # Content: painting inside marked content; gray alone.
+    # Content: painting inside marked content, the text's in the
+    # structure; gray alone.
+    streams = contents(path)
+    bad.extend(check_structure(pdf, tree, streams))
     outside, colours, artifacts, crossing, painted = 0, 0, 0, 0, 0
-    for n, data in contents(path).items():
+    early = 0
+    for n, data in streams.items():
+        last = max((m.start() for m in re.finditer(rb"/MCID", data)),
+                   default=0)
+        early += data.count(b"/Artifact BMC", 0, last)
         depth, at_bt, paints = 0, 0, False
         for op in tokens(data):
             paints = paints or op in PAINT
@@ -300,6 +409,9 @@ def main():
     if outside:
         bad.append("7.1-3: %d painting operators outside marked content"
                    % outside)
+    if early:
+        bad.append("7.1-3: %d artifacts among the structure's marked "
+                   "content: text left out of it" % early)
     if crossing:
         bad.append("marked content crosses BT or ET in %d text objects"
                    % crossing)
