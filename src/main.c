@@ -21,6 +21,7 @@
 #include "model.h"
 #include "normalize/normalize.h"
 #include "out/epoch.h"
+#include "out/kept.h"
 #include "out/pages.h"
 #include "out/sink.h"
 #include "pdf/pdf.h"
@@ -335,6 +336,25 @@ default_output(const struct manuscript *ms, const char *ext)
 }
 
 /*
+ * Why a file cannot be kept at path under key (NULL: the manifest or
+ * the print style could not be read), once its folder is made; NULL if
+ * it can.
+ */
+static const char *
+unkeepable(const char *path, const char *key)
+{
+	char *dir = g_path_get_dirname(path);
+	const char *why = NULL;
+
+	if (key == NULL)
+		why = "its manifest or print style could not be read";
+	else if (g_mkdir_with_parents(dir, 0777) == -1)
+		why = g_strerror(errno);
+	g_free(dir);
+	return why;
+}
+
+/*
  * Keeps the layout's page map in build/<output>.pages under key, for
  * `octavo index`.  Only a cache: when it cannot be kept, -v says why.
  */
@@ -342,24 +362,66 @@ static void
 keep_layout(const struct pagemap *pages, const struct pipeline *p,
     const char *key, struct diags *d)
 {
-	const struct edition *e = p->edition;
 	char *path = default_output(p->ms, "pages");
-	char *dir = g_path_get_dirname(path);
-	const char *why = NULL;
+	const char *why = unkeepable(path, key);
 	GError *err = NULL;
 
-	if (key == NULL)
-		why = "its manifest or print style could not be read";
-	else if (g_mkdir_with_parents(dir, 0777) == -1)
-		why = g_strerror(errno);
-	else if (!pagemap_save(pages, e, key, path, &err))
+	if (why == NULL && !pagemap_save(pages, p->edition, key, path, &err))
 		why = err->message;
 	if (why != NULL)
 		diag_add(d, DIAG_INFO, srcpos_at(path, 0, 0), "the layout is "
 		    "not kept for 'octavo index': %s", why);
 	g_clear_error(&err);
-	g_free(dir);
 	g_free(path);
+}
+
+/*
+ * Keeps the words the layout shaped in path under key, for the next
+ * layout.  Only a cache: when they cannot be kept, -v says why.
+ */
+static void
+keep_shapes(const struct pdf_layout *layout, const char *path,
+    const char *key, struct diags *d)
+{
+	const char *why = unkeepable(path, key);
+	GError *err = NULL;
+	GBytes *shapes;
+
+	if (why == NULL) {
+		shapes = pdf_layout_shapes(layout);
+		if (!kept_save(path, key, shapes, &err))
+			why = err->message;
+		g_bytes_unref(shapes);
+	}
+	if (why != NULL)
+		diag_add(d, DIAG_INFO, srcpos_at(path, 0, 0), "the words shaped "
+		    "are not kept for the next layout: %s", why);
+	g_clear_error(&err);
+}
+
+/*
+ * pdf_lay_out given the words the last layout shaped, kept in
+ * build/<output>.shapes, so that only words it has not seen are shaped;
+ * those it sets are kept there in turn.
+ */
+static struct pdf_layout *
+lay_out(const struct pipeline *p, const struct style *st,
+    struct pagemap *pages, const char *report, const char *drawn,
+    struct diags *d)
+{
+	char *path = default_output(p->ms, "shapes");
+	char *key = pdf_shapes_key(p->ms->print_style);
+	GBytes *kept = key != NULL ? kept_load(path, key) : NULL;
+	struct pdf_layout *layout;
+
+	layout = pdf_lay_out(p->edition, st, pages, report, drawn, kept, d);
+	if (layout != NULL)
+		keep_shapes(layout, path, key, d);
+	if (kept != NULL)
+		g_bytes_unref(kept);
+	g_free(key);
+	g_free(path);
+	return layout;
 }
 
 /* Whether two paths name one file (or would, once written). */
@@ -558,8 +620,8 @@ cmd_build(const char *manifest, struct diags *d)
 	styled = style_read(&style, p.ms->print_style, d) == 0;
 	/* The text is drawn as it is laid out; what the PDF could not draw
 	 * is refused before any output is written. */
-	if (styled && (layout = pdf_lay_out(p.edition, &style, &pages,
-	    opt_report, want_pdf ? pdf : NULL, d)) != NULL) {
+	if (styled && (layout = lay_out(&p, &style, &pages, opt_report,
+	    want_pdf ? pdf : NULL, d)) != NULL) {
 		keep_layout(&pages, &p, key, d);
 		clock_stage(&ck, "layout", want_pdf ? "the text drawn" : "");
 	}
@@ -776,7 +838,7 @@ print_folios(const struct pipeline *p, const char *key, const char **how,
 		folios = pagemap_folios(&pages, e);
 	else if (style_read(&style, p->ms->print_style, d) == 0) {
 		*how = "print pages, laid out";
-		if ((layout = pdf_lay_out(e, &style, &pages, NULL, NULL, d)) !=
+		if ((layout = lay_out(p, &style, &pages, NULL, NULL, d)) !=
 		    NULL) {
 			folios = pagemap_folios(&pages, e);
 			keep_layout(&pages, p, key, d);
