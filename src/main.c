@@ -376,13 +376,32 @@ keep_layout(const struct pagemap *pages, const struct pipeline *p,
 }
 
 /*
- * Keeps the words the layout shaped in path under key, for the next
- * layout.  Only a cache: when they cannot be kept, -v says why.
+ * The words the last layout shaped, kept in build/<output>.shapes, for
+ * pdf_lay_out to set again without shaping them; or NULL.
+ */
+static GBytes *
+kept_shapes(const struct pipeline *p)
+{
+	char *path = default_output(p->ms, "shapes");
+	char *key = pdf_shapes_key(p->ms->print_style);
+	GBytes *kept = key != NULL ? kept_load(path, key) : NULL;
+
+	g_free(key);
+	g_free(path);
+	return kept;
+}
+
+/*
+ * Keeps the words the layout shaped in build/<output>.shapes, for the
+ * next layout: once it is drawn, so as not to add to what its drawing
+ * holds.  Only a cache: when they cannot be kept, -v says why.
  */
 static void
-keep_shapes(const struct pdf_layout *layout, const char *path,
-    const char *key, struct diags *d)
+keep_shapes(const struct pdf_layout *layout, const struct pipeline *p,
+    struct diags *d)
 {
+	char *path = default_output(p->ms, "shapes");
+	char *key = pdf_shapes_key(p->ms->print_style);
 	const char *why = unkeepable(path, key);
 	GError *err = NULL;
 	GBytes *shapes;
@@ -397,31 +416,8 @@ keep_shapes(const struct pdf_layout *layout, const char *path,
 		diag_add(d, DIAG_INFO, srcpos_at(path, 0, 0), "the words shaped "
 		    "are not kept for the next layout: %s", why);
 	g_clear_error(&err);
-}
-
-/*
- * pdf_lay_out given the words the last layout shaped, kept in
- * build/<output>.shapes, so that only words it has not seen are shaped;
- * those it sets are kept there in turn.
- */
-static struct pdf_layout *
-lay_out(const struct pipeline *p, const struct style *st,
-    struct pagemap *pages, const char *report, const char *drawn,
-    struct diags *d)
-{
-	char *path = default_output(p->ms, "shapes");
-	char *key = pdf_shapes_key(p->ms->print_style);
-	GBytes *kept = key != NULL ? kept_load(path, key) : NULL;
-	struct pdf_layout *layout;
-
-	layout = pdf_lay_out(p->edition, st, pages, report, drawn, kept, d);
-	if (layout != NULL)
-		keep_shapes(layout, path, key, d);
-	if (kept != NULL)
-		g_bytes_unref(kept);
 	g_free(key);
 	g_free(path);
-	return layout;
 }
 
 /* Whether two paths name one file (or would, once written). */
@@ -620,14 +616,16 @@ cmd_build(const char *manifest, struct diags *d)
 	styled = style_read(&style, p.ms->print_style, d) == 0;
 	/* The text is drawn as it is laid out; what the PDF could not draw
 	 * is refused before any output is written. */
-	if (styled && (layout = lay_out(&p, &style, &pages, opt_report,
-	    want_pdf ? pdf : NULL, d)) != NULL) {
+	if (styled && (layout = pdf_lay_out(p.edition, &style, &pages,
+	    opt_report, want_pdf ? pdf : NULL, kept_shapes(&p), d)) != NULL) {
 		keep_layout(&pages, &p, key, d);
 		clock_stage(&ck, "layout", want_pdf ? "the text drawn" : "");
 	}
 	if (layout != NULL && !strict_failed(d))
 		write_outputs(&p, layout, &pages, want_epub ? epub : NULL,
 		    want_pdf ? pdf : NULL, cover, &ck, d);
+	if (layout != NULL)
+		keep_shapes(layout, &p, d);
 	pdf_layout_free(layout);
 	if (styled)
 		style_release(&style);
@@ -838,10 +836,11 @@ print_folios(const struct pipeline *p, const char *key, const char **how,
 		folios = pagemap_folios(&pages, e);
 	else if (style_read(&style, p->ms->print_style, d) == 0) {
 		*how = "print pages, laid out";
-		if ((layout = lay_out(p, &style, &pages, NULL, NULL, d)) !=
-		    NULL) {
+		if ((layout = pdf_lay_out(e, &style, &pages, NULL, NULL,
+		    kept_shapes(p), d)) != NULL) {
 			folios = pagemap_folios(&pages, e);
 			keep_layout(&pages, p, key, d);
+			keep_shapes(layout, p, d);
 			pdf_layout_free(layout);
 		}
 		style_release(&style);

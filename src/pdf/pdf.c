@@ -556,8 +556,10 @@ pdf_lay_out(const struct edition *e, const struct style *st,
 	matter_init(&l->matter, e);
 	l->has_index = index_printed(e);
 	l->p = press_new(e->language, st, d);
-	if (shapes != NULL)
+	if (shapes != NULL) {
 		(void)shaper_load(l->p->shaper, shapes);
+		g_bytes_unref(shapes);
+	}
 	l->p->credits = &l->credits;
 	l->folios = g_new0(char *, e->chapters->len + 1);
 	if (l->has_index)

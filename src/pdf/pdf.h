@@ -23,7 +23,8 @@
  * in no font, which would print as a box, is one.  Never changes the
  * edition, which must outlive the layout.  shapes, if not NULL, are the
  * words an earlier layout shaped (pdf_layout_shapes), set again without
- * shaping where their fonts are the same.
+ * shaping where their fonts are the same; the layout lets go of them
+ * once it has read them.
  */
 struct pdf_layout;
 
@@ -47,8 +48,8 @@ GBytes		*pdf_layout_shapes(const struct pdf_layout *);
 int		 pdf_draw_rest(struct pdf_layout *, struct diags *);
 /*
  * pdf_draw_rest if it is not done, then finishes the PDF into out;
- * returns 0, or -1 with an error in diags.  Only pdf_layout_free may
- * follow.
+ * returns 0, or -1 with an error in diags.  Only pdf_layout_shapes and
+ * pdf_layout_free may follow.
  */
 int		 pdf_draw(struct pdf_layout *, struct sink *, struct diags *);
 void		 pdf_layout_free(struct pdf_layout *);
