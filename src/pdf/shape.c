@@ -299,7 +299,8 @@ font_named(const struct shaper *sh, PangoFont *font)
  * and HarfBuzz it runs with, the print style), digested: the font's
  * file as it is now (its path, size and time), its fontconfig pattern
  * (the face in the file, the size, matrix, variations and features
- * asked for), its description with its size (the variant, the
+ * asked for; not its characters and languages, the file's and the
+ * bulk of it), its description with its size (the variant, the
  * gravity), the OpenType features Pango shapes with, and the item's
  * script, direction and language.  The attributes para_new is given
  * change shaping only through the font they choose (family, slant,
@@ -320,14 +321,19 @@ font_id(PangoFont *font, const PangoAnalysis *a)
 
 	if (!PANGO_IS_FC_FONT(font) || (pat = pango_fc_font_get_pattern(
 	    PANGO_FC_FONT(font))) == NULL || FcPatternGetString(pat, FC_FILE,
-	    0, &file) != FcResultMatch || (name = FcNameUnparse(pat)) == NULL)
+	    0, &file) != FcResultMatch)
 		return NULL;
 	sum = g_checksum_new(G_CHECKSUM_SHA256);
-	if (!digest_stat(sum, (const char *)file)) {
-		FcStrFree(name);
+	pat = FcPatternDuplicate(pat);
+	FcPatternDel(pat, FC_CHARSET);
+	FcPatternDel(pat, FC_LANG);
+	if (!digest_stat(sum, (const char *)file) ||
+	    (name = FcNameUnparse(pat)) == NULL) {
+		FcPatternDestroy(pat);
 		g_checksum_free(sum);
 		return NULL;
 	}
+	FcPatternDestroy(pat);
 	digest_string(sum, (const char *)name);
 	FcStrFree(name);
 	fd = pango_font_describe_with_absolute_size(font);
@@ -458,16 +464,22 @@ put_u32(GString *out, guint32 v)
 	g_string_append_len(out, (const char *)&v, sizeof(v));
 }
 
+/* A word, its room made at once: a book has a hundred thousand glyphs. */
 static void
 put_word(GString *out, const struct shaped *w)
 {
-	guchar g[GLYPH_BYTES];
+	guint32 head[2] = { w->len, (guint32)w->glyphs.num_glyphs };
+	gsize at = out->len;
+	guchar *g;
 	int i;
 
-	put_u32(out, w->len);
-	put_u32(out, (guint32)w->glyphs.num_glyphs);
-	g_string_append_len(out, w->text, w->len);
-	for (i = 0; i < w->glyphs.num_glyphs; i++) {
+	g_string_set_size(out, at + sizeof(head) + w->len +
+	    (gsize)w->glyphs.num_glyphs * GLYPH_BYTES);
+	g = (guchar *)out->str + at;
+	memcpy(g, head, sizeof(head));
+	memcpy(g + sizeof(head), w->text, w->len);
+	g += sizeof(head) + w->len;
+	for (i = 0; i < w->glyphs.num_glyphs; i++, g += GLYPH_BYTES) {
 		const PangoGlyphInfo *gi = &w->glyphs.glyphs[i];
 		gint32 v[5] = { (gint32)gi->glyph, gi->geometry.width,
 		    gi->geometry.x_offset, gi->geometry.y_offset,
@@ -476,7 +488,6 @@ put_word(GString *out, const struct shaped *w)
 		memcpy(g, v, sizeof(v));
 		g[sizeof(v)] = (guchar)(gi->attr.is_cluster_start |
 		    gi->attr.is_color << 1);
-		g_string_append_len(out, (const char *)g, sizeof(g));
 	}
 }
 
