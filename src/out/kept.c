@@ -4,9 +4,13 @@
  * the bytes in eight hexadecimal digits, tells a file cut short or
  * damaged on the disk from one whole.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
+#include <glib/gstdio.h>
 #include <libdeflate.h>
 
 #include "out/kept.h"
@@ -46,20 +50,44 @@ kept_load(const char *path, const char *key)
 	return data;
 }
 
+/*
+ * Written beside path and renamed over it, the header line and the
+ * bytes each as they are: not copied into one buffer first (some
+ * megabytes of fresh pages, which cost more than the writing), and not
+ * synced, since a file cut short by a crash fails its CRC.
+ */
 gboolean
 kept_save(const char *path, const char *key, GBytes *data, GError **err)
 {
-	GString *out = g_string_new(KEPT_MAGIC);
-	gconstpointer bytes;
-	char crc[CRC_DIGITS + 1];
-	gsize len;
+	char *tmp = g_strdup_printf("%s.XXXXXX", path), crc[CRC_DIGITS + 1];
+	gconstpointer bytes = g_bytes_get_data(data, NULL);
+	gsize len = g_bytes_get_size(data);
+	FILE *f = NULL;
+	int fd, e;
 	gboolean ok;
 
-	bytes = g_bytes_get_data(data, &len);
 	crc_hex(bytes, len, crc);
-	g_string_append_printf(out, "%s %s\n", key, crc);
-	g_string_append_len(out, bytes, (gssize)len);
-	ok = g_file_set_contents(path, out->str, (gssize)out->len, err);
-	g_string_free(out, TRUE);
+	ok = (fd = g_mkstemp_full(tmp, O_WRONLY, 0666)) != -1 &&
+	    (f = fdopen(fd, "wb")) != NULL &&
+	    fprintf(f, "%s%s %s\n", KEPT_MAGIC, key, crc) > 0 &&
+	    fwrite(bytes, 1, len, f) == len;
+	e = ok ? 0 : errno;
+	if (f != NULL && fclose(f) != 0 && ok) {
+		ok = FALSE;
+		e = errno;
+	} else if (f == NULL && fd != -1)
+		close(fd);
+	if (ok && g_rename(tmp, path) != 0) {
+		ok = FALSE;
+		e = errno;
+	}
+	if (!ok) {
+		if (fd != -1)
+			g_unlink(tmp);
+		e = e != 0 ? e : EIO;
+		g_set_error(err, G_FILE_ERROR, g_file_error_from_errno(e),
+		    "cannot write %s: %s", path, g_strerror(e));
+	}
+	g_free(tmp);
 	return ok;
 }
