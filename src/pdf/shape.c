@@ -464,6 +464,14 @@ put_u32(GString *out, guint32 v)
 	g_string_append_len(out, (const char *)&v, sizeof(v));
 }
 
+/* The bytes put_word writes for w. */
+static gsize
+word_bytes(const struct shaped *w)
+{
+	return 2 * sizeof(guint32) + w->len +
+	    (gsize)w->glyphs.num_glyphs * GLYPH_BYTES;
+}
+
 /* A word, its room made at once: a book has a hundred thousand glyphs. */
 static void
 put_word(GString *out, const struct shaped *w)
@@ -473,8 +481,7 @@ put_word(GString *out, const struct shaped *w)
 	guchar *g;
 	int i;
 
-	g_string_set_size(out, at + sizeof(head) + w->len +
-	    (gsize)w->glyphs.num_glyphs * GLYPH_BYTES);
+	g_string_set_size(out, at + word_bytes(w));
 	g = (guchar *)out->str + at;
 	memcpy(g, head, sizeof(head));
 	memcpy(g + sizeof(head), w->text, w->len);
@@ -522,10 +529,37 @@ put_font(GString *out, const struct fontcache *fc)
 	return n > 0;
 }
 
+/*
+ * The bytes shaper_save writes, at most (a font without a word set in
+ * this build is not written): some megabytes, made room for at once,
+ * since fresh pages cost more than the copying.
+ */
+static gsize
+save_bytes(const struct shaper *sh)
+{
+	GHashTableIter fi, wi;
+	gpointer p, w;
+	gsize n = sizeof(guint32);
+
+	g_hash_table_iter_init(&fi, sh->fonts);
+	while (g_hash_table_iter_next(&fi, NULL, &p)) {
+		const struct fontcache *fc = p;
+
+		if (fc->id == NULL)
+			continue;
+		n += 2 * sizeof(guint32) + strlen(fc->id);
+		g_hash_table_iter_init(&wi, fc->words);
+		while (g_hash_table_iter_next(&wi, &w, NULL))
+			if (((const struct shaped *)w)->used)
+				n += word_bytes(w);
+	}
+	return n;
+}
+
 GBytes *
 shaper_save(const struct shaper *sh)
 {
-	GString *out = g_string_new(NULL);
+	GString *out = g_string_sized_new(save_bytes(sh));
 	GHashTableIter it;
 	gpointer fc;
 	guint32 fonts = 0;
