@@ -393,29 +393,31 @@ kept_shapes(const struct pipeline *p)
 
 /*
  * Keeps the words the layout shaped in build/<output>.shapes, for the
- * next layout: once it is drawn, so as not to add to what its drawing
- * holds.  Only a cache: when they cannot be kept, -v says why.
+ * next layout, unless those kept already serve: once it is drawn, so as
+ * not to add to what its drawing holds.  Only a cache: when they cannot
+ * be kept, -v says why.
  */
 static void
 keep_shapes(const struct pdf_layout *layout, const struct pipeline *p,
     struct diags *d)
 {
-	char *path = default_output(p->ms, "shapes");
-	char *key = pdf_shapes_key(p->ms->print_style);
-	const char *why = unkeepable(path, key);
+	GBytes *shapes = pdf_layout_shapes(layout);
+	char *path, *key;
+	const char *why;
 	GError *err = NULL;
-	GBytes *shapes;
 
-	if (why == NULL) {
-		shapes = pdf_layout_shapes(layout);
-		if (!kept_save(path, key, shapes, &err))
-			why = err->message;
-		g_bytes_unref(shapes);
-	}
+	if (shapes == NULL)
+		return;
+	path = default_output(p->ms, "shapes");
+	key = pdf_shapes_key(p->ms->print_style);
+	if ((why = unkeepable(path, key)) == NULL &&
+	    !kept_save(path, key, shapes, &err))
+		why = err->message;
 	if (why != NULL)
 		diag_add(d, DIAG_INFO, srcpos_at(path, 0, 0), "the words shaped "
 		    "are not kept for the next layout: %s", why);
 	g_clear_error(&err);
+	g_bytes_unref(shapes);
 	g_free(key);
 	g_free(path);
 }

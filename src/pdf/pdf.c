@@ -603,7 +603,8 @@ pdf_lay_out(const struct edition *e, const struct style *st,
 GBytes *
 pdf_layout_shapes(const struct pdf_layout *l)
 {
-	return shaper_save(l->p->shaper);
+	return shaper_changed(l->p->shaper) ? shaper_save(l->p->shaper) :
+	    NULL;
 }
 
 void

@@ -34,7 +34,8 @@ struct pdf_layout *pdf_lay_out(const struct edition *, const struct style *,
 /*
  * The words the layout set, shaped or given, each with what its font's
  * shaping depends on, for a later pdf_lay_out (shape.h); to be kept
- * under pdf_shapes_key.
+ * under pdf_shapes_key.  NULL if they are those it was given but for a
+ * hundredth of them (shaper_changed): those serve as well, as kept.
  */
 GBytes		*pdf_layout_shapes(const struct pdf_layout *);
 /*

@@ -67,8 +67,15 @@ struct shaper {
 	GHashTable	*kept;		/* font id → the words a build before
 					   set in it, until a font takes them;
 					   or NULL */
+	guint		 loaded;	/* words shaper_load gave */
+	guint		 reused;	/* of them, those set in this build */
+	guint		 fresh;		/* words shaped in this build */
 	struct diags	*d;
 };
+
+/* The words set may differ from those loaded by a hundredth of them,
+ * and the kept ones still serve (shaper_changed). */
+#define CHANGED_PART	100
 
 static guint
 fontkey_hash(gconstpointer p)
@@ -431,7 +438,9 @@ lookup(struct shaper *sh, struct fontcache *fc, const char *s, gsize len,
 	if (w == NULL) {
 		w = shape(sh, s, len, item, fc->rev);
 		g_hash_table_add(fc->words, w);
-	}
+		sh->fresh++;
+	} else if (!w->used)
+		sh->reused++;
 	w->used = TRUE;
 	return w;
 }
@@ -666,6 +675,8 @@ gboolean
 shaper_load(struct shaper *sh, GBytes *kept)
 {
 	GHashTable *fonts;
+	GHashTableIter it;
+	gpointer words;
 	struct reader r;
 	guint32 n, i;
 	gboolean ok;
@@ -684,7 +695,20 @@ shaper_load(struct shaper *sh, GBytes *kept)
 	if (sh->kept != NULL)
 		g_hash_table_destroy(sh->kept);
 	sh->kept = fonts;
+	sh->loaded = 0;
+	g_hash_table_iter_init(&it, fonts);
+	while (g_hash_table_iter_next(&it, NULL, &words))
+		sh->loaded += g_hash_table_size(words);
 	return TRUE;
+}
+
+gboolean
+shaper_changed(const struct shaper *sh)
+{
+	guint unused = sh->loaded - sh->reused;
+
+	return sh->loaded == 0 ||
+	    ((guint64)sh->fresh + unused) * CHANGED_PART > sh->loaded;
 }
 
 /* Whether some glyph is the box of a character no font has. */

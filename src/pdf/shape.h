@@ -61,6 +61,14 @@ GBytes		*shaper_save(const struct shaper *);
  */
 gboolean	 shaper_load(struct shaper *, GBytes *kept);
 /*
+ * Whether the words set so far differ from those shaper_load gave (if
+ * it gave none, they do) by more than a hundredth of them, counting
+ * the words shaped anew and the words given and not set: if not, the
+ * bytes it was given serve a later build as well as shaper_save's
+ * would, and cost nothing to keep again.
+ */
+gboolean	 shaper_changed(const struct shaper *);
+/*
  * Warns, once a font, of the characters the style's fonts lack that
  * were set in another: at the first, with how many more.
  */

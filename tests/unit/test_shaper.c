@@ -3,7 +3,8 @@
  * saved and loaded, they set a paragraph as shaping it again would,
  * warnings of characters the style's fonts lack and all; only the words
  * set are kept; a font that is not the same takes none of them; bytes
- * cut short or garbled are not used at all.
+ * cut short or garbled are not used at all; words that differ from those
+ * loaded by a hundredth need not be saved again.
  */
 #include <string.h>
 
@@ -158,10 +159,12 @@ START_TEST(test_shaper_kept_words)
 
 	bench_open(&a, NULL);
 	bench_set(&a, mixed);
+	ck_assert(shaper_changed(a.p->shaper));
 	kept = bench_save(&a);
 	ck_assert(bench_open(&b, kept));
 	bench_set(&b, mixed);
 	assert_same_para(a.pa, b.pa);
+	ck_assert(!shaper_changed(b.p->shaper));
 	shaper_report(a.p->shaper);
 	shaper_report(b.p->shaper);
 	ck_assert_int_ge(a.d.count[DIAG_WARNING], 1);
@@ -178,6 +181,7 @@ START_TEST(test_shaper_kept_words)
 
 	ck_assert(bench_open(&c, kept));
 	bench_set(&c, "The miller");
+	ck_assert(shaper_changed(c.p->shaper));
 	fewer = bench_save(&c);
 	ck_assert_uint_gt(g_bytes_get_size(fewer), 0);
 	ck_assert_uint_lt(g_bytes_get_size(fewer), g_bytes_get_size(kept));
@@ -323,6 +327,53 @@ START_TEST(test_shaper_kept_damaged)
 }
 END_TEST
 
+/* text, then n words of its own, each set apart: "tail0 tail1 …". */
+static char *
+with_tail(const char *text, int n)
+{
+	GString *s = g_string_new(text);
+	int i;
+
+	for (i = 0; i < n; i++)
+		g_string_append_printf(s, " tail%d", i);
+	return g_string_free(s, FALSE);
+}
+
+/*
+ * Words that differ from those loaded by a hundredth of them or less
+ * (here one new word in some three hundred) leave the kept bytes to
+ * serve; five new words, or the words of a shorter text, do not.
+ */
+START_TEST(test_shaper_changed)
+{
+	struct bench a, b;
+	char *many = with_tail("", 300), *one = with_tail(many, 1);
+	char *five = g_strconcat(many, " new1 new2 new3 new4 new5", NULL);
+	GBytes *kept;
+
+	bench_open(&a, NULL);
+	bench_set(&a, many);
+	kept = bench_save(&a);
+	bench_close(&a);
+	ck_assert(bench_open(&b, kept));
+	bench_set(&b, one);
+	ck_assert(!shaper_changed(b.p->shaper));
+	bench_close(&b);
+	ck_assert(bench_open(&b, kept));
+	bench_set(&b, five);
+	ck_assert(shaper_changed(b.p->shaper));
+	bench_close(&b);
+	ck_assert(bench_open(&b, kept));
+	bench_set(&b, many + 100);
+	ck_assert(shaper_changed(b.p->shaper));
+	bench_close(&b);
+	g_bytes_unref(kept);
+	g_free(five);
+	g_free(one);
+	g_free(many);
+}
+END_TEST
+
 Suite *
 shaper_suite(void)
 {
@@ -333,6 +384,7 @@ shaper_suite(void)
 	tcase_add_test(tc, test_shaper_kept_words);
 	tcase_add_test(tc, test_shaper_kept_font);
 	tcase_add_test(tc, test_shaper_kept_damaged);
+	tcase_add_test(tc, test_shaper_changed);
 	suite_add_tcase(s, tc);
 	return s;
 }
