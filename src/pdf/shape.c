@@ -461,9 +461,9 @@ shaper_hyphen(struct shaper *sh, const PangoItem *item)
  * its id (font_id), its words' count and its words; for each word its
  * length in bytes, its glyphs' count, its text, and each glyph in
  * GLYPH_BYTES: the glyph, its width, its x and y offsets and its
- * cluster (4 bytes each), and its visual attributes (a byte).  Its
- * width and whether it is plain are not kept but worked out again, as
- * shape does.
+ * cluster (4 bytes each), and its visual attributes (a byte).  A
+ * word's width and whether it is plain are not kept but worked out
+ * again, as shape does.
  */
 #define GLYPH_BYTES	21
 
