@@ -24,8 +24,8 @@ MANDIR	 = $(PREFIX)/share/man
 BUILD	?= build
 SANITIZE ?=
 
-PKGS	 = libcmark pangocairo pango cairo harfbuzz libzip icu-i18n icu-uc glib-2.0 \
-	   zlib libdeflate
+PKGS	 = libcmark pangocairo pangoft2 pango cairo harfbuzz fontconfig libzip \
+	   icu-i18n icu-uc glib-2.0 zlib libdeflate
 TESTPKGS = check libqpdf
 
 CFLAGS	?= -O2 -g

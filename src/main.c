@@ -21,6 +21,7 @@
 #include "model.h"
 #include "normalize/normalize.h"
 #include "out/epoch.h"
+#include "out/kept.h"
 #include "out/pages.h"
 #include "out/sink.h"
 #include "pdf/pdf.h"
@@ -335,6 +336,25 @@ default_output(const struct manuscript *ms, const char *ext)
 }
 
 /*
+ * Why a file cannot be kept at path under key (NULL: the manifest or
+ * the print style could not be read), once its folder is made; NULL if
+ * it can.
+ */
+static const char *
+unkeepable(const char *path, const char *key)
+{
+	char *dir = g_path_get_dirname(path);
+	const char *why = NULL;
+
+	if (key == NULL)
+		why = "its manifest or print style could not be read";
+	else if (g_mkdir_with_parents(dir, 0777) == -1)
+		why = g_strerror(errno);
+	g_free(dir);
+	return why;
+}
+
+/*
  * Keeps the layout's page map in build/<output>.pages under key, for
  * `octavo index`.  Only a cache: when it cannot be kept, -v says why.
  */
@@ -342,23 +362,63 @@ static void
 keep_layout(const struct pagemap *pages, const struct pipeline *p,
     const char *key, struct diags *d)
 {
-	const struct edition *e = p->edition;
 	char *path = default_output(p->ms, "pages");
-	char *dir = g_path_get_dirname(path);
-	const char *why = NULL;
+	const char *why = unkeepable(path, key);
 	GError *err = NULL;
 
-	if (key == NULL)
-		why = "its manifest or print style could not be read";
-	else if (g_mkdir_with_parents(dir, 0777) == -1)
-		why = g_strerror(errno);
-	else if (!pagemap_save(pages, e, key, path, &err))
+	if (why == NULL && !pagemap_save(pages, p->edition, key, path, &err))
 		why = err->message;
 	if (why != NULL)
 		diag_add(d, DIAG_INFO, srcpos_at(path, 0, 0), "the layout is "
 		    "not kept for 'octavo index': %s", why);
 	g_clear_error(&err);
-	g_free(dir);
+	g_free(path);
+}
+
+/*
+ * The words the last layout shaped, kept in build/<output>.shapes, for
+ * pdf_lay_out to set again without shaping them; or NULL.
+ */
+static GBytes *
+kept_shapes(const struct pipeline *p)
+{
+	char *path = default_output(p->ms, "shapes");
+	char *key = pdf_shapes_key(p->ms->print_style);
+	GBytes *kept = key != NULL ? kept_load(path, key) : NULL;
+
+	g_free(key);
+	g_free(path);
+	return kept;
+}
+
+/*
+ * Keeps the words the layout shaped in build/<output>.shapes, for the
+ * next layout, unless those kept already serve: once it is drawn, so as
+ * not to add to what its drawing holds.  Only a cache: when they cannot
+ * be kept, -v says why.
+ */
+static void
+keep_shapes(const struct pdf_layout *layout, const struct pipeline *p,
+    struct diags *d)
+{
+	GBytes *shapes = pdf_layout_shapes(layout);
+	char *path, *key;
+	const char *why;
+	GError *err = NULL;
+
+	if (shapes == NULL)
+		return;
+	path = default_output(p->ms, "shapes");
+	key = pdf_shapes_key(p->ms->print_style);
+	if ((why = unkeepable(path, key)) == NULL &&
+	    !kept_save(path, key, shapes, &err))
+		why = err->message;
+	if (why != NULL)
+		diag_add(d, DIAG_INFO, srcpos_at(path, 0, 0), "the words shaped "
+		    "are not kept for the next layout: %s", why);
+	g_clear_error(&err);
+	g_bytes_unref(shapes);
+	g_free(key);
 	g_free(path);
 }
 
@@ -559,13 +619,15 @@ cmd_build(const char *manifest, struct diags *d)
 	/* The text is drawn as it is laid out; what the PDF could not draw
 	 * is refused before any output is written. */
 	if (styled && (layout = pdf_lay_out(p.edition, &style, &pages,
-	    opt_report, want_pdf ? pdf : NULL, d)) != NULL) {
+	    opt_report, want_pdf ? pdf : NULL, kept_shapes(&p), d)) != NULL) {
 		keep_layout(&pages, &p, key, d);
 		clock_stage(&ck, "layout", want_pdf ? "the text drawn" : "");
 	}
 	if (layout != NULL && !strict_failed(d))
 		write_outputs(&p, layout, &pages, want_epub ? epub : NULL,
 		    want_pdf ? pdf : NULL, cover, &ck, d);
+	if (layout != NULL)
+		keep_shapes(layout, &p, d);
 	pdf_layout_free(layout);
 	if (styled)
 		style_release(&style);
@@ -776,10 +838,11 @@ print_folios(const struct pipeline *p, const char *key, const char **how,
 		folios = pagemap_folios(&pages, e);
 	else if (style_read(&style, p->ms->print_style, d) == 0) {
 		*how = "print pages, laid out";
-		if ((layout = pdf_lay_out(e, &style, &pages, NULL, NULL, d)) !=
-		    NULL) {
+		if ((layout = pdf_lay_out(e, &style, &pages, NULL, NULL,
+		    kept_shapes(p), d)) != NULL) {
 			folios = pagemap_folios(&pages, e);
 			keep_layout(&pages, p, key, d);
+			keep_shapes(layout, p, d);
 			pdf_layout_free(layout);
 		}
 		style_release(&style);

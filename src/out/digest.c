@@ -61,17 +61,18 @@ digest_file(GChecksum *sum, const char *path)
 	return TRUE;
 }
 
-void
+gboolean
 digest_stat(GChecksum *sum, const char *path)
 {
 	GStatBuf st;
 	gint64 v[2];
 
 	if (path == NULL || g_stat(path, &st) != 0)
-		return;
+		return FALSE;
 	v[0] = (gint64)st.st_size;
 	v[1] = (gint64)st.st_mtime;
 	digest_bytes(sum, v, sizeof(v));
+	return TRUE;
 }
 
 char *

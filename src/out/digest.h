@@ -26,8 +26,11 @@ void	 digest_string(GChecksum *, const char *);
 /* A file's contents; FALSE if it cannot be read. */
 gboolean digest_file(GChecksum *, const char *path);
 
-/* A file's size and time of change, or nothing if it is not there. */
-void	 digest_stat(GChecksum *, const char *path);
+/*
+ * A file's size and time of change; nothing, and FALSE, if it is not
+ * there.
+ */
+gboolean digest_stat(GChecksum *, const char *path);
 
 /* The digest as hexadecimal, newly allocated; frees the checksum. */
 char	*digest_finish(GChecksum *);

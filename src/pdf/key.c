@@ -1,7 +1,8 @@
 /*
  * key.c — what a print layout is made from, digested: the key under
  * which a kept layout (pages.h) is found again, and which any change to
- * the text, the style or the typesetting machinery changes.
+ * the text, the style or the typesetting machinery changes; and the key
+ * of the words it shaped, which the text does not change.
  */
 #include "hyph.h"
 #include "out/digest.h"
@@ -52,4 +53,16 @@ pdf_layout_key(const struct edition *e, const char *manifest,
 		g_checksum_free(sum);
 	g_free(patterns);
 	return key;
+}
+
+char *
+pdf_shapes_key(const char *print_style)
+{
+	GChecksum *sum = digest_new();
+
+	if (!digest_file(sum, print_style)) {
+		g_checksum_free(sum);
+		return NULL;
+	}
+	return digest_finish(sum);
 }

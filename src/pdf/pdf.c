@@ -543,7 +543,7 @@ drawing_free(struct drawing *dr)
 struct pdf_layout *
 pdf_lay_out(const struct edition *e, const struct style *st,
     struct pagemap *pages, const char *report, const char *drawn,
-    struct diags *d)
+    GBytes *shapes, struct diags *d)
 {
 	struct pdf_layout *l = g_new0(struct pdf_layout, 1);
 	struct mapper map;
@@ -556,6 +556,10 @@ pdf_lay_out(const struct edition *e, const struct style *st,
 	matter_init(&l->matter, e);
 	l->has_index = index_printed(e);
 	l->p = press_new(e->language, st, d);
+	if (shapes != NULL) {
+		(void)shaper_load(l->p->shaper, shapes);
+		g_bytes_unref(shapes);
+	}
 	l->p->credits = &l->credits;
 	l->folios = g_new0(char *, e->chapters->len + 1);
 	if (l->has_index)
@@ -594,6 +598,13 @@ pdf_lay_out(const struct edition *e, const struct style *st,
 		return NULL;
 	}
 	return l;
+}
+
+GBytes *
+pdf_layout_shapes(const struct pdf_layout *l)
+{
+	return shaper_changed(l->p->shaper) ? shaper_save(l->p->shaper) :
+	    NULL;
 }
 
 void
@@ -760,7 +771,8 @@ int
 pdf_write(const struct edition *e, const struct style *st, const char *path,
     struct pagemap *pages, const char *report, struct diags *d)
 {
-	struct pdf_layout *l = pdf_lay_out(e, st, pages, report, path, d);
+	struct pdf_layout *l = pdf_lay_out(e, st, pages, report, path, NULL,
+	    d);
 	struct sink out;
 	int rc;
 

@@ -21,13 +21,23 @@
  * report is not NULL, the typesetting report is written there.  Returns
  * the layout, or NULL with an error in diags: when drawing, a character
  * in no font, which would print as a box, is one.  Never changes the
- * edition, which must outlive the layout.
+ * edition, which must outlive the layout.  shapes, if not NULL, are the
+ * words an earlier layout shaped (pdf_layout_shapes), set again without
+ * shaping where their fonts are the same; the layout lets go of them
+ * once it has read them.
  */
 struct pdf_layout;
 
 struct pdf_layout *pdf_lay_out(const struct edition *, const struct style *,
 		    struct pagemap *pages, const char *report,
-		    const char *drawn, struct diags *);
+		    const char *drawn, GBytes *shapes, struct diags *);
+/*
+ * The words the layout set, shaped or given, each with what its font's
+ * shaping depends on, for a later pdf_lay_out (shape.h); to be kept
+ * under pdf_shapes_key.  NULL if they are those it was given but for a
+ * hundredth of them (shaper_changed): those serve as well, as kept.
+ */
+GBytes		*pdf_layout_shapes(const struct pdf_layout *);
 /*
  * Draws the rest of a layout made with drawn (the prelims and the
  * index, after the text) and ends Cairo's drawing, letting go of what
@@ -39,8 +49,8 @@ struct pdf_layout *pdf_lay_out(const struct edition *, const struct style *,
 int		 pdf_draw_rest(struct pdf_layout *, struct diags *);
 /*
  * pdf_draw_rest if it is not done, then finishes the PDF into out;
- * returns 0, or -1 with an error in diags.  Only pdf_layout_free may
- * follow.
+ * returns 0, or -1 with an error in diags.  Only pdf_layout_shapes and
+ * pdf_layout_free may follow.
  */
 int		 pdf_draw(struct pdf_layout *, struct sink *, struct diags *);
 void		 pdf_layout_free(struct pdf_layout *);
@@ -55,6 +65,13 @@ void		 pdf_layout_free(struct pdf_layout *);
  */
 char		*pdf_layout_key(const struct edition *, const char *manifest,
 		    const char *print_style, const char *sources_digest);
+/*
+ * The key the words a layout shaped are kept under: this octavo (as
+ * pdf_layout_key has it) and the print style.  Each font is checked
+ * apart when they are read (shape.h), and the text not at all: a word
+ * is shaped alike wherever it stands.  NULL if the style cannot be read.
+ */
+char		*pdf_shapes_key(const char *print_style);
 
 /*
  * pdf_lay_out, then pdf_draw into the file at path (for tests; the

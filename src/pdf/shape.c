@@ -1,12 +1,15 @@
 /*
  * shape.c — itemizing paragraphs and shaping their words through a
- * cache, so each word is shaped once per font in the whole book.
+ * cache, so each word is shaped once per font in the whole book, and
+ * once per font over the builds that keep the cache (shaper_save).
  */
 #include <string.h>
 
 #include <hb.h>
+#include <pango/pangofc-font.h>
 
 #include "bytes.h"
+#include "out/digest.h"
 #include "shape.h"
 
 /* What shaping depends on besides the text. */
@@ -29,6 +32,9 @@ struct reverse {
 /* The words shaped in one font. */
 struct fontcache {
 	struct fontkey	 key;		/* holds a reference on the font */
+	char		*id;		/* what its shaping depends on,
+					   digested (font_id), or NULL: its
+					   words are not kept */
 	GHashTable	*words;		/* struct shaped *, by their text */
 	struct shaped	*hyphen;	/* "-", when first asked for */
 	gboolean	 fallback;	/* not a family the style names */
@@ -58,8 +64,18 @@ struct shaper {
 					   copied to its struct shaped */
 	char		**families;	/* the families the style names */
 	GPtrArray	*named;		/* PangoFont * of each of them */
+	GHashTable	*kept;		/* font id → the words a build before
+					   set in it, until a font takes them;
+					   or NULL */
+	guint		 loaded;	/* words shaper_load gave */
+	guint		 reused;	/* of them, those set in this build */
+	guint		 fresh;		/* words shaped in this build */
 	struct diags	*d;
 };
+
+/* The words set may differ from those loaded by a hundredth of them,
+ * and the kept ones still serve (shaper_changed). */
+#define CHANGED_PART	100
 
 static guint
 fontkey_hash(gconstpointer p)
@@ -93,6 +109,34 @@ word_equal(gconstpointer a, gconstpointer b)
 	const struct shaped *x = a, *y = b;
 
 	return bytes_equal(x->text, x->len, y->text, y->len);
+}
+
+static GHashTable *
+words_new(void)
+{
+	return g_hash_table_new_full(word_hash, word_equal, g_free, NULL);
+}
+
+/*
+ * A word of len bytes, s copied, with room for n glyphs: one block,
+ * which g_free frees, since a book has tens of thousands.
+ */
+static struct shaped *
+shaped_new(const char *s, gsize len, int n)
+{
+	gsize glyphs = (gsize)n * sizeof(PangoGlyphInfo);
+	gsize clusters = (gsize)n * sizeof(gint);
+	struct shaped *w = g_malloc(sizeof(*w) + glyphs + clusters + len);
+	char *at = (char *)(w + 1);
+
+	w->glyphs.num_glyphs = w->glyphs.space = n;
+	w->glyphs.glyphs = (PangoGlyphInfo *)(void *)at;
+	w->glyphs.log_clusters = (gint *)(void *)(at + glyphs);
+	w->text = memcpy(at + glyphs + clusters, s, len);
+	w->len = (guint)len;
+	w->width = 0;
+	w->plain = w->used = FALSE;
+	return w;
 }
 
 static void
@@ -161,6 +205,7 @@ fontcache_free(gpointer p)
 
 	g_hash_table_destroy(fc->words);
 	g_free(fc->hyphen);
+	g_free(fc->id);
 	g_object_unref(fc->key.font);
 	g_free(fc);
 }
@@ -216,6 +261,8 @@ shaper_free(struct shaper *sh)
 	pango_glyph_string_free(sh->gs);
 	g_strfreev(sh->families);
 	g_ptr_array_free(sh->named, TRUE);
+	if (sh->kept != NULL)
+		g_hash_table_destroy(sh->kept);
 	g_free(sh);
 }
 
@@ -253,6 +300,88 @@ font_named(const struct shaper *sh, PangoFont *font)
 	return named;
 }
 
+/*
+ * What shaping a word in item's font depends on, besides the word and
+ * what the key the words are kept under holds (this octavo, the Pango
+ * and HarfBuzz it runs with, the print style), digested: the font's
+ * file as it is now (its path, size and time), its fontconfig pattern
+ * (the face in the file, the size, matrix, variations and features
+ * asked for; not its characters and languages, the file's and the
+ * bulk of it), its description with its size (the variant, the
+ * gravity), the OpenType features Pango shapes with, and the item's
+ * script, direction and language.  The attributes para_new is given
+ * change shaping only through the font they choose (family, slant,
+ * weight, scale) or not at all (rise).  NULL if the font is no file
+ * here: its words are then not kept.
+ */
+static char *
+font_id(PangoFont *font, const PangoAnalysis *a)
+{
+	hb_feature_t features[64];
+	char feature[128], *desc;
+	int sl[2] = { a->script, a->level };
+	PangoFontDescription *fd;
+	FcPattern *pat;
+	FcChar8 *file, *name;
+	GChecksum *sum;
+	guint i, n = 0;
+
+	if (!PANGO_IS_FC_FONT(font) || (pat = pango_fc_font_get_pattern(
+	    PANGO_FC_FONT(font))) == NULL || FcPatternGetString(pat, FC_FILE,
+	    0, &file) != FcResultMatch)
+		return NULL;
+	sum = g_checksum_new(G_CHECKSUM_SHA256);
+	pat = FcPatternDuplicate(pat);
+	FcPatternDel(pat, FC_CHARSET);
+	FcPatternDel(pat, FC_LANG);
+	if (!digest_stat(sum, (const char *)file) ||
+	    (name = FcNameUnparse(pat)) == NULL) {
+		FcPatternDestroy(pat);
+		g_checksum_free(sum);
+		return NULL;
+	}
+	FcPatternDestroy(pat);
+	digest_string(sum, (const char *)name);
+	FcStrFree(name);
+	fd = pango_font_describe_with_absolute_size(font);
+	desc = pango_font_description_to_string(fd);
+	digest_string(sum, desc);
+	g_free(desc);
+	pango_font_description_free(fd);
+	pango_font_get_features(font, features, G_N_ELEMENTS(features), &n);
+	for (i = 0; i < n; i++) {
+		hb_feature_to_string(&features[i], feature, sizeof(feature));
+		digest_string(sum, feature);
+	}
+	digest_bytes(sum, sl, sizeof(sl));
+	digest_string(sum, pango_language_to_string(a->language));
+	return digest_finish(sum);
+}
+
+/*
+ * The words set in fc's font by the build before, if it kept them and
+ * the font is the same, each told plain or not by this font's map as
+ * shape tells it; else a new table.
+ */
+static GHashTable *
+kept_words(struct shaper *sh, const struct fontcache *fc)
+{
+	GHashTableIter it;
+	gpointer id, words, w;
+
+	if (fc->id == NULL || sh->kept == NULL ||
+	    !g_hash_table_steal_extended(sh->kept, fc->id, &id, &words))
+		return words_new();
+	g_free(id);
+	g_hash_table_iter_init(&it, words);
+	while (g_hash_table_iter_next(&it, &w, NULL)) {
+		struct shaped *sw = w;
+
+		sw->plain = is_plain(fc->rev, sw->text, sw->len, &sw->glyphs);
+	}
+	return words;
+}
+
 static struct fontcache *
 fontcache_get(struct shaper *sh, const PangoItem *item)
 {
@@ -265,38 +394,32 @@ fontcache_get(struct shaper *sh, const PangoItem *item)
 	fc = g_new0(struct fontcache, 1);
 	fc->key = k;
 	g_object_ref(k.font);
-	fc->words = g_hash_table_new_full(word_hash, word_equal, g_free, NULL);
+	fc->id = font_id(k.font, &item->analysis);
 	fc->fallback = !font_named(sh, k.font);
 	fc->rev = reverse_get(sh, k.font);
+	fc->words = kept_words(sh, fc);
 	g_hash_table_insert(sh->fonts, &fc->key, fc);
 	return fc;
 }
 
 /*
  * s (len bytes) shaped in item's font: in the shaper's glyph string,
- * then copied into one block with the text, which g_free frees.
+ * then copied into a word of its own (shaped_new).
  */
 static struct shaped *
 shape(struct shaper *sh, const char *s, gsize len, const PangoItem *item,
     const struct reverse *rev)
 {
 	PangoGlyphString *gs = sh->gs;
-	gsize glyphs, clusters;
 	struct shaped *w;
-	char *at;
 
 	pango_shape_with_flags(s, (int)len, s, (int)len, &item->analysis, gs,
 	    PANGO_SHAPE_NONE);
-	glyphs = (gsize)gs->num_glyphs * sizeof(PangoGlyphInfo);
-	clusters = (gsize)gs->num_glyphs * sizeof(gint);
-	w = g_malloc(sizeof(*w) + glyphs + clusters + len);
-	at = (char *)(w + 1);
-	w->glyphs.num_glyphs = w->glyphs.space = gs->num_glyphs;
-	w->glyphs.glyphs = memcpy(at, gs->glyphs, glyphs);
-	w->glyphs.log_clusters = memcpy(at + glyphs, gs->log_clusters,
-	    clusters);
-	w->text = memcpy(at + glyphs + clusters, s, len);
-	w->len = (guint)len;
+	w = shaped_new(s, len, gs->num_glyphs);
+	memcpy(w->glyphs.glyphs, gs->glyphs, (gsize)gs->num_glyphs *
+	    sizeof(PangoGlyphInfo));
+	memcpy(w->glyphs.log_clusters, gs->log_clusters,
+	    (gsize)gs->num_glyphs * sizeof(gint));
 	w->width = pango_glyph_string_get_width(gs);
 	w->plain = is_plain(rev, s, len, gs);
 	return w;
@@ -315,7 +438,10 @@ lookup(struct shaper *sh, struct fontcache *fc, const char *s, gsize len,
 	if (w == NULL) {
 		w = shape(sh, s, len, item, fc->rev);
 		g_hash_table_add(fc->words, w);
-	}
+		sh->fresh++;
+	} else if (!w->used)
+		sh->reused++;
+	w->used = TRUE;
 	return w;
 }
 
@@ -327,6 +453,262 @@ shaper_hyphen(struct shaper *sh, const PangoItem *item)
 	if (fc->hyphen == NULL)
 		fc->hyphen = shape(sh, "-", 1, item, fc->rev);
 	return fc->hyphen;
+}
+
+/*
+ * The words kept between builds (shaper_save) are, in this machine's
+ * byte order: the fonts' count; then for each font its id's length and
+ * its id (font_id), its words' count and its words; for each word its
+ * length in bytes, its glyphs' count, its text, and each glyph in
+ * GLYPH_BYTES: the glyph, its width, its x and y offsets and its
+ * cluster (4 bytes each), and its visual attributes (a byte).  A
+ * word's width and whether it is plain are not kept but worked out
+ * again, as shape does.
+ */
+#define GLYPH_BYTES	21
+
+static void
+put_u32(GString *out, guint32 v)
+{
+	g_string_append_len(out, (const char *)&v, sizeof(v));
+}
+
+/* The bytes put_word writes for w. */
+static gsize
+word_bytes(const struct shaped *w)
+{
+	return 2 * sizeof(guint32) + w->len +
+	    (gsize)w->glyphs.num_glyphs * GLYPH_BYTES;
+}
+
+/* A word, its room made at once: a book has a hundred thousand glyphs. */
+static void
+put_word(GString *out, const struct shaped *w)
+{
+	guint32 head[2] = { w->len, (guint32)w->glyphs.num_glyphs };
+	gsize at = out->len;
+	guchar *g;
+	int i;
+
+	g_string_set_size(out, at + word_bytes(w));
+	g = (guchar *)out->str + at;
+	memcpy(g, head, sizeof(head));
+	memcpy(g + sizeof(head), w->text, w->len);
+	g += sizeof(head) + w->len;
+	for (i = 0; i < w->glyphs.num_glyphs; i++, g += GLYPH_BYTES) {
+		const PangoGlyphInfo *gi = &w->glyphs.glyphs[i];
+		gint32 v[5] = { (gint32)gi->glyph, gi->geometry.width,
+		    gi->geometry.x_offset, gi->geometry.y_offset,
+		    w->glyphs.log_clusters[i] };
+
+		memcpy(g, v, sizeof(v));
+		g[sizeof(v)] = (guchar)(gi->attr.is_cluster_start |
+		    gi->attr.is_color << 1);
+	}
+}
+
+/*
+ * The words of fc set in this build, after the others: returns whether
+ * there were any (if not, nothing is added).
+ */
+static gboolean
+put_font(GString *out, const struct fontcache *fc)
+{
+	GHashTableIter it;
+	gpointer w;
+	gsize start = out->len, count;
+	guint32 n = 0;
+
+	if (fc->id == NULL)
+		return FALSE;
+	put_u32(out, (guint32)strlen(fc->id));
+	g_string_append(out, fc->id);
+	count = out->len;
+	put_u32(out, 0);
+	g_hash_table_iter_init(&it, fc->words);
+	while (g_hash_table_iter_next(&it, &w, NULL))
+		if (((const struct shaped *)w)->used) {
+			put_word(out, w);
+			n++;
+		}
+	if (n == 0)
+		g_string_truncate(out, start);
+	else
+		memcpy(out->str + count, &n, sizeof(n));
+	return n > 0;
+}
+
+/*
+ * The bytes shaper_save writes, at most (a font without a word set in
+ * this build is not written): some megabytes, made room for at once,
+ * since fresh pages cost more than the copying.
+ */
+static gsize
+save_bytes(const struct shaper *sh)
+{
+	GHashTableIter fi, wi;
+	gpointer p, w;
+	gsize n = sizeof(guint32);
+
+	g_hash_table_iter_init(&fi, sh->fonts);
+	while (g_hash_table_iter_next(&fi, NULL, &p)) {
+		const struct fontcache *fc = p;
+
+		if (fc->id == NULL)
+			continue;
+		n += 2 * sizeof(guint32) + strlen(fc->id);
+		g_hash_table_iter_init(&wi, fc->words);
+		while (g_hash_table_iter_next(&wi, &w, NULL))
+			if (((const struct shaped *)w)->used)
+				n += word_bytes(w);
+	}
+	return n;
+}
+
+GBytes *
+shaper_save(const struct shaper *sh)
+{
+	GString *out = g_string_sized_new(save_bytes(sh));
+	GHashTableIter it;
+	gpointer fc;
+	guint32 fonts = 0;
+
+	put_u32(out, 0);
+	g_hash_table_iter_init(&it, sh->fonts);
+	while (g_hash_table_iter_next(&it, NULL, &fc))
+		fonts += put_font(out, fc);
+	memcpy(out->str, &fonts, sizeof(fonts));
+	return g_string_free_to_bytes(out);
+}
+
+/* What is left to read of kept words: every length is checked against it. */
+struct reader {
+	const guchar	*at;
+	gsize		 left;
+};
+
+/* The next n bytes, or NULL if there are fewer. */
+static const guchar *
+read_bytes(struct reader *r, gsize n)
+{
+	const guchar *p = r->at;
+
+	if (n > r->left)
+		return NULL;
+	r->at += n;
+	r->left -= n;
+	return p;
+}
+
+static gboolean
+read_u32(struct reader *r, guint32 *v)
+{
+	const guchar *p = read_bytes(r, sizeof(*v));
+
+	if (p != NULL)
+		memcpy(v, p, sizeof(*v));
+	return p != NULL;
+}
+
+/*
+ * The next word, as put_word writes it; NULL if the bytes are too few
+ * or are no word: its text not UTF-8, a glyph's cluster outside it.
+ */
+static struct shaped *
+read_word(struct reader *r)
+{
+	const guchar *text, *g;
+	guint32 len, n, i;
+	struct shaped *w;
+
+	if (!read_u32(r, &len) || !read_u32(r, &n) ||
+	    (text = read_bytes(r, len)) == NULL ||
+	    n > r->left / GLYPH_BYTES ||
+	    !g_utf8_validate_len((const char *)text, len, NULL))
+		return NULL;
+	g = read_bytes(r, (gsize)n * GLYPH_BYTES);
+	w = shaped_new((const char *)text, len, (int)n);
+	for (i = 0; i < n; i++, g += GLYPH_BYTES) {
+		PangoGlyphInfo *gi = &w->glyphs.glyphs[i];
+		gint32 v[5];
+
+		memcpy(v, g, sizeof(v));
+		if (v[4] < 0 || (guint32)v[4] >= len) {
+			g_free(w);
+			return NULL;
+		}
+		gi->glyph = (PangoGlyph)v[0];
+		gi->geometry.width = v[1];
+		gi->geometry.x_offset = v[2];
+		gi->geometry.y_offset = v[3];
+		gi->attr.is_cluster_start = g[sizeof(v)] & 1;
+		gi->attr.is_color = g[sizeof(v)] >> 1 & 1;
+		w->glyphs.log_clusters[i] = v[4];
+	}
+	w->width = pango_glyph_string_get_width(&w->glyphs);
+	return w;
+}
+
+/* The next font's words, as put_font writes them, into fonts. */
+static gboolean
+read_font(struct reader *r, GHashTable *fonts)
+{
+	const guchar *id;
+	guint32 len, n, i;
+	GHashTable *words;
+	struct shaped *w;
+
+	if (!read_u32(r, &len) || (id = read_bytes(r, len)) == NULL ||
+	    !read_u32(r, &n))
+		return FALSE;
+	words = words_new();
+	g_hash_table_insert(fonts, g_strndup((const char *)id, len), words);
+	for (i = 0; i < n; i++) {
+		if ((w = read_word(r)) == NULL)
+			return FALSE;
+		g_hash_table_add(words, w);
+	}
+	return TRUE;
+}
+
+gboolean
+shaper_load(struct shaper *sh, GBytes *kept)
+{
+	GHashTable *fonts;
+	GHashTableIter it;
+	gpointer words;
+	struct reader r;
+	guint32 n, i;
+	gboolean ok;
+
+	g_return_val_if_fail(g_hash_table_size(sh->fonts) == 0, FALSE);
+	r.at = g_bytes_get_data(kept, &r.left);
+	fonts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	    (GDestroyNotify)g_hash_table_destroy);
+	ok = read_u32(&r, &n);
+	for (i = 0; ok && i < n; i++)
+		ok = read_font(&r, fonts);
+	if (!ok || r.left > 0) {
+		g_hash_table_destroy(fonts);
+		return FALSE;
+	}
+	if (sh->kept != NULL)
+		g_hash_table_destroy(sh->kept);
+	sh->kept = fonts;
+	sh->loaded = 0;
+	g_hash_table_iter_init(&it, fonts);
+	while (g_hash_table_iter_next(&it, NULL, &words))
+		sh->loaded += g_hash_table_size(words);
+	return TRUE;
+}
+
+gboolean
+shaper_changed(const struct shaper *sh)
+{
+	guint unused = sh->loaded - sh->reused;
+
+	return sh->loaded == 0 ||
+	    ((guint64)sh->fresh + unused) * CHANGED_PART > sh->loaded;
 }
 
 /* Whether some glyph is the box of a character no font has. */

@@ -7,6 +7,9 @@
  * of spaces in an item is looked up in a cache keyed by font and text,
  * and shaped only the first time.  Widths for the line breaker and glyphs
  * for drawing both come from the cache, so nothing is shaped twice.
+ * The cache outlives the build: what one build shaped, the next is given
+ * before it sets a word (shaper_save, shaper_load), and shapes only the
+ * words it has not seen.
  */
 #ifndef OCTAVO_PDF_SHAPE_H
 #define OCTAVO_PDF_SHAPE_H
@@ -23,6 +26,8 @@ struct shaped {
 	int		 width;		/* Pango units */
 	gboolean	 plain;		/* one glyph per character, each the one
 					   a PDF reader maps back to it */
+	gboolean	 used;		/* set in this build: shaper_save
+					   keeps it */
 	PangoGlyphString glyphs;	/* log_clusters from the word's start;
 					   not Pango's to free or resize */
 };
@@ -38,6 +43,31 @@ piece_end(const struct piece *pc)
 struct shaper	*shaper_new(PangoContext *, const char *const *families,
 		    struct diags *);
 void		 shaper_free(struct shaper *);
+/*
+ * The words set so far, each with what its font's shaping depends on
+ * (its file, size and time; its fontconfig pattern; its description;
+ * its OpenType features; the script, direction and language), for
+ * shaper_load in a later build of this octavo: that build's caller
+ * keeps them under a key of the program and the print style.  The
+ * bytes are this machine's, and this binary's.
+ */
+GBytes		*shaper_save(const struct shaper *);
+/*
+ * Adds to the cache the words of kept, shaper_save's bytes, before the
+ * first word is set: each font's are taken only by a font that is the
+ * same in all shaper_save names, so that they are what shaping would
+ * give; a font's file changed, its words are shaped again.  Returns
+ * FALSE, nothing added, if the bytes are cut short or damaged.
+ */
+gboolean	 shaper_load(struct shaper *, GBytes *kept);
+/*
+ * Whether the words set so far differ from those shaper_load gave (if
+ * it gave none, they do) by more than a hundredth of them, counting
+ * the words shaped anew and the words given and not set: if not, the
+ * bytes it was given serve a later build as well as shaper_save's
+ * would, and cost nothing to keep again.
+ */
+gboolean	 shaper_changed(const struct shaper *);
 /*
  * Warns, once a font, of the characters the style's fonts lack that
  * were set in another: at the first, with how many more.

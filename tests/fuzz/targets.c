@@ -165,7 +165,7 @@ book_out(const struct pipeline *p)
 	style_init(&st);
 	pagemap_init(&pages);
 	if ((layout = pdf_lay_out(p->edition, &st, &pages, NULL, "fuzz.pdf",
-	    &d)) != NULL) {
+	    NULL, &d)) != NULL) {
 		sink_memory(&pdf, "fuzz.pdf");
 		pdf_draw(layout, &pdf, &d);
 		sink_close(&pdf, "the PDF", &d);
@@ -175,8 +175,8 @@ book_out(const struct pipeline *p)
 	 * stopped at a character in no font. */
 	pagemap_release(&pages);
 	pagemap_init(&pages);
-	if ((layout = pdf_lay_out(p->edition, &st, &pages, NULL, NULL, &d)) !=
-	    NULL) {
+	if ((layout = pdf_lay_out(p->edition, &st, &pages, NULL, NULL, NULL,
+	    &d)) != NULL) {
 		sink_memory(&epub, "fuzz.epub");
 		epub_write(p->edition, &eo, &pages, &epub, &d);
 		sink_close(&epub, "the EPUB", &d);

@@ -36,6 +36,7 @@ main(void)
 		pdf_index_suite,
 		fuzz_suite,
 		shapes_suite,
+		shaper_suite,
 		finish_suite,
 		pdfobj_suite,
 	};

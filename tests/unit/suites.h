@@ -33,6 +33,7 @@ Suite	*pdf_notes_suite(void);
 Suite	*pdf_index_suite(void);
 Suite	*fuzz_suite(void);
 Suite	*shapes_suite(void);
+Suite	*shaper_suite(void);
 Suite	*finish_suite(void);
 Suite	*pdfobj_suite(void);
 

@@ -547,7 +547,7 @@ END_TEST
 
 /*
  * A kept file is found again under its key alone: not under another,
- * not when damaged, not when missing.  Keys differ with what they
+ * not when cut short or damaged, not when missing.  Keys differ with what they
  * digest, a NULL string among them.
  */
 START_TEST(test_kept)
@@ -556,7 +556,8 @@ START_TEST(test_kept)
 	char *path = g_build_filename(dir, "thing.kept", NULL);
 	GBytes *data = g_bytes_new_static("a\nb\0c", 5), *got;
 	GChecksum *a = digest_new(), *b = digest_new(), *c = digest_new();
-	char *ka, *kb, *kc;
+	char *ka, *kb, *kc, *text;
+	gsize len;
 
 	digest_string(a, "x");
 	digest_string(b, NULL);
@@ -573,9 +574,17 @@ START_TEST(test_kept)
 	ck_assert(g_bytes_equal(got, data));
 	g_bytes_unref(got);
 	ck_assert_ptr_null(kept_load(path, kb));
+	/* Cut short by a byte, or a byte of it changed: not found. */
+	ck_assert(g_file_get_contents(path, &text, &len, NULL));
+	ck_assert(g_file_set_contents(path, text, (gssize)len - 1, NULL));
+	ck_assert_ptr_null(kept_load(path, ka));
+	text[len - 1] ^= 1;
+	ck_assert(g_file_set_contents(path, text, (gssize)len, NULL));
+	ck_assert_ptr_null(kept_load(path, ka));
 	ck_assert(g_file_set_contents(path, "octavo-kept ", -1, NULL));
 	ck_assert_ptr_null(kept_load(path, ka));
 	g_bytes_unref(data);
+	g_free(text);
 	g_free(ka);
 	g_free(kb);
 	g_free(kc);
