@@ -255,7 +255,8 @@ struct pdf_layout {
 	gboolean		 has_index;
 	char			**folios;	/* each chapter's first page as
 						   printed, then the index's */
-	GHashTable		*marks;		/* index mark → its folio */
+	GHashTable		*marks;		/* index mark → its folio, until
+						   the index is set */
 	struct outline		 outline;	/* every part's headings */
 	struct report		*report;	/* or NULL: none asked for */
 	struct drawing		*drawing;	/* or NULL: not drawn */
@@ -453,7 +454,11 @@ set_prelims(struct pdf_layout *l, struct mapper *front)
 	g_array_free(starts, TRUE);
 }
 
-/* Sets the index of names, after the text; map maps it, if not NULL. */
+/*
+ * Sets the index of names, after the text; map maps it, if not NULL.
+ * The marks' folios, a table of every mark of a long book, are let go
+ * once its page numbers are set, not held while it is drawn.
+ */
 static void
 set_index(struct pdf_layout *l, struct mapper *map)
 {
@@ -463,6 +468,7 @@ set_index(struct pdf_layout *l, struct mapper *map)
 	pt->folio_base = p->text_pages;
 	pt->before = p->front_pages + p->text_pages;
 	backmatter_index(p, l->e, p->front_pages, l->marks, pt);
+	g_clear_pointer(&l->marks, g_hash_table_destroy);
 	if (map != NULL)
 		map_part(map, p, l->e, pt);
 	outline_keep(&l->outline, pt->galley, FALSE);
