@@ -261,6 +261,8 @@ struct pdf_layout {
 	struct report		*report;	/* or NULL: none asked for */
 	struct drawing		*drawing;	/* or NULL: not drawn */
 	struct finished		 finished;	/* what the finishing did */
+	GBytes			*shapes;	/* pdf_layout_shapes', once the
+						   press is let go */
 };
 
 /*
@@ -546,6 +548,41 @@ drawing_free(struct drawing *dr)
 	g_free(dr);
 }
 
+/* The words the press set, for a later layout (pdf_layout_shapes). */
+static GBytes *
+press_shapes(const struct press *p)
+{
+	return shaper_changed(p->shaper) ? shaper_save(p->shaper) : NULL;
+}
+
+/* The press let go, the words it set kept as bytes. */
+static void
+let_go_of_press(struct pdf_layout *l)
+{
+	l->shapes = press_shapes(l->p);
+	g_clear_pointer(&l->p, press_free);
+}
+
+/*
+ * What a layout holds once made: if it is drawn, what the rest's
+ * drawing needs, the typesetting's own tools let go (press_set_done);
+ * else none of it, neither the parts nor the press, the page map having
+ * what they tell.
+ */
+static void
+layout_done(struct pdf_layout *l)
+{
+	guint i;
+
+	if (l->drawing != NULL) {
+		press_set_done(l->p);
+		return;
+	}
+	for (i = 0; i < PARTS; i++)
+		part_release(&l->parts[i]);
+	let_go_of_press(l);
+}
+
 struct pdf_layout *
 pdf_lay_out(const struct edition *e, const struct style *st,
     struct pagemap *pages, const char *report, const char *drawn,
@@ -603,14 +640,16 @@ pdf_lay_out(const struct edition *e, const struct style *st,
 		pdf_layout_free(l);
 		return NULL;
 	}
+	layout_done(l);
 	return l;
 }
 
 GBytes *
 pdf_layout_shapes(const struct pdf_layout *l)
 {
-	return shaper_changed(l->p->shaper) ? shaper_save(l->p->shaper) :
-	    NULL;
+	if (l->p != NULL)
+		return press_shapes(l->p);
+	return l->shapes != NULL ? g_bytes_ref(l->shapes) : NULL;
 }
 
 void
@@ -635,6 +674,8 @@ pdf_layout_free(struct pdf_layout *l)
 		report_release(l->report);
 		g_free(l->report);
 	}
+	if (l->shapes != NULL)
+		g_bytes_unref(l->shapes);
 	g_free(l);
 }
 

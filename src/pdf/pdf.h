@@ -20,11 +20,14 @@
  * index, and the page of every note reference and index mark.  If
  * report is not NULL, the typesetting report is written there.  Returns
  * the layout, or NULL with an error in diags: when drawing, a character
- * in no font, which would print as a box, is one.  Never changes the
- * edition, which must outlive the layout.  shapes, if not NULL, are the
- * words an earlier layout shaped (pdf_layout_shapes), set again without
- * shaping where their fonts are the same; the layout lets go of them
- * once it has read them.
+ * in no font, which would print as a box, is one.  A layout not drawn
+ * holds nothing of the typesetting once made (the page map has what it
+ * tells, and pdf_layout_shapes the words it shaped); one drawn holds
+ * what the rest's drawing needs.  Never changes the edition, which must
+ * outlive the layout.  shapes, if not NULL, are the words an earlier
+ * layout shaped (pdf_layout_shapes), set again without shaping where
+ * their fonts are the same; the layout lets go of them once it has read
+ * them.
  */
 struct pdf_layout;
 

@@ -76,6 +76,16 @@ press_free(struct press *p)
 	g_free(p);
 }
 
+void
+press_set_done(struct press *p)
+{
+	typeset_work_free(p->work);
+	p->work = NULL;
+	hyph_free(p->book_hyph);
+	p->hyph = p->book_hyph = NULL;
+	g_hash_table_remove_all(p->hyphs);
+}
+
 /*
  * The patterns for language, read once; NULL if there are none, which
  * is said once, at pos, if pos is not NULL.

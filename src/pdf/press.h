@@ -15,6 +15,12 @@ struct press	*press_new(const char *language, const struct style *,
 		    struct diags *);
 void		 press_free(struct press *);
 /*
+ * Lets go of what only setting type needs, the hyphenation patterns
+ * and the line breaker's scratch, once the layout is done: what was
+ * set is then only drawn.  Nothing may be set with the press after.
+ */
+void		 press_set_done(struct press *);
+/*
  * Hyphenates what is set next in the BCP 47 language (NULL: the
  * book's), as a chapter in another language is: with its patterns,
  * read once, or without hyphens if there are none (the manifest has
