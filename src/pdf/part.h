@@ -12,6 +12,8 @@
 struct part {
 	struct galley	*galley;
 	struct makeup	 mk;
+	guint		 pages;		/* how many mk had, once let go (the
+					   page labels are made after) */
 	gboolean	 roman;		/* folios in roman, else arabic */
 	gboolean	 heads;		/* running heads, and folios where the
 					   style puts them; else folios at

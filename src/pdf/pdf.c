@@ -240,8 +240,8 @@ struct drawing {
 	gboolean		 ended;		/* Cairo's surface is finished */
 	int			 rc;		/* and that gave 0, or -1 */
 	GHashTable		*links;		/* what the finishing is told */
-	GPtrArray		*labels;	/* (finish.h), made before the
-						   parts drawn last let go */
+	GPtrArray		*labels;	/* (finish.h), made once Cairo's
+						   drawing is ended */
 };
 
 /* An edition being laid out, and drawn if it is to be. */
@@ -318,12 +318,15 @@ compose_contents(struct pdf_layout *l, const GArray *starts)
 	}
 }
 
-/* A part's pages and galley freed; what the part counted stays. */
+/* A part's pages and galley freed; what the part counted stays, and
+ * how many pages it had. */
 static void
 part_release(struct part *pt)
 {
-	if (pt->mk.pages != NULL)
+	if (pt->mk.pages != NULL) {
+		pt->pages = pt->mk.pages->len;
 		makeup_release(&pt->mk);
+	}
 	pt->mk.pages = NULL;
 	galley_free(pt->galley);
 	pt->galley = NULL;
@@ -712,14 +715,14 @@ link_names(const struct pdf_layout *l)
 	return names;
 }
 
-/* Adds the labels of a part's pages to labels. */
+/* Adds the labels of a part's pages to labels, once it is let go. */
 static void
 part_labels(const struct part *pt, GPtrArray *labels)
 {
 	char label[32];
 	guint n;
 
-	for (n = 1; pt->mk.pages != NULL && n <= pt->mk.pages->len; n++) {
+	for (n = 1; n <= pt->pages; n++) {
 		part_label(pt, (int)n, label, sizeof(label));
 		g_ptr_array_add(labels, g_strdup(label));
 	}
@@ -772,8 +775,6 @@ pdf_draw_rest(struct pdf_layout *l, struct diags *d)
 	if (dr->ended)
 		return dr->rc;
 	dr->ended = TRUE;
-	dr->links = link_names(l);
-	dr->labels = page_labels(l);
 	draw_rest(dr, l);
 	outline_add(&l->outline, dr->s);
 	status = cairo_status(dr->cr);
@@ -784,6 +785,16 @@ pdf_draw_rest(struct pdf_layout *l, struct diags *d)
 		status = cairo_surface_status(dr->s);
 	cairo_surface_destroy(dr->s);
 	dr->s = NULL;
+	/*
+	 * What the finishing is told is made now, not held through the
+	 * drawing, whose end is the most a build holds (a name for each
+	 * note's link and its way back: 8 MB at 100x).  Then nothing is
+	 * left to draw: the press goes, its cache of shaped words kept as
+	 * bytes for the next layout (pdf_layout_shapes).
+	 */
+	dr->links = link_names(l);
+	dr->labels = page_labels(l);
+	let_go_of_press(l);
 	/*
 	 * What Cairo kept of every page and element, freed, would stay the
 	 * process's, and the finishing, which maps Cairo's file, would come

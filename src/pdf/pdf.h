@@ -44,10 +44,11 @@ GBytes		*pdf_layout_shapes(const struct pdf_layout *);
 /*
  * Draws the rest of a layout made with drawn (the prelims and the
  * index, after the text) and ends Cairo's drawing, letting go of what
- * Cairo held of every page: the most a build holds at once, so that
- * work done beside the finishing (the EPUB) is best begun after this.
- * Returns 0, or -1 with an error in diags; a second call returns the
- * first's result.
+ * Cairo held of every page, and of the typesetting (the press): the
+ * most a build holds at once is the end of this drawing, so that work
+ * done beside the finishing (the EPUB) is best begun after it.  Returns
+ * 0, or -1 with an error in diags; a second call returns the first's
+ * result.
  */
 int		 pdf_draw_rest(struct pdf_layout *, struct diags *);
 /*
