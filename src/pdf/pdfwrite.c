@@ -15,11 +15,15 @@
 /* Objects to an object stream: qpdf's choice too. */
 #define PER_STREAM	100
 
-/* Where an object is: in the file (at), or in an object stream. */
+/*
+ * Where an object is: in the file (at), or in an object stream.  Sixteen
+ * bytes, in an array of as many as there are objects: a long book has
+ * some seven hundred thousand.
+ */
 struct entry {
-	guint8		 type;		/* 0 free, 1 in the file, 2 packed */
 	guint64		 where;		/* offset, or the object stream */
 	guint		 index;		/* in its object stream */
+	guint8		 type;		/* 0 free, 1 in the file, 2 packed */
 };
 
 struct pdf_writer {
@@ -27,7 +31,9 @@ struct pdf_writer {
 	GString		*buf;		/* not yet flushed */
 	guint64		 flushed;
 	GChecksum	*md5;		/* of every byte, for the ID */
-	GArray		*entries;	/* struct entry per object number */
+	struct entry	*entries;	/* one per object number… */
+	guint		 nentries;	/* …below this, */
+	guint		 room;		/* and room for this many */
 	guint		 next;		/* the lowest number never used */
 	GString		*packed;	/* the object stream being filled */
 	GString		*index;		/* its "number offset" pairs */
@@ -48,14 +54,26 @@ flush(struct pdf_writer *w)
 	g_string_truncate(w->buf, 0);
 }
 
+/*
+ * Object num's entry, free until it is written.  The table is made as
+ * large as the writer is told it will be, and grows by half if that was
+ * short: a GArray's doubling would leave a third of it empty.
+ */
 static struct entry *
 entry(struct pdf_writer *w, guint num)
 {
-	if (num >= w->entries->len)
-		g_array_set_size(w->entries, num + 1);
+	if (num >= w->room) {
+		w->room = MAX(num + 1, w->room + w->room / 2);
+		w->entries = g_renew(struct entry, w->entries, w->room);
+	}
+	if (num >= w->nentries) {
+		memset(w->entries + w->nentries, 0, (num + 1 - w->nentries) *
+		    sizeof(struct entry));
+		w->nentries = num + 1;
+	}
 	if (num >= w->next)
 		w->next = num + 1;
-	return &g_array_index(w->entries, struct entry, num);
+	return &w->entries[num];
 }
 
 struct pdf_writer *
@@ -67,7 +85,10 @@ pdf_writer_new(struct sink *out, const char *header, gsize len,
 	w->out = out;
 	w->buf = g_string_sized_new(FLUSH_AT + 65536);
 	w->md5 = g_checksum_new(G_CHECKSUM_MD5);
-	w->entries = g_array_new(FALSE, TRUE, sizeof(struct entry));
+	/* The caller's objects, an object stream for each hundred of them,
+	 * the cross-reference stream. */
+	w->room = reserved + reserved / PER_STREAM + 2;
+	w->entries = g_new(struct entry, w->room);
 	w->next = MAX(reserved, 1);
 	w->packed = g_string_new(NULL);
 	w->index = g_string_new(NULL);
@@ -219,8 +240,8 @@ chain_free(struct pdf_writer *w)
 	guint num;
 
 	last->index = 65535;
-	for (num = 1; num < w->entries->len; num++) {
-		struct entry *e = &g_array_index(w->entries, struct entry, num);
+	for (num = 1; num < w->nentries; num++) {
+		struct entry *e = &w->entries[num];
 
 		if (e->type != 0)
 			continue;
@@ -246,9 +267,8 @@ rows(const struct pdf_writer *w, int w2, int w3, gboolean predict)
 	GByteArray *raw = g_byte_array_new();
 	guint num;
 
-	for (num = 0; num < w->entries->len; num++) {
-		const struct entry *e = &g_array_index(w->entries,
-		    struct entry, num);
+	for (num = 0; num < w->nentries; num++) {
+		const struct entry *e = &w->entries[num];
 		guint8 up = 2;
 
 		g_byte_array_set_size(raw, 0);
@@ -289,9 +309,8 @@ pdf_writer_end(struct pdf_writer *w, const char *trailer)
 	entry(w, xref)->type = 1;
 	entry(w, xref)->where = w->flushed + w->buf->len;
 	chain_free(w);
-	for (i = 0; i < w->entries->len; i++) {
-		const struct entry *e = &g_array_index(w->entries,
-		    struct entry, i);
+	for (i = 0; i < w->nentries; i++) {
+		const struct entry *e = &w->entries[i];
 
 		most = MAX(most, e->where);
 		w3 = MAX(w3, width(e->index));
@@ -315,13 +334,12 @@ pdf_writer_end(struct pdf_writer *w, const char *trailer)
 		zlen = table->len;
 	}
 	with = g_strdup_printf("/Type /XRef /Size %u /W [1 %d %d] %s%s "
-	    "/ID [<%s><%s>]%s", w->entries->len, w2, w3, parms, trailer, id,
+	    "/ID [<%s><%s>]%s", w->nentries, w2, w3, parms, trailer, id,
 	    id, filter);
 	pdf_write_stream(w, xref, with, z, zlen);
 	g_free(with);
 	g_string_append_printf(w->buf, "startxref\n%" G_GUINT64_FORMAT
-	    "\n%%%%EOF\n", g_array_index(w->entries, struct entry,
-	    xref).where);
+	    "\n%%%%EOF\n", w->entries[xref].where);
 	flush(w);
 	g_free(id);
 	g_byte_array_free(table, TRUE);
@@ -335,7 +353,7 @@ pdf_writer_free(struct pdf_writer *w)
 		return;
 	g_string_free(w->buf, TRUE);
 	g_checksum_free(w->md5);
-	g_array_free(w->entries, TRUE);
+	g_free(w->entries);
 	g_string_free(w->packed, TRUE);
 	g_string_free(w->index, TRUE);
 	g_array_free(w->members, TRUE);
