@@ -8,7 +8,8 @@
 
 #include "pdfwrite.h"
 
-/* Written to the sink in pieces this large. */
+/* Written to the sink in pieces this large; a stream's data as large
+ * goes as it is. */
 #define FLUSH_AT	(1 << 20)
 /* zlib's default level, in libdeflate's scale. */
 #define DEFLATE_LEVEL	6
@@ -43,14 +44,20 @@ struct pdf_writer {
 	int		 rc;
 };
 
+/* Bytes to the sink, counted into the ID's digest. */
+static void
+put(struct pdf_writer *w, const void *data, gsize len)
+{
+	if (w->rc == 0 && sink_write(w->out, data, len) != 0)
+		w->rc = -1;
+	g_checksum_update(w->md5, data, (gssize)len);
+	w->flushed += len;
+}
+
 static void
 flush(struct pdf_writer *w)
 {
-	if (w->rc == 0 && sink_write(w->out, w->buf->str, w->buf->len) != 0)
-		w->rc = -1;
-	g_checksum_update(w->md5, (const guchar *)w->buf->str,
-	    (gssize)w->buf->len);
-	w->flushed += w->buf->len;
+	put(w, w->buf->str, w->buf->len);
 	g_string_truncate(w->buf, 0);
 }
 
@@ -139,7 +146,12 @@ pdf_write_stream(struct pdf_writer *w, guint num, const char *entries,
 	e->where = w->flushed + w->buf->len;
 	g_string_append_printf(w->buf, "%u 0 obj\n<< %s /Length %"
 	    G_GSIZE_FORMAT " >>\nstream\n", num, entries, len);
-	g_string_append_len(w->buf, data, (gssize)len);
+	/* Large data goes as it is, not copied into the buffer first. */
+	if (len >= FLUSH_AT) {
+		flush(w);
+		put(w, data, len);
+	} else
+		g_string_append_len(w->buf, data, (gssize)len);
 	g_string_append(w->buf, "\nendstream\nendobj\n");
 	if (w->buf->len >= FLUSH_AT)
 		flush(w);
@@ -161,15 +173,25 @@ pdf_write_deflated(struct pdf_writer *w, guint num, const char *entries,
 	    "/Filter /FlateDecode", NULL);
 	pdf_write_stream(w, num, with, z, zlen);
 	g_free(with);
+	/* A buffer grown for one large stream is let go with it. */
+	if (w->zbuf->len > FLUSH_AT) {
+		g_byte_array_free(w->zbuf, TRUE);
+		w->zbuf = g_byte_array_new();
+	}
 }
 
-/* The object stream filled so far, written and begun anew. */
+/*
+ * The object stream filled so far, written and begun anew.  Its pairs
+ * are put before its objects in their buffer, not both copied into a
+ * third: one object can be megabytes (the structure's parent tree, the
+ * named destinations of a long book), and so can the buffers it grew,
+ * which are let go with it.
+ */
 static void
 pack(struct pdf_writer *w)
 {
 	guint num, i;
 	char *entries;
-	GString *all;
 
 	if (w->members->len == 0)
 		return;
@@ -183,12 +205,13 @@ pack(struct pdf_writer *w)
 	}
 	entries = g_strdup_printf("/Type /ObjStm /N %u /First %" G_GSIZE_FORMAT,
 	    w->members->len, w->index->len);
-	all = g_string_sized_new(w->index->len + w->packed->len);
-	g_string_append_len(all, w->index->str, (gssize)w->index->len);
-	g_string_append_len(all, w->packed->str, (gssize)w->packed->len);
-	pdf_write_deflated(w, num, entries, all->str, all->len);
-	g_string_free(all, TRUE);
+	g_string_prepend_len(w->packed, w->index->str, (gssize)w->index->len);
+	pdf_write_deflated(w, num, entries, w->packed->str, w->packed->len);
 	g_free(entries);
+	if (w->packed->allocated_len > FLUSH_AT) {
+		g_string_free(w->packed, TRUE);
+		w->packed = g_string_new(NULL);
+	}
 	g_string_truncate(w->packed, 0);
 	g_string_truncate(w->index, 0);
 	g_array_set_size(w->members, 0);
@@ -218,14 +241,14 @@ width(guint64 v)
 	return n;
 }
 
+/* v in n bytes at b, big-endian. */
 static void
-put_field(GByteArray *b, guint64 v, int n)
+put_field(guint8 *b, guint64 v, int n)
 {
-	while (n-- > 0) {
-		guint8 c = (guint8)(v >> (8 * n));
+	int i;
 
-		g_byte_array_append(b, &c, 1);
-	}
+	for (i = 0; i < n; i++)
+		b[i] = (guint8)(v >> (8 * (n - 1 - i)));
 }
 
 /*
@@ -254,49 +277,48 @@ chain_free(struct pdf_writer *w)
 
 /*
  * The table's rows, each as the row above it subtracted byte by byte
- * (PNG's Up predictor) if predict: the rows of a table differ in few
- * bytes, so what is deflated is mostly zeros.  Else the rows as they
- * are, for a table that could not be deflated.
+ * (PNG's Up predictor, its tag byte first) if predict: the rows of a
+ * table differ in few bytes, so what is deflated is mostly zeros.  Else
+ * the rows as they are, for a table that could not be deflated.  In a
+ * buffer of their size, *len bytes.
  */
-static GByteArray *
-rows(const struct pdf_writer *w, int w2, int w3, gboolean predict)
+static guint8 *
+rows(const struct pdf_writer *w, int w2, int w3, gboolean predict,
+    gsize *len)
 {
-	GByteArray *b = g_byte_array_new();
 	int n = 1 + w2 + w3, i;
-	guint8 *prev = g_malloc0((gsize)n), *row = g_malloc((gsize)n);
-	GByteArray *raw = g_byte_array_new();
+	gsize size = (gsize)n + (predict ? 1 : 0);
+	guint8 *b = g_malloc(size * w->nentries), *at = b;
+	guint8 *prev = g_malloc0((gsize)n), *raw = g_malloc((gsize)n);
 	guint num;
 
-	for (num = 0; num < w->nentries; num++) {
+	for (num = 0; num < w->nentries; num++, at += size) {
 		const struct entry *e = &w->entries[num];
-		guint8 up = 2;
 
-		g_byte_array_set_size(raw, 0);
 		put_field(raw, e->type, 1);
-		put_field(raw, e->where, w2);
-		put_field(raw, e->index, w3);
+		put_field(raw + 1, e->where, w2);
+		put_field(raw + 1 + w2, e->index, w3);
 		if (!predict) {
-			g_byte_array_append(b, raw->data, (guint)n);
+			memcpy(at, raw, (gsize)n);
 			continue;
 		}
+		at[0] = 2;
 		for (i = 0; i < n; i++)
-			row[i] = (guint8)(raw->data[i] - prev[i]);
-		g_byte_array_append(b, &up, 1);
-		g_byte_array_append(b, row, (guint)n);
-		memcpy(prev, raw->data, (gsize)n);
+			at[1 + i] = (guint8)(raw[i] - prev[i]);
+		memcpy(prev, raw, (gsize)n);
 	}
-	g_byte_array_free(raw, TRUE);
 	g_free(prev);
-	g_free(row);
+	g_free(raw);
+	*len = size * w->nentries;
 	return b;
 }
 
 int
 pdf_writer_end(struct pdf_writer *w, const char *trailer)
 {
-	GByteArray *table;
+	guint8 *table;
 	const guint8 *z;
-	gsize zlen;
+	gsize len, zlen;
 	guint64 most = 0;
 	guint xref, i;
 	int w2, w3 = 1;
@@ -316,22 +338,20 @@ pdf_writer_end(struct pdf_writer *w, const char *trailer)
 		w3 = MAX(w3, width(e->index));
 	}
 	w2 = width(most);
-	table = rows(w, w2, w3, TRUE);
+	table = rows(w, w2, w3, TRUE, &len);
 	flush(w);
 	/* The ID is the digest of every byte before this stream. */
 	id = g_strdup(g_checksum_get_string(w->md5));
 	g_checksum_reset(w->md5);
 	/* The predictor says how to read deflated rows: no deflating, no
 	 * predictor. */
-	if ((z = deflated(w, table->data, table->len, &zlen)) != NULL) {
+	if ((z = deflated(w, table, len, &zlen)) != NULL) {
 		g_snprintf(parms, sizeof(parms), "/DecodeParms << /Columns %d "
 		    "/Predictor 12 >> ", 1 + w2 + w3);
 		filter = " /Filter /FlateDecode";
 	} else {
-		g_byte_array_free(table, TRUE);
-		table = rows(w, w2, w3, FALSE);
-		z = table->data;
-		zlen = table->len;
+		g_free(table);
+		z = table = rows(w, w2, w3, FALSE, &zlen);
 	}
 	with = g_strdup_printf("/Type /XRef /Size %u /W [1 %d %d] %s%s "
 	    "/ID [<%s><%s>]%s", w->nentries, w2, w3, parms, trailer, id,
@@ -342,7 +362,7 @@ pdf_writer_end(struct pdf_writer *w, const char *trailer)
 	    "\n%%%%EOF\n", w->entries[xref].where);
 	flush(w);
 	g_free(id);
-	g_byte_array_free(table, TRUE);
+	g_free(table);
 	return w->rc;
 }
 
