@@ -40,7 +40,9 @@ struct finisher {
 	gboolean		 nested;	/* it has /Pages under it */
 	GHashTable		*contents;	/* the pages' content streams */
 	GHashTable		*dropped;	/* objects not written again */
-	GHashTable		*described;	/* link annotation → its words */
+	GArray			*links;		/* the link annotations (a
+						   pdf_seen set), each given
+						   its words as it is written */
 	struct tagplan		 tags;
 	guint			 metadata;	/* the XMP stream's number */
 };
@@ -317,9 +319,9 @@ describe(const struct finisher *fin, struct pdf_span annot)
 	return said != NULL ? g_strdup(said) : NULL;
 }
 
-/* The link annotations of a page, by number, added to annots. */
+/* The link annotations of a page, added to links. */
 static void
-page_links(const struct pdf_file *pf, struct pdf_span pg, GArray *annots)
+page_links(const struct pdf_file *pf, struct pdf_span pg, GArray *links)
 {
 	struct pdf_span list = pdf_dict_follow(pf, pg, "/Annots"), a;
 	struct pdf_items it;
@@ -331,18 +333,7 @@ page_links(const struct pdf_file *pf, struct pdf_span pg, GArray *annots)
 	while (pdf_items_next(&it, &a))
 		if ((num = pdf_ref(a)) != 0 && pdf_is(pdf_dict_value(
 		    pdf_file_value(pf, num), "/Subtype"), "/Link"))
-			g_array_append_val(annots, num);
-}
-
-/* A link given its words, to be written in its /Contents. */
-static void
-describe_link(struct finisher *fin, guint num)
-{
-	char *said = describe(fin, pdf_file_value(fin->pf, num));
-
-	if (said != NULL)
-		g_hash_table_insert(fin->described, GUINT_TO_POINTER(num),
-		    said);
+			(void)pdf_seen_first(links, num);
 }
 
 /*
@@ -408,7 +399,9 @@ reorder(struct finisher *fin)
 /*
  * The pages, in order through the page tree, each with its content
  * stream and its links, then put in the reading order.  -1 if a page
- * has no one stream, or cannot be put in order.
+ * has no one stream, or cannot be put in order.  A link is described
+ * when it is written, once every page is known (it may go forward),
+ * not held: a long book has hundreds of thousands.
  */
 static int
 pages(struct finisher *fin)
@@ -416,7 +409,6 @@ pages(struct finisher *fin)
 	GArray *stack = g_array_new(FALSE, FALSE, sizeof(guint));
 	GArray *order = g_array_new(FALSE, FALSE, sizeof(guint));
 	GArray *seen = pdf_seen_new(fin->pf);
-	GArray *annots = g_array_new(FALSE, FALSE, sizeof(guint));
 	guint num = pdf_ref(pdf_dict_value(pdf_file_value(fin->pf,
 	    fin->pf->root), "/Pages")), i;
 	int rc = num != 0 ? 0 : -1;
@@ -457,17 +449,13 @@ pages(struct finisher *fin)
 		}
 		g_array_append_val(fin->kids, num);
 		g_hash_table_add(fin->contents, GUINT_TO_POINTER(c));
-		page_links(fin->pf, v, annots);
+		page_links(fin->pf, v, fin->links);
 	}
 	if (rc == 0)
 		rc = reorder(fin);
 	for (i = 0; rc == 0 && i < fin->kids->len; i++)
 		g_hash_table_insert(fin->pages, GUINT_TO_POINTER(g_array_index(
 		    fin->kids, guint, i)), GUINT_TO_POINTER(i + 1));
-	/* Described once every page is known: a link may go forward. */
-	for (i = 0; rc == 0 && i < annots->len; i++)
-		describe_link(fin, g_array_index(annots, guint, i));
-	g_array_free(annots, TRUE);
 	g_array_free(seen, TRUE);
 	g_array_free(order, TRUE);
 	g_array_free(stack, TRUE);
@@ -515,16 +503,26 @@ file_order(const struct pdf_file *pf)
 	return order;
 }
 
-/* A link annotation with its words in /Contents. */
-static void
-described(GString *s, const struct pdf_obj *o, const char *said)
+/*
+ * A link annotation with its words in /Contents; FALSE if o is none, or
+ * has nothing to say.
+ */
+static gboolean
+described(GString *s, const struct finisher *fin, const struct pdf_obj *o)
 {
 	static const char *const drop[] = { "/Contents", NULL };
-	GString *add = g_string_new("/Contents ");
+	GString *add;
+	char *said;
 
+	if (!pdf_seen_has(fin->links, o->num) ||
+	    (said = describe(fin, o->value)) == NULL)
+		return FALSE;
+	add = g_string_new("/Contents ");
 	pdf_put_text(add, said);
 	pdf_put_dict(s, o->value, drop, add->str);
 	g_string_free(add, TRUE);
+	g_free(said);
+	return TRUE;
 }
 
 /*
@@ -563,7 +561,6 @@ put_object(struct pdf_writer *w, struct finisher *fin,
 {
 	gpointer key = GUINT_TO_POINTER(o->num);
 	GString *s = g_string_new(NULL);
-	const char *said;
 	gboolean drop = FALSE;
 	guint len;
 	int rc = 0;
@@ -583,10 +580,9 @@ put_object(struct pdf_writer *w, struct finisher *fin,
 		page_tree(s, o, fin->kids);
 	else if (g_hash_table_contains(fin->pages, key))
 		page(s, o, fin->f);
-	else if ((said = g_hash_table_lookup(fin->described, key)) != NULL) {
-		described(s, o, said);
+	else if (described(s, fin, o))
 		fin->done->links++;
-	} else if (!tagtree_put(&fin->tags, o, s, &drop)) {
+	else if (!tagtree_put(&fin->tags, o, s, &drop)) {
 		if (o->data.s != NULL)
 			copied_stream(w, o);
 		else
@@ -695,8 +691,7 @@ pdf_finish(const char *data, gsize len, struct sink *out,
 	fin.kids = g_array_new(FALSE, FALSE, sizeof(guint));
 	fin.contents = g_hash_table_new(g_direct_hash, g_direct_equal);
 	fin.dropped = g_hash_table_new(g_direct_hash, g_direct_equal);
-	fin.described = g_hash_table_new_full(g_direct_hash, g_direct_equal,
-	    NULL, g_free);
+	fin.links = pdf_seen_new(&pf);
 	fin.metadata = pf.at->len;
 	/* Object streams are PDF 1.5's: Cairo writes 1.5 unless told less. */
 	if (pf.header.n > 8 && memcmp(pf.header.s, "%PDF-1.", 7) == 0 &&
@@ -718,7 +713,7 @@ pdf_finish(const char *data, gsize len, struct sink *out,
 	g_array_free(fin.kids, TRUE);
 	g_hash_table_destroy(fin.contents);
 	g_hash_table_destroy(fin.dropped);
-	g_hash_table_destroy(fin.described);
+	g_array_free(fin.links, TRUE);
 	pdf_writer_free(w);
 	pdf_file_release(&pf);
 	return rc;

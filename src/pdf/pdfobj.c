@@ -608,6 +608,13 @@ pdf_seen_first(GArray *seen, guint num)
 	return TRUE;
 }
 
+gboolean
+pdf_seen_has(const GArray *seen, guint num)
+{
+	return num / 8 < seen->len && (g_array_index(seen, guint8, num / 8) &
+	    (1u << (num % 8))) != 0;
+}
+
 char *
 pdf_name_utf8(struct pdf_span v)
 {

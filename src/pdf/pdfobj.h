@@ -76,10 +76,13 @@ char	*pdf_name_utf8(struct pdf_span v);
 /*
  * The objects a walk has met, a bit each: a tree meets each once, and a
  * walk that meets one again has found no tree (and would never end).
+ * Or any set of the file's objects, as small.
  */
 GArray	*pdf_seen_new(const struct pdf_file *);
 /* Whether num is met for the first time; marks it met. */
 gboolean pdf_seen_first(GArray *seen, guint num);
+/* Whether num is met. */
+gboolean pdf_seen_has(const GArray *seen, guint num);
 
 /* An array's items in turn (a value that is no array: itself, once). */
 struct pdf_items {
