@@ -289,8 +289,7 @@ describe(const struct finisher *fin, struct pdf_span annot)
 	struct pdf_items it;
 	struct pdf_span first;
 	gpointer index;
-	char *name;
-	const char *said;
+	char *name, *said;
 
 	if (action.s != NULL) {
 		struct pdf_span uri = pdf_dict_value(action, "/URI");
@@ -314,9 +313,9 @@ describe(const struct finisher *fin, struct pdf_span annot)
 		    g_ptr_array_index(fin->f->labels,
 		    GPOINTER_TO_UINT(index) - 1));
 	}
-	said = g_hash_table_lookup(fin->f->links, name);
+	said = fin->f->said(name, fin->f->said_arg);
 	g_free(name);
-	return said != NULL ? g_strdup(said) : NULL;
+	return said;
 }
 
 /* The link annotations of a page, added to links. */

@@ -54,8 +54,10 @@ struct finishing {
 	double		 width, height;	/* the trim */
 	double		 bleed;		/* printed beyond the trim, each side */
 	double		 margin;	/* the trim's offset in the media box */
-	GHashTable	*links;		/* destination name → what a link
-					   there says ("Note 12") */
+	/* What a link to a destination (a name) says ("Note 12"), newly
+	 * allocated; NULL: nothing. */
+	char		*(*said)(const char *dest, const void *arg);
+	const void	*said_arg;
 	GPtrArray	*labels;	/* each page's label, in the reading
 					   order: the page labels, and what
 					   a link to a page says; empty:

@@ -239,9 +239,13 @@ struct drawing {
 	gboolean		 text;		/* the text's Part is begun */
 	gboolean		 ended;		/* Cairo's surface is finished */
 	int			 rc;		/* and that gave 0, or -1 */
-	GHashTable		*links;		/* what the finishing is told */
-	GPtrArray		*labels;	/* (finish.h), made once Cairo's
-						   drawing is ended */
+	/* What the finishing is told (finish.h), made once Cairo's
+	 * drawing is ended: */
+	GHashTable		*titles;	/* a heading's destination → its
+						   title */
+	GPtrArray		*marks;		/* each footnote's mark (the
+						   model's), by number */
+	GPtrArray		*labels;
 };
 
 /* An edition being laid out, and drawn if it is to be. */
@@ -543,8 +547,10 @@ drawing_free(struct drawing *dr)
 	g_array_free(dr->notes, TRUE);
 	taglangs_release(&dr->langs);
 	g_array_free(dr->runs, TRUE);
-	if (dr->links != NULL)
-		g_hash_table_destroy(dr->links);
+	if (dr->titles != NULL)
+		g_hash_table_destroy(dr->titles);
+	if (dr->marks != NULL)
+		g_ptr_array_free(dr->marks, TRUE);
 	if (dr->labels != NULL)
 		g_ptr_array_free(dr->labels, TRUE);
 	g_free(dr->name);
@@ -683,36 +689,53 @@ pdf_layout_free(struct pdf_layout *l)
 }
 
 /*
- * What a link to each destination says (finish.h): a note's number, the
- * way back to its reference, a chapter's or a heading's title.
+ * What the links' words are made from (link_said): every heading's
+ * title, and every footnote's mark.
  */
-static GHashTable *
-link_names(const struct pdf_layout *l)
+static void
+link_words(struct drawing *dr, const struct pdf_layout *l)
 {
-	GHashTable *names = g_hash_table_new_full(g_str_hash, g_str_equal,
-	    g_free, g_free);
-	char dest[16];
 	guint i;
 
-	for (i = 0; i < l->p->footnotes->len; i++) {
-		const struct footnote *fn = &g_array_index(l->p->footnotes,
-		    struct footnote, i);
-
-		footnote_dest(l->p, fn, 'n', dest, sizeof(dest));
-		g_hash_table_insert(names, g_strdup(dest),
-		    g_strdup_printf("Note %s", fn->note->mark));
-		footnote_dest(l->p, fn, 'r', dest, sizeof(dest));
-		g_hash_table_insert(names, g_strdup(dest), g_strdup_printf(
-		    "Back to the reference to note %s", fn->note->mark));
-	}
+	dr->titles = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	    g_free);
 	for (i = 0; i < l->outline.heads->len; i++) {
 		const struct head *h = &g_array_index(l->outline.heads,
 		    struct head, i);
 
-		g_hash_table_insert(names, g_strdup(h->dest),
+		g_hash_table_insert(dr->titles, g_strdup(h->dest),
 		    g_strdup(h->title));
 	}
-	return names;
+	dr->marks = g_ptr_array_sized_new(l->p->footnotes->len);
+	for (i = 0; i < l->p->footnotes->len; i++)
+		g_ptr_array_add(dr->marks, (gpointer)g_array_index(
+		    l->p->footnotes, struct footnote, i).note->mark);
+}
+
+/*
+ * What a link to dest says (finish.h): a chapter's or a heading's
+ * title; for a footnote's destinations (footnote_dest: "n12" the note,
+ * "r12" the way back to its reference), its number.  A long book has
+ * a link to each of tens of thousands of notes, and one back: their
+ * words are made when asked, not held.
+ */
+static char *
+link_said(const char *dest, const void *arg)
+{
+	const struct drawing *dr = arg;
+	const char *title = g_hash_table_lookup(dr->titles, dest), *mark;
+	char *end;
+	guint64 n;
+
+	if (title != NULL || (dest[0] != 'n' && dest[0] != 'r') ||
+	    dest[1] < '1' || dest[1] > '9')
+		return g_strdup(title);
+	n = g_ascii_strtoull(dest + 1, &end, 10);
+	if (*end != '\0' || n > dr->marks->len)
+		return NULL;
+	mark = g_ptr_array_index(dr->marks, n - 1);
+	return dest[0] == 'n' ? g_strdup_printf("Note %s", mark) :
+	    g_strdup_printf("Back to the reference to note %s", mark);
 }
 
 /* Adds the labels of a part's pages to labels, once it is let go. */
@@ -787,12 +810,11 @@ pdf_draw_rest(struct pdf_layout *l, struct diags *d)
 	dr->s = NULL;
 	/*
 	 * What the finishing is told is made now, not held through the
-	 * drawing, whose end is the most a build holds (a name for each
-	 * note's link and its way back: 8 MB at 100x).  Then nothing is
+	 * drawing, whose end is the most a build holds.  Then nothing is
 	 * left to draw: the press goes, its cache of shaped words kept as
 	 * bytes for the next layout (pdf_layout_shapes).
 	 */
-	dr->links = link_names(l);
+	link_words(dr, l);
 	dr->labels = page_labels(l);
 	let_go_of_press(l);
 	/*
@@ -820,7 +842,7 @@ pdf_draw(struct pdf_layout *l, struct sink *out, struct diags *d)
 	if (pdf_draw_rest(l, d) == -1)
 		return -1;
 	f = (struct finishing){ l->e->language, l->st->width, l->st->height,
-	    l->st->bleed, draw_margin(l->st), dr->links, dr->labels,
+	    l->st->bleed, draw_margin(l->st), link_said, dr, dr->labels,
 	    dr->notes, &dr->langs, dr->runs, TRUE };
 	return finish_drawn(dr->scratch, out, &f, &l->finished, d);
 }

@@ -178,6 +178,13 @@ struct fixture {
 	struct sink	 out;
 };
 
+/* What a link says, from the fixture's links (finish.h's said). */
+static char *
+said_in(const char *dest, const void *links)
+{
+	return g_strdup(g_hash_table_lookup((GHashTable *)links, dest));
+}
+
 /* A fixture for a trim of w × h pt, with bleed, margin in the sheet. */
 static void
 fixture_init(struct fixture *fx, const char *language, double w, double h,
@@ -187,8 +194,8 @@ fixture_init(struct fixture *fx, const char *language, double w, double h,
 	fx->labels = g_ptr_array_new();
 	fx->notes = g_array_new(FALSE, FALSE, sizeof(struct note_tag));
 	taglangs_init(&fx->langs);
-	fx->f = (struct finishing){ language, w, h, bleed, margin, fx->links,
-	    fx->labels, fx->notes, &fx->langs, NULL, FALSE };
+	fx->f = (struct finishing){ language, w, h, bleed, margin, said_in,
+	    fx->links, fx->labels, fx->notes, &fx->langs, NULL, FALSE };
 	diags_init(&fx->d);
 	sink_memory(&fx->out, "f.pdf");
 }
