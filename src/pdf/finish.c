@@ -480,8 +480,8 @@ page_tree(GString *s, const struct pdf_obj *o, const GArray *kids)
 static gint
 by_offset(gconstpointer a, gconstpointer b, gpointer at)
 {
-	gsize x = g_array_index((GArray *)at, gsize, *(const guint *)a);
-	gsize y = g_array_index((GArray *)at, gsize, *(const guint *)b);
+	gsize x = ((const gsize *)at)[*(const guint *)a];
+	gsize y = ((const gsize *)at)[*(const guint *)b];
 
 	return x < y ? -1 : x > y;
 }
@@ -495,8 +495,8 @@ file_order(const struct pdf_file *pf)
 	GArray *order = g_array_new(FALSE, FALSE, sizeof(guint));
 	guint num;
 
-	for (num = 1; num < pf->at->len; num++)
-		if (g_array_index(pf->at, gsize, num) != 0)
+	for (num = 1; num < pf->objects; num++)
+		if (pf->at[num] != 0)
 			g_array_append_val(order, num);
 	g_array_sort_with_data(order, by_offset, pf->at);
 	return order;
@@ -691,7 +691,7 @@ pdf_finish(const char *data, gsize len, struct sink *out,
 	fin.contents = g_hash_table_new(g_direct_hash, g_direct_equal);
 	fin.dropped = g_hash_table_new(g_direct_hash, g_direct_equal);
 	fin.links = pdf_seen_new(&pf);
-	fin.metadata = pf.at->len;
+	fin.metadata = pf.objects;
 	/* Object streams are PDF 1.5's: Cairo writes 1.5 unless told less. */
 	if (pf.header.n > 8 && memcmp(pf.header.s, "%PDF-1.", 7) == 0 &&
 	    pf.header.s[7] >= '5')

@@ -420,8 +420,12 @@ read_table(struct pdf_file *f, struct lexer *lx)
 		    count < 0 || first > (gint64)f->n ||
 		    count > (gint64)f->n - first)
 			return -1;
-		if ((gint64)f->at->len < first + count)
-			g_array_set_size(f->at, (guint)(first + count));
+		if ((gint64)f->objects < first + count) {
+			f->at = g_renew(gsize, f->at, first + count);
+			memset(f->at + f->objects, 0, (gsize)(first + count -
+			    f->objects) * sizeof(gsize));
+			f->objects = (guint)(first + count);
+		}
 		for (i = 0; i < count; i++) {
 			struct lex_token off = lex_next(lx), gen = lex_next(lx);
 			struct lex_token use = lex_next(lx);
@@ -431,8 +435,8 @@ read_table(struct pdf_file *f, struct lexer *lx)
 			if (!pdf_int(span(lx, off.start, off.end), &o) || o < 0 ||
 			    (gsize)o >= f->n)
 				return -1;
-			g_array_index(f->at, gsize, first + i) =
-			    lex_is(lx, &use, "n") ? (gsize)o : 0;
+			f->at[first + i] = lex_is(lx, &use, "n") ? (gsize)o :
+			    0;
 		}
 	}
 }
@@ -448,7 +452,6 @@ pdf_file_read(struct pdf_file *f, const char *data, gsize len)
 	memset(f, 0, sizeof(*f));
 	f->s = data;
 	f->n = len;
-	f->at = g_array_new(FALSE, TRUE, sizeof(gsize));
 	if (len < 8 || memcmp(data, "%PDF-", 5) != 0 ||
 	    (lx.i = table_at(data, len)) == 0)
 		return -1;
@@ -474,9 +477,8 @@ pdf_file_read(struct pdf_file *f, const char *data, gsize len)
 void
 pdf_file_release(struct pdf_file *f)
 {
-	if (f->at != NULL)
-		g_array_free(f->at, TRUE);
-	f->at = NULL;
+	g_clear_pointer(&f->at, g_free);
+	f->objects = 0;
 	g_free(f->reads);
 	f->reads = NULL;
 }
@@ -511,8 +513,7 @@ read_value(const struct pdf_file *f, guint num, struct lexer *lx,
 	gint64 n;
 	gsize at;
 
-	if (num == 0 || num >= f->at->len ||
-	    (at = g_array_index(f->at, gsize, num)) == 0)
+	if (num == 0 || num >= f->objects || (at = f->at[num]) == 0)
 		return -1;
 	read_one(f);
 	lx->i = at;
@@ -590,7 +591,7 @@ pdf_seen_new(const struct pdf_file *f)
 {
 	GArray *seen = g_array_new(FALSE, TRUE, 1);
 
-	g_array_set_size(seen, f->at->len / 8 + 1);
+	g_array_set_size(seen, f->objects / 8 + 1);
 	return seen;
 }
 

@@ -25,8 +25,11 @@ struct pdf_span {
 struct pdf_file {
 	const char	*s;
 	gsize		 n;
-	GArray		*at;		/* gsize per object number: where its
+	gsize		*at;		/* per object number: where its
 					   "n 0 obj" begins; 0 if free */
+	guint		 objects;	/* the numbers at has, from 0: as
+					   many as the table says, no more
+					   (a long book has 700,000) */
 	guint		 root, info;	/* the trailer's */
 	struct pdf_span	 header;	/* "%PDF-1.5" and the binary line */
 	guint		*reads;		/* objects read since the map was let
