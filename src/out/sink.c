@@ -38,7 +38,8 @@ sink_write(struct sink *s, const void *bytes, gsize len)
 	if (s->fp == NULL) {
 		gsize over = MIN(len, s->mem->len - s->at);
 
-		memcpy(s->mem->data + s->at, bytes, over);
+		if (over > 0)	/* an empty array's data is NULL */
+			memcpy(s->mem->data + s->at, bytes, over);
 		g_byte_array_append(s->mem, (const guint8 *)bytes + over,
 		    (guint)(len - over));
 		s->at += len;
