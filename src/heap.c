@@ -1,7 +1,8 @@
 /*
  * heap.c — the heap in huge pages (heap.h): malloc's main arena grown
  * at once by HEAP_RESERVE, that span advised MADV_HUGEPAGE, and given
- * back to malloc, which keeps it, with what a build allocates later.
+ * back to malloc, which keeps it, with what a build allocates later
+ * but for blocks of APART_AT and more, mapped apart.
  */
 #define _DEFAULT_SOURCE		/* sbrk(2), madvise(2) */
 
@@ -37,9 +38,9 @@ heap_prefer_huge_pages(void)
 
 	/*
 	 * The reserve must come from the arena, not mmap, and stay there
-	 * once freed; so must later large blocks, or each would be fresh
-	 * mappings faulted in again page by page.  malloc_trim(3) still
-	 * gives back what a caller asks it to.
+	 * once freed; so must later blocks up to APART_AT, or each would be
+	 * fresh mappings faulted in again page by page.  malloc_trim(3)
+	 * still gives back what a caller asks it to.
 	 */
 	if (mallopt(M_MMAP_THRESHOLD, MMAP_AT) != 1 ||
 	    mallopt(M_TRIM_THRESHOLD, 2 * MMAP_AT) != 1 ||

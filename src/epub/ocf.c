@@ -231,7 +231,8 @@ compressed(const char *type)
  * The archive's own source: what libzip writes goes straight into the
  * output, which it may seek back in to fill in an entry's header.  It
  * begins empty, so there is nothing to read: libzip asks only whether
- * there is an archive to open, which ZIP_TRUNCATE makes anew.
+ * there is an archive to open, which ZIP_TRUNCATE makes anew.  A write
+ * that fails is not undone here: the caller discards the whole output.
  */
 struct archive_out {
 	struct sink	*out;

@@ -62,7 +62,7 @@ sink_tell(struct sink *s)
 		return (gint64)s->at;
 	if ((at = ftello(s->fp)) != -1)
 		return (gint64)at;
-	s->err = errno;
+	s->err = errno != 0 ? errno : EIO;
 	return -1;
 }
 
@@ -81,7 +81,7 @@ sink_seek(struct sink *s, gint64 offset)
 	}
 	if (fseeko(s->fp, (off_t)offset, SEEK_SET) == 0)
 		return 0;
-	s->err = errno;
+	s->err = errno != 0 ? errno : EIO;
 	return -1;
 }
 

@@ -29,7 +29,8 @@ void	sink_memory(struct sink *, const char *name);
 int	sink_open(struct sink *, const char *path, const char *name,
 	    struct diags *);
 /*
- * Appends len bytes.  Returns 0, or -1 (the first failure's errno kept
+ * Writes len bytes where the sink stands (the end, unless sink_seek
+ * went back).  Returns 0, or -1 (the first failure's errno kept
  * in err, for sink_close to report).
  */
 int	sink_write(struct sink *, const void *, gsize len);

@@ -48,6 +48,7 @@ unresolved(struct node *ref)
 	g_free(ref->text);
 	ref->text = text;
 	ref->type = NODE_TEXT;
+	ref->as.marks = NULL;	/* a text's, where the note was */
 }
 
 static void

@@ -193,6 +193,22 @@ footnote_dest(const struct press *p, const struct footnote *fn, char kind,
 	    &g_array_index(p->footnotes, struct footnote, 0)) + 1);
 }
 
+guint
+footnote_of_dest(const char *dest, char *kind)
+{
+	char *end;
+	guint64 n;
+
+	if ((dest[0] != 'n' && dest[0] != 'r') || dest[1] < '1' ||
+	    dest[1] > '9')
+		return 0;
+	n = g_ascii_strtoull(dest + 1, &end, 10);
+	if (*end != '\0' || n > G_MAXUINT)
+		return 0;
+	*kind = dest[0];
+	return (guint)n;
+}
+
 const struct node *
 para_passage(const struct para *pa, guint at)
 {

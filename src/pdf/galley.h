@@ -273,5 +273,7 @@ int		 press_drawn(const struct press *, int n);
 /* The names of a footnote's destinations: "nI" the note, "rI" its reference. */
 void		 footnote_dest(const struct press *, const struct footnote *,
 		    char kind, char *buf, size_t size);
+/* The inverse: the footnote's index + 1, its kind in kind; or 0. */
+guint		 footnote_of_dest(const char *dest, char *kind);
 
 #endif

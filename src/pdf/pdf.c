@@ -724,17 +724,15 @@ link_said(const char *dest, const void *arg)
 {
 	const struct drawing *dr = arg;
 	const char *title = g_hash_table_lookup(dr->titles, dest), *mark;
-	char *end;
-	guint64 n;
+	char kind;
+	guint n;
 
-	if (title != NULL || (dest[0] != 'n' && dest[0] != 'r') ||
-	    dest[1] < '1' || dest[1] > '9')
+	if (title != NULL)
 		return g_strdup(title);
-	n = g_ascii_strtoull(dest + 1, &end, 10);
-	if (*end != '\0' || n > dr->marks->len)
+	if ((n = footnote_of_dest(dest, &kind)) == 0 || n > dr->marks->len)
 		return NULL;
 	mark = g_ptr_array_index(dr->marks, n - 1);
-	return dest[0] == 'n' ? g_strdup_printf("Note %s", mark) :
+	return kind == 'n' ? g_strdup_printf("Note %s", mark) :
 	    g_strdup_printf("Back to the reference to note %s", mark);
 }
 
