@@ -383,8 +383,8 @@ static GBytes *
 kept_shapes(const struct pipeline *p)
 {
 	char *path = default_output(p->ms, "shapes");
-	char *key = pdf_shapes_key(p->ms->print_style);
-	GBytes *kept = key != NULL ? kept_load(path, key) : NULL;
+	char *key = pdf_shapes_key();
+	GBytes *kept = kept_load(path, key);
 
 	g_free(key);
 	g_free(path);
@@ -409,7 +409,7 @@ keep_shapes(const struct pdf_layout *layout, const struct pipeline *p,
 	if (shapes == NULL)
 		return;
 	path = default_output(p->ms, "shapes");
-	key = pdf_shapes_key(p->ms->print_style);
+	key = pdf_shapes_key();
 	if ((why = unkeepable(path, key)) == NULL &&
 	    !kept_save(path, key, shapes, &err))
 		why = err->message;

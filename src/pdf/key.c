@@ -56,13 +56,7 @@ pdf_layout_key(const struct edition *e, const char *manifest,
 }
 
 char *
-pdf_shapes_key(const char *print_style)
+pdf_shapes_key(void)
 {
-	GChecksum *sum = digest_new();
-
-	if (!digest_file(sum, print_style)) {
-		g_checksum_free(sum);
-		return NULL;
-	}
-	return digest_finish(sum);
+	return digest_finish(digest_new());
 }

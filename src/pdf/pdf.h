@@ -71,11 +71,13 @@ char		*pdf_layout_key(const struct edition *, const char *manifest,
 		    const char *print_style, const char *sources_digest);
 /*
  * The key the words a layout shaped are kept under: this octavo (as
- * pdf_layout_key has it) and the print style.  Each font is checked
- * apart when they are read (shape.h), and the text not at all: a word
- * is shaped alike wherever it stands.  NULL if the style cannot be read.
+ * pdf_layout_key has it).  Not the print style: what of it shapes a
+ * word (its fonts, their sizes and features) is each font's id, checked
+ * when they are read (shape.h), so a style's margins or leading changed
+ * leave the words kept; nor the text: a word is shaped alike wherever
+ * it stands.
  */
-char		*pdf_shapes_key(const char *print_style);
+char		*pdf_shapes_key(void);
 
 /*
  * pdf_lay_out, then pdf_draw into the file at path (for tests; the

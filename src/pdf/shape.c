@@ -69,7 +69,8 @@ struct shaper {
 					   or NULL */
 	guint		 loaded;	/* words shaper_load gave */
 	guint		 reused;	/* of them, those set in this build */
-	guint		 fresh;		/* words shaped in this build */
+	guint		 fresh;		/* words shaped in this build, in
+					   fonts that can be kept */
 	struct diags	*d;
 };
 
@@ -438,7 +439,8 @@ lookup(struct shaper *sh, struct fontcache *fc, const char *s, gsize len,
 	if (w == NULL) {
 		w = shape(sh, s, len, item, fc->rev);
 		g_hash_table_add(fc->words, w);
-		sh->fresh++;
+		if (fc->id != NULL)	/* else never kept, never new */
+			sh->fresh++;
 	} else if (!w->used)
 		sh->reused++;
 	w->used = TRUE;

@@ -48,7 +48,7 @@ void		 shaper_free(struct shaper *);
  * (its file, size and time; its fontconfig pattern; its description;
  * its OpenType features; the script, direction and language), for
  * shaper_load in a later build of this octavo: that build's caller
- * keeps them under a key of the program and the print style.  The
+ * keeps them under a key of the program.  The
  * bytes are this machine's, and this binary's.
  */
 GBytes		*shaper_save(const struct shaper *);
