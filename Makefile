@@ -25,7 +25,7 @@ BUILD	?= build
 SANITIZE ?=
 
 PKGS	 = libcmark pangocairo pangoft2 pango cairo harfbuzz fontconfig libzip \
-	   icu-i18n icu-uc glib-2.0 zlib libdeflate
+	   icu-i18n icu-uc glib-2.0 zlib libdeflate libxxhash
 TESTPKGS = check libqpdf
 
 CFLAGS	?= -O2 -g

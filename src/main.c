@@ -23,6 +23,7 @@
 #include "out/epoch.h"
 #include "out/kept.h"
 #include "out/pages.h"
+#include "out/reuse.h"
 #include "out/sink.h"
 #include "pdf/pdf.h"
 #include "ledger.h"
@@ -320,12 +321,20 @@ epub_job_run(gpointer arg)
 	return NULL;
 }
 
+/* What the PDF is written with: the layout, and the contents kept. */
+struct pdf_job {
+	struct pdf_layout	*layout;
+	struct reuse		*contents;	/* or NULL */
+};
+
 static int
-write_pdf(const struct edition *e, void *layout, struct sink *out,
+write_pdf(const struct edition *e, void *arg, struct sink *out,
     struct diags *d)
 {
+	struct pdf_job *job = arg;
+
 	(void)e;
-	return pdf_draw(layout, out, d);
+	return pdf_draw(job->layout, out, job->contents, d);
 }
 
 /* The default output path: build/<output>.<ext>. */
@@ -518,6 +527,40 @@ outputs_not_inputs(const struct manuscript *ms, const char *epub,
 }
 
 /*
+ * Writes the PDF to a temporary file for path (output_write), its pages'
+ * contents found in build/<output>.contents where an earlier build
+ * finished them from the same drawing, and this build's kept there for
+ * the next once the PDF is whole.  Only a cache: when it cannot be
+ * kept, -v says why.
+ */
+static int
+write_pdf_kept(const struct pipeline *p, struct pdf_layout *layout,
+    struct output *po, const char *path, struct diags *d)
+{
+	char *kept = default_output(p->ms, "contents");
+	char *key = pdf_shapes_key();
+	const char *why = unkeepable(kept, key);
+	struct pdf_job job = { layout, why == NULL ? reuse_open(kept, key) :
+	    NULL };
+	GError *err = NULL;
+	int rc = output_write(po, path, "the PDF", write_pdf, p->edition, &job,
+	    d);
+
+	if (job.contents != NULL && rc == 0 && !reuse_close(job.contents,
+	    &err))
+		why = err->message;
+	else if (job.contents != NULL && rc != 0)
+		reuse_discard(job.contents);
+	if (why != NULL)
+		diag_add(d, DIAG_INFO, srcpos_at(kept, 0, 0), "the pages' "
+		    "contents are not kept for the next build: %s", why);
+	g_clear_error(&err);
+	g_free(key);
+	g_free(kept);
+	return rc;
+}
+
+/*
  * Writes the EPUB (if epub is not NULL; on a second thread) and the PDF
  * (if pdf is not NULL; on this one), each to a temporary file.  They
  * replace their destinations only once both are whole, so that a
@@ -545,8 +588,7 @@ write_outputs(const struct pipeline *p, struct pdf_layout *layout,
 		diags_init(&job.diags);
 		thread = g_thread_new("epub", epub_job_run, &job);
 	}
-	if (pdf != NULL && output_write(&po, pdf, "the PDF", write_pdf,
-	    p->edition, layout, d) == 0)
+	if (pdf != NULL && write_pdf_kept(p, layout, &po, pdf, d) == 0)
 		clock_stage(ck, "pdf", pdf);
 	if (thread != NULL) {
 		g_thread_join(thread);

@@ -19,6 +19,7 @@
 #include "content.h"
 #include "finish.h"
 #include "out/pages.h"
+#include "out/reuse.h"
 #include "pdfobj.h"
 #include "pdfwrite.h"
 #include "stored.h"
@@ -260,23 +261,79 @@ inflated(const struct pdf_obj *o)
 	return b;
 }
 
-/* A page's content rewritten (content.h) and deflated; -1 if unread. */
+/* What a page's content made: content.h's counts, then the stream. */
+struct made {
+	struct content_counts	 cc;
+	guint8			 deflated[];	/* zlib's, as written */
+};
+
+/* Adds what a page's content stream changed to what the pass did. */
+static void
+count(struct finished *done, const struct content_counts *cc)
+{
+	done->artifacts += cc->artifacts;
+	done->grays += cc->grays;
+	done->colours += cc->colours;
+}
+
+/*
+ * A page's content as an earlier build finished it from the same bytes
+ * (reuse.h): written, kept again, and TRUE; else FALSE.
+ */
+static gboolean
+content_kept(struct pdf_writer *w, const struct pdf_obj *o,
+    struct reuse *r, struct finished *done)
+{
+	GBytes *kept = reuse_find(r, o->data.s, o->data.n);
+	gsize len;
+	const struct made *m = kept != NULL ? g_bytes_get_data(kept, &len) :
+	    NULL;
+
+	if (m == NULL || len <= sizeof(*m)) {
+		if (kept != NULL)
+			g_bytes_unref(kept);
+		return FALSE;
+	}
+	pdf_write_stream(w, o->num, "/Filter /FlateDecode", m->deflated,
+	    len - sizeof(*m));
+	reuse_keep(r, o->data.s, o->data.n, m, len);
+	count(done, &m->cc);
+	done->reused++;
+	g_bytes_unref(kept);
+	return TRUE;
+}
+
+/*
+ * A page's content rewritten (content.h) and deflated, or as an earlier
+ * build made it from the same bytes; -1 if unread.
+ */
 static int
-content(struct pdf_writer *w, const struct pdf_obj *o, struct finished *done)
+content(struct pdf_writer *w, const struct pdf_obj *o, struct reuse *r,
+    struct finished *done)
 {
 	struct content_counts cc = { 0, 0, 0 };
-	GByteArray *in = inflated(o);
+	GByteArray *in;
 	GString *text;
+	const guint8 *z;
+	gsize zlen;
+	struct made *m;
 
-	if (in == NULL)
+	if (r != NULL && content_kept(w, o, r, done))
+		return 0;
+	if ((in = inflated(o)) == NULL)
 		return -1;
 	text = content_finish((const char *)in->data, in->len, &cc);
 	g_byte_array_free(in, TRUE);
-	pdf_write_deflated(w, o->num, "", text->str, text->len);
+	z = pdf_write_deflated(w, o->num, "", text->str, text->len, &zlen);
 	g_string_free(text, TRUE);
-	done->artifacts += cc.artifacts;
-	done->grays += cc.grays;
-	done->colours += cc.colours;
+	if (z != NULL && r != NULL) {
+		m = g_malloc(sizeof(*m) + zlen);
+		m->cc = cc;
+		memcpy(m->deflated, z, zlen);
+		reuse_keep(r, o->data.s, o->data.n, m, sizeof(*m) + zlen);
+		g_free(m);
+	}
+	count(done, &cc);
 	return 0;
 }
 
@@ -542,7 +599,8 @@ copied_stream(struct pdf_writer *w,
 		in = inflated(o);
 	pdf_put_entries(entries, o->value, in != NULL ? refilter : drop, NULL);
 	if (in != NULL) {
-		pdf_write_deflated(w, o->num, entries->str, in->data, in->len);
+		(void)pdf_write_deflated(w, o->num, entries->str, in->data,
+		    in->len, NULL);
 		g_byte_array_free(in, TRUE);
 	} else
 		pdf_write_stream(w, o->num, entries->str, o->data.s, o->data.n);
@@ -572,7 +630,7 @@ put_object(struct pdf_writer *w, struct finisher *fin,
 	if (g_hash_table_contains(fin->dropped, key))
 		drop = TRUE;
 	else if (g_hash_table_contains(fin->contents, key))
-		rc = content(w, o, fin->done);
+		rc = content(w, o, fin->f->contents, fin->done);
 	else if (o->num == fin->pf->root)
 		catalogue(s, o, fin);
 	else if (o->num == fin->tree && fin->f->runs != NULL)

@@ -23,6 +23,8 @@
 #include "out/sink.h"
 #include "taglangs.h"
 
+struct reuse;
+
 /*
  * A Note element, in the order the drawing began them: the footnote it
  * is part of, and for a part continued from a page before, how many
@@ -71,6 +73,10 @@ struct finishing {
 					   it is read (pdf_file_let_go), its
 					   pages read again from the file if
 					   need be */
+	struct reuse	*contents;	/* the pages' contents an earlier
+					   build finished, found by the
+					   bytes Cairo drew, and kept for the
+					   next (reuse.h); or NULL */
 };
 
 /* What the finishing did, for the report and the tests. */
@@ -78,6 +84,8 @@ struct finished {
 	int		 artifacts, grays, colours;	/* content.h's */
 	int		 links;			/* links described */
 	int		 notes, merged;		/* Note elements; parts merged */
+	int		 reused;		/* pages' contents as an earlier
+						   build finished them */
 };
 
 /*

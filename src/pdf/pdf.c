@@ -832,7 +832,8 @@ pdf_draw_rest(struct pdf_layout *l, struct diags *d)
 }
 
 int
-pdf_draw(struct pdf_layout *l, struct sink *out, struct diags *d)
+pdf_draw(struct pdf_layout *l, struct sink *out, struct reuse *contents,
+    struct diags *d)
 {
 	struct drawing *dr = l->drawing;
 	struct finishing f;
@@ -841,8 +842,14 @@ pdf_draw(struct pdf_layout *l, struct sink *out, struct diags *d)
 		return -1;
 	f = (struct finishing){ l->e->language, l->st->width, l->st->height,
 	    l->st->bleed, draw_margin(l->st), link_said, dr, dr->labels,
-	    dr->notes, &dr->langs, dr->runs, TRUE };
-	return finish_drawn(dr->scratch, out, &f, &l->finished, d);
+	    dr->notes, &dr->langs, dr->runs, TRUE, contents };
+	if (finish_drawn(dr->scratch, out, &f, &l->finished, d) == -1)
+		return -1;
+	if (l->finished.reused > 0)
+		diag_add(d, DIAG_INFO, srcpos_at(out->name, 0, 0), "%d pages' "
+		    "contents are as the last build finished them, from the "
+		    "same drawing", l->finished.reused);
+	return 0;
 }
 
 int
@@ -857,7 +864,7 @@ pdf_write(const struct edition *e, const struct style *st, const char *path,
 	if (l == NULL)
 		return -1;
 	if ((rc = sink_open(&out, path, path, d)) == 0) {
-		rc = pdf_draw(l, &out, d);
+		rc = pdf_draw(l, &out, NULL, d);
 		if (sink_close(&out, "the PDF", d) == -1)
 			rc = -1;
 	}

@@ -30,6 +30,7 @@
  * them.
  */
 struct pdf_layout;
+struct reuse;
 
 struct pdf_layout *pdf_lay_out(const struct edition *, const struct style *,
 		    struct pagemap *pages, const char *report,
@@ -53,10 +54,13 @@ GBytes		*pdf_layout_shapes(const struct pdf_layout *);
 int		 pdf_draw_rest(struct pdf_layout *, struct diags *);
 /*
  * pdf_draw_rest if it is not done, then finishes the PDF into out;
- * returns 0, or -1 with an error in diags.  Only pdf_layout_shapes and
- * pdf_layout_free may follow.
+ * returns 0, or -1 with an error in diags.  contents, if not NULL,
+ * gives each page's content as an earlier build finished it from the
+ * same drawing, and keeps this build's (finish.h).  Only
+ * pdf_layout_shapes and pdf_layout_free may follow.
  */
-int		 pdf_draw(struct pdf_layout *, struct sink *, struct diags *);
+int		 pdf_draw(struct pdf_layout *, struct sink *,
+		    struct reuse *contents, struct diags *);
 void		 pdf_layout_free(struct pdf_layout *);
 
 /*

@@ -130,6 +130,11 @@ deflated(struct pdf_writer *w, const void *data, gsize len, gsize *zlen)
 		return NULL;
 	if ((bound = libdeflate_zlib_compress_bound(w->z, len)) > G_MAXUINT)
 		return NULL;
+	/* A buffer grown for one large stream is let go after it. */
+	if (w->zbuf->len > FLUSH_AT) {
+		g_byte_array_free(w->zbuf, TRUE);
+		w->zbuf = g_byte_array_new();
+	}
 	g_byte_array_set_size(w->zbuf, (guint)bound);
 	*zlen = libdeflate_zlib_compress(w->z, data, len, w->zbuf->data,
 	    w->zbuf->len);
@@ -157,9 +162,9 @@ pdf_write_stream(struct pdf_writer *w, guint num, const char *entries,
 		flush(w);
 }
 
-void
+const guint8 *
 pdf_write_deflated(struct pdf_writer *w, guint num, const char *entries,
-    const void *data, gsize len)
+    const void *data, gsize len, gsize *written)
 {
 	char *with;
 	gsize zlen;
@@ -167,17 +172,15 @@ pdf_write_deflated(struct pdf_writer *w, guint num, const char *entries,
 
 	if (z == NULL) {
 		pdf_write_stream(w, num, entries, data, len);
-		return;
+		return NULL;
 	}
 	with = g_strconcat(entries, *entries != '\0' ? " " : "",
 	    "/Filter /FlateDecode", NULL);
 	pdf_write_stream(w, num, with, z, zlen);
 	g_free(with);
-	/* A buffer grown for one large stream is let go with it. */
-	if (w->zbuf->len > FLUSH_AT) {
-		g_byte_array_free(w->zbuf, TRUE);
-		w->zbuf = g_byte_array_new();
-	}
+	if (written != NULL)
+		*written = zlen;
+	return z;
 }
 
 /*
@@ -206,7 +209,8 @@ pack(struct pdf_writer *w)
 	entries = g_strdup_printf("/Type /ObjStm /N %u /First %" G_GSIZE_FORMAT,
 	    w->members->len, w->index->len);
 	g_string_prepend_len(w->packed, w->index->str, (gssize)w->index->len);
-	pdf_write_deflated(w, num, entries, w->packed->str, w->packed->len);
+	(void)pdf_write_deflated(w, num, entries, w->packed->str,
+	    w->packed->len, NULL);
 	g_free(entries);
 	if (w->packed->allocated_len > FLUSH_AT) {
 		g_string_free(w->packed, TRUE);

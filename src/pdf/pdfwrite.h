@@ -31,10 +31,14 @@ void	pdf_write_value(struct pdf_writer *, guint num, const char *text,
 /* Object num, a stream: its dictionary's entries but /Length, its data. */
 void	pdf_write_stream(struct pdf_writer *, guint num, const char *entries,
 	    const void *data, gsize len);
-/* The same, its data deflated here (/Filter added); as it is if it
- * cannot be (libdeflate's compressor not made, or data over 4 GiB). */
-void	pdf_write_deflated(struct pdf_writer *, guint num, const char *entries,
-	    const void *data, gsize len);
+/*
+ * The same, its data deflated here (/Filter added); as it is if it
+ * cannot be (libdeflate's compressor not made, or data over 4 GiB).
+ * Returns the deflated data as written, its length in *written if that
+ * is not NULL, until the writer's next call; or NULL, written as it is.
+ */
+const guint8 *pdf_write_deflated(struct pdf_writer *, guint num,
+	    const char *entries, const void *data, gsize len, gsize *written);
 /* A number no object has yet, for a new one. */
 guint	pdf_writer_number(struct pdf_writer *);
 /*

@@ -167,7 +167,7 @@ book_out(const struct pipeline *p)
 	if ((layout = pdf_lay_out(p->edition, &st, &pages, NULL, "fuzz.pdf",
 	    NULL, &d)) != NULL) {
 		sink_memory(&pdf, "fuzz.pdf");
-		pdf_draw(layout, &pdf, &d);
+		pdf_draw(layout, &pdf, NULL, &d);
 		sink_close(&pdf, "the PDF", &d);
 		pdf_layout_free(layout);
 	}
@@ -395,7 +395,7 @@ fuzz_finish(const uint8_t *data, size_t size)
 	struct note_tag parts[2] = { { 0, 0 }, { 0, 2 } };
 	struct taglangs langs;
 	struct finishing f = { "en", 200, 300, 5, 10, note_said, NULL, labels,
-	    notes, &langs, NULL, FALSE };
+	    notes, &langs, NULL, FALSE, NULL };
 	struct sink out;
 	struct diags d;
 

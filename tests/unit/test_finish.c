@@ -11,6 +11,8 @@
 #include <qpdf/qpdf-c.h>
 #include <zlib.h>
 
+#include "fixture.h"
+#include "out/reuse.h"
 #include "pdf/content.h"
 #include "pdf/finish.h"
 #include "pdf/stored.h"
@@ -195,7 +197,7 @@ fixture_init(struct fixture *fx, const char *language, double w, double h,
 	fx->notes = g_array_new(FALSE, FALSE, sizeof(struct note_tag));
 	taglangs_init(&fx->langs);
 	fx->f = (struct finishing){ language, w, h, bleed, margin, said_in,
-	    fx->links, fx->labels, fx->notes, &fx->langs, NULL, FALSE };
+	    fx->links, fx->labels, fx->notes, &fx->langs, NULL, FALSE, NULL };
 	diags_init(&fx->d);
 	sink_memory(&fx->out, "f.pdf");
 }
@@ -421,6 +423,48 @@ page_element(qpdf_data q, int n)
  * page; the parent tree names that paragraph for them, not the
  * elements merged into it, which are gone.
  */
+/*
+ * A drawing finished twice, its pages' contents kept by the first
+ * finishing and found by the second: the same file, the same counts.
+ */
+START_TEST(test_finish_contents_reused)
+{
+	GByteArray *pdf = two_pages();
+	char *dir = fixture_dir();
+	char *path = g_build_filename(dir, "f.contents", NULL);
+	struct note_tag parts[2] = { { 0, 0 }, { 0, 2 } };
+	GByteArray *made[2];
+	struct finished done[2];
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		struct fixture fx;
+
+		fixture_init(&fx, "en", 140, 240, 9, 30);
+		g_hash_table_insert(fx.links, (char *)"n1", (char *)"Note 1");
+		g_array_append_vals(fx.notes, parts, 2);
+		fx.f.contents = reuse_open(path, "k");
+		memset(&done[i], 0, sizeof(done[i]));
+		ck_assert_int_eq(fixture_finish(&fx, pdf, &done[i]), 0);
+		ck_assert(reuse_close(fx.f.contents, NULL));
+		made[i] = g_byte_array_new();
+		g_byte_array_append(made[i], fx.out.mem->data, fx.out.mem->len);
+		ck_assert_int_eq(fixture_release(&fx), 0);
+	}
+	ck_assert_int_eq(done[0].reused, 0);
+	ck_assert_int_eq(done[1].reused, 2);
+	ck_assert_int_eq(done[1].artifacts, done[0].artifacts);
+	ck_assert_int_eq(done[1].artifacts, 2);
+	ck_assert_uint_eq(made[1]->len, made[0]->len);
+	ck_assert_mem_eq(made[1]->data, made[0]->data, made[0]->len);
+	for (i = 0; i < 2; i++)
+		g_byte_array_free(made[i], TRUE);
+	g_byte_array_free(pdf, TRUE);
+	g_free(path);
+	fixture_clean(dir);
+}
+END_TEST
+
 START_TEST(test_finish_note_over_three_pages)
 {
 	GByteArray *pdf = note_over_three_pages();
@@ -821,6 +865,7 @@ finish_suite(void)
 	tcase_add_test(tc, test_xmp_dates);
 	tcase_add_test(tc, test_xmp_packet);
 	tcase_add_test(tc, test_finish_pdf);
+	tcase_add_test(tc, test_finish_contents_reused);
 	tcase_add_test(tc, test_finish_note_over_three_pages);
 	tcase_add_test(tc, test_finish_languages);
 	tcase_add_test(tc, test_finish_runs_reordered);

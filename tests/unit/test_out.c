@@ -11,6 +11,7 @@
 #include "out/digest.h"
 #include "out/kept.h"
 #include "out/matter.h"
+#include "out/reuse.h"
 #include "out/sink.h"
 #include "out/indexing.h"
 #include "out/titles.h"
@@ -593,6 +594,90 @@ START_TEST(test_kept)
 }
 END_TEST
 
+/* What r finds for input, as a string ("" for nothing); freed by caller. */
+static char *
+found(struct reuse *r, const char *input)
+{
+	GBytes *b = reuse_find(r, input, strlen(input));
+	char *s = b != NULL ? g_strndup(g_bytes_get_data(b, NULL),
+	    g_bytes_get_size(b)) : g_strdup("");
+
+	if (b != NULL)
+		g_bytes_unref(b);
+	return s;
+}
+
+/* Asserts that r finds want for input, and frees what it found. */
+static void
+assert_found(struct reuse *r, const char *input, const char *want)
+{
+	char *got = found(r, input);
+
+	ck_assert_str_eq(got, want);
+	g_free(got);
+}
+
+START_TEST(test_reuse)
+{
+	char *dir = fixture_dir();
+	char *path = g_build_filename(dir, "made.reuse", NULL);
+	struct reuse *r = reuse_open(path, "k1");
+	char *text, *cut;
+	gsize len, i;
+
+	/* Nothing kept yet; two outputs kept, one input seen twice. */
+	assert_found(r, "page one", "");
+	reuse_keep(r, "page one", 8, "ONE", 3);
+	reuse_keep(r, "page two", 8, "TWO", 3);
+	reuse_keep(r, "page one", 8, "ONE", 3);
+	ck_assert(reuse_close(r, NULL));
+	r = reuse_open(path, "k1");
+	assert_found(r, "page one", "ONE");
+	assert_found(r, "page two", "TWO");
+	assert_found(r, "page tw", "");
+	assert_found(r, "page three", "");
+	/* What this build keeps replaces the last's once closed... */
+	reuse_keep(r, "page three", 10, "THREE", 5);
+	ck_assert(reuse_close(r, NULL));
+	r = reuse_open(path, "k1");
+	assert_found(r, "page three", "THREE");
+	assert_found(r, "page one", "");
+	/* ...and not if discarded, the output it served having failed. */
+	reuse_keep(r, "page four", 9, "FOUR", 4);
+	reuse_discard(r);
+	r = reuse_open(path, "k2");
+	assert_found(r, "page three", "");	/* another key */
+	reuse_discard(r);
+	/* A file cut short anywhere, or any byte of it changed, gives
+	 * nothing, or what was kept: never other bytes. */
+	ck_assert(g_file_get_contents(path, &text, &len, NULL));
+	for (i = 0; i < len; i++) {
+		char *got;
+
+		ck_assert(g_file_set_contents(path, text, (gssize)i, NULL));
+		r = reuse_open(path, "k1");
+		assert_found(r, "page three", "");
+		reuse_discard(r);
+		cut = g_memdup2(text, len);
+		cut[i] ^= 0x20;
+		ck_assert(g_file_set_contents(path, cut, (gssize)len, NULL));
+		r = reuse_open(path, "k1");
+		got = found(r, "page three");
+		ck_assert(strcmp(got, "") == 0 || strcmp(got, "THREE") == 0);
+		g_free(got);
+		reuse_discard(r);
+		g_free(cut);
+	}
+	/* Where the new file cannot be made, close says why. */
+	r = reuse_open("/nonexistent-dir/made.reuse", "k1");
+	reuse_keep(r, "page one", 8, "ONE", 3);
+	ck_assert(!reuse_close(r, NULL));
+	g_free(text);
+	g_free(path);
+	fixture_clean(dir);
+}
+END_TEST
+
 /*
  * Writes abcdef, goes back to fill in two bytes, then on at the end,
  * as libzip does with an entry's header; returns what tell said along
@@ -670,6 +755,7 @@ out_suite(void)
 	tcase_add_test(tc, test_index_pages);
 	tcase_add_test(tc, test_index_pages_front);
 	tcase_add_test(tc, test_kept);
+	tcase_add_test(tc, test_reuse);
 	tcase_add_test(tc, test_sink_seek);
 	tcase_add_test(tc, test_index_passim);
 	tcase_add_test(tc, test_index_max_groups);

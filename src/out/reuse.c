@@ -1,0 +1,253 @@
+/*
+ * reuse.c — outputs kept by the digest of their input (reuse.h).
+ *
+ * The file: a line "octavo-reuse KEY", the outputs one after another,
+ * then a table of rows (struct row: the input's digest and length,
+ * where its output is, its length and CRC-32), then a trailer (struct
+ * trailer) that says where the table is and holds the table's CRC.  A
+ * row is trusted only if its output lies between the line and the
+ * table; an output only if its CRC holds.
+ *
+ * The digest is XXH3's 128 bits: some twenty times faster than SHA-1 on
+ * a page's content, and as unlikely to take two inputs for one.
+ */
+#define _XOPEN_SOURCE 700	/* pread(2) */
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <libdeflate.h>
+#include <xxhash.h>
+
+#include "out/reuse.h"
+
+#define REUSE_MAGIC	"octavo-reuse "
+#define TRAILER_MAGIC	"octreuse"
+
+/* An input: its digest and its length. */
+struct input {
+	guint64		 digest[2];
+	guint64		 len;
+};
+
+struct row {
+	struct input	 in;
+	guint64		 at;		/* the output's first byte in the file */
+	guint32		 len;		/* its bytes */
+	guint32		 crc;		/* their CRC-32 */
+};
+
+struct trailer {
+	guint64		 table;		/* where the rows begin */
+	guint32		 rows;
+	guint32		 crc;		/* the rows' CRC-32 */
+	char		 magic[8];	/* TRAILER_MAGIC */
+};
+
+struct reuse {
+	char		*path;
+	int		 fd;		/* the last build's file, or -1 */
+	struct row	*rows;		/* its table */
+	GHashTable	*found;		/* struct input * → struct row * */
+	char		*tmp;		/* the new file, or NULL */
+	FILE		*out;		/* it, open, or NULL */
+	guint64		 at;		/* bytes written to it */
+	GArray		*kept;		/* struct row, written to it */
+	int		 err;		/* errno of its first failure, or 0 */
+};
+
+static guint
+input_hash(gconstpointer p)
+{
+	return (guint)((const struct input *)p)->digest[0];
+}
+
+static gboolean
+input_equal(gconstpointer a, gconstpointer b)
+{
+	return memcmp(a, b, sizeof(struct input)) == 0;
+}
+
+/* input digested: for a page's content, a tenth of a millisecond. */
+static struct input
+digested(const void *input, gsize len)
+{
+	XXH128_hash_t h = XXH3_128bits(input, len);
+
+	return (struct input){ { h.low64, h.high64 }, len };
+}
+
+/* Whether fd holds len bytes at offset at, read into buf. */
+static gboolean
+read_at(int fd, void *buf, gsize len, guint64 at)
+{
+	gsize done = 0;
+	ssize_t n;
+
+	while (done < len) {
+		n = pread(fd, (char *)buf + done, len - done,
+		    (off_t)(at + done));
+		if (n <= 0)
+			return FALSE;
+		done += (gsize)n;
+	}
+	return TRUE;
+}
+
+/*
+ * The table of the last build's file, into r->found, if the file is
+ * whole and was kept under key; else nothing is found.
+ */
+static void
+read_table(struct reuse *r, const char *key)
+{
+	gsize head = strlen(REUSE_MAGIC) + strlen(key) + 1, bytes;
+	char *line = g_strdup_printf("%s%s\n", REUSE_MAGIC, key), *seen;
+	struct trailer t;
+	struct stat st;
+	guint32 i;
+
+	seen = g_malloc(head);
+	if (fstat(r->fd, &st) == -1 || (guint64)st.st_size < head +
+	    sizeof(t) || !read_at(r->fd, seen, head, 0) ||
+	    memcmp(seen, line, head) != 0 || !read_at(r->fd, &t, sizeof(t),
+	    (guint64)st.st_size - sizeof(t)) ||
+	    memcmp(t.magic, TRAILER_MAGIC, sizeof(t.magic)) != 0 ||
+	    t.table < head || t.rows > ((guint64)st.st_size - t.table) /
+	    sizeof(struct row) || t.table + (guint64)t.rows *
+	    sizeof(struct row) + sizeof(t) != (guint64)st.st_size)
+		goto out;
+	bytes = (gsize)t.rows * sizeof(struct row);
+	r->rows = g_malloc(MAX(bytes, 1));
+	if (!read_at(r->fd, r->rows, bytes, t.table) ||
+	    libdeflate_crc32(0, r->rows, bytes) != t.crc)
+		goto out;
+	for (i = 0; i < t.rows; i++)
+		if (r->rows[i].at >= head && r->rows[i].at <= t.table &&
+		    r->rows[i].len <= t.table - r->rows[i].at)
+			g_hash_table_replace(r->found, &r->rows[i].in,
+			    &r->rows[i]);
+out:
+	g_free(seen);
+	g_free(line);
+}
+
+struct reuse *
+reuse_open(const char *path, const char *key)
+{
+	struct reuse *r = g_new0(struct reuse, 1);
+	int fd;
+
+	r->path = g_strdup(path);
+	r->found = g_hash_table_new(input_hash, input_equal);
+	r->kept = g_array_new(FALSE, FALSE, sizeof(struct row));
+	if ((r->fd = g_open(path, O_RDONLY, 0)) != -1)
+		read_table(r, key);
+	r->tmp = g_strdup_printf("%s.XXXXXX", path);
+	if ((fd = g_mkstemp_full(r->tmp, O_WRONLY, 0666)) == -1 ||
+	    (r->out = fdopen(fd, "wb")) == NULL) {
+		r->err = errno != 0 ? errno : EIO;
+		if (fd != -1) {
+			close(fd);
+			g_unlink(r->tmp);
+		}
+		g_clear_pointer(&r->tmp, g_free);
+	} else if (fprintf(r->out, "%s%s\n", REUSE_MAGIC, key) < 0)
+		r->err = errno != 0 ? errno : EIO;
+	else
+		r->at = strlen(REUSE_MAGIC) + strlen(key) + 1;
+	return r;
+}
+
+GBytes *
+reuse_find(struct reuse *r, const void *input, gsize len)
+{
+	struct input in = digested(input, len);
+	const struct row *row = g_hash_table_lookup(r->found, &in);
+	void *buf;
+
+	if (row == NULL)
+		return NULL;
+	buf = g_malloc(MAX(row->len, 1));
+	if (!read_at(r->fd, buf, row->len, row->at) ||
+	    libdeflate_crc32(0, buf, row->len) != row->crc) {
+		g_free(buf);
+		return NULL;
+	}
+	return g_bytes_new_take(buf, row->len);
+}
+
+void
+reuse_keep(struct reuse *r, const void *input, gsize len, const void *output,
+    gsize outlen)
+{
+	struct row row;
+
+	if (r->out == NULL || r->err != 0)
+		return;
+	if (outlen > G_MAXUINT32)	/* not kept: a row cannot say it */
+		return;
+	row = (struct row){ digested(input, len), r->at, (guint32)outlen,
+	    (guint32)libdeflate_crc32(0, output, outlen) };
+	if (fwrite(output, 1, outlen, r->out) != outlen) {
+		r->err = errno != 0 ? errno : EIO;
+		return;
+	}
+	r->at += outlen;
+	g_array_append_val(r->kept, row);
+}
+
+/* Frees r; the new file, if it is still there, is removed. */
+static void
+reuse_free(struct reuse *r)
+{
+	if (r->out != NULL)
+		(void)fclose(r->out);
+	if (r->tmp != NULL)
+		g_unlink(r->tmp);
+	if (r->fd != -1)
+		close(r->fd);
+	g_hash_table_destroy(r->found);
+	g_array_free(r->kept, TRUE);
+	g_free(r->rows);
+	g_free(r->tmp);
+	g_free(r->path);
+	g_free(r);
+}
+
+gboolean
+reuse_close(struct reuse *r, GError **err)
+{
+	gsize bytes = r->kept->len * sizeof(struct row);
+	struct trailer t = { r->at, r->kept->len,
+	    (guint32)libdeflate_crc32(0, r->kept->data, bytes), TRAILER_MAGIC };
+	FILE *out = r->out;
+	int e = r->err;
+
+	r->out = NULL;
+	if (out != NULL && e == 0 && (fwrite(r->kept->data, 1, bytes, out) !=
+	    bytes || fwrite(&t, 1, sizeof(t), out) != sizeof(t)))
+		e = errno != 0 ? errno : EIO;
+	if (out != NULL && fclose(out) != 0 && e == 0)
+		e = errno != 0 ? errno : EIO;
+	if (e == 0 && g_rename(r->tmp, r->path) != 0)
+		e = errno != 0 ? errno : EIO;
+	if (e == 0)
+		g_clear_pointer(&r->tmp, g_free);
+	else
+		g_set_error(err, G_FILE_ERROR, g_file_error_from_errno(e),
+		    "cannot write %s: %s", r->path, g_strerror(e));
+	reuse_free(r);
+	return e == 0;
+}
+
+void
+reuse_discard(struct reuse *r)
+{
+	reuse_free(r);
+}
