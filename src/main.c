@@ -431,6 +431,49 @@ keep_shapes(const struct pdf_layout *layout, const struct pipeline *p,
 	g_free(path);
 }
 
+/* Says, with -v, why the blocks a layout sets are not kept. */
+static void
+paras_unkept(const struct pipeline *p, const char *why, struct diags *d)
+{
+	char *path = default_output(p->ms, "paras");
+
+	diag_add(d, DIAG_INFO, srcpos_at(path, 0, 0), "the blocks set are not "
+	    "kept for the next layout: %s", why);
+	g_free(path);
+}
+
+/*
+ * The blocks an earlier layout set, in build/<output>.paras, for this
+ * layout to set again without setting them, and to keep its own in
+ * (keep_paras); NULL if they cannot be kept, which -v says.
+ */
+static struct reuse *
+kept_paras(const struct pipeline *p, struct diags *d)
+{
+	char *path = default_output(p->ms, "paras");
+	char *key = pdf_paras_key(p->edition, p->ms->print_style);
+	const char *why = unkeepable(path, key);
+	struct reuse *r = why == NULL ? reuse_open(path, key) : NULL;
+
+	if (why != NULL)
+		paras_unkept(p, why, d);
+	g_free(key);
+	g_free(path);
+	return r;
+}
+
+/* Keeps the blocks the layout set for the next, if it can. */
+static void
+keep_paras(struct reuse *paras, const struct pipeline *p, struct diags *d)
+{
+	GError *err = NULL;
+
+	if (paras != NULL && !reuse_close(paras, &err)) {
+		paras_unkept(p, err->message, d);
+		g_error_free(err);
+	}
+}
+
 /* Whether two paths name one file (or would, once written). */
 static int
 same_file(const char *a, const char *b)
@@ -623,6 +666,7 @@ cmd_build(const char *manifest, struct diags *d)
 	struct style style;
 	struct pagemap pages;
 	struct pdf_layout *layout = NULL;
+	struct reuse *paras = NULL;
 	char *epub, *pdf, *key, *cover;
 	gint64 epoch;
 	int want_epub = opt_epub != NULL || opt_pdf == NULL;
@@ -661,10 +705,14 @@ cmd_build(const char *manifest, struct diags *d)
 	/* The text is drawn as it is laid out; what the PDF could not draw
 	 * is refused before any output is written. */
 	if (styled && (layout = pdf_lay_out(p.edition, &style, &pages,
-	    opt_report, want_pdf ? pdf : NULL, kept_shapes(&p), d)) != NULL) {
+	    opt_report, want_pdf ? pdf : NULL, kept_shapes(&p),
+	    (paras = kept_paras(&p, d)), d)) != NULL) {
+		keep_paras(paras, &p, d);
 		keep_layout(&pages, &p, key, d);
 		clock_stage(&ck, "layout", want_pdf ? "the text drawn" : "");
 	}
+	else if (paras != NULL)
+		reuse_discard(paras);
 	if (layout != NULL && !strict_failed(d))
 		write_outputs(&p, layout, &pages, want_epub ? epub : NULL,
 		    want_pdf ? pdf : NULL, cover, &ck, d);
@@ -872,6 +920,7 @@ print_folios(const struct pipeline *p, const char *key, const char **how,
 	struct pdf_layout *layout;
 	struct pagemap pages;
 	struct style style;
+	struct reuse *paras;
 	char *path = default_output(p->ms, "pages");
 
 	pagemap_init(&pages);
@@ -881,12 +930,14 @@ print_folios(const struct pipeline *p, const char *key, const char **how,
 	else if (style_read(&style, p->ms->print_style, d) == 0) {
 		*how = "print pages, laid out";
 		if ((layout = pdf_lay_out(e, &style, &pages, NULL, NULL,
-		    kept_shapes(p), d)) != NULL) {
+		    kept_shapes(p), (paras = kept_paras(p, d)), d)) != NULL) {
+			keep_paras(paras, p, d);
 			folios = pagemap_folios(&pages, e);
 			keep_layout(&pages, p, key, d);
 			keep_shapes(layout, p, d);
 			pdf_layout_free(layout);
-		}
+		} else if (paras != NULL)
+			reuse_discard(paras);
 		style_release(&style);
 	}
 	pagemap_release(&pages);

@@ -58,6 +58,8 @@ struct reuse {
 	FILE		*out;		/* it, open, or NULL */
 	guint64		 at;		/* bytes written to it */
 	GArray		*kept;		/* struct row, written to it */
+	GHashTable	*written;	/* struct input *: their inputs,
+					   each written once */
 	int		 err;		/* errno of its first failure, or 0 */
 };
 
@@ -146,6 +148,8 @@ reuse_open(const char *path, const char *key)
 	r->path = g_strdup(path);
 	r->found = g_hash_table_new(input_hash, input_equal);
 	r->kept = g_array_new(FALSE, FALSE, sizeof(struct row));
+	r->written = g_hash_table_new_full(input_hash, input_equal, g_free,
+	    NULL);
 	if ((r->fd = g_open(path, O_RDONLY, 0)) != -1)
 		read_table(r, key);
 	r->tmp = g_strdup_printf("%s.XXXXXX", path);
@@ -188,12 +192,18 @@ reuse_keep(struct reuse *r, const void *input, gsize len, const void *output,
 {
 	struct row row;
 
-	if (r->out == NULL || r->err != 0)
+	/* Not kept if a row cannot say its length. */
+	if (r->out == NULL || r->err != 0 || outlen > G_MAXUINT32)
 		return;
-	if (outlen > G_MAXUINT32)	/* not kept: a row cannot say it */
+	row.in = digested(input, len);
+	/* The same input kept again (a long book's repeated blocks) is
+	 * written once: the same bytes made it. */
+	if (g_hash_table_contains(r->written, &row.in))
 		return;
-	row = (struct row){ digested(input, len), r->at, (guint32)outlen,
-	    (guint32)libdeflate_crc32(0, output, outlen) };
+	g_hash_table_add(r->written, g_memdup2(&row.in, sizeof(row.in)));
+	row.at = r->at;
+	row.len = (guint32)outlen;
+	row.crc = (guint32)libdeflate_crc32(0, output, outlen);
 	if (fwrite(output, 1, outlen, r->out) != outlen) {
 		r->err = errno != 0 ? errno : EIO;
 		return;
@@ -213,6 +223,7 @@ reuse_free(struct reuse *r)
 	if (r->fd != -1)
 		close(r->fd);
 	g_hash_table_destroy(r->found);
+	g_hash_table_destroy(r->written);
 	g_array_free(r->kept, TRUE);
 	g_free(r->rows);
 	g_free(r->tmp);

@@ -186,6 +186,7 @@ struct block {
 
 struct shaper;
 struct hyph;
+struct reuse;
 struct typeset_work;
 
 /*
@@ -200,6 +201,12 @@ struct press {
 	double			 measure;	/* the text block's width */
 	double			 depth;		/* and height */
 	struct shaper		*shaper;
+	struct reuse		*paras;		/* the blocks an earlier build
+						   set, found by all they are
+						   set from, and where this
+						   build's are kept; or NULL */
+	guint			 sets, sets_kept; /* blocks set; of them, as
+						   an earlier build set them */
 	struct typeset_work	*work;		/* typeset.c's arrays, kept from
 						   block to block */
 	struct hyph		*hyph;		/* what is set now is hyphenated

@@ -11,6 +11,7 @@
 #include "read/hyphen.h"
 
 struct hyph {
+	char		*path;		/* the patterns' file */
 	struct hyphen	*dict;
 	int		 min_word, left, right;
 	GHashTable	*cache;		/* struct known *, by their words */
@@ -83,8 +84,8 @@ hyph_new(const char *language, const char *dir, const struct style *st,
 		g_free(path);
 		return NULL;
 	}
-	g_free(path);
 	h = g_new0(struct hyph, 1);
+	h->path = path;
 	h->dict = dict;
 	h->min_word = MAX(st->hyph_min_word, st->hyph_min_left +
 	    st->hyph_min_right);
@@ -103,7 +104,14 @@ hyph_free(struct hyph *h)
 	hyphen_free(h->dict);
 	g_hash_table_destroy(h->cache);
 	g_string_free(h->buf, TRUE);
+	g_free(h->path);
 	g_free(h);
+}
+
+const char *
+hyph_file(const struct hyph *h)
+{
+	return h != NULL ? h->path : "";
 }
 
 int

@@ -19,6 +19,8 @@ struct hyph	*hyph_new(const char *language, const char *dir,
 /* The system's pattern file hyph_new would read for language, or NULL. */
 char		*hyph_patterns(const char *language);
 void		 hyph_free(struct hyph *);
+/* The pattern file h was read from; "" for NULL (no hyphens). */
+const char	*hyph_file(const struct hyph *);
 
 /*
  * Sets at[i] to 1 where word (len bytes) may take a hyphen before byte

@@ -4,6 +4,8 @@
  * the text, the style or the typesetting machinery changes; and the key
  * of the words it shaped, which the text does not change.
  */
+#include <fontconfig/fontconfig.h>
+
 #include "hyph.h"
 #include "out/digest.h"
 #include "pdf.h"
@@ -25,15 +27,18 @@ passage_patterns(GChecksum *sum, const struct node *tree)
 		}
 }
 
-char *
-pdf_layout_key(const struct edition *e, const char *manifest,
-    const char *print_style, const char *sources_digest)
+/*
+ * Adds to sum the hyphenation patterns the edition is set with: the
+ * book's, each chapter's own, each passage's.
+ */
+static void
+digest_patterns(GChecksum *sum, const struct edition *e)
 {
-	GChecksum *sum = digest_new();
-	char *patterns = hyph_patterns(e->language), *key = NULL;
+	char *patterns = hyph_patterns(e->language);
 	guint i, k;
 
 	digest_stat(sum, patterns);
+	g_free(patterns);
 	/* A chapter's own patterns too: installing them changes its lines. */
 	for (i = 0; i < e->chapters->len; i++) {
 		const struct chapter *c = g_ptr_array_index(e->chapters, i);
@@ -46,13 +51,56 @@ pdf_layout_key(const struct edition *e, const char *manifest,
 		for (k = 0; k < chapter_trees(c); k++)
 			passage_patterns(sum, chapter_tree(c, k));
 	}
+}
+
+char *
+pdf_layout_key(const struct edition *e, const char *manifest,
+    const char *print_style, const char *sources_digest)
+{
+	GChecksum *sum = digest_new();
+
+	digest_patterns(sum, e);
 	if (digest_file(sum, manifest) && digest_file(sum, print_style)) {
 		digest_string(sum, sources_digest);
-		key = digest_finish(sum);
-	} else
-		g_checksum_free(sum);
-	g_free(patterns);
-	return key;
+		return digest_finish(sum);
+	}
+	g_checksum_free(sum);
+	return NULL;
+}
+
+/*
+ * Adds to sum the fonts installed, each file and face: a font installed
+ * or removed may change which font a character is set in, which the
+ * blocks kept do not check, as they check a font's own file.
+ */
+static void
+digest_fonts(GChecksum *sum)
+{
+	FcFontSet *set = FcConfigGetFonts(NULL, FcSetSystem);
+	FcChar8 *file;
+	int i, face;
+
+	for (i = 0; set != NULL && i < set->nfont; i++)
+		if (FcPatternGetString(set->fonts[i], FC_FILE, 0, &file) ==
+		    FcResultMatch) {
+			digest_string(sum, (const char *)file);
+			if (FcPatternGetInteger(set->fonts[i], FC_INDEX, 0,
+			    &face) == FcResultMatch)
+				digest_bytes(sum, &face, sizeof(face));
+		}
+}
+
+char *
+pdf_paras_key(const struct edition *e, const char *print_style)
+{
+	GChecksum *sum = digest_new();
+
+	digest_patterns(sum, e);
+	digest_fonts(sum);
+	if (digest_file(sum, print_style))
+		return digest_finish(sum);
+	g_checksum_free(sum);
+	return NULL;
 }
 
 char *

@@ -595,7 +595,7 @@ layout_done(struct pdf_layout *l)
 struct pdf_layout *
 pdf_lay_out(const struct edition *e, const struct style *st,
     struct pagemap *pages, const char *report, const char *drawn,
-    GBytes *shapes, struct diags *d)
+    GBytes *shapes, struct reuse *paras, struct diags *d)
 {
 	struct pdf_layout *l = g_new0(struct pdf_layout, 1);
 	struct mapper map;
@@ -608,6 +608,7 @@ pdf_lay_out(const struct edition *e, const struct style *st,
 	matter_init(&l->matter, e);
 	l->has_index = index_printed(e);
 	l->p = press_new(e->language, st, d);
+	l->p->paras = paras;
 	if (shapes != NULL) {
 		(void)shaper_load(l->p->shaper, shapes);
 		g_bytes_unref(shapes);
@@ -639,6 +640,10 @@ pdf_lay_out(const struct edition *e, const struct style *st,
 	set_text(l, pages != NULL ? &map : NULL);
 	set_rest(l, pages != NULL ? &map : NULL);
 	shaper_report(l->p->shaper);
+	if (l->p->sets_kept > 0)
+		diag_add(d, DIAG_INFO, srcpos_at(st->path, 0, 0), "%u of the %u "
+		    "blocks are set as the last layout set them, from the same "
+		    "text, style and fonts", l->p->sets_kept, l->p->sets);
 	if (l->drawing != NULL)
 		rc = shaper_drawable(l->p->shaper, d);
 	if (pages != NULL)
@@ -857,7 +862,7 @@ pdf_write(const struct edition *e, const struct style *st, const char *path,
     struct pagemap *pages, const char *report, struct diags *d)
 {
 	struct pdf_layout *l = pdf_lay_out(e, st, pages, report, path, NULL,
-	    d);
+	    NULL, d);
 	struct sink out;
 	int rc;
 

@@ -27,14 +27,17 @@
  * outlive the layout.  shapes, if not NULL, are the words an earlier
  * layout shaped (pdf_layout_shapes), set again without shaping where
  * their fonts are the same; the layout lets go of them once it has read
- * them.
+ * them.  paras, if not NULL, gives each block as an earlier layout set
+ * it from the same text, style and measure (typeset.c), and keeps this
+ * layout's: kept under pdf_paras_key.
  */
 struct pdf_layout;
 struct reuse;
 
 struct pdf_layout *pdf_lay_out(const struct edition *, const struct style *,
 		    struct pagemap *pages, const char *report,
-		    const char *drawn, GBytes *shapes, struct diags *);
+		    const char *drawn, GBytes *shapes, struct reuse *paras,
+		    struct diags *);
 /*
  * The words the layout set, shaped or given, each with what its font's
  * shaping depends on, for a later pdf_lay_out (shape.h); to be kept
@@ -82,6 +85,13 @@ char		*pdf_layout_key(const struct edition *, const char *manifest,
  * it stands.
  */
 char		*pdf_shapes_key(void);
+/*
+ * The key the blocks a layout set are kept under: this octavo, the
+ * print style, the hyphenation patterns (as pdf_layout_key has them)
+ * and the fonts installed; not the text, each block's own key
+ * (typeset.c).  NULL if the style cannot be read.
+ */
+char		*pdf_paras_key(const struct edition *, const char *print_style);
 
 /*
  * pdf_lay_out, then pdf_draw into the file at path (for tests; the

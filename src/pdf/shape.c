@@ -64,6 +64,8 @@ struct shaper {
 					   copied to its struct shaped */
 	char		**families;	/* the families the style names */
 	GPtrArray	*named;		/* PangoFont * of each of them */
+	GHashTable	*by_id;		/* font id → a font of this build
+					   (the fontcache's), for para_kept */
 	GHashTable	*kept;		/* font id → the words a build before
 					   set in it, until a font takes them;
 					   or NULL */
@@ -232,6 +234,7 @@ shaper_new(PangoContext *pc, const char *const *families, struct diags *d)
 	sh->reverses = g_hash_table_new_full(g_direct_hash, g_direct_equal,
 	    NULL, reverse_free);
 	sh->seen = g_hash_table_new(g_direct_hash, g_direct_equal);
+	sh->by_id = g_hash_table_new(g_str_hash, g_str_equal);
 	sh->strays = g_ptr_array_new_with_free_func(stray_free);
 	sh->gs = pango_glyph_string_new();
 	sh->families = g_strdupv((char **)families);
@@ -255,6 +258,7 @@ shaper_free(struct shaper *sh)
 {
 	if (sh == NULL)
 		return;
+	g_hash_table_destroy(sh->by_id);
 	g_hash_table_destroy(sh->fonts);
 	g_hash_table_destroy(sh->reverses);
 	g_hash_table_destroy(sh->seen);
@@ -400,6 +404,8 @@ fontcache_get(struct shaper *sh, const PangoItem *item)
 	fc->rev = reverse_get(sh, k.font);
 	fc->words = kept_words(sh, fc);
 	g_hash_table_insert(sh->fonts, &fc->key, fc);
+	if (fc->id != NULL)
+		g_hash_table_insert(sh->by_id, fc->id, k.font);
 	return fc;
 }
 
@@ -939,26 +945,26 @@ cut_item(struct shaper *sh, struct para *pa, guint i, struct srcpos pos)
 	}
 }
 
-struct para *
-para_new(struct shaper *sh, const char *text, gsize len, PangoAttrList *attrs,
-    const GArray *anchors, struct srcpos pos)
+/* A paragraph of text (len bytes), its anchors copied, no items yet. */
+static struct para *
+para_begin(const char *text, gsize len, const GArray *anchors)
 {
 	struct para *pa = g_new0(struct para, 1);
-	GList *items, *l;
-	guint i, n;
 
 	pa->refs = 1;
 	pa->text = g_strndup(text, len);
 	pa->anchors = g_array_new(FALSE, FALSE, sizeof(struct anchor));
 	if (anchors != NULL)
 		g_array_append_vals(pa->anchors, anchors->data, anchors->len);
-	items = len > 0 ? pango_itemize(sh->pc, pa->text, 0, (int)len, attrs,
-	    NULL) : NULL;
-	pa->nitems = g_list_length(items);
-	pa->items = g_new(PangoItem *, pa->nitems + 1);
-	for (i = 0, l = items; l != NULL; l = l->next, i++)
-		pa->items[i] = l->data;
-	g_list_free(items);
+	return pa;
+}
+
+/* pa's items cut into pieces, each shaped through the cache. */
+static void
+para_cut(struct shaper *sh, struct para *pa, struct srcpos pos)
+{
+	guint i, n;
+
 	/* Counted first, then cut into an array of their size: grown by
 	 * doubling, each paragraph's held a third more (they are the
 	 * largest part of a book's layout), and a paragraph of a million
@@ -968,6 +974,168 @@ para_new(struct shaper *sh, const char *text, gsize len, PangoAttrList *attrs,
 	pa->pieces = g_new(struct piece, n);
 	for (i = 0; i < pa->nitems; i++)
 		cut_item(sh, pa, i, pos);
+}
+
+struct para *
+para_new(struct shaper *sh, const char *text, gsize len, PangoAttrList *attrs,
+    const GArray *anchors, struct srcpos pos)
+{
+	struct para *pa = para_begin(text, len, anchors);
+	GList *items, *l;
+	guint i;
+
+	items = len > 0 ? pango_itemize(sh->pc, pa->text, 0, (int)len, attrs,
+	    NULL) : NULL;
+	pa->nitems = g_list_length(items);
+	pa->items = g_new(PangoItem *, pa->nitems + 1);
+	for (i = 0, l = items; l != NULL; l = l->next, i++)
+		pa->items[i] = l->data;
+	g_list_free(items);
+	para_cut(sh, pa, pos);
+	return pa;
+}
+
+/* An item as para_items_save writes it, before its font's id and its
+ * language, each a count of bytes and the bytes. */
+struct kept_item {
+	gint32		 offset, length, num_chars;
+	gint32		 rise;		/* with has_rise */
+	guint8		 level, gravity, flags, script;
+	guint8		 has_rise, pad[3];
+};
+
+/* Appends a count of bytes and the bytes of s. */
+static void
+put_string(GString *out, const char *s)
+{
+	guint32 n = (guint32)strlen(s);
+
+	g_string_append_len(out, (const char *)&n, sizeof(n));
+	g_string_append_len(out, s, (gssize)n);
+}
+
+/* The string put_string wrote at *at, before end, into buf; or FALSE. */
+static gboolean
+get_string(const guint8 **at, const guint8 *end, GString *buf)
+{
+	guint32 n;
+
+	if ((gsize)(end - *at) < sizeof(n))
+		return FALSE;
+	memcpy(&n, *at, sizeof(n));
+	*at += sizeof(n);
+	if ((gsize)(end - *at) < n)
+		return FALSE;
+	g_string_truncate(buf, 0);
+	g_string_append_len(buf, (const char *)*at, (gssize)n);
+	*at += n;
+	return TRUE;
+}
+
+gboolean
+para_items_save(struct shaper *sh, const struct para *pa, GString *out)
+{
+	guint32 n = pa->nitems;
+	guint i;
+
+	g_string_append_len(out, (const char *)&n, sizeof(n));
+	for (i = 0; i < pa->nitems; i++) {
+		const PangoItem *item = pa->items[i];
+		const struct fontcache *fc = fontcache_get(sh, item);
+		struct kept_item k = { item->offset, item->length,
+		    item->num_chars, 0, item->analysis.level,
+		    item->analysis.gravity, item->analysis.flags,
+		    item->analysis.script, 0, { 0, 0, 0 } };
+		GSList *l;
+
+		if (fc->id == NULL)
+			return FALSE;
+		/* A rise is all the attributes that are not the font's
+		 * (runs.c): any other and the item is not kept. */
+		for (l = item->analysis.extra_attrs; l != NULL; l = l->next) {
+			const PangoAttribute *a = l->data;
+
+			if (a->klass->type != PANGO_ATTR_RISE || k.has_rise)
+				return FALSE;
+			k.has_rise = 1;
+			k.rise = ((const PangoAttrInt *)a)->value;
+		}
+		g_string_append_len(out, (const char *)&k, sizeof(k));
+		put_string(out, fc->id);
+		put_string(out, pango_language_to_string(
+		    item->analysis.language));
+	}
+	return TRUE;
+}
+
+/* The items para_items_save wrote at *at, into pa; FALSE if one is
+ * damaged or its font is not yet one of this build's. */
+static gboolean
+kept_items(struct shaper *sh, struct para *pa, gsize len, const guint8 **at,
+    const guint8 *end)
+{
+	GString *id = g_string_new(NULL), *lang = g_string_new(NULL);
+	guint32 n, i;
+	gboolean ok = TRUE;
+
+	if ((gsize)(end - *at) < sizeof(n))
+		return FALSE;
+	memcpy(&n, *at, sizeof(n));
+	*at += sizeof(n);
+	if (n > (gsize)(end - *at) / sizeof(struct kept_item))
+		ok = FALSE;
+	pa->items = g_new0(PangoItem *, (ok ? n : 0) + 1);
+	for (i = 0; ok && i < n; i++) {
+		struct kept_item k;
+		PangoFont *font;
+		PangoItem *item;
+
+		if ((gsize)(end - *at) < sizeof(k)) {
+			ok = FALSE;
+			break;
+		}
+		memcpy(&k, *at, sizeof(k));
+		*at += sizeof(k);
+		if (!get_string(at, end, id) || !get_string(at, end, lang) ||
+		    (font = g_hash_table_lookup(sh->by_id, id->str)) == NULL ||
+		    k.offset < 0 || k.length <= 0 || k.num_chars < 0 ||
+		    (gsize)k.offset + (gsize)k.length > len) {
+			ok = FALSE;
+			break;
+		}
+		item = pango_item_new();
+		item->offset = k.offset;
+		item->length = k.length;
+		item->num_chars = k.num_chars;
+		item->analysis.font = g_object_ref(font);
+		item->analysis.level = k.level;
+		item->analysis.gravity = k.gravity;
+		item->analysis.flags = k.flags;
+		item->analysis.script = k.script;
+		item->analysis.language = pango_language_from_string(
+		    lang->str);
+		if (k.has_rise)
+			item->analysis.extra_attrs = g_slist_prepend(NULL,
+			    pango_attr_rise_new(k.rise));
+		pa->items[pa->nitems++] = item;
+	}
+	g_string_free(id, TRUE);
+	g_string_free(lang, TRUE);
+	return ok;
+}
+
+struct para *
+para_kept(struct shaper *sh, const char *text, gsize len,
+    const GArray *anchors, struct srcpos pos, const guint8 **at,
+    const guint8 *end)
+{
+	struct para *pa = para_begin(text, len, anchors);
+
+	if (!kept_items(sh, pa, len, at, end)) {
+		para_unref(pa);
+		return NULL;
+	}
+	para_cut(sh, pa, pos);
 	return pa;
 }
 

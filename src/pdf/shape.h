@@ -91,6 +91,27 @@ gboolean	 shaper_complete(const struct shaper *);
 struct para	*para_new(struct shaper *, const char *text, gsize len,
 		    PangoAttrList *attrs, const GArray *anchors,
 		    struct srcpos pos);
+/*
+ * Appends to out pa's items, each with its font's id (font_id), for
+ * para_kept in a later build.  FALSE if they cannot be kept: a font
+ * that is no file, or an attribute besides the font's other than a
+ * rise.
+ */
+gboolean	 para_items_save(struct shaper *, const struct para *,
+		    GString *out);
+/*
+ * The same paragraph as para_new's, its items those para_items_save
+ * wrote at *at (which it moves past them, up to end), each in the font
+ * of this build that has the id it was kept with; NULL if the bytes are
+ * damaged or a font is not yet one of this build's (the caller then
+ * itemizes).  Its fonts are the same files, patterns, descriptions,
+ * features, scripts and languages as itemizing would choose, if the
+ * fonts installed did not change; a key of the style and text
+ * (typeset.c) says the rest.
+ */
+struct para	*para_kept(struct shaper *, const char *text, gsize len,
+		    const GArray *anchors, struct srcpos pos,
+		    const guint8 **at, const guint8 *end);
 
 /*
  * The advance from the start of a piece to byte at within it, in Pango

@@ -23,6 +23,7 @@
 
 #include "hyph.h"
 #include "kp.h"
+#include "out/reuse.h"
 #include "press.h"
 #include "shape.h"
 #include "typeset.h"
@@ -523,6 +524,50 @@ has_links(const struct para *pa)
 }
 
 /*
+ * Appends a line of the paragraph: bytes start…end of its text, its
+ * glue set by ratio, x from the measure's left (where the block's
+ * lines begin: left); first and last say whether it begins or ends the
+ * paragraph.
+ */
+static void
+push_line(struct setter *s, guint start, guint end, double ratio,
+    gboolean hyphen, gboolean fill, double x, double left, gboolean first,
+    gboolean last)
+{
+	const struct block *b = s->b;
+	struct line ln = { 0 };
+
+	ln.para = para_ref(s->pa);
+	ln.start = start;
+	ln.end = end;
+	ln.ratio = ratio;
+	ln.justified = b->justify;
+	ln.hyphen = hyphen;
+	ln.fill = fill;
+	ln.x = x;
+	ln.ascent = b->font->size;
+	ln.advance = b->font->leading;
+	ln.space = first ? b->space : 0;
+	ln.flags = b->flags & (LINE_KEEP | LINE_HEAD | LINE_SPANS);
+	if (has_links(s->pa))
+		ln.flags |= LINE_SPANS;
+	if (first)
+		ln.flags |= LINE_FIRST | (b->flags & (LINE_NEW_PAGE |
+		    LINE_NEW_RECTO));
+	if (last)
+		ln.flags |= LINE_LAST;
+	ln.chapter = b->chapter;
+	ln.block = b->node;
+	ln.offset = runs_source(s->r, ln.start);
+	ln.page = -1;
+	if (first && b->marker != NULL) {
+		ln.side = typeset_side(s->p, b, b->marker);
+		ln.side_x = left - s->p->st->list_indent;
+	}
+	g_array_append_val(s->g->lines, ln);
+}
+
+/*
  * Appends a line for each of the first count breaks of the stretch;
  * ended says the stretch ends the paragraph.  What the next stretch
  * takes over is kept in s.
@@ -533,11 +578,8 @@ emit_lines(struct setter *s, const GArray *breaks, guint count,
 {
 	const struct block *b = s->b;
 	const struct kp_item *it = s->w->items;
-	unsigned keep = b->flags & (LINE_KEEP | LINE_HEAD | LINE_SPANS);
 	guint i, from = 0;
 
-	if (has_links(s->pa))
-		keep |= LINE_SPANS;
 	for (i = 0; i < count; i++) {
 		const struct kp_break *k = &g_array_index(breaks,
 		    struct kp_break, i);
@@ -545,40 +587,18 @@ emit_lines(struct setter *s, const GArray *breaks, guint count,
 		gboolean first = s->lines == 0 && i == 0;
 		gboolean last = ended && i + 1 == breaks->len;
 		double w = first ? s->width - MIN(b->indent, 0) : s->width;
-		struct line ln = { 0 };
-
-		ln.para = para_ref(s->pa);
-		ln.start = i == 0 ? s->at : line_start(s, from);
-		ln.end = MAX(at->at, ln.start);
-		ln.ratio = k->ratio;
-		ln.justified = b->justify;
-		ln.hyphen = at->kind == KP_PENALTY && at->hyph;
-		ln.fill = last || (at->kind == KP_PENALTY &&
-		    at->penalty <= -KP_INFINITY);
+		guint start = i == 0 ? s->at : line_start(s, from);
 		/* The first line's indent: a box in, or a hang out. */
-		ln.x = left + (first ? b->indent : 0);
+		double x = left + (first ? b->indent : 0);
+
 		if (b->align == PANGO_ALIGN_CENTER)
-			ln.x = left + (w - k->natural) / 2;
+			x = left + (w - k->natural) / 2;
 		else if (b->align == PANGO_ALIGN_RIGHT)
-			ln.x = left + w - k->natural;
-		ln.ascent = b->font->size;
-		ln.advance = b->font->leading;
-		ln.space = first ? b->space : 0;
-		ln.flags = keep;
-		if (first)
-			ln.flags |= LINE_FIRST |
-			    (b->flags & (LINE_NEW_PAGE | LINE_NEW_RECTO));
-		if (last)
-			ln.flags |= LINE_LAST;
-		ln.chapter = b->chapter;
-		ln.block = b->node;
-		ln.offset = runs_source(s->r, ln.start);
-		ln.page = -1;
-		if (first && b->marker != NULL) {
-			ln.side = typeset_side(s->p, b, b->marker);
-			ln.side_x = left - s->p->st->list_indent;
-		}
-		g_array_append_val(s->g->lines, ln);
+			x = left + w - k->natural;
+		push_line(s, start, MAX(at->at, start), k->ratio,
+		    at->kind == KP_PENALTY && at->hyph, last ||
+		    (at->kind == KP_PENALTY && at->penalty <= -KP_INFINITY), x,
+		    left, first, last);
 		from = k->item;
 		s->ratio = k->ratio;
 		s->hyphens = at->kind == KP_PENALTY && at->flagged ?
@@ -610,6 +630,176 @@ next_piece(struct setter *s)
 		s->next++;
 }
 
+/* A line as keep_set keeps it. */
+struct kept_line {
+	guint32		 start, end;
+	double		 x, ratio;
+	guint8		 hyphen, fill, pad[6];
+};
+
+/* Appends the bytes of a value of n bytes at p. */
+#define PUT(out, p, n)	g_string_append_len((out), (const char *)(p), (n))
+
+/* Appends a string, its length first. */
+static void
+put_text(GString *out, const char *t, gsize len)
+{
+	guint64 n = len;
+
+	PUT(out, &n, sizeof(n));
+	PUT(out, t, (gssize)len);
+}
+
+/*
+ * What the setting of s's block depends on, besides what the reuse is
+ * kept under (this octavo, the print style, the hyphenation patterns:
+ * pdf_paras_key): its text and attributes, its anchors and forced
+ * breaks, its font and shape, its width and indent, its patterns, the
+ * language of each passage in it, and the book's language.  The fonts
+ * installed are not seen, as the kept layout does not see them.
+ */
+static GString *
+set_key(const struct setter *s, PangoAttrList *attrs, double left)
+{
+	const struct block *b = s->b;
+	const GArray *as = s->r->anchors, *br = s->r->breaks;
+	GString *key = g_string_new(NULL);
+	char *a = pango_attr_list_to_string(attrs);
+	const char *lang = pango_language_to_string(pango_context_get_language(
+	    s->p->pc));
+	int shape[6] = { b->slant, b->variant, b->align, b->justify, b->code,
+	    b->exact };
+	double geometry[7] = { b->font->size, b->left, b->right, b->indent,
+	    s->width, left, s->p->measure };
+	guint i;
+
+	put_text(key, s->r->text->str, s->r->text->len);
+	put_text(key, a, strlen(a));
+	g_free(a);
+	for (i = 0; i < as->len; i++) {
+		const struct anchor *an = &g_array_index(as, struct anchor, i);
+		guint at[3] = { an->kind, an->start, an->end };
+
+		PUT(key, at, sizeof(at));
+		if (an->kind == ANCHOR_LANG)
+			put_text(key, an->node->as.lang,
+			    strlen(an->node->as.lang));
+	}
+	put_text(key, br->data, br->len * sizeof(guint));
+	put_text(key, b->font->family, strlen(b->font->family));
+	PUT(key, shape, sizeof(shape));
+	PUT(key, geometry, sizeof(geometry));
+	put_text(key, hyph_file(s->hyph), strlen(hyph_file(s->hyph)));
+	put_text(key, lang != NULL ? lang : "", lang != NULL ? strlen(lang) :
+	    0);
+	return key;
+}
+
+/*
+ * Asks for the patterns of each passage a word of the paragraph is in,
+ * as setting the words does (find_breaks), so that a language with no
+ * patterns is said where a clean build says it.
+ */
+static void
+ask_passages(struct setter *s)
+{
+	const GArray *as = s->pa->anchors;
+	guint i;
+
+	for (i = 0; i < as->len; i++)
+		if (g_array_index(as, struct anchor, i).kind == ANCHOR_LANG)
+			break;
+	if (i == as->len)
+		return;
+	for (i = 0; i < s->pa->npieces; i++) {
+		const struct piece *pc = &s->pa->pieces[i];
+		const struct node *span;
+
+		if (!pc->space && !pc->tie &&
+		    (span = para_passage(s->pa, pc->start)) != NULL)
+			(void)press_hyph(s->p, span);
+	}
+}
+
+/*
+ * The block set as an earlier build set it from the same key (reuse.h):
+ * its items, in this build's fonts with the same ids, and its lines,
+ * appended to the galley; FALSE, nothing appended, if none was kept,
+ * the bytes are damaged or a font is not yet one of this build's.
+ */
+static gboolean
+set_kept(struct setter *s, GString *key, double left, struct srcpos pos)
+{
+	GBytes *kept = reuse_find(s->p->paras, key->str, key->len);
+	gsize size, len = s->r->text->len;
+	const guint8 *at, *end;
+	struct kept_line kl;
+	guint32 n = 0, i;
+
+	if (kept == NULL)
+		return FALSE;
+	at = g_bytes_get_data(kept, &size);
+	end = at + size;
+	s->pa = para_kept(s->p->shaper, s->r->text->str, len, s->r->anchors,
+	    pos, &at, end);
+	if (s->pa != NULL && (gsize)(end - at) >= sizeof(n)) {
+		memcpy(&n, at, sizeof(n));
+		at += sizeof(n);
+	}
+	if (s->pa == NULL || n == 0 || (gsize)(end - at) != n * sizeof(kl)) {
+		if (s->pa != NULL)
+			para_unref(s->pa);
+		s->pa = NULL;
+		g_bytes_unref(kept);
+		return FALSE;
+	}
+	for (i = 0; i < n; i++) {
+		memcpy(&kl, at + i * sizeof(kl), sizeof(kl));
+		push_line(s, MIN(kl.start, len), MIN(MAX(kl.end, kl.start), len),
+		    kl.ratio, kl.hyphen, kl.fill, kl.x, left, i == 0,
+		    i + 1 == n);
+	}
+	ask_passages(s);
+	reuse_keep(s->p->paras, key->str, key->len, g_bytes_get_data(kept,
+	    NULL), size);
+	g_bytes_unref(kept);
+	return TRUE;
+}
+
+/* Keeps the block as set, its lines from first on, under key. */
+static void
+keep_set(struct setter *s, GString *key, guint first)
+{
+	GString *v = g_string_new(NULL);
+	guint32 n = s->g->lines->len - first;
+	guint i;
+
+	if (para_items_save(s->p->shaper, s->pa, v)) {
+		PUT(v, &n, sizeof(n));
+		for (i = first; i < s->g->lines->len; i++) {
+			const struct line *ln = GALLEY_LINE(s->g, i);
+			struct kept_line kl = { ln->start, ln->end, ln->x,
+			    ln->ratio, ln->hyphen, ln->fill, { 0 } };
+
+			PUT(v, &kl, sizeof(kl));
+		}
+		reuse_keep(s->p->paras, key->str, key->len, v->str, v->len);
+	}
+	g_string_free(v, TRUE);
+}
+
+/* Lets go of what setting a block took. */
+static void
+finish_set(struct setter *s, PangoAttrList *attrs, PangoFontDescription *fd,
+    GString *key)
+{
+	para_unref(s->pa);
+	pango_attr_list_unref(attrs);
+	pango_font_description_free(fd);
+	if (key != NULL)
+		g_string_free(key, TRUE);
+}
+
 void
 typeset(struct press *p, const struct block *b, const struct runs *r,
     struct galley *g)
@@ -626,6 +816,9 @@ typeset(struct press *p, const struct block *b, const struct runs *r,
 	    srcpos_at(NULL, 0, 0);
 	gboolean ended;
 
+	guint lines = g->lines->len;
+	GString *key;
+
 	s.p = p;
 	s.b = b;
 	s.hyph = press_hyph(p, node_passage(b->node));
@@ -633,6 +826,13 @@ typeset(struct press *p, const struct block *b, const struct runs *r,
 	s.g = g;
 	s.width = width;
 	pango_attr_list_insert_before(attrs, pango_attr_font_desc_new(fd));
+	key = p->paras != NULL ? set_key(&s, attrs, left) : NULL;
+	p->sets++;
+	if (key != NULL && set_kept(&s, key, left, pos)) {
+		p->sets_kept++;
+		finish_set(&s, attrs, fd, key);
+		return;
+	}
 	s.pa = para_new(p->shaper, r->text->str, r->text->len, attrs,
 	    r->anchors, pos);
 	s.w = p->work;
@@ -645,9 +845,9 @@ typeset(struct press *p, const struct block *b, const struct runs *r,
 		    kept_lines(breaks), ended, left);
 		next_piece(&s);
 	} while (!ended);
-	para_unref(s.pa);
-	pango_attr_list_unref(attrs);
-	pango_font_description_free(fd);
+	if (key != NULL)
+		keep_set(&s, key, lines);
+	finish_set(&s, attrs, fd, key);
 }
 
 void

@@ -555,11 +555,12 @@ mkdir -p "$T/idx2" && cp -r manuscript "$T/idx2/" && cp -r styles "$T/idx2/"
 check "index lays the book out again when a source changed" \
     grep -q 'octavo: layout .*print pages, laid out' "$T/idx2/index.err"
 # A rebuild after an edit reads what the build before kept (the cover,
-# the page map, the words shaped, the pages' contents finished): a
-# one-sentence edit sets so few new words that the kept words' file is
-# left as it was, the same file, and leaves most pages as they were.  Its
-# outputs are a clean build's, byte for byte.  So are a rebuild's whose
-# kept words have a byte changed, which are not used.
+# the page map, the words shaped, the blocks set, the pages' contents
+# finished): a one-sentence edit sets so few new words that the kept
+# words' file is left as it was, the same file, and leaves most blocks
+# and pages as they were.  Its outputs are a clean build's, byte for
+# byte.  So are a rebuild's whose kept words have a byte changed, which
+# are not used.
 mkdir -p "$T/rb" && cp -r manuscript styles "$T/rb/"
 (cd "$T/rb" && export SOURCE_DATE_EPOCH=1 &&
     "$octavo" build -q --epub a.epub --pdf a.pdf manuscript/edition.ini \
@@ -569,7 +570,7 @@ mkdir -p "$T/rb" && cp -r manuscript styles "$T/rb/"
     "$octavo" build -v --epub b.epub --pdf b.pdf manuscript/edition.ini \
     2>b.err && stat -c %i build/edition.shapes >shapes.after &&
     rm build/edition.cover build/edition.pages build/edition.shapes \
-    build/edition.contents &&
+    build/edition.contents build/edition.paras &&
     "$octavo" build -q --epub c.epub --pdf c.pdf manuscript/edition.ini \
     2>/dev/null &&
     printf '\377' | dd of=build/edition.shapes bs=1 seek=500000 \
@@ -578,6 +579,9 @@ mkdir -p "$T/rb" && cp -r manuscript styles "$T/rb/"
     2>/dev/null)
 check "rebuild: the words shaped were kept, and the rebuild read them" \
     cmp "$T/rb/shapes.before" "$T/rb/shapes.after"
+check "rebuild: the blocks the edit left were set as before" \
+    grep -Eq 'info: [1-9][0-9]* of the [0-9]+ blocks are set as the last' \
+    "$T/rb/b.err"
 check "rebuild: the pages' contents the edit left were reused" \
     grep -Eq 'info: [1-9][0-9]* pages. contents are as the last build' \
     "$T/rb/b.err"

@@ -165,7 +165,7 @@ book_out(const struct pipeline *p)
 	style_init(&st);
 	pagemap_init(&pages);
 	if ((layout = pdf_lay_out(p->edition, &st, &pages, NULL, "fuzz.pdf",
-	    NULL, &d)) != NULL) {
+	    NULL, NULL, &d)) != NULL) {
 		sink_memory(&pdf, "fuzz.pdf");
 		pdf_draw(layout, &pdf, NULL, &d);
 		sink_close(&pdf, "the PDF", &d);
@@ -176,7 +176,7 @@ book_out(const struct pipeline *p)
 	pagemap_release(&pages);
 	pagemap_init(&pages);
 	if ((layout = pdf_lay_out(p->edition, &st, &pages, NULL, NULL, NULL,
-	    &d)) != NULL) {
+	    NULL, &d)) != NULL) {
 		sink_memory(&epub, "fuzz.epub");
 		epub_write(p->edition, &eo, &pages, &epub, &d);
 		sink_close(&epub, "the EPUB", &d);

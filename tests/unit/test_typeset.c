@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "fixture.h"
+#include "out/reuse.h"
 #include "pdf/hyph.h"
 #include "pdf/kp.h"
 #include "pdf/page.h"
@@ -570,6 +571,94 @@ START_TEST(test_typeset_paragraph)
 END_TEST
 
 /*
+ * Sets a heading, then text (a note's number raised in it) in a press
+ * whose blocks are kept in, and found in, the reuse at path; returns
+ * the text's lines, each "start end ratio hyphen fill x flags" on a
+ * line of its own.
+ */
+static char *
+set_with_reuse(const char *path, const char *text, guint *kept)
+{
+	struct style st;
+	struct diags d;
+	struct press *p;
+	struct galley *g;
+	struct block b;
+	struct runs r;
+	struct note n = { 1, "1", NULL, NULL, NULL, { NULL, 0, 0 } };
+	GString *out = g_string_new(NULL);
+	guint i, from;
+
+	style_init(&st);
+	diags_init(&d);
+	p = press_new("en-US", &st, &d);
+	p->paras = reuse_open(path, "k");
+	/* First a block in both fonts, which a fresh press must itemize
+	 * to know them: never one a reuse finds. */
+	g = galley_new();
+	block_init(&b, &st.body);
+	runs_init(&r, FALSE);
+	runs_add(&r, "First");
+	runs_add_noteref(&r, &n, NULL);
+	typeset(p, &b, &r, g);
+	runs_release(&r);
+	from = g->lines->len;
+	block_init(&b, &st.body);
+	b.justify = TRUE;
+	b.indent = st.indent;
+	runs_init(&r, FALSE);
+	runs_add(&r, text);
+	runs_add_noteref(&r, &n, NULL);
+	runs_add(&r, " And more words after the note, to end it.");
+	typeset(p, &b, &r, g);
+	runs_release(&r);
+	for (i = from; i < g->lines->len; i++) {
+		const struct line *ln = GALLEY_LINE(g, i);
+
+		g_string_append_printf(out, "%u %u %.17g %d %d %.17g %u %d\n",
+		    ln->start, ln->end, ln->ratio, ln->hyphen, ln->fill, ln->x,
+		    ln->flags, ln->para->nitems);
+	}
+	*kept = p->sets_kept;
+	ck_assert(reuse_close(p->paras, NULL));
+	galley_free(g);
+	press_free(p);
+	diags_release(&d);
+	style_release(&st);
+	return g_string_free(out, FALSE);
+}
+
+/*
+ * A block set as an earlier press set it (the reuse, typeset.c): once
+ * its fonts are this press's (a block set first), the same lines as
+ * setting it again, its raised number in the same item; a block whose
+ * text changed is set anew.
+ */
+START_TEST(test_typeset_kept)
+{
+	char *dir = fixture_dir();
+	char *path = g_build_filename(dir, "t.paras", NULL);
+	char *first, *again, *changed;
+	guint kept;
+
+	first = set_with_reuse(path, fixture_prose, &kept);
+	ck_assert_uint_eq(kept, 0);
+	again = set_with_reuse(path, fixture_prose, &kept);
+	ck_assert_uint_eq(kept, 1);
+	ck_assert_str_eq(again, first);
+	ck_assert_uint_ge(strlen(first), 80);	/* several lines */
+	changed = set_with_reuse(path, "Another text.", &kept);
+	ck_assert_uint_eq(kept, 0);
+	ck_assert_str_ne(changed, first);
+	g_free(first);
+	g_free(again);
+	g_free(changed);
+	g_free(path);
+	fixture_clean(dir);
+}
+END_TEST
+
+/*
  * A paragraph of 30,000 words is set in stretches (typeset.c's
  * CHUNK_ITEMS): the seams are as sound as the rest, and every word is
  * set once, in order.
@@ -1079,6 +1168,7 @@ typeset_suite(void)
 	tcase_add_test(lines, test_kp_two_hyphens_in_a_row);
 	tcase_add_test(lines, test_kp_force_overfull);
 	tcase_add_test(lines, test_typeset_paragraph);
+	tcase_add_test(lines, test_typeset_kept);
 	tcase_add_test(lines, test_typeset_long_paragraph);
 	tcase_add_test(lines, test_typeset_narrow_hyphen_limit);
 	tcase_add_test(lines, test_typeset_missing_glyph);
