@@ -337,6 +337,11 @@ write_pdf(const struct edition *e, void *arg, struct sink *out,
 	return pdf_draw(job->layout, out, job->contents, d);
 }
 
+/* What each file a build keeps for the next holds, as -v names it. */
+#define PARAS		"the blocks set"
+#define CONTENTS	"the pages' contents"
+#define DEFLATED	"the EPUB's files deflated"
+
 /* The default output path: build/<output>.<ext>. */
 static char *
 default_output(const struct manuscript *ms, const char *ext)
@@ -431,45 +436,49 @@ keep_shapes(const struct pdf_layout *layout, const struct pipeline *p,
 	g_free(path);
 }
 
-/* Says, with -v, why the blocks a layout sets are not kept. */
-static void
-paras_unkept(const struct pipeline *p, const char *why, struct diags *d)
-{
-	char *path = default_output(p->ms, "paras");
-
-	diag_add(d, DIAG_INFO, srcpos_at(path, 0, 0), "the blocks set are not "
-	    "kept for the next layout: %s", why);
-	g_free(path);
-}
-
 /*
- * The blocks an earlier layout set, in build/<output>.paras, for this
- * layout to set again without setting them, and to keep its own in
- * (keep_paras); NULL if they cannot be kept, which -v says.
+ * What an earlier build made, kept in build/<output>.<ext> under key,
+ * for this build to find and to keep its own in (reuse.h); NULL if it
+ * cannot be kept, which -v says, what naming it.  Frees key.
  */
 static struct reuse *
-kept_paras(const struct pipeline *p, struct diags *d)
+reuse_at(const struct pipeline *p, const char *ext, char *key,
+    const char *what, struct diags *d)
 {
-	char *path = default_output(p->ms, "paras");
-	char *key = pdf_paras_key(p->edition, p->ms->print_style);
+	char *path = default_output(p->ms, ext);
 	const char *why = unkeepable(path, key);
 	struct reuse *r = why == NULL ? reuse_open(path, key) : NULL;
 
 	if (why != NULL)
-		paras_unkept(p, why, d);
+		diag_add(d, DIAG_INFO, srcpos_at(path, 0, 0), "%s are not kept "
+		    "for the next build: %s", what, why);
 	g_free(key);
 	g_free(path);
 	return r;
 }
 
-/* Keeps the blocks the layout set for the next, if it can. */
+/*
+ * Keeps what r holds for the next build if what it served is whole (ok),
+ * else drops it; -v says why it could not be kept.
+ */
 static void
-keep_paras(struct reuse *paras, const struct pipeline *p, struct diags *d)
+reuse_end(struct reuse *r, gboolean ok, const struct pipeline *p,
+    const char *ext, const char *what, struct diags *d)
 {
 	GError *err = NULL;
+	char *path;
 
-	if (paras != NULL && !reuse_close(paras, &err)) {
-		paras_unkept(p, err->message, d);
+	if (r == NULL)
+		return;
+	if (!ok) {
+		reuse_discard(r);
+		return;
+	}
+	if (!reuse_close(r, &err)) {
+		path = default_output(p->ms, ext);
+		diag_add(d, DIAG_INFO, srcpos_at(path, 0, 0), "%s are not kept "
+		    "for the next build: %s", what, err->message);
+		g_free(path);
 		g_error_free(err);
 	}
 }
@@ -573,33 +582,18 @@ outputs_not_inputs(const struct manuscript *ms, const char *epub,
  * Writes the PDF to a temporary file for path (output_write), its pages'
  * contents found in build/<output>.contents where an earlier build
  * finished them from the same drawing, and this build's kept there for
- * the next once the PDF is whole.  Only a cache: when it cannot be
- * kept, -v says why.
+ * the next once the PDF is whole.
  */
 static int
 write_pdf_kept(const struct pipeline *p, struct pdf_layout *layout,
     struct output *po, const char *path, struct diags *d)
 {
-	char *kept = default_output(p->ms, "contents");
-	char *key = pdf_shapes_key();
-	const char *why = unkeepable(kept, key);
-	struct pdf_job job = { layout, why == NULL ? reuse_open(kept, key) :
-	    NULL };
-	GError *err = NULL;
+	struct pdf_job job = { layout, reuse_at(p, "contents",
+	    pdf_shapes_key(), CONTENTS, d) };
 	int rc = output_write(po, path, "the PDF", write_pdf, p->edition, &job,
 	    d);
 
-	if (job.contents != NULL && rc == 0 && !reuse_close(job.contents,
-	    &err))
-		why = err->message;
-	else if (job.contents != NULL && rc != 0)
-		reuse_discard(job.contents);
-	if (why != NULL)
-		diag_add(d, DIAG_INFO, srcpos_at(kept, 0, 0), "the pages' "
-		    "contents are not kept for the next build: %s", why);
-	g_clear_error(&err);
-	g_free(key);
-	g_free(kept);
+	reuse_end(job.contents, rc == 0, p, "contents", CONTENTS, d);
 	return rc;
 }
 
@@ -626,15 +620,19 @@ write_outputs(const struct pipeline *p, struct pdf_layout *layout,
 		(void)pdf_draw_rest(layout, d);
 	if (epub != NULL) {
 		job = (struct epub_job){ p->edition, { p->ms->epub_style,
-		    p->ms->epub_embed_fonts, cover }, pages, { NULL, NULL }, epub,
-		    { 0 }, 0, -1 };
+		    p->ms->epub_embed_fonts, cover, NULL }, pages,
+		    { NULL, NULL }, epub, { 0 }, 0, -1 };
 		diags_init(&job.diags);
+		job.opts.deflated = reuse_at(p, "deflated", pdf_shapes_key(),
+		    DEFLATED, &job.diags);
 		thread = g_thread_new("epub", epub_job_run, &job);
 	}
 	if (pdf != NULL && write_pdf_kept(p, layout, &po, pdf, d) == 0)
 		clock_stage(ck, "pdf", pdf);
 	if (thread != NULL) {
 		g_thread_join(thread);
+		reuse_end(job.opts.deflated, job.rc == 0, p, "deflated",
+		    DEFLATED, &job.diags);
 		diags_move(d, &job.diags);
 		diags_release(&job.diags);
 		if (job.rc == 0 && !opt_quiet)
@@ -706,13 +704,14 @@ cmd_build(const char *manifest, struct diags *d)
 	 * is refused before any output is written. */
 	if (styled && (layout = pdf_lay_out(p.edition, &style, &pages,
 	    opt_report, want_pdf ? pdf : NULL, kept_shapes(&p),
-	    (paras = kept_paras(&p, d)), d)) != NULL) {
-		keep_paras(paras, &p, d);
+	    (paras = reuse_at(&p, "paras", pdf_paras_key(p.edition,
+	    p.ms->print_style), PARAS, d)), d)) != NULL) {
+		reuse_end(paras, TRUE, &p, "paras", PARAS, d);
 		keep_layout(&pages, &p, key, d);
 		clock_stage(&ck, "layout", want_pdf ? "the text drawn" : "");
 	}
-	else if (paras != NULL)
-		reuse_discard(paras);
+	else
+		reuse_end(paras, FALSE, &p, "paras", PARAS, d);
 	if (layout != NULL && !strict_failed(d))
 		write_outputs(&p, layout, &pages, want_epub ? epub : NULL,
 		    want_pdf ? pdf : NULL, cover, &ck, d);
@@ -930,14 +929,16 @@ print_folios(const struct pipeline *p, const char *key, const char **how,
 	else if (style_read(&style, p->ms->print_style, d) == 0) {
 		*how = "print pages, laid out";
 		if ((layout = pdf_lay_out(e, &style, &pages, NULL, NULL,
-		    kept_shapes(p), (paras = kept_paras(p, d)), d)) != NULL) {
-			keep_paras(paras, p, d);
+		    kept_shapes(p), (paras = reuse_at(p, "paras",
+		    pdf_paras_key(e, p->ms->print_style), PARAS, d)),
+		    d)) != NULL) {
+			reuse_end(paras, TRUE, p, "paras", PARAS, d);
 			folios = pagemap_folios(&pages, e);
 			keep_layout(&pages, p, key, d);
 			keep_shapes(layout, p, d);
 			pdf_layout_free(layout);
-		} else if (paras != NULL)
-			reuse_discard(paras);
+		} else
+			reuse_end(paras, FALSE, p, "paras", PARAS, d);
 		style_release(&style);
 	}
 	pagemap_release(&pages);

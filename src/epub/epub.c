@@ -214,7 +214,7 @@ epub_write(const struct edition *e, const struct epub_options *o,
 	book_parts(&b);
 	if (book_styles(&b, o, d) == 0) {
 		book_pages(&b);
-		rc = ocf_write(out, &b, make_opf, t, d);
+		rc = ocf_write(out, &b, make_opf, t, o->deflated, d);
 	}
 	book_close(&b);
 	g_date_time_unref(t);

@@ -10,10 +10,16 @@
 #include "out/sink.h"
 
 /* How the e-book is styled: the manifest's choices. */
+struct reuse;
+
 struct epub_options {
 	const char	*css;		/* the stylesheet file to include */
 	int		 embed_fonts;	/* the print face goes in the book */
 	const char	*cover_kept;	/* where the cover is kept, or NULL */
+	struct reuse	*deflated;	/* each entry as an earlier build
+					   deflated the same bytes, and where
+					   this build's are kept (reuse.h);
+					   or NULL */
 };
 
 /*

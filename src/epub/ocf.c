@@ -13,6 +13,7 @@
 #include <zip.h>
 
 #include "epub/ocf.h"
+#include "out/reuse.h"
 
 #define MIMETYPE	"application/epub+zip"
 #define OEBPS		"OEBPS/"
@@ -60,6 +61,7 @@ struct packing {
 	struct book	*b;
 	zip_uint16_t	 dtime, ddate;
 	struct libdeflate_compressor *z;
+	struct reuse	*kept;		/* entries deflated before, or NULL */
 };
 
 /* An item whose bytes libzip reads: its data, or made as it reads. */
@@ -79,6 +81,23 @@ struct made {
 };
 
 /* The item's bytes, made and deflated, once; -1 if made and let go. */
+/*
+ * The entry data (len bytes) as an earlier build deflated it (reuse.h),
+ * kept again for the next; or NULL.
+ */
+static GBytes *
+kept_deflated(struct reuse *kept, gconstpointer data, gsize len)
+{
+	GBytes *z = kept != NULL ? reuse_find(kept, data, len) : NULL;
+
+	if (z != NULL && g_bytes_get_size(z) == 0)
+		g_clear_pointer(&z, g_bytes_unref);
+	if (z != NULL)
+		reuse_keep(kept, data, len, g_bytes_get_data(z, NULL),
+		    g_bytes_get_size(z));
+	return z;
+}
+
 static int
 make(struct made *m)
 {
@@ -102,15 +121,23 @@ make(struct made *m)
 		return 0;
 	}
 	m->crc = libdeflate_crc32(0, data, m->size);
+	if ((m->bytes = kept_deflated(m->pk->kept, data, m->size)) != NULL) {
+		m->comp_size = g_bytes_get_size(m->bytes);
+		g_bytes_unref(plain);
+		return 0;
+	}
 	bound = libdeflate_deflate_compress_bound(m->pk->z, m->size);
 	z = g_malloc(bound);
 	n = libdeflate_deflate_compress(m->pk->z, data, m->size, z, bound);
-	g_bytes_unref(plain);
 	if (n == 0) {
+		g_bytes_unref(plain);
 		g_free(z);
 		zip_error_set(&m->error, ZIP_ER_INTERNAL, 0);
 		return -1;
 	}
+	if (m->pk->kept != NULL)
+		reuse_keep(m->pk->kept, data, m->size, z, n);
+	g_bytes_unref(plain);
 	m->bytes = g_bytes_new_take(z, n);
 	m->comp_size = n;
 	return 0;
@@ -332,7 +359,7 @@ add_items(struct packing *pk, gboolean text)
 
 int
 ocf_write(struct sink *out, struct book *b, item_maker opf, GDateTime *t,
-    struct diags *d)
+    struct reuse *kept, struct diags *d)
 {
 	struct item mimetype = { NULL, NULL, NULL, NULL, 0,
 	    g_bytes_new_static(MIMETYPE, strlen(MIMETYPE)), NULL, NULL, FALSE };
@@ -341,7 +368,7 @@ ocf_write(struct sink *out, struct book *b, item_maker opf, GDateTime *t,
 	    FALSE };
 	struct item package = { NULL, NULL, NULL, NULL, 0, NULL, opf, NULL,
 	    FALSE };
-	struct packing pk = { NULL, b, 0, 0, NULL };
+	struct packing pk = { NULL, b, 0, 0, NULL, kept };
 	struct archive_out archive = { out, 0, { 0 } };
 	zip_source_t *src;
 	zip_error_t ze;

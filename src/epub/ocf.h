@@ -8,14 +8,19 @@
 #include "epub/book.h"
 #include "out/sink.h"
 
+struct reuse;
+
 /*
  * Writes the zip into the sink: mimetype (first, stored),
  * container.xml, the book's items rendered from the text (made one at a
  * time, in order), the package document that opf makes once they are,
- * then the book's other items, every file dated t.  The zip is made in
- * memory, then written.  Returns 0, or -1 with an error in diags.
+ * then the book's other items, every file dated t.  Each entry is
+ * written as it is deflated, libzip seeking back to fill in its header.
+ * kept, if not NULL, gives an entry's bytes as an earlier build
+ * deflated the same bytes, and keeps this build's.  Returns 0, or -1
+ * with an error in diags.
  */
 int	ocf_write(struct sink *, struct book *, item_maker opf, GDateTime *t,
-	    struct diags *);
+	    struct reuse *kept, struct diags *);
 
 #endif

@@ -570,7 +570,7 @@ mkdir -p "$T/rb" && cp -r manuscript styles "$T/rb/"
     "$octavo" build -v --epub b.epub --pdf b.pdf manuscript/edition.ini \
     2>b.err && stat -c %i build/edition.shapes >shapes.after &&
     rm build/edition.cover build/edition.pages build/edition.shapes \
-    build/edition.contents build/edition.paras &&
+    build/edition.contents build/edition.paras build/edition.deflated &&
     "$octavo" build -q --epub c.epub --pdf c.pdf manuscript/edition.ini \
     2>/dev/null &&
     printf '\377' | dd of=build/edition.shapes bs=1 seek=500000 \
