@@ -3,6 +3,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -12,7 +13,7 @@
 
 struct hyph {
 	char		*path;		/* the patterns' file */
-	struct hyphen	*dict;
+	struct hyphen	*dict;		/* read from it, or NULL: not yet */
 	int		 min_word, left, right;
 	GHashTable	*cache;		/* struct known *, by their words */
 	GString		*buf;		/* the word looked up, in lower case */
@@ -66,14 +67,17 @@ hyph_new(const char *language, const char *dir, const struct style *st,
 {
 	const char *lang = language != NULL ? language : "en-US";
 	char *path = hyphen_patterns(lang, dir);
-	struct hyphen *dict = hyphen_load(path);
+	/* Read once a word asks (hyph_word): a rebuild that sets its blocks
+	 * as the last build did (typeset.c) needs none of them.  libhyphen
+	 * fails only where it cannot open the file, which is seen here. */
+	gboolean readable = path != NULL && g_access(path, R_OK) == 0;
 	struct hyph *h;
 
-	if (dict == NULL && d == NULL) {
+	if (!readable && d == NULL) {
 		g_free(path);
 		return NULL;
 	}
-	if (dict == NULL) {
+	if (!readable) {
 		char *package = hyphen_package(lang);
 
 		diag_add(d, DIAG_WARNING, srcpos_at(path != NULL ? path :
@@ -86,7 +90,6 @@ hyph_new(const char *language, const char *dir, const struct style *st,
 	}
 	h = g_new0(struct hyph, 1);
 	h->path = path;
-	h->dict = dict;
 	h->min_word = MAX(st->hyph_min_word, st->hyph_min_left +
 	    st->hyph_min_right);
 	h->left = MAX(st->hyph_min_left, 1);
@@ -137,6 +140,9 @@ hyph_word(struct hyph *h, const char *word, gsize len, guint8 *at)
 	key.word = h->buf->str;
 	key.len = len;
 	if ((k = g_hash_table_lookup(h->cache, &key)) == NULL) {
+		if (h->dict == NULL && (h->dict = hyphen_load(h->path)) ==
+		    NULL)
+			return 0;	/* gone since hyph_new: no points */
 		points = hyphen_points(h->dict, h->buf->str, len, h->left,
 		    h->right);
 		k = known_new(h->buf->str, len, points);
