@@ -1010,25 +1010,21 @@ put_string(GString *out, const char *s)
 {
 	guint32 n = (guint32)strlen(s);
 
-	g_string_append_len(out, (const char *)&n, sizeof(n));
+	put_u32(out, n);
 	g_string_append_len(out, s, (gssize)n);
 }
 
-/* The string put_string wrote at *at, before end, into buf; or FALSE. */
+/* The string put_string wrote, into buf; FALSE if the bytes are few. */
 static gboolean
-get_string(const guint8 **at, const guint8 *end, GString *buf)
+read_string(struct reader *r, GString *buf)
 {
+	const guchar *p;
 	guint32 n;
 
-	if ((gsize)(end - *at) < sizeof(n))
-		return FALSE;
-	memcpy(&n, *at, sizeof(n));
-	*at += sizeof(n);
-	if ((gsize)(end - *at) < n)
+	if (!read_u32(r, &n) || (p = read_bytes(r, n)) == NULL)
 		return FALSE;
 	g_string_truncate(buf, 0);
-	g_string_append_len(buf, (const char *)*at, (gssize)n);
-	*at += n;
+	g_string_append_len(buf, (const char *)p, (gssize)n);
 	return TRUE;
 }
 
@@ -1068,36 +1064,30 @@ para_items_save(struct shaper *sh, const struct para *pa, GString *out)
 	return TRUE;
 }
 
-/* The items para_items_save wrote at *at, into pa; FALSE if one is
- * damaged or its font is not yet one of this build's. */
+/* The items para_items_save wrote, into pa; FALSE if one is damaged
+ * or its font is not yet one of this build's. */
 static gboolean
-kept_items(struct shaper *sh, struct para *pa, gsize len, const guint8 **at,
-    const guint8 *end)
+kept_items(struct shaper *sh, struct para *pa, gsize len, struct reader *r)
 {
 	GString *id = g_string_new(NULL), *lang = g_string_new(NULL);
+	const guchar *p;
 	guint32 n, i;
-	gboolean ok = TRUE;
+	gboolean ok;
 
-	if ((gsize)(end - *at) < sizeof(n))
-		return FALSE;
-	memcpy(&n, *at, sizeof(n));
-	*at += sizeof(n);
-	if (n > (gsize)(end - *at) / sizeof(struct kept_item))
-		ok = FALSE;
+	ok = read_u32(r, &n) && n <= r->left / sizeof(struct kept_item);
 	pa->items = g_new0(PangoItem *, (ok ? n : 0) + 1);
 	for (i = 0; ok && i < n; i++) {
 		struct kept_item k;
 		PangoFont *font;
 		PangoItem *item;
 
-		if ((gsize)(end - *at) < sizeof(k)) {
+		if ((p = read_bytes(r, sizeof(k))) == NULL ||
+		    !read_string(r, id) || !read_string(r, lang)) {
 			ok = FALSE;
 			break;
 		}
-		memcpy(&k, *at, sizeof(k));
-		*at += sizeof(k);
-		if (!get_string(at, end, id) || !get_string(at, end, lang) ||
-		    (font = g_hash_table_lookup(sh->by_id, id->str)) == NULL ||
+		memcpy(&k, p, sizeof(k));
+		if ((font = g_hash_table_lookup(sh->by_id, id->str)) == NULL ||
 		    k.offset < 0 || k.length <= 0 || k.num_chars < 0 ||
 		    (gsize)k.offset + (gsize)k.length > len) {
 			ok = FALSE;
@@ -1130,11 +1120,13 @@ para_kept(struct shaper *sh, const char *text, gsize len,
     const guint8 *end)
 {
 	struct para *pa = para_begin(text, len, anchors);
+	struct reader r = { *at, (gsize)(end - *at) };
 
-	if (!kept_items(sh, pa, len, at, end)) {
+	if (!kept_items(sh, pa, len, &r)) {
 		para_unref(pa);
 		return NULL;
 	}
+	*at = r.at;
 	para_cut(sh, pa, pos);
 	return pa;
 }

@@ -18,6 +18,12 @@
  * further ahead than a few lines, so the breaks are those of the whole,
  * but that each stretch goes through the tries below on its own: a line
  * that needs emergency stretch loosens its stretch, not the book.
+ *
+ * A block an earlier build set from the same text, style, measure and
+ * fonts is set as it was (the press's reuse, reuse.h): its items and
+ * lines read back, none of the work above done again.  Its key is all
+ * the setting reads (set_key); what the lines carry besides (their
+ * space, flags, place in the model) is the block's, as for any other.
  */
 #include <string.h>
 
