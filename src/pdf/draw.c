@@ -44,6 +44,10 @@ struct drawer {
 	double			 left;		/* of the page being drawn */
 	struct ink_state	 ink;
 	GArray			*notes;		/* struct note_tag, as begun */
+	GHashTable		*heads;		/* "align width text" → its
+						   PangoLayout, as show_head
+						   made it: a chapter's pages
+						   share their running heads */
 };
 
 /*
@@ -173,22 +177,29 @@ show_layout(cairo_t *cr, PangoLayout *l, double x, double y)
 /*
  * Shows text in the running-head type on a baseline at y, in a box from
  * x, width wide: shortened at a phrase if it is too long, and cut short
- * with an ellipsis only if even that does not fit.
+ * with an ellipsis only if even that does not fit.  Made once for the
+ * part's pages that show the same.
  */
 static void
-show_head(cairo_t *cr, const struct press *p, const char *text, double x,
-    double y, double width, PangoAlignment align)
+show_head(struct drawer *d, const char *text, double x, double y,
+    double width, PangoAlignment align)
 {
-	char *fit = short_title(p, text, width);
-	PangoLayout *l = head_layout(p, fit != NULL ? fit : text);
+	char *key = g_strdup_printf("%d %.17g %s", (int)align, width, text);
+	PangoLayout *l = g_hash_table_lookup(d->heads, key);
+	char *fit;
 
-	pango_layout_set_width(l, (int)(width * PANGO_SCALE));
-	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
-	pango_layout_set_alignment(l, align);
-	show_layout(cr, l, x, y - (double)pango_layout_get_baseline(l) /
+	if (l == NULL) {
+		fit = short_title(d->p, text, width);
+		l = head_layout(d->p, fit != NULL ? fit : text);
+		pango_layout_set_width(l, (int)(width * PANGO_SCALE));
+		pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+		pango_layout_set_alignment(l, align);
+		g_hash_table_insert(d->heads, key, l);
+		g_free(fit);
+	} else
+		g_free(key);
+	show_layout(d->cr, l, x, y - (double)pango_layout_get_baseline(l) /
 	    PANGO_SCALE);
-	g_object_unref(l);
-	g_free(fit);
 }
 
 /* The running head, out/titles.c's (or the part's own), and the folio. */
@@ -211,7 +222,7 @@ furniture(struct drawer *d, const struct page *pg, int n)
 	if (!d->part->heads) {
 		/* The prelims: the contents' folios at the foot, no others. */
 		if (pg->count > 0 && pg->first >= d->part->folios_from)
-			show_head(d->cr, d->p, folio, d->left, foot,
+			show_head(d, folio, d->left, foot,
 			    d->p->measure, PANGO_ALIGN_CENTER);
 		return;
 	}
@@ -219,13 +230,13 @@ furniture(struct drawer *d, const struct page *pg, int n)
 	title = d->part->running != NULL ? g_strdup(d->part->running) :
 	    title_running(e, d->p->credits, c, n % 2 == 0);
 	if (st->folio == FOLIO_FOOT || pg->opening)
-		show_head(d->cr, d->p, folio, d->left, foot, d->p->measure,
+		show_head(d, folio, d->left, foot, d->p->measure,
 		    PANGO_ALIGN_CENTER);
 	else
-		show_head(d->cr, d->p, folio, d->left, head, d->p->measure,
+		show_head(d, folio, d->left, head, d->p->measure,
 		    n % 2 == 0 ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
 	if (!pg->opening && title != NULL)
-		show_head(d->cr, d->p, title, d->left + room, head,
+		show_head(d, title, d->left + room, head,
 		    d->p->measure - 2 * room, PANGO_ALIGN_CENTER);
 	g_free(title);
 }
@@ -457,7 +468,8 @@ draw_part(cairo_t *cr, const struct press *p, const struct edition *e,
     struct part *part, GArray *notes, struct taglangs *langs)
 {
 	struct drawer d = { cr, p, e, part, part->galley, 0, 0, 0,
-	    { FALSE, NULL, langs }, notes };
+	    { FALSE, NULL, langs }, notes, g_hash_table_new_full(g_str_hash,
+	    g_str_equal, g_free, g_object_unref) };
 	double m = draw_margin(p->st);
 	guint i;
 
@@ -479,4 +491,5 @@ draw_part(cairo_t *cr, const struct press *p, const struct edition *e,
 	}
 	tags_before(&d, G_MAXUINT, FALSE);
 	ink_close(cr, &d.ink);
+	g_hash_table_destroy(d.heads);
 }
