@@ -88,12 +88,12 @@ struct made {
 static GBytes *
 kept_deflated(struct reuse *kept, gconstpointer data, gsize len)
 {
-	GBytes *z = kept != NULL ? reuse_find(kept, data, len) : NULL;
+	GBytes *z = kept != NULL ? reuse_find(kept, 0, data, len) : NULL;
 
 	if (z != NULL && g_bytes_get_size(z) == 0)
 		g_clear_pointer(&z, g_bytes_unref);
 	if (z != NULL)
-		reuse_keep(kept, data, len, g_bytes_get_data(z, NULL),
+		reuse_keep(kept, 0, data, len, g_bytes_get_data(z, NULL),
 		    g_bytes_get_size(z));
 	return z;
 }
@@ -136,7 +136,7 @@ make(struct made *m)
 		return -1;
 	}
 	if (m->pk->kept != NULL)
-		reuse_keep(m->pk->kept, data, m->size, z, n);
+		reuse_keep(m->pk->kept, 0, data, m->size, z, n);
 	g_bytes_unref(plain);
 	m->bytes = g_bytes_new_take(z, n);
 	m->comp_size = n;

@@ -75,11 +75,14 @@ input_equal(gconstpointer a, gconstpointer b)
 	return memcmp(a, b, sizeof(struct input)) == 0;
 }
 
-/* input digested: for a page's content, a tenth of a millisecond. */
+/*
+ * input digested, its kind the seed: for a page's content, a tenth of a
+ * millisecond.
+ */
 static struct input
-digested(const void *input, gsize len)
+digested(guint kind, const void *input, gsize len)
 {
-	XXH128_hash_t h = XXH3_128bits(input, len);
+	XXH128_hash_t h = XXH3_128bits_withSeed(input, len, kind);
 
 	return (struct input){ { h.low64, h.high64 }, len };
 }
@@ -169,9 +172,9 @@ reuse_open(const char *path, const char *key)
 }
 
 GBytes *
-reuse_find(struct reuse *r, const void *input, gsize len)
+reuse_find(struct reuse *r, guint kind, const void *input, gsize len)
 {
-	struct input in = digested(input, len);
+	struct input in = digested(kind, input, len);
 	const struct row *row = g_hash_table_lookup(r->found, &in);
 	void *buf;
 
@@ -187,15 +190,15 @@ reuse_find(struct reuse *r, const void *input, gsize len)
 }
 
 void
-reuse_keep(struct reuse *r, const void *input, gsize len, const void *output,
-    gsize outlen)
+reuse_keep(struct reuse *r, guint kind, const void *input, gsize len,
+    const void *output, gsize outlen)
 {
 	struct row row;
 
 	/* Not kept if a row cannot say its length. */
 	if (r->out == NULL || r->err != 0 || outlen > G_MAXUINT32)
 		return;
-	row.in = digested(input, len);
+	row.in = digested(kind, input, len);
 	/* The same input kept again (a long book's repeated blocks) is
 	 * written once: the same bytes made it. */
 	if (g_hash_table_contains(r->written, &row.in))

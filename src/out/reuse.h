@@ -27,13 +27,16 @@ struct reuse;
  */
 struct reuse	*reuse_open(const char *path, const char *key);
 /*
- * The output kept for input (len bytes) by the last build, or NULL.
- * An output whose bytes were damaged on the disk is not found.
+ * The output kept for input (len bytes) of the given kind by the last
+ * build, or NULL.  Kinds are the caller's: inputs of two kinds are never
+ * taken for one another, whatever their bytes.  An output whose bytes
+ * were damaged on the disk is not found.
  */
-GBytes		*reuse_find(struct reuse *, const void *input, gsize len);
-/* Keeps output (outlen bytes) as what input (len bytes) made. */
-void		 reuse_keep(struct reuse *, const void *input, gsize len,
-		    const void *output, gsize outlen);
+GBytes		*reuse_find(struct reuse *, guint kind, const void *input,
+		    gsize len);
+/* Keeps output (outlen bytes) as what input (len bytes, of kind) made. */
+void		 reuse_keep(struct reuse *, guint kind, const void *input,
+		    gsize len, const void *output, gsize outlen);
 /*
  * Puts what this build kept in the place of the last build's, and frees
  * the reuse.  Returns TRUE, or FALSE with err (nothing kept, the last

@@ -261,6 +261,10 @@ inflated(const struct pdf_obj *o)
 	return b;
 }
 
+/* A page's content in the reuse, found by the bytes Cairo drew, which
+ * are not the text of a stream the writer deflates (PDF_KEPT_STREAM). */
+#define KEPT_PAGE	1
+
 /* What a page's content made: content.h's counts, then the stream. */
 struct made {
 	struct content_counts	 cc;
@@ -284,7 +288,7 @@ static gboolean
 content_kept(struct pdf_writer *w, const struct pdf_obj *o,
     struct reuse *r, struct finished *done)
 {
-	GBytes *kept = reuse_find(r, o->data.s, o->data.n);
+	GBytes *kept = reuse_find(r, KEPT_PAGE, o->data.s, o->data.n);
 	gsize len;
 	const struct made *m = kept != NULL ? g_bytes_get_data(kept, &len) :
 	    NULL;
@@ -296,7 +300,7 @@ content_kept(struct pdf_writer *w, const struct pdf_obj *o,
 	}
 	pdf_write_stream(w, o->num, "/Filter /FlateDecode", m->deflated,
 	    len - sizeof(*m));
-	reuse_keep(r, o->data.s, o->data.n, m, len);
+	reuse_keep(r, KEPT_PAGE, o->data.s, o->data.n, m, len);
 	count(done, &m->cc);
 	done->reused++;
 	g_bytes_unref(kept);
@@ -330,7 +334,8 @@ content(struct pdf_writer *w, const struct pdf_obj *o, struct reuse *r,
 		m = g_malloc(sizeof(*m) + zlen);
 		m->cc = cc;
 		memcpy(m->deflated, z, zlen);
-		reuse_keep(r, o->data.s, o->data.n, m, sizeof(*m) + zlen);
+		reuse_keep(r, KEPT_PAGE, o->data.s, o->data.n, m,
+		    sizeof(*m) + zlen);
 		g_free(m);
 	}
 	count(done, &cc);
@@ -758,6 +763,7 @@ pdf_finish(const char *data, gsize len, struct sink *out,
 	else
 		w = pdf_writer_new(out, PDF_1_5, sizeof(PDF_1_5) - 1,
 		    fin.metadata + 1);
+	pdf_writer_reuse(w, f->contents);
 	why = survey(&fin);
 	if (why == NULL && (rc = put_file(w, &fin)) == -1)
 		why = "an object of Cairo's PDF cannot be read back";

@@ -75,8 +75,9 @@ struct finishing {
 					   need be */
 	struct reuse	*contents;	/* the pages' contents an earlier
 					   build finished, found by the
-					   bytes Cairo drew, and kept for the
-					   next (reuse.h); or NULL */
+					   bytes Cairo drew, and the streams
+					   it deflated, by their text; kept
+					   for the next (reuse.h); or NULL */
 };
 
 /* What the finishing did, for the report and the tests. */

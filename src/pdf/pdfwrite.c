@@ -6,6 +6,7 @@
 
 #include <libdeflate.h>
 
+#include "out/reuse.h"
 #include "pdfwrite.h"
 
 /* Written to the sink in pieces this large; a stream's data as large
@@ -41,6 +42,8 @@ struct pdf_writer {
 	GArray		*members;	/* guint: their numbers */
 	struct libdeflate_compressor *z;	/* one for every stream */
 	GByteArray	*zbuf;		/* what it deflated last */
+	struct reuse	*kept;		/* streams deflated before, or NULL */
+	GBytes		*found;		/* the last found there */
 	int		 rc;
 };
 
@@ -168,12 +171,19 @@ pdf_write_deflated(struct pdf_writer *w, guint num, const char *entries,
 {
 	char *with;
 	gsize zlen;
-	const guint8 *z = deflated(w, data, len, &zlen);
+	const guint8 *z;
 
-	if (z == NULL) {
+	if (w->found != NULL)
+		g_clear_pointer(&w->found, g_bytes_unref);
+	if (w->kept != NULL && (w->found = reuse_find(w->kept, PDF_KEPT_STREAM,
+	    data, len)) != NULL && g_bytes_get_size(w->found) > 0) {
+		z = g_bytes_get_data(w->found, &zlen);
+		reuse_keep(w->kept, PDF_KEPT_STREAM, data, len, z, zlen);
+	} else if ((z = deflated(w, data, len, &zlen)) == NULL) {
 		pdf_write_stream(w, num, entries, data, len);
 		return NULL;
-	}
+	} else if (w->kept != NULL)
+		reuse_keep(w->kept, PDF_KEPT_STREAM, data, len, z, zlen);
 	with = g_strconcat(entries, *entries != '\0' ? " " : "",
 	    "/Filter /FlateDecode", NULL);
 	pdf_write_stream(w, num, with, z, zlen);
@@ -384,5 +394,13 @@ pdf_writer_free(struct pdf_writer *w)
 	if (w->z != NULL)
 		libdeflate_free_compressor(w->z);
 	g_byte_array_free(w->zbuf, TRUE);
+	if (w->found != NULL)
+		g_bytes_unref(w->found);
 	g_free(w);
+}
+
+void
+pdf_writer_reuse(struct pdf_writer *w, struct reuse *kept)
+{
+	w->kept = kept;
 }

@@ -39,6 +39,14 @@ void	pdf_write_stream(struct pdf_writer *, guint num, const char *entries,
  */
 const guint8 *pdf_write_deflated(struct pdf_writer *, guint num,
 	    const char *entries, const void *data, gsize len, gsize *written);
+/*
+ * Each stream pdf_write_deflated deflates found first in kept (reuse.h),
+ * as an earlier build deflated the same bytes, and kept there, under the
+ * kind PDF_KEPT_STREAM.
+ */
+#define PDF_KEPT_STREAM	0
+struct reuse;
+void	pdf_writer_reuse(struct pdf_writer *, struct reuse *kept);
 /* A number no object has yet, for a new one. */
 guint	pdf_writer_number(struct pdf_writer *);
 /*

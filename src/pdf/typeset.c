@@ -736,7 +736,7 @@ ask_passages(struct setter *s)
 static gboolean
 set_kept(struct setter *s, GString *key, double left, struct srcpos pos)
 {
-	GBytes *kept = reuse_find(s->p->paras, key->str, key->len);
+	GBytes *kept = reuse_find(s->p->paras, 0, key->str, key->len);
 	gsize size, len = s->r->text->len;
 	const guint8 *at, *end;
 	struct kept_line kl;
@@ -766,7 +766,7 @@ set_kept(struct setter *s, GString *key, double left, struct srcpos pos)
 		    i + 1 == n);
 	}
 	ask_passages(s);
-	reuse_keep(s->p->paras, key->str, key->len, g_bytes_get_data(kept,
+	reuse_keep(s->p->paras, 0, key->str, key->len, g_bytes_get_data(kept,
 	    NULL), size);
 	g_bytes_unref(kept);
 	return TRUE;
@@ -789,7 +789,7 @@ keep_set(struct setter *s, GString *key, guint first)
 
 			PUT(v, &kl, sizeof(kl));
 		}
-		reuse_keep(s->p->paras, key->str, key->len, v->str, v->len);
+		reuse_keep(s->p->paras, 0, key->str, key->len, v->str, v->len);
 	}
 	g_string_free(v, TRUE);
 }

@@ -598,7 +598,7 @@ END_TEST
 static char *
 found(struct reuse *r, const char *input)
 {
-	GBytes *b = reuse_find(r, input, strlen(input));
+	GBytes *b = reuse_find(r, 0, input, strlen(input));
 	char *s = b != NULL ? g_strndup(g_bytes_get_data(b, NULL),
 	    g_bytes_get_size(b)) : g_strdup("");
 
@@ -627,9 +627,9 @@ START_TEST(test_reuse)
 
 	/* Nothing kept yet; two outputs kept, one input seen twice. */
 	assert_found(r, "page one", "");
-	reuse_keep(r, "page one", 8, "ONE", 3);
-	reuse_keep(r, "page two", 8, "TWO", 3);
-	reuse_keep(r, "page one", 8, "ONE", 3);
+	reuse_keep(r, 0, "page one", 8, "ONE", 3);
+	reuse_keep(r, 0, "page two", 8, "TWO", 3);
+	reuse_keep(r, 0, "page one", 8, "ONE", 3);
 	ck_assert(reuse_close(r, NULL));
 	r = reuse_open(path, "k1");
 	assert_found(r, "page one", "ONE");
@@ -637,13 +637,13 @@ START_TEST(test_reuse)
 	assert_found(r, "page tw", "");
 	assert_found(r, "page three", "");
 	/* What this build keeps replaces the last's once closed... */
-	reuse_keep(r, "page three", 10, "THREE", 5);
+	reuse_keep(r, 0, "page three", 10, "THREE", 5);
 	ck_assert(reuse_close(r, NULL));
 	r = reuse_open(path, "k1");
 	assert_found(r, "page three", "THREE");
 	assert_found(r, "page one", "");
 	/* ...and not if discarded, the output it served having failed. */
-	reuse_keep(r, "page four", 9, "FOUR", 4);
+	reuse_keep(r, 0, "page four", 9, "FOUR", 4);
 	reuse_discard(r);
 	r = reuse_open(path, "k2");
 	assert_found(r, "page three", "");	/* another key */
@@ -670,7 +670,7 @@ START_TEST(test_reuse)
 	}
 	/* Where the new file cannot be made, close says why. */
 	r = reuse_open("/nonexistent-dir/made.reuse", "k1");
-	reuse_keep(r, "page one", 8, "ONE", 3);
+	reuse_keep(r, 0, "page one", 8, "ONE", 3);
 	ck_assert(!reuse_close(r, NULL));
 	g_free(text);
 	g_free(path);
