@@ -5,6 +5,8 @@
  */
 #include <string.h>
 
+#include <xxhash.h>
+
 #include "index/names.h"
 #include "ledger.h"
 #include "normalize/normalize.h"
@@ -49,9 +51,15 @@ static gsize
 read_sources(struct pipeline *p, const struct pipeline_opts *o,
     struct diags *d)
 {
-	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+	/* XXH3, not SHA-256: a tenth of a millisecond for the sample's
+	 * sources, not three (the key of a kept layout, pages.h). */
+	XXH3_state_t *sum = XXH3_createState();
+	XXH128_hash_t h;
 	gsize bytes = 0;
 	guint i;
+
+	if (sum == NULL || XXH3_128bits_reset(sum) != XXH_OK)
+		g_error("out of memory");
 
 	for (i = 0; i < p->ms->groups->len; i++) {
 		const struct group *g = g_ptr_array_index(p->ms->groups, i);
@@ -64,12 +72,14 @@ read_sources(struct pipeline *p, const struct pipeline_opts *o,
 		if (s.text == NULL)
 			continue;
 		g_array_append_val(p->sources, s);
-		g_checksum_update(sum, (const guchar *)&s.len, sizeof(s.len));
-		g_checksum_update(sum, (const guchar *)s.text, (gssize)s.len);
+		XXH3_128bits_update(sum, &s.len, sizeof(s.len));
+		XXH3_128bits_update(sum, s.text, s.len);
 		bytes += s.len;
 	}
-	p->sources_digest = g_strdup(g_checksum_get_string(sum));
-	g_checksum_free(sum);
+	h = XXH3_128bits_digest(sum);
+	p->sources_digest = g_strdup_printf("%016" G_GINT64_MODIFIER "x%016"
+	    G_GINT64_MODIFIER "x", (guint64)h.high64, (guint64)h.low64);
+	XXH3_freeState(sum);
 	return diags_failed(d) ? 0 : bytes;
 }
 

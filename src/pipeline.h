@@ -36,7 +36,7 @@ struct pipeline_opts {
 struct pipeline {
 	struct manuscript *ms;		/* the manifest, and the edition */
 	struct edition	*edition;	/* ms->edition, with its chapters */
-	char		*sources_digest; /* SHA-256 of every source as read */
+	char		*sources_digest; /* XXH3-128 of every source as read */
 	/*
 	 * These three the ledger reads, and then only a caller that keeps
 	 * them: they are empty after pipeline_start otherwise.

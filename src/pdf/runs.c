@@ -271,6 +271,16 @@ insert(PangoAttrList *list, PangoAttribute *a, const struct span *sp,
 	pango_attr_list_insert(list, a);
 }
 
+void
+runs_attrs_key(const struct runs *r, GString *out)
+{
+	guint n = r->spans->len;
+
+	g_string_append_len(out, (const char *)&n, sizeof(n));
+	g_string_append_len(out, (const char *)r->spans->data,
+	    (gssize)(n * sizeof(struct span)));
+}
+
 PangoAttrList *
 runs_attrs(const struct runs *r, double size)
 {

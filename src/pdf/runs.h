@@ -50,6 +50,11 @@ void		 runs_add_noteref(struct runs *, const struct note *,
  * size (note references are raised by a share of it); the caller unrefs.
  */
 PangoAttrList	*runs_attrs(const struct runs *, double size);
+/*
+ * Appends to out what runs_attrs makes the attributes from, but the
+ * size and the text's length: for a key of the block (typeset.c).
+ */
+void		 runs_attrs_key(const struct runs *, GString *out);
 
 /* The offset into node_text of the block where byte at of the text came
  * from; text added by octavo maps to where the model's text resumes. */

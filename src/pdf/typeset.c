@@ -665,12 +665,11 @@ put_text(GString *out, const char *t, gsize len)
  * installed are not seen, as the kept layout does not see them.
  */
 static GString *
-set_key(const struct setter *s, PangoAttrList *attrs, double left)
+set_key(const struct setter *s, double left)
 {
 	const struct block *b = s->b;
 	const GArray *as = s->r->anchors, *br = s->r->breaks;
 	GString *key = g_string_new(NULL);
-	char *a = pango_attr_list_to_string(attrs);
 	const char *lang = pango_language_to_string(pango_context_get_language(
 	    s->p->pc));
 	int shape[6] = { b->slant, b->variant, b->align, b->justify, b->code,
@@ -680,8 +679,8 @@ set_key(const struct setter *s, PangoAttrList *attrs, double left)
 	guint i;
 
 	put_text(key, s->r->text->str, s->r->text->len);
-	put_text(key, a, strlen(a));
-	g_free(a);
+	runs_attrs_key(s->r, key);
+	PUT(key, &as->len, sizeof(as->len));
 	for (i = 0; i < as->len; i++) {
 		const struct anchor *an = &g_array_index(as, struct anchor, i);
 		guint at[3] = { an->kind, an->start, an->end };
@@ -832,7 +831,7 @@ typeset(struct press *p, const struct block *b, const struct runs *r,
 	s.g = g;
 	s.width = width;
 	pango_attr_list_insert_before(attrs, pango_attr_font_desc_new(fd));
-	key = p->paras != NULL ? set_key(&s, attrs, left) : NULL;
+	key = p->paras != NULL ? set_key(&s, left) : NULL;
 	p->sets++;
 	if (key != NULL && set_kept(&s, key, left, pos)) {
 		p->sets_kept++;
