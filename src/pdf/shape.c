@@ -1061,6 +1061,16 @@ para_items_save(struct shaper *sh, const struct para *pa, GString *out)
 		put_string(out, pango_language_to_string(
 		    item->analysis.language));
 	}
+	/* The pieces, so that the text need not be cut again: each its
+	 * first byte and its item with its kind. */
+	put_u32(out, pa->npieces);
+	for (i = 0; i < pa->npieces; i++) {
+		const struct piece *pc = &pa->pieces[i];
+
+		put_u32(out, pc->start);
+		put_u32(out, (guint32)pc->item << 3 | pc->space | pc->tie << 1 |
+		    pc->cut << 2);
+	}
 	return TRUE;
 }
 
@@ -1114,6 +1124,66 @@ kept_items(struct shaper *sh, struct para *pa, gsize len, struct reader *r)
 	return ok;
 }
 
+/* A kept piece: its first byte, and its item << 3 with its kind. */
+static void
+kept_piece(const guchar *p, guint32 k, guint32 *at, guint32 *bits)
+{
+	memcpy(at, p + 8 * (gsize)k, sizeof(*at));
+	memcpy(bits, p + 8 * (gsize)k + 4, sizeof(*bits));
+}
+
+/*
+ * The pieces para_items_save wrote, into pa (its items read), each
+ * looked up as cut_item does; FALSE if they are damaged: not each
+ * item's in turn, from its first byte to its last.
+ */
+static gboolean
+kept_pieces(struct shaper *sh, struct para *pa, struct reader *r,
+    struct srcpos pos)
+{
+	const guchar *p;
+	guint32 n, k, at, bits, next, nbits, item = 0;
+	guint from = pa->nitems > 0 ? (guint)pa->items[0]->offset : 0;
+
+	if (!read_u32(r, &n) || n > r->left / 8 || (p = read_bytes(r,
+	    (gsize)n * 8)) == NULL)
+		return FALSE;
+	pa->pieces = g_new(struct piece, MAX(n, 1));
+	for (k = 0; k < n; k++) {
+		const PangoItem *it;
+		struct fontcache *fc;
+		struct piece *pc;
+		guint end;
+
+		kept_piece(p, k, &at, &bits);
+		if (item >= pa->nitems || bits >> 3 != item || at != from)
+			return FALSE;
+		it = pa->items[item];
+		end = (guint)it->offset + (guint)it->length;
+		next = end;
+		if (k + 1 < n) {
+			kept_piece(p, k + 1, &next, &nbits);
+			if (nbits >> 3 != item)
+				next = end;
+		}
+		if (next <= at || next > end)
+			return FALSE;
+		fc = fontcache_get(sh, it);
+		pc = &pa->pieces[pa->npieces++];
+		*pc = (struct piece){ at, item, bits & 1, bits >> 1 & 1,
+		    bits >> 2 & 1, lookup(sh, fc, pa->text + at, next - at,
+		    it) };
+		if ((fc->fallback || has_unknown(pc->sh)) && !pc->space &&
+		    !pc->tie)
+			note_strays(sh, it, pa->text + at, next - at, pc->sh,
+			    fc->fallback, pos);
+		from = next;
+		if (next == end && ++item < pa->nitems)
+			from = (guint)pa->items[item]->offset;
+	}
+	return item == pa->nitems;
+}
+
 struct para *
 para_kept(struct shaper *sh, const char *text, gsize len,
     const GArray *anchors, struct srcpos pos, const guint8 **at,
@@ -1122,12 +1192,11 @@ para_kept(struct shaper *sh, const char *text, gsize len,
 	struct para *pa = para_begin(text, len, anchors);
 	struct reader r = { *at, (gsize)(end - *at) };
 
-	if (!kept_items(sh, pa, len, &r)) {
+	if (!kept_items(sh, pa, len, &r) || !kept_pieces(sh, pa, &r, pos)) {
 		para_unref(pa);
 		return NULL;
 	}
 	*at = r.at;
-	para_cut(sh, pa, pos);
 	return pa;
 }
 

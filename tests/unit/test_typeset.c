@@ -659,6 +659,78 @@ START_TEST(test_typeset_kept)
 END_TEST
 
 /*
+ * A paragraph's items and pieces as para_items_save keeps them, read
+ * back by para_kept: whole, the same pieces; cut short anywhere or with
+ * any byte changed, NULL or a paragraph whose pieces cover its text in
+ * order, each within its item (never a read out of bounds, which the
+ * sanitizers and valgrind would see).
+ */
+START_TEST(test_para_kept_damaged)
+{
+	struct style st;
+	struct diags d;
+	struct press *p;
+	struct galley *g;
+	struct para *pa, *back;
+	GString *saved = g_string_new(NULL);
+	const guint8 *at;
+	guint8 *bytes;
+	gsize i, k;
+
+	style_init(&st);
+	diags_init(&d);
+	p = press_new("en-US", &st, &d);
+	g = set_prose(p, "Words, and some more: a paragraph of them.");
+	pa = GALLEY_LINE(g, 0)->para;
+	ck_assert(para_items_save(p->shaper, pa, saved));
+	at = (const guint8 *)saved->str;
+	back = para_kept(p->shaper, pa->text, strlen(pa->text), NULL, here,
+	    &at, at + saved->len);
+	ck_assert_ptr_nonnull(back);
+	ck_assert_ptr_eq(at, (const guint8 *)saved->str + saved->len);
+	ck_assert_uint_eq(back->nitems, pa->nitems);
+	ck_assert_uint_eq(back->npieces, pa->npieces);
+	for (i = 0; i < pa->npieces; i++) {
+		ck_assert_uint_eq(back->pieces[i].start, pa->pieces[i].start);
+		ck_assert_ptr_eq(back->pieces[i].sh, pa->pieces[i].sh);
+	}
+	para_unref(back);
+	bytes = g_malloc(saved->len);
+	for (i = 0; i <= saved->len; i++)
+		for (k = 0; k < (i < saved->len ? 2 : 1); k++) {
+			guint end = 0, j;
+
+			memcpy(bytes, saved->str, saved->len);
+			if (k == 1)
+				bytes[i] ^= 0x41;
+			at = bytes;
+			back = para_kept(p->shaper, pa->text, strlen(pa->text),
+			    NULL, here, &at, bytes + (k == 1 ? saved->len :
+			    i));
+			if (back == NULL)
+				continue;
+			for (j = 0; j < back->npieces; j++) {
+				const struct piece *pc = &back->pieces[j];
+				const PangoItem *it = back->items[pc->item];
+
+				ck_assert_uint_eq(pc->start, end);
+				ck_assert_uint_ge(pc->start, (guint)it->offset);
+				end = piece_end(pc);
+				ck_assert_uint_le(end, (guint)(it->offset +
+				    it->length));
+			}
+			para_unref(back);
+		}
+	g_free(bytes);
+	g_string_free(saved, TRUE);
+	galley_free(g);
+	press_free(p);
+	diags_release(&d);
+	style_release(&st);
+}
+END_TEST
+
+/*
  * A paragraph of 30,000 words is set in stretches (typeset.c's
  * CHUNK_ITEMS): the seams are as sound as the rest, and every word is
  * set once, in order.
@@ -1169,6 +1241,7 @@ typeset_suite(void)
 	tcase_add_test(lines, test_kp_force_overfull);
 	tcase_add_test(lines, test_typeset_paragraph);
 	tcase_add_test(lines, test_typeset_kept);
+	tcase_add_test(lines, test_para_kept_damaged);
 	tcase_add_test(lines, test_typeset_long_paragraph);
 	tcase_add_test(lines, test_typeset_narrow_hyphen_limit);
 	tcase_add_test(lines, test_typeset_missing_glyph);
