@@ -636,6 +636,13 @@ next_piece(struct setter *s)
 		s->next++;
 }
 
+/*
+ * A block of more text is not kept: its key would copy the text, its
+ * pieces take twice its bytes again, and a book whose paragraph is
+ * whole megabytes (a text on one line) is set in stretches anyway.
+ */
+#define KEPT_MAX	(256 * 1024)
+
 /* A line as keep_set keeps it. */
 struct kept_line {
 	guint32		 start, end;
@@ -831,7 +838,8 @@ typeset(struct press *p, const struct block *b, const struct runs *r,
 	s.g = g;
 	s.width = width;
 	pango_attr_list_insert_before(attrs, pango_attr_font_desc_new(fd));
-	key = p->paras != NULL ? set_key(&s, left) : NULL;
+	key = p->paras != NULL && r->text->len <= KEPT_MAX ? set_key(&s,
+	    left) : NULL;
 	p->sets++;
 	if (key != NULL && set_kept(&s, key, left, pos)) {
 		p->sets_kept++;
