@@ -1074,6 +1074,13 @@ para_items_save(struct shaper *sh, const struct para *pa, GString *out)
 	return TRUE;
 }
 
+/* Whether byte at of text (len bytes) begins a character, or ends it. */
+static gboolean
+starts_char(const char *text, gsize len, gsize at)
+{
+	return at == len || (at < len && ((guchar)text[at] & 0xC0) != 0x80);
+}
+
 /* The items para_items_save wrote, into pa; FALSE if one is damaged
  * or its font is not yet one of this build's. */
 static gboolean
@@ -1082,6 +1089,7 @@ kept_items(struct shaper *sh, struct para *pa, gsize len, struct reader *r)
 	GString *id = g_string_new(NULL), *lang = g_string_new(NULL);
 	const guchar *p;
 	guint32 n, i;
+	gsize at = 0;
 	gboolean ok;
 
 	ok = read_u32(r, &n) && n <= r->left / sizeof(struct kept_item);
@@ -1097,12 +1105,17 @@ kept_items(struct shaper *sh, struct para *pa, gsize len, struct reader *r)
 			break;
 		}
 		memcpy(&k, p, sizeof(k));
+		/* Each item where the last ended, on a character's first
+		 * byte, its characters counted right: Pango asserts as much. */
 		if ((font = g_hash_table_lookup(sh->by_id, id->str)) == NULL ||
-		    k.offset < 0 || k.length <= 0 || k.num_chars < 0 ||
-		    (gsize)k.offset + (gsize)k.length > len) {
+		    k.length <= 0 || (gsize)k.offset != at ||
+		    (gsize)k.length > len - at ||
+		    !starts_char(pa->text, len, at + (gsize)k.length) ||
+		    k.num_chars != g_utf8_strlen(pa->text + at, k.length)) {
 			ok = FALSE;
 			break;
 		}
+		at += (gsize)k.length;
 		item = pango_item_new();
 		item->offset = k.offset;
 		item->length = k.length;
@@ -1121,7 +1134,14 @@ kept_items(struct shaper *sh, struct para *pa, gsize len, struct reader *r)
 	}
 	g_string_free(id, TRUE);
 	g_string_free(lang, TRUE);
-	return ok;
+	return ok && at == len;		/* the whole text, as itemized */
+}
+
+/* A class as a kept piece's two lowest bits say it: space, tie. */
+static guint32
+kept_kind(enum class cls)
+{
+	return (cls == SPACE) | (cls == TIE) << 1;
 }
 
 /* A kept piece: its first byte, and its item << 3 with its kind. */
@@ -1166,7 +1186,11 @@ kept_pieces(struct shaper *sh, struct para *pa, struct reader *r,
 			if (nbits >> 3 != item)
 				next = end;
 		}
-		if (next <= at || next > end)
+		/* A piece of the kind its first character is, where the
+		 * next begins on a character's first byte. */
+		if (next <= at || next > end ||
+		    !starts_char(pa->text, end, next) || (bits & 3) !=
+		    kept_kind(classify(char_at(pa->text + at))))
 			return FALSE;
 		fc = fontcache_get(sh, it);
 		pc = &pa->pieces[pa->npieces++];

@@ -25,6 +25,7 @@
  * the setting reads (set_key); what the lines carry besides (their
  * space, flags, place in the model) is the block's, as for any other.
  */
+#include <math.h>
 #include <string.h>
 
 #include "hyph.h"
@@ -734,6 +735,30 @@ ask_passages(struct setter *s)
 }
 
 /*
+ * Whether n kept lines (at) fit a text of len bytes: each in order,
+ * beginning and ending on a character's first byte (a ratio and x that
+ * are numbers), as Pango, drawing them, asserts.
+ */
+static gboolean
+lines_fit(const guint8 *at, guint32 n, const char *text, gsize len)
+{
+	struct kept_line kl;
+	guint32 i, from = 0;
+
+	for (i = 0; i < n; i++) {
+		memcpy(&kl, at + (gsize)i * sizeof(kl), sizeof(kl));
+		if (kl.start < from || kl.end < kl.start || kl.end > len ||
+		    !isfinite(kl.ratio) || !isfinite(kl.x) ||
+		    (kl.start < len && ((guchar)text[kl.start] & 0xC0) ==
+		    0x80) || (kl.end < len && ((guchar)text[kl.end] & 0xC0) ==
+		    0x80))
+			return FALSE;
+		from = kl.start;
+	}
+	return TRUE;
+}
+
+/*
  * The block set as an earlier build set it from the same key (reuse.h):
  * its items, in this build's fonts with the same ids, and its lines,
  * appended to the galley; FALSE, nothing appended, if none was kept,
@@ -758,7 +783,9 @@ set_kept(struct setter *s, GString *key, double left, struct srcpos pos)
 		memcpy(&n, at, sizeof(n));
 		at += sizeof(n);
 	}
-	if (s->pa == NULL || n == 0 || (gsize)(end - at) != n * sizeof(kl)) {
+	if (s->pa == NULL || n == 0 || (gsize)(end - at) / sizeof(kl) != n ||
+	    (gsize)(end - at) % sizeof(kl) != 0 ||
+	    !lines_fit(at, n, s->r->text->str, len)) {
 		if (s->pa != NULL)
 			para_unref(s->pa);
 		s->pa = NULL;
@@ -766,10 +793,9 @@ set_kept(struct setter *s, GString *key, double left, struct srcpos pos)
 		return FALSE;
 	}
 	for (i = 0; i < n; i++) {
-		memcpy(&kl, at + i * sizeof(kl), sizeof(kl));
-		push_line(s, MIN(kl.start, len), MIN(MAX(kl.end, kl.start), len),
-		    kl.ratio, kl.hyphen, kl.fill, kl.x, left, i == 0,
-		    i + 1 == n);
+		memcpy(&kl, at + (gsize)i * sizeof(kl), sizeof(kl));
+		push_line(s, kl.start, kl.end, kl.ratio, kl.hyphen, kl.fill,
+		    kl.x, left, i == 0, i + 1 == n);
 	}
 	ask_passages(s);
 	reuse_keep(s->p->paras, 0, key->str, key->len, g_bytes_get_data(kept,

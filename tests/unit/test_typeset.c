@@ -662,8 +662,9 @@ END_TEST
  * A paragraph's items and pieces as para_items_save keeps them, read
  * back by para_kept: whole, the same pieces; cut short anywhere or with
  * any byte changed, NULL or a paragraph whose pieces cover its text in
- * order, each within its item (never a read out of bounds, which the
- * sanitizers and valgrind would see).
+ * order, each within its item and on a character's first byte, each
+ * item's characters counted right (never a read out of bounds, which
+ * the sanitizers and valgrind would see, nor what Pango asserts).
  */
 START_TEST(test_para_kept_damaged)
 {
@@ -680,7 +681,8 @@ START_TEST(test_para_kept_damaged)
 	style_init(&st);
 	diags_init(&d);
 	p = press_new("en-US", &st, &d);
-	g = set_prose(p, "Words, and some more: a paragraph of them.");
+	g = set_prose(p, "Caf\u00e9 words, na\u00efve \u2014 and some more: "
+	    "\u00aba paragraph\u00a0of them\u00bb.");
 	pa = GALLEY_LINE(g, 0)->para;
 	ck_assert(para_items_save(p->shaper, pa, saved));
 	at = (const guint8 *)saved->str;
@@ -715,8 +717,13 @@ START_TEST(test_para_kept_damaged)
 
 				ck_assert_uint_eq(pc->start, end);
 				ck_assert_uint_ge(pc->start, (guint)it->offset);
+				ck_assert(((guchar)back->text[pc->start] &
+				    0xC0) != 0x80);
 				end = piece_end(pc);
 				ck_assert_uint_le(end, (guint)(it->offset +
+				    it->length));
+				ck_assert_int_eq(it->num_chars,
+				    (int)g_utf8_strlen(back->text + it->offset,
 				    it->length));
 			}
 			para_unref(back);
