@@ -20,6 +20,7 @@
 #include "index/draft.h"
 #include "model.h"
 #include "normalize/normalize.h"
+#include "out/digest.h"
 #include "out/epoch.h"
 #include "out/kept.h"
 #include "out/pages.h"
@@ -589,7 +590,7 @@ write_pdf_kept(const struct pipeline *p, struct pdf_layout *layout,
     struct output *po, const char *path, struct diags *d)
 {
 	struct pdf_job job = { layout, reuse_at(p, "contents",
-	    pdf_shapes_key(), CONTENTS, d) };
+	    digest_deflated_key(), CONTENTS, d) };
 	int rc = output_write(po, path, "the PDF", write_pdf, p->edition, &job,
 	    d);
 
@@ -623,8 +624,8 @@ write_outputs(const struct pipeline *p, struct pdf_layout *layout,
 		    p->ms->epub_embed_fonts, cover, NULL }, pages,
 		    { NULL, NULL }, epub, { 0 }, 0, -1 };
 		diags_init(&job.diags);
-		job.opts.deflated = reuse_at(p, "deflated", pdf_shapes_key(),
-		    DEFLATED, &job.diags);
+		job.opts.deflated = reuse_at(p, "deflated",
+		    digest_deflated_key(), DEFLATED, &job.diags);
 		thread = g_thread_new("epub", epub_job_run, &job);
 	}
 	if (pdf != NULL && write_pdf_kept(p, layout, &po, pdf, d) == 0)

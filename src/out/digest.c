@@ -1,11 +1,15 @@
 /*
  * digest.c — digests of what an output is made from (digest.h).
  */
+#define _GNU_SOURCE		/* dladdr(3) */
+
+#include <dlfcn.h>
 #include <string.h>
 
 #include <cairo.h>
 #include <glib/gstdio.h>
 #include <hb.h>
+#include <libdeflate.h>
 #include <pango/pango.h>
 
 #include "out/digest.h"
@@ -27,6 +31,18 @@ digest_program(GChecksum *sum)
 	digest_string(sum, pango_version_string());
 	digest_string(sum, cairo_version_string());
 	digest_string(sum, hb_version_string());
+}
+
+gboolean
+digest_library(GChecksum *sum, const void *symbol)
+{
+	Dl_info info;
+
+	if (dladdr(symbol, &info) == 0 || info.dli_fname == NULL) {
+		digest_string(sum, NULL);
+		return FALSE;
+	}
+	return digest_stat(sum, info.dli_fname);
 }
 
 void
@@ -73,6 +89,15 @@ digest_stat(GChecksum *sum, const char *path)
 	v[1] = (gint64)st.st_mtime;
 	digest_bytes(sum, v, sizeof(v));
 	return TRUE;
+}
+
+char *
+digest_deflated_key(void)
+{
+	GChecksum *sum = digest_new();
+
+	digest_library(sum, (const void *)libdeflate_alloc_compressor);
+	return digest_finish(sum);
 }
 
 char *

@@ -17,6 +17,14 @@ GChecksum	*digest_new(void);
  */
 void	 digest_program(GChecksum *);
 
+/*
+ * The shared library that holds symbol (a function of it), by its file's
+ * size and time, as digest_stat: a library that makes what is kept
+ * (libdeflate's bytes, libhyphen's points) but has no version to ask.
+ * FALSE, and a digest of its own, if it cannot be found.
+ */
+gboolean digest_library(GChecksum *, const void *symbol);
+
 /* Bytes, their length first: no two lists of parts digest alike. */
 void	 digest_bytes(GChecksum *, const void *, gsize);
 
@@ -31,6 +39,13 @@ gboolean digest_file(GChecksum *, const char *path);
  * there.
  */
 gboolean digest_stat(GChecksum *, const char *path);
+
+/*
+ * The key of what is kept deflated (the PDF's streams, the EPUB's
+ * files): the program and the libdeflate that deflated it, whose bytes
+ * another version of it may not make alike.  Newly allocated.
+ */
+char	*digest_deflated_key(void);
 
 /* The digest as hexadecimal, newly allocated; frees the checksum. */
 char	*digest_finish(GChecksum *);

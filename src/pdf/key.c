@@ -4,7 +4,10 @@
  * the text, the style or the typesetting machinery changes; and the key
  * of the words it shaped, which the text does not change.
  */
+#include <string.h>
+
 #include <fontconfig/fontconfig.h>
+#include <hyphen.h>
 
 #include "hyph.h"
 #include "out/digest.h"
@@ -37,6 +40,8 @@ digest_patterns(GChecksum *sum, const struct edition *e)
 	char *patterns = hyph_patterns(e->language);
 	guint i, k;
 
+	/* And libhyphen, which reads them: another may break otherwise. */
+	digest_library(sum, (const void *)hnj_hyphen_load);
 	digest_stat(sum, patterns);
 	g_free(patterns);
 	/* A chapter's own patterns too: installing them changes its lines. */
@@ -68,26 +73,49 @@ pdf_layout_key(const struct edition *e, const char *manifest,
 	return NULL;
 }
 
+/* Sorts font files by name, so that fc-cache's order does not count. */
+static gint
+by_name(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 /*
- * Adds to sum the fonts installed, each file and face: a font installed
- * or removed may change which font a character is set in, which the
- * blocks kept do not check, as they check a font's own file.
+ * Adds to sum what chooses a character's font besides the style: the
+ * fonts installed, each file and face, in the order of their names;
+ * fontconfig's version and its configuration files.  A font installed
+ * or removed, or a rule of fontconfig's changed, may change which font
+ * a character is set in, which the blocks kept do not check, as they
+ * check a font's own file.
  */
 static void
 digest_fonts(GChecksum *sum)
 {
 	FcFontSet *set = FcConfigGetFonts(NULL, FcSetSystem);
+	FcStrList *files = FcConfigGetConfigFiles(NULL);
+	GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+	int version = FcGetVersion(), i, face;
 	FcChar8 *file;
-	int i, face;
+	guint k;
 
 	for (i = 0; set != NULL && i < set->nfont; i++)
 		if (FcPatternGetString(set->fonts[i], FC_FILE, 0, &file) ==
-		    FcResultMatch) {
-			digest_string(sum, (const char *)file);
-			if (FcPatternGetInteger(set->fonts[i], FC_INDEX, 0,
-			    &face) == FcResultMatch)
-				digest_bytes(sum, &face, sizeof(face));
-		}
+		    FcResultMatch)
+			g_ptr_array_add(names, g_strdup_printf("%s#%d",
+			    (const char *)file, FcPatternGetInteger(
+			    set->fonts[i], FC_INDEX, 0, &face) ==
+			    FcResultMatch ? face : -1));
+	g_ptr_array_sort(names, by_name);
+	for (k = 0; k < names->len; k++)
+		digest_string(sum, g_ptr_array_index(names, k));
+	g_ptr_array_free(names, TRUE);
+	digest_bytes(sum, &version, sizeof(version));
+	while (files != NULL && (file = FcStrListNext(files)) != NULL) {
+		digest_string(sum, (const char *)file);
+		digest_stat(sum, (const char *)file);
+	}
+	if (files != NULL)
+		FcStrListDone(files);
 }
 
 char *

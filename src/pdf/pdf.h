@@ -71,8 +71,9 @@ void		 pdf_layout_free(struct pdf_layout *);
  * from.  That is the manifest and the print style (files), a digest
  * of the sources' text as read, and this octavo:
  * its executable's size and time, the Pango, Cairo and HarfBuzz it runs
- * with, and the hyphenation patterns.  Fonts installed or removed are
- * not seen.  NULL if the manifest or the style cannot be read.
+ * with, and the hyphenation patterns with the libhyphen that reads
+ * them.  Fonts installed or removed are not seen.  NULL if the manifest
+ * or the style cannot be read.
  */
 char		*pdf_layout_key(const struct edition *, const char *manifest,
 		    const char *print_style, const char *sources_digest);
@@ -87,9 +88,10 @@ char		*pdf_layout_key(const struct edition *, const char *manifest,
 char		*pdf_shapes_key(void);
 /*
  * The key the blocks a layout set are kept under: this octavo, the
- * print style, the hyphenation patterns (as pdf_layout_key has them)
- * and the fonts installed; not the text, each block's own key
- * (typeset.c).  NULL if the style cannot be read.
+ * print style, the hyphenation patterns (as pdf_layout_key has them),
+ * the fonts installed (each file and face) and fontconfig's version and
+ * configuration files; not the text, each block's own key (typeset.c).
+ * NULL if the style cannot be read.
  */
 char		*pdf_paras_key(const struct edition *, const char *print_style);
 

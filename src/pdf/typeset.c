@@ -666,11 +666,11 @@ put_text(GString *out, const char *t, gsize len)
 
 /*
  * What the setting of s's block depends on, besides what the reuse is
- * kept under (this octavo, the print style, the hyphenation patterns:
+ * kept under (this octavo, the print style, the hyphenation patterns and
+ * libhyphen, the fonts installed and fontconfig's configuration:
  * pdf_paras_key): its text and attributes, its anchors and forced
  * breaks, its font and shape, its width and indent, its patterns, the
- * language of each passage in it, and the book's language.  The fonts
- * installed are not seen, as the kept layout does not see them.
+ * language of each passage in it, and the book's language.
  */
 static GString *
 set_key(const struct setter *s, double left)
