@@ -484,6 +484,24 @@ reuse_end(struct reuse *r, gboolean ok, const struct pipeline *p,
 	}
 }
 
+/*
+ * pdf_lay_out with the words and the blocks the last layout kept, and
+ * the blocks this one sets kept for the next.
+ */
+static struct pdf_layout *
+lay_out(const struct pipeline *p, const struct style *st,
+    struct pagemap *pages, const char *report, const char *drawn,
+    struct diags *d)
+{
+	struct reuse *paras = reuse_at(p, "paras", pdf_paras_key(p->edition,
+	    p->ms->print_style), PARAS, d);
+	struct pdf_layout *l = pdf_lay_out(p->edition, st, pages, report,
+	    drawn, kept_shapes(p), paras, d);
+
+	reuse_end(paras, l != NULL, p, "paras", PARAS, d);
+	return l;
+}
+
 /* Whether two paths name one file (or would, once written). */
 static int
 same_file(const char *a, const char *b)
@@ -665,7 +683,6 @@ cmd_build(const char *manifest, struct diags *d)
 	struct style style;
 	struct pagemap pages;
 	struct pdf_layout *layout = NULL;
-	struct reuse *paras = NULL;
 	char *epub, *pdf, *key, *cover;
 	gint64 epoch;
 	int want_epub = opt_epub != NULL || opt_pdf == NULL;
@@ -703,16 +720,11 @@ cmd_build(const char *manifest, struct diags *d)
 	styled = style_read(&style, p.ms->print_style, d) == 0;
 	/* The text is drawn as it is laid out; what the PDF could not draw
 	 * is refused before any output is written. */
-	if (styled && (layout = pdf_lay_out(p.edition, &style, &pages,
-	    opt_report, want_pdf ? pdf : NULL, kept_shapes(&p),
-	    (paras = reuse_at(&p, "paras", pdf_paras_key(p.edition,
-	    p.ms->print_style), PARAS, d)), d)) != NULL) {
-		reuse_end(paras, TRUE, &p, "paras", PARAS, d);
+	if (styled && (layout = lay_out(&p, &style, &pages, opt_report,
+	    want_pdf ? pdf : NULL, d)) != NULL) {
 		keep_layout(&pages, &p, key, d);
 		clock_stage(&ck, "layout", want_pdf ? "the text drawn" : "");
 	}
-	else
-		reuse_end(paras, FALSE, &p, "paras", PARAS, d);
 	if (layout != NULL && !strict_failed(d))
 		write_outputs(&p, layout, &pages, want_epub ? epub : NULL,
 		    want_pdf ? pdf : NULL, cover, &ck, d);
@@ -920,7 +932,6 @@ print_folios(const struct pipeline *p, const char *key, const char **how,
 	struct pdf_layout *layout;
 	struct pagemap pages;
 	struct style style;
-	struct reuse *paras;
 	char *path = default_output(p->ms, "pages");
 
 	pagemap_init(&pages);
@@ -929,17 +940,13 @@ print_folios(const struct pipeline *p, const char *key, const char **how,
 		folios = pagemap_folios(&pages, e);
 	else if (style_read(&style, p->ms->print_style, d) == 0) {
 		*how = "print pages, laid out";
-		if ((layout = pdf_lay_out(e, &style, &pages, NULL, NULL,
-		    kept_shapes(p), (paras = reuse_at(p, "paras",
-		    pdf_paras_key(e, p->ms->print_style), PARAS, d)),
-		    d)) != NULL) {
-			reuse_end(paras, TRUE, p, "paras", PARAS, d);
+		if ((layout = lay_out(p, &style, &pages, NULL, NULL, d)) !=
+		    NULL) {
 			folios = pagemap_folios(&pages, e);
 			keep_layout(&pages, p, key, d);
 			keep_shapes(layout, p, d);
 			pdf_layout_free(layout);
-		} else
-			reuse_end(paras, FALSE, p, "paras", PARAS, d);
+		}
 		style_release(&style);
 	}
 	pagemap_release(&pages);

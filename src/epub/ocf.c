@@ -80,7 +80,6 @@ struct made {
 	zip_error_t		 error;
 };
 
-/* The item's bytes, made and deflated, once; -1 if made and let go. */
 /*
  * The entry data (len bytes) as an earlier build deflated it (reuse.h),
  * kept again for the next; or NULL.
@@ -98,6 +97,7 @@ kept_deflated(struct reuse *kept, gconstpointer data, gsize len)
 	return z;
 }
 
+/* The item's bytes, made and deflated, once; -1 if made and let go. */
 static int
 make(struct made *m)
 {

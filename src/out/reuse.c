@@ -11,8 +11,6 @@
  * The digest is XXH3's 128 bits: some twenty times faster than SHA-1 on
  * a page's content, and as unlikely to take two inputs for one.
  */
-#define _XOPEN_SOURCE 700	/* pread(2) */
-
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>

@@ -177,16 +177,18 @@ show_layout(cairo_t *cr, PangoLayout *l, double x, double y)
 /*
  * Shows text in the running-head type on a baseline at y, in a box from
  * x, width wide: shortened at a phrase if it is too long, and cut short
- * with an ellipsis only if even that does not fit.  Made once for the
- * part's pages that show the same.
+ * with an ellipsis only if even that does not fit.  A head shared by
+ * the part's pages (a title, not a folio) is made once for all.
  */
 static void
 show_head(struct drawer *d, const char *text, double x, double y,
-    double width, PangoAlignment align)
+    double width, PangoAlignment align, gboolean shared)
 {
-	char *key = g_strdup_printf("%d %.17g %s", (int)align, width, text);
-	PangoLayout *l = g_hash_table_lookup(d->heads, key);
-	char *fit;
+	char *key = shared ? g_strdup_printf("%d %.17g %s", (int)align, width,
+	    text) : NULL, *fit;
+	PangoLayout *l = key != NULL ? g_hash_table_lookup(d->heads, key) :
+	    NULL;
+	gboolean own = FALSE;
 
 	if (l == NULL) {
 		fit = short_title(d->p, text, width);
@@ -194,12 +196,17 @@ show_head(struct drawer *d, const char *text, double x, double y,
 		pango_layout_set_width(l, (int)(width * PANGO_SCALE));
 		pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
 		pango_layout_set_alignment(l, align);
-		g_hash_table_insert(d->heads, key, l);
 		g_free(fit);
-	} else
-		g_free(key);
+		if (key != NULL)
+			g_hash_table_insert(d->heads, g_steal_pointer(&key), l);
+		else
+			own = TRUE;
+	}
 	show_layout(d->cr, l, x, y - (double)pango_layout_get_baseline(l) /
 	    PANGO_SCALE);
+	if (own)
+		g_object_unref(l);
+	g_free(key);
 }
 
 /* The running head, out/titles.c's (or the part's own), and the folio. */
@@ -222,8 +229,8 @@ furniture(struct drawer *d, const struct page *pg, int n)
 	if (!d->part->heads) {
 		/* The prelims: the contents' folios at the foot, no others. */
 		if (pg->count > 0 && pg->first >= d->part->folios_from)
-			show_head(d, folio, d->left, foot,
-			    d->p->measure, PANGO_ALIGN_CENTER);
+			show_head(d, folio, d->left, foot, d->p->measure,
+			    PANGO_ALIGN_CENTER, FALSE);
 		return;
 	}
 	n += d->part->folio_base;	/* from here on, for its parity */
@@ -231,13 +238,13 @@ furniture(struct drawer *d, const struct page *pg, int n)
 	    title_running(e, d->p->credits, c, n % 2 == 0);
 	if (st->folio == FOLIO_FOOT || pg->opening)
 		show_head(d, folio, d->left, foot, d->p->measure,
-		    PANGO_ALIGN_CENTER);
+		    PANGO_ALIGN_CENTER, FALSE);
 	else
 		show_head(d, folio, d->left, head, d->p->measure,
-		    n % 2 == 0 ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
+		    n % 2 == 0 ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT, FALSE);
 	if (!pg->opening && title != NULL)
 		show_head(d, title, d->left + room, head,
-		    d->p->measure - 2 * room, PANGO_ALIGN_CENTER);
+		    d->p->measure - 2 * room, PANGO_ALIGN_CENTER, TRUE);
 	g_free(title);
 }
 

@@ -328,7 +328,9 @@ content(struct pdf_writer *w, const struct pdf_obj *o, struct reuse *r,
 		return -1;
 	text = content_finish((const char *)in->data, in->len, &cc);
 	g_byte_array_free(in, TRUE);
-	z = pdf_write_deflated(w, o->num, "", text->str, text->len, &zlen);
+	/* Kept by Cairo's bytes below, not by the text too. */
+	z = pdf_write_deflated(w, o->num, "", text->str, text->len, FALSE,
+	    &zlen);
 	g_string_free(text, TRUE);
 	if (z != NULL && r != NULL) {
 		m = g_malloc(sizeof(*m) + zlen);
@@ -605,7 +607,7 @@ copied_stream(struct pdf_writer *w,
 	pdf_put_entries(entries, o->value, in != NULL ? refilter : drop, NULL);
 	if (in != NULL) {
 		(void)pdf_write_deflated(w, o->num, entries->str, in->data,
-		    in->len, NULL);
+		    in->len, TRUE, NULL);
 		g_byte_array_free(in, TRUE);
 	} else
 		pdf_write_stream(w, o->num, entries->str, o->data.s, o->data.n);

@@ -14,6 +14,8 @@
 struct hyph {
 	char		*path;		/* the patterns' file */
 	struct hyphen	*dict;		/* read from it, or NULL: not yet */
+	gboolean	 unread;	/* it could not be read after all */
+	struct diags	*d;		/* where that is said, or NULL */
 	int		 min_word, left, right;
 	GHashTable	*cache;		/* struct known *, by their words */
 	GString		*buf;		/* the word looked up, in lower case */
@@ -90,6 +92,7 @@ hyph_new(const char *language, const char *dir, const struct style *st,
 	}
 	h = g_new0(struct hyph, 1);
 	h->path = path;
+	h->d = d;
 	h->min_word = MAX(st->hyph_min_word, st->hyph_min_left +
 	    st->hyph_min_right);
 	h->left = MAX(st->hyph_min_left, 1);
@@ -140,9 +143,17 @@ hyph_word(struct hyph *h, const char *word, gsize len, guint8 *at)
 	key.word = h->buf->str;
 	key.len = len;
 	if ((k = g_hash_table_lookup(h->cache, &key)) == NULL) {
-		if (h->dict == NULL && (h->dict = hyphen_load(h->path)) ==
-		    NULL)
-			return 0;	/* gone since hyph_new: no points */
+		if (h->dict == NULL && !h->unread &&
+		    (h->dict = hyphen_load(h->path)) == NULL) {
+			/* Gone since hyph_new: said once, then no points. */
+			h->unread = TRUE;
+			if (h->d != NULL)
+				diag_add(h->d, DIAG_WARNING, srcpos_at(h->path,
+				    0, 0), "the hyphenation patterns cannot be "
+				    "read; the PDF is set without hyphens");
+		}
+		if (h->dict == NULL)
+			return 0;
 		points = hyphen_points(h->dict, h->buf->str, len, h->left,
 		    h->right);
 		k = known_new(h->buf->str, len, points);

@@ -640,6 +640,8 @@ pdf_lay_out(const struct edition *e, const struct style *st,
 	set_text(l, pages != NULL ? &map : NULL);
 	set_rest(l, pages != NULL ? &map : NULL);
 	shaper_report(l->p->shaper);
+	/* The caller closes the reuse once the layout is made. */
+	l->p->paras = NULL;
 	if (l->p->sets_kept > 0)
 		diag_add(d, DIAG_INFO, srcpos_at(st->path, 0, 0), "%u of the %u "
 		    "blocks are set as the last layout set them, from the same "

@@ -167,23 +167,24 @@ pdf_write_stream(struct pdf_writer *w, guint num, const char *entries,
 
 const guint8 *
 pdf_write_deflated(struct pdf_writer *w, guint num, const char *entries,
-    const void *data, gsize len, gsize *written)
+    const void *data, gsize len, gboolean keep, gsize *written)
 {
+	struct reuse *kept = keep ? w->kept : NULL;
 	char *with;
 	gsize zlen;
 	const guint8 *z;
 
 	if (w->found != NULL)
 		g_clear_pointer(&w->found, g_bytes_unref);
-	if (w->kept != NULL && (w->found = reuse_find(w->kept, PDF_KEPT_STREAM,
+	if (kept != NULL && (w->found = reuse_find(kept, PDF_KEPT_STREAM,
 	    data, len)) != NULL && g_bytes_get_size(w->found) > 0) {
 		z = g_bytes_get_data(w->found, &zlen);
-		reuse_keep(w->kept, PDF_KEPT_STREAM, data, len, z, zlen);
+		reuse_keep(kept, PDF_KEPT_STREAM, data, len, z, zlen);
 	} else if ((z = deflated(w, data, len, &zlen)) == NULL) {
 		pdf_write_stream(w, num, entries, data, len);
 		return NULL;
-	} else if (w->kept != NULL)
-		reuse_keep(w->kept, PDF_KEPT_STREAM, data, len, z, zlen);
+	} else if (kept != NULL)
+		reuse_keep(kept, PDF_KEPT_STREAM, data, len, z, zlen);
 	with = g_strconcat(entries, *entries != '\0' ? " " : "",
 	    "/Filter /FlateDecode", NULL);
 	pdf_write_stream(w, num, with, z, zlen);
@@ -220,7 +221,7 @@ pack(struct pdf_writer *w)
 	    w->members->len, w->index->len);
 	g_string_prepend_len(w->packed, w->index->str, (gssize)w->index->len);
 	(void)pdf_write_deflated(w, num, entries, w->packed->str,
-	    w->packed->len, NULL);
+	    w->packed->len, TRUE, NULL);
 	g_free(entries);
 	if (w->packed->allocated_len > FLUSH_AT) {
 		g_string_free(w->packed, TRUE);

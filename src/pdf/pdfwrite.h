@@ -34,11 +34,14 @@ void	pdf_write_stream(struct pdf_writer *, guint num, const char *entries,
 /*
  * The same, its data deflated here (/Filter added); as it is if it
  * cannot be (libdeflate's compressor not made, or data over 4 GiB).
- * Returns the deflated data as written, its length in *written if that
- * is not NULL, until the writer's next call; or NULL, written as it is.
+ * keep: found in, and kept in, the writer's reuse (pdf_writer_reuse),
+ * unless the caller keeps it otherwise.  Returns the deflated data as
+ * written, its length in *written if that is not NULL, until the
+ * writer's next call; or NULL, written as it is.
  */
 const guint8 *pdf_write_deflated(struct pdf_writer *, guint num,
-	    const char *entries, const void *data, gsize len, gsize *written);
+	    const char *entries, const void *data, gsize len, gboolean keep,
+	    gsize *written);
 /*
  * Each stream pdf_write_deflated deflates found first in kept (reuse.h),
  * as an earlier build deflated the same bytes, and kept there, under the
