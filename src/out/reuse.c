@@ -26,6 +26,7 @@
 
 #define REUSE_MAGIC	"octavo-reuse "
 #define TRAILER_MAGIC	"octreuse"
+#define READ_WHOLE	((guint64)8 << 20)	/* bytes of outputs */
 
 /* An input: its digest and its length. */
 struct input {
@@ -52,6 +53,7 @@ struct reuse {
 	int		 fd;		/* the last build's file, or -1 */
 	struct row	*rows;		/* its table */
 	GHashTable	*found;		/* struct input * → struct row * */
+	GBytes		*whole;		/* the file, if small: read once */
 	char		*tmp;		/* the new file, or NULL */
 	FILE		*out;		/* it, open, or NULL */
 	guint64		 at;		/* bytes written to it */
@@ -135,6 +137,16 @@ read_table(struct reuse *r, const char *key)
 		    r->rows[i].len <= t.table - r->rows[i].at)
 			g_hash_table_replace(r->found, &r->rows[i].in,
 			    &r->rows[i]);
+	/* A small file is read at once: a sample's blocks are a thousand
+	 * outputs, each a read of its own otherwise. */
+	if (t.table <= READ_WHOLE) {
+		void *all = g_malloc(MAX(t.table, 1));
+
+		if (read_at(r->fd, all, t.table, 0))
+			r->whole = g_bytes_new_take(all, t.table);
+		else
+			g_free(all);
+	}
 out:
 	g_free(seen);
 	g_free(line);
@@ -174,10 +186,19 @@ reuse_find(struct reuse *r, guint kind, const void *input, gsize len)
 {
 	struct input in = digested(kind, input, len);
 	const struct row *row = g_hash_table_lookup(r->found, &in);
+	GBytes *part;
 	void *buf;
 
 	if (row == NULL)
 		return NULL;
+	if (r->whole != NULL) {
+		part = g_bytes_new_from_bytes(r->whole, row->at, row->len);
+		if (libdeflate_crc32(0, g_bytes_get_data(part, NULL),
+		    row->len) == row->crc)
+			return part;
+		g_bytes_unref(part);
+		return NULL;
+	}
 	buf = g_malloc(MAX(row->len, 1));
 	if (!read_at(r->fd, buf, row->len, row->at) ||
 	    libdeflate_crc32(0, buf, row->len) != row->crc) {
@@ -225,6 +246,8 @@ reuse_free(struct reuse *r)
 		close(r->fd);
 	g_hash_table_destroy(r->found);
 	g_hash_table_destroy(r->written);
+	if (r->whole != NULL)
+		g_bytes_unref(r->whole);
 	g_array_free(r->kept, TRUE);
 	g_free(r->rows);
 	g_free(r->tmp);

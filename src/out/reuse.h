@@ -7,9 +7,10 @@
  * A build reads what the last one kept in a file (opened under a key
  * of the program, since what is made from the bytes is its work) and
  * writes what it made and found beside it, renamed over it only once
- * its output is whole.  The file is read as it is needed, never whole,
- * so that a long book's does not add to what its build holds: the
- * table of digests, then one output at a time.  Only a cache: a kept
+ * its output is whole.  A long book's file is read as it is needed,
+ * never whole, so that it does not add to what its build holds: the
+ * table of digests, then one output at a time; a file of less than
+ * 8 MB of outputs is read at once.  Only a cache: a kept
  * file missing, damaged or under another key gives nothing.  Its bytes
  * are this machine's.
  */

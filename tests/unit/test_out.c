@@ -668,6 +668,34 @@ START_TEST(test_reuse)
 		reuse_discard(r);
 		g_free(cut);
 	}
+	/* A file of more than 8 MB is read an output at a time: found
+	 * whole, and not when a byte of it changed. */
+	{
+		gsize big = (gsize)9 << 20;
+		char *out = g_malloc(big);
+		GBytes *got;
+
+		memset(out, 'x', big);
+		out[big / 2] = 'y';
+		r = reuse_open(path, "k1");
+		reuse_keep(r, 0, "big page", 8, out, big);
+		ck_assert(reuse_close(r, NULL));
+		r = reuse_open(path, "k1");
+		got = reuse_find(r, 0, "big page", 8);
+		ck_assert_ptr_nonnull(got);
+		ck_assert_uint_eq(g_bytes_get_size(got), big);
+		ck_assert_mem_eq(g_bytes_get_data(got, NULL), out, big);
+		g_bytes_unref(got);
+		reuse_discard(r);
+		g_free(text);
+		ck_assert(g_file_get_contents(path, &text, &len, NULL));
+		text[len / 2] ^= 1;
+		ck_assert(g_file_set_contents(path, text, (gssize)len, NULL));
+		r = reuse_open(path, "k1");
+		ck_assert_ptr_null(reuse_find(r, 0, "big page", 8));
+		reuse_discard(r);
+		g_free(out);
+	}
 	/* Where the new file cannot be made, close says why. */
 	r = reuse_open("/nonexistent-dir/made.reuse", "k1");
 	reuse_keep(r, 0, "page one", 8, "ONE", 3);
