@@ -12,6 +12,7 @@
  * drawing's time, and three gigabytes for a book of fifteen thousand
  * pages (docs/PERFORMANCE.md).
  */
+#include <stddef.h>
 #include <string.h>
 
 #include <zlib.h>
@@ -290,18 +291,21 @@ content_kept(struct pdf_writer *w, const struct pdf_obj *o,
 {
 	GBytes *kept = reuse_find(r, KEPT_PAGE, o->data.s, o->data.n);
 	gsize len;
-	const struct made *m = kept != NULL ? g_bytes_get_data(kept, &len) :
-	    NULL;
+	/* Bytes, not a struct made: a slice of the kept file may stand at
+	 * any address. */
+	const guint8 *m = kept != NULL ? g_bytes_get_data(kept, &len) : NULL;
+	struct content_counts cc;
 
-	if (m == NULL || len <= sizeof(*m)) {
+	if (m == NULL || len <= sizeof(struct made)) {
 		if (kept != NULL)
 			g_bytes_unref(kept);
 		return FALSE;
 	}
-	pdf_write_stream(w, o->num, "/Filter /FlateDecode", m->deflated,
-	    len - sizeof(*m));
+	memcpy(&cc, m + offsetof(struct made, cc), sizeof(cc));
+	pdf_write_stream(w, o->num, "/Filter /FlateDecode", m +
+	    offsetof(struct made, deflated), len - sizeof(struct made));
 	reuse_keep(r, KEPT_PAGE, o->data.s, o->data.n, m, len);
-	count(done, &m->cc);
+	count(done, &cc);
 	done->reused++;
 	g_bytes_unref(kept);
 	return TRUE;
