@@ -18,6 +18,16 @@
  * itself all the same, when it is done with it.
  */
 
+/*
+ * Asserts that made, a newly allocated string (a test's rendering of
+ * what it looks at), is want, and frees it.
+ */
+#define assert_made(made, want) do { \
+	char *made_ = (made); \
+	ck_assert_str_eq(made_, (want)); \
+	g_free(made_); \
+} while (0)
+
 /* A new empty folder; the caller frees the path. */
 char	*fixture_dir(void);
 /* Removes a folder fixture_dir made, with all in it, and frees its path. */

@@ -105,11 +105,7 @@ dump(struct node *root)
 	return g_string_free(s, FALSE);
 }
 
-#define assert_dump(root, want) do { \
-	char *s_ = dump(root); \
-	ck_assert_str_eq(s_, (want)); \
-	g_free(s_); \
-} while (0)
+#define assert_dump(root, want) assert_made(dump(root), want)
 
 /* The index entry with heading h, at the top level or under another. */
 static struct index_entry *
@@ -268,11 +264,7 @@ marks_of(const struct node *t)
 	return g_string_free(s, FALSE);
 }
 
-#define assert_marks(t, want) do { \
-	char *s_ = marks_of(t); \
-	ck_assert_str_eq(s_, (want)); \
-	g_free(s_); \
-} while (0)
+#define assert_marks(t, want) assert_made(marks_of(t), want)
 
 /*
  * A name is marked where it begins in its text, which stays one node,

@@ -5,6 +5,7 @@
  */
 #include <string.h>
 
+#include "fixture.h"
 #include "index/names.h"
 #include "suites.h"
 
@@ -63,11 +64,8 @@ found(const struct names *nl, const char *text)
 	return g_string_free(s, FALSE);
 }
 
-#define assert_found(nl, text, want) do { \
-	char *s_ = found((nl), (text)); \
-	ck_assert_str_eq(s_, (want)); \
-	g_free(s_); \
-} while (0)
+#define assert_found(nl, text, want) \
+	assert_made(found((nl), (text)), want)
 
 /* The form first written as text; it must exist. */
 static const struct name_form *

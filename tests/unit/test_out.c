@@ -42,11 +42,7 @@ listed(const GPtrArray *names)
 	return g_string_free(s, FALSE);
 }
 
-#define assert_names(list, want) do { \
-	char *s_ = listed(list); \
-	ck_assert_str_eq(s_, (want)); \
-	g_free(s_); \
-} while (0)
+#define assert_names(list, want) assert_made(listed(list), want)
 
 /* Each author once, however many chapters name them, in reading order. */
 START_TEST(test_credits_once)
@@ -284,11 +280,7 @@ sources(const struct edition *e)
 	return g_string_free(s, FALSE);
 }
 
-#define assert_sources(e, want) do { \
-	char *s_ = sources(e); \
-	ck_assert_str_eq(s_, (want)); \
-	g_free(s_); \
-} while (0)
+#define assert_sources(e, want) assert_made(sources(e), want)
 
 /* An anthology cites every text; a monograph only texts published apart. */
 START_TEST(test_sources)
