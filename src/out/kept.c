@@ -50,44 +50,86 @@ kept_load(const char *path, const char *key)
 	return data;
 }
 
+/* The errno of a failure that did not set one: EIO. */
+static int
+failure(void)
+{
+	return errno != 0 ? errno : EIO;
+}
+
+void
+kept_begin(struct kept_file *kf, const char *path)
+{
+	int fd;
+
+	memset(kf, 0, sizeof(*kf));
+	kf->path = g_strdup(path);
+	kf->tmp = g_strdup_printf("%s.XXXXXX", path);
+	if ((fd = g_mkstemp_full(kf->tmp, O_WRONLY, 0666)) == -1 ||
+	    (kf->fp = fdopen(fd, "wb")) == NULL) {
+		kf->err = failure();
+		if (fd != -1) {
+			close(fd);
+			g_unlink(kf->tmp);
+		}
+		g_clear_pointer(&kf->tmp, g_free);
+	}
+}
+
+void
+kept_write(struct kept_file *kf, const void *bytes, gsize len)
+{
+	if (kf->fp == NULL || kf->err != 0)
+		return;
+	if (fwrite(bytes, 1, len, kf->fp) != len)
+		kf->err = failure();
+	else
+		kf->written += len;
+}
+
 /*
- * Written beside path and renamed over it, the header line and the
- * bytes each as they are: not copied into one buffer first (some
- * megabytes of fresh pages, which cost more than the writing), and not
- * synced, since a file cut short by a crash fails its CRC.
+ * Not synced: a kept file cut short by a crash fails its CRC, and a
+ * cache is not worth the disk's time.
+ */
+gboolean
+kept_end(struct kept_file *kf, gboolean keep, GError **err)
+{
+	int e = kf->err;
+
+	if (kf->fp != NULL && fclose(kf->fp) != 0 && e == 0)
+		e = failure();
+	kf->fp = NULL;
+	if (keep && e == 0 && g_rename(kf->tmp, kf->path) != 0)
+		e = failure();
+	if (kf->tmp != NULL && (!keep || e != 0))
+		g_unlink(kf->tmp);
+	if (keep && e != 0)
+		g_set_error(err, G_FILE_ERROR, g_file_error_from_errno(e),
+		    "cannot write %s: %s", kf->path, g_strerror(e));
+	g_free(kf->tmp);
+	g_free(kf->path);
+	memset(kf, 0, sizeof(*kf));
+	return !keep || e == 0;
+}
+
+/*
+ * The header line and the bytes each written as they are: not copied
+ * into one buffer first (some megabytes of fresh pages, which cost
+ * more than the writing).
  */
 gboolean
 kept_save(const char *path, const char *key, GBytes *data, GError **err)
 {
-	char *tmp = g_strdup_printf("%s.XXXXXX", path), crc[CRC_DIGITS + 1];
 	gconstpointer bytes = g_bytes_get_data(data, NULL);
 	gsize len = g_bytes_get_size(data);
-	FILE *f = NULL;
-	int fd, e;
-	gboolean ok;
+	char crc[CRC_DIGITS + 1], *head;
+	struct kept_file kf;
 
 	crc_hex(bytes, len, crc);
-	ok = (fd = g_mkstemp_full(tmp, O_WRONLY, 0666)) != -1 &&
-	    (f = fdopen(fd, "wb")) != NULL &&
-	    fprintf(f, "%s%s %s\n", KEPT_MAGIC, key, crc) > 0 &&
-	    fwrite(bytes, 1, len, f) == len;
-	e = ok ? 0 : errno;
-	if (f != NULL && fclose(f) != 0 && ok) {
-		ok = FALSE;
-		e = errno;
-	} else if (f == NULL && fd != -1)
-		close(fd);
-	if (ok && g_rename(tmp, path) != 0) {
-		ok = FALSE;
-		e = errno;
-	}
-	if (!ok) {
-		if (fd != -1)
-			g_unlink(tmp);
-		e = e != 0 ? e : EIO;
-		g_set_error(err, G_FILE_ERROR, g_file_error_from_errno(e),
-		    "cannot write %s: %s", path, g_strerror(e));
-	}
-	g_free(tmp);
-	return ok;
+	head = g_strdup_printf("%s%s %s\n", KEPT_MAGIC, key, crc);
+	kept_begin(&kf, path);
+	kept_write(&kf, head, strlen(head));
+	kept_write(&kf, bytes, len);
+	g_free(head);
+	return kept_end(&kf, TRUE, err);
 }

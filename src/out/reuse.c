@@ -11,9 +11,7 @@
  * The digest is XXH3's 128 bits: some twenty times faster than SHA-1 on
  * a page's content, and as unlikely to take two inputs for one.
  */
-#include <errno.h>
 #include <fcntl.h>
-#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -22,6 +20,7 @@
 #include <libdeflate.h>
 #include <xxhash.h>
 
+#include "out/kept.h"
 #include "out/reuse.h"
 
 #define REUSE_MAGIC	"octavo-reuse "
@@ -49,18 +48,14 @@ struct trailer {
 };
 
 struct reuse {
-	char		*path;
 	int		 fd;		/* the last build's file, or -1 */
 	struct row	*rows;		/* its table */
 	GHashTable	*found;		/* struct input * → struct row * */
 	GBytes		*whole;		/* the file, if small: read once */
-	char		*tmp;		/* the new file, or NULL */
-	FILE		*out;		/* it, open, or NULL */
-	guint64		 at;		/* bytes written to it */
+	struct kept_file out;		/* the new file */
 	GArray		*kept;		/* struct row, written to it */
 	GHashTable	*written;	/* struct input *: their inputs,
 					   each written once */
-	int		 err;		/* errno of its first failure, or 0 */
 };
 
 static guint
@@ -156,28 +151,17 @@ struct reuse *
 reuse_open(const char *path, const char *key)
 {
 	struct reuse *r = g_new0(struct reuse, 1);
-	int fd;
 
-	r->path = g_strdup(path);
 	r->found = g_hash_table_new(input_hash, input_equal);
 	r->kept = g_array_new(FALSE, FALSE, sizeof(struct row));
 	r->written = g_hash_table_new_full(input_hash, input_equal, g_free,
 	    NULL);
 	if ((r->fd = g_open(path, O_RDONLY, 0)) != -1)
 		read_table(r, key);
-	r->tmp = g_strdup_printf("%s.XXXXXX", path);
-	if ((fd = g_mkstemp_full(r->tmp, O_WRONLY, 0666)) == -1 ||
-	    (r->out = fdopen(fd, "wb")) == NULL) {
-		r->err = errno != 0 ? errno : EIO;
-		if (fd != -1) {
-			close(fd);
-			g_unlink(r->tmp);
-		}
-		g_clear_pointer(&r->tmp, g_free);
-	} else if (fprintf(r->out, "%s%s\n", REUSE_MAGIC, key) < 0)
-		r->err = errno != 0 ? errno : EIO;
-	else
-		r->at = strlen(REUSE_MAGIC) + strlen(key) + 1;
+	kept_begin(&r->out, path);
+	kept_write(&r->out, REUSE_MAGIC, strlen(REUSE_MAGIC));
+	kept_write(&r->out, key, strlen(key));
+	kept_write(&r->out, "\n", 1);
 	return r;
 }
 
@@ -215,7 +199,7 @@ reuse_keep(struct reuse *r, guint kind, const void *input, gsize len,
 	struct row row;
 
 	/* Not kept if a row cannot say its length. */
-	if (r->out == NULL || r->err != 0 || outlen > G_MAXUINT32)
+	if (r->out.fp == NULL || r->out.err != 0 || outlen > G_MAXUINT32)
 		return;
 	row.in = digested(kind, input, len);
 	/* The same input kept again (a long book's repeated blocks) is
@@ -223,25 +207,20 @@ reuse_keep(struct reuse *r, guint kind, const void *input, gsize len,
 	if (g_hash_table_contains(r->written, &row.in))
 		return;
 	g_hash_table_add(r->written, g_memdup2(&row.in, sizeof(row.in)));
-	row.at = r->at;
+	row.at = r->out.written;
 	row.len = (guint32)outlen;
 	row.crc = (guint32)libdeflate_crc32(0, output, outlen);
-	if (fwrite(output, 1, outlen, r->out) != outlen) {
-		r->err = errno != 0 ? errno : EIO;
-		return;
-	}
-	r->at += outlen;
-	g_array_append_val(r->kept, row);
+	kept_write(&r->out, output, outlen);
+	if (r->out.err == 0)
+		g_array_append_val(r->kept, row);
 }
 
-/* Frees r; the new file, if it is still there, is removed. */
-static void
-reuse_free(struct reuse *r)
+/* Frees r, its new file ended: kept (keep), or removed. */
+static gboolean
+reuse_free(struct reuse *r, gboolean keep, GError **err)
 {
-	if (r->out != NULL)
-		(void)fclose(r->out);
-	if (r->tmp != NULL)
-		g_unlink(r->tmp);
+	gboolean ok = kept_end(&r->out, keep, err);
+
 	if (r->fd != -1)
 		close(r->fd);
 	g_hash_table_destroy(r->found);
@@ -250,39 +229,24 @@ reuse_free(struct reuse *r)
 		g_bytes_unref(r->whole);
 	g_array_free(r->kept, TRUE);
 	g_free(r->rows);
-	g_free(r->tmp);
-	g_free(r->path);
 	g_free(r);
+	return ok;
 }
 
 gboolean
 reuse_close(struct reuse *r, GError **err)
 {
 	gsize bytes = r->kept->len * sizeof(struct row);
-	struct trailer t = { r->at, r->kept->len,
+	struct trailer t = { r->out.written, r->kept->len,
 	    (guint32)libdeflate_crc32(0, r->kept->data, bytes), TRAILER_MAGIC };
-	FILE *out = r->out;
-	int e = r->err;
 
-	r->out = NULL;
-	if (out != NULL && e == 0 && (fwrite(r->kept->data, 1, bytes, out) !=
-	    bytes || fwrite(&t, 1, sizeof(t), out) != sizeof(t)))
-		e = errno != 0 ? errno : EIO;
-	if (out != NULL && fclose(out) != 0 && e == 0)
-		e = errno != 0 ? errno : EIO;
-	if (e == 0 && g_rename(r->tmp, r->path) != 0)
-		e = errno != 0 ? errno : EIO;
-	if (e == 0)
-		g_clear_pointer(&r->tmp, g_free);
-	else
-		g_set_error(err, G_FILE_ERROR, g_file_error_from_errno(e),
-		    "cannot write %s: %s", r->path, g_strerror(e));
-	reuse_free(r);
-	return e == 0;
+	kept_write(&r->out, r->kept->data, bytes);
+	kept_write(&r->out, &t, sizeof(t));
+	return reuse_free(r, TRUE, err);
 }
 
 void
 reuse_discard(struct reuse *r)
 {
-	reuse_free(r);
+	(void)reuse_free(r, FALSE, NULL);
 }
