@@ -1,7 +1,9 @@
 /*
  * bytes.h — a word's bytes as a key where they stand, without a copy
  * and its terminating NUL: the caches of shaped words (shape.c) and of
- * hyphenation points (hyph.c) look words up this way.
+ * hyphenation points (hyph.c) look words up this way.  And bytes put
+ * one after another into what is kept between builds (shape.c's words
+ * and items, typeset.c's blocks and their keys).
  */
 #ifndef OCTAVO_PDF_BYTES_H
 #define OCTAVO_PDF_BYTES_H
@@ -26,6 +28,31 @@ static inline gboolean
 bytes_equal(const char *a, gsize alen, const char *b, gsize blen)
 {
 	return alen == blen && memcmp(a, b, alen) == 0;
+}
+
+/* Appends len bytes at p, as they are in memory. */
+static inline void
+bytes_put(GString *out, const void *p, gsize len)
+{
+	g_string_append_len(out, (const char *)p, (gssize)len);
+}
+
+/* Appends a 32-bit number, as it is in memory. */
+static inline void
+bytes_put_u32(GString *out, guint32 v)
+{
+	bytes_put(out, &v, sizeof(v));
+}
+
+/*
+ * Appends a count of len (32 bits) and the bytes: two lists of parts
+ * put so never put the same bytes.
+ */
+static inline void
+bytes_put_counted(GString *out, const void *p, gsize len)
+{
+	bytes_put_u32(out, (guint32)len);
+	bytes_put(out, p, len);
 }
 
 #endif

@@ -9,6 +9,7 @@
  */
 #include <string.h>
 
+#include "bytes.h"
 #include "runs.h"
 
 /* One styled stretch of the text, in bytes. */
@@ -274,11 +275,8 @@ insert(PangoAttrList *list, PangoAttribute *a, const struct span *sp,
 void
 runs_attrs_key(const struct runs *r, GString *out)
 {
-	guint n = r->spans->len;
-
-	g_string_append_len(out, (const char *)&n, sizeof(n));
-	g_string_append_len(out, (const char *)r->spans->data,
-	    (gssize)(n * sizeof(struct span)));
+	bytes_put_counted(out, r->spans->data,
+	    r->spans->len * sizeof(struct span));
 }
 
 PangoAttrList *

@@ -475,12 +475,6 @@ shaper_hyphen(struct shaper *sh, const PangoItem *item)
  */
 #define GLYPH_BYTES	21
 
-static void
-put_u32(GString *out, guint32 v)
-{
-	g_string_append_len(out, (const char *)&v, sizeof(v));
-}
-
 /* The bytes put_word writes for w. */
 static gsize
 word_bytes(const struct shaped *w)
@@ -529,10 +523,9 @@ put_font(GString *out, const struct fontcache *fc)
 
 	if (fc->id == NULL)
 		return FALSE;
-	put_u32(out, (guint32)strlen(fc->id));
-	g_string_append(out, fc->id);
+	bytes_put_counted(out, fc->id, strlen(fc->id));
 	count = out->len;
-	put_u32(out, 0);
+	bytes_put_u32(out, 0);
 	g_hash_table_iter_init(&it, fc->words);
 	while (g_hash_table_iter_next(&it, &w, NULL))
 		if (((const struct shaped *)w)->used) {
@@ -581,7 +574,7 @@ shaper_save(const struct shaper *sh)
 	gpointer fc;
 	guint32 fonts = 0;
 
-	put_u32(out, 0);
+	bytes_put_u32(out, 0);
 	g_hash_table_iter_init(&it, sh->fonts);
 	while (g_hash_table_iter_next(&it, NULL, &fc))
 		fonts += put_font(out, fc);
@@ -1004,17 +997,8 @@ struct kept_item {
 	guint8		 has_rise, pad[3];
 };
 
-/* Appends a count of bytes and the bytes of s. */
-static void
-put_string(GString *out, const char *s)
-{
-	guint32 n = (guint32)strlen(s);
-
-	put_u32(out, n);
-	g_string_append_len(out, s, (gssize)n);
-}
-
-/* The string put_string wrote, into buf; FALSE if the bytes are few. */
+/* A string bytes_put_counted wrote, into buf; FALSE if the bytes are
+ * few. */
 static gboolean
 read_string(struct reader *r, GString *buf)
 {
@@ -1031,10 +1015,10 @@ read_string(struct reader *r, GString *buf)
 gboolean
 para_items_save(struct shaper *sh, const struct para *pa, GString *out)
 {
-	guint32 n = pa->nitems;
+	const char *lang;
 	guint i;
 
-	g_string_append_len(out, (const char *)&n, sizeof(n));
+	bytes_put_u32(out, pa->nitems);
 	for (i = 0; i < pa->nitems; i++) {
 		const PangoItem *item = pa->items[i];
 		const struct fontcache *fc = fontcache_get(sh, item);
@@ -1056,19 +1040,19 @@ para_items_save(struct shaper *sh, const struct para *pa, GString *out)
 			k.has_rise = 1;
 			k.rise = ((const PangoAttrInt *)a)->value;
 		}
-		g_string_append_len(out, (const char *)&k, sizeof(k));
-		put_string(out, fc->id);
-		put_string(out, pango_language_to_string(
-		    item->analysis.language));
+		bytes_put(out, &k, sizeof(k));
+		bytes_put_counted(out, fc->id, strlen(fc->id));
+		lang = pango_language_to_string(item->analysis.language);
+		bytes_put_counted(out, lang, strlen(lang));
 	}
 	/* The pieces, so that the text need not be cut again: each its
 	 * first byte and its item with its kind. */
-	put_u32(out, pa->npieces);
+	bytes_put_u32(out, pa->npieces);
 	for (i = 0; i < pa->npieces; i++) {
 		const struct piece *pc = &pa->pieces[i];
 
-		put_u32(out, pc->start);
-		put_u32(out, (guint32)pc->item << 3 | pc->space | pc->tie << 1 |
+		bytes_put_u32(out, pc->start);
+		bytes_put_u32(out, (guint32)pc->item << 3 | pc->space | pc->tie << 1 |
 		    pc->cut << 2);
 	}
 	return TRUE;

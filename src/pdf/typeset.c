@@ -28,6 +28,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "bytes.h"
 #include "hyph.h"
 #include "kp.h"
 #include "out/reuse.h"
@@ -651,19 +652,6 @@ struct kept_line {
 	guint8		 hyphen, fill, pad[6];
 };
 
-/* Appends the bytes of a value of n bytes at p. */
-#define PUT(out, p, n)	g_string_append_len((out), (const char *)(p), (n))
-
-/* Appends a string, its length first. */
-static void
-put_text(GString *out, const char *t, gsize len)
-{
-	guint64 n = len;
-
-	PUT(out, &n, sizeof(n));
-	PUT(out, t, (gssize)len);
-}
-
 /*
  * What the setting of s's block depends on, besides what the reuse is
  * kept under (this octavo, the print style, the hyphenation patterns and
@@ -686,25 +674,27 @@ set_key(const struct setter *s, double left)
 	    s->width, left, s->p->measure };
 	guint i;
 
-	put_text(key, s->r->text->str, s->r->text->len);
+	bytes_put_counted(key, s->r->text->str, s->r->text->len);
 	runs_attrs_key(s->r, key);
-	PUT(key, &as->len, sizeof(as->len));
+	bytes_put(key, &as->len, sizeof(as->len));
 	for (i = 0; i < as->len; i++) {
 		const struct anchor *an = &g_array_index(as, struct anchor, i);
 		guint at[3] = { an->kind, an->start, an->end };
 
-		PUT(key, at, sizeof(at));
+		bytes_put(key, at, sizeof(at));
 		if (an->kind == ANCHOR_LANG)
-			put_text(key, an->node->as.lang,
+			bytes_put_counted(key, an->node->as.lang,
 			    strlen(an->node->as.lang));
 	}
-	put_text(key, br->data, br->len * sizeof(guint));
-	put_text(key, b->font->family, strlen(b->font->family));
-	PUT(key, shape, sizeof(shape));
-	PUT(key, geometry, sizeof(geometry));
-	put_text(key, hyph_file(s->hyph), strlen(hyph_file(s->hyph)));
-	put_text(key, lang != NULL ? lang : "", lang != NULL ? strlen(lang) :
-	    0);
+	bytes_put_counted(key, br->data, br->len * sizeof(guint));
+	bytes_put_counted(key, b->font->family, strlen(b->font->family));
+	bytes_put(key, shape, sizeof(shape));
+	bytes_put(key, geometry, sizeof(geometry));
+	bytes_put_counted(key, hyph_file(s->hyph),
+	    strlen(hyph_file(s->hyph)));
+	if (lang == NULL)
+		lang = "";
+	bytes_put_counted(key, lang, strlen(lang));
 	return key;
 }
 
@@ -813,13 +803,13 @@ keep_set(struct setter *s, GString *key, guint first)
 	guint i;
 
 	if (para_items_save(s->p->shaper, s->pa, v)) {
-		PUT(v, &n, sizeof(n));
+		bytes_put(v, &n, sizeof(n));
 		for (i = first; i < s->g->lines->len; i++) {
 			const struct line *ln = GALLEY_LINE(s->g, i);
 			struct kept_line kl = { ln->start, ln->end, ln->x,
 			    ln->ratio, ln->hyphen, ln->fill, { 0 } };
 
-			PUT(v, &kl, sizeof(kl));
+			bytes_put(v, &kl, sizeof(kl));
 		}
 		reuse_keep(s->p->paras, 0, key->str, key->len, v->str, v->len);
 	}
