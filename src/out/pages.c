@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "out/indexing.h"
+#include "out/kept.h"
 #include "out/pages.h"
 #include "read/file.h"
 
@@ -280,48 +281,77 @@ place_marks(struct pagemap *pm, const struct edition *e)
 	g_hash_table_destroy(by);
 }
 
+/*
+ * Writes what out holds to kf once it is past a few pages, or at the
+ * end: the kept layout of a long book is tens of megabytes, and was
+ * held whole (and doubled by its growing) at the build's peak.
+ */
+static void
+flush_out(struct kept_file *kf, GString *out, gboolean end)
+{
+	if (out->len < 65536 && !end)
+		return;
+	kept_write(kf, out->str, out->len);
+	g_string_truncate(out, 0);
+}
+
+/*
+ * Where each block of the edition is, as a kept line names it: its
+ * tree's place in ts (from 1) above 32 bits, its own in the tree below.
+ */
+static GHashTable *
+block_places(GArray *ts)
+{
+	GHashTable *where = g_hash_table_new(g_direct_hash, g_direct_equal);
+	guint i, j;
+
+	for (i = 0; i < ts->len; i++) {
+		GArray *bs = blocks(g_array_index(ts, struct tree, i).root);
+
+		for (j = 0; j < bs->len; j++)
+			g_hash_table_insert(where, (gpointer)g_array_index(bs,
+			    const struct node *, j),
+			    GSIZE_TO_POINTER((gsize)(i + 1) << 32 | j));
+		g_array_free(bs, TRUE);
+	}
+	return where;
+}
+
 gboolean
 pagemap_save(const struct pagemap *pm, const struct edition *e,
     const char *key, const char *path, GError **err)
 {
 	GString *out = g_string_new(PAGES_MAGIC "\n");
-	GHashTable *where = g_hash_table_new_full(g_direct_hash,
-	    g_direct_equal, NULL, g_free);
 	GArray *ts = trees(e);
-	gboolean ok;
-	guint i, j, lines;
+	GHashTable *where = block_places(ts);
+	struct kept_file kf;
+	gsize place;
+	guint i, lines;
 
+	kept_begin(&kf, path);
 	g_string_append_printf(out, "key %s\n", key);
 	for (i = 0; i < pm->labels->len; i++)
 		g_string_append_printf(out, "label %s\n",
 		    (const char *)g_ptr_array_index(pm->labels, i));
-	for (i = 0; i < ts->len; i++) {
-		const struct tree *t = &g_array_index(ts, struct tree, i);
-		GArray *bs = blocks(t->root);
-
-		for (j = 0; j < bs->len; j++)
-			g_hash_table_insert(where, (gpointer)g_array_index(bs,
-			    const struct node *, j), g_strdup_printf("%s %u",
-			    t->name, j));
-		g_array_free(bs, TRUE);
-	}
 	for (i = 0, lines = 0; i < pm->starts->len; i++) {
 		const struct linestart *ls = &g_array_index(pm->starts,
 		    struct linestart, i);
-		const char *place = g_hash_table_lookup(where, ls->block);
 
-		if (place != NULL) {
-			g_string_append_printf(out, "line %s %" G_GSIZE_FORMAT
-			    " %d\n", place, ls->offset, ls->page);
-			lines++;
-		}
+		place = GPOINTER_TO_SIZE(g_hash_table_lookup(where, ls->block));
+		if (place == 0)
+			continue;
+		g_string_append_printf(out, "line %s %u %u %d\n",
+		    g_array_index(ts, struct tree, (place >> 32) - 1).name,
+		    (guint)(place & 0xffffffffu), (guint)ls->offset, ls->page);
+		lines++;
+		flush_out(&kf, out, FALSE);
 	}
 	g_string_append_printf(out, "end %u %u\n", pm->labels->len, lines);
-	ok = g_file_set_contents(path, out->str, (gssize)out->len, err);
+	flush_out(&kf, out, TRUE);
 	g_array_free(ts, TRUE);
 	g_hash_table_destroy(where);
 	g_string_free(out, TRUE);
-	return ok;
+	return kept_end(&kf, TRUE, err);
 }
 
 /*
@@ -385,11 +415,11 @@ load_line(char **f, guint nf, GHashTable *tree_blocks, GString *key,
 	g_string_append(key, f[2]);
 	bs = g_hash_table_lookup(tree_blocks, key->str);
 	if (bs == NULL || bs->len == 0 || !number(f[3], bs->len - 1, &n) ||
-	    !number(f[4], G_MAXSIZE, &offset) || !number(f[5], pages, &page) ||
+	    !number(f[4], G_MAXUINT32, &offset) || !number(f[5], pages, &page) ||
 	    page == 0)
 		return FALSE;
 	ls->block = g_array_index(bs, const struct node *, n);
-	ls->offset = (gsize)offset;
+	ls->offset = (guint32)offset;
 	ls->page = (int)page;
 	return TRUE;
 }

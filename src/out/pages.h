@@ -41,7 +41,7 @@ struct pagebreak {
 /* Where a printed line of the text or of a note begins in the model. */
 struct linestart {
 	const struct node	*block;		/* a paragraph, heading, … */
-	gsize			 offset;	/* into node_text(block) */
+	guint32			 offset;	/* into node_text(block) */
 	int			 page;		/* of the file, from 1 */
 };
 

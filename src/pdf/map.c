@@ -117,10 +117,14 @@ line_starts(struct pagemap *pm, const struct galley *g, guint from, guint to,
 
 	for (i = from; i < MIN(to, g->lines->len); i++) {
 		const struct line *ln = GALLEY_LINE(g, i);
-		struct linestart ls = { ln->block, ln->offset,
+		struct linestart ls = { ln->block, (guint32)ln->offset,
 		    before + ln->page + 1 };
 
-		if (ln->para != NULL && ln->page >= 0 && ln->block != NULL)
+		/* 16 bytes a line, the long book's largest array: a
+		   paragraph's text past 4 GiB (a source that size, read
+		   with --max-source) leaves its later lines unmapped. */
+		if (ln->para != NULL && ln->page >= 0 && ln->block != NULL &&
+		    ln->offset <= G_MAXUINT32)
 			g_array_append_val(pm->starts, ls);
 	}
 }
