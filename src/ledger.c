@@ -293,9 +293,9 @@ add_tree(struct counts *t, const struct node *root)
 		    n->type == NODE_CODEBLOCK)
 			add_words(t, n->text, 0, 1);
 		else if (n->type == NODE_LINK) {
-			add_words(t, n->as.link.url, 0, 1);
-			if (n->as.link.title != NULL)
-				add_words(t, n->as.link.title, 0, 1);
+			add_words(t, n->as.link->url, 0, 1);
+			if (n->as.link->title != NULL)
+				add_words(t, n->as.link->title, 0, 1);
 		}
 		else if (n->type == NODE_XREF && n->as.noteref.note != NULL)
 			add_words(t, n->as.noteref.note->mark, 0, 1);

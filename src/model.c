@@ -12,6 +12,8 @@ node_new(enum node_type type, struct srcpos pos)
 
 	n->type = type;
 	n->pos = pos;
+	if (type == NODE_LINK)
+		n->as.link = g_new0(struct link, 1);
 	return n;
 }
 
@@ -113,8 +115,9 @@ node_free(struct node *n)
 		next = todo->next;
 		g_free(todo->text);
 		if (todo->type == NODE_LINK) {
-			g_free(todo->as.link.url);
-			g_free(todo->as.link.title);
+			g_free(todo->as.link->url);
+			g_free(todo->as.link->title);
+			g_free(todo->as.link);
 		} else if (todo->type == NODE_SPAN || todo->type == NODE_DIV)
 			g_free(todo->as.lang);
 		else if (todo->type == NODE_TEXT)

@@ -59,6 +59,24 @@ struct note;
 struct index_mark;
 struct chapter;
 
+/*
+ * Where a NODE_LINK goes.  Apart from the node, which every text and
+ * inline of a book is, so that the node is as small as its other kinds
+ * need (the largest of them a pointer): a long book has hundreds of
+ * thousands of nodes and a few links.
+ */
+struct link {
+	char	*url;
+	char	*title;			/* NULL or "" if none */
+	int	 text_only;		/* no target both outputs can follow:
+					   set as its text */
+	/* A link to another chapter of the book (its source file): the
+	   chapter, and the heading in it the URL's fragment names, or NULL
+	   for its start. */
+	const struct chapter	*chapter;
+	const struct node	*heading;
+};
+
 /* How a table's column is aligned, as its delimiter row says. */
 enum cell_align { ALIGN_NONE, ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT };
 
@@ -70,17 +88,7 @@ struct node {
 	union {
 		struct { int level; } heading;
 		struct { int ordered, start; } list;
-		struct {
-			char	*url;
-			char	*title;		/* NULL or "" if none */
-			int	 text_only;	/* no target both outputs can
-						   follow: set as its text */
-			/* A link to another chapter of the book (its
-			   source file): the chapter, and the heading in it
-			   the URL's fragment names, or NULL for its start. */
-			const struct chapter	*chapter;
-			const struct node	*heading;
-		} link;
+		struct link	*link;	/* its own, made with the node */
 		struct { int head; } row;
 		struct { enum cell_align align; } cell;
 		struct { struct note *note; } noteref;

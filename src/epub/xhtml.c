@@ -264,13 +264,13 @@ section_number(const struct chapter *c, const struct node *h)
 static void
 chapter_href(GString *out, const struct node *n)
 {
-	const struct chapter *c = n->as.link.chapter;
+	const struct chapter *c = n->as.link->chapter;
 	char *file = book_chapter_file(c);
 
 	xml_escape(out, file);
-	if (n->as.link.heading != NULL)
+	if (n->as.link->heading != NULL)
 		g_string_append_printf(out, "#s-%d",
-		    section_number(c, n->as.link.heading));
+		    section_number(c, n->as.link->heading));
 	g_free(file);
 }
 
@@ -281,21 +281,21 @@ chapter_href(GString *out, const struct node *n)
 static void
 hyperlink(GString *out, const struct node *n, int enter)
 {
-	if (n->as.link.text_only)
+	if (n->as.link->text_only)
 		return;
 	if (!enter) {
 		g_string_append(out, "</a>");
 		return;
 	}
 	g_string_append(out, "<a href=\"");
-	if (n->as.link.chapter != NULL)
+	if (n->as.link->chapter != NULL)
 		chapter_href(out, n);
 	else
-		xml_escape_url(out, n->as.link.url != NULL ?
-		    n->as.link.url : "");
-	if (n->as.link.title != NULL && *n->as.link.title != '\0') {
+		xml_escape_url(out, n->as.link->url != NULL ?
+		    n->as.link->url : "");
+	if (n->as.link->title != NULL && *n->as.link->title != '\0') {
 		g_string_append(out, "\" title=\"");
-		xml_escape(out, n->as.link.title);
+		xml_escape(out, n->as.link->title);
 	}
 	g_string_append(out, "\">");
 }

@@ -154,7 +154,7 @@ static int
 resolve(const struct edition *e, const struct chapter *from,
     struct node *link, struct diags *d)
 {
-	const char *url = link->as.link.url != NULL ? link->as.link.url : "";
+	const char *url = link->as.link->url != NULL ? link->as.link->url : "";
 	const char *hash = strchr(url, '#');
 	char *file = g_uri_unescape_segment(url, hash, NULL);
 	char *frag = hash != NULL ? g_uri_unescape_string(hash + 1, NULL) :
@@ -177,26 +177,26 @@ resolve(const struct edition *e, const struct chapter *from,
 			first = c;
 		if (frag == NULL || *frag == '\0' ||
 		    names(c->meta.title, frag)) {
-			link->as.link.chapter = c;
+			link->as.link->chapter = c;
 			break;
 		}
-		if ((link->as.link.heading = heading_named(c, frag)) != NULL) {
-			link->as.link.chapter = c;
+		if ((link->as.link->heading = heading_named(c, frag)) != NULL) {
+			link->as.link->chapter = c;
 			break;
 		}
 	}
-	if (link->as.link.chapter == NULL && first != NULL) {
-		link->as.link.chapter = first;
+	if (link->as.link->chapter == NULL && first != NULL) {
+		link->as.link->chapter = first;
 		diag_add(d, DIAG_WARNING, link->pos, "the link to '%s' goes to "
 		    "the start of chapter %s: no heading of it is '#%s' "
 		    "(a heading '## Some Title' is '#some-title')", url,
 		    first->id, frag);
 	}
-	if (link->as.link.chapter != NULL && matter_alone(link->as.link.chapter))
+	if (link->as.link->chapter != NULL && matter_alone(link->as.link->chapter))
 		diag_add(d, DIAG_WARNING, link->pos, "the link to '%s' is a "
 		    "link in the EPUB only: the print edition sets chapter %s "
 		    "alone, without a heading to link to", url,
-		    link->as.link.chapter->id);
+		    link->as.link->chapter->id);
 	g_free(file);
 	g_free(frag);
 	g_free(want);
@@ -214,16 +214,16 @@ resolve_tree(const struct edition *e, const struct chapter *c,
 	for (i = 0; i < links->len; i++) {
 		struct node *link = g_ptr_array_index(links, i);
 
-		if (followable(link->as.link.url) ||
+		if (followable(link->as.link->url) ||
 		    resolve(e, c, link, d) == 0)
 			continue;
-		link->as.link.text_only = 1;
+		link->as.link->text_only = 1;
 		diag_add(d, DIAG_WARNING, link->pos, "the link to '%s' goes "
 		    "nowhere in an EPUB or a PDF, which follow only a URL with "
 		    "a scheme (https://…) or a link to another chapter's "
 		    "source; it is set as its text: write the whole URL, or "
 		    "the text without the link",
-		    link->as.link.url != NULL ? link->as.link.url : "");
+		    link->as.link->url != NULL ? link->as.link->url : "");
 	}
 	g_ptr_array_free(links, TRUE);
 }

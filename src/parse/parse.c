@@ -93,8 +93,8 @@ container(cmark_node *cn, struct srcpos pos)
 		return node_new(NODE_STRONG, pos);
 	case CMARK_NODE_LINK:
 		n = node_new(NODE_LINK, pos);
-		n->as.link.url = g_strdup(cmark_node_get_url(cn));
-		n->as.link.title = g_strdup(cmark_node_get_title(cn));
+		n->as.link->url = g_strdup(cmark_node_get_url(cn));
+		n->as.link->title = g_strdup(cmark_node_get_title(cn));
 		return n;
 	default:
 		return NULL;

@@ -859,7 +859,7 @@ link_targets(struct press *p, const struct node *tree, GHashTable *texts,
 	citer_init(&it, tree);
 	while (citer_next(&it) != ITER_NONE)
 		if (it.ev == ITER_ENTER && it.cur->type == NODE_LINK &&
-		    (to = it.cur->as.link.heading) != NULL &&
+		    (to = it.cur->as.link->heading) != NULL &&
 		    g_hash_table_contains(texts, to) &&
 		    !g_hash_table_contains(p->dests, to))
 			g_hash_table_insert(p->dests, (gpointer)to,

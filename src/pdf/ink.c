@@ -184,13 +184,13 @@ link_attrs(const struct press *pr, const struct anchor *a)
 
 	if (a->kind == ANCHOR_PAGE)
 		return g_strdup_printf("page=%d", press_drawn(pr, a->page));
-	if (n->as.link.chapter != NULL) {
-		dest = g_hash_table_lookup(pr->dests, n->as.link.heading != NULL ?
-		    (const void *)n->as.link.heading :
-		    (const void *)n->as.link.chapter);
+	if (n->as.link->chapter != NULL) {
+		dest = g_hash_table_lookup(pr->dests, n->as.link->heading != NULL ?
+		    (const void *)n->as.link->heading :
+		    (const void *)n->as.link->chapter);
 		return dest != NULL ? g_strdup_printf("dest='%s'", dest) : NULL;
 	}
-	url = g_uri_escape_string(a->node->as.link.url, "!#$%&'*+,/:;=?@[]~",
+	url = g_uri_escape_string(a->node->as.link->url, "!#$%&'*+,/:;=?@[]~",
 	    FALSE);
 	s = g_string_new("uri='");
 	for (p = url; *p != '\0'; p++) {

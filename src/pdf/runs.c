@@ -249,7 +249,7 @@ runs_event(struct runs *r, enum iter_event ev, const struct node *n)
 	case NODE_LINK:
 		/* Links do not nest, and hold no note reference (links.c);
 		 * one set as its text only is no anchor. */
-		if (!n->as.link.text_only && n->as.link.url != NULL)
+		if (!n->as.link->text_only && n->as.link->url != NULL)
 			anchor_over(r, ANCHOR_URL, ev, n);
 		break;
 	case NODE_SPAN:

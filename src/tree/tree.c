@@ -72,18 +72,18 @@ attributes(GString *out, const struct node *n)
 		break;
 	case NODE_LINK:
 		g_string_append_c(out, ' ');
-		quoted(out, n->as.link.url != NULL ? n->as.link.url : "");
-		if (n->as.link.title != NULL && *n->as.link.title != '\0') {
+		quoted(out, n->as.link->url != NULL ? n->as.link->url : "");
+		if (n->as.link->title != NULL && *n->as.link->title != '\0') {
 			g_string_append(out, " title ");
-			quoted(out, n->as.link.title);
+			quoted(out, n->as.link->title);
 		}
-		if (n->as.link.text_only)
+		if (n->as.link->text_only)
 			g_string_append(out, " text-only");
-		if (n->as.link.chapter != NULL)
+		if (n->as.link->chapter != NULL)
 			g_string_append_printf(out, " to %s",
-			    n->as.link.chapter->id);
-		if (n->as.link.heading != NULL) {
-			char *h = node_text(n->as.link.heading);
+			    n->as.link->chapter->id);
+		if (n->as.link->heading != NULL) {
+			char *h = node_text(n->as.link->heading);
 
 			g_string_append(out, " at ");
 			quoted(out, h);

@@ -66,7 +66,7 @@ ebook_sample(void)
 	node_append(p, node_new_text(NODE_CODE, here, "x<y", -1));
 	fixture_node(p, NODE_LINEBREAK);
 	n = fixture_node(p, NODE_LINK);
-	n->as.link.url = g_strdup("http://example.org/?a=1&b=2 c");
+	n->as.link->url = g_strdup("http://example.org/?a=1&b=2 c");
 	fixture_text(n, "link");
 	fixture_heading(doc, 3, "Detail");
 	fixture_node(doc, NODE_BREAK);

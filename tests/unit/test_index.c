@@ -296,7 +296,7 @@ START_TEST(test_marks_in_text)
 	node_append(em, node_new_text(NODE_TEXT, pos, "Trotsky", -1));
 	node_append(p2, node_new_text(NODE_TEXT, pos, " to ", -1));
 	link = node_new(NODE_LINK, pos);
-	link->as.link.url = g_strdup("https://example.org/");
+	link->as.link->url = g_strdup("https://example.org/");
 	node_append(p2, link);
 	node_append(link, node_new_text(NODE_TEXT, pos, "Sedov", -1));
 	node_append(p2, node_new_text(NODE_TEXT, pos, ".", -1));

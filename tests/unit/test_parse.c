@@ -87,7 +87,7 @@ START_TEST(test_markdown_structure)
 	n = n->next;
 	ck_assert_int_eq(n->first->next->type, NODE_EMPH);
 	ck_assert_int_eq(n->last->prev->type, NODE_LINK);
-	ck_assert_str_eq(n->last->prev->as.link.url, "http://example.com/");
+	ck_assert_str_eq(n->last->prev->as.link->url, "http://example.com/");
 	n = c->doc->last;
 	ck_assert(n->as.list.ordered);
 	ck_assert_int_eq(n->as.list.start, 3);
@@ -145,19 +145,19 @@ START_TEST(test_links)
 	p = ((struct chapter *)g_ptr_array_index(e->chapters, 0))->doc->first;
 	link = p->first->next;
 	ck_assert_int_eq(link->type, NODE_LINK);
-	ck_assert_str_eq(link->as.link.title, "Its title");
-	ck_assert_int_eq(link->as.link.text_only, 0);
+	ck_assert_str_eq(link->as.link->title, "Its title");
+	ck_assert_int_eq(link->as.link->text_only, 0);
 	link = link->next->next;
-	ck_assert_str_eq(link->as.link.url, "two.md");
-	ck_assert_int_eq(link->as.link.text_only, 1);
+	ck_assert_str_eq(link->as.link->url, "two.md");
+	ck_assert_int_eq(link->as.link->text_only, 1);
 	link = link->next->next;
-	ck_assert_int_eq(link->as.link.text_only, 0);
-	ck_assert_ptr_eq(link->as.link.chapter, g_ptr_array_index(e->chapters,
+	ck_assert_int_eq(link->as.link->text_only, 0);
+	ck_assert_ptr_eq(link->as.link->chapter, g_ptr_array_index(e->chapters,
 	    0));
-	ck_assert_ptr_null(link->as.link.heading);
+	ck_assert_ptr_null(link->as.link->heading);
 	link = link->next->next;
-	ck_assert_str_eq(link->as.link.url, "mailto:a@e.org");
-	ck_assert_int_eq(link->as.link.text_only, 0);
+	ck_assert_str_eq(link->as.link->url, "mailto:a@e.org");
+	ck_assert_int_eq(link->as.link->text_only, 0);
 	ck_assert_int_eq(link->last->type, NODE_TEXT);
 	ck_assert_int_eq(link->next->type, NODE_NOTEREF);
 	ck_assert_int_eq(d.count[DIAG_WARNING], 2);
@@ -187,7 +187,7 @@ START_TEST(test_link_to_heading)
 	doc = ((struct chapter *)g_ptr_array_index(e->chapters, 0))->doc;
 	link = doc->first->first->next;
 	ck_assert_int_eq(link->type, NODE_LINK);
-	ck_assert_ptr_eq(link->as.link.heading, doc->first->next);
+	ck_assert_ptr_eq(link->as.link->heading, doc->first->next);
 	ck_assert_int_eq(d.count[DIAG_WARNING], 0);
 	diags_release(&d);
 	edition_free(e);

@@ -323,12 +323,12 @@ START_TEST(test_link_annotations)
 	    NULL, "-", NULL };
 
 	e->meta.title = g_strdup("Links");
-	link->as.link.url = g_strdup("https://e.org/a(b\\c");
+	link->as.link->url = g_strdup("https://e.org/a(b\\c");
 	fixture_text(link, "the page");
 	fixture_text(p, " or ");
 	link = fixture_node(p, NODE_LINK);
-	link->as.link.url = g_strdup("other.md");
-	link->as.link.text_only = 1;
+	link->as.link->url = g_strdup("other.md");
+	link->as.link->text_only = 1;
 	fixture_text(link, "the other chapter");
 	path = proof_write(e, "links.pdf");
 	qdf[3] = path;
