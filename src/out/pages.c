@@ -295,23 +295,33 @@ flush_out(struct kept_file *kf, GString *out, gboolean end)
 	g_string_truncate(out, 0);
 }
 
+/* Where a block is, as a kept line names it: its tree and its place. */
+struct place {
+	guint	tree;		/* in trees(e) */
+	guint	block;		/* in blocks(the tree's root) */
+};
+
 /*
- * Where each block of the edition is, as a kept line names it: its
- * tree's place in ts (from 1) above 32 bits, its own in the tree below.
+ * Every block of the trees ts, each found by its node: the value is its
+ * place's index in *places, plus one.
  */
 static GHashTable *
-block_places(GArray *ts)
+block_places(GArray *ts, GArray **places)
 {
 	GHashTable *where = g_hash_table_new(g_direct_hash, g_direct_equal);
-	guint i, j;
+	struct place pl;
 
-	for (i = 0; i < ts->len; i++) {
-		GArray *bs = blocks(g_array_index(ts, struct tree, i).root);
+	*places = g_array_new(FALSE, FALSE, sizeof(struct place));
+	for (pl.tree = 0; pl.tree < ts->len; pl.tree++) {
+		GArray *bs = blocks(g_array_index(ts, struct tree,
+		    pl.tree).root);
 
-		for (j = 0; j < bs->len; j++)
+		for (pl.block = 0; pl.block < bs->len; pl.block++) {
+			g_array_append_val(*places, pl);
 			g_hash_table_insert(where, (gpointer)g_array_index(bs,
-			    const struct node *, j),
-			    GSIZE_TO_POINTER((gsize)(i + 1) << 32 | j));
+			    const struct node *, pl.block),
+			    GUINT_TO_POINTER((*places)->len));
+		}
 		g_array_free(bs, TRUE);
 	}
 	return where;
@@ -322,11 +332,11 @@ pagemap_save(const struct pagemap *pm, const struct edition *e,
     const char *key, const char *path, GError **err)
 {
 	GString *out = g_string_new(PAGES_MAGIC "\n");
-	GArray *ts = trees(e);
-	GHashTable *where = block_places(ts);
+	GArray *ts = trees(e), *places;
+	GHashTable *where = block_places(ts, &places);
+	const struct place *pl;
 	struct kept_file kf;
-	gsize place;
-	guint i, lines;
+	guint i, at, lines;
 
 	kept_begin(&kf, path);
 	g_string_append_printf(out, "key %s\n", key);
@@ -337,17 +347,19 @@ pagemap_save(const struct pagemap *pm, const struct edition *e,
 		const struct linestart *ls = &g_array_index(pm->starts,
 		    struct linestart, i);
 
-		place = GPOINTER_TO_SIZE(g_hash_table_lookup(where, ls->block));
-		if (place == 0)
+		at = GPOINTER_TO_UINT(g_hash_table_lookup(where, ls->block));
+		if (at == 0)
 			continue;
+		pl = &g_array_index(places, struct place, at - 1);
 		g_string_append_printf(out, "line %s %u %u %d\n",
-		    g_array_index(ts, struct tree, (place >> 32) - 1).name,
-		    (guint)(place & 0xffffffffu), (guint)ls->offset, ls->page);
+		    g_array_index(ts, struct tree, pl->tree).name, pl->block,
+		    (guint)ls->offset, ls->page);
 		lines++;
 		flush_out(&kf, out, FALSE);
 	}
 	g_string_append_printf(out, "end %u %u\n", pm->labels->len, lines);
 	flush_out(&kf, out, TRUE);
+	g_array_free(places, TRUE);
 	g_array_free(ts, TRUE);
 	g_hash_table_destroy(where);
 	g_string_free(out, TRUE);

@@ -358,8 +358,9 @@ START_TEST(test_page_map_kept)
 	GHashTable *folios, *again;
 	struct pagemap back;
 	struct laid l;
+	GError *err = NULL;
 	char *saved;
-	guint i;
+	guint i, n;
 
 	for (i = 0; i < 40; i++) {
 		struct node *p = nth_para(c, (int)i);
@@ -385,6 +386,36 @@ START_TEST(test_page_map_kept)
 		    g_hash_table_lookup(folios, marks[i]));
 	}
 	pagemap_release(&back);
+	/*
+	 * A map of many lines, written as it is made in steps of some
+	 * pages: every line comes back, in its order.
+	 */
+	n = l.pm.starts->len;
+	for (i = 0; i < 20000; i++) {
+		struct linestart ls = g_array_index(l.pm.starts,
+		    struct linestart, i % n);
+
+		ls.offset += i;
+		g_array_append_val(l.pm.starts, ls);
+	}
+	ck_assert(pagemap_save(&l.pm, e, "key-1", saved, NULL));
+	pagemap_init(&back);
+	ck_assert(pagemap_load(&back, e, "key-1", saved));
+	ck_assert_uint_eq(back.starts->len, l.pm.starts->len);
+	for (i = 0; i < back.starts->len; i++) {
+		const struct linestart *a = &g_array_index(back.starts,
+		    struct linestart, i), *b = &g_array_index(l.pm.starts,
+		    struct linestart, i);
+
+		ck_assert(a->block == b->block && a->offset == b->offset &&
+		    a->page == b->page);
+	}
+	pagemap_release(&back);
+	/* Where it cannot be written, saving says so. */
+	ck_assert(!pagemap_save(&l.pm, e, "key-1", "/nonexistent/k.pages",
+	    &err));
+	ck_assert_ptr_nonnull(strstr(err->message, "cannot write"));
+	g_clear_error(&err);
 	pagemap_init(&back);
 	ck_assert(!pagemap_load(&back, e, "key-2", saved));
 	ck_assert_uint_eq(back.labels->len, 0);
@@ -438,6 +469,8 @@ START_TEST(test_page_map_bad_files)
 			g_strdup_printf("%.*s\nline one text 0 0 4294967297%s",
 			    (int)(cut - good), good, cut),
 			g_strdup_printf("%.*s\nline one text -1 0 1%s",
+			    (int)(cut - good), good, cut),
+			g_strdup_printf("%.*s\nline one text 0 4294967296 1%s",
 			    (int)(cut - good), good, cut),
 			g_strdup_printf("%.*s\nline one text 0 0 1junk%s",
 			    (int)(cut - good), good, cut),
