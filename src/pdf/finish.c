@@ -545,31 +545,6 @@ page_tree(GString *s, const struct pdf_obj *o, const GArray *kids)
 	g_string_free(add, TRUE);
 }
 
-static gint
-by_offset(gconstpointer a, gconstpointer b, gpointer at)
-{
-	gsize x = ((const gsize *)at)[*(const guint *)a];
-	gsize y = ((const gsize *)at)[*(const guint *)b];
-
-	return x < y ? -1 : x > y;
-}
-
-/* The numbers of Cairo's objects, in the order they are in its file:
- * Cairo numbers an object when it needs a reference to it, and writes
- * it when it is made. */
-static GArray *
-file_order(const struct pdf_file *pf)
-{
-	GArray *order = g_array_new(FALSE, FALSE, sizeof(guint));
-	guint num;
-
-	for (num = 1; num < pf->objects; num++)
-		if (pf->at[num] != 0)
-			g_array_append_val(order, num);
-	g_array_sort_with_data(order, by_offset, pf->at);
-	return order;
-}
-
 /*
  * A link annotation with its words in /Contents; FALSE if o is none, or
  * has nothing to say.
@@ -666,7 +641,7 @@ put_object(struct pdf_writer *w, struct finisher *fin,
 static int
 put_file(struct pdf_writer *w, struct finisher *fin)
 {
-	GArray *order = file_order(fin->pf);
+	GArray *order = pdf_file_order(fin->pf);
 	char *trailer;
 	guint i;
 	int rc = 0;

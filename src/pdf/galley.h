@@ -225,6 +225,9 @@ struct press {
 						   name, for links to it */
 	int			 front_pages;	/* the prelims', in the file */
 	int			 text_pages;	/* the text's, drawn first */
+	gboolean		 pages_named;	/* a link to a page names it
+						   (merge.h's PDF_PAGE_DEST):
+						   it is on another surface */
 	struct diags		*diags;
 };
 

@@ -13,6 +13,7 @@
 
 #include "glyphs.h"
 #include "ink.h"
+#include "merge.h"
 #include "shape.h"
 
 /* The most a line's spaces stretch, as a ratio of their stretch. */
@@ -182,6 +183,9 @@ link_attrs(const struct press *pr, const struct anchor *a)
 	GString *s;
 	char *url, *p;
 
+	if (a->kind == ANCHOR_PAGE && pr->pages_named)
+		return g_strdup_printf("dest='" PDF_PAGE_DEST "%d'",
+		    press_drawn(pr, a->page));
 	if (a->kind == ANCHOR_PAGE)
 		return g_strdup_printf("page=%d", press_drawn(pr, a->page));
 	if (n->as.link->chapter != NULL) {

@@ -37,6 +37,7 @@
 #include "out/indexing.h"
 #include "out/matter.h"
 #include "out/words.h"
+#include "merge.h"
 #include "page.h"
 #include "pdf.h"
 #include "prelims.h"
@@ -56,7 +57,8 @@ out_write(void *closure, const unsigned char *data, unsigned int len)
  * A scratch file for Cairo's PDF, in TMPDIR and already unlinked, so
  * that nothing is left behind whatever happens: the drawing's bytes go
  * to the disk as they are made, not on top of the book's layout in
- * memory, and the finishing reads them mapped (finish.h).
+ * memory, and the finishing reads them mapped (finish.h).  NULL if it
+ * cannot be made, which d, if not NULL, is told.
  */
 static FILE *
 scratch(const char *name, struct diags *d)
@@ -71,7 +73,7 @@ scratch(const char *name, struct diags *d)
 		if ((fp = fdopen(fd, "w+b")) == NULL)
 			close(fd);
 	}
-	if (fp == NULL)
+	if (fp == NULL && d != NULL)
 		diag_add(d, DIAG_ERROR, srcpos_at(name, 0, 0),
 		    "cannot make the PDF: no scratch file for Cairo's drawing "
 		    "(%s); set TMPDIR to a folder octavo may write in",
@@ -231,6 +233,13 @@ enum part_name {
 struct drawing {
 	char			*name;		/* the PDF's, for errors */
 	FILE			*scratch;	/* Cairo's file */
+	GPtrArray		*drawn;		/* FILE *: the files of the
+						   surfaces finished before this
+						   one (next_surface) */
+	guint			 on_surface;	/* pages drawn on this one */
+	guint			 text_runs;	/* the text's pages in its runs
+						   ended */
+	cairo_status_t		 status;	/* a surface finished in error */
 	cairo_surface_t		*s;
 	cairo_t			*cr;
 	GArray			*notes;		/* struct note_tag */
@@ -355,6 +364,72 @@ end_run(struct drawing *dr, guint pages, guint place)
 }
 
 /*
+ * The pages Cairo draws on one surface before the next is begun: what
+ * it holds of every page and element until its surface is finished
+ * (some 4 KB a page of text) then goes, and a book of any length holds
+ * at most this many pages' worth.  A book shorter is drawn on one
+ * surface, as before long books were.
+ */
+#define SURFACE_PAGES	256
+
+/*
+ * Whether a part's first page has something on it.  A surface must not
+ * begin with a blank page: Cairo does not replay a page with nothing
+ * drawn on it, and the Document and Part begun there would be lost.
+ */
+static gboolean
+opens_inked(const struct part *pt)
+{
+	const struct page *pg;
+
+	if (pt->mk.pages->len == 0)
+		return FALSE;
+	pg = &g_array_index(pt->mk.pages, struct page, 0);
+	return pg->count > 0 || pg->nnotes > 0;
+}
+
+/*
+ * Finishes the surface in hand (Cairo lets go of what it held of its
+ * pages) and begins the next on a scratch file of its own; the text's
+ * Part, if open, ends with its run there and opens again.  The files
+ * are made one before the finishing (merge.h).  If no scratch file can
+ * be made, the drawing goes on where it is.
+ */
+static void
+next_surface(const struct pdf_layout *l, struct drawing *dr, gboolean text)
+{
+	double m = draw_margin(l->st);
+	cairo_status_t status;
+	FILE *fp;
+
+	if ((fp = scratch(dr->name, NULL)) == NULL)
+		return;
+	/* Its pages are the text's since the run before. */
+	if (text) {
+		end_run(dr, dr->on_surface, 1);
+		dr->text_runs += dr->on_surface;
+	}
+	cairo_tag_end(dr->cr, "Document");
+	status = cairo_status(dr->cr);
+	cairo_destroy(dr->cr);
+	cairo_surface_finish(dr->s);
+	if (status == CAIRO_STATUS_SUCCESS)
+		status = cairo_surface_status(dr->s);
+	if (dr->status == CAIRO_STATUS_SUCCESS)
+		dr->status = status;
+	cairo_surface_destroy(dr->s);
+	g_ptr_array_add(dr->drawn, dr->scratch);
+	dr->scratch = fp;
+	dr->s = cairo_pdf_surface_create_for_stream(out_write, fp,
+	    l->st->width + 2 * m, l->st->height + 2 * m);
+	dr->cr = cairo_create(dr->s);
+	cairo_tag_begin(dr->cr, "Document", NULL);
+	if (text)
+		cairo_tag_begin(dr->cr, "Part", NULL);
+	dr->on_surface = 0;
+}
+
+/*
  * What outlives a chapter of the text, made up: its pages in the map,
  * the folios of its index marks, its lines in the report, its headings.
  * Then it is drawn, if it is to be and every character set so far is
@@ -376,10 +451,13 @@ chapter_done(struct pdf_layout *l, struct mapper *map)
 		report_part(l->report, l->p, l->e, pt);
 	outline_keep(&l->outline, pt->galley, FALSE);
 	if (dr != NULL && shaper_complete(l->p->shaper)) {
+		if (dr->on_surface >= SURFACE_PAGES && opens_inked(pt))
+			next_surface(l, dr, TRUE);
 		if (!dr->text)
 			cairo_tag_begin(dr->cr, "Part", NULL);
 		dr->text = TRUE;
 		draw_part(dr->cr, l->p, l->e, pt, dr->notes, &dr->langs);
+		dr->on_surface += pt->mk.pages->len;
 	}
 	part_release(pt);
 	galley_free(l->p->notes);
@@ -413,7 +491,8 @@ set_text(struct pdf_layout *l, struct mapper *map)
 		chapter_done(l, map);
 	}
 	if (l->drawing != NULL && l->drawing->text)
-		end_run(l->drawing, (guint)p->text_pages, 1);
+		end_run(l->drawing, (guint)p->text_pages -
+		    l->drawing->text_runs, 1);
 	g_array_free(starts, TRUE);
 }
 
@@ -504,6 +583,13 @@ set_rest(struct pdf_layout *l, struct mapper *map)
 		set_index(l, map);
 }
 
+/* A scratch file let go of (drawing's drawn). */
+static void
+close_file(gpointer fp)
+{
+	fclose(fp);
+}
+
 /*
  * Cairo's drawing begun on a scratch file, with the metadata, inside
  * the Document element.  NULL, with an error in d, if it cannot be.
@@ -523,6 +609,7 @@ drawing_new(const struct pdf_layout *l, const char *name, struct diags *d)
 	dr = g_new0(struct drawing, 1);
 	dr->name = g_strdup(name);
 	dr->scratch = fp;
+	dr->drawn = g_ptr_array_new_with_free_func(close_file);
 	dr->s = cairo_pdf_surface_create_for_stream(out_write, fp,
 	    l->st->width + 2 * m, l->st->height + 2 * m);
 	set_metadata(dr->s, l->e, &l->credits, dated ? &secs : NULL);
@@ -543,7 +630,9 @@ drawing_free(struct drawing *dr)
 		cairo_destroy(dr->cr);
 	if (dr->s != NULL)
 		cairo_surface_destroy(dr->s);
-	fclose(dr->scratch);
+	if (dr->scratch != NULL)
+		fclose(dr->scratch);
+	g_ptr_array_free(dr->drawn, TRUE);
 	g_array_free(dr->notes, TRUE);
 	taglangs_release(&dr->langs);
 	g_array_free(dr->runs, TRUE);
@@ -803,6 +892,12 @@ pdf_draw_rest(struct pdf_layout *l, struct diags *d)
 	if (dr->ended)
 		return dr->rc;
 	dr->ended = TRUE;
+	/* A book drawn on several surfaces has the prelims and the index
+	 * on one of their own, their links to its pages by name. */
+	if (dr->drawn->len > 0) {
+		next_surface(l, dr, FALSE);
+		l->p->pages_named = TRUE;
+	}
 	draw_rest(dr, l);
 	outline_add(&l->outline, dr->s);
 	status = cairo_status(dr->cr);
@@ -811,6 +906,8 @@ pdf_draw_rest(struct pdf_layout *l, struct diags *d)
 	cairo_surface_finish(dr->s);
 	if (status == CAIRO_STATUS_SUCCESS)
 		status = cairo_surface_status(dr->s);
+	if (status == CAIRO_STATUS_SUCCESS)
+		status = dr->status;
 	cairo_surface_destroy(dr->s);
 	dr->s = NULL;
 	/*
@@ -838,6 +935,56 @@ pdf_draw_rest(struct pdf_layout *l, struct diags *d)
 	return dr->rc;
 }
 
+/*
+ * The files of a drawing on several surfaces made one (merge.h), on a
+ * scratch file that becomes the drawing's, the others closed.  FALSE,
+ * with an error in d, if they cannot be.
+ */
+static gboolean
+drawn_as_one(struct drawing *dr, struct diags *d)
+{
+	guint n, i;
+	GMappedFile **maps;
+	struct pdf_span *files;
+	const char *why = NULL;
+	FILE *one = NULL;
+
+	if (dr->drawn->len == 0)
+		return TRUE;
+	g_ptr_array_add(dr->drawn, dr->scratch);
+	dr->scratch = NULL;
+	n = dr->drawn->len;
+	maps = g_new0(GMappedFile *, n);
+	files = g_new0(struct pdf_span, n);
+	for (i = 0; i < n && why == NULL; i++) {
+		FILE *fp = g_ptr_array_index(dr->drawn, i);
+
+		if (fflush(fp) != 0 || (maps[i] = g_mapped_file_new_from_fd(
+		    fileno(fp), FALSE, NULL)) == NULL)
+			why = "Cairo's drawing cannot be read back";
+		else {
+			files[i].s = g_mapped_file_get_contents(maps[i]);
+			files[i].n = g_mapped_file_get_length(maps[i]);
+		}
+	}
+	if (why == NULL && (one = scratch(dr->name, d)) != NULL &&
+	    pdf_merge(files, n, one, &why) != 0) {
+		fclose(one);
+		one = NULL;
+	}
+	for (i = 0; i < n; i++)
+		if (maps[i] != NULL)
+			g_mapped_file_unref(maps[i]);
+	g_free(maps);
+	g_free(files);
+	g_ptr_array_set_size(dr->drawn, 0);
+	dr->scratch = one;
+	if (why != NULL)
+		diag_add(d, DIAG_ERROR, srcpos_at(dr->name, 0, 0),
+		    "cannot make the PDF: %s", why);
+	return one != NULL;
+}
+
 int
 pdf_draw(struct pdf_layout *l, struct sink *out, struct reuse *contents,
     struct diags *d)
@@ -850,7 +997,8 @@ pdf_draw(struct pdf_layout *l, struct sink *out, struct reuse *contents,
 	f = (struct finishing){ l->e->language, l->st->width, l->st->height,
 	    l->st->bleed, draw_margin(l->st), link_said, dr, dr->labels,
 	    dr->notes, &dr->langs, dr->runs, TRUE, contents };
-	if (finish_drawn(dr->scratch, out, &f, &l->finished, d) == -1)
+	if (!drawn_as_one(dr, d) ||
+	    finish_drawn(dr->scratch, out, &f, &l->finished, d) == -1)
 		return -1;
 	if (l->finished.reused > 0)
 		diag_add(d, DIAG_INFO, srcpos_at(out->name, 0, 0), "%d pages' "

@@ -349,7 +349,8 @@ pdf_put_dict(GString *out, struct pdf_span dict, const char *const *drop,
 }
 
 void
-pdf_put_repointed(GString *out, struct pdf_span v, GHashTable *to)
+pdf_put_mapped(GString *out, struct pdf_span v, guint (*map)(guint, gpointer),
+    gpointer arg)
 {
 	struct lexer lx = lexer_of(v);
 	gsize copied = 0;
@@ -359,7 +360,7 @@ pdf_put_repointed(GString *out, struct pdf_span v, GHashTable *to)
 	for (;;) {
 		gsize at = lx.i;
 		struct lex_token t = lex_next(&lx);
-		gpointer target;
+		guint target;
 		gint64 num;
 
 		if (t.kind == LEX_END)
@@ -372,15 +373,49 @@ pdf_put_repointed(GString *out, struct pdf_span v, GHashTable *to)
 		if (pdf_ref(item) == 0)
 			continue;
 		pdf_int(span(&lx, t.start, t.end), &num);
-		target = g_hash_table_lookup(to, GUINT_TO_POINTER((guint)num));
-		if (target == NULL)
+		if ((target = map((guint)num, arg)) == 0)
 			continue;
 		g_string_append_len(out, v.s + copied,
 		    (gssize)(t.start - copied));
-		g_string_append_printf(out, "%u 0 R", GPOINTER_TO_UINT(target));
+		g_string_append_printf(out, "%u 0 R", target);
 		copied = (gsize)(item.s - v.s) + item.n;
 	}
 	g_string_append_len(out, v.s + copied, (gssize)(v.n - copied));
+}
+
+/* What a table maps num to, or 0. */
+static guint
+looked_up(guint num, gpointer to)
+{
+	return GPOINTER_TO_UINT(g_hash_table_lookup(to, GUINT_TO_POINTER(num)));
+}
+
+void
+pdf_put_repointed(GString *out, struct pdf_span v, GHashTable *to)
+{
+	pdf_put_mapped(out, v, looked_up, to);
+}
+
+static gint
+by_offset(gconstpointer a, gconstpointer b, gpointer at)
+{
+	gsize x = ((const gsize *)at)[*(const guint *)a];
+	gsize y = ((const gsize *)at)[*(const guint *)b];
+
+	return x < y ? -1 : x > y;
+}
+
+GArray *
+pdf_file_order(const struct pdf_file *pf)
+{
+	GArray *order = g_array_new(FALSE, FALSE, sizeof(guint));
+	guint num;
+
+	for (num = 1; num < pf->objects; num++)
+		if (pf->at[num] != 0)
+			g_array_append_val(order, num);
+	g_array_sort_with_data(order, by_offset, pf->at);
+	return order;
 }
 
 /* Where "startxref" says the table is, or 0. */
@@ -489,6 +524,13 @@ pdf_file_let_go(struct pdf_file *f)
 	if ((guintptr)f->s % (guintptr)sysconf(_SC_PAGESIZE) == 0 &&
 	    f->n >= LET_GO_FROM && f->reads == NULL)
 		f->reads = g_new0(guint, 1);
+}
+
+void
+pdf_file_give_back(const struct pdf_file *f)
+{
+	if ((guintptr)f->s % (guintptr)sysconf(_SC_PAGESIZE) == 0)
+		madvise((void *)f->s, f->n, MADV_DONTNEED);
 }
 
 /* Every LET_GO_READS objects read, a mapped file's pages given back. */

@@ -55,8 +55,20 @@ void	pdf_file_release(struct pdf_file *);
  * 100x), and a page let go comes back from the file if read again.
  */
 void	pdf_file_let_go(struct pdf_file *);
+/*
+ * Gives a mapped file's pages back to the system at once (those read
+ * again come back from the file): the merging (merge.h) reads each of
+ * a long book's files through once, and they would otherwise all stay.
+ */
+void	pdf_file_give_back(const struct pdf_file *);
 /* Object num; 0, or -1 if it is free or not where the table says. */
 int	pdf_file_obj(const struct pdf_file *, guint num, struct pdf_obj *);
+/*
+ * The numbers of the objects, in the order they are in the file: Cairo
+ * numbers an object when it needs a reference to it, and writes it when
+ * it is made.
+ */
+GArray	*pdf_file_order(const struct pdf_file *);
 /* The value of object num (no stream's data): { NULL, 0 } if none. */
 struct pdf_span pdf_file_value(const struct pdf_file *, guint num);
 
@@ -109,5 +121,9 @@ void	pdf_put_entries(GString *, struct pdf_span dict,
 /* v with each reference to an object in to (number → number) pointed
  * at what it maps to. */
 void	pdf_put_repointed(GString *, struct pdf_span v, GHashTable *to);
+/* v with each reference to num pointed at map(num, arg), unless that
+ * is 0. */
+void	pdf_put_mapped(GString *, struct pdf_span v,
+	    guint (*map)(guint num, gpointer arg), gpointer arg);
 
 #endif

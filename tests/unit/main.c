@@ -39,6 +39,7 @@ main(void)
 		shaper_suite,
 		finish_suite,
 		pdfobj_suite,
+		merge_suite,
 	};
 	SRunner *sr = srunner_create(NULL);
 	size_t i;

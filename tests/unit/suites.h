@@ -36,5 +36,6 @@ Suite	*shapes_suite(void);
 Suite	*shaper_suite(void);
 Suite	*finish_suite(void);
 Suite	*pdfobj_suite(void);
+Suite	*merge_suite(void);
 
 #endif
