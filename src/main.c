@@ -413,7 +413,7 @@ kept_shapes(const struct pipeline *p)
  * be kept, -v says why.
  */
 static void
-keep_shapes(const struct pdf_layout *layout, const struct pipeline *p,
+keep_shapes(struct pdf_layout *layout, const struct pipeline *p,
     struct diags *d)
 {
 	GBytes *shapes = pdf_layout_shapes(layout);
@@ -635,8 +635,12 @@ write_outputs(const struct pipeline *p, struct pdf_layout *layout,
 	struct epub_job job;
 	GThread *thread = NULL;
 
-	if (pdf != NULL)
+	/* The words shaped are kept, and let go of, before the finishing
+	 * and the EPUB: a long book's are megabytes. */
+	if (pdf != NULL) {
 		(void)pdf_draw_rest(layout, d);
+		keep_shapes(layout, p, d);
+	}
 	if (epub != NULL) {
 		job = (struct epub_job){ p->edition, { p->ms->epub_style,
 		    p->ms->epub_embed_fonts, cover, NULL }, pages,
@@ -728,6 +732,7 @@ cmd_build(const char *manifest, struct diags *d)
 	if (layout != NULL && !strict_failed(d))
 		write_outputs(&p, layout, &pages, want_epub ? epub : NULL,
 		    want_pdf ? pdf : NULL, cover, &ck, d);
+	/* Without a PDF, the words the layout for the EPUB's pages shaped. */
 	if (layout != NULL)
 		keep_shapes(layout, &p, d);
 	pdf_layout_free(layout);

@@ -750,11 +750,14 @@ pdf_lay_out(const struct edition *e, const struct style *st,
 }
 
 GBytes *
-pdf_layout_shapes(const struct pdf_layout *l)
+pdf_layout_shapes(struct pdf_layout *l)
 {
+	GBytes *shapes = l->shapes;
+
 	if (l->p != NULL)
 		return press_shapes(l->p);
-	return l->shapes != NULL ? g_bytes_ref(l->shapes) : NULL;
+	l->shapes = NULL;
+	return shapes;
 }
 
 void

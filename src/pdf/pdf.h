@@ -43,8 +43,11 @@ struct pdf_layout *pdf_lay_out(const struct edition *, const struct style *,
  * shaping depends on, for a later pdf_lay_out (shape.h); to be kept
  * under pdf_shapes_key.  NULL if they are those it was given but for a
  * hundredth of them (shaper_changed): those serve as well, as kept.
+ * Once the layout's typesetting is let go of (a layout not drawn, or
+ * drawn through pdf_draw_rest), it gives them up to the caller: a
+ * second call returns NULL.
  */
-GBytes		*pdf_layout_shapes(const struct pdf_layout *);
+GBytes		*pdf_layout_shapes(struct pdf_layout *);
 /*
  * Draws the rest of a layout made with drawn (the prelims and the
  * index, after the text) and ends Cairo's drawing, letting go of what
