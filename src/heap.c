@@ -31,7 +31,7 @@
 #define HUGE_PAGE	((uintptr_t)2 << 20)
 
 void
-heap_prefer_huge_pages(void)
+heap_set_up(void)
 {
 #ifdef M_ARENA_MAX
 	(void)mallopt(M_ARENA_MAX, 1);

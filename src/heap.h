@@ -14,11 +14,12 @@
 #define OCTAVO_HEAP_H
 
 /*
- * Call first thing in main, before the heap is much used.  Also makes
- * malloc keep one arena for every thread: the EPUB's, begun beside the
- * finishing, then takes what Cairo's drawing gave back, where an arena
- * of its own was 34 MB more at 100x (docs/PERFORMANCE.md).
+ * Sets the heap up: in huge pages, and one malloc arena for every
+ * thread, so that the EPUB's, begun beside the finishing, takes what
+ * Cairo's drawing gave back (an arena of its own was 34 MB more at
+ * 100x, docs/PERFORMANCE.md).  Call first thing in main, before the
+ * heap is much used.
  */
-void	heap_prefer_huge_pages(void);
+void	heap_set_up(void);
 
 #endif

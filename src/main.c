@@ -1123,7 +1123,7 @@ main(int argc, char *argv[])
 	size_t i;
 	int rc;
 
-	heap_prefer_huge_pages();
+	heap_set_up();
 	/* A write past a file-size limit must fail, not kill us. */
 	signal(SIGXFSZ, SIG_IGN);
 	if (argc < 2) {

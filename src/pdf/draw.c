@@ -472,18 +472,25 @@ crop_marks(cairo_t *cr, const struct style *st)
 
 void
 draw_part(cairo_t *cr, const struct press *p, const struct edition *e,
-    struct part *part, GArray *notes, struct taglangs *langs)
+    struct part *part, GArray *notes, struct taglangs *langs,
+    const struct draw_turn *turn)
 {
 	struct drawer d = { cr, p, e, part, part->galley, 0, 0, 0,
 	    { FALSE, NULL, langs }, notes, g_hash_table_new_full(g_str_hash,
 	    g_str_equal, g_free, g_object_unref) };
 	double m = draw_margin(p->st);
+	gboolean inked = FALSE;
 	guint i;
 
 	for (i = 0; i < part->mk.pages->len; i++) {
 		const struct page *pg = &g_array_index(part->mk.pages,
 		    struct page, i);
+		gboolean ink = pg->count > 0 || pg->nnotes > 0;
 		int n = (int)i + 1;
+
+		if (turn != NULL)
+			d.cr = cr = turn->page(turn->arg, !inked && ink);
+		inked |= ink;
 
 		d.left = (n + part->folio_base) % 2 == 1 ? p->st->inner :
 		    p->st->outer;

@@ -18,8 +18,11 @@
 /* One of Cairo's files, and what merging makes of it. */
 struct drawn {
 	struct pdf_file	 pf;
+	GArray		*order;		/* its objects, in the file's order */
 	guint		*to;		/* object number → the merged file's;
 					   0: left out */
+	gboolean	 lost;		/* a reference to an object left out
+					   was met */
 	guint		 key_base;	/* added to its parent tree's keys */
 	guint		 keys;		/* its largest key, plus one */
 	/* What the file has one of, made once for all (0: none). */
@@ -44,13 +47,15 @@ struct merger {
 	gboolean	 failed;
 };
 
-/* A named destination: its name as written, and its value. */
+/* A named destination: its name as written and as text, its value. */
 struct named {
 	struct pdf_span	 name;
+	char		*text;		/* decoded: what the names sort by */
 	struct pdf_span	 value;
-	const struct drawn *file;
+	struct drawn	*file;
 };
 
+/* The object a dictionary's key refers to, or 0. */
 static guint
 ref_at(struct pdf_span dict, const char *key)
 {
@@ -126,6 +131,17 @@ renumbered(guint num, gpointer file)
 	return num < f->pf.objects ? f->to[num] : 0;
 }
 
+/* The same, noting a reference to an object left out (or none). */
+static guint
+kept_ref(guint num, gpointer file)
+{
+	struct drawn *f = file;
+	guint to = renumbered(num, f);
+
+	f->lost |= to == 0;
+	return to;
+}
+
 /*
  * Numbers every object kept, file after file in their order, then the
  * merged file's own; a file's own of those is pointed at the merged
@@ -139,16 +155,15 @@ number(struct merger *m)
 	m->next = 1;
 	for (i = 0; i < m->n; i++) {
 		struct drawn *f = &m->files[i];
-		GArray *order = pdf_file_order(&f->pf);
 
+		f->order = pdf_file_order(&f->pf);
 		f->to = g_new0(guint, f->pf.objects);
-		for (j = 0; j < order->len; j++) {
-			guint num = g_array_index(order, guint, j);
+		for (j = 0; j < f->order->len; j++) {
+			guint num = g_array_index(f->order, guint, j);
 
 			if (!made_once(f, num, i == 0))
 				f->to[num] = m->next++;
 		}
-		g_array_free(order, TRUE);
 		outlines += f->outlines != 0;
 	}
 	m->pages = m->next++;
@@ -208,6 +223,7 @@ put_object(struct merger *m, guint num, const GString *value,
 	put(m, "\nendobj\n", 8);
 }
 
+/* The bytes of s, as a value to read. */
 static struct pdf_span
 span_of(const GString *s)
 {
@@ -236,69 +252,76 @@ move_key(GString *v, const char *key, guint base)
 	g_free(add);
 }
 
-/* v's /Dest pointed at its page, if it names one PDF_PAGE_DEST. */
-static void
+/*
+ * v's /Dest pointed at its page, if it names one PDF_PAGE_DEST; FALSE
+ * if it names a page the files do not have.
+ */
+static gboolean
 point_at_page(const struct merger *m, GString *v)
 {
 	static const char *const drop[] = { "/Dest", NULL };
 	struct pdf_span dict = span_of(v);
 	char *name = pdf_string_utf8(pdf_dict_value(dict, "/Dest")), *end;
+	gboolean whole;
 	guint64 n;
 	GString *pointed;
 	char *add;
 
 	if (name == NULL || !g_str_has_prefix(name, PDF_PAGE_DEST)) {
 		g_free(name);
-		return;
+		return TRUE;
 	}
 	n = g_ascii_strtoull(name + strlen(PDF_PAGE_DEST), &end, 10);
-	if (*end == '\0' && n >= 1 && n <= m->kids->len) {
-		pointed = g_string_new(NULL);
-		add = g_strdup_printf("/Dest [%u 0 R /XYZ null null 0]",
-		    g_array_index(m->kids, guint, n - 1));
-		pdf_put_dict(pointed, dict, drop, add);
-		g_string_assign(v, pointed->str);
-		g_string_free(pointed, TRUE);
-		g_free(add);
-	}
+	whole = *end == '\0';
 	g_free(name);
+	if (!whole || n < 1 || n > m->kids->len)
+		return FALSE;
+	pointed = g_string_new(NULL);
+	add = g_strdup_printf("/Dest [%u 0 R /XYZ null null 0]",
+	    g_array_index(m->kids, guint, n - 1));
+	pdf_put_dict(pointed, dict, drop, add);
+	g_string_assign(v, pointed->str);
+	g_string_free(pointed, TRUE);
+	g_free(add);
+	return TRUE;
 }
 
-/* Every object a file keeps, renumbered, in the file's order. */
-static int
-put_file(struct merger *m, struct drawn *f)
+/*
+ * Every object a file keeps, renumbered, in the file's order; NULL, or
+ * why not.
+ */
+static const char *
+put_file(struct merger *m, struct drawn *f, gboolean mapped)
 {
-	GArray *order = pdf_file_order(&f->pf);
 	GString *v = g_string_new(NULL);
+	const char *why = NULL;
 	struct pdf_obj o;
 	guint i;
-	int rc = 0;
 
-	for (i = 0; rc == 0 && i < order->len; i++) {
-		guint num = g_array_index(order, guint, i);
-		struct pdf_span type;
+	for (i = 0; why == NULL && i < f->order->len; i++) {
+		guint num = g_array_index(f->order, guint, i);
 
 		if (f->to[num] == 0 || made_once(f, num, f == m->files))
 			continue;
 		if (pdf_file_obj(&f->pf, num, &o) != 0) {
-			rc = -1;
+			why = "an object of Cairo's cannot be read back";
 			break;
 		}
 		g_string_truncate(v, 0);
-		pdf_put_mapped(v, o.value, renumbered, f);
-		type = pdf_dict_value(o.value, "/Type");
-		if (pdf_is(type, "/Page"))
-			move_key(v, "/StructParents", f->key_base);
-		else if (pdf_is(type, "/Annot"))
-			move_key(v, "/StructParent", f->key_base);
-		if (pdf_dict_value(o.value, "/Dest").s != NULL)
-			point_at_page(m, v);
-		put_object(m, f->to[num], v, o.data);
+		pdf_put_mapped(v, o.value, kept_ref, f);
+		move_key(v, "/StructParents", f->key_base);
+		move_key(v, "/StructParent", f->key_base);
+		if (f->lost)
+			why = "an object of Cairo's refers to one left out";
+		else if (!point_at_page(m, v))
+			why = "a link names a page the drawing does not have";
+		else
+			put_object(m, f->to[num], v, o.data);
 	}
 	g_string_free(v, TRUE);
-	g_array_free(order, TRUE);
-	pdf_file_give_back(&f->pf);
-	return rc;
+	if (mapped)
+		pdf_file_give_back(&f->pf);
+	return why;
 }
 
 /* Each item of list, renumbered as f has it, into s after a space. */
@@ -315,13 +338,12 @@ put_items(GString *s, struct drawn *f, struct pdf_span list)
 	}
 }
 
+/* Names in the order of their bytes, as a name tree sorts them. */
 static gint
 by_name(gconstpointer a, gconstpointer b)
 {
-	const struct named *x = a, *y = b;
-	int c = memcmp(x->name.s, y->name.s, MIN(x->name.n, y->name.n));
-
-	return c != 0 ? c : (x->name.n > y->name.n) - (x->name.n < y->name.n);
+	return strcmp(((const struct named *)a)->text,
+	    ((const struct named *)b)->text);
 }
 
 /* The named destinations of every file, in one node, sorted. */
@@ -339,7 +361,8 @@ put_dests(struct merger *m, GString *s)
 		while (m->files[i].dest_names.s != NULL &&
 		    pdf_items_next(&it, &nd.name) &&
 		    pdf_items_next(&it, &nd.value))
-			g_array_append_val(all, nd);
+			if ((nd.text = pdf_string_utf8(nd.name)) != NULL)
+				g_array_append_val(all, nd);
 	}
 	g_array_sort(all, by_name);
 	g_string_assign(s, "<< /Names [\n");
@@ -349,8 +372,9 @@ put_dests(struct merger *m, GString *s)
 		g_string_append(s, "   ");
 		g_string_append_len(s, x->name.s, (gssize)x->name.n);
 		g_string_append_c(s, ' ');
-		pdf_put_mapped(s, x->value, renumbered, (gpointer)x->file);
+		pdf_put_mapped(s, x->value, renumbered, x->file);
 		g_string_append_c(s, '\n');
+		g_free(x->text);
 	}
 	g_string_append(s, "  ]\n>>");
 	g_array_free(all, TRUE);
@@ -381,6 +405,22 @@ put_tree(struct merger *m, GString *s)
 	g_string_append(s, "  ]\n>>");
 }
 
+/*
+ * The first file's object num, renumbered, into s with the keys in drop
+ * left out and add put at its end.
+ */
+static void
+put_first(GString *s, struct drawn *first, guint num,
+    const char *const *drop, const char *add)
+{
+	GString *v = g_string_new(NULL);
+
+	pdf_put_mapped(v, pdf_file_value(&first->pf, num), renumbered, first);
+	g_string_truncate(s, 0);
+	pdf_put_dict(s, span_of(v), drop, add);
+	g_string_free(v, TRUE);
+}
+
 /* What the merged file makes once: its catalogue among them. */
 static void
 put_made(struct merger *m)
@@ -406,15 +446,7 @@ put_made(struct merger *m)
 	for (i = 0; i < m->n; i++)
 		put_items(add, &m->files[i], m->files[i].parts);
 	g_string_append(add, " ]");
-	g_string_truncate(s, 0);
-	{
-		GString *doc = g_string_new(NULL);
-
-		pdf_put_mapped(doc, pdf_file_value(&first->pf,
-		    first->document), renumbered, first);
-		pdf_put_dict(s, span_of(doc), kids_dropped, add->str);
-		g_string_free(doc, TRUE);
-	}
+	put_first(s, first, first->document, kids_dropped, add->str);
 	put_object(m, m->document, s, none);
 	g_string_truncate(s, 0);
 	pdf_put_mapped(s, pdf_file_value(&first->pf, first->root), renumbered,
@@ -431,15 +463,7 @@ put_made(struct merger *m)
 		if (m->files[i].outlines != 0)
 			g_string_append_printf(add, " /Outlines %u 0 R",
 			    renumbered(m->files[i].outlines, &m->files[i]));
-	g_string_truncate(s, 0);
-	{
-		GString *cat = g_string_new(NULL);
-
-		pdf_put_mapped(cat, pdf_file_value(&first->pf, first->pf.root),
-		    renumbered, first);
-		pdf_put_dict(s, span_of(cat), cat_dropped, add->str);
-		g_string_free(cat, TRUE);
-	}
+	put_first(s, first, first->pf.root, cat_dropped, add->str);
 	put_object(m, m->catalog, s, none);
 	g_string_free(add, TRUE);
 	g_string_free(s, TRUE);
@@ -472,48 +496,59 @@ put_table(struct merger *m)
 	g_string_free(s, TRUE);
 }
 
+/* The pages of every file, renumbered, in order; FALSE if one is not. */
+static gboolean
+page_order(struct merger *m)
+{
+	struct pdf_items it;
+	struct pdf_span kid;
+	guint i, num;
+
+	for (i = 0; i < m->n; i++) {
+		pdf_items_init(&it, m->files[i].kids);
+		while (pdf_items_next(&it, &kid)) {
+			if ((num = renumbered(pdf_ref(kid), &m->files[i])) == 0)
+				return FALSE;
+			g_array_append_val(m->kids, num);
+		}
+	}
+	return TRUE;
+}
+
 int
-pdf_merge(const struct pdf_span *files, guint n, FILE *out, const char **why)
+pdf_merge(const struct pdf_span *files, guint n, gboolean mapped, FILE *out,
+    const char **why)
 {
 	struct merger m;
 	guint i;
-	int rc = 0;
 
+	*why = n == 0 ? "no file of Cairo's to merge" : NULL;
 	memset(&m, 0, sizeof(m));
 	m.files = g_new0(struct drawn, n);
 	m.n = n;
 	m.out = out;
 	m.kids = g_array_new(FALSE, FALSE, sizeof(guint));
 	m.at = g_array_new(FALSE, TRUE, sizeof(gsize));
-	*why = NULL;
-	for (i = 0; *why == NULL && i < n; i++)
-		if (pdf_file_read(&m.files[i].pf, files[i].s, files[i].n) != 0)
+	for (i = 0; *why == NULL && i < n; i++) {
+		if (pdf_file_read(&m.files[i].pf, files[i].s, files[i].n) != 0) {
 			*why = "a file of Cairo's cannot be read back";
-		else {
-			/* Mapped, as the finishing reads them: read once. */
+			break;
+		}
+		*why = survey(&m.files[i]);
+		/* A map's pages, read once, go back as they are read. */
+		if (mapped) {
 			pdf_file_let_go(&m.files[i].pf);
-			*why = survey(&m.files[i]);
 			pdf_file_give_back(&m.files[i].pf);
 		}
+	}
 	if (*why == NULL && !number(&m))
 		*why = "more than one of Cairo's files has an outline";
-	for (i = 0; *why == NULL && i < n; i++) {
-		struct pdf_items it;
-		struct pdf_span kid;
-		guint num;
-
-		pdf_items_init(&it, m.files[i].kids);
-		while (pdf_items_next(&it, &kid))
-			if ((num = renumbered(pdf_ref(kid), &m.files[i])) != 0)
-				g_array_append_val(m.kids, num);
-	}
-	if (*why == NULL) {
+	if (*why == NULL && !page_order(&m))
+		*why = "a page of Cairo's is left out";
+	if (*why == NULL)
 		put(&m, m.files[0].pf.header.s, m.files[0].pf.header.n);
-		for (i = 0; rc == 0 && i < n; i++)
-			rc = put_file(&m, &m.files[i]);
-		if (rc != 0)
-			*why = "an object of Cairo's cannot be read back";
-	}
+	for (i = 0; *why == NULL && i < n; i++)
+		*why = put_file(&m, &m.files[i], mapped);
 	if (*why == NULL) {
 		put_made(&m);
 		put_table(&m);
@@ -521,6 +556,8 @@ pdf_merge(const struct pdf_span *files, guint n, FILE *out, const char **why)
 			*why = "Cairo's files cannot be written as one";
 	}
 	for (i = 0; i < n; i++) {
+		if (m.files[i].order != NULL)
+			g_array_free(m.files[i].order, TRUE);
 		g_free(m.files[i].to);
 		pdf_file_release(&m.files[i].pf);
 	}

@@ -26,11 +26,13 @@
  * were drawn) into out as one: every object renumbered, in that order;
  * one page tree; one structure tree whose Document holds every file's
  * kids, and one parent tree; the named destinations of all; each link
- * to a PDF_PAGE_DEST pointed at its page.  Returns 0, or -1 with what
- * is wrong in *why (a file Cairo did not write, or a write that
- * failed).
+ * to a PDF_PAGE_DEST pointed at its page.  mapped says the files are
+ * maps of files, whose pages are given back to the system as they are
+ * read (pdfobj.h); not so memory of the caller's, which that would
+ * empty.  Returns 0, or -1 with what is wrong in *why (a file Cairo did
+ * not write, or a write that failed).
  */
-int	pdf_merge(const struct pdf_span *files, guint n, FILE *out,
-	    const char **why);
+int	pdf_merge(const struct pdf_span *files, guint n, gboolean mapped,
+	    FILE *out, const char **why);
 
 #endif

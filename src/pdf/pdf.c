@@ -83,6 +83,18 @@ scratch(const char *name, struct diags *d)
 	return fp;
 }
 
+/* What Cairo wrote to fp, mapped; NULL with err set if it cannot be. */
+static GMappedFile *
+scratch_map(FILE *fp, GError **err)
+{
+	if (fflush(fp) != 0) {
+		g_set_error(err, G_FILE_ERROR, g_file_error_from_errno(errno),
+		    "%s", g_strerror(errno));
+		return NULL;
+	}
+	return g_mapped_file_new_from_fd(fileno(fp), FALSE, err);
+}
+
 /* The drawing in fp, mapped and finished into out (finish.h). */
 static int
 finish_drawn(FILE *fp, struct sink *out, const struct finishing *f,
@@ -92,11 +104,10 @@ finish_drawn(FILE *fp, struct sink *out, const struct finishing *f,
 	GMappedFile *map;
 	int rc;
 
-	if (fflush(fp) != 0 || (map = g_mapped_file_new_from_fd(fileno(fp),
-	    FALSE, &err)) == NULL) {
+	if ((map = scratch_map(fp, &err)) == NULL) {
 		diag_add(d, DIAG_ERROR, srcpos_at(out->name, 0, 0),
 		    "cannot make the PDF: Cairo's drawing cannot be read back "
-		    "(%s)", err != NULL ? err->message : g_strerror(errno));
+		    "(%s)", err->message);
 		g_clear_error(&err);
 		return -1;
 	}
@@ -237,8 +248,7 @@ struct drawing {
 						   surfaces finished before this
 						   one (next_surface) */
 	guint			 on_surface;	/* pages drawn on this one */
-	guint			 text_runs;	/* the text's pages in its runs
-						   ended */
+	gboolean		 one_surface;	/* no scratch file for another */
 	cairo_status_t		 status;	/* a surface finished in error */
 	cairo_surface_t		*s;
 	cairo_t			*cr;
@@ -349,7 +359,7 @@ part_release(struct part *pt)
 static void
 draw(struct drawing *dr, const struct pdf_layout *l, struct part *pt)
 {
-	draw_part(dr->cr, l->p, l->e, pt, dr->notes, &dr->langs);
+	draw_part(dr->cr, l->p, l->e, pt, dr->notes, &dr->langs, NULL);
 	part_release(pt);
 }
 
@@ -364,69 +374,92 @@ end_run(struct drawing *dr, guint pages, guint place)
 }
 
 /*
- * The pages Cairo draws on one surface before the next is begun: what
+ * The pages Cairo draws on one surface before the next may begin: what
  * it holds of every page and element until its surface is finished
- * (some 4 KB a page of text) then goes, and a book of any length holds
- * at most this many pages' worth.  A book shorter is drawn on one
- * surface, as before long books were.
+ * (some 4 KB a page of text) then goes.  A surface ends only where no
+ * element is open, before a chapter's first page with ink, so it holds
+ * this many pages and the next chapter's; a book of this many pages or
+ * fewer is drawn on one surface, as all were before.
  */
 #define SURFACE_PAGES	256
 
-/*
- * Whether a part's first page has something on it.  A surface must not
- * begin with a blank page: Cairo does not replay a page with nothing
- * drawn on it, and the Document and Part begun there would be lost.
- */
-static gboolean
-opens_inked(const struct part *pt)
-{
-	const struct page *pg;
-
-	if (pt->mk.pages->len == 0)
-		return FALSE;
-	pg = &g_array_index(pt->mk.pages, struct page, 0);
-	return pg->count > 0 || pg->nnotes > 0;
-}
-
-/*
- * Finishes the surface in hand (Cairo lets go of what it held of its
- * pages) and begins the next on a scratch file of its own; the text's
- * Part, if open, ends with its run there and opens again.  The files
- * are made one before the finishing (merge.h).  If no scratch file can
- * be made, the drawing goes on where it is.
- */
+/* Begins Cairo's drawing on fp: a surface of the media box's size. */
 static void
-next_surface(const struct pdf_layout *l, struct drawing *dr, gboolean text)
+surface_begin(struct drawing *dr, const struct pdf_layout *l, FILE *fp)
 {
 	double m = draw_margin(l->st);
-	cairo_status_t status;
-	FILE *fp;
 
-	if ((fp = scratch(dr->name, NULL)) == NULL)
-		return;
-	/* Its pages are the text's since the run before. */
-	if (text) {
-		end_run(dr, dr->on_surface, 1);
-		dr->text_runs += dr->on_surface;
-	}
-	cairo_tag_end(dr->cr, "Document");
-	status = cairo_status(dr->cr);
-	cairo_destroy(dr->cr);
-	cairo_surface_finish(dr->s);
-	if (status == CAIRO_STATUS_SUCCESS)
-		status = cairo_surface_status(dr->s);
-	if (dr->status == CAIRO_STATUS_SUCCESS)
-		dr->status = status;
-	cairo_surface_destroy(dr->s);
-	g_ptr_array_add(dr->drawn, dr->scratch);
 	dr->scratch = fp;
 	dr->s = cairo_pdf_surface_create_for_stream(out_write, fp,
 	    l->st->width + 2 * m, l->st->height + 2 * m);
 	dr->cr = cairo_create(dr->s);
+	dr->on_surface = 0;
+}
+
+/*
+ * Ends the surface in hand: Cairo writes the rest of its file and lets
+ * go of what it held of its pages.  Returns how that went.
+ */
+static cairo_status_t
+surface_end(struct drawing *dr)
+{
+	cairo_status_t status = cairo_status(dr->cr);
+
+	cairo_destroy(dr->cr);
+	dr->cr = NULL;
+	cairo_surface_finish(dr->s);
+	if (status == CAIRO_STATUS_SUCCESS)
+		status = cairo_surface_status(dr->s);
+	cairo_surface_destroy(dr->s);
+	dr->s = NULL;
+	return status;
+}
+
+/*
+ * Ends the surface in hand and begins the next on a scratch file of its
+ * own, inside a Document; the text's Part, if open, ends with its run
+ * there and opens again.  The files are made one before the finishing
+ * (merge.h).  If no scratch file can be made, the drawing goes on where
+ * it is, and on one surface to its end.
+ */
+static void
+next_surface(const struct pdf_layout *l, struct drawing *dr, gboolean text)
+{
+	cairo_status_t status;
+	FILE *fp;
+
+	if ((fp = scratch(dr->name, NULL)) == NULL) {
+		dr->one_surface = TRUE;
+		return;
+	}
+	if (text)
+		end_run(dr, dr->on_surface, 1);
+	cairo_tag_end(dr->cr, "Document");
+	status = surface_end(dr);
+	if (dr->status == CAIRO_STATUS_SUCCESS)
+		dr->status = status;
+	g_ptr_array_add(dr->drawn, dr->scratch);
+	surface_begin(dr, l, fp);
 	cairo_tag_begin(dr->cr, "Document", NULL);
 	if (text)
 		cairo_tag_begin(dr->cr, "Part", NULL);
-	dr->on_surface = 0;
+}
+
+/*
+ * Before each page of a chapter of the text (draw_turn): the surface to
+ * draw it on, a new one if the one in hand is full and the page may
+ * begin one.
+ */
+static cairo_t *
+text_page(void *layout, gboolean may_turn)
+{
+	struct pdf_layout *l = layout;
+	struct drawing *dr = l->drawing;
+
+	if (may_turn && dr->on_surface >= SURFACE_PAGES && !dr->one_surface)
+		next_surface(l, dr, TRUE);
+	dr->on_surface++;
+	return dr->cr;
 }
 
 /*
@@ -451,13 +484,13 @@ chapter_done(struct pdf_layout *l, struct mapper *map)
 		report_part(l->report, l->p, l->e, pt);
 	outline_keep(&l->outline, pt->galley, FALSE);
 	if (dr != NULL && shaper_complete(l->p->shaper)) {
-		if (dr->on_surface >= SURFACE_PAGES && opens_inked(pt))
-			next_surface(l, dr, TRUE);
+		struct draw_turn turn = { text_page, l };
+
 		if (!dr->text)
 			cairo_tag_begin(dr->cr, "Part", NULL);
 		dr->text = TRUE;
-		draw_part(dr->cr, l->p, l->e, pt, dr->notes, &dr->langs);
-		dr->on_surface += pt->mk.pages->len;
+		draw_part(dr->cr, l->p, l->e, pt, dr->notes, &dr->langs,
+		    &turn);
 	}
 	part_release(pt);
 	galley_free(l->p->notes);
@@ -491,8 +524,7 @@ set_text(struct pdf_layout *l, struct mapper *map)
 		chapter_done(l, map);
 	}
 	if (l->drawing != NULL && l->drawing->text)
-		end_run(l->drawing, (guint)p->text_pages -
-		    l->drawing->text_runs, 1);
+		end_run(l->drawing, l->drawing->on_surface, 1);
 	g_array_free(starts, TRUE);
 }
 
@@ -598,7 +630,6 @@ static struct drawing *
 drawing_new(const struct pdf_layout *l, const char *name, struct diags *d)
 {
 	struct drawing *dr;
-	double m = draw_margin(l->st);
 	gint64 secs;
 	FILE *fp;
 	int dated;
@@ -608,12 +639,9 @@ drawing_new(const struct pdf_layout *l, const char *name, struct diags *d)
 		return NULL;
 	dr = g_new0(struct drawing, 1);
 	dr->name = g_strdup(name);
-	dr->scratch = fp;
 	dr->drawn = g_ptr_array_new_with_free_func(close_file);
-	dr->s = cairo_pdf_surface_create_for_stream(out_write, fp,
-	    l->st->width + 2 * m, l->st->height + 2 * m);
+	surface_begin(dr, l, fp);
 	set_metadata(dr->s, l->e, &l->credits, dated ? &secs : NULL);
-	dr->cr = cairo_create(dr->s);
 	dr->notes = g_array_new(FALSE, FALSE, sizeof(struct note_tag));
 	taglangs_init(&dr->langs);
 	dr->runs = g_array_new(FALSE, FALSE, sizeof(struct page_run));
@@ -903,16 +931,12 @@ pdf_draw_rest(struct pdf_layout *l, struct diags *d)
 	}
 	draw_rest(dr, l);
 	outline_add(&l->outline, dr->s);
-	status = cairo_status(dr->cr);
-	cairo_destroy(dr->cr);
-	dr->cr = NULL;
-	cairo_surface_finish(dr->s);
-	if (status == CAIRO_STATUS_SUCCESS)
-		status = cairo_surface_status(dr->s);
-	if (status == CAIRO_STATUS_SUCCESS)
+	if ((status = surface_end(dr)) == CAIRO_STATUS_SUCCESS)
 		status = dr->status;
-	cairo_surface_destroy(dr->s);
-	dr->s = NULL;
+	if (dr->one_surface)
+		diag_add(d, DIAG_INFO, srcpos_at(dr->name, 0, 0), "the PDF is "
+		    "drawn on one Cairo surface, which holds every page to its "
+		    "end: no scratch file could be made for another");
 	/*
 	 * What the finishing is told is made now, not held through the
 	 * drawing, whose end is the most a build holds.  Then nothing is
@@ -960,10 +984,8 @@ drawn_as_one(struct drawing *dr, struct diags *d)
 	maps = g_new0(GMappedFile *, n);
 	files = g_new0(struct pdf_span, n);
 	for (i = 0; i < n && why == NULL; i++) {
-		FILE *fp = g_ptr_array_index(dr->drawn, i);
-
-		if (fflush(fp) != 0 || (maps[i] = g_mapped_file_new_from_fd(
-		    fileno(fp), FALSE, NULL)) == NULL)
+		if ((maps[i] = scratch_map(g_ptr_array_index(dr->drawn, i),
+		    NULL)) == NULL)
 			why = "Cairo's drawing cannot be read back";
 		else {
 			files[i].s = g_mapped_file_get_contents(maps[i]);
@@ -971,7 +993,7 @@ drawn_as_one(struct drawing *dr, struct diags *d)
 		}
 	}
 	if (why == NULL && (one = scratch(dr->name, d)) != NULL &&
-	    pdf_merge(files, n, one, &why) != 0) {
+	    pdf_merge(files, n, TRUE, one, &why) != 0) {
 		fclose(one);
 		one = NULL;
 	}

@@ -45,10 +45,11 @@ link(cairo_t *cr, double y, const char *attrs)
 }
 
 /*
- * The first file: two pages, a heading named "first" and a link to
- * "second", defined in the other file.  The second: a page named
- * "second", a link to the first file's first page by PDF_PAGE_DEST,
- * and the outline.
+ * The first file: two pages, a heading named "zeta" and a link to
+ * "alpha", defined in the other file (so that the names of the two,
+ * taken in turn, are out of order).  The second: a page named "alpha",
+ * a link to the first file's first page by PDF_PAGE_DEST, and the
+ * outline.
  */
 static GByteArray *
 drawn(int which)
@@ -61,23 +62,23 @@ drawn(int which)
 	cairo_tag_begin(cr, "Document", NULL);
 	cairo_tag_begin(cr, "Part", NULL);
 	if (which == 0) {
-		cairo_tag_begin(cr, CAIRO_TAG_DEST, "name='first'");
+		cairo_tag_begin(cr, CAIRO_TAG_DEST, "name='zeta'");
 		say(cr, "H1", 30, "Heading");
 		cairo_tag_end(cr, CAIRO_TAG_DEST);
 		cairo_tag_begin(cr, "P", NULL);
-		link(cr, 60, "dest='second'");
+		link(cr, 60, "dest='alpha'");
 		cairo_tag_end(cr, "P");
 		cairo_show_page(cr);
 		say(cr, "P", 30, "Page two");
 	} else {
-		cairo_tag_begin(cr, CAIRO_TAG_DEST, "name='second'");
+		cairo_tag_begin(cr, CAIRO_TAG_DEST, "name='alpha'");
 		say(cr, "P", 30, "Page three");
 		cairo_tag_end(cr, CAIRO_TAG_DEST);
 		cairo_tag_begin(cr, "P", NULL);
 		link(cr, 60, "dest='" PDF_PAGE_DEST "1'");
 		cairo_tag_end(cr, "P");
 		cairo_pdf_surface_add_outline(s, CAIRO_PDF_OUTLINE_ROOT,
-		    "First", "dest='first'", 0);
+		    "Zeta", "dest='zeta'", 0);
 	}
 	cairo_tag_end(cr, "Part");
 	cairo_tag_end(cr, "Document");
@@ -92,7 +93,7 @@ drawn(int which)
 static char *
 merged(GByteArray **parts, guint n, gsize *len, const char **why)
 {
-	struct pdf_span files[2];
+	struct pdf_span *files = g_new(struct pdf_span, MAX(n, 1));
 	char *bytes = NULL;
 	size_t size = 0;
 	FILE *out = open_memstream(&bytes, &size);
@@ -103,8 +104,9 @@ merged(GByteArray **parts, guint n, gsize *len, const char **why)
 		files[i].s = (const char *)parts[i]->data;
 		files[i].n = parts[i]->len;
 	}
-	rc = pdf_merge(files, n, out, why);
+	rc = pdf_merge(files, n, FALSE, out, why);
 	fclose(out);
+	g_free(files);
 	*len = size;
 	if (rc != 0) {
 		free(bytes);
@@ -123,6 +125,46 @@ value(const struct pdf_file *f, guint num)
 	return v;
 }
 
+/*
+ * Whether the parent tree's value under key, in f, names elements of
+ * page (a page's key) or is the Link element whose /OBJR is annot.
+ */
+static gboolean
+tree_names(const struct pdf_file *f, struct pdf_span nums, gint64 key,
+    guint page, guint annot)
+{
+	struct pdf_items it, kids;
+	struct pdf_span item, v, kid;
+	gint64 k;
+	char *objr;
+	gboolean found = FALSE;
+
+	pdf_items_init(&it, nums);
+	while (pdf_items_next(&it, &item) && pdf_int(item, &k) &&
+	    pdf_items_next(&it, &item))
+		if (k == key)
+			break;
+	if (k != key)
+		return FALSE;
+	v = pdf_file_value(f, pdf_ref(item));
+	if (annot == 0) {
+		/* An array of the elements marked on the page. */
+		pdf_items_init(&kids, v);
+		while (pdf_items_next(&kids, &kid)) {
+			if (pdf_ref(pdf_dict_value(pdf_file_value(f,
+			    pdf_ref(kid)), "/Pg")) != page)
+				return FALSE;
+			found = TRUE;
+		}
+		return found;
+	}
+	objr = g_strdup_printf("/Obj %u 0 R", annot);
+	found = pdf_is(pdf_dict_value(v, "/S"), "/Link") &&
+	    g_strstr_len(v.s, (gssize)v.n, objr) != NULL;
+	g_free(objr);
+	return found;
+}
+
 START_TEST(test_merge_two)
 {
 	GByteArray *parts[2] = { drawn(0), drawn(1) };
@@ -137,6 +179,15 @@ START_TEST(test_merge_two)
 
 	ck_assert_msg(bytes != NULL, "not merged: %s", why);
 	ck_assert_int_eq(pdf_file_read(&f, bytes, len), 0);
+	/* Every object there, and read back whole (streams' lengths). */
+	for (i = 1; i < f.objects; i++) {
+		struct pdf_obj o;
+
+		ck_assert_msg(pdf_file_obj(&f, i, &o) == 0, "object %u", i);
+	}
+	ck_assert(pdf_is(pdf_dict_value(value(&f, f.info), "/Producer"),
+	    "(cairo 1.16.0 (https://cairographics.org))") ||
+	    pdf_dict_value(value(&f, f.info), "/Producer").s != NULL);
 	/* One page tree: the three pages, in the order drawn. */
 	cat = value(&f, f.root);
 	pages = value(&f, pdf_ref(pdf_dict_value(cat, "/Pages")));
@@ -181,21 +232,22 @@ START_TEST(test_merge_two)
 	for (i = 0; i < 3; i++) {
 		ck_assert(pdf_int(pdf_dict_value(value(&f, page[i]),
 		    "/StructParents"), &sp));
-		ck_assert(keys & 1u << sp);
+		ck_assert_msg(tree_names(&f, nums, sp, page[i], 0),
+		    "page %u's key names another page's elements", i + 1);
 	}
 	/* Both files' names, in order; the link by page pointed at it. */
 	names = pdf_dict_value(value(&f, pdf_ref(pdf_dict_value(value(&f,
 	    pdf_ref(pdf_dict_value(cat, "/Names"))), "/Dests"))), "/Names");
 	s = g_strndup(names.s, names.n);
-	ck_assert_ptr_nonnull(strstr(s, "(first)"));
-	ck_assert_ptr_nonnull(strstr(s, "(second)"));
-	ck_assert(strstr(s, "(first)") < strstr(s, "(second)"));
+	ck_assert_ptr_nonnull(strstr(s, "(alpha)"));
+	ck_assert_ptr_nonnull(strstr(s, "(zeta)"));
+	ck_assert(strstr(s, "(alpha)") < strstr(s, "(zeta)"));
 	g_free(s);
 	pdf_items_init(&it, pdf_dict_value(value(&f, page[2]), "/Annots"));
 	ck_assert(pdf_items_next(&it, &item));
 	annot = value(&f, pdf_ref(item));
 	ck_assert(pdf_int(pdf_dict_value(annot, "/StructParent"), &sp));
-	ck_assert(keys & 1u << sp);
+	ck_assert(tree_names(&f, nums, sp, 0, pdf_ref(item)));
 	s = g_strdup_printf("[%u 0 R /XYZ null null 0]", page[0]);
 	ck_assert(pdf_is(pdf_dict_value(annot, "/Dest"), s));
 	g_free(s);
@@ -206,6 +258,27 @@ START_TEST(test_merge_two)
 	free(bytes);
 	g_byte_array_free(parts[0], TRUE);
 	g_byte_array_free(parts[1], TRUE);
+}
+END_TEST
+
+/* One file is made one as it is: its pages, its names. */
+START_TEST(test_merge_one)
+{
+	GByteArray *parts[1] = { drawn(1) };
+	const char *why = NULL;
+	struct pdf_file f;
+	gsize len;
+	char *bytes = merged(parts, 1, &len, &why);
+
+	ck_assert_msg(bytes != NULL, "not merged: %s", why);
+	ck_assert_int_eq(pdf_file_read(&f, bytes, len), 0);
+	ck_assert(pdf_is(pdf_dict_value(value(&f, pdf_ref(pdf_dict_value(
+	    value(&f, f.root), "/Pages"))), "/Count"), "1"));
+	pdf_file_release(&f);
+	free(bytes);
+	ck_assert_ptr_null(merged(parts, 0, &len, &why));
+	ck_assert_ptr_nonnull(why);
+	g_byte_array_free(parts[0], TRUE);
 }
 END_TEST
 
@@ -220,10 +293,11 @@ START_TEST(test_merge_refused)
 	    17);
 	ck_assert_ptr_null(merged(parts, 2, &len, &why));
 	ck_assert_ptr_nonnull(why);
-	/* Two outlines: which would the book have? */
 	g_byte_array_free(parts[1], TRUE);
+	/* Two outlines: which would the book have? */
 	parts[1] = drawn(1);
-	parts[0] = (g_byte_array_free(parts[0], TRUE), drawn(1));
+	g_byte_array_free(parts[0], TRUE);
+	parts[0] = drawn(1);
 	ck_assert_ptr_null(merged(parts, 2, &len, &why));
 	ck_assert_ptr_nonnull(strstr(why, "outline"));
 	g_byte_array_free(parts[0], TRUE);
@@ -238,6 +312,7 @@ merge_suite(void)
 	TCase *tc = tcase_create("merge");
 
 	tcase_add_test(tc, test_merge_two);
+	tcase_add_test(tc, test_merge_one);
 	tcase_add_test(tc, test_merge_refused);
 	suite_add_tcase(s, tc);
 	return s;
