@@ -1007,6 +1007,10 @@ drawn_as_one(struct drawing *dr, struct diags *d)
 	if (why != NULL)
 		diag_add(d, DIAG_ERROR, srcpos_at(dr->name, 0, 0),
 		    "cannot make the PDF: %s", why);
+	else
+		diag_add(d, DIAG_INFO, srcpos_at(dr->name, 0, 0), "the pages "
+		    "are drawn on %u Cairo surfaces (a new one after %d pages, "
+		    "at a chapter), their files made one", n, SURFACE_PAGES);
 	return one != NULL;
 }
 
