@@ -293,3 +293,10 @@ fixture_epub(const struct edition *e, const struct epub_options *o,
 	sink_close(&mem, "the EPUB", d);
 	return rc;
 }
+
+cairo_status_t
+fixture_to_bytes(void *closure, const unsigned char *data, unsigned int len)
+{
+	g_byte_array_append(closure, data, len);
+	return CAIRO_STATUS_SUCCESS;
+}

@@ -6,6 +6,7 @@
 #ifndef OCTAVO_FIXTURE_H
 #define OCTAVO_FIXTURE_H
 
+#include <cairo.h>
 #include <glib.h>
 
 #include "diag.h"
@@ -99,5 +100,10 @@ const struct diag *fixture_first_diag(const struct diags *d);
 /* How many diagnostics have needle in their message. */
 int		 fixture_diags_matching(const struct diags *d,
 		    const char *needle);
+
+/* A Cairo write function that appends to closure, a GByteArray: a
+ * surface's file drawn into memory. */
+cairo_status_t fixture_to_bytes(void *closure, const unsigned char *data,
+	    unsigned int len);
 
 #endif

@@ -121,13 +121,6 @@ START_TEST(test_xmp_packet)
 }
 END_TEST
 
-static cairo_status_t
-to_bytes(void *closure, const unsigned char *data, unsigned int len)
-{
-	g_byte_array_append(closure, data, len);
-	return CAIRO_STATUS_SUCCESS;
-}
-
 /* A tagged line of text, black in RGB as Cairo writes it. */
 static void
 text(cairo_t *cr, const char *tag, double y, const char *s)
@@ -145,8 +138,8 @@ text(cairo_t *cr, const char *tag, double y, const char *s)
 static cairo_t *
 drawing(GByteArray *pdf)
 {
-	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_bytes,
-	    pdf, 200, 300);
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(
+	    fixture_to_bytes, pdf, 200, 300);
 	cairo_t *cr = cairo_create(s);
 
 	cairo_surface_destroy(s);	/* cr holds it */

@@ -12,14 +12,8 @@
 
 #include "pdf/merge.h"
 #include "pdf/pdfobj.h"
+#include "fixture.h"
 #include "suites.h"
-
-static cairo_status_t
-to_bytes(void *closure, const unsigned char *data, unsigned int len)
-{
-	g_byte_array_append(closure, data, len);
-	return CAIRO_STATUS_SUCCESS;
-}
 
 /* Text inside a structure element of its own. */
 static void
@@ -55,8 +49,8 @@ static GByteArray *
 drawn(int which)
 {
 	GByteArray *b = g_byte_array_new();
-	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_bytes, b,
-	    200, 200);
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(
+	    fixture_to_bytes, b, 200, 200);
 	cairo_t *cr = cairo_create(s);
 
 	cairo_tag_begin(cr, "Document", NULL);
