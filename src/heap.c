@@ -1,9 +1,8 @@
 /*
- * heap.c — the heap in huge pages (heap.h): malloc's main arena, the
- * only one, grown at once by HEAP_RESERVE, that span advised
- * MADV_HUGEPAGE, and given back to malloc, which keeps it, with what a
- * build allocates later but for blocks of APART_AT and more, mapped
- * apart.
+ * heap.c — the heap in huge pages (heap.h): malloc's main arena grown
+ * at once by HEAP_RESERVE, that span advised MADV_HUGEPAGE, and given
+ * back to malloc, which keeps it, with what a build allocates later
+ * but for blocks of APART_AT and more, mapped apart.
  */
 #define _DEFAULT_SOURCE		/* sbrk(2), madvise(2) */
 
@@ -31,11 +30,8 @@
 #define HUGE_PAGE	((uintptr_t)2 << 20)
 
 void
-heap_set_up(void)
+heap_prefer_huge_pages(void)
 {
-#ifdef M_ARENA_MAX
-	(void)mallopt(M_ARENA_MAX, 1);
-#endif
 #ifdef MADV_HUGEPAGE
 	uintptr_t lo, hi;
 	void *p;

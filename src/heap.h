@@ -1,6 +1,5 @@
 /*
- * heap.h — the process's heap: one, asked for in transparent huge
- * pages.
+ * heap.h — the process's heap, asked for in transparent huge pages.
  *
  * A build touches some twenty megabytes of fresh heap at 1x, page by
  * page: over five thousand page faults, a tenth of its CPU time on a
@@ -13,13 +12,7 @@
 #ifndef OCTAVO_HEAP_H
 #define OCTAVO_HEAP_H
 
-/*
- * Sets the heap up: in huge pages, and one malloc arena for every
- * thread, so that the EPUB's, begun beside the finishing, takes what
- * Cairo's drawing gave back (an arena of its own was 34 MB more at
- * 100x, docs/PERFORMANCE.md).  Call first thing in main, before the
- * heap is much used.
- */
-void	heap_set_up(void);
+/* Call first thing in main, before the heap is much used. */
+void	heap_prefer_huge_pages(void);
 
 #endif

@@ -617,14 +617,17 @@ write_pdf_kept(const struct pipeline *p, struct pdf_layout *layout,
 }
 
 /*
- * Writes the EPUB (if epub is not NULL; on a second thread) and the PDF
- * (if pdf is not NULL; on this one), each to a temporary file.  They
- * replace their destinations only once both are whole, so that a
- * failure in either, or a warning under --strict, leaves both old files
- * as they were.  The EPUB's cover is kept at cover for the next build.
- * The EPUB is begun once Cairo has let go of the PDF's pages, beside
- * the finishing: begun before, what it holds would add to the most the
- * build holds, which Cairo's drawing of a long book already is.
+ * Writes the EPUB (if epub is not NULL) and the PDF (if pdf is not
+ * NULL), each to a temporary file.  They replace their destinations
+ * only once both are whole, so that a failure in either, or a warning
+ * under --strict, leaves both old files as they were.  The EPUB's cover
+ * is kept at cover for the next build.  The EPUB is made on a second
+ * thread beside the finishing, once Cairo has let go of the PDF's pages
+ * (begun before, what it holds would add to the most the build holds);
+ * a long book's (drawn on more than one surface) after the PDF, on this
+ * thread: beside the finishing, in a heap arena of its own, it was the
+ * most a long build held, and sharing one arena between the threads
+ * slowed every build.
  */
 static void
 write_outputs(const struct pipeline *p, struct pdf_layout *layout,
@@ -634,12 +637,14 @@ write_outputs(const struct pipeline *p, struct pdf_layout *layout,
 	struct output po = { NULL, NULL };
 	struct epub_job job;
 	GThread *thread = NULL;
+	gboolean after = FALSE;
 
 	/* The words shaped are kept, and let go of, before the finishing
 	 * and the EPUB: a long book's are megabytes. */
 	if (pdf != NULL) {
 		(void)pdf_draw_rest(layout, d);
 		keep_shapes(layout, p, d);
+		after = pdf_layout_surfaces(layout) > 1;
 	}
 	if (epub != NULL) {
 		job = (struct epub_job){ p->edition, { p->ms->epub_style,
@@ -648,30 +653,34 @@ write_outputs(const struct pipeline *p, struct pdf_layout *layout,
 		diags_init(&job.diags);
 		job.opts.deflated = reuse_at(p, "deflated",
 		    digest_deflated_key(), DEFLATED, &job.diags);
-		thread = g_thread_new("epub", epub_job_run, &job);
+		if (!after)
+			thread = g_thread_new("epub", epub_job_run, &job);
 	}
 	if (pdf != NULL && write_pdf_kept(p, layout, &po, pdf, d) == 0)
 		clock_stage(ck, "pdf", pdf);
-	if (thread != NULL) {
-		g_thread_join(thread);
+	if (epub != NULL) {
+		if (thread != NULL)
+			g_thread_join(thread);
+		else
+			(void)epub_job_run(&job);
 		reuse_end(job.opts.deflated, job.rc == 0, p, "deflated",
 		    DEFLATED, &job.diags);
 		diags_move(d, &job.diags);
 		diags_release(&job.diags);
 		if (job.rc == 0 && !opt_quiet)
-			fprintf(stderr, "octavo: %-10s %8.1f ms  %s (beside "
-			    "the pdf)\n", "epub", (double)job.took / 1000.0,
-			    epub);
+			fprintf(stderr, "octavo: %-10s %8.1f ms  %s (%s the "
+			    "pdf)\n", "epub", (double)job.took / 1000.0, epub,
+			    after ? "after" : "beside");
 	}
 	if (strict_failed(d)) {
 		output_discard(&po);
-		if (thread != NULL)
+		if (epub != NULL)
 			output_discard(&job.out);
 		return;
 	}
 	if (pdf != NULL)
 		output_commit(&po, d);
-	if (thread != NULL)
+	if (epub != NULL)
 		output_commit(&job.out, d);
 }
 
@@ -1123,7 +1132,7 @@ main(int argc, char *argv[])
 	size_t i;
 	int rc;
 
-	heap_set_up();
+	heap_prefer_huge_pages();
 	/* A write past a file-size limit must fail, not kill us. */
 	signal(SIGXFSZ, SIG_IGN);
 	if (argc < 2) {

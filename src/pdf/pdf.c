@@ -788,6 +788,14 @@ pdf_layout_shapes(struct pdf_layout *l)
 	return shapes;
 }
 
+guint
+pdf_layout_surfaces(const struct pdf_layout *l)
+{
+	const struct drawing *dr = l->drawing;
+
+	return dr == NULL ? 0 : dr->drawn->len + 1;
+}
+
 void
 pdf_layout_free(struct pdf_layout *l)
 {

@@ -58,6 +58,9 @@ GBytes		*pdf_layout_shapes(struct pdf_layout *);
  * result.
  */
 int		 pdf_draw_rest(struct pdf_layout *, struct diags *);
+/* How many Cairo surfaces the layout was drawn on so far: 0 if it is
+ * not drawn, more than 1 for a long book (merge.h). */
+guint		 pdf_layout_surfaces(const struct pdf_layout *);
 /*
  * pdf_draw_rest if it is not done, then finishes the PDF into out;
  * returns 0, or -1 with an error in diags.  contents, if not NULL,
