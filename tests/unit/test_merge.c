@@ -179,9 +179,9 @@ START_TEST(test_merge_two)
 
 		ck_assert_msg(pdf_file_obj(&f, i, &o) == 0, "object %u", i);
 	}
-	ck_assert(pdf_is(pdf_dict_value(value(&f, f.info), "/Producer"),
-	    "(cairo 1.16.0 (https://cairographics.org))") ||
-	    pdf_dict_value(value(&f, f.info), "/Producer").s != NULL);
+	/* The first file's Info, which the trailer names. */
+	ck_assert_ptr_nonnull(pdf_dict_value(value(&f, f.info),
+	    "/Producer").s);
 	/* One page tree: the three pages, in the order drawn. */
 	cat = value(&f, f.root);
 	pages = value(&f, pdf_ref(pdf_dict_value(cat, "/Pages")));
