@@ -354,6 +354,19 @@ add_word(struct setter *s, const struct piece *pc, guint from)
 	add(s, KP_BOX, PT(pc->sh->width - from_x), from);
 }
 
+/* Whether a paragraph holds a passage in another language. */
+static gboolean
+has_passages(const struct para *pa)
+{
+	guint i;
+
+	for (i = 0; i < pa->anchors->len; i++)
+		if (g_array_index(pa->anchors, struct anchor, i).kind ==
+		    ANCHOR_LANG)
+			return TRUE;
+	return FALSE;
+}
+
 /*
  * The pieces set, where the first and the last word begin, and whether
  * a word may be in another language (looked up for each if so).
@@ -362,12 +375,9 @@ static void
 setter_start(struct setter *s)
 {
 	const struct piece *pcs = s->pa->pieces;
-	const GArray *as = s->pa->anchors;
 	guint i, first = 0, last = s->pa->npieces;
 
-	for (i = 0; i < as->len && !s->passages; i++)
-		s->passages = g_array_index(as, struct anchor, i).kind ==
-		    ANCHOR_LANG;
+	s->passages = has_passages(s->pa);
 
 	/* Spaces at either end are not set, except code's indentation. */
 	while (first < last && !s->b->code && pcs[first].space)
@@ -706,13 +716,9 @@ set_key(const struct setter *s, double left)
 static void
 ask_passages(struct setter *s)
 {
-	const GArray *as = s->pa->anchors;
 	guint i;
 
-	for (i = 0; i < as->len; i++)
-		if (g_array_index(as, struct anchor, i).kind == ANCHOR_LANG)
-			break;
-	if (i == as->len)
+	if (!has_passages(s->pa))
 		return;
 	for (i = 0; i < s->pa->npieces; i++) {
 		const struct piece *pc = &s->pa->pieces[i];
@@ -816,14 +822,16 @@ keep_set(struct setter *s, GString *key, guint first)
 	g_string_free(v, TRUE);
 }
 
-/* Lets go of what setting a block took. */
+/* Lets go of what setting a block took (attrs and fd: NULL if kept). */
 static void
 finish_set(struct setter *s, PangoAttrList *attrs, PangoFontDescription *fd,
     GString *key)
 {
 	para_unref(s->pa);
-	pango_attr_list_unref(attrs);
-	pango_font_description_free(fd);
+	if (attrs != NULL)
+		pango_attr_list_unref(attrs);
+	if (fd != NULL)
+		pango_font_description_free(fd);
 	if (key != NULL)
 		g_string_free(key, TRUE);
 }
@@ -836,8 +844,8 @@ typeset(struct press *p, const struct block *b, const struct runs *r,
 	double width = b->exact ? p->measure - b->left - b->right :
 	    MAX(p->measure - b->left - b->right, p->measure / 3);
 	double left = b->exact ? b->left : MIN(b->left, p->measure - width);
-	PangoFontDescription *fd = press_font(b->font, b->slant, b->variant);
-	PangoAttrList *attrs = runs_attrs(r, b->font->size);
+	PangoFontDescription *fd;
+	PangoAttrList *attrs;
 	struct setter s = { 0 };
 	GArray *breaks = p->work->breaks;
 	struct srcpos pos = b->node != NULL ? b->node->pos :
@@ -853,15 +861,18 @@ typeset(struct press *p, const struct block *b, const struct runs *r,
 	s.r = r;
 	s.g = g;
 	s.width = width;
-	pango_attr_list_insert_before(attrs, pango_attr_font_desc_new(fd));
 	key = p->paras != NULL && r->text->len <= KEPT_MAX ? set_key(&s,
 	    left) : NULL;
 	p->sets++;
 	if (key != NULL && set_kept(&s, key, left, pos)) {
 		p->sets_kept++;
-		finish_set(&s, attrs, fd, key);
+		finish_set(&s, NULL, NULL, key);
 		return;
 	}
+	/* Only a block set anew is itemized in its font and attributes. */
+	fd = press_font(b->font, b->slant, b->variant);
+	attrs = runs_attrs(r, b->font->size);
+	pango_attr_list_insert_before(attrs, pango_attr_font_desc_new(fd));
 	s.pa = para_new(p->shaper, r->text->str, r->text->len, attrs,
 	    r->anchors, pos);
 	s.w = p->work;
