@@ -20,10 +20,10 @@ void	 digest_program(GChecksum *);
 /*
  * The shared library that holds symbol (a function of it), by its file's
  * size and time, as digest_stat: a library that makes what is kept
- * (libdeflate's bytes, libhyphen's points) but has no version to ask.
- * FALSE, and a digest of its own, if it cannot be found.
+ * (libdeflate's bytes, libhyphen's points) but has no version to ask;
+ * a digest of its own if it cannot be found.
  */
-gboolean digest_library(GChecksum *, const void *symbol);
+void	digest_library(GChecksum *, const void *symbol);
 
 /* Bytes, their length first: no two lists of parts digest alike. */
 void	 digest_bytes(GChecksum *, const void *, gsize);
