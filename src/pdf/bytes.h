@@ -30,6 +30,14 @@ bytes_equal(const char *a, gsize alen, const char *b, gsize blen)
 	return alen == blen && memcmp(a, b, alen) == 0;
 }
 
+/* Whether byte at of text (len bytes) begins a UTF-8 character, or ends
+ * the text: where a kept offset into it may stand. */
+static inline gboolean
+bytes_starts_char(const char *text, gsize len, gsize at)
+{
+	return at == len || (at < len && ((guchar)text[at] & 0xC0) != 0x80);
+}
+
 /* Appends len bytes at p, as they are in memory. */
 static inline void
 bytes_put(GString *out, const void *p, gsize len)

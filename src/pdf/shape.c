@@ -1058,13 +1058,6 @@ para_items_save(struct shaper *sh, const struct para *pa, GString *out)
 	return TRUE;
 }
 
-/* Whether byte at of text (len bytes) begins a character, or ends it. */
-static gboolean
-starts_char(const char *text, gsize len, gsize at)
-{
-	return at == len || (at < len && ((guchar)text[at] & 0xC0) != 0x80);
-}
-
 /* The items para_items_save wrote, into pa; FALSE if one is damaged
  * or its font is not yet one of this build's. */
 static gboolean
@@ -1094,7 +1087,7 @@ kept_items(struct shaper *sh, struct para *pa, gsize len, struct reader *r)
 		if ((font = g_hash_table_lookup(sh->by_id, id->str)) == NULL ||
 		    k.length <= 0 || (gsize)k.offset != at ||
 		    (gsize)k.length > len - at ||
-		    !starts_char(pa->text, len, at + (gsize)k.length) ||
+		    !bytes_starts_char(pa->text, len, at + (gsize)k.length) ||
 		    k.num_chars != g_utf8_strlen(pa->text + at, k.length)) {
 			ok = FALSE;
 			break;
@@ -1173,7 +1166,7 @@ kept_pieces(struct shaper *sh, struct para *pa, struct reader *r,
 		/* A piece of the kind its first character is, where the
 		 * next begins on a character's first byte. */
 		if (next <= at || next > end ||
-		    !starts_char(pa->text, end, next) || (bits & 3) !=
+		    !bytes_starts_char(pa->text, end, next) || (bits & 3) !=
 		    kept_kind(classify(char_at(pa->text + at))))
 			return FALSE;
 		fc = fontcache_get(sh, it);

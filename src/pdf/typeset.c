@@ -745,9 +745,8 @@ lines_fit(const guint8 *at, guint32 n, const char *text, gsize len)
 		memcpy(&kl, at + (gsize)i * sizeof(kl), sizeof(kl));
 		if (kl.start < from || kl.end < kl.start || kl.end > len ||
 		    !isfinite(kl.ratio) || !isfinite(kl.x) ||
-		    (kl.start < len && ((guchar)text[kl.start] & 0xC0) ==
-		    0x80) || (kl.end < len && ((guchar)text[kl.end] & 0xC0) ==
-		    0x80))
+		    !bytes_starts_char(text, len, kl.start) ||
+		    !bytes_starts_char(text, len, kl.end))
 			return FALSE;
 		from = kl.start;
 	}
