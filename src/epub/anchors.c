@@ -24,7 +24,7 @@ locate(const struct index_mark *m, const struct pagemap *pm)
 	const char *where = label != NULL ? label : m->chapter->id;
 
 	if (label != NULL)
-		l.page = GPOINTER_TO_INT(g_hash_table_lookup(pm->page_of, m));
+		l.page = pagemap_mark_page(pm, m);
 	if (m->note != NULL)
 		l.text = g_strdup_printf("%s\xc2\xa0n.\xc2\xa0%s", where,
 		    m->note->mark);

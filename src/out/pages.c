@@ -35,7 +35,7 @@ void
 pagemap_init(struct pagemap *pm)
 {
 	pm->breaks = g_array_new(FALSE, TRUE, sizeof(struct pagebreak));
-	pm->page_of = g_hash_table_new(g_direct_hash, g_direct_equal);
+	pm->mark_pages = g_array_new(FALSE, TRUE, sizeof(gint32));
 	pm->labels = g_ptr_array_new_with_free_func(g_free);
 	pm->starts = g_array_new(FALSE, FALSE, sizeof(struct linestart));
 }
@@ -44,15 +44,34 @@ void
 pagemap_release(struct pagemap *pm)
 {
 	g_array_free(pm->breaks, TRUE);
-	g_hash_table_destroy(pm->page_of);
+	g_array_free(pm->mark_pages, TRUE);
 	g_ptr_array_free(pm->labels, TRUE);
 	g_array_free(pm->starts, TRUE);
 }
 
-const char *
-pagemap_label(const struct pagemap *pm, const void *key)
+int
+pagemap_mark_page(const struct pagemap *pm, const struct index_mark *m)
 {
-	int page = GPOINTER_TO_INT(g_hash_table_lookup(pm->page_of, key));
+	if (m->id < 1 || (guint)m->id > pm->mark_pages->len)
+		return 0;
+	return g_array_index(pm->mark_pages, gint32, m->id - 1);
+}
+
+void
+pagemap_set_mark_page(struct pagemap *pm, const struct index_mark *m,
+    int page)
+{
+	if (m->id < 1)
+		return;
+	if ((guint)m->id > pm->mark_pages->len)
+		g_array_set_size(pm->mark_pages, (guint)m->id);
+	g_array_index(pm->mark_pages, gint32, m->id - 1) = page;
+}
+
+const char *
+pagemap_label(const struct pagemap *pm, const struct index_mark *m)
+{
+	int page = pagemap_mark_page(pm, m);
 
 	if (page < 1 || (guint)page > pm->labels->len)
 		return NULL;
@@ -274,8 +293,7 @@ place_marks(struct pagemap *pm, const struct edition *e)
 		const struct index_mark *m = g_ptr_array_index(marks, i);
 
 		if ((page = page_of_mark(by, m)) > 0)
-			g_hash_table_insert(pm->page_of, (gpointer)m,
-			    GINT_TO_POINTER(page));
+			pagemap_set_mark_page(pm, m, page);
 	}
 	g_ptr_array_free(marks, TRUE);
 	g_hash_table_destroy(by);
@@ -505,7 +523,7 @@ pagemap_load(struct pagemap *pm, const struct edition *e, const char *key,
 	if (!ok) {
 		g_ptr_array_set_size(pm->labels, 0);
 		g_array_set_size(pm->starts, 0);
-		g_hash_table_remove_all(pm->page_of);
+		g_array_set_size(pm->mark_pages, 0);
 	}
 	g_hash_table_destroy(tree_blocks);
 	g_array_free(ts, TRUE);

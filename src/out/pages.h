@@ -49,10 +49,11 @@ struct pagemap {
 	GArray		*breaks;	/* struct pagebreak, one per page in
 					   page order: a blank page's where
 					   the next page's is */
-	GHashTable	*page_of;	/* a note reference (its NODE_NOTEREF)
-					   or an index mark (struct
-					   index_mark *) → page number
-					   (1-based, GINT_TO_POINTER) */
+	GArray		*mark_pages;	/* gint32 per index mark, by its id
+					   (mark 1 at 0): the page it fell
+					   on, from 1; 0 if none.  A long
+					   book has 180,000 marks: a table
+					   of them by address took 8 MB */
 	GPtrArray	*labels;	/* char *: the label of each page */
 	GArray		*starts;	/* struct linestart, of every line of
 					   the model's text and notes */
@@ -69,10 +70,15 @@ int	folio_value(const char *label, gboolean *roman);
 void	pagemap_init(struct pagemap *);
 void	pagemap_release(struct pagemap *);
 /*
- * The printed label of the page a note reference or an index mark (a
- * key of page_of) fell on, or NULL if not set.
+ * The page (of the file, from 1) index mark m fell on, or 0 if none;
+ * setting it (page > 0).  A mark is known by its id, which the index
+ * stage gives every mark: one without (id 0) has no page.
  */
-const char *pagemap_label(const struct pagemap *, const void *key);
+int	pagemap_mark_page(const struct pagemap *, const struct index_mark *m);
+void	pagemap_set_mark_page(struct pagemap *, const struct index_mark *m,
+	    int page);
+/* The printed label of the page index mark m fell on, or NULL. */
+const char *pagemap_label(const struct pagemap *, const struct index_mark *m);
 
 /*
  * The folio of every index mark the map places (struct index_mark * →

@@ -92,20 +92,15 @@ struct filling {
 	int		 before;
 };
 
-/*
- * Where a line begins in the model, and the page of a note reference or
- * index mark on it (part_each_anchor's).
- */
+/* The page of an index mark on a line (part_each_anchor's). */
 static void
 anchor_page(const struct line *ln, const struct anchor *a, void *arg)
 {
 	const struct filling *f = arg;
-	const void *key = a->kind == ANCHOR_MARK ? (const void *)a->mark :
-	    a->kind == ANCHOR_REF ? (const void *)a->node : NULL;
 
-	if (key != NULL)
-		g_hash_table_insert(f->pm->page_of, (gpointer)key,
-		    GINT_TO_POINTER(f->before + ln->page + 1));
+	if (a->kind == ANCHOR_MARK)
+		pagemap_set_mark_page(f->pm, a->mark,
+		    f->before + ln->page + 1);
 }
 
 /* Where the lines of a galley from…to begin in the model. */
@@ -195,24 +190,19 @@ map_part(struct mapper *m, const struct press *p, const struct edition *e,
 static void
 shift(struct pagemap *pm, int n)
 {
-	GHashTableIter it;
-	gpointer node, page;
 	guint i;
 
 	for (i = 0; i < pm->starts->len; i++)
 		g_array_index(pm->starts, struct linestart, i).page += n;
-	g_hash_table_iter_init(&it, pm->page_of);
-	while (g_hash_table_iter_next(&it, &node, &page))
-		g_hash_table_iter_replace(&it, GINT_TO_POINTER(
-		    GPOINTER_TO_INT(page) + n));
+	for (i = 0; i < pm->mark_pages->len; i++)
+		if (g_array_index(pm->mark_pages, gint32, i) > 0)
+			g_array_index(pm->mark_pages, gint32, i) += n;
 }
 
 void
 map_prepend(struct mapper *m, struct mapper *front)
 {
 	struct pagemap *pm = m->pm, *fm = front->pm;
-	GHashTableIter it;
-	gpointer node, page;
 	guint i;
 
 	/*
@@ -236,9 +226,12 @@ map_prepend(struct mapper *m, struct mapper *front)
 	for (i = fm->labels->len; i > 0; i--)
 		g_ptr_array_insert(pm->labels, 0, g_strdup(
 		    g_ptr_array_index(fm->labels, i - 1)));
-	g_hash_table_iter_init(&it, fm->page_of);
-	while (g_hash_table_iter_next(&it, &node, &page))
-		g_hash_table_insert(pm->page_of, node, page);
+	if (pm->mark_pages->len < fm->mark_pages->len)
+		g_array_set_size(pm->mark_pages, fm->mark_pages->len);
+	for (i = 0; i < fm->mark_pages->len; i++)
+		if (g_array_index(fm->mark_pages, gint32, i) > 0)
+			g_array_index(pm->mark_pages, gint32, i) =
+			    g_array_index(fm->mark_pages, gint32, i);
 }
 
 void

@@ -323,7 +323,11 @@ fuzz_names(const uint8_t *data, size_t size)
 	return 0;
 }
 
-/* A paragraph of text, with a mark of ie at byte at, or none if at < 0. */
+/*
+ * A paragraph of text, with a mark of ie at byte at, or none if at < 0;
+ * the mark numbered after those of ie, as the index stage numbers them
+ * (the page map knows a mark by its number).
+ */
 static void
 pages_para(struct node *parent, struct index_entry *ie, const char *text,
     int at)
@@ -335,7 +339,8 @@ pages_para(struct node *parent, struct index_entry *ie, const char *text,
 	node_append(parent, p);
 	node_append(p, t);
 	if (at >= 0)
-		index_mark_new(ie, NULL, NULL, t, (guint)at);
+		index_mark_new(ie, NULL, NULL, t, (guint)at)->id =
+		    (int)ie->marks->len;
 }
 
 /*

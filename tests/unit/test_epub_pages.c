@@ -293,9 +293,9 @@ START_TEST(test_index_pages)
 		g_snprintf(label, sizeof(label), "%u", i);
 		page(&pm, NULL, 0, label);
 	}
-	g_hash_table_insert(pm.page_of, m1, GINT_TO_POINTER(12));
-	g_hash_table_insert(pm.page_of, m2, GINT_TO_POINTER(12));
-	g_hash_table_insert(pm.page_of, m4, GINT_TO_POINTER(5));
+	pagemap_set_mark_page(&pm, m1, 12);
+	pagemap_set_mark_page(&pm, m2, 12);
+	pagemap_set_mark_page(&pm, m4, 5);
 	/* The index: page 13 begins at the entry, 14 amid its numbers. */
 	for (i = 13; i <= 14; i++) {
 		struct pagebreak pb = { NULL, 0, ie, i == 13 ? 0 : 12,

@@ -13,15 +13,17 @@
 
 /*
  * A mark of ie offset bytes into the first inline of paragraph p, a
- * text, in note n or not.
+ * text, in note n or not; its id, as the index stage's, one no other
+ * mark has.
  */
 static const struct index_mark *
 add_mark(struct index_entry *ie, const struct chapter *c, const struct note *n,
     struct node *p, guint offset)
 {
+	static int marks;
 	struct index_mark *m = index_mark_new(ie, c, n, p->first, offset);
 
-	m->id = (int)ie->marks->len;
+	m->id = ++marks;
 	return m;
 }
 
