@@ -1037,6 +1037,10 @@ pdf_draw(struct pdf_layout *l, struct sink *out, struct reuse *contents,
 	if (!drawn_as_one(dr, d) ||
 	    finish_drawn(dr->scratch, out, &f, &l->finished, d) == -1)
 		return -1;
+	/* What the finishing held, freed, given back before the EPUB. */
+#ifdef __GLIBC__
+	malloc_trim(0);
+#endif
 	if (l->finished.reused > 0)
 		diag_add(d, DIAG_INFO, srcpos_at(out->name, 0, 0), "%d pages' "
 		    "contents are as the last build finished them, from the "

@@ -374,7 +374,7 @@ pdf_writer_end(struct pdf_writer *w, const char *trailer)
 	pdf_write_stream(w, xref, with, z, zlen);
 	g_free(with);
 	g_string_append_printf(w->buf, "startxref\n%" G_GUINT64_FORMAT
-	    "\n%%%%EOF\n", w->entries[xref].where);
+	    "\n%%%%EOF\n", (guint64)w->entries[xref].where);
 	flush(w);
 	g_free(id);
 	g_free(table);
