@@ -617,15 +617,35 @@ write_pdf_kept(const struct pipeline *p, struct pdf_layout *layout,
 }
 
 /*
+ * After the EPUB is made: its deflated files kept for the next build,
+ * its diagnostics the build's, its stage said (when: beside or before
+ * the PDF's finishing).
+ */
+static void
+epub_job_end(struct epub_job *job, const struct pipeline *p,
+    const char *when, struct diags *d)
+{
+	reuse_end(job->opts.deflated, job->rc == 0, p, "deflated", DEFLATED,
+	    &job->diags);
+	diags_move(d, &job->diags);
+	diags_release(&job->diags);
+	if (job->rc == 0 && !opt_quiet)
+		fprintf(stderr, "octavo: %-10s %8.1f ms  %s (%s)\n", "epub",
+		    (double)job->took / 1000.0, job->path, when);
+}
+
+/*
  * Writes the EPUB (if epub is not NULL) and the PDF (if pdf is not
  * NULL), each to a temporary file.  They replace their destinations
  * only once both are whole, so that a failure in either, or a warning
  * under --strict, leaves both old files as they were.  The EPUB's cover
  * is kept at cover for the next build.  The EPUB is made on a second
  * thread beside the finishing, once Cairo has let go of the PDF's pages
- * (begun before, what it holds would add to the most the build holds);
- * a long book's (drawn on more than one surface) after the PDF, on this
- * thread: beside the finishing, in a heap arena of its own, it was the
+ * (begun before, what it holds would add to the most the build holds).
+ * A long book's (drawn on more than one surface) is made on this thread
+ * before the finishing, which does not read the model: the book's text
+ * is then let go of, and the finishing does not come on top of it.
+ * Beside the finishing, in a heap arena of its own, the EPUB was the
  * most a long build held, and sharing one arena between the threads
  * slowed every build.
  */
@@ -637,14 +657,14 @@ write_outputs(const struct pipeline *p, struct pdf_layout *layout,
 	struct output po = { NULL, NULL };
 	struct epub_job job;
 	GThread *thread = NULL;
-	gboolean after = FALSE;
+	gboolean first = FALSE;
 
 	/* The words shaped are kept, and let go of, before the finishing
 	 * and the EPUB: a long book's are megabytes. */
 	if (pdf != NULL) {
 		(void)pdf_draw_rest(layout, d);
 		keep_shapes(layout, p, d);
-		after = pdf_layout_surfaces(layout) > 1;
+		first = pdf_layout_surfaces(layout) > 1;
 	}
 	if (epub != NULL) {
 		job = (struct epub_job){ p->edition, { p->ms->epub_style,
@@ -653,24 +673,20 @@ write_outputs(const struct pipeline *p, struct pdf_layout *layout,
 		diags_init(&job.diags);
 		job.opts.deflated = reuse_at(p, "deflated",
 		    digest_deflated_key(), DEFLATED, &job.diags);
-		if (!after)
+		if (!first)
 			thread = g_thread_new("epub", epub_job_run, &job);
+		else {
+			(void)epub_job_run(&job);
+			epub_job_end(&job, p, "before the pdf's finishing", d);
+		}
 	}
+	if (first)
+		edition_release_text(p->edition);
 	if (pdf != NULL && write_pdf_kept(p, layout, &po, pdf, d) == 0)
 		clock_stage(ck, "pdf", pdf);
-	if (epub != NULL) {
-		if (thread != NULL)
-			g_thread_join(thread);
-		else
-			(void)epub_job_run(&job);
-		reuse_end(job.opts.deflated, job.rc == 0, p, "deflated",
-		    DEFLATED, &job.diags);
-		diags_move(d, &job.diags);
-		diags_release(&job.diags);
-		if (job.rc == 0 && !opt_quiet)
-			fprintf(stderr, "octavo: %-10s %8.1f ms  %s (%s the "
-			    "pdf)\n", "epub", (double)job.took / 1000.0, epub,
-			    after ? "after" : "beside");
+	if (thread != NULL) {
+		g_thread_join(thread);
+		epub_job_end(&job, p, "beside the pdf's finishing", d);
 	}
 	if (strict_failed(d)) {
 		output_discard(&po);

@@ -487,6 +487,37 @@ chapter_free(struct chapter *c)
 	g_free(c);
 }
 
+void
+edition_release_text(struct edition *e)
+{
+	GPtrArray *todo = g_ptr_array_new();
+	guint i, j;
+
+	for (i = 0; i < e->chapters->len; i++) {
+		struct chapter *c = g_ptr_array_index(e->chapters, i);
+
+		g_clear_pointer(&c->doc, node_free);
+		g_clear_pointer(&c->preface, node_free);
+		for (j = 0; j < c->notes->len; j++) {
+			struct note *n = g_ptr_array_index(c->notes, j);
+
+			g_clear_pointer(&n->body, node_free);
+			n->ref = NULL;
+		}
+	}
+	/* The marks of every heading and sub-heading, without recursion. */
+	for (i = 0; i < e->index->len; i++)
+		g_ptr_array_add(todo, g_ptr_array_index(e->index, i));
+	for (i = 0; i < todo->len; i++) {
+		struct index_entry *ie = g_ptr_array_index(todo, i);
+
+		for (j = 0; j < ie->subs->len; j++)
+			g_ptr_array_add(todo, g_ptr_array_index(ie->subs, j));
+		g_ptr_array_set_size(ie->marks, 0);
+	}
+	g_ptr_array_free(todo, TRUE);
+}
+
 struct edition *
 edition_new(void)
 {

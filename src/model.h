@@ -312,6 +312,14 @@ struct chapter	*chapter_new(const char *id);
 void		 chapter_free(struct chapter *);
 struct edition	*edition_new(void);
 void		 edition_free(struct edition *);
+/*
+ * Frees what only the making of the outputs reads, once both have it:
+ * every chapter's text and introduction, every note's body and the
+ * index's marks.  What a build says of the book after (its chapters'
+ * ids and titles, its notes' numbers and marks, the index's headings)
+ * stays.  A long book's text is most of what its build holds.
+ */
+void		 edition_release_text(struct edition *);
 const char	*edition_intern(struct edition *, const char *);
 void		 meta_clear(struct meta *);
 /* Fills each field of to that is unset with a copy of from's. */

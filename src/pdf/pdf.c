@@ -1034,13 +1034,14 @@ pdf_draw(struct pdf_layout *l, struct sink *out, struct reuse *contents,
 	f = (struct finishing){ l->e->language, l->st->width, l->st->height,
 	    l->st->bleed, draw_margin(l->st), link_said, dr, dr->labels,
 	    dr->notes, &dr->langs, dr->runs, TRUE, contents };
-	if (!drawn_as_one(dr, d) ||
-	    finish_drawn(dr->scratch, out, &f, &l->finished, d) == -1)
-		return -1;
-	/* What the finishing held, freed, given back before the EPUB. */
+	/* What was let go of since the drawing ended (a long book's text,
+	 * once its EPUB is made) given back before the finishing. */
 #ifdef __GLIBC__
 	malloc_trim(0);
 #endif
+	if (!drawn_as_one(dr, d) ||
+	    finish_drawn(dr->scratch, out, &f, &l->finished, d) == -1)
+		return -1;
 	if (l->finished.reused > 0)
 		diag_add(d, DIAG_INFO, srcpos_at(out->name, 0, 0), "%d pages' "
 		    "contents are as the last build finished them, from the "

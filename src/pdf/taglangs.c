@@ -9,6 +9,7 @@ taglangs_init(struct taglangs *t)
 {
 	t->begun = g_hash_table_new(g_str_hash, g_str_equal);
 	t->marks = g_array_new(FALSE, FALSE, sizeof(struct taglang));
+	t->langs = g_string_chunk_new(64);
 }
 
 void
@@ -16,6 +17,7 @@ taglangs_release(struct taglangs *t)
 {
 	g_hash_table_destroy(t->begun);
 	g_array_free(t->marks, TRUE);
+	g_string_chunk_free(t->langs);
 }
 
 void
@@ -24,7 +26,8 @@ taglangs_begun(struct taglangs *t, const char *type, const char *lang)
 	guint n = taglangs_count(t, type);
 
 	if (lang != NULL) {
-		struct taglang m = { type, n, lang };
+		struct taglang m = { type, n,
+		    g_string_chunk_insert_const(t->langs, lang) };
 
 		g_array_append_val(t->marks, m);
 	}

@@ -22,13 +22,16 @@ struct taglang {
 struct taglangs {
 	GHashTable	*begun;		/* type → how many were begun */
 	GArray		*marks;		/* struct taglang, as begun */
+	GStringChunk	*langs;		/* their languages, kept: the
+					   model's may be let go before
+					   the finishing reads them */
 };
 
 void	taglangs_init(struct taglangs *);
 void	taglangs_release(struct taglangs *);
 /*
  * Records an element of type begun, in lang (NULL: the language of the
- * element it is in).  type and lang must outlive the record.
+ * element it is in), which is copied.  type must outlive the record.
  */
 void	taglangs_begun(struct taglangs *, const char *type, const char *lang);
 /* How many elements of type were begun. */
