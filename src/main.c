@@ -752,6 +752,7 @@ cmd_build(const char *manifest, struct diags *d)
 	if (styled && (layout = lay_out(&p, &style, &pages, opt_report,
 	    want_pdf ? pdf : NULL, d)) != NULL) {
 		keep_layout(&pages, &p, key, d);
+		pagemap_drop_lines(&pages);
 		clock_stage(&ck, "layout", want_pdf ? "the text drawn" : "");
 	}
 	if (layout != NULL && !strict_failed(d))

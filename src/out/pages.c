@@ -68,6 +68,13 @@ pagemap_set_mark_page(struct pagemap *pm, const struct index_mark *m,
 	g_array_index(pm->mark_pages, gint32, m->id - 1) = page;
 }
 
+void
+pagemap_drop_lines(struct pagemap *pm)
+{
+	g_array_free(pm->starts, TRUE);
+	pm->starts = g_array_new(FALSE, FALSE, sizeof(struct linestart));
+}
+
 const char *
 pagemap_label(const struct pagemap *pm, const struct index_mark *m)
 {

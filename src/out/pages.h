@@ -70,6 +70,12 @@ int	folio_value(const char *label, gboolean *roman);
 void	pagemap_init(struct pagemap *);
 void	pagemap_release(struct pagemap *);
 /*
+ * Lets go of the line starts, which only the kept layout reads
+ * (pagemap_save): a long book's are the largest part of its map (8 MB
+ * at 100x), and the outputs are made from the rest.
+ */
+void	pagemap_drop_lines(struct pagemap *);
+/*
  * The page (of the file, from 1) index mark m fell on, or 0 if none;
  * setting it (page > 0).  A mark is known by its id, which the index
  * stage gives every mark: one without (id 0) has no page.
