@@ -3,37 +3,45 @@
  * decided before any page is written: a chapter's page places only the
  * anchors the index will link to.
  */
-#include <string.h>
-
 #include "epub/anchors.h"
 
 /* No locators: what a heading without marks gets. */
 static const GArray no_locators;
 
-/*
- * A mark's locator: the print page ("12", "12 n. 3" in a note) if the
- * page map has it, else the chapter and paragraph ("essay ¶ 3", "essay
- * intro ¶ 2" in its introduction, "essay n. 12").  No-break spaces keep
- * "12 n. 3" on one line.
- */
+/* A mark's locator: its print page, if the page map has it. */
 static struct locator
 locate(const struct index_mark *m, const struct pagemap *pm)
 {
-	const char *label = pm != NULL ? pagemap_label(pm, m) : NULL;
-	struct locator l = { G_MAXINT, m, NULL };
+	struct locator l = { G_MAXINT, m };
+
+	if (pm != NULL && pagemap_label(pm, m) != NULL)
+		l.page = pagemap_mark_page(pm, m);
+	return l;
+}
+
+/*
+ * The print page ("12", "12 n. 3" in a note) if the page map has it,
+ * else the chapter and paragraph ("essay ¶ 3", "essay intro ¶ 2" in its
+ * introduction, "essay n. 12").  No-break spaces keep "12 n. 3" on one
+ * line.
+ */
+void
+anchors_locator_text(const struct anchors *a, const struct locator *l,
+    GString *out)
+{
+	const struct index_mark *m = l->mark;
+	const char *label = a->pages != NULL ? pagemap_label(a->pages, m) :
+	    NULL;
 	const char *where = label != NULL ? label : m->chapter->id;
 
-	if (label != NULL)
-		l.page = pagemap_mark_page(pm, m);
 	if (m->note != NULL)
-		l.text = g_strdup_printf("%s\xc2\xa0n.\xc2\xa0%s", where,
+		g_string_append_printf(out, "%s\xc2\xa0n.\xc2\xa0%s", where,
 		    m->note->mark);
 	else if (label != NULL)
-		l.text = g_strdup(label);
+		g_string_append(out, label);
 	else
-		l.text = g_strdup_printf("%s%s \xc2\xb6\xc2\xa0%d", where,
+		g_string_append_printf(out, "%s%s \xc2\xb6\xc2\xa0%d", where,
 		    m->preface ? " intro" : "", m->para);
-	return l;
 }
 
 /* Page order; marks on one page (or on none) in the edition's order. */
@@ -47,56 +55,58 @@ locator_cmp(gconstpointer a, gconstpointer b)
 	return x->mark->id < y->mark->id ? -1 : x->mark->id > y->mark->id;
 }
 
-static void
-locators_free(gpointer p)
+/* Whether the mark has an id to be known by in numbers. */
+static gboolean
+has_id(const struct anchors *a, const struct index_mark *m)
 {
-	GArray *locs = p;
-	guint i;
-
-	for (i = 0; i < locs->len; i++)
-		g_free(g_array_index(locs, struct locator, i).text);
-	g_array_free(locs, TRUE);
+	return m->id > 0 && (guint)m->id <= a->numbers->len;
 }
 
 /*
  * One locator per place, in text order, or page order if there are
  * print pages: a mark whose locator repeats the one before adds none.
- * The marks the locators keep are put in linked.
+ * The marks the locators keep are marked linked (-1) in numbers.
  */
 static GArray *
-entry_locators(const struct index_entry *ie, const struct pagemap *pm,
-    GHashTable *linked)
+entry_locators(struct anchors *a, const struct index_entry *ie)
 {
 	GArray *locs = g_array_sized_new(FALSE, FALSE, sizeof(struct locator),
 	    ie->marks->len);
+	GString *text = g_string_new(NULL), *before = g_string_new(NULL);
 	guint i, kept = 0;
 
 	for (i = 0; i < ie->marks->len; i++) {
-		struct locator l = locate(g_ptr_array_index(ie->marks, i), pm);
+		struct locator l = locate(g_ptr_array_index(ie->marks, i),
+		    a->pages);
 
 		g_array_append_val(locs, l);
 	}
-	if (pm != NULL)
+	if (a->pages != NULL)
 		g_array_sort(locs, locator_cmp);
 	for (i = 0; i < locs->len; i++) {
 		struct locator *l = &g_array_index(locs, struct locator, i);
 
-		if (kept > 0 && strcmp(g_array_index(locs, struct locator,
-		    kept - 1).text, l->text) == 0) {
-			g_free(l->text);
+		g_string_truncate(text, 0);
+		anchors_locator_text(a, l, text);
+		if (kept > 0 && g_string_equal(text, before))
 			continue;
-		}
-		g_hash_table_add(linked, (gpointer)l->mark);
+		if (has_id(a, l->mark))
+			g_array_index(a->numbers, gint32, l->mark->id - 1) = -1;
 		g_array_index(locs, struct locator, kept++) = *l;
+		g_string_assign(before, text->str);
 	}
 	g_array_set_size(locs, kept);
+	g_string_free(text, TRUE);
+	g_string_free(before, TRUE);
 	return locs;
 }
 
-/* Numbers the marks of one tree of chapter, from *n, naming the linked. */
+/*
+ * Numbers the marks of one tree of chapter, from *n, giving the linked
+ * their numbers.
+ */
 static void
-number_marks(struct anchors *a, const struct node *root, GHashTable *linked,
-    int *n)
+number_marks(struct anchors *a, const struct node *root, int *n)
 {
 	const struct index_mark *const *m;
 	struct citer it;
@@ -107,26 +117,43 @@ number_marks(struct anchors *a, const struct node *root, GHashTable *linked,
 			continue;
 		for (m = node_marks(it.cur); *m != NULL; m++) {
 			++*n;
-			if (g_hash_table_contains(linked, *m))
-				g_hash_table_insert(a->ids, (gpointer)*m,
-				    g_strdup_printf("ix-%d", *n));
+			if (has_id(a, *m) && g_array_index(a->numbers, gint32,
+			    (*m)->id - 1) == -1)
+				g_array_index(a->numbers, gint32,
+				    (*m)->id - 1) = *n;
 		}
 	}
+}
+
+/* The highest id of e's marks, which numbers holds one for each of. */
+static int
+most_id(const GPtrArray *todo)
+{
+	guint i, j;
+	int most = 0;
+
+	for (i = 0; i < todo->len; i++) {
+		const struct index_entry *ie = g_ptr_array_index(todo, i);
+
+		for (j = 0; j < ie->marks->len; j++)
+			most = MAX(most, ((const struct index_mark *)
+			    g_ptr_array_index(ie->marks, j))->id);
+	}
+	return most;
 }
 
 void
 anchors_init(struct anchors *a, const struct edition *e,
     const struct pagemap *pages)
 {
-	GHashTable *linked = g_hash_table_new(g_direct_hash, g_direct_equal);
 	GPtrArray *todo = g_ptr_array_new();
 	guint i, j;
 	int n;
 
+	a->pages = pages;
 	a->locators = g_hash_table_new_full(g_direct_hash, g_direct_equal,
-	    NULL, locators_free);
-	a->ids = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
-	    g_free);
+	    NULL, (GDestroyNotify)g_array_unref);
+	a->numbers = g_array_new(FALSE, TRUE, sizeof(gint32));
 	/* Headings and their sub-headings, without recursion. */
 	for (i = 0; e->index != NULL && i < e->index->len; i++)
 		g_ptr_array_add(todo, g_ptr_array_index(e->index, i));
@@ -135,31 +162,35 @@ anchors_init(struct anchors *a, const struct edition *e,
 
 		for (j = 0; j < ie->subs->len; j++)
 			g_ptr_array_add(todo, g_ptr_array_index(ie->subs, j));
+	}
+	g_array_set_size(a->numbers, (guint)most_id(todo));
+	for (i = 0; i < todo->len; i++) {
+		const struct index_entry *ie = g_ptr_array_index(todo, i);
+
 		if (ie->marks->len > 0)
 			g_hash_table_insert(a->locators, (gpointer)ie,
-			    entry_locators(ie, pages, linked));
+			    entry_locators(a, ie));
 	}
 	for (i = 0; i < e->chapters->len; i++) {
 		const struct chapter *c = g_ptr_array_index(e->chapters, i);
 
 		n = 0;
 		if (c->preface != NULL)
-			number_marks(a, c->preface, linked, &n);
+			number_marks(a, c->preface, &n);
 		if (c->doc != NULL)
-			number_marks(a, c->doc, linked, &n);
+			number_marks(a, c->doc, &n);
 		for (j = 0; j < c->notes->len; j++)
 			number_marks(a, ((const struct note *)
-			    g_ptr_array_index(c->notes, j))->body, linked, &n);
+			    g_ptr_array_index(c->notes, j))->body, &n);
 	}
 	g_ptr_array_free(todo, TRUE);
-	g_hash_table_destroy(linked);
 }
 
 void
 anchors_release(struct anchors *a)
 {
 	g_hash_table_destroy(a->locators);
-	g_hash_table_destroy(a->ids);
+	g_array_free(a->numbers, TRUE);
 }
 
 const GArray *
@@ -170,8 +201,9 @@ anchors_locators(const struct anchors *a, const struct index_entry *ie)
 	return locs != NULL ? locs : &no_locators;
 }
 
-const char *
-anchors_id(const struct anchors *a, const struct index_mark *mark)
+int
+anchors_number(const struct anchors *a, const struct index_mark *mark)
 {
-	return g_hash_table_lookup(a->ids, mark);
+	return has_id(a, mark) ? MAX(g_array_index(a->numbers, gint32,
+	    mark->id - 1), 0) : 0;
 }

@@ -18,13 +18,21 @@
 struct locator {
 	int			 page;	/* its print page; G_MAXINT if none */
 	const struct index_mark	*mark;	/* the first mark of its place */
-	char			*text;	/* "12", "12 n. 3", "essay ¶ 3" */
 };
 
+/*
+ * A long book has some 180,000 marks: a locator is its page and mark,
+ * its text written when it is printed, and a mark's anchor a number in
+ * an array by the mark's id, not a string in a table by its address.
+ */
 struct anchors {
+	const struct pagemap *pages;	/* or NULL */
 	GHashTable	*locators;	/* index entry → GArray of struct
 					   locator, in the order printed */
-	GHashTable	*ids;		/* a linked index mark → its id */
+	GArray		*numbers;	/* gint32 per index mark, by its id
+					   (mark 1 at 0): its anchor's
+					   number in its chapter, 0 if
+					   nothing links to it */
 };
 
 /*
@@ -40,7 +48,15 @@ void		 anchors_release(struct anchors *);
 const GArray	*anchors_locators(const struct anchors *,
 		    const struct index_entry *);
 
-/* The id of an index mark's anchor, or NULL if nothing links to it. */
-const char	*anchors_id(const struct anchors *, const struct index_mark *);
+/* Appends a locator's text: "12", "12 n. 3", "essay ¶ 3". */
+void		 anchors_locator_text(const struct anchors *,
+		    const struct locator *, GString *out);
+
+/*
+ * The number of an index mark's anchor, its id "ix-N", or 0 if nothing
+ * links to it.
+ */
+int		 anchors_number(const struct anchors *,
+		    const struct index_mark *);
 
 #endif

@@ -21,6 +21,7 @@ static void
 locators(GString *out, struct book *b, const struct index_entry *ie)
 {
 	const GArray *locs = anchors_locators(&b->anchors, ie);
+	GString *text = g_string_new(NULL);
 	guint i;
 
 	for (i = 0; i < locs->len; i++) {
@@ -32,11 +33,14 @@ locators(GString *out, struct book *b, const struct index_entry *ie)
 		 * before "12": the e-book cannot tell the two apart. */
 		pagemarks_entry(&b->marks, out, ie, l->page, BOOK_INDEX);
 		g_string_append_printf(out, "<a epub:type=\"index-locator\" "
-		    "href=\"%s#%s\">", book_file(b, l->mark->chapter),
-		    anchors_id(&b->anchors, l->mark));
-		xml_escape(out, l->text);
+		    "href=\"%s#ix-%d\">", book_file(b, l->mark->chapter),
+		    anchors_number(&b->anchors, l->mark));
+		g_string_truncate(text, 0);
+		anchors_locator_text(&b->anchors, l, text);
+		xml_escape(out, text->str);
 		g_string_append(out, "</a>");
 	}
+	g_string_free(text, TRUE);
 	pagemarks_entry(&b->marks, out, ie, G_MAXINT, BOOK_INDEX);
 }
 

@@ -389,12 +389,12 @@ text(struct render *r, const struct node *n)
 	gsize done = 0;
 
 	for (m = node_marks(n); *m != NULL; m++) {
-		const char *id = anchors_id(r->anchors, *m);
+		int id = anchors_number(r->anchors, *m);
 
 		pagemarks_text(r->pm, r->out, n, done, (*m)->offset, r->file);
 		done = (*m)->offset;
-		if (id != NULL)
-			g_string_append_printf(r->out, "<span id=\"%s\">"
+		if (id > 0)
+			g_string_append_printf(r->out, "<span id=\"ix-%d\">"
 			    "</span>", id);
 	}
 	pagemarks_text(r->pm, r->out, n, done, G_MAXSIZE, r->file);
