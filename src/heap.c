@@ -30,6 +30,14 @@
 #define HUGE_PAGE	((uintptr_t)2 << 20)
 
 void
+heap_give_back(void)
+{
+#ifdef __GLIBC__
+	(void)malloc_trim(0);
+#endif
+}
+
+void
 heap_prefer_huge_pages(void)
 {
 #ifdef MADV_HUGEPAGE

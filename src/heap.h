@@ -14,5 +14,12 @@
 
 /* Call first thing in main, before the heap is much used. */
 void	heap_prefer_huge_pages(void);
+/*
+ * Gives what was freed inside the heap back to the system, where
+ * malloc can (glibc's malloc_trim): a long build frees tens of
+ * megabytes between its stages, which would otherwise stay its own
+ * and come under what the next stage asks for.
+ */
+void	heap_give_back(void);
 
 #endif

@@ -635,53 +635,139 @@ epub_job_end(struct epub_job *job, const struct pipeline *p,
 }
 
 /*
+ * The e-book's cover, drawn on a thread of its own beside the layout
+ * (epub_cover): then the build holds little, where the EPUB, which
+ * drew it, is made on top of a long book's text.
+ */
+struct cover_job {
+	const struct edition	*e;
+	struct epub_options	 opts;
+	GBytes			*png;
+	struct diags		 diags;
+	GThread			*thread;
+};
+
+static gpointer
+cover_job_run(gpointer arg)
+{
+	struct cover_job *job = arg;
+
+	job->png = epub_cover(job->e, &job->opts, &job->diags);
+	return NULL;
+}
+
+/* Begins drawing the cover kept at kept, if there is an EPUB to make. */
+static void
+cover_begin(struct cover_job *job, const struct pipeline *p,
+    const char *kept, gboolean epub)
+{
+	memset(job, 0, sizeof(*job));
+	diags_init(&job->diags);
+	if (!epub)
+		return;
+	job->e = p->edition;
+	job->opts.css = p->ms->epub_style;
+	job->opts.cover_kept = kept;
+	job->thread = g_thread_new("cover", cover_job_run, job);
+}
+
+/*
+ * The cover drawn, or NULL: what it said is the build's if it was, else
+ * dropped, since the EPUB, not given it, tries again and says why.
+ */
+static GBytes *
+cover_end(struct cover_job *job, struct diags *d)
+{
+	if (job->thread != NULL)
+		g_thread_join(job->thread);
+	job->thread = NULL;
+	if (job->png != NULL)
+		diags_move(d, &job->diags);
+	diags_release(&job->diags);
+	return job->png;
+}
+
+/*
+ * The chapters the PDF has drawn with its text, from the first (as
+ * pdf_layout_text_from says), whose text the EPUB lets go of as it
+ * renders them (epub_options' rendered).
+ */
+struct drawn_text {
+	struct edition	*e;
+	guint		 from;
+};
+
+static void
+release_rendered(guint chapter, void *arg)
+{
+	const struct drawn_text *dt = arg;
+
+	if (chapter < dt->from)
+		return;
+	chapter_release_text(g_ptr_array_index(dt->e->chapters, chapter));
+	/* All of it let go of, it is given back before the EPUB's index,
+	 * its largest page, is made. */
+	if (chapter + 1 == dt->e->chapters->len)
+		heap_give_back();
+}
+
+/*
  * Writes the EPUB (if epub is not NULL) and the PDF (if pdf is not
  * NULL), each to a temporary file.  They replace their destinations
  * only once both are whole, so that a failure in either, or a warning
  * under --strict, leaves both old files as they were.  The EPUB's cover
- * is kept at cover for the next build.  The EPUB is made on a second
+ * (png, drawn before, or NULL) is kept at cover for the next build.  The EPUB is made on a second
  * thread beside the finishing, once Cairo has let go of the PDF's pages
  * (begun before, what it holds would add to the most the build holds).
- * A long book's (drawn on more than one surface) is made on this thread
- * before the finishing, which does not read the model: the book's text
- * is then let go of, and the finishing does not come on top of it.
- * Beside the finishing, in a heap arena of its own, the EPUB was the
- * most a long build held, and sharing one arena between the threads
- * slowed every build.
+ * A long book's (drawn on more than one surface) is made first, on this
+ * thread, once its text is drawn, and lets go of each chapter's text
+ * as it renders it: the EPUB's index, the drawing of the prelims and
+ * index and the finishing, which do not read it (but for the front
+ * matter's, drawn with the prelims), do not come on top of it.  Beside the finishing, in a heap arena of its own, the
+ * EPUB was the most a long build held, and sharing one arena between
+ * the threads slowed every build.
  */
 static void
 write_outputs(const struct pipeline *p, struct pdf_layout *layout,
     const struct pagemap *pages, const char *epub, const char *pdf,
-    const char *cover, struct clock *ck, struct diags *d)
+    const char *cover, GBytes *png, struct clock *ck, struct diags *d)
 {
 	struct output po = { NULL, NULL };
 	struct epub_job job;
+	struct drawn_text drawn = { p->edition, 0 };
 	GThread *thread = NULL;
 	gboolean first = FALSE;
 
+	if (pdf != NULL) {
+		first = pdf_layout_surfaces(layout) > 1;
+		drawn.from = pdf_layout_text_from(layout);
+	}
+	if (epub != NULL) {
+		job = (struct epub_job){ p->edition, { p->ms->epub_style,
+		    p->ms->epub_embed_fonts, cover, NULL, NULL, NULL, png },
+		    pages, { NULL, NULL }, epub, { 0 }, 0, -1 };
+		diags_init(&job.diags);
+		job.opts.deflated = reuse_at(p, "deflated",
+		    digest_deflated_key(), DEFLATED, &job.diags);
+		if (first) {
+			job.opts.rendered = release_rendered;
+			job.opts.rendered_arg = &drawn;
+			(void)epub_job_run(&job);
+			epub_job_end(&job, p, "before the prelims are drawn", d);
+		}
+	}
+	if (first)
+		edition_release_text(p->edition, drawn.from);
 	/* The words shaped are kept, and let go of, before the finishing
 	 * and the EPUB: a long book's are megabytes. */
 	if (pdf != NULL) {
 		(void)pdf_draw_rest(layout, d);
 		keep_shapes(layout, p, d);
-		first = pdf_layout_surfaces(layout) > 1;
-	}
-	if (epub != NULL) {
-		job = (struct epub_job){ p->edition, { p->ms->epub_style,
-		    p->ms->epub_embed_fonts, cover, NULL }, pages,
-		    { NULL, NULL }, epub, { 0 }, 0, -1 };
-		diags_init(&job.diags);
-		job.opts.deflated = reuse_at(p, "deflated",
-		    digest_deflated_key(), DEFLATED, &job.diags);
-		if (!first)
-			thread = g_thread_new("epub", epub_job_run, &job);
-		else {
-			(void)epub_job_run(&job);
-			epub_job_end(&job, p, "before the pdf's finishing", d);
-		}
 	}
 	if (first)
-		edition_release_text(p->edition);
+		edition_release_text(p->edition, 0);
+	else if (epub != NULL)
+		thread = g_thread_new("epub", epub_job_run, &job);
 	if (pdf != NULL && write_pdf_kept(p, layout, &po, pdf, d) == 0)
 		clock_stage(ck, "pdf", pdf);
 	if (thread != NULL) {
@@ -712,6 +798,8 @@ cmd_build(const char *manifest, struct diags *d)
 	struct style style;
 	struct pagemap pages;
 	struct pdf_layout *layout = NULL;
+	struct cover_job cj;
+	GBytes *png;
 	char *epub, *pdf, *key, *cover;
 	gint64 epoch;
 	int want_epub = opt_epub != NULL || opt_pdf == NULL;
@@ -747,6 +835,7 @@ cmd_build(const char *manifest, struct diags *d)
 	cover = default_output(p.ms, "cover");
 	pagemap_init(&pages);
 	styled = style_read(&style, p.ms->print_style, d) == 0;
+	cover_begin(&cj, &p, cover, want_epub);
 	/* The text is drawn as it is laid out; what the PDF could not draw
 	 * is refused before any output is written. */
 	if (styled && (layout = lay_out(&p, &style, &pages, opt_report,
@@ -755,9 +844,12 @@ cmd_build(const char *manifest, struct diags *d)
 		pagemap_drop_lines(&pages);
 		clock_stage(&ck, "layout", want_pdf ? "the text drawn" : "");
 	}
+	png = cover_end(&cj, d);
 	if (layout != NULL && !strict_failed(d))
 		write_outputs(&p, layout, &pages, want_epub ? epub : NULL,
-		    want_pdf ? pdf : NULL, cover, &ck, d);
+		    want_pdf ? pdf : NULL, cover, png, &ck, d);
+	if (png != NULL)
+		g_bytes_unref(png);
 	/* Without a PDF, the words the layout for the EPUB's pages shaped. */
 	if (layout != NULL)
 		keep_shapes(layout, &p, d);

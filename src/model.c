@@ -487,23 +487,79 @@ chapter_free(struct chapter *c)
 	g_free(c);
 }
 
-void
-edition_release_text(struct edition *e)
+/*
+ * Frees the marks of ie in the chapters of set: the others are moved to
+ * the front in their order, and the array, which owns its marks, cut.
+ */
+static void
+release_marks(struct index_entry *ie, GHashTable *set)
 {
+	gpointer *m = ie->marks->pdata, keep;
+	guint i, kept = 0;
+
+	for (i = 0; i < ie->marks->len; i++)
+		if (!g_hash_table_contains(set,
+		    ((const struct index_mark *)m[i])->chapter)) {
+			keep = m[i];
+			m[i] = m[kept];
+			m[kept++] = keep;
+		}
+	g_ptr_array_set_size(ie->marks, kept);
+}
+
+/* The marks in a tree let go of their text, which is freed with it. */
+static void
+unmark(struct node *root)
+{
+	struct index_mark **m;
+	struct iter it;
+
+	iter_init(&it, root);
+	while (iter_next(&it) != ITER_NONE)
+		if (it.ev == ITER_ENTER && it.cur->type == NODE_TEXT)
+			for (m = it.cur->as.marks; m != NULL && *m != NULL;
+			    m++)
+				(*m)->text = NULL;
+}
+
+/* Frees a tree of the text, its marks let go of it first. */
+static void
+release_tree(struct node **root)
+{
+	if (*root == NULL)
+		return;
+	unmark(*root);
+	node_free(*root);
+	*root = NULL;
+}
+
+void
+chapter_release_text(struct chapter *c)
+{
+	guint i;
+
+	release_tree(&c->doc);
+	release_tree(&c->preface);
+	for (i = 0; i < c->notes->len; i++) {
+		struct note *n = g_ptr_array_index(c->notes, i);
+
+		release_tree(&n->body);
+		n->ref = NULL;
+	}
+}
+
+void
+edition_release_text(struct edition *e, guint from)
+{
+	GHashTable *set = g_hash_table_new(g_direct_hash, g_direct_equal);
 	GPtrArray *todo = g_ptr_array_new();
 	guint i, j;
 
-	for (i = 0; i < e->chapters->len; i++) {
+	for (i = from; i < e->chapters->len; i++) {
 		struct chapter *c = g_ptr_array_index(e->chapters, i);
 
-		g_clear_pointer(&c->doc, node_free);
-		g_clear_pointer(&c->preface, node_free);
-		for (j = 0; j < c->notes->len; j++) {
-			struct note *n = g_ptr_array_index(c->notes, j);
-
-			g_clear_pointer(&n->body, node_free);
-			n->ref = NULL;
-		}
+		g_hash_table_add(set, c);
+		chapter_release_text(c);
 	}
 	/* The marks of every heading and sub-heading, without recursion. */
 	for (i = 0; i < e->index->len; i++)
@@ -513,9 +569,10 @@ edition_release_text(struct edition *e)
 
 		for (j = 0; j < ie->subs->len; j++)
 			g_ptr_array_add(todo, g_ptr_array_index(ie->subs, j));
-		g_ptr_array_set_size(ie->marks, 0);
+		release_marks(ie, set);
 	}
 	g_ptr_array_free(todo, TRUE);
+	g_hash_table_destroy(set);
 }
 
 struct edition *

@@ -182,7 +182,9 @@ struct index_entry {
 };
 
 struct index_mark {
-	const struct node	*text;		/* the NODE_TEXT it is in */
+	const struct node	*text;		/* the NODE_TEXT it is in; NULL
+						   once its chapter's text is
+						   let go of */
 	struct index_entry	*entry;
 	const struct chapter	*chapter;
 	const struct note	*note;		/* the note it is in, or NULL */
@@ -313,13 +315,16 @@ void		 chapter_free(struct chapter *);
 struct edition	*edition_new(void);
 void		 edition_free(struct edition *);
 /*
- * Frees what only the making of the outputs reads, once both have it:
- * every chapter's text and introduction, every note's body and the
- * index's marks.  What a build says of the book after (its chapters'
- * ids and titles, its notes' numbers and marks, the index's headings)
- * stays.  A long book's text is most of what its build holds.
+ * Frees what only the making of the outputs reads of a chapter, once
+ * both outputs have it: its text, introduction and notes' bodies.  Its
+ * index marks stay, without their text.  What a build says of the book
+ * after (its ids and titles, its notes' numbers and marks) stays.  A
+ * long book's text is most of what its build holds.
  */
-void		 edition_release_text(struct edition *);
+void		 chapter_release_text(struct chapter *);
+/* The same for the chapters from the one at from on, and their index
+ * marks freed. */
+void		 edition_release_text(struct edition *, guint from);
 const char	*edition_intern(struct edition *, const char *);
 void		 meta_clear(struct meta *);
 /* Fills each field of to that is unset with a copy of from's. */

@@ -37,6 +37,7 @@ struct part {
 };
 
 struct book;
+struct epub_options;
 
 /*
  * What makes an item's bytes when the archive is written (ocf.c): a
@@ -86,6 +87,7 @@ struct book {
 						   markers are written */
 	struct diags		*diags;		/* the rendering's, while the
 						   archive is written */
+	const struct epub_options *opts;	/* what the book was asked */
 };
 
 /*

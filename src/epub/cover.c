@@ -292,15 +292,15 @@ unbroken(const GPtrArray *names)
  * the drawing, and so all the book gives its key.
  */
 static void
-words_of(struct cover_words *w, const struct book *b)
+words_of(struct cover_words *w, const struct edition *e,
+    const struct credits *cr)
 {
-	const struct credits *cr = &b->credits;
 	char *foot = unbroken(cr->editors->len > 0 ? cr->editors :
 	    cr->book_translators);
 
 	w->head = unbroken(credits_by(cr));
-	w->title = cover_title(b->edition->meta.title);
-	w->subtitle = g_strdup(b->edition->meta.subtitle);
+	w->title = cover_title(e->meta.title);
+	w->subtitle = g_strdup(e->meta.subtitle);
 	/* The foot names the editors, else the translators. */
 	w->foot = foot == NULL ? NULL : word_before(cr->editors->len > 0 ?
 	    WORD_EDITED_BY : WORD_TRANSLATED_BY, foot);
@@ -416,15 +416,15 @@ cover_key(const struct cover_words *w, const char *style)
 }
 
 GBytes *
-cover_png(const struct book *b, const char *style, const char *kept,
-    struct diags *d)
+cover_png(const struct edition *e, const struct credits *cr,
+    const char *style, const char *kept, struct diags *d)
 {
 	struct cover_words w;
 	GBytes *png = NULL;
 	GError *err = NULL;
 	char *key;
 
-	words_of(&w, b);
+	words_of(&w, e, cr);
 	key = kept == NULL ? NULL : cover_key(&w, style);
 	if (key != NULL)
 		png = kept_load(kept, key);

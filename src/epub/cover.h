@@ -8,14 +8,14 @@
 #include "epub/book.h"
 
 /*
- * The cover of the book, drawn as style (a cover.ini) says: the title,
- * subtitle, authors and editors.  The same book gives the same bytes,
+ * The cover of edition e, drawn as style (a cover.ini) says: the title,
+ * subtitle, and whom credits name.  The same book gives the same bytes,
  * so that a cover kept in the file kept (when not NULL) under the key
  * of what it shows is reused, not drawn again, and one drawn is kept
  * there.  Returns the PNG, or NULL with an error in diags.
  */
-GBytes	*cover_png(const struct book *, const char *style, const char *kept,
-	    struct diags *);
+GBytes	*cover_png(const struct edition *e, const struct credits *,
+	    const char *style, const char *kept, struct diags *);
 
 /* What the cover shows, in words, for its image's alt text. */
 char	*cover_alt(const struct book *);

@@ -30,9 +30,14 @@ make_chapter(struct book *b, void *arg)
 {
 	struct part *p = arg;
 
+	GBytes *page;
+
 	if (p->at >= b->matter.before_contents)
 		book_contents_marks(b);
-	return g_string_free_to_bytes(xhtml_chapter(b, p, b->diags));
+	page = g_string_free_to_bytes(xhtml_chapter(b, p, b->diags));
+	if (b->opts->rendered != NULL)
+		b->opts->rendered(p->at, b->opts->rendered_arg);
+	return page;
 }
 
 /* The index's page, after the chapters'. */
@@ -95,6 +100,17 @@ book_parts(struct book *b)
 	b->has_index = index_printed(e);
 }
 
+/* The cover's style: cover.ini, beside the stylesheet css. */
+static char *
+cover_style(const char *css)
+{
+	char *dir = g_path_get_dirname(css);
+	char *style = g_build_filename(dir, "cover.ini", NULL);
+
+	g_free(dir);
+	return style;
+}
+
 /*
  * The stylesheet and the styles beside it: the cover's design (if
  * there is a cover.ini) and the embedded face (if the edition asks).
@@ -106,7 +122,7 @@ book_styles(struct book *b, const struct epub_options *o, struct diags *d)
 	const char *css = o->css;
 	GString *sheet;
 	GBytes *png;
-	char *text, *dir, *cover;
+	char *text, *cover;
 	gsize len;
 	int rc = 0;
 
@@ -125,13 +141,14 @@ book_styles(struct book *b, const struct epub_options *o, struct diags *d)
 	b->has_fonts = o->embed_fonts;
 	book_add(b, "css", BOOK_CSS, "text/css", NULL, 0,
 	    g_string_free_to_bytes(sheet));
-	dir = g_path_get_dirname(css);
-	cover = g_build_filename(dir, "cover.ini", NULL);
+	cover = cover_style(css);
 	if (!g_file_test(cover, G_FILE_TEST_EXISTS))
 		diag_add(d, DIAG_INFO, srcpos_at(cover, 0, 0),
 		    "no cover style beside the stylesheet: the e-book has no "
 		    "cover");
-	else if ((png = cover_png(b, cover, o->cover_kept, d)) == NULL)
+	else if ((png = o->cover != NULL ? g_bytes_ref(o->cover) :
+	    cover_png(b->edition, &b->credits, cover, o->cover_kept,
+	    d)) == NULL)
 		rc = -1;
 	else {
 		b->has_cover = 1;
@@ -139,8 +156,27 @@ book_styles(struct book *b, const struct epub_options *o, struct diags *d)
 		    "cover-image", 0, png);
 	}
 	g_free(cover);
-	g_free(dir);
 	return rc;
+}
+
+GBytes *
+epub_cover(const struct edition *e, const struct epub_options *o,
+    struct diags *d)
+{
+	struct credits cr;
+	GBytes *png = NULL;
+	char *cover;
+
+	if (o->css == NULL)
+		return NULL;
+	cover = cover_style(o->css);
+	if (g_file_test(cover, G_FILE_TEST_EXISTS)) {
+		credits_init(&cr, e);
+		png = cover_png(e, &cr, cover, o->cover_kept, d);
+		credits_release(&cr);
+	}
+	g_free(cover);
+	return png;
 }
 
 /*
@@ -211,6 +247,7 @@ epub_write(const struct edition *e, const struct epub_options *o,
 		return -1;
 	book_open(&b, e, pages, t, d);
 	b.diags = d;
+	b.opts = o;
 	book_parts(&b);
 	if (book_styles(&b, o, d) == 0) {
 		book_pages(&b);

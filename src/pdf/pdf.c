@@ -19,7 +19,6 @@
  * 1/1024 pt, and one cache of shaped words.
  */
 #include <errno.h>
-#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -31,6 +30,7 @@
 #include "draw.h"
 #include "finish.h"
 #include "flow.h"
+#include "heap.h"
 #include "map.h"
 #include "outline.h"
 #include "out/epoch.h"
@@ -796,6 +796,12 @@ pdf_layout_surfaces(const struct pdf_layout *l)
 	return dr == NULL ? 0 : dr->drawn->len + 1;
 }
 
+guint
+pdf_layout_text_from(const struct pdf_layout *l)
+{
+	return l->matter.front;
+}
+
 void
 pdf_layout_free(struct pdf_layout *l)
 {
@@ -959,9 +965,7 @@ pdf_draw_rest(struct pdf_layout *l, struct diags *d)
 	 * process's, and the finishing, which maps Cairo's file, would come
 	 * on top of it: it is given back to the system.
 	 */
-#ifdef __GLIBC__
-	malloc_trim(0);
-#endif
+	heap_give_back();
 	if (status != CAIRO_STATUS_SUCCESS) {
 		diag_add(d, DIAG_ERROR, srcpos_at(dr->name, 0, 0),
 		    "cannot make the PDF: %s", cairo_status_to_string(status));
@@ -1034,11 +1038,9 @@ pdf_draw(struct pdf_layout *l, struct sink *out, struct reuse *contents,
 	f = (struct finishing){ l->e->language, l->st->width, l->st->height,
 	    l->st->bleed, draw_margin(l->st), link_said, dr, dr->labels,
 	    dr->notes, &dr->langs, dr->runs, TRUE, contents };
-	/* What was let go of since the drawing ended (a long book's text,
-	 * once its EPUB is made) given back before the finishing. */
-#ifdef __GLIBC__
-	malloc_trim(0);
-#endif
+	/* What was let go of since the drawing ended (a long book's index
+	 * marks and front matter) given back before the finishing. */
+	heap_give_back();
 	if (!drawn_as_one(dr, d) ||
 	    finish_drawn(dr->scratch, out, &f, &l->finished, d) == -1)
 		return -1;

@@ -62,6 +62,12 @@ int		 pdf_draw_rest(struct pdf_layout *, struct diags *);
  * not drawn, more than 1 for a long book (merge.h). */
 guint		 pdf_layout_surfaces(const struct pdf_layout *);
 /*
+ * The first chapter drawn with the text, as pdf_lay_out draws it: those
+ * before it, the front matter, are drawn with the prelims, by
+ * pdf_draw_rest.
+ */
+guint		 pdf_layout_text_from(const struct pdf_layout *);
+/*
  * pdf_draw_rest if it is not done, then finishes the PDF into out;
  * returns 0, or -1 with an error in diags.  contents, if not NULL,
  * gives each page's content as an earlier build finished it from the

@@ -154,7 +154,7 @@ index_out(const struct pipeline *p)
 static void
 book_out(const struct pipeline *p)
 {
-	struct epub_options eo = { NULL, 0, NULL, NULL };
+	struct epub_options eo = { NULL, 0, NULL, NULL, NULL, NULL, NULL };
 	struct pdf_layout *layout;
 	struct pagemap pages;
 	struct style st;

@@ -86,7 +86,7 @@ ebook_write(const struct edition *e, const struct pagemap *pm,
 	char *path = g_build_filename(ebook_dir, name, NULL);
 	struct diags d;
 	struct epub_options o = { ebook_css, ebook_fonts, ebook_cover_kept,
-	    NULL };
+	    NULL, NULL, NULL, NULL };
 
 	diags_init(&d);
 	ck_assert_int_eq(fixture_epub(e, &o, pm, path, &d), 0);

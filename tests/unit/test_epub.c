@@ -22,7 +22,7 @@ write_fails(const struct edition *e, const char *style, const char *path,
 	guint i;
 
 	diags_init(&d);
-	struct epub_options o = { style, 0, NULL, NULL };
+	struct epub_options o = { style, 0, NULL, NULL, NULL, NULL, NULL };
 
 	ck_assert_int_eq(fixture_epub(e, &o, NULL, path, &d), -1);
 	ck_assert_int_eq(d.count[DIAG_ERROR], 1);

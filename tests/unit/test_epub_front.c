@@ -273,7 +273,8 @@ START_TEST(test_cover_style_errors)
 	    "height = 2400\nfont = EB Garamond 12\nbackground = #000000\n"
 	    "ink = red\naccent = #ffffff\ntitle-size = 0.07\n", -1, NULL));
 	diags_init(&d);
-	struct epub_options o = { ebook_css, 0, NULL, NULL };
+	struct epub_options o = { ebook_css, 0, NULL, NULL, NULL, NULL,
+	    NULL };
 
 	ck_assert_int_eq(fixture_epub(e, &o, NULL, path, &d), -1);
 	ck_assert_int_eq(d.count[DIAG_ERROR], 2);	/* ink; text-size */

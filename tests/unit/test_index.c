@@ -325,7 +325,7 @@ START_TEST(test_marks_in_text)
 	    "met [Sedov, Leon]Sedov./Letters of [Trotsky, Leon]Trotsky to "
 	    "[Sedov, Leon]Sedov.");
 	ck_assert_int_eq(fixture_epub(e, &(struct epub_options){ css, 0,
-	    NULL, NULL }, NULL, path, &d), 0);
+	    NULL, NULL, NULL, NULL, NULL }, NULL, path, &d), 0);
 	x = fixture_zip_entry(path, "OEBPS/chapter-one.xhtml");
 	/* The second Sedov of a paragraph: no locator, so no anchor. */
 	assert_has(x, "<p><span id=\"ix-1\"></span>Sedov and <span "
@@ -360,7 +360,8 @@ START_TEST(test_epub_index_document)
 	para(c->doc, NODE_PARAGRAPH, "src/a.txt", 1, "Trotsky & Sedov; "
 	    "Radomylski.");
 	run(e, list, NULL, &d);
-	ck_assert_int_eq(fixture_epub(e, &(struct epub_options){ css, 0, NULL, NULL }, NULL,
+	ck_assert_int_eq(fixture_epub(e, &(struct epub_options){ css, 0, NULL, NULL,
+	    NULL, NULL, NULL }, NULL,
 	    path, &d), 0);
 	x = fixture_zip_entry(path, "OEBPS/index.xhtml");
 	ck_assert_ptr_nonnull(x);
@@ -425,7 +426,8 @@ anchored_page(const char *dir, const char *first, const char *id)
 	para(one->doc, NODE_PARAGRAPH, "src/a.txt", 2, "Trotsky met Trotsky.");
 	para(two->doc, NODE_PARAGRAPH, "src/b.txt", 1, "Sedov and Trotsky.");
 	run(e, list, NULL, &d);
-	ck_assert_int_eq(fixture_epub(e, &(struct epub_options){ css, 0, NULL, NULL }, NULL,
+	ck_assert_int_eq(fixture_epub(e, &(struct epub_options){ css, 0, NULL, NULL,
+	    NULL, NULL, NULL }, NULL,
 	    path, &d), 0);
 	x = fixture_zip_entry(path, file);
 	ck_assert_ptr_nonnull(x);
