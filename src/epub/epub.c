@@ -29,7 +29,6 @@ static GBytes *
 make_chapter(struct book *b, void *arg)
 {
 	struct part *p = arg;
-
 	GBytes *page;
 
 	if (p->at >= b->matter.before_contents)
