@@ -260,6 +260,56 @@ START_TEST(test_cover_kept)
 }
 END_TEST
 
+/*
+ * The cover drawn ahead (epub_cover), as a build draws it beside the
+ * layout: none without a cover style, and nothing said; else the bytes
+ * epub_write draws itself; and a cover given in the options is the
+ * book's, not drawn again.
+ */
+START_TEST(test_cover_ahead)
+{
+	struct edition *e = ebook_sample();
+	struct epub_options o = { ebook_css, 0, NULL, NULL, NULL, NULL,
+	    NULL };
+	GBytes *png;
+	const char *bytes;
+	char *path, *entry;
+	gsize len;
+	zip_t *za;
+	zip_stat_t st;
+	struct diags d;
+
+	diags_init(&d);
+	ck_assert_ptr_null(epub_cover(e, &o, &d));
+	ck_assert_uint_eq(d.list->len, 0);
+	ebook_cover_style();
+	png = epub_cover(e, &o, &d);
+	ck_assert_ptr_nonnull(png);
+	ck_assert_int_eq(d.count[DIAG_ERROR], 0);
+	bytes = g_bytes_get_data(png, &len);
+	path = ebook_write_ok(e, "drawn.epub");
+	za = zip_open(path, ZIP_RDONLY, NULL);
+	ck_assert_int_eq(zip_stat(za, "OEBPS/images/cover.png", 0, &st), 0);
+	ck_assert_uint_eq(st.size, len);
+	zip_discard(za);
+	entry = fixture_zip_entry(path, "OEBPS/images/cover.png");
+	ck_assert_mem_eq(entry, bytes, len);
+	g_free(entry);
+	g_free(path);
+	g_bytes_unref(png);
+	o.cover = g_bytes_new_static("given", 5);
+	path = g_build_filename(ebook_dir, "given.epub", NULL);
+	ck_assert_int_eq(fixture_epub(e, &o, NULL, path, &d), 0);
+	entry = fixture_zip_entry(path, "OEBPS/images/cover.png");
+	ck_assert_str_eq(entry, "given");
+	g_free(entry);
+	g_free(path);
+	g_bytes_unref(o.cover);
+	diags_release(&d);
+	edition_free(e);
+}
+END_TEST
+
 /* A bad cover style: an error at its line, and no book. */
 START_TEST(test_cover_style_errors)
 {
@@ -376,6 +426,7 @@ epub_front_suite(void)
 	tcase_add_test(tc, test_no_chapters);
 	tcase_add_test(tc, test_cover);
 	tcase_add_test(tc, test_cover_kept);
+	tcase_add_test(tc, test_cover_ahead);
 	tcase_add_test(tc, test_cover_style_errors);
 	tcase_add_test(tc, test_imprint);
 	tcase_add_test(tc, test_book_author);

@@ -500,6 +500,126 @@ START_TEST(test_manifest_names)
 }
 END_TEST
 
+/* Two chapters naming people, in their text and in a note, marked. */
+static struct edition *
+named_book(void)
+{
+	struct edition *e = edition();
+	const char *id[] = { "one", "two" };
+	struct diags d;
+	guint i;
+
+	for (i = 0; i < G_N_ELEMENTS(id); i++) {
+		struct chapter *c = chapter(e, id[i], "src/a.txt");
+		struct note *n = note_new(1, "1", c->doc->pos);
+		struct node *p = para(c->doc, NODE_PARAGRAPH, "src/a.txt", 1,
+		    "Sedov and Trotsky met Sedov.");
+
+		g_ptr_array_add(c->notes, n);
+		n->ref = node_new(NODE_NOTEREF, c->doc->pos);
+		n->ref->as.noteref.note = n;
+		node_append(p, n->ref);
+		para(n->body, NODE_PARAGRAPH, "src/a.txt", 9,
+		    "Zinoviev, says Deutscher.");
+	}
+	run(e, list, NULL, &d);
+	diags_release(&d);
+	return e;
+}
+
+/* What epub_options' rendered was told, and the edition it lets go of. */
+struct rendering {
+	struct edition	*e;
+	GString		*told;
+};
+
+static void
+let_go(guint chapter, void *arg)
+{
+	struct rendering *r = arg;
+	struct chapter *c = g_ptr_array_index(r->e->chapters, chapter);
+
+	g_string_append_printf(r->told, "%u;", chapter);
+	ck_assert_ptr_nonnull(c->doc);
+	chapter_release_text(c);
+}
+
+/* How many marks the entries hold, and how many of them have a text. */
+static void
+count_marks(const struct edition *e, guint *marks, guint *texts)
+{
+	guint i, j;
+
+	*marks = *texts = 0;
+	for (i = 0; i < e->index->len; i++) {
+		const struct index_entry *ie = g_ptr_array_index(e->index, i);
+
+		for (j = 0; j < ie->marks->len; j++) {
+			const struct index_mark *m = g_ptr_array_index(
+			    ie->marks, j);
+
+			++*marks;
+			*texts += m->text != NULL;
+		}
+	}
+}
+
+/*
+ * A long book's EPUB lets go of each chapter's text as it is rendered:
+ * the EPUB is the same, byte for byte, as one made with the text kept;
+ * each chapter is told once, in order, and after it has no text, its
+ * marks kept without theirs until edition_release_text frees them, from
+ * the chapter it is given on.
+ */
+START_TEST(test_text_let_go_as_rendered)
+{
+	char *dir = fixture_dir();
+	char *css = g_build_filename(dir, "epub.css", NULL);
+	char *kept = g_build_filename(dir, "kept.epub", NULL);
+	char *freed = g_build_filename(dir, "freed.epub", NULL);
+	struct edition *e = named_book();
+	struct rendering r = { named_book(), g_string_new(NULL) };
+	char *a, *b;
+	gsize na, nb;
+	guint marks, texts, all;
+	struct diags d;
+
+	g_setenv("SOURCE_DATE_EPOCH", "1700000000", TRUE);
+	ck_assert(g_file_set_contents(css, "p {}\n", -1, NULL));
+	diags_init(&d);
+	ck_assert_int_eq(fixture_epub(e, &(struct epub_options){ css, 0,
+	    NULL, NULL, NULL, NULL, NULL }, NULL, kept, &d), 0);
+	ck_assert_int_eq(fixture_epub(r.e, &(struct epub_options){ css, 0,
+	    NULL, NULL, let_go, &r, NULL }, NULL, freed, &d), 0);
+	ck_assert_str_eq(r.told->str, "0;1;");
+	ck_assert(g_file_get_contents(kept, &a, &na, NULL));
+	ck_assert(g_file_get_contents(freed, &b, &nb, NULL));
+	ck_assert_uint_eq(na, nb);
+	ck_assert_msg(memcmp(a, b, na) == 0, "the two EPUBs differ");
+	count_marks(r.e, &all, &texts);
+	ck_assert_uint_eq(all, 10);
+	ck_assert_uint_eq(texts, 0);
+	ck_assert_ptr_null(((struct note *)g_ptr_array_index(((struct chapter *)
+	    g_ptr_array_index(r.e->chapters, 1))->notes, 0))->body);
+	edition_release_text(r.e, 1);
+	count_marks(r.e, &marks, &texts);
+	ck_assert_uint_eq(marks, all / 2);
+	edition_release_text(r.e, 0);
+	count_marks(r.e, &marks, &texts);
+	ck_assert_uint_eq(marks, 0);
+	g_free(a);
+	g_free(b);
+	g_string_free(r.told, TRUE);
+	edition_free(r.e);
+	edition_free(e);
+	diags_release(&d);
+	g_free(kept);
+	g_free(freed);
+	g_free(css);
+	fixture_clean(dir);
+}
+END_TEST
+
 Suite *
 index_suite(void)
 {
@@ -512,6 +632,7 @@ index_suite(void)
 	tcase_add_test(tc, test_epub_index_document);
 	tcase_add_test(tc, test_epub_index_anchors);
 	tcase_add_test(tc, test_manifest_names);
+	tcase_add_test(tc, test_text_let_go_as_rendered);
 	suite_add_tcase(s, tc);
 	return s;
 }
