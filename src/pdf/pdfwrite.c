@@ -18,14 +18,16 @@
 #define PER_STREAM	100
 
 /*
- * Where an object is: in the file (at), or in an object stream.  Sixteen
+ * Where an object is: in the file (at), or in an object stream.  Eight
  * bytes, in an array of as many as there are objects: a long book has
- * some seven hundred thousand.
+ * some seven hundred thousand.  An offset past 64 TiB cannot be said.
  */
 struct entry {
-	guint64		 where;		/* offset, or the object stream */
-	guint		 index;		/* in its object stream */
-	guint8		 type;		/* 0 free, 1 in the file, 2 packed */
+	guint64		 where : 46;	/* offset, the object stream, or a
+					   free one's next free number */
+	guint64		 index : 16;	/* in its object stream; a free
+					   one's generation */
+	guint64		 type : 2;	/* 0 free, 1 in the file, 2 packed */
 };
 
 struct pdf_writer {
