@@ -350,6 +350,19 @@ default_output(const struct manuscript *ms, const char *ext)
 	return g_strdup_printf("build/%s.%s", ms->output, ext);
 }
 
+/* The folder of a file kept at path made; NULL, or why it cannot be. */
+static const char *
+keep_folder(const char *path)
+{
+	char *dir = g_path_get_dirname(path);
+	const char *why = NULL;
+
+	if (g_mkdir_with_parents(dir, 0777) == -1)
+		why = g_strerror(errno);
+	g_free(dir);
+	return why;
+}
+
 /*
  * Why a file cannot be kept at path under key (NULL: the manifest or
  * the print style could not be read), once its folder is made; NULL if
@@ -358,15 +371,9 @@ default_output(const struct manuscript *ms, const char *ext)
 static const char *
 unkeepable(const char *path, const char *key)
 {
-	char *dir = g_path_get_dirname(path);
-	const char *why = NULL;
-
 	if (key == NULL)
-		why = "its manifest or print style could not be read";
-	else if (g_mkdir_with_parents(dir, 0777) == -1)
-		why = g_strerror(errno);
-	g_free(dir);
-	return why;
+		return "its manifest or print style could not be read";
+	return keep_folder(path);
 }
 
 /*
@@ -667,6 +674,9 @@ cover_begin(struct cover_job *job, const struct pipeline *p,
 		return;
 	job->e = p->edition;
 	job->opts.css = p->ms->epub_style;
+	/* Its folder made here (the layout's files make it only after);
+	 * if it cannot be, keeping the cover says why. */
+	(void)keep_folder(kept);
 	job->opts.cover_kept = kept;
 	job->thread = g_thread_new("cover", cover_job_run, job);
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "epub/book.h"
+#include "epub/xhtml.h"
 #include "out/cite.h"
 #include "out/titles.h"
 
@@ -51,6 +52,7 @@ book_open(struct book *b, const struct edition *e,
 	matter_init(&b->matter, e);
 	pagemarks_init(&b->marks, pages, e, d);
 	anchors_init(&b->anchors, e, pages);
+	b->targets = xhtml_link_targets(e);
 	/* The prelims' pages first: the page list is in reading order. */
 	for (i = PRELIM_TITLE; i <= PRELIM_CONTENTS; i++)
 		b->prelim_marks[i] = g_string_new(NULL);
@@ -85,6 +87,7 @@ book_close(struct book *b)
 		g_string_free(b->prelim_marks[i], TRUE);
 	pagemarks_release(&b->marks);
 	anchors_release(&b->anchors);
+	g_hash_table_destroy(b->targets);
 }
 
 struct part *

@@ -74,6 +74,8 @@ struct book {
 	struct pagemarks	 marks;		/* the print pages, as placed */
 	struct anchors		 anchors;	/* the index's links into the
 						   text */
+	GHashTable		*targets;	/* the headings links go to
+						   (xhtml_link_targets) */
 	GString			*prelim_marks[PRELIM_CONTENTS + 1];
 						/* the markers of each prelim's
 						   pages, for its e-book page */

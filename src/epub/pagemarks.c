@@ -195,6 +195,7 @@ pagemarks_init(struct pagemarks *pm, const struct pagemap *map,
 	pm->file = g_new0(const char *, n + 1);
 	pm->id = g_new0(char *, n + 1);
 	pm->order = g_new0(guint, n + 1);
+	pm->pos = g_new0(struct srcpos, n + 1);
 	pm->written = 0;
 	pm->notes = g_hash_table_new(g_direct_hash, g_direct_equal);
 	for (i = 0; i < e->chapters->len; i++) {
@@ -211,12 +212,13 @@ pagemarks_init(struct pagemarks *pm, const struct pagemap *map,
 		    struct pagebreak, i);
 		char *id;
 
+		pm->pos[i] = break_pos(pb);
 		if (pb->block == NULL && pb->entry == NULL &&
 		    pb->prelim == PRELIM_NONE)
 			continue;
 		id = page_id(pb->label);
 		if (g_hash_table_contains(seen, id)) {
-			diag_add(d, DIAG_WARNING, break_pos(pb),
+			diag_add(d, DIAG_WARNING, pm->pos[i],
 			    "print page '%s' is numbered like an earlier one; "
 			    "the e-book marks only the first", pb->label);
 			g_free(id);
@@ -247,6 +249,7 @@ pagemarks_release(struct pagemarks *pm)
 	g_free(pm->id);
 	g_free(pm->file);
 	g_free(pm->order);
+	g_free(pm->pos);
 	g_hash_table_destroy(pm->spots);
 	g_hash_table_destroy(pm->notes);
 }
@@ -339,11 +342,11 @@ pagemarks_check(const struct pagemarks *pm, struct diags *d)
 		    struct pagebreak, i);
 
 		if (pm->id[i] != NULL && pm->file[i] == NULL)
-			diag_add(d, DIAG_WARNING, break_pos(pb),
+			diag_add(d, DIAG_WARNING, pm->pos[i],
 			    "print page '%s' begins in text the e-book does "
 			    "not show; the page list leaves it out", pb->label);
 		else if (pm->file[i] != NULL && pm->order[i] < last)
-			diag_add(d, DIAG_WARNING, break_pos(pb),
+			diag_add(d, DIAG_WARNING, pm->pos[i],
 			    "the page list is out of reading order at print "
 			    "page '%s': a page before it begins in a note "
 			    "without a reference, which the e-book sets later",

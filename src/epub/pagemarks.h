@@ -37,6 +37,9 @@ struct pagemarks {
 	char			**id;		/* per break: "page-12", or NULL
 						   if it gets no marker */
 	guint			*order;		/* per break: 1, 2… as written */
+	struct srcpos		*pos;		/* per break: where a diagnostic
+						   about it points, taken before
+						   the text may be let go of */
 	guint			 written;	/* markers written so far */
 	GHashTable		*notes;		/* a note's body → the note */
 };

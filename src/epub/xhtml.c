@@ -43,6 +43,7 @@ struct render {
 	const char		*book_lang;	/* the book's, where the
 						   chapter's is another: what
 						   octavo's own words are in */
+	GHashTable		*targets;	/* xhtml_link_targets' */
 };
 
 void
@@ -260,17 +261,49 @@ section_number(const struct chapter *c, const struct node *h)
 	return 0;
 }
 
+GHashTable *
+xhtml_link_targets(const struct edition *e)
+{
+	GHashTable *targets = g_hash_table_new(g_direct_hash, g_direct_equal);
+	struct citer it;
+	guint i, k;
+
+	for (i = 0; i < e->chapters->len; i++) {
+		const struct chapter *c = g_ptr_array_index(e->chapters, i);
+
+		for (k = 0; k < chapter_trees(c); k++) {
+			if (chapter_tree(c, k) == NULL)
+				continue;
+			citer_init(&it, chapter_tree(c, k));
+			while (citer_next(&it) != ITER_NONE) {
+				const struct link *l;
+
+				if (it.ev != ITER_ENTER ||
+				    it.cur->type != NODE_LINK)
+					continue;
+				l = it.cur->as.link;
+				if (l->chapter != NULL && l->heading != NULL &&
+				    !g_hash_table_contains(targets, l->heading))
+					g_hash_table_insert(targets,
+					    (gpointer)l->heading, GINT_TO_POINTER(
+					    section_number(l->chapter,
+					    l->heading)));
+			}
+		}
+	}
+	return targets;
+}
+
 /* Where a link to another chapter goes: its file, and the heading's id. */
 static void
-chapter_href(GString *out, const struct node *n)
+chapter_href(GString *out, const struct node *n, GHashTable *targets)
 {
-	const struct chapter *c = n->as.link->chapter;
-	char *file = book_chapter_file(c);
+	char *file = book_chapter_file(n->as.link->chapter);
 
 	xml_escape(out, file);
 	if (n->as.link->heading != NULL)
-		g_string_append_printf(out, "#s-%d",
-		    section_number(c, n->as.link->heading));
+		g_string_append_printf(out, "#s-%d", GPOINTER_TO_INT(
+		    g_hash_table_lookup(targets, n->as.link->heading)));
 	g_free(file);
 }
 
@@ -279,7 +312,8 @@ chapter_href(GString *out, const struct node *n)
  * chapter's file; a link set as its text only (links.c) is its text.
  */
 static void
-hyperlink(GString *out, const struct node *n, int enter)
+hyperlink(GString *out, const struct node *n, int enter,
+    GHashTable *targets)
 {
 	if (n->as.link->text_only)
 		return;
@@ -289,7 +323,7 @@ hyperlink(GString *out, const struct node *n, int enter)
 	}
 	g_string_append(out, "<a href=\"");
 	if (n->as.link->chapter != NULL)
-		chapter_href(out, n);
+		chapter_href(out, n, targets);
 	else
 		xml_escape_url(out, n->as.link->url != NULL ?
 		    n->as.link->url : "");
@@ -480,7 +514,7 @@ render_tree(struct render *r, const struct node *root)
 			g_string_append(r->out, "</code>");
 			continue;
 		case NODE_LINK:
-			hyperlink(r->out, n, enter);
+			hyperlink(r->out, n, enter, r->targets);
 			break;
 		case NODE_SOFTBREAK:
 			g_string_append_c(r->out, '\n');
@@ -681,7 +715,7 @@ xhtml_chapter(struct book *b, struct part *p, struct diags *d)
 	struct render r = { g_string_new(NULL), credits_byline(&b->credits,
 	    c), p->headings, 0, NULL, NULL, NULL, note_base(c), &b->marks,
 	    &b->anchors, p->file, &b->credits, c->language,
-	    c->language != NULL ? b->edition->language : NULL };
+	    c->language != NULL ? b->edition->language : NULL, b->targets };
 
 	g_ptr_array_set_free_func(p->headings, (GDestroyNotify)heading_free);
 	xhtml_begin(r.out, c->language != NULL ? c->language :

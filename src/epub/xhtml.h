@@ -47,6 +47,13 @@ void		 xhtml_para(GString *, const char *cls, const char *text);
  */
 GString		*xhtml_chapter(struct book *, struct part *, struct diags *);
 
+/*
+ * The number each heading a link of e's text goes to has in its page
+ * (its id "s-N"): a table of heading → number, made before any page is
+ * rendered, since a chapter's text may be let go of once its page is
+ * (epub_options' rendered) while a later chapter links back to it.
+ */
+GHashTable	*xhtml_link_targets(const struct edition *e);
 /* The epub:type of a chapter's role: "chapter", "preface"… */
 const char	*xhtml_role_type(enum chapter_role);
 

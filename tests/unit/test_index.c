@@ -500,12 +500,16 @@ START_TEST(test_manifest_names)
 }
 END_TEST
 
-/* Two chapters naming people, in their text and in a note, marked. */
+/*
+ * Two chapters naming people, in their text and in a note, marked; the
+ * second links back to a heading of the first.
+ */
 static struct edition *
 named_book(void)
 {
 	struct edition *e = edition();
 	const char *id[] = { "one", "two" };
+	struct node *heading = NULL, *link;
 	struct diags d;
 	guint i;
 
@@ -521,6 +525,19 @@ named_book(void)
 		node_append(p, n->ref);
 		para(n->body, NODE_PARAGRAPH, "src/a.txt", 9,
 		    "Zinoviev, says Deutscher.");
+		if (heading == NULL) {
+			para(c->doc, NODE_HEADING, "src/a.txt", 3, "First");
+			heading = para(c->doc, NODE_HEADING, "src/a.txt", 5,
+			    "Second");
+			continue;
+		}
+		link = node_new(NODE_LINK, c->doc->pos);
+		link->as.link->url = g_strdup("one.md#second");
+		link->as.link->chapter = g_ptr_array_index(e->chapters, 0);
+		link->as.link->heading = heading;
+		node_append(p, link);
+		node_append(link, node_new_text(NODE_TEXT, c->doc->pos,
+		    "back", -1));
 	}
 	run(e, list, NULL, &d);
 	diags_release(&d);
@@ -566,7 +583,8 @@ count_marks(const struct edition *e, guint *marks, guint *texts)
 
 /*
  * A long book's EPUB lets go of each chapter's text as it is rendered:
- * the EPUB is the same, byte for byte, as one made with the text kept;
+ * the EPUB is the same, byte for byte, as one made with the text kept
+ * (a link back to a heading of a chapter let go of among it);
  * each chapter is told once, in order, and after it has no text, its
  * marks kept without theirs until edition_release_text frees them, from
  * the chapter it is given on.
@@ -596,6 +614,10 @@ START_TEST(test_text_let_go_as_rendered)
 	ck_assert(g_file_get_contents(freed, &b, &nb, NULL));
 	ck_assert_uint_eq(na, nb);
 	ck_assert_msg(memcmp(a, b, na) == 0, "the two EPUBs differ");
+	g_free(a);
+	a = fixture_zip_entry(freed, "OEBPS/chapter-two.xhtml");
+	ck_assert_msg(strstr(a, "href=\"chapter-one.xhtml#s-2\"") != NULL,
+	    "no link to the second heading of chapter one in:\n%s", a);
 	count_marks(r.e, &all, &texts);
 	ck_assert_uint_eq(all, 10);
 	ck_assert_uint_eq(texts, 0);
