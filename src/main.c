@@ -1056,12 +1056,12 @@ report(const char *title, const GPtrArray *lines, const char *prefix)
  * without the drawing, kept in turn.  NULL if there is no kept layout
  * and none can be made.  *how says which.
  */
-static GHashTable *
+static GArray *
 print_folios(const struct pipeline *p, const char *key, const char **how,
     struct diags *d)
 {
 	const struct edition *e = p->edition;
-	GHashTable *folios = NULL;
+	GArray *folios = NULL;
 	struct pdf_layout *layout;
 	struct pagemap pages;
 	struct style style;
@@ -1112,7 +1112,7 @@ cmd_index(const char *manifest, struct diags *d)
 		    "with 'names = FILE' in [edition]");
 	if (p.ms != NULL && !diags_failed(d)) {
 		const char *how = "none";
-		GHashTable *folios;
+		GArray *folios;
 
 		key = layout_key(&p);
 		folios = opt_no_pages ? NULL : print_folios(&p, key, &how, d);
@@ -1120,7 +1120,7 @@ cmd_index(const char *manifest, struct diags *d)
 		clock_stage(&ck, "layout", folios != NULL ? how : "none");
 		text = index_text(p.edition, folios);
 		if (folios != NULL)
-			g_hash_table_destroy(folios);
+			g_array_unref(folios);
 		if (g_mkdir_with_parents(dir, 0777) == -1 ||
 		    !g_file_set_contents(out, text->str, (gssize)text->len,
 		    &err)) {

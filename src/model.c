@@ -368,6 +368,24 @@ index_mark_new(struct index_entry *ie, const struct chapter *c,
 }
 
 int
+index_mark_number(const GArray *by_id, const struct index_mark *m)
+{
+	if (m->id < 1 || (guint)m->id > by_id->len)
+		return 0;
+	return g_array_index(by_id, gint32, m->id - 1);
+}
+
+void
+index_mark_set(GArray *by_id, const struct index_mark *m, int n)
+{
+	if (m->id < 1)
+		return;
+	if ((guint)m->id > by_id->len)
+		g_array_set_size(by_id, (guint)m->id);
+	g_array_index(by_id, gint32, m->id - 1) = n;
+}
+
+int
 index_mark_same_place(const struct index_mark *a, const struct index_mark *b)
 {
 	return a->chapter == b->chapter && a->note == b->note &&

@@ -296,6 +296,18 @@ struct index_mark *index_mark_new(struct index_entry *ie,
 /* Whether two marks are in the same place: one note, or one paragraph. */
 int		 index_mark_same_place(const struct index_mark *,
 		    const struct index_mark *);
+/*
+ * A number kept for each index mark by its id, in a GArray of gint32
+ * (mark 1 at 0): its page, its folio, its anchor.  A long book has some
+ * 180,000 marks, which a table by address held in megabytes.  Reading
+ * gives 0 for a mark with none, or without an id (0); setting grows the
+ * array (made zero-filled) as far as the mark, and ignores one without
+ * an id.
+ */
+int		 index_mark_number(const GArray *by_id,
+		    const struct index_mark *);
+void		 index_mark_set(GArray *by_id, const struct index_mark *,
+		    int n);
 
 struct note	*note_new(int number, const char *label, struct srcpos);
 /* The chapter's author's note (the byline's "*"), or NULL. */

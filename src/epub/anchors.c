@@ -55,13 +55,6 @@ locator_cmp(gconstpointer a, gconstpointer b)
 	return x->mark->id < y->mark->id ? -1 : x->mark->id > y->mark->id;
 }
 
-/* Whether the mark has an id to be known by in numbers. */
-static gboolean
-has_id(const struct anchors *a, const struct index_mark *m)
-{
-	return m->id > 0 && (guint)m->id <= a->numbers->len;
-}
-
 /*
  * One locator per place, in text order, or page order if there are
  * print pages: a mark whose locator repeats the one before adds none.
@@ -90,8 +83,7 @@ entry_locators(struct anchors *a, const struct index_entry *ie)
 		anchors_locator_text(a, l, text);
 		if (kept > 0 && g_string_equal(text, before))
 			continue;
-		if (has_id(a, l->mark))
-			g_array_index(a->numbers, gint32, l->mark->id - 1) = -1;
+		index_mark_set(a->numbers, l->mark, -1);
 		g_array_index(locs, struct locator, kept++) = *l;
 		g_string_assign(before, text->str);
 	}
@@ -117,29 +109,10 @@ number_marks(struct anchors *a, const struct node *root, int *n)
 			continue;
 		for (m = node_marks(it.cur); *m != NULL; m++) {
 			++*n;
-			if (has_id(a, *m) && g_array_index(a->numbers, gint32,
-			    (*m)->id - 1) == -1)
-				g_array_index(a->numbers, gint32,
-				    (*m)->id - 1) = *n;
+			if (index_mark_number(a->numbers, *m) == -1)
+				index_mark_set(a->numbers, *m, *n);
 		}
 	}
-}
-
-/* The highest id of e's marks, which numbers holds one for each of. */
-static int
-most_id(const GPtrArray *todo)
-{
-	guint i, j;
-	int most = 0;
-
-	for (i = 0; i < todo->len; i++) {
-		const struct index_entry *ie = g_ptr_array_index(todo, i);
-
-		for (j = 0; j < ie->marks->len; j++)
-			most = MAX(most, ((const struct index_mark *)
-			    g_ptr_array_index(ie->marks, j))->id);
-	}
-	return most;
 }
 
 void
@@ -162,11 +135,6 @@ anchors_init(struct anchors *a, const struct edition *e,
 
 		for (j = 0; j < ie->subs->len; j++)
 			g_ptr_array_add(todo, g_ptr_array_index(ie->subs, j));
-	}
-	g_array_set_size(a->numbers, (guint)most_id(todo));
-	for (i = 0; i < todo->len; i++) {
-		const struct index_entry *ie = g_ptr_array_index(todo, i);
-
 		if (ie->marks->len > 0)
 			g_hash_table_insert(a->locators, (gpointer)ie,
 			    entry_locators(a, ie));
@@ -204,6 +172,5 @@ anchors_locators(const struct anchors *a, const struct index_entry *ie)
 int
 anchors_number(const struct anchors *a, const struct index_mark *mark)
 {
-	return has_id(a, mark) ? MAX(g_array_index(a->numbers, gint32,
-	    mark->id - 1), 0) : 0;
+	return MAX(index_mark_number(a->numbers, mark), 0);
 }

@@ -858,7 +858,7 @@ references(GString *out, const char *indent, const struct index_entry *ie)
 /* A heading's print pages, if there are any, on a line of their own. */
 static void
 pages_line(GString *out, const char *indent, const struct index_entry *ie,
-    GHashTable *folios)
+    const GArray *folios)
 {
 	gsize at = out->len;
 
@@ -872,7 +872,7 @@ pages_line(GString *out, const char *indent, const struct index_entry *ie,
 }
 
 GString *
-index_text(const struct edition *e, GHashTable *folios)
+index_text(const struct edition *e, const GArray *folios)
 {
 	GString *out = g_string_new("# The index of names, made by 'octavo "
 	    "index' from the list of names; do not edit.\n# A locator is "

@@ -41,6 +41,6 @@ void	index_names(struct edition *, const struct names *,
  * "CHAPTER n.N" (note N), once per place; then, if folios (as for
  * index_pages, out/indexing.h) is not NULL, its print pages.
  */
-GString	*index_text(const struct edition *, GHashTable *folios);
+GString	*index_text(const struct edition *, const GArray *folios);
 
 #endif

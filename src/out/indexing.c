@@ -90,7 +90,7 @@ struct group {
 
 /* The heading's pages, grouped into ranges as index_pages says. */
 static GArray *
-ranges(const struct index_entry *ie, GHashTable *marks)
+ranges(const struct index_entry *ie, const GArray *folios)
 {
 	GArray *keys = g_array_new(FALSE, FALSE, sizeof(int));
 	GArray *groups = g_array_new(FALSE, FALSE, sizeof(struct group));
@@ -98,7 +98,7 @@ ranges(const struct index_entry *ie, GHashTable *marks)
 
 	for (i = 0; i < ie->marks->len; i++) {
 		const struct index_mark *m = g_ptr_array_index(ie->marks, i);
-		int folio = GPOINTER_TO_INT(g_hash_table_lookup(marks, m));
+		int folio = index_mark_number(folios, m);
 		int key = page_key(folio, m->note == NULL);
 
 		if (folio != 0)
@@ -182,10 +182,10 @@ collapse(const GArray *groups, int every, int gap)
 }
 
 int
-index_pages(const struct index_entry *ie, GHashTable *marks,
+index_pages(const struct index_entry *ie, const GArray *folios,
     const struct index_passim *passim, GString *out, GArray *links)
 {
-	GArray *groups = ranges(ie, marks);
+	GArray *groups = ranges(ie, folios);
 	int every, gap, listed;
 	guint i;
 

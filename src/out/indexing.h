@@ -41,8 +41,9 @@ struct index_passim {
 #define PASSIM_GAP	3
 
 /*
- * A heading's page numbers as printed: its marks' pages (marks maps a
- * struct index_mark * to its folio, as INDEX_FRONT says), each once,
+ * A heading's page numbers as printed: its marks' pages (folios holds
+ * each mark's folio by its id, index_mark_number, as INDEX_FRONT
+ * says), each once,
  * the front matter's in roman first, runs of consecutive pages as
  * ranges ("45–47"), a page where it is named only in a note with an
  * "n" ("112n"); with passim (NULL: every page listed), stretches as it
@@ -50,7 +51,7 @@ struct index_passim {
  * number, its folio and the bytes of out it covers (three ints).
  * Returns how many groups were listed.
  */
-int		 index_pages(const struct index_entry *, GHashTable *marks,
+int		 index_pages(const struct index_entry *, const GArray *folios,
 		    const struct index_passim *passim, GString *out,
 		    GArray *links);
 

@@ -52,20 +52,14 @@ pagemap_release(struct pagemap *pm)
 int
 pagemap_mark_page(const struct pagemap *pm, const struct index_mark *m)
 {
-	if (m->id < 1 || (guint)m->id > pm->mark_pages->len)
-		return 0;
-	return g_array_index(pm->mark_pages, gint32, m->id - 1);
+	return index_mark_number(pm->mark_pages, m);
 }
 
 void
 pagemap_set_mark_page(struct pagemap *pm, const struct index_mark *m,
     int page)
 {
-	if (m->id < 1)
-		return;
-	if ((guint)m->id > pm->mark_pages->len)
-		g_array_set_size(pm->mark_pages, (guint)m->id);
-	g_array_index(pm->mark_pages, gint32, m->id - 1) = page;
+	index_mark_set(pm->mark_pages, m, page);
 }
 
 void
@@ -265,10 +259,10 @@ label_folio(const char *label)
 	return roman ? n - INDEX_FRONT : n;
 }
 
-GHashTable *
+GArray *
 pagemap_folios(const struct pagemap *pm, const struct edition *e)
 {
-	GHashTable *folios = g_hash_table_new(g_direct_hash, g_direct_equal);
+	GArray *folios = g_array_new(FALSE, TRUE, sizeof(gint32));
 	GPtrArray *marks = marks_of(e);
 	const char *label;
 	guint i;
@@ -277,8 +271,7 @@ pagemap_folios(const struct pagemap *pm, const struct edition *e)
 		struct index_mark *m = g_ptr_array_index(marks, i);
 
 		if ((label = pagemap_label(pm, m)) != NULL)
-			g_hash_table_insert(folios, m,
-			    GINT_TO_POINTER(label_folio(label)));
+			index_mark_set(folios, m, label_folio(label));
 	}
 	g_ptr_array_free(marks, TRUE);
 	return folios;

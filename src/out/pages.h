@@ -87,12 +87,12 @@ void	pagemap_set_mark_page(struct pagemap *, const struct index_mark *m,
 const char *pagemap_label(const struct pagemap *, const struct index_mark *m);
 
 /*
- * The folio of every index mark the map places (struct index_mark * →
- * its page's number as index_pages wants it: the text's in arabic, the
- * front matter's in roman below them, out/indexing.h).  The caller
- * destroys the table.
+ * The folio of every index mark the map places, by the mark's id
+ * (index_mark_number): its page's number as index_pages wants it, the
+ * text's in arabic, the front matter's in roman below them
+ * (out/indexing.h).  The caller unrefs the array.
  */
-GHashTable *pagemap_folios(const struct pagemap *, const struct edition *);
+GArray	*pagemap_folios(const struct pagemap *, const struct edition *);
 
 /*
  * The last layout, kept for `octavo index`: the labels and line starts

@@ -25,7 +25,7 @@
 
 /* The marks' folios, and the part whose anchors are being read. */
 struct marking {
-	GHashTable		*marks;
+	GArray			*folios;
 	const struct part	*part;
 };
 
@@ -37,16 +37,15 @@ mark_page(const struct line *ln, const struct anchor *a, void *arg)
 	int folio = mg->part->folio_base + ln->page + 1;
 
 	if (a->kind == ANCHOR_MARK)
-		g_hash_table_insert(mg->marks, (gpointer)a->mark,
-		    GINT_TO_POINTER(mg->part->roman ? folio - INDEX_FRONT :
-		    folio));
+		index_mark_set(mg->folios, a->mark, mg->part->roman ?
+		    folio - INDEX_FRONT : folio);
 }
 
 void
 backmatter_mark_part(const struct press *p, const struct part *part,
-    GHashTable *marks)
+    GArray *folios)
 {
-	struct marking mg = { marks, part };
+	struct marking mg = { folios, part };
 
 	part_each_anchor(p, part, mark_page, &mg);
 }
@@ -55,7 +54,7 @@ backmatter_mark_part(const struct press *p, const struct part *part,
 struct setter {
 	struct press		*p;
 	int			 text_before;	/* pages before the text's */
-	GHashTable		*marks;
+	const GArray		*folios;
 	struct galley		*g;
 	double			 column;	/* a column's width */
 	double			 em;		/* of the index's type */
@@ -111,7 +110,7 @@ entry_runs(struct setter *s, const struct index_entry *ie, struct runs *r)
 		runs_add(r, " ");
 		runs_add(r, ie->gloss);
 	}
-	if (index_pages(ie, s->marks, &passim, locs, links) > 0) {
+	if (index_pages(ie, s->folios, &passim, locs, links) > 0) {
 		runs_add(r, ", ");
 		for (i = 0; i < links->len; i += 3) {
 			int *l = &g_array_index(links, int, i);
@@ -331,10 +330,10 @@ make_up(struct setter *s, guint body, struct makeup *mk)
 
 void
 backmatter_index(struct press *p, const struct edition *e, int text_before,
-    GHashTable *marks, struct part *index)
+    const GArray *folios, struct part *index)
 {
 	const struct style *st = p->st;
-	struct setter s = { p, text_before, marks, index->galley,
+	struct setter s = { p, text_before, folios, index->galley,
 	    (p->measure - 1.5 * st->body.size) / 2, st->note.size };
 	gunichar group = 0;
 	guint i, body;

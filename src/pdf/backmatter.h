@@ -10,21 +10,21 @@
 #include "model.h"
 
 /*
- * Adds to marks the page of the part where each index mark fell
- * (struct index_mark * → its folio as index_pages keeps it,
- * GINT_TO_POINTER), in the text or in a note; the part must be made up.
+ * Adds to folios the page of the part where each index mark fell, by
+ * the mark's id (index_mark_number), its folio as index_pages keeps it,
+ * in the text or in a note; the part must be made up.
  */
 void	backmatter_mark_part(const struct press *, const struct part *,
-	    GHashTable *marks);
+	    GArray *folios);
 
 /*
  * Sets the index into index->galley, titled, and makes it up into
  * index->mk: pages of two columns, the last page's balanced.  Each page
  * number of a heading is a link to that page of the file, the text's
- * first page being page text_before + 1; marks gives their folios.
+ * first page being page text_before + 1; folios gives their folios.
  */
 void	backmatter_index(struct press *, const struct edition *,
-	    int text_before, GHashTable *marks, struct part *index);
+	    int text_before, const GArray *folios, struct part *index);
 
 
 #endif

@@ -278,8 +278,9 @@ struct pdf_layout {
 	gboolean		 has_index;
 	char			**folios;	/* each chapter's first page as
 						   printed, then the index's */
-	GHashTable		*marks;		/* index mark → its folio, until
-						   the index is set */
+	GArray			*mark_folios;	/* each index mark's folio, by
+						   its id, until the index is
+						   set */
 	struct outline		 outline;	/* every part's headings */
 	struct report		*report;	/* or NULL: none asked for */
 	struct drawing		*drawing;	/* or NULL: not drawn */
@@ -478,8 +479,8 @@ chapter_done(struct pdf_layout *l, struct mapper *map)
 
 	if (map != NULL)
 		map_part(map, l->p, l->e, pt);
-	if (l->marks != NULL)
-		backmatter_mark_part(l->p, pt, l->marks);
+	if (l->mark_folios != NULL)
+		backmatter_mark_part(l->p, pt, l->mark_folios);
 	if (l->report != NULL)
 		report_part(l->report, l->p, l->e, pt);
 	outline_keep(&l->outline, pt->galley, FALSE);
@@ -565,8 +566,8 @@ set_prelims(struct pdf_layout *l, struct mapper *front)
 			    (int)pt[i - 1].mk.pages->len;
 		if (front != NULL)
 			map_part(front, p, l->e, &pt[i]);
-		if (l->marks != NULL)
-			backmatter_mark_part(p, &pt[i], l->marks);
+		if (l->mark_folios != NULL)
+			backmatter_mark_part(p, &pt[i], l->mark_folios);
 		outline_keep(&l->outline, pt[i].galley, TRUE);
 	}
 	p->front_pages = pt[PART_FRONT].before +
@@ -587,8 +588,8 @@ set_index(struct pdf_layout *l, struct mapper *map)
 
 	pt->folio_base = p->text_pages;
 	pt->before = p->front_pages + p->text_pages;
-	backmatter_index(p, l->e, p->front_pages, l->marks, pt);
-	g_clear_pointer(&l->marks, g_hash_table_destroy);
+	backmatter_index(p, l->e, p->front_pages, l->mark_folios, pt);
+	g_clear_pointer(&l->mark_folios, g_array_unref);
 	if (map != NULL)
 		map_part(map, p, l->e, pt);
 	outline_keep(&l->outline, pt->galley, FALSE);
@@ -733,7 +734,7 @@ pdf_lay_out(const struct edition *e, const struct style *st,
 	l->p->credits = &l->credits;
 	l->folios = g_new0(char *, e->chapters->len + 1);
 	if (l->has_index)
-		l->marks = g_hash_table_new(g_direct_hash, g_direct_equal);
+		l->mark_folios = g_array_new(FALSE, TRUE, sizeof(gint32));
 	outline_init(&l->outline);
 	if (report != NULL) {
 		l->report = g_new(struct report, 1);
@@ -817,8 +818,8 @@ pdf_layout_free(struct pdf_layout *l)
 	for (i = 0; i <= l->e->chapters->len; i++)
 		g_free(l->folios[i]);
 	g_free(l->folios);
-	if (l->marks != NULL)
-		g_hash_table_destroy(l->marks);
+	if (l->mark_folios != NULL)
+		g_array_unref(l->mark_folios);
 	outline_release(&l->outline);
 	if (l->report != NULL) {
 		report_release(l->report);

@@ -370,7 +370,7 @@ fuzz_pages(const uint8_t *data, size_t size)
 	if ((path = scratch("kept.pages", data, size)) != NULL) {
 		pagemap_init(&pm);
 		if (pagemap_load(&pm, e, "k", path))
-			g_hash_table_destroy(pagemap_folios(&pm, e));
+			g_array_unref(pagemap_folios(&pm, e));
 		pagemap_release(&pm);
 		g_free(path);
 	}

@@ -336,12 +336,18 @@ START_TEST(test_index_letters)
 }
 END_TEST
 
-/* A paragraph of c naming Ann Smith, with a mark of ie (in note n). */
+/*
+ * A paragraph of c naming Ann Smith, with a mark of ie (in note n),
+ * numbered after ie's other marks as the index stage numbers them.
+ */
 static struct index_mark *
 smith(struct index_entry *ie, struct chapter *c, const struct note *n)
 {
-	return index_mark_new(ie, c, n, fixture_para(c->doc, "Ann Smith")->first,
-	    0);
+	struct index_mark *m = index_mark_new(ie, c, n,
+	    fixture_para(c->doc, "Ann Smith")->first, 0);
+
+	m->id = (int)ie->marks->len;
+	return m;
 }
 
 /*
@@ -356,7 +362,7 @@ START_TEST(test_index_pages)
 	struct chapter *c = fixture_chapter(e, "c", "C");
 	struct index_entry *ie = index_entry_new("Smith, Ann", NULL);
 	struct note *n = note_new(1, "1", c->doc->pos);
-	GHashTable *marks = g_hash_table_new(g_direct_hash, g_direct_equal);
+	GArray *folio = g_array_new(FALSE, TRUE, sizeof(gint32));
 	GString *out = g_string_new(NULL);
 	GArray *links = g_array_new(FALSE, FALSE, sizeof(int));
 	guint i;
@@ -364,10 +370,10 @@ START_TEST(test_index_pages)
 	g_ptr_array_add(c->notes, n);
 	g_ptr_array_add(e->index, ie);
 	for (i = 0; i < G_N_ELEMENTS(folios); i++) {
-		g_hash_table_insert(marks, smith(ie, c, in_note[i] ? n : NULL),
-		    GINT_TO_POINTER(folios[i]));
+		index_mark_set(folio, smith(ie, c, in_note[i] ? n : NULL),
+		    folios[i]);
 	}
-	ck_assert_int_eq(index_pages(ie, marks, NULL, out, links), 4);
+	ck_assert_int_eq(index_pages(ie, folio, NULL, out, links), 4);
 	ck_assert_str_eq(out->str, "45\xe2\x80\x93" "47, 50n, 112, 113n");
 	ck_assert_uint_eq(links->len, 3 * 5);
 	ck_assert_int_eq(g_array_index(links, int, 3), 47);
@@ -375,7 +381,7 @@ START_TEST(test_index_pages)
 	ck_assert_str_eq(index_see_after(ie, 1), ". ");
 	g_string_free(out, TRUE);
 	g_array_free(links, TRUE);
-	g_hash_table_destroy(marks);
+	g_array_unref(folio);
 	edition_free(e);
 }
 END_TEST
@@ -388,17 +394,15 @@ pages_of(const int *pages, guint n, const struct index_passim *passim)
 	struct edition *e = edition_new();
 	struct chapter *c = fixture_chapter(e, "c", "C");
 	struct index_entry *ie = index_entry_new("Smith, Ann", NULL);
-	GHashTable *marks = g_hash_table_new(g_direct_hash, g_direct_equal);
+	GArray *folio = g_array_new(FALSE, TRUE, sizeof(gint32));
 	GString *out = g_string_new(NULL);
 	guint i;
 
 	g_ptr_array_add(e->index, ie);
-	for (i = 0; i < n; i++) {
-		g_hash_table_insert(marks, smith(ie, c, NULL),
-		    GINT_TO_POINTER(pages[i]));
-	}
-	index_pages(ie, marks, passim, out, NULL);
-	g_hash_table_destroy(marks);
+	for (i = 0; i < n; i++)
+		index_mark_set(folio, smith(ie, c, NULL), pages[i]);
+	index_pages(ie, folio, passim, out, NULL);
+	g_array_unref(folio);
 	edition_free(e);
 	return g_string_free(out, FALSE);
 }
@@ -454,23 +458,22 @@ START_TEST(test_index_pages_front)
 	struct edition *e = edition_new();
 	struct chapter *c = fixture_chapter(e, "c", "C");
 	struct index_entry *ie = index_entry_new("Smith, Ann", NULL);
-	GHashTable *marks = g_hash_table_new(g_direct_hash, g_direct_equal);
+	GArray *folio = g_array_new(FALSE, TRUE, sizeof(gint32));
 	GString *out = g_string_new(NULL);
 	GArray *links = g_array_new(FALSE, FALSE, sizeof(int));
 	guint i;
 
 	g_ptr_array_add(e->index, ie);
 	for (i = 0; i < G_N_ELEMENTS(folios); i++) {
-		g_hash_table_insert(marks, smith(ie, c, NULL),
-		    GINT_TO_POINTER(folios[i]));
+		index_mark_set(folio, smith(ie, c, NULL), folios[i]);
 	}
-	ck_assert_int_eq(index_pages(ie, marks, NULL, out, links), 3);
+	ck_assert_int_eq(index_pages(ie, folio, NULL, out, links), 3);
 	ck_assert_str_eq(out->str, "vii\xe2\x80\x93viii, xii, 3");
 	ck_assert_int_eq(g_array_index(links, int, 0), -INDEX_FRONT + 7);
 	ck_assert_int_eq(g_array_index(links, int, 3 * 3), 3);
 	g_string_free(out, TRUE);
 	g_array_free(links, TRUE);
-	g_hash_table_destroy(marks);
+	g_array_unref(folio);
 	edition_free(e);
 }
 END_TEST

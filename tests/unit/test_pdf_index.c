@@ -357,7 +357,7 @@ START_TEST(test_page_map_kept)
 	struct chapter *c = g_ptr_array_index(e->chapters, 0);
 	struct index_entry *ie = add_entry(e, "Kept, A", NULL);
 	const struct index_mark *marks[80];
-	GHashTable *folios, *again;
+	GArray *folios, *again;
 	struct pagemap back;
 	struct laid l;
 	GError *err = NULL;
@@ -376,17 +376,16 @@ START_TEST(test_page_map_kept)
 	}
 	lay(&l, e, "k.pdf");
 	folios = pagemap_folios(&l.pm, e);
-	ck_assert_uint_eq(g_hash_table_size(folios), G_N_ELEMENTS(marks));
+	for (i = 0; i < G_N_ELEMENTS(marks); i++)
+		ck_assert_int_gt(index_mark_number(folios, marks[i]), 0);
 	saved = g_strconcat(l.path, ".pages", NULL);
 	ck_assert(pagemap_save(&l.pm, e, "key-1", saved, NULL));
 	pagemap_init(&back);
 	ck_assert(pagemap_load(&back, e, "key-1", saved));
 	again = pagemap_folios(&back, e);
-	ck_assert_uint_eq(g_hash_table_size(again), G_N_ELEMENTS(marks));
-	for (i = 0; i < G_N_ELEMENTS(marks); i++) {
-		ck_assert_ptr_eq(g_hash_table_lookup(again, marks[i]),
-		    g_hash_table_lookup(folios, marks[i]));
-	}
+	for (i = 0; i < G_N_ELEMENTS(marks); i++)
+		ck_assert_int_eq(index_mark_number(again, marks[i]),
+		    index_mark_number(folios, marks[i]));
 	pagemap_release(&back);
 	/*
 	 * A map of many lines, written as it is made in steps of some
@@ -428,8 +427,8 @@ START_TEST(test_page_map_kept)
 	ck_assert(!pagemap_load(&back, other, "key-1", saved));
 	ck_assert_uint_eq(back.starts->len, 0);
 	pagemap_release(&back);
-	g_hash_table_destroy(again);
-	g_hash_table_destroy(folios);
+	g_array_unref(again);
+	g_array_unref(folios);
 	g_remove(saved);
 	g_free(saved);
 	laid_release(&l);
