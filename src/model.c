@@ -367,6 +367,23 @@ index_mark_new(struct index_entry *ie, const struct chapter *c,
 	return m;
 }
 
+GPtrArray *
+index_headings(const struct edition *e)
+{
+	GPtrArray *all = g_ptr_array_new();
+	guint i, j;
+
+	for (i = 0; e->index != NULL && i < e->index->len; i++)
+		g_ptr_array_add(all, g_ptr_array_index(e->index, i));
+	for (i = 0; i < all->len; i++) {
+		const struct index_entry *ie = g_ptr_array_index(all, i);
+
+		for (j = 0; j < ie->subs->len; j++)
+			g_ptr_array_add(all, g_ptr_array_index(ie->subs, j));
+	}
+	return all;
+}
+
 int
 index_mark_number(const GArray *by_id, const struct index_mark *m)
 {
@@ -570,8 +587,8 @@ void
 edition_release_text(struct edition *e, guint from)
 {
 	GHashTable *set = g_hash_table_new(g_direct_hash, g_direct_equal);
-	GPtrArray *todo = g_ptr_array_new();
-	guint i, j;
+	GPtrArray *headings = index_headings(e);
+	guint i;
 
 	for (i = from; i < e->chapters->len; i++) {
 		struct chapter *c = g_ptr_array_index(e->chapters, i);
@@ -579,17 +596,9 @@ edition_release_text(struct edition *e, guint from)
 		g_hash_table_add(set, c);
 		chapter_release_text(c);
 	}
-	/* The marks of every heading and sub-heading, without recursion. */
-	for (i = 0; i < e->index->len; i++)
-		g_ptr_array_add(todo, g_ptr_array_index(e->index, i));
-	for (i = 0; i < todo->len; i++) {
-		struct index_entry *ie = g_ptr_array_index(todo, i);
-
-		for (j = 0; j < ie->subs->len; j++)
-			g_ptr_array_add(todo, g_ptr_array_index(ie->subs, j));
-		release_marks(ie, set);
-	}
-	g_ptr_array_free(todo, TRUE);
+	for (i = 0; i < headings->len; i++)
+		release_marks(g_ptr_array_index(headings, i), set);
+	g_ptr_array_free(headings, TRUE);
 	g_hash_table_destroy(set);
 }
 

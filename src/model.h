@@ -297,6 +297,12 @@ struct index_mark *index_mark_new(struct index_entry *ie,
 int		 index_mark_same_place(const struct index_mark *,
 		    const struct index_mark *);
 /*
+ * Every heading of e's index and every sub-heading, main headings first
+ * (struct index_entry *), gathered without recursion; the caller frees
+ * the array.
+ */
+GPtrArray	*index_headings(const struct edition *e);
+/*
  * A number kept for each index mark by its id, in a GArray of gint32
  * (mark 1 at 0): its page, its folio, its anchor.  A long book has some
  * 180,000 marks, which a table by address held in megabytes.  Reading

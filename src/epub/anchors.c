@@ -119,7 +119,7 @@ void
 anchors_init(struct anchors *a, const struct edition *e,
     const struct pagemap *pages)
 {
-	GPtrArray *todo = g_ptr_array_new();
+	GPtrArray *headings = index_headings(e);
 	guint i, j;
 	int n;
 
@@ -127,14 +127,9 @@ anchors_init(struct anchors *a, const struct edition *e,
 	a->locators = g_hash_table_new_full(g_direct_hash, g_direct_equal,
 	    NULL, (GDestroyNotify)g_array_unref);
 	a->numbers = g_array_new(FALSE, TRUE, sizeof(gint32));
-	/* Headings and their sub-headings, without recursion. */
-	for (i = 0; e->index != NULL && i < e->index->len; i++)
-		g_ptr_array_add(todo, g_ptr_array_index(e->index, i));
-	for (i = 0; i < todo->len; i++) {
-		const struct index_entry *ie = g_ptr_array_index(todo, i);
+	for (i = 0; i < headings->len; i++) {
+		const struct index_entry *ie = g_ptr_array_index(headings, i);
 
-		for (j = 0; j < ie->subs->len; j++)
-			g_ptr_array_add(todo, g_ptr_array_index(ie->subs, j));
 		if (ie->marks->len > 0)
 			g_hash_table_insert(a->locators, (gpointer)ie,
 			    entry_locators(a, ie));
@@ -151,7 +146,7 @@ anchors_init(struct anchors *a, const struct edition *e,
 			number_marks(a, ((const struct note *)
 			    g_ptr_array_index(c->notes, j))->body, &n);
 	}
-	g_ptr_array_free(todo, TRUE);
+	g_ptr_array_free(headings, TRUE);
 }
 
 void

@@ -206,17 +206,13 @@ page_of_mark(GHashTable *by, const struct index_mark *m)
 static GPtrArray *
 marks_of(const struct edition *e)
 {
-	GPtrArray *marks = g_ptr_array_new();
-	guint i, j;
+	GPtrArray *headings = index_headings(e), *marks = g_ptr_array_new();
+	guint i;
 
-	for (i = 0; i < e->index->len; i++) {
-		const struct index_entry *ie = g_ptr_array_index(e->index, i);
-
-		g_ptr_array_extend(marks, ie->marks, NULL, NULL);
-		for (j = 0; j < ie->subs->len; j++)
-			g_ptr_array_extend(marks, ((const struct index_entry *)
-			    g_ptr_array_index(ie->subs, j))->marks, NULL, NULL);
-	}
+	for (i = 0; i < headings->len; i++)
+		g_ptr_array_extend(marks, ((const struct index_entry *)
+		    g_ptr_array_index(headings, i))->marks, NULL, NULL);
+	g_ptr_array_free(headings, TRUE);
 	return marks;
 }
 
