@@ -726,16 +726,19 @@ release_rendered(guint chapter, void *arg)
  * NULL), each to a temporary file.  They replace their destinations
  * only once both are whole, so that a failure in either, or a warning
  * under --strict, leaves both old files as they were.  The EPUB's cover
- * (png, drawn before, or NULL) is kept at cover for the next build.  The EPUB is made on a second
- * thread beside the finishing, once Cairo has let go of the PDF's pages
- * (begun before, what it holds would add to the most the build holds).
- * A long book's (drawn on more than one surface) is made first, on this
+ * (png, drawn before, or NULL) is kept at cover for the next build.
+ *
+ * A book drawn on one surface has its EPUB made on a second thread
+ * beside the finishing, once Cairo has let go of the PDF's pages (begun
+ * before, what it holds would add to the most the build holds).  A
+ * long book's (drawn on more than one surface) is made first, on this
  * thread, once its text is drawn, and lets go of each chapter's text
  * as it renders it: the EPUB's index, the drawing of the prelims and
  * index and the finishing, which do not read it (but for the front
- * matter's, drawn with the prelims), do not come on top of it.  Beside the finishing, in a heap arena of its own, the
- * EPUB was the most a long build held, and sharing one arena between
- * the threads slowed every build.
+ * matter's, drawn with the prelims), do not come on top of it.  Beside
+ * the finishing, in a heap arena of its own, the EPUB was the most a
+ * long build held, and sharing one arena between the threads slowed
+ * every build.
  */
 static void
 write_outputs(const struct pipeline *p, struct pdf_layout *layout,
@@ -769,7 +772,7 @@ write_outputs(const struct pipeline *p, struct pdf_layout *layout,
 	if (first)
 		edition_release_text(p->edition, drawn.from);
 	/* The words shaped are kept, and let go of, before the finishing
-	 * and the EPUB: a long book's are megabytes. */
+	 * (and a short book's EPUB): a long book's are megabytes. */
 	if (pdf != NULL) {
 		(void)pdf_draw_rest(layout, d);
 		keep_shapes(layout, p, d);
