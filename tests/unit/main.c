@@ -40,6 +40,7 @@ main(void)
 		finish_suite,
 		pdfobj_suite,
 		merge_suite,
+		numerals_suite,
 	};
 	SRunner *sr = srunner_create(NULL);
 	size_t i;

@@ -37,5 +37,6 @@ Suite	*shaper_suite(void);
 Suite	*finish_suite(void);
 Suite	*pdfobj_suite(void);
 Suite	*merge_suite(void);
+Suite	*numerals_suite(void);
 
 #endif
