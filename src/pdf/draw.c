@@ -119,17 +119,21 @@ head_layout(const struct press *p, const char *text)
  * A title short enough for the running head: whole if it fits, else
  * its longest beginning that ends before a preposition or conjunction
  * ("On the Origin of Species | by Means of Natural Selection"), as an
- * editor would shorten it; NULL if none fits.
+ * editor would shorten it; NULL if none fits, or if it is one word.
  */
 static char *
 short_title(const struct press *p, const char *title, double width)
 {
 	static const char *const joins[] = { "against", "in", "of", "and",
 	    "on", "for", "from", "with", "to", "at", "by", "under", NULL };
-	char **words = g_strsplit(title, " ", -1);
-	guint n = g_strv_length(words), k;
-	char *fit = NULL;
+	char **words, *fit = NULL;
+	guint n, k;
 
+	/* One word (a folio) fits whole or is cut short all the same. */
+	if (strchr(title, ' ') == NULL)
+		return NULL;
+	words = g_strsplit(title, " ", -1);
+	n = g_strv_length(words);
 	for (k = n; k > 0 && fit == NULL; k--) {
 		char *save, *cand;
 		PangoLayout *l;
