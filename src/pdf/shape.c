@@ -1141,6 +1141,7 @@ kept_pieces(struct shaper *sh, struct para *pa, struct reader *r,
 	const guchar *p;
 	guint32 n, k, at, bits, next, nbits, item = 0;
 	guint from = pa->nitems > 0 ? (guint)pa->items[0]->offset : 0;
+	struct fontcache *fc = NULL;	/* the item's, got at its first piece */
 
 	if (!read_u32(r, &n) || n > r->left / 8 || (p = read_bytes(r,
 	    (gsize)n * 8)) == NULL)
@@ -1148,7 +1149,6 @@ kept_pieces(struct shaper *sh, struct para *pa, struct reader *r,
 	pa->pieces = g_new(struct piece, MAX(n, 1));
 	for (k = 0; k < n; k++) {
 		const PangoItem *it;
-		struct fontcache *fc;
 		struct piece *pc;
 		guint end;
 
@@ -1169,7 +1169,8 @@ kept_pieces(struct shaper *sh, struct para *pa, struct reader *r,
 		    !bytes_starts_char(pa->text, end, next) || (bits & 3) !=
 		    kept_kind(classify(char_at(pa->text + at))))
 			return FALSE;
-		fc = fontcache_get(sh, it);
+		if (fc == NULL || at == (guint)it->offset)
+			fc = fontcache_get(sh, it);
 		pc = &pa->pieces[pa->npieces++];
 		*pc = (struct piece){ at, item, bits & 1, bits >> 1 & 1,
 		    bits >> 2 & 1, lookup(sh, fc, pa->text + at, next - at,
