@@ -1,5 +1,8 @@
 /*
- * hyph.c — hyphenation points from libhyphen, cached per word.
+ * hyph.c — hyphenation points from libhyphen, cached per word, and the
+ * cache kept between builds: a rebuild hyphenates the words of the
+ * blocks it sets anew, nearly all of them words an earlier build
+ * hyphenated, and reading the patterns costs more than a block does.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -9,7 +12,12 @@
 
 #include "bytes.h"
 #include "hyph.h"
+#include "out/reuse.h"
 #include "read/hyphen.h"
+
+/* The kind of a reuse's row that holds the words of one pattern file,
+ * beside typeset.c's blocks (kind 0). */
+#define KEPT_HYPHENS	1
 
 struct hyph {
 	char		*path;		/* the patterns' file */
@@ -19,6 +27,10 @@ struct hyph {
 	int		 min_word, left, right;
 	GHashTable	*cache;		/* struct known *, by their words */
 	GString		*buf;		/* the word looked up, in lower case */
+	struct reuse	*kept;		/* where the words an earlier build
+					   hyphenated are, and this one's go
+					   (hyph_keep); or NULL */
+	gboolean	 kept_read;	/* they are in the cache */
 };
 
 /* A word hyphenated: one block, found again by its letters. */
@@ -55,6 +67,53 @@ known_new(const char *w, gsize len, const guint8 *points)
 	k->points = memcpy(at + len, points, len);
 	k->len = len;
 	return k;
+}
+
+/* What the kept row of h's words is found by: its patterns and the
+ * limits that cut what they give. */
+static GString *
+kept_key(const struct hyph *h)
+{
+	GString *key = g_string_new(h->path);
+
+	g_string_append_printf(key, "\n%d %d %d", h->min_word, h->left,
+	    h->right);
+	return key;
+}
+
+/*
+ * The words an earlier build hyphenated with h's patterns, into the
+ * cache: each a count of bytes, the word (lower-case ASCII letters, as
+ * hyph_word looks it up) and its points; what is not so is not read.
+ */
+static void
+read_kept(struct hyph *h)
+{
+	GString *key = kept_key(h);
+	GBytes *row = reuse_find(h->kept, KEPT_HYPHENS, key->str, key->len);
+	const guchar *at, *end;
+	gsize size, i;
+	guint32 len;
+
+	h->kept_read = TRUE;
+	g_string_free(key, TRUE);
+	if (row == NULL)
+		return;
+	at = g_bytes_get_data(row, &size);
+	for (end = at + size; (gsize)(end - at) >= sizeof(len); at += 2 * len) {
+		memcpy(&len, at, sizeof(len));
+		at += sizeof(len);
+		if (len == 0 || len > (gsize)(end - at) / 2)
+			break;
+		for (i = 0; i < len; i++)
+			if (!g_ascii_islower(at[i]) || at[len + i] > 1)
+				break;
+		if (i < len)
+			break;
+		g_hash_table_add(h->cache, known_new((const char *)at, len,
+		    at + len));
+	}
+	g_bytes_unref(row);
 }
 
 char *
@@ -142,7 +201,12 @@ hyph_word(struct hyph *h, const char *word, gsize len, guint8 *at)
 		return 0;	/* "USSR", "McCarthy": leave them whole */
 	key.word = h->buf->str;
 	key.len = len;
-	if ((k = g_hash_table_lookup(h->cache, &key)) == NULL) {
+	k = g_hash_table_lookup(h->cache, &key);
+	if (k == NULL && h->kept != NULL && !h->kept_read) {
+		read_kept(h);
+		k = g_hash_table_lookup(h->cache, &key);
+	}
+	if (k == NULL) {
 		if (h->dict == NULL && !h->unread &&
 		    (h->dict = hyphen_load(h->path)) == NULL) {
 			/* Gone since hyph_new: said once, then no points. */
@@ -163,4 +227,47 @@ hyph_word(struct hyph *h, const char *word, gsize len, guint8 *at)
 	for (i = 0; i < len; i++)
 		n += at[i] = k->points[i];
 	return n;
+}
+
+void
+hyph_reuse(struct hyph *h, struct reuse *r)
+{
+	if (h != NULL)
+		h->kept = r;
+}
+
+void
+hyph_keep(struct hyph *h)
+{
+	GHashTableIter it;
+	GString *key, *row;
+	GBytes *last;
+	gpointer p;
+
+	if (h == NULL || h->kept == NULL)
+		return;
+	key = kept_key(h);
+	if (!h->kept_read) {
+		/* Not a word asked for anew: the last build's, as it was. */
+		if ((last = reuse_find(h->kept, KEPT_HYPHENS, key->str,
+		    key->len)) != NULL) {
+			reuse_keep(h->kept, KEPT_HYPHENS, key->str, key->len,
+			    g_bytes_get_data(last, NULL), g_bytes_get_size(last));
+			g_bytes_unref(last);
+		}
+	} else {
+		row = g_string_new(NULL);
+		g_hash_table_iter_init(&it, h->cache);
+		while (g_hash_table_iter_next(&it, &p, NULL)) {
+			const struct known *k = p;
+
+			bytes_put_counted(row, k->word, k->len);
+			bytes_put(row, k->points, k->len);
+		}
+		reuse_keep(h->kept, KEPT_HYPHENS, key->str, key->len, row->str,
+		    row->len);
+		g_string_free(row, TRUE);
+	}
+	g_string_free(key, TRUE);
+	h->kept = NULL;
 }

@@ -9,6 +9,8 @@
 #include "diag.h"
 #include "read/style.h"
 
+struct reuse;
+
 /*
  * The patterns for a BCP 47 language ("en-US") from dir (NULL: the
  * system's /usr/share/hyphen).  Without them the text is set without
@@ -30,5 +32,17 @@ const char	*hyph_file(const struct hyph *);
  */
 int		 hyph_word(struct hyph *, const char *word, gsize len,
 		    guint8 *at);
+
+/*
+ * Where the words an earlier build hyphenated with the same patterns
+ * are found (read once a word is not in the cache, before the patterns
+ * are) and where hyph_keep keeps this build's: a row of r, whose key
+ * covers the patterns' file, libhyphen and the style (typeset.h).
+ * Does nothing for NULL.
+ */
+void		 hyph_reuse(struct hyph *, struct reuse *r);
+/* Keeps every word hyphenated (or, if none was asked anew, what the
+ * earlier build kept) in the reuse given, and lets go of it. */
+void		 hyph_keep(struct hyph *);
 
 #endif

@@ -726,7 +726,7 @@ pdf_lay_out(const struct edition *e, const struct style *st,
 	matter_init(&l->matter, e);
 	l->has_index = index_printed(e);
 	l->p = press_new(e->language, st, d);
-	l->p->paras = paras;
+	press_reuse(l->p, paras);
 	if (shapes != NULL) {
 		(void)shaper_load(l->p->shaper, shapes);
 		g_bytes_unref(shapes);
@@ -759,7 +759,7 @@ pdf_lay_out(const struct edition *e, const struct style *st,
 	set_rest(l, pages != NULL ? &map : NULL);
 	shaper_report(l->p->shaper);
 	/* The caller closes the reuse once the layout is made. */
-	l->p->paras = NULL;
+	press_keep(l->p);
 	if (l->p->sets_kept > 0)
 		diag_add(d, DIAG_INFO, srcpos_at(st->path, 0, 0), "%u of the %u "
 		    "blocks are set as the last layout set them, from the same "

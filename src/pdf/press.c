@@ -99,6 +99,7 @@ patterns(struct press *p, const char *language, const struct srcpos *pos)
 	if (g_hash_table_lookup_extended(p->hyphs, language, NULL, &h))
 		return h;
 	h = hyph_new(language, NULL, p->st, NULL);
+	hyph_reuse(h, p->paras);
 	g_hash_table_insert(p->hyphs, g_strdup(language), h);
 	if (h == NULL && pos != NULL) {
 		package = hyphen_package(language);
@@ -108,6 +109,26 @@ patterns(struct press *p, const char *language, const struct srcpos *pos)
 		g_free(package);
 	}
 	return h;
+}
+
+void
+press_reuse(struct press *p, struct reuse *paras)
+{
+	p->paras = paras;
+	hyph_reuse(p->book_hyph, paras);
+}
+
+void
+press_keep(struct press *p)
+{
+	GHashTableIter it;
+	gpointer h;
+
+	hyph_keep(p->book_hyph);
+	g_hash_table_iter_init(&it, p->hyphs);
+	while (g_hash_table_iter_next(&it, NULL, &h))
+		hyph_keep(h);
+	p->paras = NULL;
 }
 
 void

@@ -21,6 +21,15 @@ void		 press_free(struct press *);
  */
 void		 press_set_done(struct press *);
 /*
+ * Where the blocks an earlier build set are found and this build's are
+ * kept (struct press's paras), and the words its patterns hyphenated
+ * (hyph.h); NULL: nowhere.
+ */
+void		 press_reuse(struct press *, struct reuse *paras);
+/* Keeps the words hyphenated in the reuse given, and lets go of it:
+ * what is set after is neither found nor kept. */
+void		 press_keep(struct press *);
+/*
  * Hyphenates what is set next in the BCP 47 language (NULL: the
  * book's), as a chapter in another language is: with its patterns,
  * read once, or without hyphens if there are none (the manifest has

@@ -5,6 +5,8 @@
  */
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "fixture.h"
 #include "out/reuse.h"
 #include "pdf/hyph.h"
@@ -245,6 +247,88 @@ START_TEST(test_hyph_points)
 	hyph_free(h);
 	diags_release(&d);
 	style_release(&st);
+}
+END_TEST
+
+/*
+ * The patterns of en-US, copied into dir (they may then be taken away),
+ * hyphenating with the words kept at path, if path is not NULL.
+ */
+static struct hyph *
+hyph_copied(const char *dir, const struct style *st, struct reuse *kept,
+    struct diags *d)
+{
+	char *system = hyphen_patterns("en-US", NULL), *bytes;
+	char *copy = g_build_filename(dir, "hyph_en_US.dic", NULL);
+	gsize len;
+	struct hyph *h;
+
+	ck_assert(g_file_get_contents(system, &bytes, &len, NULL));
+	ck_assert(g_file_set_contents(copy, bytes, (gssize)len, NULL));
+	h = hyph_new("en-US", dir, st, d);
+	ck_assert_ptr_nonnull(h);
+	hyph_reuse(h, kept);
+	g_free(bytes);
+	g_free(copy);
+	g_free(system);
+	return h;
+}
+
+/* Takes away the patterns hyph_copied put in dir. */
+static void
+patterns_gone(const char *dir)
+{
+	char *copy = g_build_filename(dir, "hyph_en_US.dic", NULL);
+
+	ck_assert_int_eq(g_unlink(copy), 0);
+	g_free(copy);
+}
+
+/*
+ * The words a build hyphenated are kept for the next, which finds them
+ * without its patterns; those it never asks for are kept as they were;
+ * a word not kept needs the patterns.
+ */
+START_TEST(test_hyph_kept)
+{
+	char *dir = fixture_dir();
+	char *path = g_build_filename(dir, "made.paras", NULL);
+	struct style st;
+	struct diags d;
+	struct reuse *r;
+	struct hyph *h;
+
+	style_init(&st);
+	diags_init(&d);
+	r = reuse_open(path, "k");
+	h = hyph_copied(dir, &st, r, &d);
+	assert_made(hyphenated(h, "hyphenation"), "hy-phen-ation");
+	assert_made(hyphenated(h, "Revolutionary"), "Rev-o-lu-tion-ary");
+	hyph_keep(h);
+	hyph_free(h);
+	ck_assert(reuse_close(r, NULL));
+	/* A build that hyphenates nothing keeps them all the same. */
+	r = reuse_open(path, "k");
+	h = hyph_copied(dir, &st, r, &d);
+	hyph_keep(h);
+	hyph_free(h);
+	ck_assert(reuse_close(r, NULL));
+	/* The next finds them with its patterns gone... */
+	r = reuse_open(path, "k");
+	h = hyph_copied(dir, &st, r, &d);
+	patterns_gone(dir);
+	assert_made(hyphenated(h, "revolutionary"), "rev-o-lu-tion-ary");
+	assert_made(hyphenated(h, "hyphenation"), "hy-phen-ation");
+	ck_assert_uint_eq(d.list->len, 0);
+	/* ...but not a word no build hyphenated. */
+	assert_made(hyphenated(h, "bureaucracy"), "bureaucracy");
+	ck_assert_int_eq(d.count[DIAG_WARNING], 1);
+	hyph_free(h);
+	reuse_discard(r);
+	diags_release(&d);
+	style_release(&st);
+	g_free(path);
+	fixture_clean(dir);
 }
 END_TEST
 
@@ -1240,6 +1324,7 @@ typeset_suite(void)
 	tcase_add_test(runs, test_runs_italic_block_and_noteref);
 	tcase_add_test(runs, test_runs_index_marks);
 	tcase_add_test(lines, test_hyph_points);
+	tcase_add_test(lines, test_hyph_kept);
 	tcase_add_test(lines, test_hyph_missing_patterns_warn);
 	tcase_add_test(lines, test_hyphen_package);
 	tcase_add_test(lines, test_kp_fixed_paragraph);
