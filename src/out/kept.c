@@ -14,7 +14,6 @@
 #include <libdeflate.h>
 
 #include "out/kept.h"
-#include "read/file.h"
 
 #define KEPT_MAGIC	"octavo-kept "
 #define KEPT_MAX	(256 * 1024 * 1024)	/* bytes: no cache is larger */
@@ -31,14 +30,25 @@ crc_hex(const void *bytes, gsize len, char hex[CRC_DIGITS + 1])
 GBytes *
 kept_load(const char *path, const char *key)
 {
+	/* Mapped, not read: a copy would be fresh memory for the system to
+	 * clear.  A build never writes the file in place, but a new one
+	 * renamed over it. */
+	GMappedFile *mf = g_mapped_file_new(path, FALSE, NULL);
 	GBytes *whole, *data = NULL;
-	char *text, crc[CRC_DIGITS + 1];
+	const char *text;
+	char crc[CRC_DIGITS + 1];
 	gsize len, magic = strlen(KEPT_MAGIC), keylen = strlen(key);
 	gsize head = magic + keylen + 1 + CRC_DIGITS + 1;
 
-	if ((text = file_read(path, "", KEPT_MAX, "", &len, NULL)) == NULL)
+	if (mf == NULL)
 		return NULL;
-	whole = g_bytes_new_take(text, len);
+	if ((len = g_mapped_file_get_length(mf)) > KEPT_MAX) {
+		g_mapped_file_unref(mf);
+		return NULL;
+	}
+	whole = g_mapped_file_get_bytes(mf);
+	g_mapped_file_unref(mf);
+	text = g_bytes_get_data(whole, NULL);
 	if (len >= head && strncmp(text, KEPT_MAGIC, magic) == 0 &&
 	    strncmp(text + magic, key, keylen) == 0 &&
 	    text[magic + keylen] == ' ' && text[head - 1] == '\n') {

@@ -6,7 +6,8 @@
  * where its output is, its length and CRC-32), then a trailer (struct
  * trailer) that says where the table is and holds the table's CRC.  A
  * row is trusted only if its output lies between the line and the
- * table; an output only if its CRC holds.
+ * table; an output only if its CRC holds.  A small file is mapped, a
+ * long book's read a row at a time.
  *
  * The digest is XXH3's 128 bits: some twenty times faster than SHA-1 on
  * a page's content, and as unlikely to take two inputs for one.
@@ -108,6 +109,7 @@ read_table(struct reuse *r, const char *key)
 {
 	gsize head = strlen(REUSE_MAGIC) + strlen(key) + 1, bytes;
 	char *line = g_strdup_printf("%s%s\n", REUSE_MAGIC, key), *seen;
+	GMappedFile *mf;
 	struct trailer t;
 	struct stat st;
 	guint32 i;
@@ -132,15 +134,15 @@ read_table(struct reuse *r, const char *key)
 		    r->rows[i].len <= t.table - r->rows[i].at)
 			g_hash_table_replace(r->found, &r->rows[i].in,
 			    &r->rows[i]);
-	/* A small file is read at once: a sample's blocks are a thousand
-	 * outputs, each a read of its own otherwise. */
-	if (t.table <= READ_WHOLE) {
-		void *all = g_malloc(MAX(t.table, 1));
-
-		if (read_at(r->fd, all, t.table, 0))
-			r->whole = g_bytes_new_take(all, t.table);
-		else
-			g_free(all);
+	/* A small file is mapped at once: a sample's blocks are a thousand
+	 * outputs, each a read of its own otherwise, and a copy is fresh
+	 * memory for the system to clear.  (The file is never written in
+	 * place: a build writes a new one and renames it over this.) */
+	if (t.table <= READ_WHOLE &&
+	    (mf = g_mapped_file_new_from_fd(r->fd, FALSE, NULL)) != NULL) {
+		if (g_mapped_file_get_length(mf) == (gsize)st.st_size)
+			r->whole = g_mapped_file_get_bytes(mf);
+		g_mapped_file_unref(mf);
 	}
 out:
 	g_free(seen);

@@ -122,20 +122,23 @@ words_new(void)
 
 /*
  * A word of len bytes, s copied, with room for n glyphs: one block,
- * which g_free frees, since a book has tens of thousands.
+ * which g_free frees, since a book has tens of thousands.  Its text
+ * comes first after the struct, so that a lookup's comparison reads the
+ * cache line it has just read the length from.
  */
 static struct shaped *
 shaped_new(const char *s, gsize len, int n)
 {
+	gsize text = (len + 7) & ~(gsize)7;	/* the glyphs aligned */
 	gsize glyphs = (gsize)n * sizeof(PangoGlyphInfo);
 	gsize clusters = (gsize)n * sizeof(gint);
-	struct shaped *w = g_malloc(sizeof(*w) + glyphs + clusters + len);
+	struct shaped *w = g_malloc(sizeof(*w) + text + glyphs + clusters);
 	char *at = (char *)(w + 1);
 
+	w->text = memcpy(at, s, len);
 	w->glyphs.num_glyphs = w->glyphs.space = n;
-	w->glyphs.glyphs = (PangoGlyphInfo *)(void *)at;
-	w->glyphs.log_clusters = (gint *)(void *)(at + glyphs);
-	w->text = memcpy(at + glyphs + clusters, s, len);
+	w->glyphs.glyphs = (PangoGlyphInfo *)(void *)(at + text);
+	w->glyphs.log_clusters = (gint *)(void *)(at + text + glyphs);
 	w->len = (guint)len;
 	w->width = 0;
 	w->plain = w->used = FALSE;
