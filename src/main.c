@@ -176,28 +176,6 @@ clock_progress(void *arg, const char *stage, const char *what)
 	clock_stage(arg, stage, what);
 }
 
-/*
- * Runs the pipeline on the manifest, reporting each stage's time on
- * ck; without the word ledger if uncounted; keeping the sources and
- * their normalizations in p if keep_texts.  Returns 0, or -1 once any
- * stage has added an error.
- */
-static int
-load(struct pipeline *p, const char *manifest, struct clock *ck,
-    struct index_log *log, gboolean uncounted, gboolean keep_texts,
-    struct diags *d)
-{
-	struct pipeline_opts o = { 0 };
-
-	o.max_source = (gsize)opt_max_source;
-	o.log = log;
-	o.uncounted = uncounted;
-	o.keep_texts = keep_texts;
-	o.progress = clock_progress;
-	o.arg = ck;
-	return pipeline_run(p, manifest, &o, d);
-}
-
 /* The key the layout is kept under, from the text as read; or NULL. */
 static char *
 layout_key(const struct pipeline *p)
@@ -342,6 +320,7 @@ write_pdf(const struct edition *e, void *arg, struct sink *out,
 #define PARAS		"the blocks set"
 #define CONTENTS	"the pages' contents"
 #define DEFLATED	"the EPUB's files deflated"
+#define NORMALIZED	"the sources normalized"
 
 /* The default output path: build/<output>.<ext>. */
 static char *
@@ -450,10 +429,10 @@ keep_shapes(struct pdf_layout *layout, const struct pipeline *p,
  * cannot be kept, which -v says, what naming it.  Frees key.
  */
 static struct reuse *
-reuse_at(const struct pipeline *p, const char *ext, char *key,
+reuse_at(const struct manuscript *ms, const char *ext, char *key,
     const char *what, struct diags *d)
 {
-	char *path = default_output(p->ms, ext);
+	char *path = default_output(ms, ext);
 	const char *why = unkeepable(path, key);
 	struct reuse *r = why == NULL ? reuse_open(path, key) : NULL;
 
@@ -470,7 +449,7 @@ reuse_at(const struct pipeline *p, const char *ext, char *key,
  * else drops it; -v says why it could not be kept.
  */
 static void
-reuse_end(struct reuse *r, gboolean ok, const struct pipeline *p,
+reuse_end(struct reuse *r, gboolean ok, const struct manuscript *ms,
     const char *ext, const char *what, struct diags *d)
 {
 	GError *err = NULL;
@@ -483,12 +462,60 @@ reuse_end(struct reuse *r, gboolean ok, const struct pipeline *p,
 		return;
 	}
 	if (!reuse_close(r, &err)) {
-		path = default_output(p->ms, ext);
+		path = default_output(ms, ext);
 		diag_add(d, DIAG_INFO, srcpos_at(path, 0, 0), "%s are not kept "
 		    "for the next build: %s", what, err->message);
 		g_free(path);
 		g_error_free(err);
 	}
+}
+
+/* The key the sources' normalizations are kept under: the program's
+ * and the manifest's, which says what each group's rules are; or NULL. */
+static char *
+normalized_key(const struct manuscript *ms)
+{
+	GChecksum *sum = digest_new();
+
+	if (digest_file(sum, ms->path))
+		return digest_finish(sum);
+	g_checksum_free(sum);
+	return NULL;
+}
+
+/*
+ * Runs the pipeline on the manifest, reporting each stage's time on
+ * ck; without the word ledger if uncounted; keeping the sources and
+ * their normalizations in p if keep_texts; finding each source's
+ * normalization as the last run kept it, and keeping this run's, in
+ * build/<output>.normalized if reuse.  Returns 0, or -1 once any stage
+ * has added an error.
+ */
+static int
+load(struct pipeline *p, const char *manifest, struct clock *ck,
+    struct index_log *log, gboolean uncounted, gboolean keep_texts,
+    gboolean reuse, struct diags *d)
+{
+	struct pipeline_opts o = { 0 };
+	struct manuscript *ms;
+	int rc;
+
+	memset(p, 0, sizeof(*p));
+	if ((ms = manifest_read(manifest, d)) == NULL)
+		return -1;
+	o.max_source = (gsize)opt_max_source;
+	o.log = log;
+	o.uncounted = uncounted;
+	o.keep_texts = keep_texts;
+	o.progress = clock_progress;
+	o.arg = ck;
+	if (reuse)
+		o.normalized = reuse_at(ms, "normalized", normalized_key(ms),
+		    NORMALIZED, d);
+	rc = pipeline_start(p, ms, &o, d);
+	/* A failed pipeline has let go of the manuscript. */
+	reuse_end(o.normalized, rc == 0, p->ms, "normalized", NORMALIZED, d);
+	return rc;
 }
 
 /*
@@ -500,12 +527,12 @@ lay_out(const struct pipeline *p, const struct style *st,
     struct pagemap *pages, const char *report, const char *drawn,
     struct diags *d)
 {
-	struct reuse *paras = reuse_at(p, "paras", pdf_paras_key(p->edition,
+	struct reuse *paras = reuse_at(p->ms, "paras", pdf_paras_key(p->edition,
 	    p->ms->print_style), PARAS, d);
 	struct pdf_layout *l = pdf_lay_out(p->edition, st, pages, report,
 	    drawn, kept_shapes(p), paras, d);
 
-	reuse_end(paras, l != NULL, p, "paras", PARAS, d);
+	reuse_end(paras, l != NULL, p->ms, "paras", PARAS, d);
 	return l;
 }
 
@@ -614,12 +641,12 @@ static int
 write_pdf_kept(const struct pipeline *p, struct pdf_layout *layout,
     struct output *po, const char *path, struct diags *d)
 {
-	struct pdf_job job = { layout, reuse_at(p, "contents",
+	struct pdf_job job = { layout, reuse_at(p->ms, "contents",
 	    digest_deflated_key(), CONTENTS, d) };
 	int rc = output_write(po, path, "the PDF", write_pdf, p->edition, &job,
 	    d);
 
-	reuse_end(job.contents, rc == 0, p, "contents", CONTENTS, d);
+	reuse_end(job.contents, rc == 0, p->ms, "contents", CONTENTS, d);
 	return rc;
 }
 
@@ -632,7 +659,7 @@ static void
 epub_job_end(struct epub_job *job, const struct pipeline *p,
     const char *when, struct diags *d)
 {
-	reuse_end(job->opts.deflated, job->rc == 0, p, "deflated", DEFLATED,
+	reuse_end(job->opts.deflated, job->rc == 0, p->ms, "deflated", DEFLATED,
 	    &job->diags);
 	diags_move(d, &job->diags);
 	diags_release(&job->diags);
@@ -760,7 +787,7 @@ write_outputs(const struct pipeline *p, struct pdf_layout *layout,
 		    p->ms->epub_embed_fonts, cover, NULL, NULL, NULL, png },
 		    pages, { NULL, NULL }, epub, { 0 }, 0, -1 };
 		diags_init(&job.diags);
-		job.opts.deflated = reuse_at(p, "deflated",
+		job.opts.deflated = reuse_at(p->ms, "deflated",
 		    digest_deflated_key(), DEFLATED, &job.diags);
 		if (first) {
 			job.opts.rendered = release_rendered;
@@ -825,7 +852,7 @@ cmd_build(const char *manifest, struct diags *d)
 	/* Both outputs read it; a bad one is said once, before any work. */
 	if (source_date_epoch(&epoch, d) == -1)
 		return EXIT_INPUT;
-	if (load(&p, manifest, &ck, NULL, FALSE, FALSE, d) == -1 ||
+	if (load(&p, manifest, &ck, NULL, FALSE, FALSE, TRUE, d) == -1 ||
 	    strict_failed(d)) {
 		diag_flush(d, stderr, least_shown());
 		if (!opt_quiet)
@@ -954,7 +981,7 @@ cmd_normalize(const char *manifest, struct diags *d)
 	guint i;
 
 	clock_start(&ck, d);
-	if (load(&p, manifest, &ck, NULL, FALSE, TRUE, d) == -1 ||
+	if (load(&p, manifest, &ck, NULL, FALSE, TRUE, FALSE, d) == -1 ||
 	    strict_failed(d)) {
 		pipeline_release(&p);
 		return EXIT_INPUT;
@@ -1007,7 +1034,7 @@ cmd_check(const char *manifest, struct diags *d)
 	opt_quiet = TRUE;
 	checking = TRUE;
 	clock_start(&ck, d);
-	if (load(&p, manifest, &ck, NULL, FALSE, FALSE, d) == 0 &&
+	if (load(&p, manifest, &ck, NULL, FALSE, FALSE, FALSE, d) == 0 &&
 	    style_read(&style, p.ms->print_style, d) == 0)
 		style_release(&style);
 	diag_flush(d, stdout, least_shown());
@@ -1028,7 +1055,7 @@ cmd_dump(const char *manifest, struct diags *d)
 	GString *tree;
 
 	clock_start(&ck, d);
-	if (load(&p, manifest, &ck, NULL, FALSE, FALSE, d) == -1)
+	if (load(&p, manifest, &ck, NULL, FALSE, FALSE, FALSE, d) == -1)
 		return EXIT_INPUT;
 	diag_flush(d, stderr, least_shown());
 	tree = tree_dump(p.edition);
@@ -1108,7 +1135,7 @@ cmd_index(const char *manifest, struct diags *d)
 
 	index_log_init(&log);
 	clock_start(&ck, d);
-	if (load(&p, manifest, &ck, &log, TRUE, FALSE, d) == 0 &&
+	if (load(&p, manifest, &ck, &log, TRUE, FALSE, TRUE, d) == 0 &&
 	    p.ms->names == NULL)
 		diag_add(d, DIAG_ERROR, srcpos_at(manifest, 0, 0), "no list of "
 		    "names: write names.txt beside the manifest, or name it "
@@ -1183,7 +1210,7 @@ cmd_names(const char *manifest, struct diags *d)
 	GString *draft;
 
 	clock_start(&ck, d);
-	if (load(&p, manifest, &ck, NULL, TRUE, FALSE, d) == -1 ||
+	if (load(&p, manifest, &ck, NULL, TRUE, FALSE, FALSE, d) == -1 ||
 	    strict_failed(d)) {
 		pipeline_release(&p);
 		return EXIT_INPUT;

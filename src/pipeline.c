@@ -9,7 +9,9 @@
 
 #include "index/names.h"
 #include "ledger.h"
+#include "normalize/kept.h"
 #include "normalize/normalize.h"
+#include "out/reuse.h"
 #include "out/words.h"
 #include "parse/links.h"
 #include "parse/notes.h"
@@ -271,6 +273,46 @@ book_metadata(struct pipeline *p, struct diags *d)
 }
 
 /*
+ * Group k's source normalized into nz, or found as an earlier run
+ * normalized it (its diagnostics said again); one made anew is kept for
+ * the next run unless normalizing it failed.  The group's place is the
+ * kind of its row: the manifest, which the reuse is kept under, says
+ * the rest of what the group is.  Returns whether it was found.
+ */
+static gboolean
+normalize_kept(const struct group *g, guint k, const struct source *src,
+    const struct pipeline_opts *o, struct normalization *nz,
+    struct diags *d)
+{
+	GBytes *kept = o->normalized != NULL ? reuse_find(o->normalized, k,
+	    src->text, src->len) : NULL;
+	guint first = d->list->len;
+	int errors = d->count[DIAG_ERROR];
+	GString *made;
+
+	if (kept != NULL) {
+		gboolean found = normalization_get(g_bytes_get_data(kept, NULL),
+		    g_bytes_get_size(kept), nz, d);
+
+		if (found)
+			reuse_keep(o->normalized, k, src->text, src->len,
+			    g_bytes_get_data(kept, NULL), g_bytes_get_size(kept));
+		g_bytes_unref(kept);
+		if (found)
+			return TRUE;
+	}
+	normalize(g, src->text, nz, d);
+	if (o->normalized == NULL || d->count[DIAG_ERROR] > errors)
+		return FALSE;
+	made = g_string_new(NULL);
+	normalization_put(made, nz, d, first);
+	reuse_keep(o->normalized, k, src->text, src->len, made->str,
+	    made->len);
+	g_string_free(made, TRUE);
+	return FALSE;
+}
+
+/*
  * Normalizes each group's text and parses each of its chapters into
  * the edition.
  */
@@ -278,17 +320,22 @@ static void
 normalize_and_parse(struct pipeline *p, const struct pipeline_opts *o,
     struct diags *d)
 {
-	guint i, k;
+	guint i, k, found = 0;
 
 	for (i = 0; i < p->ms->groups->len; i++) {
 		const struct group *g = g_ptr_array_index(p->ms->groups, i);
 		struct normalization nz;
 
 		normalization_init(&nz);
-		normalize(g, find_source(p->sources, g->path)->text, &nz, d);
+		found += normalize_kept(g, i, find_source(p->sources, g->path),
+		    o, &nz, d);
 		check_split_title(g, &nz, d);
 		g_array_append_val(p->normalizations, nz);
 	}
+	if (found > 0)
+		diag_add(d, DIAG_INFO, srcpos_at(p->ms->path, 0, 0), "%u of the "
+		    "%u sources are as the last build normalized them, from the "
+		    "same manifest and text", found, p->ms->groups->len);
 	book_metadata(p, d);
 	if (diags_failed(d))
 		return;

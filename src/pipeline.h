@@ -16,6 +16,8 @@
 #include "model.h"
 #include "read/manifest.h"
 
+struct reuse;
+
 struct pipeline_opts {
 	gsize		 max_source;	/* the cap on a source file, in bytes */
 	struct index_log *log;		/* the index stage's report, or NULL */
@@ -27,6 +29,11 @@ struct pipeline_opts {
 					   the caller (octavo normalize writes
 					   them); else each goes once the last
 					   stage reading it is done */
+	/* Where each group's normalization an earlier run made from the
+	 * same manifest and source is found, and this run's are kept
+	 * (normalize/kept.h); NULL: each source is normalized anew.  Its
+	 * key must cover the program and the manifest. */
+	struct reuse	*normalized;
 	/* After each stage: its name and a word on what it did; may be NULL. */
 	void		(*progress)(void *arg, const char *stage,
 			    const char *what);

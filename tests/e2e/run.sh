@@ -570,7 +570,8 @@ mkdir -p "$T/rb" && cp -r manuscript styles "$T/rb/"
     "$octavo" build -v --epub b.epub --pdf b.pdf manuscript/edition.ini \
     2>b.err && stat -c %i build/edition.shapes >shapes.after &&
     rm build/edition.cover build/edition.pages build/edition.shapes \
-    build/edition.contents build/edition.paras build/edition.deflated &&
+    build/edition.contents build/edition.paras build/edition.deflated \
+    build/edition.normalized &&
     "$octavo" build -q --epub c.epub --pdf c.pdf manuscript/edition.ini \
     2>/dev/null &&
     printf '\377' | dd of=build/edition.shapes bs=1 seek=500000 \
@@ -581,6 +582,9 @@ check "rebuild: the words shaped were kept, and the rebuild read them" \
     cmp "$T/rb/shapes.before" "$T/rb/shapes.after"
 check "rebuild: the blocks the edit left were set as before" \
     grep -Eq 'info: [1-9][0-9]* of the [0-9]+ blocks are set as the last' \
+    "$T/rb/b.err"
+check "rebuild: the sources the edit left were normalized as before" \
+    grep -Eq 'info: 4 of the 5 sources are as the last build normalized' \
     "$T/rb/b.err"
 check "rebuild: the pages' contents the edit left were reused" \
     grep -Eq 'info: [1-9][0-9]* pages. contents are as the last build' \

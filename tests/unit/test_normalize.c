@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#include "normalize/kept.h"
 #include "normalize/normalize.h"
 #include "suites.h"
 
@@ -97,6 +98,81 @@ START_TEST(test_markdown_passes_through)
 }
 END_TEST
 
+/* Whether two lists of diagnostics say the same, at the same places. */
+static void
+assert_same_diags(const struct diags *a, const struct diags *b)
+{
+	guint i;
+
+	ck_assert_uint_eq(a->list->len, b->list->len);
+	for (i = 0; i < a->list->len; i++) {
+		const struct diag *x = &g_array_index(a->list, struct diag, i);
+		const struct diag *y = &g_array_index(b->list, struct diag, i);
+
+		ck_assert_int_eq(x->level, y->level);
+		ck_assert_str_eq(x->pos.file, y->pos.file);
+		ck_assert_int_eq(x->pos.line, y->pos.line);
+		ck_assert_int_eq(x->pos.col, y->pos.col);
+		ck_assert_str_eq(x->msg, y->msg);
+	}
+}
+
+/*
+ * A normalization kept as bytes reads back as it was made, its changes
+ * and what normalize said with it; bytes cut short anywhere read back
+ * as nothing, and say nothing.
+ */
+START_TEST(test_normalization_kept)
+{
+	const char *text = "Share this:\nThe Keeper of Lamps\n\n"
+	    "Marta said, \u201cthe lamps are lit at dusk.\n\n"
+	    "The wicks were trimmed[1] by hand.\n\n"
+	    "[1] Weekly, in winter.\n";
+	struct group *g = group_new("t");
+	struct normalization nz, again;
+	struct diags d, d2;
+	GString *made = g_string_new(NULL), *remade = g_string_new(NULL);
+	gsize cut;
+
+	g->path = "lamps.txt";
+	diags_init(&d);
+	diags_init(&d2);
+	normalization_init(&nz);
+	ck_assert_int_eq(normalize(g, text, &nz, &d), 0);
+	ck_assert_uint_gt(nz.changes->len, 0);
+	ck_assert_uint_gt(d.list->len, 0);
+	normalization_put(made, &nz, &d, 0);
+	normalization_init(&again);
+	ck_assert(normalization_get((const guint8 *)made->str, made->len,
+	    &again, &d2));
+	normalization_put(remade, &again, &d2, 0);
+	ck_assert_uint_eq(made->len, remade->len);
+	ck_assert(memcmp(made->str, remade->str, made->len) == 0);
+	ck_assert_str_eq(((struct normalized *)g_ptr_array_index(
+	    again.chapters, 0))->md->str, ((struct normalized *)
+	    g_ptr_array_index(nz.chapters, 0))->md->str);
+	assert_same_diags(&d, &d2);
+	normalization_release(&again);
+	for (cut = 0; cut < made->len; cut++) {
+		guint said = d2.list->len;
+
+		normalization_init(&again);
+		ck_assert(!normalization_get((const guint8 *)made->str, cut,
+		    &again, &d2));
+		ck_assert_uint_eq(again.chapters->len, 0);
+		ck_assert_uint_eq(again.changes->len, 0);
+		ck_assert_uint_eq(d2.list->len, said);
+		normalization_release(&again);
+	}
+	g_string_free(made, TRUE);
+	g_string_free(remade, TRUE);
+	normalization_release(&nz);
+	diags_release(&d);
+	diags_release(&d2);
+	group_free(g);
+}
+END_TEST
+
 Suite *
 normalize_suite(void)
 {
@@ -107,6 +183,7 @@ normalize_suite(void)
 	tcase_add_test(tc, test_escape_line_start);
 	tcase_add_test(tc, test_lines_become_paragraphs);
 	tcase_add_test(tc, test_markdown_passes_through);
+	tcase_add_test(tc, test_normalization_kept);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,0 +1,336 @@
+/*
+ * kept.c — a group's normalization as bytes, and back (kept.h).
+ *
+ * In order: the chapters (each its id, CommonMark, line map, preface
+ * and its map, metadata, and whether it was CommonMark or begins at a
+ * split), the rules' changes, the book's YAML metadata, then the
+ * diagnostics normalize added.  A count or a length is 32 bits; a
+ * string that may be NULL has the length NO_STRING for NULL.
+ */
+#include <string.h>
+
+#include "normalize/kept.h"
+
+#define NO_STRING	G_MAXUINT32
+
+/* Where the fields of struct meta and struct markdown_meta are: they
+ * are written and read in this order. */
+#define META_FIELDS(m) { &(m)->label, &(m)->title, &(m)->subtitle, \
+	&(m)->author, &(m)->translator, &(m)->published, &(m)->source, \
+	&(m)->credits, &(m)->dedication, &(m)->affiliation }
+#define BOOK_FIELDS(m) { &(m)->title, &(m)->subtitle, &(m)->author, \
+	&(m)->date, &(m)->language, &(m)->identifier, &(m)->rights, \
+	&(m)->description, &(m)->publisher }
+
+static void
+put_u32(GString *out, guint32 v)
+{
+	g_string_append_len(out, (const char *)&v, sizeof(v));
+}
+
+static void
+put_bytes(GString *out, const char *s, gsize len)
+{
+	put_u32(out, (guint32)len);
+	g_string_append_len(out, s, (gssize)len);
+}
+
+/* A string, or NULL. */
+static void
+put_string(GString *out, const char *s)
+{
+	if (s == NULL)
+		put_u32(out, NO_STRING);
+	else
+		put_bytes(out, s, strlen(s));
+}
+
+static void
+put_ints(GString *out, const GArray *a)
+{
+	put_bytes(out, a != NULL ? a->data : "", a != NULL ?
+	    a->len * sizeof(int) : 0);
+}
+
+static void
+put_strings(GString *out, char *const *const *fields, gsize n)
+{
+	gsize i;
+
+	for (i = 0; i < n; i++)
+		put_string(out, *fields[i]);
+}
+
+static void
+put_chapter(GString *out, const struct normalized *n)
+{
+	const struct meta *m = &n->meta;
+	char *const *const fields[] = META_FIELDS(m);
+
+	put_string(out, n->id);
+	put_bytes(out, n->md->str, n->md->len);
+	put_ints(out, n->srcline);
+	put_bytes(out, n->preface != NULL ? n->preface->str : "",
+	    n->preface != NULL ? n->preface->len : 0);
+	put_ints(out, n->preface_srcline);
+	put_strings(out, fields, G_N_ELEMENTS(fields));
+	put_u32(out, (guint32)n->markdown);
+	put_u32(out, (guint32)n->split);
+}
+
+void
+normalization_put(GString *out, const struct normalization *nz,
+    const struct diags *d, guint first)
+{
+	const struct markdown_meta *b = &nz->book;
+	char *const *const book[] = BOOK_FIELDS(b);
+	guint i;
+
+	put_u32(out, nz->chapters->len);
+	for (i = 0; i < nz->chapters->len; i++)
+		put_chapter(out, g_ptr_array_index(nz->chapters, i));
+	put_u32(out, nz->changes->len);
+	for (i = 0; i < nz->changes->len; i++) {
+		const struct change *c = &g_array_index(nz->changes,
+		    struct change, i);
+
+		put_u32(out, (guint32)c->line);
+		put_string(out, c->removed);
+		put_string(out, c->added);
+		put_string(out, c->rule);
+		put_u32(out, (guint32)c->renumbered);
+	}
+	put_strings(out, book, G_N_ELEMENTS(book));
+	put_u32(out, d->list->len - first);
+	for (i = first; i < d->list->len; i++) {
+		const struct diag *dg = &g_array_index(d->list, struct diag, i);
+
+		put_u32(out, (guint32)dg->level);
+		put_string(out, dg->pos.file);
+		put_u32(out, (guint32)dg->pos.line);
+		put_u32(out, (guint32)dg->pos.col);
+		put_string(out, dg->msg);
+	}
+}
+
+/* The bytes being read: what is left of them. */
+struct reader {
+	const guint8	*at;
+	gsize		 left;
+};
+
+static gboolean
+get_u32(struct reader *r, guint32 *v)
+{
+	if (r->left < sizeof(*v))
+		return FALSE;
+	memcpy(v, r->at, sizeof(*v));
+	r->at += sizeof(*v);
+	r->left -= sizeof(*v);
+	return TRUE;
+}
+
+static gboolean
+get_int(struct reader *r, int *v)
+{
+	guint32 u;
+
+	if (!get_u32(r, &u))
+		return FALSE;
+	*v = (int)u;
+	return TRUE;
+}
+
+/* A length and its bytes, not copied; FALSE if they are not all there
+ * (or, unless nullable, stand for NULL). */
+static gboolean
+get_span(struct reader *r, const char **s, gsize *len, gboolean nullable)
+{
+	guint32 n;
+
+	if (!get_u32(r, &n))
+		return FALSE;
+	if (n == NO_STRING && nullable) {
+		*s = NULL;
+		*len = 0;
+		return TRUE;
+	}
+	if (n > r->left)
+		return FALSE;
+	*s = (const char *)r->at;
+	*len = n;
+	r->at += n;
+	r->left -= n;
+	return TRUE;
+}
+
+/* A string, newly allocated, or NULL; FALSE, *out as it was, if it is
+ * not whole or holds a NUL. */
+static gboolean
+get_string(struct reader *r, char **out)
+{
+	const char *s;
+	gsize len;
+
+	if (!get_span(r, &s, &len, TRUE) || (s != NULL &&
+	    memchr(s, '\0', len) != NULL))
+		return FALSE;
+	*out = s != NULL ? g_strndup(s, len) : NULL;
+	return TRUE;
+}
+
+static gboolean
+get_text(struct reader *r, GString *into)
+{
+	const char *s;
+	gsize len;
+
+	if (!get_span(r, &s, &len, FALSE))
+		return FALSE;
+	g_string_append_len(into, s, (gssize)len);
+	return TRUE;
+}
+
+static gboolean
+get_ints(struct reader *r, GArray *into)
+{
+	const char *s;
+	gsize len;
+
+	if (!get_span(r, &s, &len, FALSE) || len % sizeof(int) != 0)
+		return FALSE;
+	g_array_append_vals(into, s, (guint)(len / sizeof(int)));
+	return TRUE;
+}
+
+static gboolean
+get_strings(struct reader *r, char **const *fields, gsize n)
+{
+	gsize i;
+
+	for (i = 0; i < n; i++)
+		if (!get_string(r, fields[i]))
+			return FALSE;
+	return TRUE;
+}
+
+/* A chapter, into nz's; FALSE if it is not whole. */
+static gboolean
+get_chapter(struct reader *r, struct normalization *nz)
+{
+	char *id = NULL;
+	struct normalized *n;
+	gboolean ok;
+
+	if (!get_string(r, &id) || id == NULL) {
+		g_free(id);
+		return FALSE;
+	}
+	n = normalized_new(id);
+	g_free(id);
+	g_ptr_array_add(nz->chapters, n);
+	{
+		struct meta *m = &n->meta;
+		char **const fields[] = META_FIELDS(m);
+
+		ok = get_text(r, n->md) && get_ints(r, n->srcline) &&
+		    get_text(r, n->preface) && get_ints(r, n->preface_srcline) &&
+		    get_strings(r, fields, G_N_ELEMENTS(fields)) &&
+		    get_int(r, &n->markdown) && get_int(r, &n->split);
+	}
+	return ok;
+}
+
+/* A change, onto nz's; FALSE if it is not whole.  Its rule's name is
+ * interned: a rule's name lives as long as the program. */
+static gboolean
+get_change(struct reader *r, struct normalization *nz)
+{
+	struct change c = { 0, NULL, NULL, NULL, 0 };
+	char *rule = NULL;
+	gboolean ok;
+
+	ok = get_int(r, &c.line) && get_string(r, &c.removed) &&
+	    get_string(r, &c.added) && get_string(r, &rule) && rule != NULL &&
+	    get_int(r, &c.renumbered);
+	c.rule = rule != NULL ? g_intern_string(rule) : NULL;
+	g_free(rule);
+	g_array_append_val(nz->changes, c);	/* freed with nz if not ok */
+	return ok;
+}
+
+/* The diagnostics, into list (struct diag); FALSE if one is not whole. */
+static gboolean
+get_diags(struct reader *r, GArray *list)
+{
+	guint32 n, i, level;
+
+	if (!get_u32(r, &n))
+		return FALSE;
+	for (i = 0; i < n; i++) {
+		struct diag dg = { 0, { NULL, 0, 0 }, NULL };
+		char *file = NULL;
+
+		if (!get_u32(r, &level) || level > DIAG_ERROR ||
+		    !get_string(r, &file) || !get_int(r, &dg.pos.line) ||
+		    !get_int(r, &dg.pos.col) || !get_string(r, &dg.msg) ||
+		    dg.msg == NULL) {
+			g_free(file);
+			g_free(dg.msg);
+			return FALSE;
+		}
+		dg.level = (enum diag_level)level;
+		dg.pos.file = file;
+		g_array_append_val(list, dg);
+	}
+	return TRUE;
+}
+
+/* Frees what get_diags read. */
+static void
+diags_read_free(GArray *list)
+{
+	guint i;
+
+	for (i = 0; i < list->len; i++) {
+		struct diag *dg = &g_array_index(list, struct diag, i);
+
+		g_free((char *)dg->pos.file);
+		g_free(dg->msg);
+	}
+	g_array_free(list, TRUE);
+}
+
+gboolean
+normalization_get(const guint8 *bytes, gsize len, struct normalization *nz,
+    struct diags *d)
+{
+	struct reader r = { bytes, len };
+	struct markdown_meta *b = &nz->book;
+	char **const book[] = BOOK_FIELDS(b);
+	GArray *said = g_array_new(FALSE, FALSE, sizeof(struct diag));
+	guint32 n, i;
+	gboolean ok = get_u32(&r, &n);
+
+	for (i = 0; ok && i < n; i++)
+		ok = get_chapter(&r, nz);
+	ok = ok && get_u32(&r, &n);
+	for (i = 0; ok && i < n; i++)
+		ok = get_change(&r, nz);
+	ok = ok && get_strings(&r, book, G_N_ELEMENTS(book)) &&
+	    get_diags(&r, said) && r.left == 0;
+	if (ok)
+		for (i = 0; i < said->len; i++) {
+			const struct diag *dg = &g_array_index(said,
+			    struct diag, i);
+
+			diag_add(d, dg->level, dg->pos, "%s", dg->msg);
+		}
+	else {
+		g_ptr_array_set_size(nz->chapters, 0);
+		g_array_set_size(nz->changes, 0);
+		markdown_meta_clear(&nz->book);
+	}
+	diags_read_free(said);
+	return ok;
+}
