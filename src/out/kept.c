@@ -83,7 +83,10 @@ kept_begin(struct kept_file *kf, const char *path)
 			g_unlink(kf->tmp);
 		}
 		g_clear_pointer(&kf->tmp, g_free);
+		return;
 	}
+	kf->buf = g_malloc(KEPT_BUFFER);
+	setvbuf(kf->fp, kf->buf, _IOFBF, KEPT_BUFFER);
 }
 
 void
@@ -109,6 +112,7 @@ kept_end(struct kept_file *kf, gboolean keep, GError **err)
 	if (kf->fp != NULL && fclose(kf->fp) != 0 && e == 0)
 		e = failure();
 	kf->fp = NULL;
+	g_free(kf->buf);
 	if (keep && e == 0 && g_rename(kf->tmp, kf->path) != 0)
 		e = failure();
 	if (kf->tmp != NULL && (!keep || e != 0))

@@ -15,6 +15,10 @@
 /* The bytes kept in path under key, or NULL. */
 GBytes	*kept_load(const char *path, const char *key);
 
+/* A kept file is written through a buffer of this many bytes, not
+ * stdio's page: the blocks' file is a megabyte and more. */
+#define KEPT_BUFFER	(64 * 1024)
+
 /*
  * A file written beside path (path.XXXXXX) and put in its place only
  * when whole, so that a failed or abandoned write leaves path as it
@@ -24,6 +28,7 @@ struct kept_file {
 	char	*path;
 	char	*tmp;		/* the file being written, or NULL */
 	FILE	*fp;		/* it, open; NULL if it could not be made */
+	char	*buf;		/* its buffer: KEPT_BUFFER bytes */
 	guint64	 written;	/* bytes */
 	int	 err;		/* errno of the first failure, or 0 */
 };

@@ -54,18 +54,29 @@ out_write(void *closure, const unsigned char *data, unsigned int len)
 }
 
 /*
+ * A scratch file: its stream, buffered in more than stdio's page, since
+ * Cairo writes a piece at a time and a book's megabytes went to the
+ * system four kilobytes a call.
+ */
+struct scratch {
+	FILE	*fp;
+	char	 buf[64 * 1024];
+};
+
+/*
  * A scratch file for Cairo's PDF, in TMPDIR and already unlinked, so
  * that nothing is left behind whatever happens: the drawing's bytes go
  * to the disk as they are made, not on top of the book's layout in
  * memory, and the finishing reads them mapped (finish.h).  NULL if it
  * cannot be made, which d, if not NULL, is told.
  */
-static FILE *
+static struct scratch *
 scratch(const char *name, struct diags *d)
 {
 	GError *err = NULL;
 	char *path = NULL;
 	int fd = g_file_open_tmp("octavo-XXXXXX.pdf", &path, &err);
+	struct scratch *sc = NULL;
 	FILE *fp = NULL;
 
 	if (fd != -1) {
@@ -73,38 +84,54 @@ scratch(const char *name, struct diags *d)
 		if ((fp = fdopen(fd, "w+b")) == NULL)
 			close(fd);
 	}
-	if (fp == NULL && d != NULL)
+	if (fp != NULL) {
+		sc = g_new(struct scratch, 1);
+		sc->fp = fp;
+		setvbuf(fp, sc->buf, _IOFBF, sizeof(sc->buf));
+	} else if (d != NULL)
 		diag_add(d, DIAG_ERROR, srcpos_at(name, 0, 0),
 		    "cannot make the PDF: no scratch file for Cairo's drawing "
 		    "(%s); set TMPDIR to a folder octavo may write in",
 		    err != NULL ? err->message : g_strerror(errno));
 	g_clear_error(&err);
 	g_free(path);
-	return fp;
+	return sc;
 }
 
-/* What Cairo wrote to fp, mapped; NULL with err set if it cannot be. */
-static GMappedFile *
-scratch_map(FILE *fp, GError **err)
+/* A scratch file closed and let go of. */
+static void
+scratch_free(gpointer p)
 {
-	if (fflush(fp) != 0) {
+	struct scratch *sc = p;
+
+	if (sc == NULL)
+		return;
+	fclose(sc->fp);
+	g_free(sc);
+}
+
+/* What Cairo wrote to sc, mapped; NULL with err set if it cannot be. */
+static GMappedFile *
+scratch_map(struct scratch *sc, GError **err)
+{
+	if (fflush(sc->fp) != 0) {
 		g_set_error(err, G_FILE_ERROR, g_file_error_from_errno(errno),
 		    "%s", g_strerror(errno));
 		return NULL;
 	}
-	return g_mapped_file_new_from_fd(fileno(fp), FALSE, err);
+	return g_mapped_file_new_from_fd(fileno(sc->fp), FALSE, err);
 }
 
-/* The drawing in fp, mapped and finished into out (finish.h). */
+/* The drawing in sc, mapped and finished into out (finish.h). */
 static int
-finish_drawn(FILE *fp, struct sink *out, const struct finishing *f,
+finish_drawn(struct scratch *sc, struct sink *out, const struct finishing *f,
     struct finished *done, struct diags *d)
 {
 	GError *err = NULL;
 	GMappedFile *map;
 	int rc;
 
-	if ((map = scratch_map(fp, &err)) == NULL) {
+	if ((map = scratch_map(sc, &err)) == NULL) {
 		diag_add(d, DIAG_ERROR, srcpos_at(out->name, 0, 0),
 		    "cannot make the PDF: Cairo's drawing cannot be read back "
 		    "(%s)", err->message);
@@ -243,8 +270,8 @@ enum part_name {
 /* The drawing, as it goes: Cairo's, and what the finishing is told. */
 struct drawing {
 	char			*name;		/* the PDF's, for errors */
-	FILE			*scratch;	/* Cairo's file */
-	GPtrArray		*drawn;		/* FILE *: the files of the
+	struct scratch		*scratch;	/* Cairo's file */
+	GPtrArray		*drawn;		/* struct scratch *: the files of the
 						   surfaces finished before this
 						   one (next_surface) */
 	guint			 on_surface;	/* pages drawn on this one */
@@ -384,14 +411,15 @@ end_run(struct drawing *dr, guint pages, guint place)
  */
 #define SURFACE_PAGES	256
 
-/* Begins Cairo's drawing on fp: a surface of the media box's size. */
+/* Begins Cairo's drawing on sc: a surface of the media box's size. */
 static void
-surface_begin(struct drawing *dr, const struct pdf_layout *l, FILE *fp)
+surface_begin(struct drawing *dr, const struct pdf_layout *l,
+    struct scratch *sc)
 {
 	double m = draw_margin(l->st);
 
-	dr->scratch = fp;
-	dr->s = cairo_pdf_surface_create_for_stream(out_write, fp,
+	dr->scratch = sc;
+	dr->s = cairo_pdf_surface_create_for_stream(out_write, sc->fp,
 	    l->st->width + 2 * m, l->st->height + 2 * m);
 	dr->cr = cairo_create(dr->s);
 	dr->on_surface = 0;
@@ -427,9 +455,9 @@ static void
 next_surface(const struct pdf_layout *l, struct drawing *dr, gboolean text)
 {
 	cairo_status_t status;
-	FILE *fp;
+	struct scratch *sc;
 
-	if ((fp = scratch(dr->name, NULL)) == NULL) {
+	if ((sc = scratch(dr->name, NULL)) == NULL) {
 		dr->one_surface = TRUE;
 		return;
 	}
@@ -440,7 +468,7 @@ next_surface(const struct pdf_layout *l, struct drawing *dr, gboolean text)
 	if (dr->status == CAIRO_STATUS_SUCCESS)
 		dr->status = status;
 	g_ptr_array_add(dr->drawn, dr->scratch);
-	surface_begin(dr, l, fp);
+	surface_begin(dr, l, sc);
 	cairo_tag_begin(dr->cr, "Document", NULL);
 	if (text)
 		cairo_tag_begin(dr->cr, "Part", NULL);
@@ -616,13 +644,6 @@ set_rest(struct pdf_layout *l, struct mapper *map)
 		set_index(l, map);
 }
 
-/* A scratch file let go of (drawing's drawn). */
-static void
-close_file(gpointer fp)
-{
-	fclose(fp);
-}
-
 /*
  * Cairo's drawing begun on a scratch file, with the metadata, inside
  * the Document element.  NULL, with an error in d, if it cannot be.
@@ -631,17 +652,17 @@ static struct drawing *
 drawing_new(const struct pdf_layout *l, const char *name, struct diags *d)
 {
 	struct drawing *dr;
+	struct scratch *sc;
 	gint64 secs;
-	FILE *fp;
 	int dated;
 
 	if ((dated = source_date_epoch(&secs, d)) == -1 ||
-	    (fp = scratch(name, d)) == NULL)
+	    (sc = scratch(name, d)) == NULL)
 		return NULL;
 	dr = g_new0(struct drawing, 1);
 	dr->name = g_strdup(name);
-	dr->drawn = g_ptr_array_new_with_free_func(close_file);
-	surface_begin(dr, l, fp);
+	dr->drawn = g_ptr_array_new_with_free_func(scratch_free);
+	surface_begin(dr, l, sc);
 	set_metadata(dr->s, l->e, &l->credits, dated ? &secs : NULL);
 	dr->notes = g_array_new(FALSE, FALSE, sizeof(struct note_tag));
 	taglangs_init(&dr->langs);
@@ -659,8 +680,7 @@ drawing_free(struct drawing *dr)
 		cairo_destroy(dr->cr);
 	if (dr->s != NULL)
 		cairo_surface_destroy(dr->s);
-	if (dr->scratch != NULL)
-		fclose(dr->scratch);
+	scratch_free(dr->scratch);
 	g_ptr_array_free(dr->drawn, TRUE);
 	g_array_free(dr->notes, TRUE);
 	taglangs_release(&dr->langs);
@@ -987,7 +1007,7 @@ drawn_as_one(struct drawing *dr, struct diags *d)
 	GMappedFile **maps;
 	struct pdf_span *files;
 	const char *why = NULL;
-	FILE *one = NULL;
+	struct scratch *one = NULL;
 
 	if (dr->drawn->len == 0)
 		return TRUE;
@@ -1006,8 +1026,8 @@ drawn_as_one(struct drawing *dr, struct diags *d)
 		}
 	}
 	if (why == NULL && (one = scratch(dr->name, d)) != NULL &&
-	    pdf_merge(files, n, TRUE, one, &why) != 0) {
-		fclose(one);
+	    pdf_merge(files, n, TRUE, one->fp, &why) != 0) {
+		scratch_free(one);
 		one = NULL;
 	}
 	for (i = 0; i < n; i++)
