@@ -56,12 +56,17 @@ out_write(void *closure, const unsigned char *data, unsigned int len)
 /*
  * A scratch file: its stream, buffered in more than stdio's page, since
  * Cairo writes a piece at a time and a book's megabytes went to the
- * system four kilobytes a call.
+ * system four kilobytes a call.  A surface's file, once finished, is
+ * kept as its descriptor alone (scratch_retire): a long book has one
+ * for every 256 pages until they are made one.
  */
 struct scratch {
-	FILE	*fp;
-	char	 buf[64 * 1024];
+	FILE	*fp;		/* being written, or NULL: retired */
+	int	 fd;		/* retired: the file, read only; else -1 */
+	char	*buf;		/* fp's buffer */
 };
+
+#define SCRATCH_BUFFER	(64 * 1024)
 
 /*
  * A scratch file for Cairo's PDF, in TMPDIR and already unlinked, so
@@ -87,7 +92,9 @@ scratch(const char *name, struct diags *d)
 	if (fp != NULL) {
 		sc = g_new(struct scratch, 1);
 		sc->fp = fp;
-		setvbuf(fp, sc->buf, _IOFBF, sizeof(sc->buf));
+		sc->fd = -1;
+		sc->buf = g_malloc(SCRATCH_BUFFER);
+		setvbuf(fp, sc->buf, _IOFBF, SCRATCH_BUFFER);
 	} else if (d != NULL)
 		diag_add(d, DIAG_ERROR, srcpos_at(name, 0, 0),
 		    "cannot make the PDF: no scratch file for Cairo's drawing "
@@ -98,6 +105,21 @@ scratch(const char *name, struct diags *d)
 	return sc;
 }
 
+/*
+ * A scratch file written to the end: its stream and buffer let go of,
+ * the file kept open to be mapped.  A failure to write it is seen when
+ * it is mapped (its descriptor is then -1).
+ */
+static void
+scratch_retire(struct scratch *sc)
+{
+	if (fflush(sc->fp) == 0)
+		sc->fd = dup(fileno(sc->fp));
+	fclose(sc->fp);
+	sc->fp = NULL;
+	g_clear_pointer(&sc->buf, g_free);
+}
+
 /* A scratch file closed and let go of. */
 static void
 scratch_free(gpointer p)
@@ -106,7 +128,11 @@ scratch_free(gpointer p)
 
 	if (sc == NULL)
 		return;
-	fclose(sc->fp);
+	if (sc->fp != NULL)
+		fclose(sc->fp);
+	if (sc->fd != -1)
+		close(sc->fd);
+	g_free(sc->buf);
 	g_free(sc);
 }
 
@@ -114,12 +140,18 @@ scratch_free(gpointer p)
 static GMappedFile *
 scratch_map(struct scratch *sc, GError **err)
 {
-	if (fflush(sc->fp) != 0) {
+	if (sc->fp != NULL && fflush(sc->fp) != 0) {
 		g_set_error(err, G_FILE_ERROR, g_file_error_from_errno(errno),
 		    "%s", g_strerror(errno));
 		return NULL;
 	}
-	return g_mapped_file_new_from_fd(fileno(sc->fp), FALSE, err);
+	if (sc->fp == NULL && sc->fd == -1) {
+		g_set_error(err, G_FILE_ERROR, G_FILE_ERROR_IO,
+		    "it could not be written");
+		return NULL;
+	}
+	return g_mapped_file_new_from_fd(sc->fp != NULL ? fileno(sc->fp) :
+	    sc->fd, FALSE, err);
 }
 
 /* The drawing in sc, mapped and finished into out (finish.h). */
@@ -467,6 +499,7 @@ next_surface(const struct pdf_layout *l, struct drawing *dr, gboolean text)
 	status = surface_end(dr);
 	if (dr->status == CAIRO_STATUS_SUCCESS)
 		dr->status = status;
+	scratch_retire(dr->scratch);
 	g_ptr_array_add(dr->drawn, dr->scratch);
 	surface_begin(dr, l, sc);
 	cairo_tag_begin(dr->cr, "Document", NULL);
