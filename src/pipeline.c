@@ -296,7 +296,8 @@ normalize_kept(const struct group *g, guint k, const struct source *src,
 
 		if (found)
 			reuse_keep(o->normalized, k, src->text, src->len,
-			    g_bytes_get_data(kept, NULL), g_bytes_get_size(kept));
+			    g_bytes_get_data(kept, NULL),
+			    g_bytes_get_size(kept));
 		g_bytes_unref(kept);
 		if (found)
 			return TRUE;
@@ -333,9 +334,10 @@ normalize_and_parse(struct pipeline *p, const struct pipeline_opts *o,
 		g_array_append_val(p->normalizations, nz);
 	}
 	if (found > 0)
-		diag_add(d, DIAG_INFO, srcpos_at(p->ms->path, 0, 0), "%u of the "
-		    "%u sources are as the last build normalized them, from the "
-		    "same manifest and text", found, p->ms->groups->len);
+		diag_add(d, DIAG_INFO, srcpos_at(p->ms->path, 0, 0), "%u of "
+		    "the %u sources are as the last build normalized them, "
+		    "from the same manifest and text", found,
+		    p->ms->groups->len);
 	book_metadata(p, d);
 	if (diags_failed(d))
 		return;

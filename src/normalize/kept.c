@@ -9,6 +9,7 @@
  */
 #include <string.h>
 
+#include "bytes.h"
 #include "normalize/kept.h"
 
 #define NO_STRING	G_MAXUINT32
@@ -22,33 +23,20 @@
 	&(m)->date, &(m)->language, &(m)->identifier, &(m)->rights, \
 	&(m)->description, &(m)->publisher }
 
-static void
-put_u32(GString *out, guint32 v)
-{
-	g_string_append_len(out, (const char *)&v, sizeof(v));
-}
-
-static void
-put_bytes(GString *out, const char *s, gsize len)
-{
-	put_u32(out, (guint32)len);
-	g_string_append_len(out, s, (gssize)len);
-}
-
 /* A string, or NULL. */
 static void
 put_string(GString *out, const char *s)
 {
 	if (s == NULL)
-		put_u32(out, NO_STRING);
+		bytes_put_u32(out, NO_STRING);
 	else
-		put_bytes(out, s, strlen(s));
+		bytes_put_counted(out, s, strlen(s));
 }
 
 static void
 put_ints(GString *out, const GArray *a)
 {
-	put_bytes(out, a != NULL ? a->data : "", a != NULL ?
+	bytes_put_counted(out, a != NULL ? a->data : "", a != NULL ?
 	    a->len * sizeof(int) : 0);
 }
 
@@ -68,14 +56,14 @@ put_chapter(GString *out, const struct normalized *n)
 	char *const *const fields[] = META_FIELDS(m);
 
 	put_string(out, n->id);
-	put_bytes(out, n->md->str, n->md->len);
+	bytes_put_counted(out, n->md->str, n->md->len);
 	put_ints(out, n->srcline);
-	put_bytes(out, n->preface != NULL ? n->preface->str : "",
+	bytes_put_counted(out, n->preface != NULL ? n->preface->str : "",
 	    n->preface != NULL ? n->preface->len : 0);
 	put_ints(out, n->preface_srcline);
 	put_strings(out, fields, G_N_ELEMENTS(fields));
-	put_u32(out, (guint32)n->markdown);
-	put_u32(out, (guint32)n->split);
+	bytes_put_u32(out, (guint32)n->markdown);
+	bytes_put_u32(out, (guint32)n->split);
 }
 
 void
@@ -86,56 +74,39 @@ normalization_put(GString *out, const struct normalization *nz,
 	char *const *const book[] = BOOK_FIELDS(b);
 	guint i;
 
-	put_u32(out, nz->chapters->len);
+	bytes_put_u32(out, nz->chapters->len);
 	for (i = 0; i < nz->chapters->len; i++)
 		put_chapter(out, g_ptr_array_index(nz->chapters, i));
-	put_u32(out, nz->changes->len);
+	bytes_put_u32(out, nz->changes->len);
 	for (i = 0; i < nz->changes->len; i++) {
 		const struct change *c = &g_array_index(nz->changes,
 		    struct change, i);
 
-		put_u32(out, (guint32)c->line);
+		bytes_put_u32(out, (guint32)c->line);
 		put_string(out, c->removed);
 		put_string(out, c->added);
 		put_string(out, c->rule);
-		put_u32(out, (guint32)c->renumbered);
+		bytes_put_u32(out, (guint32)c->renumbered);
 	}
 	put_strings(out, book, G_N_ELEMENTS(book));
-	put_u32(out, d->list->len - first);
+	bytes_put_u32(out, d->list->len - first);
 	for (i = first; i < d->list->len; i++) {
 		const struct diag *dg = &g_array_index(d->list, struct diag, i);
 
-		put_u32(out, (guint32)dg->level);
+		bytes_put_u32(out, (guint32)dg->level);
 		put_string(out, dg->pos.file);
-		put_u32(out, (guint32)dg->pos.line);
-		put_u32(out, (guint32)dg->pos.col);
+		bytes_put_u32(out, (guint32)dg->pos.line);
+		bytes_put_u32(out, (guint32)dg->pos.col);
 		put_string(out, dg->msg);
 	}
 }
 
-/* The bytes being read: what is left of them. */
-struct reader {
-	const guint8	*at;
-	gsize		 left;
-};
-
 static gboolean
-get_u32(struct reader *r, guint32 *v)
-{
-	if (r->left < sizeof(*v))
-		return FALSE;
-	memcpy(v, r->at, sizeof(*v));
-	r->at += sizeof(*v);
-	r->left -= sizeof(*v);
-	return TRUE;
-}
-
-static gboolean
-get_int(struct reader *r, int *v)
+get_int(struct bytes_reader *r, int *v)
 {
 	guint32 u;
 
-	if (!get_u32(r, &u))
+	if (!bytes_read_u32(r, &u))
 		return FALSE;
 	*v = (int)u;
 	return TRUE;
@@ -144,30 +115,27 @@ get_int(struct reader *r, int *v)
 /* A length and its bytes, not copied; FALSE if they are not all there
  * (or, unless nullable, stand for NULL). */
 static gboolean
-get_span(struct reader *r, const char **s, gsize *len, gboolean nullable)
+get_span(struct bytes_reader *r, const char **s, gsize *len, gboolean nullable)
 {
 	guint32 n;
 
-	if (!get_u32(r, &n))
+	if (!bytes_read_u32(r, &n))
 		return FALSE;
 	if (n == NO_STRING && nullable) {
 		*s = NULL;
 		*len = 0;
 		return TRUE;
 	}
-	if (n > r->left)
+	if ((*s = (const char *)bytes_read(r, n)) == NULL)
 		return FALSE;
-	*s = (const char *)r->at;
 	*len = n;
-	r->at += n;
-	r->left -= n;
 	return TRUE;
 }
 
 /* A string, newly allocated, or NULL; FALSE, *out as it was, if it is
  * not whole or holds a NUL. */
 static gboolean
-get_string(struct reader *r, char **out)
+get_string(struct bytes_reader *r, char **out)
 {
 	const char *s;
 	gsize len;
@@ -180,7 +148,7 @@ get_string(struct reader *r, char **out)
 }
 
 static gboolean
-get_text(struct reader *r, GString *into)
+get_text(struct bytes_reader *r, GString *into)
 {
 	const char *s;
 	gsize len;
@@ -192,7 +160,7 @@ get_text(struct reader *r, GString *into)
 }
 
 static gboolean
-get_ints(struct reader *r, GArray *into)
+get_ints(struct bytes_reader *r, GArray *into)
 {
 	const char *s;
 	gsize len;
@@ -204,7 +172,7 @@ get_ints(struct reader *r, GArray *into)
 }
 
 static gboolean
-get_strings(struct reader *r, char **const *fields, gsize n)
+get_strings(struct bytes_reader *r, char **const *fields, gsize n)
 {
 	gsize i;
 
@@ -216,7 +184,7 @@ get_strings(struct reader *r, char **const *fields, gsize n)
 
 /* A chapter, into nz's; FALSE if it is not whole. */
 static gboolean
-get_chapter(struct reader *r, struct normalization *nz)
+get_chapter(struct bytes_reader *r, struct normalization *nz)
 {
 	char *id = NULL;
 	struct normalized *n;
@@ -234,7 +202,8 @@ get_chapter(struct reader *r, struct normalization *nz)
 		char **const fields[] = META_FIELDS(m);
 
 		ok = get_text(r, n->md) && get_ints(r, n->srcline) &&
-		    get_text(r, n->preface) && get_ints(r, n->preface_srcline) &&
+		    get_text(r, n->preface) &&
+		    get_ints(r, n->preface_srcline) &&
 		    get_strings(r, fields, G_N_ELEMENTS(fields)) &&
 		    get_int(r, &n->markdown) && get_int(r, &n->split);
 	}
@@ -244,7 +213,7 @@ get_chapter(struct reader *r, struct normalization *nz)
 /* A change, onto nz's; FALSE if it is not whole.  Its rule's name is
  * interned: a rule's name lives as long as the program. */
 static gboolean
-get_change(struct reader *r, struct normalization *nz)
+get_change(struct bytes_reader *r, struct normalization *nz)
 {
 	struct change c = { 0, NULL, NULL, NULL, 0 };
 	char *rule = NULL;
@@ -261,17 +230,17 @@ get_change(struct reader *r, struct normalization *nz)
 
 /* The diagnostics, into list (struct diag); FALSE if one is not whole. */
 static gboolean
-get_diags(struct reader *r, GArray *list)
+get_diags(struct bytes_reader *r, GArray *list)
 {
 	guint32 n, i, level;
 
-	if (!get_u32(r, &n))
+	if (!bytes_read_u32(r, &n))
 		return FALSE;
 	for (i = 0; i < n; i++) {
 		struct diag dg = { 0, { NULL, 0, 0 }, NULL };
 		char *file = NULL;
 
-		if (!get_u32(r, &level) || level > DIAG_ERROR ||
+		if (!bytes_read_u32(r, &level) || level > DIAG_ERROR ||
 		    !get_string(r, &file) || !get_int(r, &dg.pos.line) ||
 		    !get_int(r, &dg.pos.col) || !get_string(r, &dg.msg) ||
 		    dg.msg == NULL) {
@@ -305,16 +274,16 @@ gboolean
 normalization_get(const guint8 *bytes, gsize len, struct normalization *nz,
     struct diags *d)
 {
-	struct reader r = { bytes, len };
+	struct bytes_reader r = { bytes, len };
 	struct markdown_meta *b = &nz->book;
 	char **const book[] = BOOK_FIELDS(b);
 	GArray *said = g_array_new(FALSE, FALSE, sizeof(struct diag));
 	guint32 n, i;
-	gboolean ok = get_u32(&r, &n);
+	gboolean ok = bytes_read_u32(&r, &n);
 
 	for (i = 0; ok && i < n; i++)
 		ok = get_chapter(&r, nz);
-	ok = ok && get_u32(&r, &n);
+	ok = ok && bytes_read_u32(&r, &n);
 	for (i = 0; ok && i < n; i++)
 		ok = get_change(&r, nz);
 	ok = ok && get_strings(&r, book, G_N_ELEMENTS(book)) &&

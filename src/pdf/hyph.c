@@ -91,27 +91,24 @@ read_kept(struct hyph *h)
 {
 	GString *key = kept_key(h);
 	GBytes *row = reuse_find(h->kept, KEPT_HYPHENS, key->str, key->len);
-	const guchar *at, *end;
-	gsize size, i;
-	guint32 len;
+	struct bytes_reader r;
+	const guchar *w;
+	guint32 len, i;
 
 	h->kept_read = TRUE;
 	g_string_free(key, TRUE);
 	if (row == NULL)
 		return;
-	at = g_bytes_get_data(row, &size);
-	for (end = at + size; (gsize)(end - at) >= sizeof(len); at += 2 * len) {
-		memcpy(&len, at, sizeof(len));
-		at += sizeof(len);
-		if (len == 0 || len > (gsize)(end - at) / 2)
-			break;
+	r.at = g_bytes_get_data(row, &r.left);
+	while (bytes_read_u32(&r, &len) && len > 0 &&
+	    (w = bytes_read(&r, 2 * (gsize)len)) != NULL) {
 		for (i = 0; i < len; i++)
-			if (!g_ascii_islower(at[i]) || at[len + i] > 1)
+			if (!g_ascii_islower(w[i]) || w[len + i] > 1)
 				break;
 		if (i < len)
 			break;
-		g_hash_table_add(h->cache, known_new((const char *)at, len,
-		    at + len));
+		g_hash_table_add(h->cache, known_new((const char *)w, len,
+		    w + len));
 	}
 	g_bytes_unref(row);
 }
@@ -252,7 +249,8 @@ hyph_keep(struct hyph *h)
 		if ((last = reuse_find(h->kept, KEPT_HYPHENS, key->str,
 		    key->len)) != NULL) {
 			reuse_keep(h->kept, KEPT_HYPHENS, key->str, key->len,
-			    g_bytes_get_data(last, NULL), g_bytes_get_size(last));
+			    g_bytes_get_data(last, NULL),
+			    g_bytes_get_size(last));
 			g_bytes_unref(last);
 		}
 	} else {

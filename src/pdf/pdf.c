@@ -303,9 +303,10 @@ enum part_name {
 struct drawing {
 	char			*name;		/* the PDF's, for errors */
 	struct scratch		*scratch;	/* Cairo's file */
-	GPtrArray		*drawn;		/* struct scratch *: the files of the
-						   surfaces finished before this
-						   one (next_surface) */
+	GPtrArray		*drawn;		/* struct scratch *: the files
+						   of the surfaces finished
+						   before this one
+						   (next_surface) */
 	guint			 on_surface;	/* pages drawn on this one */
 	gboolean		 one_surface;	/* no scratch file for another */
 	cairo_status_t		 status;	/* a surface finished in error */

@@ -585,52 +585,23 @@ shaper_save(const struct shaper *sh)
 	return g_string_free_to_bytes(out);
 }
 
-/* What is left to read of kept words: every length is checked against it. */
-struct reader {
-	const guchar	*at;
-	gsize		 left;
-};
-
-/* The next n bytes, or NULL if there are fewer. */
-static const guchar *
-read_bytes(struct reader *r, gsize n)
-{
-	const guchar *p = r->at;
-
-	if (n > r->left)
-		return NULL;
-	r->at += n;
-	r->left -= n;
-	return p;
-}
-
-static gboolean
-read_u32(struct reader *r, guint32 *v)
-{
-	const guchar *p = read_bytes(r, sizeof(*v));
-
-	if (p != NULL)
-		memcpy(v, p, sizeof(*v));
-	return p != NULL;
-}
-
 /*
  * The next word, as put_word writes it; NULL if the bytes are too few
  * or are no word: its text not UTF-8, a glyph's cluster outside it.
  */
 static struct shaped *
-read_word(struct reader *r)
+read_word(struct bytes_reader *r)
 {
 	const guchar *text, *g;
 	guint32 len, n, i;
 	struct shaped *w;
 
-	if (!read_u32(r, &len) || !read_u32(r, &n) ||
-	    (text = read_bytes(r, len)) == NULL ||
+	if (!bytes_read_u32(r, &len) || !bytes_read_u32(r, &n) ||
+	    (text = bytes_read(r, len)) == NULL ||
 	    n > r->left / GLYPH_BYTES ||
 	    !g_utf8_validate_len((const char *)text, len, NULL))
 		return NULL;
-	g = read_bytes(r, (gsize)n * GLYPH_BYTES);
+	g = bytes_read(r, (gsize)n * GLYPH_BYTES);
 	w = shaped_new((const char *)text, len, (int)n);
 	for (i = 0; i < n; i++, g += GLYPH_BYTES) {
 		PangoGlyphInfo *gi = &w->glyphs.glyphs[i];
@@ -655,15 +626,15 @@ read_word(struct reader *r)
 
 /* The next font's words, as put_font writes them, into fonts. */
 static gboolean
-read_font(struct reader *r, GHashTable *fonts)
+read_font(struct bytes_reader *r, GHashTable *fonts)
 {
 	const guchar *id;
 	guint32 len, n, i;
 	GHashTable *words;
 	struct shaped *w;
 
-	if (!read_u32(r, &len) || (id = read_bytes(r, len)) == NULL ||
-	    !read_u32(r, &n))
+	if (!bytes_read_u32(r, &len) || (id = bytes_read(r, len)) == NULL ||
+	    !bytes_read_u32(r, &n))
 		return FALSE;
 	words = words_new();
 	g_hash_table_insert(fonts, g_strndup((const char *)id, len), words);
@@ -681,7 +652,7 @@ shaper_load(struct shaper *sh, GBytes *kept)
 	GHashTable *fonts;
 	GHashTableIter it;
 	gpointer words;
-	struct reader r;
+	struct bytes_reader r;
 	guint32 n, i;
 	gboolean ok;
 
@@ -689,7 +660,7 @@ shaper_load(struct shaper *sh, GBytes *kept)
 	r.at = g_bytes_get_data(kept, &r.left);
 	fonts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 	    (GDestroyNotify)g_hash_table_destroy);
-	ok = read_u32(&r, &n);
+	ok = bytes_read_u32(&r, &n);
 	for (i = 0; ok && i < n; i++)
 		ok = read_font(&r, fonts);
 	if (!ok || r.left > 0) {
@@ -1003,12 +974,12 @@ struct kept_item {
 /* A string bytes_put_counted wrote, into buf; FALSE if the bytes are
  * few. */
 static gboolean
-read_string(struct reader *r, GString *buf)
+read_string(struct bytes_reader *r, GString *buf)
 {
 	const guchar *p;
 	guint32 n;
 
-	if (!read_u32(r, &n) || (p = read_bytes(r, n)) == NULL)
+	if (!bytes_read_u32(r, &n) || (p = bytes_read(r, n)) == NULL)
 		return FALSE;
 	g_string_truncate(buf, 0);
 	g_string_append_len(buf, (const char *)p, (gssize)n);
@@ -1064,7 +1035,8 @@ para_items_save(struct shaper *sh, const struct para *pa, GString *out)
 /* The items para_items_save wrote, into pa; FALSE if one is damaged
  * or its font is not yet one of this build's. */
 static gboolean
-kept_items(struct shaper *sh, struct para *pa, gsize len, struct reader *r)
+kept_items(struct shaper *sh, struct para *pa, gsize len,
+    struct bytes_reader *r)
 {
 	GString *id = g_string_new(NULL), *lang = g_string_new(NULL);
 	const guchar *p;
@@ -1072,14 +1044,14 @@ kept_items(struct shaper *sh, struct para *pa, gsize len, struct reader *r)
 	gsize at = 0;
 	gboolean ok;
 
-	ok = read_u32(r, &n) && n <= r->left / sizeof(struct kept_item);
+	ok = bytes_read_u32(r, &n) && n <= r->left / sizeof(struct kept_item);
 	pa->items = g_new0(PangoItem *, (ok ? n : 0) + 1);
 	for (i = 0; ok && i < n; i++) {
 		struct kept_item k;
 		PangoFont *font;
 		PangoItem *item;
 
-		if ((p = read_bytes(r, sizeof(k))) == NULL ||
+		if ((p = bytes_read(r, sizeof(k))) == NULL ||
 		    !read_string(r, id) || !read_string(r, lang)) {
 			ok = FALSE;
 			break;
@@ -1138,7 +1110,7 @@ kept_piece(const guchar *p, guint32 k, guint32 *at, guint32 *bits)
  * item's in turn, from its first byte to its last.
  */
 static gboolean
-kept_pieces(struct shaper *sh, struct para *pa, struct reader *r,
+kept_pieces(struct shaper *sh, struct para *pa, struct bytes_reader *r,
     struct srcpos pos)
 {
 	const guchar *p;
@@ -1146,7 +1118,7 @@ kept_pieces(struct shaper *sh, struct para *pa, struct reader *r,
 	guint from = pa->nitems > 0 ? (guint)pa->items[0]->offset : 0;
 	struct fontcache *fc = NULL;	/* the item's, got at its first piece */
 
-	if (!read_u32(r, &n) || n > r->left / 8 || (p = read_bytes(r,
+	if (!bytes_read_u32(r, &n) || n > r->left / 8 || (p = bytes_read(r,
 	    (gsize)n * 8)) == NULL)
 		return FALSE;
 	pa->pieces = g_new(struct piece, MAX(n, 1));
@@ -1195,7 +1167,7 @@ para_kept(struct shaper *sh, const char *text, gsize len,
     const guint8 *end)
 {
 	struct para *pa = para_begin(text, len, anchors);
-	struct reader r = { *at, (gsize)(end - *at) };
+	struct bytes_reader r = { *at, (gsize)(end - *at) };
 
 	if (!kept_items(sh, pa, len, &r) || !kept_pieces(sh, pa, &r, pos)) {
 		para_unref(pa);

@@ -1,12 +1,14 @@
 /*
  * bytes.h — a word's bytes as a key where they stand, without a copy
- * and its terminating NUL: the caches of shaped words (shape.c) and of
- * hyphenation points (hyph.c) look words up this way.  And bytes put
- * one after another into what is kept between builds (shape.c's words
- * and items, typeset.c's blocks and their keys).
+ * and its terminating NUL: the caches of shaped words (pdf/shape.c)
+ * and of hyphenation points (pdf/hyph.c) look words up this way.  And
+ * bytes put one after another into what is kept between builds
+ * (shape.c's words and items, typeset.c's blocks and their keys,
+ * normalize/kept.c's normalizations), and read back, every length
+ * checked against what is left.
  */
-#ifndef OCTAVO_PDF_BYTES_H
-#define OCTAVO_PDF_BYTES_H
+#ifndef OCTAVO_BYTES_H
+#define OCTAVO_BYTES_H
 
 #include <string.h>
 
@@ -61,6 +63,36 @@ bytes_put_counted(GString *out, const void *p, gsize len)
 {
 	bytes_put_u32(out, (guint32)len);
 	bytes_put(out, p, len);
+}
+
+/* What is left to read of kept bytes. */
+struct bytes_reader {
+	const guchar	*at;
+	gsize		 left;
+};
+
+/* The next n bytes, or NULL if there are fewer. */
+static inline const guchar *
+bytes_read(struct bytes_reader *r, gsize n)
+{
+	const guchar *p = r->at;
+
+	if (n > r->left)
+		return NULL;
+	r->at += n;
+	r->left -= n;
+	return p;
+}
+
+/* The next 32-bit number, as bytes_put_u32 put it. */
+static inline gboolean
+bytes_read_u32(struct bytes_reader *r, guint32 *v)
+{
+	const guchar *p = bytes_read(r, sizeof(*v));
+
+	if (p != NULL)
+		memcpy(v, p, sizeof(*v));
+	return p != NULL;
 }
 
 #endif
