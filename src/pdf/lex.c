@@ -35,93 +35,79 @@ lex_white(char c)
 	return is_class(c, WHITE);
 }
 
-/* Past a literal string's closing parenthesis, nested ones balanced. */
-static void
-skip_string(struct lexer *lx)
+/* Past a literal string's closing parenthesis, nested ones balanced,
+ * from s[i] on (n bytes); the loops keep their place in a local, which
+ * the compiler holds in a register, not in the lexer it would have to
+ * write back at every byte (a char may alias it). */
+static gsize
+skip_string(const char *s, gsize n, gsize i)
 {
 	int depth = 0;
 
-	for (; lx->i < lx->n; lx->i++) {
-		char c = lx->s[lx->i];
+	for (; i < n; i++) {
+		char c = s[i];
 
 		if (c == '\\')
-			lx->i++;
+			i++;
 		else if (c == '(')
 			depth++;
-		else if (c == ')' && --depth == 0) {
-			lx->i++;
-			return;
-		}
+		else if (c == ')' && --depth == 0)
+			return i + 1;
 	}
-	lx->i = lx->n;
-}
-
-/* Past a run of regular characters. */
-static void
-skip_regular(struct lexer *lx)
-{
-	while (lx->i < lx->n && !is_class(lx->s[lx->i], WHITE | DELIM))
-		lx->i++;
-}
-
-/* Whether bytes start…end are a number, as PDF writes them. */
-static gboolean
-is_number(const char *s, gsize start, gsize end)
-{
-	gsize i;
-
-	for (i = start; i < end; i++)
-		if (!is_class(s[i], NUMERIC))
-			return FALSE;
-	return end > start;
+	return n;
 }
 
 struct lex_token
 lex_next(struct lexer *lx)
 {
 	struct lex_token t = { LEX_OPERAND, 0, 0 };
+	const char *s = lx->s;
+	gsize n = lx->n, i = lx->i;
+	int all;
 	char c;
 
 	for (;;) {
-		while (lx->i < lx->n && lex_white(lx->s[lx->i]))
-			lx->i++;
-		if (lx->i >= lx->n || lx->s[lx->i] != '%')
+		while (i < n && is_class(s[i], WHITE))
+			i++;
+		if (i >= n || s[i] != '%')
 			break;
-		while (lx->i < lx->n && lx->s[lx->i] != '\n' &&
-		    lx->s[lx->i] != '\r')
-			lx->i++;
+		while (i < n && s[i] != '\n' && s[i] != '\r')
+			i++;
 	}
-	t.start = lx->i;
-	if (lx->i >= lx->n) {
+	t.start = i;
+	if (i >= n) {
 		t.kind = LEX_END;
-		t.end = lx->i;
+		t.end = lx->i = i;
 		return t;
 	}
-	c = lx->s[lx->i];
+	c = s[i];
 	if (c == '(')
-		skip_string(lx);
-	else if ((c == '<' || c == '>') && lx->i + 1 < lx->n &&
-	    lx->s[lx->i + 1] == c)
-		lx->i += 2;
+		i = skip_string(s, n, i);
+	else if ((c == '<' || c == '>') && i + 1 < n && s[i + 1] == c)
+		i += 2;
 	else if (c == '<') {
-		while (lx->i < lx->n && lx->s[lx->i] != '>')
-			lx->i++;
-		lx->i = MIN(lx->i + 1, lx->n);
+		while (i < n && s[i] != '>')
+			i++;
+		i = MIN(i + 1, n);
 	} else if (c == '/') {
-		lx->i++;
-		skip_regular(lx);
+		for (i++; i < n && !is_class(s[i], WHITE | DELIM); i++)
+			;
 	} else if (is_class(c, DELIM))
-		lx->i++;
+		i++;
 	else {
-		skip_regular(lx);
-		t.end = lx->i;
-		if (is_number(lx->s, t.start, t.end))
+		/* A run of regular characters: a number if all are what a
+		 * number is written with. */
+		for (all = NUMERIC; i < n && !is_class(s[i], WHITE | DELIM);
+		    i++)
+			all &= classes[(unsigned char)s[i]];
+		t.end = lx->i = i;
+		if (all != 0)
 			t.kind = LEX_NUMBER;
 		else if (!lex_is(lx, &t, "true") && !lex_is(lx, &t, "false") &&
 		    !lex_is(lx, &t, "null"))
 			t.kind = LEX_KEYWORD;
 		return t;
 	}
-	t.end = lx->i;
+	t.end = lx->i = i;
 	return t;
 }
