@@ -19,6 +19,7 @@
 #include "heap.h"
 #include "index/draft.h"
 #include "model.h"
+#include "normalize/kept.h"
 #include "normalize/normalize.h"
 #include "out/digest.h"
 #include "out/epoch.h"
@@ -470,19 +471,6 @@ reuse_end(struct reuse *r, gboolean ok, const struct manuscript *ms,
 	}
 }
 
-/* The key the sources' normalizations are kept under: the program's
- * and the manifest's, which says what each group's rules are; or NULL. */
-static char *
-normalized_key(const struct manuscript *ms)
-{
-	GChecksum *sum = digest_new();
-
-	if (digest_file(sum, ms->path))
-		return digest_finish(sum);
-	g_checksum_free(sum);
-	return NULL;
-}
-
 /*
  * Runs the pipeline on the manifest, reporting each stage's time on
  * ck; without the word ledger if uncounted; keeping the sources and
@@ -510,11 +498,13 @@ load(struct pipeline *p, const char *manifest, struct clock *ck,
 	o.progress = clock_progress;
 	o.arg = ck;
 	if (reuse)
-		o.normalized = reuse_at(ms, "normalized", normalized_key(ms),
+		o.normalized = reuse_at(ms, "normalized", normalization_key(ms),
 		    NORMALIZED, d);
 	rc = pipeline_start(p, ms, &o, d);
-	/* A failed pipeline has let go of the manuscript. */
-	reuse_end(o.normalized, rc == 0, p->ms, "normalized", NORMALIZED, d);
+	/* A failed pipeline has let go of the manuscript: the reuse is
+	 * then only discarded, and asks for none. */
+	reuse_end(o.normalized, rc == 0, rc == 0 ? p->ms : NULL, "normalized",
+	    NORMALIZED, d);
 	return rc;
 }
 

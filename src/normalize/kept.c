@@ -9,8 +9,12 @@
  */
 #include <string.h>
 
+#include <hyphen.h>
+
 #include "bytes.h"
 #include "normalize/kept.h"
+#include "out/digest.h"
+#include "read/hyphen.h"
 
 #define NO_STRING	G_MAXUINT32
 
@@ -302,4 +306,28 @@ normalization_get(const guint8 *bytes, gsize len, struct normalization *nz,
 	}
 	diags_read_free(said);
 	return ok;
+}
+
+char *
+normalization_key(const struct manuscript *ms)
+{
+	GChecksum *sum = digest_new();
+	guint i;
+
+	if (!digest_file(sum, ms->path)) {
+		g_checksum_free(sum);
+		return NULL;
+	}
+	digest_string(sum, ms->path);
+	digest_library(sum, (const void *)hnj_hyphen_load);
+	digest_library(sum, (const void *)g_utf8_strlen);
+	for (i = 0; i < ms->groups->len; i++) {
+		const struct group *g = g_ptr_array_index(ms->groups, i);
+		char *patterns = hyphen_patterns(g->language, NULL);
+
+		digest_string(sum, patterns);
+		(void)digest_stat(sum, patterns);
+		g_free(patterns);
+	}
+	return digest_finish(sum);
 }

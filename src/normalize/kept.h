@@ -12,6 +12,17 @@
 
 #include "diag.h"
 #include "normalize/normalized.h"
+#include "read/manifest.h"
+
+/*
+ * The key normalizations are kept under: the program; the manifest,
+ * its bytes (each group's rules) and its path as given (the diagnostics
+ * name files by it); each group's hyphenation patterns (a word broken
+ * at a line's end is joined as they would break it); and libhyphen and
+ * GLib, which read them and classify characters.  NULL if the manifest
+ * cannot be read.  Newly allocated.
+ */
+char	*normalization_key(const struct manuscript *);
 
 /*
  * Appends nz, with the diagnostics of d from the first'th on (those

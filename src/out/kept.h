@@ -12,7 +12,12 @@
 
 #include <glib.h>
 
-/* The bytes kept in path under key, or NULL. */
+/*
+ * The bytes kept in path under key, or NULL: the file mapped, which a
+ * build never writes in place (kept_end renames a new one over it), so
+ * that only another program cutting it short while it is read would
+ * take the mapped pages away.
+ */
 GBytes	*kept_load(const char *path, const char *key);
 
 /* A kept file is written through a buffer of this many bytes, not

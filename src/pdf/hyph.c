@@ -15,9 +15,6 @@
 #include "out/reuse.h"
 #include "read/hyphen.h"
 
-/* The kind of a reuse's row that holds the words of one pattern file,
- * beside typeset.c's blocks (kind 0). */
-#define KEPT_HYPHENS	1
 
 struct hyph {
 	char		*path;		/* the patterns' file */

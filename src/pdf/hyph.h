@@ -11,6 +11,13 @@
 
 struct reuse;
 
+/* The kinds of row in the blocks' kept file (struct press's paras):
+ * typeset.c's blocks, and each pattern file's words hyphenated. */
+enum kept_row {
+	KEPT_BLOCK,
+	KEPT_HYPHENS
+};
+
 /*
  * The patterns for a BCP 47 language ("en-US") from dir (NULL: the
  * system's /usr/share/hyphen).  Without them the text is set without

@@ -12,6 +12,7 @@
  * __vsnprintf_chk.
  */
 #include <fenv.h>
+#include <locale.h>
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
@@ -175,10 +176,14 @@ numerals_print(char *s, size_t size, const char *format, va_list ap)
 	if (c.kind == 'f') {
 		double d = va_arg(ap, double);
 		uint64_t whole, part;
+		/* glibc writes the locale's point, which Cairo then looks
+		 * for: octavo sets no locale, but a library might. */
+		const char *point = localeconv()->decimal_point;
 
 		if (c.precision < 0)
 			c.precision = 6;
-		if (!rounded(d, c.precision, &whole, &part))
+		if (strcmp(point, ".") != 0 ||
+		    !rounded(d, c.precision, &whole, &part))
 			return -1;
 		negative = signbit(d) != 0;
 		at = end;

@@ -20,8 +20,10 @@
  * "%0*x", "%ld", "%f", "%.*f", "%.18f"…: a flag '0', a width or '*',
  * a precision for 'f', 'l' or "ll", and d, u, x, X, o or f) into s
  * (size bytes, as snprintf does) and returns what snprintf would; or
- * -1, ap untouched, for a format it does not print alike (anything
- * else, a float it cannot round exactly as glibc does).
+ * -1 for a format it does not print alike (anything else, a float it
+ * cannot round exactly as glibc does, a locale whose decimal point is
+ * not '.'), which the caller then prints from its own copy of the
+ * arguments: ap may have been read from.
  */
 int	numerals_print(char *s, size_t size, const char *format, va_list ap);
 

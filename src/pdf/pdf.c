@@ -62,7 +62,8 @@ out_write(void *closure, const unsigned char *data, unsigned int len)
  */
 struct scratch {
 	FILE	*fp;		/* being written, or NULL: retired */
-	int	 fd;		/* retired: the file, read only; else -1 */
+	int	 fd;		/* retired: the file, to be mapped; else
+				   -1 */
 	char	*buf;		/* fp's buffer */
 };
 

@@ -762,7 +762,7 @@ lines_fit(const guint8 *at, guint32 n, const char *text, gsize len)
 static gboolean
 set_kept(struct setter *s, GString *key, double left, struct srcpos pos)
 {
-	GBytes *kept = reuse_find(s->p->paras, 0, key->str, key->len);
+	GBytes *kept = reuse_find(s->p->paras, KEPT_BLOCK, key->str, key->len);
 	gsize size, len = s->r->text->len;
 	const guint8 *at, *end;
 	struct kept_line kl;
@@ -793,8 +793,8 @@ set_kept(struct setter *s, GString *key, double left, struct srcpos pos)
 		    kl.x, left, i == 0, i + 1 == n);
 	}
 	ask_passages(s);
-	reuse_keep(s->p->paras, 0, key->str, key->len, g_bytes_get_data(kept,
-	    NULL), size);
+	reuse_keep(s->p->paras, KEPT_BLOCK, key->str, key->len,
+	    g_bytes_get_data(kept, NULL), size);
 	g_bytes_unref(kept);
 	return TRUE;
 }
@@ -816,7 +816,8 @@ keep_set(struct setter *s, GString *key, guint first)
 
 			bytes_put(v, &kl, sizeof(kl));
 		}
-		reuse_keep(s->p->paras, 0, key->str, key->len, v->str, v->len);
+		reuse_keep(s->p->paras, KEPT_BLOCK, key->str, key->len, v->str,
+		    v->len);
 	}
 	g_string_free(v, TRUE);
 }

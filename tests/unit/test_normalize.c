@@ -173,6 +173,48 @@ START_TEST(test_normalization_kept)
 }
 END_TEST
 
+/*
+ * A kept normalization is found by a key that changes with what
+ * normalize reads beside the source: the manifest's path and each
+ * group's hyphenation patterns, by which a word broken at a line's end
+ * is joined.
+ */
+START_TEST(test_normalization_key)
+{
+	struct manuscript *ms;
+	struct group *g;
+	struct diags d;
+	char *a, *b, *c;
+
+	diags_init(&d);
+	ms = manifest_read("../fixtures/good.ini", &d);
+	ck_assert_ptr_nonnull(ms);
+	a = normalization_key(ms);
+	b = normalization_key(ms);
+	ck_assert_ptr_nonnull(a);
+	ck_assert_str_eq(a, b);
+	g_free(b);
+	/* A group in a language with no patterns here. */
+	g = g_ptr_array_index(ms->groups, 0);
+	g->language = "xx-YY";
+	b = normalization_key(ms);
+	ck_assert_str_ne(a, b);
+	/* The same manifest named by another path. */
+	g->language = ms->edition->language;
+	ms->path = "../fixtures/../fixtures/good.ini";
+	c = normalization_key(ms);
+	ck_assert_str_ne(a, c);
+	ck_assert_str_ne(b, c);
+	ms->path = "../fixtures/no-such.ini";
+	ck_assert_ptr_null(normalization_key(ms));
+	g_free(a);
+	g_free(b);
+	g_free(c);
+	manuscript_free(ms);
+	diags_release(&d);
+}
+END_TEST
+
 Suite *
 normalize_suite(void)
 {
@@ -184,6 +226,7 @@ normalize_suite(void)
 	tcase_add_test(tc, test_lines_become_paragraphs);
 	tcase_add_test(tc, test_markdown_passes_through);
 	tcase_add_test(tc, test_normalization_kept);
+	tcase_add_test(tc, test_normalization_key);
 	suite_add_tcase(s, tc);
 	return s;
 }
