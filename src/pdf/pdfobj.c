@@ -493,6 +493,7 @@ pdf_file_read(struct pdf_file *f, const char *data, gsize len)
 	t = lex_next(&lx);
 	if (!lex_is(&lx, &t, "xref") || read_table(f, &lx) != 0)
 		return -1;
+	f->values = g_new0(struct pdf_value_at, MAX(f->objects, 1));
 	t = lex_next(&lx);
 	/* A file updated since it was written is not what Cairo writes. */
 	if (!lex_is(&lx, &t, "trailer") || !next_value(&lx, &trailer) ||
@@ -513,6 +514,7 @@ void
 pdf_file_release(struct pdf_file *f)
 {
 	g_clear_pointer(&f->at, g_free);
+	g_clear_pointer(&f->values, g_free);
 	f->objects = 0;
 	g_free(f->reads);
 	f->reads = NULL;
@@ -552,12 +554,22 @@ read_value(const struct pdf_file *f, guint num, struct lexer *lx,
     struct pdf_obj *o)
 {
 	struct lex_token a, b, t;
+	struct pdf_value_at *v;
 	gint64 n;
-	gsize at;
+	gsize at, from;
 
 	if (num == 0 || num >= f->objects || (at = f->at[num]) == 0)
 		return -1;
 	read_one(f);
+	v = &f->values[num];
+	o->num = num;
+	o->data.s = NULL;
+	o->data.n = 0;
+	if (v->len != 0) {
+		o->value = span(lx, at + v->from, at + v->from + v->len);
+		lx->i = at + v->from + v->len;
+		return 0;
+	}
 	lx->i = at;
 	a = lex_next(lx);
 	b = lex_next(lx);
@@ -566,9 +578,11 @@ read_value(const struct pdf_file *f, guint num, struct lexer *lx,
 	    b.kind != LEX_NUMBER || !lex_is(lx, &t, "obj") ||
 	    !next_value(lx, &o->value))
 		return -1;
-	o->num = num;
-	o->data.s = NULL;
-	o->data.n = 0;
+	from = (gsize)(o->value.s - lx->s) - at;
+	if (from <= G_MAXUINT32 && o->value.n <= G_MAXUINT32) {
+		v->from = (guint32)from;
+		v->len = (guint32)o->value.n;
+	}
 	return 0;
 }
 

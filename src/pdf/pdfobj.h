@@ -22,6 +22,12 @@ struct pdf_span {
 	gsize		 n;
 };
 
+/* Where an object's value is: its first byte's distance from the
+ * object's "n 0 obj", and its length; a length of 0 until it is read. */
+struct pdf_value_at {
+	guint32		 from, len;
+};
+
 struct pdf_file {
 	const char	*s;
 	gsize		 n;
@@ -34,8 +40,13 @@ struct pdf_file {
 	struct pdf_span	 header;	/* "%PDF-1.5" and the binary line */
 	guint		*reads;		/* objects read since the map was let
 					   go (pdf_file_let_go); NULL: never.
-					   Reading changes this count only,
-					   through the const file it reads */
+					   Reading changes this count, and
+					   values, through the const file it
+					   reads */
+	struct pdf_value_at *values;	/* per object number: where its
+					   value is, once read (the finishing
+					   reads an element of the structure
+					   several times over) */
 };
 
 /* An object: its value, and a stream's data. */
