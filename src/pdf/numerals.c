@@ -12,7 +12,7 @@
  * __vsnprintf_chk.
  */
 #include <fenv.h>
-#include <locale.h>
+#include <langinfo.h>
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
@@ -157,6 +157,33 @@ rounded(double d, int precision, uint64_t *whole, uint64_t *part)
 	return 1;
 }
 
+/* The len bytes at at, as snprintf puts them into s (size bytes). */
+static int
+put_out(char *s, size_t size, const char *at, int len)
+{
+	if (size > 0) {
+		size_t copied = (size_t)len < size ? (size_t)len : size - 1;
+
+		memcpy(s, at, copied);
+		s[copied] = '\0';
+	}
+	return len;
+}
+
+/* "%d", Cairo's commonest by far (a glyph's offset in a TJ array). */
+static int
+print_int(char *s, size_t size, int v)
+{
+	char buf[16], *end = buf + sizeof(buf), *at;
+	unsigned long long u = v < 0 ? 0 - (unsigned long long)v :
+	    (unsigned long long)v;
+
+	at = digits(end, u, 10, 0);
+	if (v < 0)
+		*--at = '-';
+	return put_out(s, size, at, (int)(end - at));
+}
+
 int
 numerals_print(char *s, size_t size, const char *format, va_list ap)
 {
@@ -164,8 +191,10 @@ numerals_print(char *s, size_t size, const char *format, va_list ap)
 	char *at;
 	struct conversion c;
 	unsigned long long v;
-	int negative = 0, pad, len;
+	int negative = 0, pad;
 
+	if (format[0] == '%' && format[1] == 'd' && format[2] == '\0')
+		return print_int(s, size, va_arg(ap, int));
 	if (!parse(format, &c))
 		return -1;
 	if (c.star && ((c.width = va_arg(ap, int)) < 0 || c.width >= MAX_WIDTH))
@@ -178,7 +207,7 @@ numerals_print(char *s, size_t size, const char *format, va_list ap)
 		uint64_t whole, part;
 		/* glibc writes the locale's point, which Cairo then looks
 		 * for: octavo sets no locale, but a library might. */
-		const char *point = localeconv()->decimal_point;
+		const char *point = nl_langinfo(RADIXCHAR);
 
 		if (c.precision < 0)
 			c.precision = 6;
@@ -218,14 +247,7 @@ numerals_print(char *s, size_t size, const char *format, va_list ap)
 		*--at = '-';
 	for (; pad > 0; pad--)
 		*--at = ' ';
-	len = (int)(end - at);
-	if (size > 0) {
-		size_t copied = (size_t)len < size ? (size_t)len : size - 1;
-
-		memcpy(s, at, copied);
-		s[copied] = '\0';
-	}
-	return len;
+	return put_out(s, size, at, (int)(end - at));
 }
 
 int
