@@ -962,6 +962,18 @@ para_new(struct shaper *sh, const char *text, gsize len, PangoAttrList *attrs,
 	return pa;
 }
 
+void
+shaper_know_fonts(struct shaper *sh, const char *text, gsize len,
+    PangoAttrList *attrs)
+{
+	GList *items = len > 0 ? pango_itemize(sh->pc, text, 0, (int)len,
+	    attrs, NULL) : NULL, *l;
+
+	for (l = items; l != NULL; l = l->next)
+		(void)fontcache_get(sh, l->data);
+	g_list_free_full(items, (GDestroyNotify)pango_item_free);
+}
+
 /* An item as para_items_save writes it, before its font's id and its
  * language, each a count of bytes and the bytes. */
 struct kept_item {

@@ -92,6 +92,13 @@ struct para	*para_new(struct shaper *, const char *text, gsize len,
 		    PangoAttrList *attrs, const GArray *anchors,
 		    struct srcpos pos);
 /*
+ * Itemizes text as para_new would, only to make the fonts chosen this
+ * build's (para_kept then finds the items kept in them), without
+ * shaping or breaking it.
+ */
+void		 shaper_know_fonts(struct shaper *, const char *text,
+		    gsize len, PangoAttrList *attrs);
+/*
  * Appends to out pa's items, each with its font's id (font_id), for
  * para_kept in a later build.  FALSE if they cannot be kept: a font
  * that is no file, or an attribute besides the font's other than a
@@ -104,7 +111,7 @@ gboolean	 para_items_save(struct shaper *, const struct para *,
  * wrote at *at (which it moves past them, up to end), each in the font
  * of this build that has the id it was kept with; NULL if the bytes are
  * damaged or a font is not yet one of this build's (the caller then
- * itemizes).  Its fonts are the same files, patterns, descriptions,
+ * itemizes: shaper_know_fonts, or para_new).  Its fonts are the same files, patterns, descriptions,
  * features, scripts and languages as itemizing would choose, if the
  * fonts installed did not change; a key of the style and text
  * (typeset.c) says the rest.

@@ -753,14 +753,30 @@ lines_fit(const guint8 *at, guint32 n, const char *text, gsize len)
 	return TRUE;
 }
 
+/* The block's attributes, its font over the whole text, as it is
+ * itemized in; *fd the font's description, the caller's to free. */
+static PangoAttrList *
+block_attrs(const struct setter *s, PangoFontDescription **fd)
+{
+	PangoAttrList *attrs = runs_attrs(s->r, s->b->font->size);
+
+	*fd = press_font(s->b->font, s->b->slant, s->b->variant);
+	pango_attr_list_insert_before(attrs, pango_attr_font_desc_new(*fd));
+	return attrs;
+}
+
 /*
  * The block set as an earlier build set it from the same key (reuse.h):
  * its items, in this build's fonts with the same ids, and its lines,
- * appended to the galley; FALSE, nothing appended, if none was kept,
- * the bytes are damaged or a font is not yet one of this build's.
+ * appended to the galley; FALSE, nothing appended, if none was kept or
+ * the bytes are damaged.  A block in a font this build has not yet
+ * chosen is itemized, not shaped nor broken, to choose it
+ * (shaper_know_fonts): *attrs and *fd are then what it was itemized
+ * with, the caller's to free.
  */
 static gboolean
-set_kept(struct setter *s, GString *key, double left, struct srcpos pos)
+set_kept(struct setter *s, GString *key, double left, struct srcpos pos,
+    PangoAttrList **attrs, PangoFontDescription **fd)
 {
 	GBytes *kept = reuse_find(s->p->paras, KEPT_BLOCK, key->str, key->len);
 	gsize size, len = s->r->text->len;
@@ -774,6 +790,13 @@ set_kept(struct setter *s, GString *key, double left, struct srcpos pos)
 	end = at + size;
 	s->pa = para_kept(s->p->shaper, s->r->text->str, len, s->r->anchors,
 	    pos, &at, end);
+	if (s->pa == NULL) {
+		*attrs = block_attrs(s, fd);
+		shaper_know_fonts(s->p->shaper, s->r->text->str, len, *attrs);
+		at = g_bytes_get_data(kept, NULL);
+		s->pa = para_kept(s->p->shaper, s->r->text->str, len,
+		    s->r->anchors, pos, &at, end);
+	}
 	if (s->pa != NULL && (gsize)(end - at) >= sizeof(n)) {
 		memcpy(&n, at, sizeof(n));
 		at += sizeof(n);
@@ -822,7 +845,8 @@ keep_set(struct setter *s, GString *key, guint first)
 	g_string_free(v, TRUE);
 }
 
-/* Lets go of what setting a block took (attrs and fd: NULL if kept). */
+/* Lets go of what setting a block took (attrs and fd: NULL if none
+ * were made). */
 static void
 finish_set(struct setter *s, PangoAttrList *attrs, PangoFontDescription *fd,
     GString *key)
@@ -844,8 +868,8 @@ typeset(struct press *p, const struct block *b, const struct runs *r,
 	double width = b->exact ? p->measure - b->left - b->right :
 	    MAX(p->measure - b->left - b->right, p->measure / 3);
 	double left = b->exact ? b->left : MIN(b->left, p->measure - width);
-	PangoFontDescription *fd;
-	PangoAttrList *attrs;
+	PangoFontDescription *fd = NULL;
+	PangoAttrList *attrs = NULL;
 	struct setter s = { 0 };
 	GArray *breaks = p->work->breaks;
 	struct srcpos pos = b->node != NULL ? b->node->pos :
@@ -864,15 +888,13 @@ typeset(struct press *p, const struct block *b, const struct runs *r,
 	key = p->paras != NULL && r->text->len <= KEPT_MAX ? set_key(&s,
 	    left) : NULL;
 	p->sets++;
-	if (key != NULL && set_kept(&s, key, left, pos)) {
+	if (key != NULL && set_kept(&s, key, left, pos, &attrs, &fd)) {
 		p->sets_kept++;
-		finish_set(&s, NULL, NULL, key);
+		finish_set(&s, attrs, fd, key);
 		return;
 	}
-	/* Only a block set anew is itemized in its font and attributes. */
-	fd = press_font(b->font, b->slant, b->variant);
-	attrs = runs_attrs(r, b->font->size);
-	pango_attr_list_insert_before(attrs, pango_attr_font_desc_new(fd));
+	if (attrs == NULL)
+		attrs = block_attrs(&s, &fd);
 	s.pa = para_new(p->shaper, r->text->str, r->text->len, attrs,
 	    r->anchors, pos);
 	s.w = p->work;
