@@ -26,10 +26,12 @@
 /* The most decimals a float is printed with here. */
 #define MAX_PRECISION	18
 
+#ifdef __GLIBC__
 /* glibc's, as <bits/stdio2.h> and <bits/stdio2-decl.h> declare them. */
 int	__vsnprintf_chk(char *s, size_t maxlen, int flag, size_t slen,
 	    const char *format, va_list ap);
 void	__chk_fail(void) __attribute__((__noreturn__));
+#endif
 
 /* One conversion's parts, as numerals_print reads its format. */
 struct conversion {
@@ -250,6 +252,7 @@ numerals_print(char *s, size_t size, const char *format, va_list ap)
 	return put_out(s, size, at, (int)(end - at));
 }
 
+#ifdef __GLIBC__
 int
 __snprintf_chk(char *s, size_t maxlen, int flag, size_t slen,
     const char *format, ...)
@@ -268,3 +271,4 @@ __snprintf_chk(char *s, size_t maxlen, int flag, size_t slen,
 	va_end(ap);
 	return n;
 }
+#endif

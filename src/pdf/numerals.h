@@ -27,8 +27,11 @@
  */
 int	numerals_print(char *s, size_t size, const char *format, va_list ap);
 
-/* glibc's fortified snprintf, as <bits/stdio2.h> declares it: taken over. */
+#ifdef __GLIBC__
+/* glibc's fortified snprintf, as <bits/stdio2.h> declares it: taken
+ * over (another C library's is left as it is). */
 int	__snprintf_chk(char *s, size_t maxlen, int flag, size_t slen,
 	    const char *format, ...);
+#endif
 
 #endif

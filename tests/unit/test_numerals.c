@@ -150,6 +150,7 @@ START_TEST(test_numerals_left)
 	ck_assert(!alike(64, "%f", 1e300));
 	ck_assert(!alike(64, "%.*f", 19, 1.0));
 	ck_assert(!alike(64, "%0*x", -4, 1));
+#ifdef __GLIBC__
 	/* And glibc's answer is what __snprintf_chk gives for them. */
 	ck_assert_int_eq(__snprintf_chk(buf, sizeof(buf), 1, sizeof(buf),
 	    "%s|%g", "a", 0.5), 5);
@@ -157,6 +158,7 @@ START_TEST(test_numerals_left)
 	ck_assert_int_eq(__snprintf_chk(buf, sizeof(buf), 1, sizeof(buf),
 	    "%0*x", 6, 0xabc), 6);
 	ck_assert_str_eq(buf, "000abc");
+#endif
 }
 END_TEST
 
