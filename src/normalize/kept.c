@@ -232,46 +232,32 @@ get_change(struct bytes_reader *r, struct normalization *nz)
 	return ok;
 }
 
-/* The diagnostics, into list (struct diag); FALSE if one is not whole. */
+/* The diagnostics, added to said; FALSE if one is not whole. */
 static gboolean
-get_diags(struct bytes_reader *r, GArray *list)
+get_diags(struct bytes_reader *r, struct diags *said)
 {
 	guint32 n, i, level;
 
 	if (!bytes_read_u32(r, &n))
 		return FALSE;
 	for (i = 0; i < n; i++) {
-		struct diag dg = { 0, { NULL, 0, 0 }, NULL };
-		char *file = NULL;
+		struct srcpos pos = { NULL, 0, 0 };
+		char *file = NULL, *msg = NULL;
 
 		if (!bytes_read_u32(r, &level) || level > DIAG_ERROR ||
-		    !get_string(r, &file) || !get_int(r, &dg.pos.line) ||
-		    !get_int(r, &dg.pos.col) || !get_string(r, &dg.msg) ||
-		    dg.msg == NULL) {
+		    !get_string(r, &file) || !get_int(r, &pos.line) ||
+		    !get_int(r, &pos.col) || !get_string(r, &msg) ||
+		    msg == NULL) {
 			g_free(file);
-			g_free(dg.msg);
+			g_free(msg);
 			return FALSE;
 		}
-		dg.level = (enum diag_level)level;
-		dg.pos.file = file;
-		g_array_append_val(list, dg);
+		pos.file = file;
+		diag_add(said, (enum diag_level)level, pos, "%s", msg);
+		g_free(file);
+		g_free(msg);
 	}
 	return TRUE;
-}
-
-/* Frees what get_diags read. */
-static void
-diags_read_free(GArray *list)
-{
-	guint i;
-
-	for (i = 0; i < list->len; i++) {
-		struct diag *dg = &g_array_index(list, struct diag, i);
-
-		g_free((char *)dg->pos.file);
-		g_free(dg->msg);
-	}
-	g_array_free(list, TRUE);
 }
 
 gboolean
@@ -281,30 +267,26 @@ normalization_get(const guint8 *bytes, gsize len, struct normalization *nz,
 	struct bytes_reader r = { bytes, len };
 	struct markdown_meta *b = &nz->book;
 	char **const book[] = BOOK_FIELDS(b);
-	GArray *said = g_array_new(FALSE, FALSE, sizeof(struct diag));
+	struct diags said;
 	guint32 n, i;
 	gboolean ok = bytes_read_u32(&r, &n);
 
+	diags_init(&said);
 	for (i = 0; ok && i < n; i++)
 		ok = get_chapter(&r, nz);
 	ok = ok && bytes_read_u32(&r, &n);
 	for (i = 0; ok && i < n; i++)
 		ok = get_change(&r, nz);
 	ok = ok && get_strings(&r, book, G_N_ELEMENTS(book)) &&
-	    get_diags(&r, said) && r.left == 0;
+	    get_diags(&r, &said) && r.left == 0;
 	if (ok)
-		for (i = 0; i < said->len; i++) {
-			const struct diag *dg = &g_array_index(said,
-			    struct diag, i);
-
-			diag_add(d, dg->level, dg->pos, "%s", dg->msg);
-		}
+		diags_move(d, &said);
 	else {
 		g_ptr_array_set_size(nz->chapters, 0);
 		g_array_set_size(nz->changes, 0);
 		markdown_meta_clear(&nz->book);
 	}
-	diags_read_free(said);
+	diags_release(&said);
 	return ok;
 }
 
