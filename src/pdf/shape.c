@@ -943,16 +943,23 @@ para_cut(struct shaper *sh, struct para *pa, struct srcpos pos)
 		cut_item(sh, pa, i, pos);
 }
 
+/* text's items in the press's context, as para_new and
+ * shaper_know_fonts both itemize it. */
+static GList *
+itemize(struct shaper *sh, const char *text, gsize len, PangoAttrList *attrs)
+{
+	return len > 0 ? pango_itemize(sh->pc, text, 0, (int)len, attrs,
+	    NULL) : NULL;
+}
+
 struct para *
 para_new(struct shaper *sh, const char *text, gsize len, PangoAttrList *attrs,
     const GArray *anchors, struct srcpos pos)
 {
 	struct para *pa = para_begin(text, len, anchors);
-	GList *items, *l;
+	GList *items = itemize(sh, pa->text, len, attrs), *l;
 	guint i;
 
-	items = len > 0 ? pango_itemize(sh->pc, pa->text, 0, (int)len, attrs,
-	    NULL) : NULL;
 	pa->nitems = g_list_length(items);
 	pa->items = g_new(PangoItem *, pa->nitems + 1);
 	for (i = 0, l = items; l != NULL; l = l->next, i++)
@@ -966,8 +973,7 @@ void
 shaper_know_fonts(struct shaper *sh, const char *text, gsize len,
     PangoAttrList *attrs)
 {
-	GList *items = len > 0 ? pango_itemize(sh->pc, text, 0, (int)len,
-	    attrs, NULL) : NULL, *l;
+	GList *items = itemize(sh, text, len, attrs), *l;
 
 	for (l = items; l != NULL; l = l->next)
 		(void)fontcache_get(sh, l->data);
