@@ -561,15 +561,17 @@ let_go(guint chapter, void *arg)
 	chapter_release_text(c);
 }
 
-/* How many marks the entries hold, and how many of them have a text. */
+/* How many marks the headings and sub-headings hold, and how many of
+ * them have a text. */
 static void
 count_marks(const struct edition *e, guint *marks, guint *texts)
 {
+	GPtrArray *all = index_headings(e);
 	guint i, j;
 
 	*marks = *texts = 0;
-	for (i = 0; i < e->index->len; i++) {
-		const struct index_entry *ie = g_ptr_array_index(e->index, i);
+	for (i = 0; i < all->len; i++) {
+		const struct index_entry *ie = g_ptr_array_index(all, i);
 
 		for (j = 0; j < ie->marks->len; j++) {
 			const struct index_mark *m = g_ptr_array_index(
@@ -579,6 +581,7 @@ count_marks(const struct edition *e, guint *marks, guint *texts)
 			*texts += m->text != NULL;
 		}
 	}
+	g_ptr_array_free(all, TRUE);
 }
 
 /*
