@@ -574,10 +574,8 @@ input_named(const struct manuscript *ms, const char *path)
 	    "the EPUB stylesheet", "the list of names" };
 	const char *files[G_N_ELEMENTS(what)] = { ms->print_style,
 	    ms->epub_style, ms->names };
-	char *dir = ms->epub_style != NULL ?
-	    g_path_get_dirname(ms->epub_style) : NULL;
-	char *cover = dir != NULL ? g_build_filename(dir, "cover.ini", NULL) :
-	    NULL;
+	char *cover = ms->epub_style != NULL ?
+	    epub_cover_style(ms->epub_style) : NULL;
 	const char *found = NULL;
 	guint i;
 
@@ -593,7 +591,6 @@ input_named(const struct manuscript *ms, const char *path)
 			found = "a source";
 	}
 	g_free(cover);
-	g_free(dir);
 	return found;
 }
 

@@ -99,9 +99,8 @@ book_parts(struct book *b)
 	b->has_index = index_printed(e);
 }
 
-/* The cover's style: cover.ini, beside the stylesheet css. */
-static char *
-cover_style(const char *css)
+char *
+epub_cover_style(const char *css)
 {
 	char *dir = g_path_get_dirname(css);
 	char *style = g_build_filename(dir, "cover.ini", NULL);
@@ -140,7 +139,7 @@ book_styles(struct book *b, const struct epub_options *o, struct diags *d)
 	b->has_fonts = o->embed_fonts;
 	book_add(b, "css", BOOK_CSS, "text/css", NULL, 0,
 	    g_string_free_to_bytes(sheet));
-	cover = cover_style(css);
+	cover = epub_cover_style(css);
 	if (!g_file_test(cover, G_FILE_TEST_EXISTS))
 		diag_add(d, DIAG_INFO, srcpos_at(cover, 0, 0),
 		    "no cover style beside the stylesheet: the e-book has no "
@@ -168,7 +167,7 @@ epub_cover(const struct edition *e, const struct epub_options *o,
 
 	if (o->css == NULL)
 		return NULL;
-	cover = cover_style(o->css);
+	cover = epub_cover_style(o->css);
 	if (g_file_test(cover, G_FILE_TEST_EXISTS)) {
 		credits_init(&cr, e);
 		png = cover_png(e, &cr, cover, o->cover_kept, d);

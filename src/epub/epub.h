@@ -50,5 +50,8 @@ int	epub_write(const struct edition *, const struct epub_options *,
  */
 GBytes	*epub_cover(const struct edition *, const struct epub_options *,
 	    struct diags *);
+/* The cover's style: cover.ini, beside the stylesheet css.  Newly
+ * allocated. */
+char	*epub_cover_style(const char *css);
 
 #endif
