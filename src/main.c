@@ -793,7 +793,11 @@ write_outputs(const struct pipeline *p, struct pdf_layout *layout,
 	}
 	if (first)
 		edition_release_text(p->edition, 0);
-	else if (epub != NULL)
+	/* What was let go of since the drawing ended (the words shaped, a
+	 * long book's index marks and front matter) given back before the
+	 * finishing. */
+	heap_give_back();
+	if (!first && epub != NULL)
 		thread = g_thread_new("epub", epub_job_run, &job);
 	if (pdf != NULL && write_pdf_kept(p, layout, &po, pdf, d) == 0)
 		clock_stage(ck, "pdf", pdf);

@@ -1094,9 +1094,6 @@ pdf_draw(struct pdf_layout *l, struct sink *out, struct reuse *contents,
 	f = (struct finishing){ l->e->language, l->st->width, l->st->height,
 	    l->st->bleed, draw_margin(l->st), link_said, dr, dr->labels,
 	    dr->notes, &dr->langs, dr->runs, TRUE, contents };
-	/* What was let go of since the drawing ended (a long book's index
-	 * marks and front matter) given back before the finishing. */
-	heap_give_back();
 	if (!drawn_as_one(dr, d) ||
 	    finish_drawn(dr->scratch, out, &f, &l->finished, d) == -1)
 		return -1;
