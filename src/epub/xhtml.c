@@ -236,59 +236,29 @@ cell(GString *out, const struct node *n, int enter)
 	g_string_append_c(out, '>');
 }
 
-/*
- * The number of a chapter's heading, as heading() counts them into its
- * id: through the introduction, the text and the notes.
- */
-static int
-section_number(const struct chapter *c, const struct node *h)
-{
-	struct citer it;
-	int n = 0;
-	guint k;
-
-	for (k = 0; k < chapter_trees(c); k++) {
-		if (chapter_tree(c, k) == NULL)
-			continue;
-		citer_init(&it, chapter_tree(c, k));
-		while (citer_next(&it) != ITER_NONE)
-			if (it.ev == ITER_ENTER && it.cur->type == NODE_HEADING) {
-				n++;
-				if (it.cur == h)
-					return n;
-			}
-	}
-	return 0;
-}
-
 GHashTable *
 xhtml_link_targets(const struct edition *e)
 {
 	GHashTable *targets = g_hash_table_new(g_direct_hash, g_direct_equal);
 	struct citer it;
 	guint i, k;
+	int n;
 
+	/* Each chapter's headings numbered as heading() counts them into
+	 * their ids: through the introduction, the text and the notes. */
 	for (i = 0; i < e->chapters->len; i++) {
 		const struct chapter *c = g_ptr_array_index(e->chapters, i);
 
-		for (k = 0; k < chapter_trees(c); k++) {
+		for (k = 0, n = 0; k < chapter_trees(c); k++) {
 			if (chapter_tree(c, k) == NULL)
 				continue;
 			citer_init(&it, chapter_tree(c, k));
-			while (citer_next(&it) != ITER_NONE) {
-				const struct link *l;
-
-				if (it.ev != ITER_ENTER ||
-				    it.cur->type != NODE_LINK)
-					continue;
-				l = it.cur->as.link;
-				if (l->chapter != NULL && l->heading != NULL &&
-				    !g_hash_table_contains(targets, l->heading))
+			while (citer_next(&it) != ITER_NONE)
+				if (it.ev == ITER_ENTER &&
+				    it.cur->type == NODE_HEADING)
 					g_hash_table_insert(targets,
-					    (gpointer)l->heading, GINT_TO_POINTER(
-					    section_number(l->chapter,
-					    l->heading)));
-			}
+					    (gpointer)it.cur,
+					    GINT_TO_POINTER(++n));
 		}
 	}
 	return targets;

@@ -48,8 +48,8 @@ void		 xhtml_para(GString *, const char *cls, const char *text);
 GString		*xhtml_chapter(struct book *, struct part *, struct diags *);
 
 /*
- * The number each heading a link of e's text goes to has in its page
- * (its id "s-N"): a table of heading → number, made before any page is
+ * The number each heading of e has in its page (its id "s-N"), for the
+ * links that go to it: a table of heading → number, made before any page is
  * rendered, since a chapter's text may be let go of once its page is
  * (epub_options' rendered) while a later chapter links back to it.
  */
